@@ -1,0 +1,89 @@
+//! `sitrep check`: validate files and explain every problem.
+
+use std::io::{self, Write};
+
+use crate::load::{Report, SourceText};
+use crate::model::Situation;
+
+/// How problems are printed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Style {
+    /// rustc-style: message, location, the line with a caret, help.
+    Full { color: bool },
+    /// One `path:line:col: level: message` line per problem.
+    Short,
+}
+
+/// What checking one file found, for the exit code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    Valid,
+    Invalid,
+}
+
+/// Prints every problem of one loaded file, then a one-line summary.
+pub fn print_report(
+    out: &mut impl Write,
+    path: &str,
+    text: &str,
+    report: &Report,
+    strict: bool,
+    style: Style,
+) -> io::Result<Verdict> {
+    let source = SourceText::new(path, text);
+    for diagnostic in &report.diagnostics {
+        match style {
+            Style::Full { color } => writeln!(out, "{}", diagnostic.render(&source, color))?,
+            Style::Short => writeln!(out, "{}", diagnostic.one_line(&source))?,
+        }
+    }
+    let errors = report.errors().count();
+    let warnings = report.warnings().count();
+    let failed = errors > 0 || (strict && warnings > 0);
+    match &report.situation {
+        Some(situation) if !failed => {
+            let mut line = format!("{path}: ok, {}", counts(situation));
+            if warnings > 0 {
+                line.push_str(&format!(", {}", plural(warnings, "warning")));
+            }
+            writeln!(out, "{line}")?;
+            Ok(Verdict::Valid)
+        }
+        _ => {
+            let mut parts = Vec::new();
+            if errors > 0 {
+                parts.push(plural(errors, "error"));
+            }
+            if warnings > 0 {
+                let strictly = if strict && errors == 0 {
+                    " (--strict)"
+                } else {
+                    ""
+                };
+                parts.push(format!("{}{strictly}", plural(warnings, "warning")));
+            }
+            writeln!(out, "{path}: not valid, {}", parts.join(", "))?;
+            Ok(Verdict::Invalid)
+        }
+    }
+}
+
+/// "31 events, 25 actors, ..." for the success line.
+pub fn counts(s: &Situation) -> String {
+    [
+        plural(s.events.len(), "event"),
+        plural(s.actors.len(), "actor"),
+        plural(s.metrics.len(), "metric"),
+        plural(s.quotes.len(), "quote"),
+        plural(s.sources.len(), "source"),
+    ]
+    .join(", ")
+}
+
+pub fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}

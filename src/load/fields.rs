@@ -1,0 +1,325 @@
+//! Reading typed values out of a spanned TOML tree while collecting every
+//! problem instead of stopping at the first.
+
+use std::ops::Range;
+
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use super::diagnostic::Diagnostic;
+use super::suggest::did_you_mean;
+use crate::model::{DateError, FuzzyDate, Number};
+
+pub(super) type Value<'i> = Spanned<DeValue<'i>>;
+
+/// Every problem found so far in one file.
+#[derive(Default)]
+pub(super) struct Problems {
+    pub list: Vec<Diagnostic>,
+}
+
+impl Problems {
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.list.push(diagnostic);
+    }
+
+    pub fn error(&mut self, span: Range<usize>, message: impl Into<String>) {
+        self.push(Diagnostic::error(span, message));
+    }
+}
+
+/// What a value is, in the words of the file format.
+pub(super) fn describe(value: &DeValue) -> &'static str {
+    match value {
+        DeValue::String(_) => "a string",
+        DeValue::Integer(_) => "an integer",
+        DeValue::Float(_) => "a float",
+        DeValue::Boolean(_) => "a boolean",
+        DeValue::Datetime(_) => "a date/time",
+        DeValue::Array(a) if !a.is_empty() && a.iter().all(|v| v.get_ref().is_table()) => {
+            "an array of tables"
+        }
+        DeValue::Array(_) => "an array",
+        DeValue::Table(_) => "a table",
+    }
+}
+
+/// The keys of one table, looked up by name. Unknown keys are reported (with
+/// the nearest known key) as soon as the table is opened.
+pub(super) struct Fields<'t, 'i> {
+    /// Span of the whole table: where missing keys are reported.
+    pub span: Range<usize>,
+    /// "[[events]]", for messages.
+    what: &'static str,
+    known: &'static [&'static str],
+    slots: Vec<Option<&'t Value<'i>>>,
+}
+
+impl<'t, 'i> Fields<'t, 'i> {
+    pub fn open(
+        table: &'t DeTable<'i>,
+        span: Range<usize>,
+        what: &'static str,
+        known: &'static [&'static str],
+        problems: &mut Problems,
+    ) -> Self {
+        let mut slots = vec![None; known.len()];
+        for (key, value) in table.iter() {
+            match known.iter().position(|k| *k == key.get_ref().as_ref()) {
+                Some(i) => slots[i] = Some(value),
+                None => problems.push(
+                    Diagnostic::error(
+                        key.span(),
+                        format!("unknown key `{}` in {what}", key.get_ref()),
+                    )
+                    .with_help(
+                        did_you_mean(key.get_ref(), known.iter().copied())
+                            .or_else(|| Some(format!("known keys: {}", known.join(", ")))),
+                    ),
+                ),
+            }
+        }
+        Fields {
+            span,
+            what,
+            known,
+            slots,
+        }
+    }
+
+    pub fn get(&self, key: &str) -> Option<&'t Value<'i>> {
+        let i = self.known.iter().position(|k| *k == key);
+        // Callers only ask for keys they declared as known.
+        debug_assert!(i.is_some(), "undeclared key {key}");
+        i.and_then(|i| self.slots[i])
+    }
+
+    pub fn has(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+
+    pub fn missing(&self, key: &str, problems: &mut Problems) {
+        problems.error(
+            self.span.clone(),
+            format!("missing required key `{key}` in {}", self.what),
+        );
+    }
+
+    /// A required value read by `read`; reports it missing when absent.
+    pub fn required<T>(
+        &self,
+        key: &str,
+        problems: &mut Problems,
+        read: impl FnOnce(&'t Value<'i>, &mut Problems) -> Option<T>,
+    ) -> Option<T> {
+        match self.get(key) {
+            Some(value) => read(value, problems),
+            None => {
+                self.missing(key, problems);
+                None
+            }
+        }
+    }
+
+    /// An optional value: `Ok(None)` when absent, `Err(())` when present but bad.
+    pub fn optional<T>(
+        &self,
+        key: &str,
+        problems: &mut Problems,
+        read: impl FnOnce(&'t Value<'i>, &mut Problems) -> Option<T>,
+    ) -> Result<Option<T>, ()> {
+        match self.get(key) {
+            Some(value) => read(value, problems).map(Some).ok_or(()),
+            None => Ok(None),
+        }
+    }
+
+    /// An optional list: empty when absent; `Err(())` when any item is bad.
+    pub fn list<T>(
+        &self,
+        key: &str,
+        problems: &mut Problems,
+        read: impl FnMut(&'t Value<'i>, &mut Problems) -> Option<T>,
+    ) -> Result<Vec<T>, ()> {
+        match self.get(key) {
+            Some(value) => list(value, problems, read).ok_or(()),
+            None => Ok(Vec::new()),
+        }
+    }
+}
+
+fn wrong_type(value: &Value, expected: &str, problems: &mut Problems) {
+    problems.error(
+        value.span(),
+        format!("expected {expected}, found {}", describe(value.get_ref())),
+    );
+}
+
+pub(super) fn string(value: &Value, problems: &mut Problems) -> Option<String> {
+    match value.get_ref() {
+        DeValue::String(s) => Some(s.to_string()),
+        _ => {
+            wrong_type(value, "a string", problems);
+            None
+        }
+    }
+}
+
+/// A string that must not be blank (titles, names, quote text).
+pub(super) fn text(value: &Value, problems: &mut Problems) -> Option<String> {
+    let s = string(value, problems)?;
+    if s.trim().is_empty() {
+        problems.error(value.span(), "must not be empty");
+        return None;
+    }
+    Some(s)
+}
+
+/// An array whose items are read by `read`; every bad item is reported.
+pub(super) fn list<'t, 'i, T>(
+    value: &'t Value<'i>,
+    problems: &mut Problems,
+    mut read: impl FnMut(&'t Value<'i>, &mut Problems) -> Option<T>,
+) -> Option<Vec<T>> {
+    let DeValue::Array(items) = value.get_ref() else {
+        wrong_type(value, "an array", problems);
+        return None;
+    };
+    let mut out = Vec::with_capacity(items.len());
+    let mut ok = true;
+    for item in items.iter() {
+        match read(item, problems) {
+            Some(v) => out.push(v),
+            None => ok = false,
+        }
+    }
+    ok.then_some(out)
+}
+
+/// Ids: 1-64 of `a-z 0-9 - _`, starting with a letter or digit.
+pub(super) fn id_problem(id: &str) -> Option<String> {
+    let first_ok = id
+        .bytes()
+        .next()
+        .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
+    let rest_ok = id
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_');
+    if id.is_empty() || id.len() > 64 {
+        Some(format!(
+            "an id must be 1 to 64 characters long, this one has {}",
+            id.chars().count()
+        ))
+    } else if !first_ok || !rest_ok {
+        Some(format!(
+            "`{id}` is not a valid id: use a-z, 0-9, `-` and `_`, starting with a letter or digit"
+        ))
+    } else {
+        None
+    }
+}
+
+/// The id a bad one would become if lower-cased and cleaned up.
+pub(super) fn id_suggestion(id: &str) -> Option<String> {
+    let cleaned: String = id
+        .trim()
+        .chars()
+        .map(|c| match c.to_ascii_lowercase() {
+            c @ ('a'..='z' | '0'..='9' | '-' | '_') => c,
+            _ => '-',
+        })
+        .collect();
+    let cleaned = cleaned.trim_matches(|c| c == '-' || c == '_').to_string();
+    (id_problem(&cleaned).is_none()).then(|| format!("try `{cleaned}`"))
+}
+
+pub(super) fn date(value: &Value, problems: &mut Problems) -> Option<FuzzyDate> {
+    let result = match value.get_ref() {
+        DeValue::Datetime(dt) => match (dt.date, dt.time, dt.offset) {
+            (Some(d), None, None) => FuzzyDate::new(
+                crate::model::Precision::Day,
+                i32::from(d.year),
+                u32::from(d.month),
+                u32::from(d.day),
+                false,
+            ),
+            _ => {
+                problems.error(
+                    value.span(),
+                    "expected a date without a time, like 2024-09-21",
+                );
+                return None;
+            }
+        },
+        DeValue::String(s) => s.parse::<FuzzyDate>(),
+        _ => {
+            wrong_type(
+                value,
+                "a date (2024-09-21 or a string like \"late 2024-02\")",
+                problems,
+            );
+            return None;
+        }
+    };
+    match result {
+        Ok(d) => Some(d),
+        Err(DateError::NoSuchDate) => {
+            problems.error(value.span(), "this date does not exist in the calendar");
+            None
+        }
+        Err(e @ DateError::Form) => {
+            problems.error(value.span(), format!("not a date: {e}"));
+            None
+        }
+    }
+}
+
+/// A finite number, integer or float, remembering the decimals it was written with.
+pub(super) fn number(value: &Value, problems: &mut Problems) -> Option<Number> {
+    let parsed = match value.get_ref() {
+        DeValue::Integer(i) => {
+            let digits: String = i.as_str().chars().filter(|&c| c != '_').collect();
+            let digits = digits.strip_prefix('+').unwrap_or(&digits);
+            let body = match i.radix() {
+                16 | 8 | 2 => &digits[2..],
+                _ => digits,
+            };
+            i64::from_str_radix(body, i.radix())
+                .ok()
+                .map(|n| Number::whole(n as f64))
+        }
+        DeValue::Float(f) => {
+            let raw: String = f.as_str().chars().filter(|&c| c != '_').collect();
+            let decimals = match raw.split_once('.') {
+                Some((_, frac)) if !raw.contains(['e', 'E']) => frac.len().min(9) as u8,
+                _ => 0,
+            };
+            raw.parse::<f64>()
+                .ok()
+                .filter(|v| v.is_finite())
+                .map(|value| Number { value, decimals })
+        }
+        _ => {
+            wrong_type(value, "a number", problems);
+            return None;
+        }
+    };
+    if parsed.is_none() {
+        problems.error(value.span(), "expected a finite number");
+    }
+    parsed
+}
+
+/// A table value with its span, or a type error.
+pub(super) fn table<'t, 'i>(
+    value: &'t Value<'i>,
+    problems: &mut Problems,
+) -> Option<&'t DeTable<'i>> {
+    match value.get_ref() {
+        DeValue::Table(t) => Some(t),
+        _ => {
+            wrong_type(value, "a table", problems);
+            None
+        }
+    }
+}

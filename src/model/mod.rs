@@ -1,0 +1,237 @@
+//! The situation as the program uses it: plain data, references resolved to
+//! indices, events in timeline order. No I/O and no UI here.
+
+mod date;
+
+pub use date::{DateError, FuzzyDate, Precision};
+
+use chrono::NaiveDate;
+
+/// One developing situation, loaded and checked.
+#[derive(Clone, Debug, Default)]
+pub struct Situation {
+    pub title: String,
+    /// The "now" of the file: later events are upcoming, day counts start here.
+    pub as_of: NaiveDate,
+    pub summary: Option<String>,
+    pub location: Option<String>,
+    pub tags: Vec<String>,
+    pub sources: Vec<Source>,
+    pub actors: Vec<Actor>,
+    /// In timeline order: by date span start, then end, then file order.
+    pub events: Vec<Event>,
+    pub metrics: Vec<Metric>,
+    pub quotes: Vec<Quote>,
+}
+
+/// Index into [`Situation::actors`].
+pub type ActorIx = usize;
+/// Index into [`Situation::events`].
+pub type EventIx = usize;
+/// Index into [`Situation::sources`].
+pub type SourceIx = usize;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    pub publisher: Option<String>,
+    pub date: Option<FuzzyDate>,
+    pub url: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ActorKind {
+    Person,
+    Organization,
+    Government,
+    Force,
+    ArmedGroup,
+    Population,
+    Media,
+    Other,
+}
+
+impl ActorKind {
+    pub const ALL: [ActorKind; 8] = [
+        ActorKind::Person,
+        ActorKind::Organization,
+        ActorKind::Government,
+        ActorKind::Force,
+        ActorKind::ArmedGroup,
+        ActorKind::Population,
+        ActorKind::Media,
+        ActorKind::Other,
+    ];
+
+    /// The spelling used in situation files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActorKind::Person => "person",
+            ActorKind::Organization => "organization",
+            ActorKind::Government => "government",
+            ActorKind::Force => "force",
+            ActorKind::ArmedGroup => "armed-group",
+            ActorKind::Population => "population",
+            ActorKind::Media => "media",
+            ActorKind::Other => "other",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<ActorKind> {
+        ActorKind::ALL.into_iter().find(|k| k.as_str() == text)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Actor {
+    pub id: String,
+    pub name: String,
+    pub kind: ActorKind,
+    pub role: Option<String>,
+    /// The actor this one belongs to; never forms a cycle.
+    pub part_of: Option<ActorIx>,
+    pub aliases: Vec<String>,
+    pub tags: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Event {
+    pub id: String,
+    pub date: FuzzyDate,
+    /// For spans; never starts before `date` starts.
+    pub end: Option<FuzzyDate>,
+    pub title: String,
+    pub summary: Option<String>,
+    pub actors: Vec<ActorIx>,
+    pub location: Option<String>,
+    pub category: Option<String>,
+    pub tags: Vec<String>,
+    pub sources: Vec<SourceIx>,
+}
+
+impl Event {
+    /// First day the event may have happened on.
+    pub fn first_day(&self) -> NaiveDate {
+        self.date.start()
+    }
+
+    /// Last day the event may have happened on.
+    pub fn last_day(&self) -> NaiveDate {
+        self.end.map_or(self.date.end(), |end| end.end())
+    }
+
+    /// Upcoming relative to `as_of`: the whole span lies after it.
+    pub fn is_upcoming(&self, as_of: NaiveDate) -> bool {
+        self.first_day() > as_of
+    }
+
+    /// "21 Sep 2024", or "5 Sep 2024 – 6 Sep 2024" for a span.
+    pub fn date_label(&self) -> String {
+        match &self.end {
+            Some(end) => format!("{} – {}", self.date, end),
+            None => self.date.to_string(),
+        }
+    }
+}
+
+/// How a reported figure relates to the true one.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Qualifier {
+    #[default]
+    Exact,
+    About,
+    MoreThan,
+    LessThan,
+    AtLeast,
+    AtMost,
+}
+
+impl Qualifier {
+    pub const ALL: [Qualifier; 6] = [
+        Qualifier::Exact,
+        Qualifier::About,
+        Qualifier::MoreThan,
+        Qualifier::LessThan,
+        Qualifier::AtLeast,
+        Qualifier::AtMost,
+    ];
+
+    /// The spelling used in situation files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "exact",
+            Qualifier::About => "about",
+            Qualifier::MoreThan => "more-than",
+            Qualifier::LessThan => "less-than",
+            Qualifier::AtLeast => "at-least",
+            Qualifier::AtMost => "at-most",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Qualifier> {
+        Qualifier::ALL.into_iter().find(|q| q.as_str() == text)
+    }
+}
+
+/// A number as written in the file: its value and how many decimals it was
+/// written with, so "18.50" keeps its two decimals on screen.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Number {
+    pub value: f64,
+    pub decimals: u8,
+}
+
+impl Number {
+    pub fn whole(value: f64) -> Number {
+        Number { value, decimals: 0 }
+    }
+}
+
+/// One observation of a metric.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Observation {
+    pub date: Option<FuzzyDate>,
+    pub value: Number,
+    pub qualifier: Qualifier,
+    pub source: Option<SourceIx>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum MetricKind {
+    /// Observations in date order (undated ones first, then file order).
+    Observed(Vec<Observation>),
+    /// Whole days from the event to `as_of`.
+    Since(EventIx),
+    /// Whole days from `as_of` to the event.
+    Until(EventIx),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Metric {
+    pub id: String,
+    pub label: String,
+    pub unit: Option<String>,
+    pub actors: Vec<ActorIx>,
+    pub target: Option<Number>,
+    pub note: Option<String>,
+    pub kind: MetricKind,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Quote {
+    pub id: Option<String>,
+    pub speaker: ActorIx,
+    pub text: String,
+    pub date: Option<FuzzyDate>,
+    pub context: Option<String>,
+    pub about: Vec<ActorIx>,
+    pub event: Option<EventIx>,
+    pub sources: Vec<SourceIx>,
+}
+
+impl Situation {
+    pub fn actor_by_id(&self, id: &str) -> Option<ActorIx> {
+        self.actors.iter().position(|a| a.id == id)
+    }
+}

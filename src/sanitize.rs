@@ -1,0 +1,96 @@
+//! Text from a situation file is untrusted: it may hold terminal control
+//! sequences that would set the title, move the cursor or clear the screen,
+//! or bidi overrides that reorder what is shown. Everything from the data
+//! passes through here before it reaches a terminal or a text briefing.
+
+use std::borrow::Cow;
+
+/// Characters never sent to a terminal as they are: C0 controls (except
+/// newline and tab, which callers handle), DEL, C1 controls, and the bidi
+/// embedding, override and isolate characters.
+pub fn is_hostile(c: char) -> bool {
+    matches!(c,
+        '\u{0}'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}'
+        | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// A visible stand-in for a hostile character: the Unicode control picture
+/// for C0 and DEL ("␛" for ESC), the replacement character otherwise.
+pub fn visible(c: char) -> char {
+    match c {
+        '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
+        '\u{7f}' => '\u{2421}',
+        _ => '\u{fffd}',
+    }
+}
+
+/// Multi-line text: hostile characters made visible; newlines and tabs kept.
+pub fn clean(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_hostile) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| if is_hostile(c) { visible(c) } else { c })
+            .collect(),
+    )
+}
+
+/// One line of text: as [`clean`], and line breaks and tabs become spaces.
+pub fn clean_line(text: &str) -> Cow<'_, str> {
+    let flat = |c: char| matches!(c, '\n' | '\r' | '\t');
+    if !text.chars().any(|c| is_hostile(c) || flat(c)) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| {
+                if flat(c) {
+                    ' '
+                } else if is_hostile(c) {
+                    visible(c)
+                } else {
+                    c
+                }
+            })
+            .collect(),
+    )
+}
+
+/// True when the text contains nothing a terminal would act on (newlines and
+/// tabs allowed).
+pub fn is_inert(text: &str) -> bool {
+    !text.chars().any(is_hostile)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn makes_escape_sequences_visible() {
+        assert_eq!(clean("a\u{1b}]0;pwned\u{7}b"), "a␛]0;pwned␇b");
+        assert_eq!(clean("x\u{1b}[2Jy"), "x␛[2Jy");
+        assert_eq!(clean("del\u{7f}"), "del␡");
+    }
+
+    #[test]
+    fn removes_the_power_of_c1_and_bidi_controls() {
+        assert_eq!(clean("a\u{9b}31m"), "a\u{fffd}31m");
+        assert_eq!(clean("\u{202e}txt.exe"), "\u{fffd}txt.exe");
+        assert_eq!(clean("\u{2066}x\u{2069}"), "\u{fffd}x\u{fffd}");
+    }
+
+    #[test]
+    fn keeps_ordinary_text_untouched_and_borrowed() {
+        let text = "Chérizier said: “漢字 👍” — fine\n\tindented";
+        assert!(matches!(clean(text), Cow::Borrowed(_)));
+        assert!(is_inert(text));
+    }
+
+    #[test]
+    fn flattens_lines() {
+        assert_eq!(clean_line("one\ntwo\tthree\r\n"), "one two three  ");
+        assert_eq!(clean_line("bell\u{7}"), "bell␇");
+    }
+}
