@@ -1,9 +1,13 @@
 //! sitrep: a terminal dashboard for following a developing situation.
 
 pub mod check;
+pub mod figures;
 pub mod load;
 pub mod model;
+pub mod query;
 pub mod sanitize;
+pub mod theme;
+pub mod ui;
 
 /// The situation built into the binary, shown when no file is given.
 pub const BUILTIN_PATH: &str = "haiti-mss-2024.toml";

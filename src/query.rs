@@ -1,0 +1,449 @@
+//! The one filter: chosen actors (with their members), search text and a
+//! date window. The dashboard and `summary` both select through [`select`],
+//! so the same question always gets the same answer.
+
+use chrono::NaiveDate;
+use memchr::memmem;
+
+use crate::model::{ActorIx, EventIx, Situation};
+
+/// What the user asked to see. The parts combine: an item must match all.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// Keep items involving any of these actors or any actor part of them.
+    pub actors: Vec<ActorIx>,
+    /// Case-insensitive substring; empty matches everything.
+    pub search: String,
+    /// Keep items whose date span overlaps `from..=to` (either end open).
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+}
+
+impl Filter {
+    pub fn is_empty(&self) -> bool {
+        self.actors.is_empty() && self.search.is_empty() && self.from.is_none() && self.to.is_none()
+    }
+
+    /// Adds the actor to the filter, or removes it if already there.
+    pub fn toggle_actor(&mut self, actor: ActorIx) {
+        match self.actors.iter().position(|&a| a == actor) {
+            Some(i) => {
+                self.actors.remove(i);
+            }
+            None => self.actors.push(actor),
+        }
+    }
+}
+
+/// What a filter keeps, as indices into the situation's lists (in their order).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Selection {
+    pub events: Vec<EventIx>,
+    pub quotes: Vec<usize>,
+    /// Metrics about an actor in the filter (all stay visible; these stand out).
+    pub highlighted_metrics: Vec<usize>,
+    /// Actors in scope of the actor filter: the chosen ones and their members.
+    pub actors_in_scope: Vec<bool>,
+    /// Actors whose name, alias or id matches the search text.
+    pub actors_matching_search: Vec<bool>,
+}
+
+/// Search text of many records, lower-cased once and searched in one pass.
+#[derive(Clone, Debug, Default)]
+struct TextIndex {
+    /// Records joined by NUL, which a typed query never holds, so a match
+    /// never spans two records.
+    text: String,
+    /// Byte offset where each record starts.
+    starts: Vec<usize>,
+}
+
+impl TextIndex {
+    fn build<'a, I, P>(records: I) -> TextIndex
+    where
+        I: IntoIterator<Item = P>,
+        P: IntoIterator<Item = &'a str>,
+    {
+        let mut index = TextIndex::default();
+        for parts in records {
+            index.starts.push(index.text.len());
+            for part in parts {
+                push_lowercase(&mut index.text, part);
+                index.text.push('\n');
+            }
+            index.text.push('\0');
+        }
+        index
+    }
+
+    /// Every record that contains `needle` (already lower-cased), in order.
+    fn matching(&self, needle: &str) -> Vec<bool> {
+        let mut hits = vec![needle.is_empty(); self.starts.len()];
+        if needle.is_empty() {
+            return hits;
+        }
+        let finder = memmem::Finder::new(needle.as_bytes());
+        let haystack = self.text.as_bytes();
+        let mut from = 0;
+        while let Some(found) = finder.find(&haystack[from..]) {
+            let at = from + found;
+            let record = self.starts.partition_point(|&s| s <= at) - 1;
+            hits[record] = true;
+            // One hit is enough for a record: continue at the next one.
+            match self.starts.get(record + 1) {
+                Some(&next) => from = next,
+                None => break,
+            }
+        }
+        hits
+    }
+}
+
+fn push_lowercase(out: &mut String, text: &str) {
+    if text.is_ascii() {
+        out.extend(text.bytes().map(|b| b.to_ascii_lowercase() as char));
+    } else {
+        out.extend(text.chars().flat_map(char::to_lowercase));
+    }
+}
+
+/// Lower-cases a query the way the index was lower-cased.
+pub fn normalize_query(query: &str) -> String {
+    let mut out = String::with_capacity(query.len());
+    push_lowercase(&mut out, query.trim());
+    out
+}
+
+/// Everything [`select`] needs that does not change with the filter, built
+/// once per loaded situation.
+#[derive(Clone, Debug, Default)]
+pub struct Index {
+    /// For each actor: itself and every actor it is part of, transitively.
+    ancestors: Vec<Vec<ActorIx>>,
+    /// For each actor: events involving it or any of its members.
+    event_counts: Vec<usize>,
+    events: TextIndex,
+    quotes: TextIndex,
+    actors: TextIndex,
+}
+
+impl Index {
+    pub fn new(s: &Situation) -> Index {
+        let ancestors: Vec<Vec<ActorIx>> = (0..s.actors.len())
+            .map(|a| {
+                // The loader rejects part_of cycles, so every chain ends.
+                std::iter::successors(Some(a), |&x| s.actors[x].part_of).collect()
+            })
+            .collect();
+
+        let mut event_counts = vec![0; s.actors.len()];
+        let mut seen_in_event: Vec<ActorIx> = Vec::new();
+        for event in &s.events {
+            seen_in_event.clear();
+            for &a in &event.actors {
+                seen_in_event.extend(&ancestors[a]);
+            }
+            seen_in_event.sort_unstable();
+            seen_in_event.dedup();
+            for &a in &seen_in_event {
+                event_counts[a] += 1;
+            }
+        }
+
+        let actor_words = |a: ActorIx| {
+            let actor = &s.actors[a];
+            std::iter::once(actor.name.as_str()).chain(actor.aliases.iter().map(String::as_str))
+        };
+        let events = TextIndex::build(s.events.iter().map(|e| {
+            [
+                Some(e.title.as_str()),
+                e.summary.as_deref(),
+                e.location.as_deref(),
+                e.category.as_deref(),
+            ]
+            .into_iter()
+            .flatten()
+            .chain(e.tags.iter().map(String::as_str))
+            .chain(e.actors.iter().flat_map(|&a| actor_words(a)))
+        }));
+        let quotes = TextIndex::build(s.quotes.iter().map(|q| {
+            [Some(q.text.as_str()), q.context.as_deref()]
+                .into_iter()
+                .flatten()
+                .chain(actor_words(q.speaker))
+        }));
+        let actors = TextIndex::build(
+            (0..s.actors.len())
+                .map(|a| actor_words(a).chain(std::iter::once(s.actors[a].id.as_str()))),
+        );
+        Index {
+            ancestors,
+            event_counts,
+            events,
+            quotes,
+            actors,
+        }
+    }
+
+    /// Events involving the actor or any actor part of it.
+    pub fn event_count(&self, actor: ActorIx) -> usize {
+        self.event_counts.get(actor).copied().unwrap_or(0)
+    }
+
+    /// How deep the actor sits in its `part_of` chain (0 for a top-level actor).
+    pub fn depth(&self, actor: ActorIx) -> usize {
+        self.ancestors
+            .get(actor)
+            .map_or(0, |a| a.len().saturating_sub(1))
+    }
+
+    /// Actors whose name, alias or id contains the query (any case).
+    pub fn actors_matching(&self, query: &str) -> Vec<bool> {
+        self.actors.matching(&normalize_query(query))
+    }
+}
+
+/// Applies a filter. Lists keep the situation's order (timeline order for events).
+pub fn select(s: &Situation, index: &Index, filter: &Filter) -> Selection {
+    let mut in_scope = vec![filter.actors.is_empty(); s.actors.len()];
+    if !filter.actors.is_empty() {
+        let mut chosen = vec![false; s.actors.len()];
+        for &a in &filter.actors {
+            if let Some(c) = chosen.get_mut(a) {
+                *c = true;
+            }
+        }
+        for (a, scope) in in_scope.iter_mut().enumerate() {
+            *scope = index.ancestors[a].iter().any(|&x| chosen[x]);
+        }
+    }
+    let involves = |mut actors: std::slice::Iter<'_, ActorIx>, extra: Option<ActorIx>| {
+        filter.actors.is_empty()
+            || extra.is_some_and(|a| in_scope[a])
+            || actors.any(|&a| in_scope[a])
+    };
+    let in_window = |first: NaiveDate, last: NaiveDate| {
+        filter.from.is_none_or(|from| last >= from) && filter.to.is_none_or(|to| first <= to)
+    };
+
+    let query = normalize_query(&filter.search);
+    let event_hits = index.events.matching(&query);
+    let events = s
+        .events
+        .iter()
+        .enumerate()
+        .filter(|&(i, e)| {
+            event_hits[i]
+                && in_window(e.first_day(), e.last_day())
+                && involves(e.actors.iter(), None)
+        })
+        .map(|(i, _)| i)
+        .collect();
+
+    let quote_hits = index.quotes.matching(&query);
+    let quotes = s
+        .quotes
+        .iter()
+        .enumerate()
+        .filter(|&(i, q)| {
+            // An undated quote takes its event's date; with neither it is
+            // kept, since nothing says it falls outside the window.
+            let span = q.date.map(|d| (d.start(), d.end())).or_else(|| {
+                q.event
+                    .map(|e| (s.events[e].first_day(), s.events[e].last_day()))
+            });
+            quote_hits[i]
+                && span.is_none_or(|(first, last)| in_window(first, last))
+                && involves(q.about.iter(), Some(q.speaker))
+        })
+        .map(|(i, _)| i)
+        .collect();
+
+    let highlighted_metrics = if filter.actors.is_empty() {
+        Vec::new()
+    } else {
+        s.metrics
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.actors.iter().any(|&a| in_scope[a]))
+            .map(|(i, _)| i)
+            .collect()
+    };
+
+    Selection {
+        events,
+        quotes,
+        highlighted_metrics,
+        actors_in_scope: in_scope,
+        actors_matching_search: index.actors.matching(&query),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::load_str;
+
+    const FILE: &str = r#"
+[situation]
+title = "Test"
+as_of = 2024-09-21
+
+[[sources]]
+id = "s"
+title = "Source"
+
+[[actors]]
+id = "mission"
+name = "Security Mission"
+kind = "force"
+aliases = ["MSS"]
+
+[[actors]]
+id = "kenya-police"
+name = "Kenyan police"
+kind = "force"
+part_of = "mission"
+
+[[actors]]
+id = "commander"
+name = "Godfrey Otunge"
+kind = "person"
+part_of = "kenya-police"
+
+[[actors]]
+id = "ruto"
+name = "William Ruto"
+kind = "person"
+
+[[events]]
+id = "arrive"
+date = 2024-06-25
+title = "First police arrive"
+actors = ["kenya-police"]
+sources = ["s"]
+
+[[events]]
+id = "visit"
+date = 2024-09-21
+title = "President visits Port-au-Prince"
+location = "Port-au-Prince"
+actors = ["ruto"]
+sources = ["s"]
+
+[[events]]
+id = "briefing"
+date = "late 2024-09"
+title = "Commander briefs the press"
+actors = ["commander", "ruto"]
+sources = ["s"]
+
+[[metrics]]
+id = "deployed"
+label = "Deployed"
+value = 400
+source = "s"
+actors = ["mission"]
+
+[[quotes]]
+speaker = "ruto"
+text = "We will see this through."
+about = ["kenya-police"]
+sources = ["s"]
+"#;
+
+    fn setup() -> (Situation, Index) {
+        let report = load_str(FILE);
+        let s = report.situation.expect("fixture loads");
+        let index = Index::new(&s);
+        (s, index)
+    }
+
+    fn ids(s: &Situation, events: &[EventIx]) -> Vec<String> {
+        events.iter().map(|&e| s.events[e].id.clone()).collect()
+    }
+
+    #[test]
+    fn an_actor_filter_takes_in_members_transitively() {
+        let (s, index) = setup();
+        let filter = Filter {
+            actors: vec![s.actor_by_id("mission").unwrap()],
+            ..Filter::default()
+        };
+        let sel = select(&s, &index, &filter);
+        assert_eq!(ids(&s, &sel.events), ["arrive", "briefing"]);
+        assert_eq!(sel.highlighted_metrics, [0]);
+        // The quote is about the police, a member of the mission.
+        assert_eq!(sel.quotes, [0]);
+    }
+
+    #[test]
+    fn a_member_does_not_take_in_its_parent() {
+        let (s, index) = setup();
+        let filter = Filter {
+            actors: vec![s.actor_by_id("commander").unwrap()],
+            ..Filter::default()
+        };
+        let sel = select(&s, &index, &filter);
+        assert_eq!(ids(&s, &sel.events), ["briefing"]);
+        assert!(sel.highlighted_metrics.is_empty());
+    }
+
+    #[test]
+    fn search_is_case_insensitive_and_covers_actor_names_and_aliases() {
+        let (s, index) = setup();
+        let search = |text: &str| {
+            let filter = Filter {
+                search: text.into(),
+                ..Filter::default()
+            };
+            ids(&s, &select(&s, &index, &filter).events)
+        };
+        assert_eq!(search("PORT-AU"), ["visit"]);
+        assert_eq!(search("otunge"), ["briefing"]);
+        // Names match the event's own actors; members are the actor filter's job.
+        assert!(search("mss").is_empty());
+        assert_eq!(search("ruto"), ["visit", "briefing"]);
+        assert!(search("nothing like this").is_empty());
+        assert_eq!(search("").len(), 3);
+    }
+
+    #[test]
+    fn search_and_actor_filter_combine() {
+        let (s, index) = setup();
+        let filter = Filter {
+            actors: vec![s.actor_by_id("ruto").unwrap()],
+            search: "press".into(),
+            ..Filter::default()
+        };
+        assert_eq!(ids(&s, &select(&s, &index, &filter).events), ["briefing"]);
+    }
+
+    #[test]
+    fn a_date_window_keeps_overlapping_spans() {
+        let (s, index) = setup();
+        let filter = Filter {
+            from: NaiveDate::from_ymd_opt(2024, 9, 25),
+            ..Filter::default()
+        };
+        // "late Sep 2024" runs 21-30 Sep, so it overlaps a window from the 25th.
+        assert_eq!(ids(&s, &select(&s, &index, &filter).events), ["briefing"]);
+    }
+
+    #[test]
+    fn counts_events_per_actor_with_members() {
+        let (s, index) = setup();
+        assert_eq!(index.event_count(s.actor_by_id("mission").unwrap()), 2);
+        assert_eq!(index.event_count(s.actor_by_id("ruto").unwrap()), 2);
+        assert_eq!(index.depth(s.actor_by_id("commander").unwrap()), 2);
+    }
+
+    #[test]
+    fn toggling_an_actor_twice_removes_it() {
+        let mut filter = Filter::default();
+        filter.toggle_actor(3);
+        filter.toggle_actor(1);
+        filter.toggle_actor(3);
+        assert_eq!(filter.actors, [1]);
+    }
+}
