@@ -1,6 +1,7 @@
 //! sitrep: a terminal dashboard for following a developing situation.
 
 pub mod check;
+pub mod events;
 pub mod figures;
 pub mod load;
 pub mod model;

@@ -1,0 +1,190 @@
+//! Everything the dashboard waits for, on one channel: terminal input and
+//! resizes, changes to the open file, and termination signals. The event
+//! loop blocks on this channel, so an idle dashboard uses no CPU.
+
+use std::ffi::OsString;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::thread;
+use std::time::Duration;
+
+use notify::event::{AccessKind, AccessMode, EventKind, ModifyKind};
+use notify::{RecommendedWatcher, RecursiveMode, Watcher};
+use ratatui::crossterm::event::{self as term, Event as TermEvent};
+
+/// Editors write a file in bursts (truncate, write, rename, chmod); one
+/// reload after the burst has been quiet this long is enough.
+pub const DEBOUNCE: Duration = Duration::from_millis(120);
+
+#[derive(Debug)]
+pub enum AppEvent {
+    /// A key, mouse or resize event from the terminal.
+    Terminal(TermEvent),
+    /// The watched file was written, replaced or removed.
+    FileChanged,
+    /// SIGTERM, SIGHUP or SIGINT: restore the terminal and leave.
+    Terminate(i32),
+    /// The terminal input could not be read any more.
+    InputClosed(String),
+}
+
+/// The source of [`AppEvent`]s; dropping it stops watching the file.
+pub struct Events {
+    rx: Receiver<AppEvent>,
+    // Kept alive for as long as the file is watched.
+    _watcher: Option<RecommendedWatcher>,
+}
+
+impl Events {
+    /// Starts reading terminal input, listening for signals and, when a path
+    /// is given, watching that file.
+    pub fn start(watch: Option<&Path>) -> io::Result<Events> {
+        let (tx, rx) = mpsc::channel();
+        spawn_input(tx.clone());
+        spawn_signals(tx.clone())?;
+        let watcher = match watch {
+            Some(path) => Some(watch_file(path, tx).map_err(io::Error::other)?),
+            None => None,
+        };
+        Ok(Events {
+            rx,
+            _watcher: watcher,
+        })
+    }
+
+    /// Blocks until something happens. `None` when every source has stopped.
+    pub fn next(&self) -> Option<AppEvent> {
+        self.rx.recv().ok()
+    }
+
+    /// Whatever else is already waiting, without blocking: lets the loop
+    /// handle a burst of input before drawing once.
+    pub fn try_next(&self) -> Option<AppEvent> {
+        self.rx.try_recv().ok()
+    }
+}
+
+fn spawn_input(tx: Sender<AppEvent>) {
+    thread::spawn(move || {
+        loop {
+            let event = match term::read() {
+                Ok(event) => AppEvent::Terminal(event),
+                Err(e) => AppEvent::InputClosed(e.to_string()),
+            };
+            let closed = matches!(event, AppEvent::InputClosed(_));
+            if tx.send(event).is_err() || closed {
+                return;
+            }
+        }
+    });
+}
+
+#[cfg(unix)]
+fn spawn_signals(tx: Sender<AppEvent>) -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    thread::spawn(move || {
+        for signal in signals.forever() {
+            if tx.send(AppEvent::Terminate(signal)).is_err() {
+                return;
+            }
+        }
+    });
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn spawn_signals(_tx: Sender<AppEvent>) -> io::Result<()> {
+    Ok(())
+}
+
+/// Watches the file's directory rather than the file itself: editors that
+/// save by writing a new file and renaming it over the old one would
+/// otherwise leave the watch on a file that no longer exists.
+fn watch_file(path: &Path, tx: Sender<AppEvent>) -> notify::Result<RecommendedWatcher> {
+    let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let dir = path
+        .parent()
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+    let name: Option<OsString> = path.file_name().map(OsString::from);
+    let (raw_tx, raw_rx) = mpsc::channel::<()>();
+    let mut watcher = notify::recommended_watcher(move |result: notify::Result<notify::Event>| {
+        let Ok(event) = result else { return };
+        let about_our_file = event.paths.iter().any(|p| p.file_name() == name.as_deref());
+        if about_our_file && changes_content(&event.kind) {
+            let _ = raw_tx.send(());
+        }
+    })?;
+    watcher.watch(&dir, RecursiveMode::NonRecursive)?;
+    thread::spawn(move || debounce(&raw_rx, &tx));
+    Ok(watcher)
+}
+
+/// Reading the file (as a reload does) must not count as a change, or every
+/// reload would trigger the next.
+fn changes_content(kind: &EventKind) -> bool {
+    match kind {
+        EventKind::Create(_) | EventKind::Remove(_) => true,
+        EventKind::Modify(ModifyKind::Metadata(_)) => false,
+        EventKind::Modify(_) => true,
+        EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
+        _ => false,
+    }
+}
+
+/// Forwards one `FileChanged` per burst of raw notifications.
+fn debounce(raw: &Receiver<()>, tx: &Sender<AppEvent>) {
+    while raw.recv().is_ok() {
+        loop {
+            match raw.recv_timeout(DEBOUNCE) {
+                Ok(()) => continue,
+                Err(RecvTimeoutError::Timeout) => break,
+                Err(RecvTimeoutError::Disconnected) => return,
+            }
+        }
+        if tx.send(AppEvent::FileChanged).is_err() {
+            return;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_burst_of_writes_is_one_change() {
+        let (raw_tx, raw_rx) = mpsc::channel();
+        let (tx, rx) = mpsc::channel();
+        thread::spawn(move || debounce(&raw_rx, &tx));
+        for _ in 0..20 {
+            raw_tx.send(()).unwrap();
+        }
+        let first = rx.recv_timeout(Duration::from_secs(5));
+        assert!(matches!(first, Ok(AppEvent::FileChanged)), "{first:?}");
+        assert!(
+            rx.recv_timeout(DEBOUNCE * 3).is_err(),
+            "a second reload for one burst"
+        );
+        raw_tx.send(()).unwrap();
+        let later = rx.recv_timeout(Duration::from_secs(5));
+        assert!(matches!(later, Ok(AppEvent::FileChanged)), "{later:?}");
+    }
+
+    #[test]
+    fn reading_the_file_is_not_a_change() {
+        assert!(!changes_content(&EventKind::Access(AccessKind::Open(
+            AccessMode::Any
+        ))));
+        assert!(!changes_content(&EventKind::Access(AccessKind::Close(
+            AccessMode::Read
+        ))));
+        assert!(changes_content(&EventKind::Access(AccessKind::Close(
+            AccessMode::Write
+        ))));
+        assert!(changes_content(&EventKind::Modify(ModifyKind::Name(
+            notify::event::RenameMode::To
+        ))));
+    }
+}
