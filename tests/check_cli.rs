@@ -115,6 +115,10 @@ bad_fixtures! {
         "7:6: error: `-wire` is not a valid id: use a-z, 0-9, `-` and `_`, starting with a letter or digit (try `wire`)",
     ], "1 error";
 
+    duplicate_id: "duplicate-id" => [
+        "16:6: error: duplicate actor id `ruto` (each actor needs its own id; rename one of them)",
+    ], "1 error";
+
     unknown_actor_reference: "unknown-actor" => [
         "24:22: error: no actor `rutto` (did you mean `ruto`?)",
     ], "1 error";

@@ -702,6 +702,9 @@ fn collect_ids<'t>(items: &[&'t Value<'_>], what: &str, problems: &mut Problems)
             );
         }
         if first_line.contains_key(id) {
+            // References reach the first of the ids only; the error already
+            // covers this one, so it is not also reported as unused.
+            ids.used[i] = true;
             problems.push(
                 Diagnostic::error(span, format!("duplicate {what} id `{id}`")).with_help(Some(
                     format!("each {what} needs its own id; rename one of them"),
