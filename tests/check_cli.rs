@@ -316,7 +316,7 @@ const WARNINGS: &[&str] = &[
     "8:6: warning: source is never cited",
     "17:6: warning: actor is never referred to (no event, quote, metric or `part_of` names it)",
     "22:6: warning: event has no source (add `sources = [\"...\"]` naming a [[sources]] id)",
-    "27:6: warning: metric has no source (add `sources = [\"...\"]` naming a [[sources]] id)",
+    "27:6: warning: metric has no source (add `source = \"...\"` beside `value`, naming a [[sources]] id)",
     "35:3: warning: observation has no `source`",
     "44:11: warning: quote has no source (add `sources = [\"...\"]` naming a [[sources]] id)",
 ];

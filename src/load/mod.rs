@@ -678,9 +678,13 @@ fn observation(f: &Fields, p: &mut Problems, sources: &mut Ids) -> Option<Observ
 
 fn warn_unsourced(at: Option<&Value>, table_span: &Range<usize>, what: &str) -> Diagnostic {
     let span = at.map_or(table_span.clone(), |v| v.span());
-    Diagnostic::warning(span, format!("{what} has no source")).with_help(Some(
-        "add `sources = [\"...\"]` naming a [[sources]] id".into(),
-    ))
+    // A metric's single value takes one `source`; `sources` is not a metric key.
+    let help = if what == "metric" {
+        "add `source = \"...\"` beside `value`, naming a [[sources]] id"
+    } else {
+        "add `sources = [\"...\"]` naming a [[sources]] id"
+    };
+    Diagnostic::warning(span, format!("{what} has no source")).with_help(Some(help.into()))
 }
 
 /// First pass over a table: every item's id, checked for form and
