@@ -111,6 +111,9 @@ bad_fixtures! {
     id_too_long: "id-too-long" => [
         "7:6: error: an id must be 1 to 64 characters long, this one has 65",
     ], "1 error";
+    id_with_accents: "id-accented" => [
+        "8:6: error: `conseil-présidentiel-de-transition-haïti-membres-nommés-avril-24` is not a valid id: use a-z, 0-9, `-` and `_`, starting with a letter or digit (try `conseil-pr-sidentiel-de-transition-ha-ti-membres-nomm-s-avril-24`)",
+    ], "1 error";
     id_starting_with_a_dash: "id-leading-dash" => [
         "7:6: error: `-wire` is not a valid id: use a-z, 0-9, `-` and `_`, starting with a letter or digit (try `wire`)",
     ], "1 error";

@@ -205,7 +205,9 @@ pub(super) fn id_problem(id: &str) -> Option<String> {
     let rest_ok = id
         .bytes()
         .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_');
-    if id.is_empty() || id.len() > 64 {
+    // Counted in characters, as the message says: an accented id is refused
+    // for its characters, not for a length it does not have.
+    if id.is_empty() || id.chars().count() > 64 {
         Some(format!(
             "an id must be 1 to 64 characters long, this one has {}",
             id.chars().count()
