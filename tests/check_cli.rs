@@ -200,6 +200,19 @@ fn every_bad_fixture_has_a_test() {
 }
 
 #[test]
+fn a_tie_between_suggestions_goes_to_the_first_id_every_time() {
+    // "rutio" is one edit from both `ruto` and `rubio`. Several runs, because
+    // an order that depends on hashing changes from process to process.
+    for _ in 0..8 {
+        check_bad(
+            "unknown-actor-tie",
+            &["21:11: error: no actor `rutio` (did you mean `ruto`?)"],
+            "1 error",
+        );
+    }
+}
+
+#[test]
 fn default_output_is_rustc_style_with_a_caret_and_help() {
     let path = bad("unknown-actor");
     let expected = format!(

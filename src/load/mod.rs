@@ -731,7 +731,11 @@ fn resolve(value: &Value, ids: &mut Ids, what: &str, problems: &mut Problems) ->
             Some(i)
         }
         None => {
-            let known = ids.index.keys().copied();
+            // In file order: of two equally close ids the first is offered, the
+            // same on every run (a HashMap's order changes from run to run).
+            let mut known: Vec<(&str, usize)> = ids.index.iter().map(|(&k, &i)| (k, i)).collect();
+            known.sort_by_key(|&(_, i)| i);
+            let known = known.into_iter().map(|(k, _)| k);
             problems.push(
                 Diagnostic::error(value.span(), format!("no {what} `{id}`")).with_help(
                     did_you_mean(&id, known)
