@@ -151,6 +151,9 @@ bad_fixtures! {
     part_of_cycle: "part-of-cycle" => [
         "14:11: error: `part_of` forms a cycle: a → b → c → a (an actor cannot be part of itself, directly or through others)",
     ], "1 error";
+    part_of_cycle_named_from_where_it_is_reported: "part-of-cycle-entered-late" => [
+        "21:11: error: `part_of` forms a cycle: a → b → a (an actor cannot be part of itself, directly or through others)",
+    ], "1 error";
 
     metric_with_no_value: "metric-without-value" => [
         "6:1: error: a metric needs one of `value`, `points`, `since` or `until` (for example `value = 578000` with `date` and `source`)",

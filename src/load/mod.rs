@@ -584,8 +584,12 @@ impl<'t, 'i, 'p> Builder<'t, 'i, 'p> {
                 match state[i] {
                     DONE => break,
                     ON_CHAIN => {
-                        let cycle = &chain[chain.iter().position(|&c| c == i).unwrap_or(0)..];
+                        let mut cycle =
+                            chain[chain.iter().position(|&c| c == i).unwrap_or(0)..].to_vec();
                         let first = cycle.iter().copied().min().unwrap_or(i);
+                        // Named from the actor whose `part_of` the error points at.
+                        let from = cycle.iter().position(|&c| c == first).unwrap_or(0);
+                        cycle.rotate_left(from);
                         let id_of = |c: usize| {
                             values[c]
                                 .get_ref()
