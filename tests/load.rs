@@ -49,3 +49,194 @@ fn floats_keep_their_value_and_decimals() {
     assert_eq!(metric_value("inf"), Err("expected a finite number".into()));
     assert_eq!(metric_value("nan"), Err("expected a finite number".into()));
 }
+
+mod never_panics {
+    use proptest::prelude::*;
+    use sitrep::check::{self, Style};
+    use sitrep::load::{Report, load_bytes};
+
+    const FULL: &str = include_str!("fixtures/good/full.toml");
+
+    /// Loads and prints a file as `sitrep check` does, in both styles, and
+    /// checks what a user relies on: problems in line order, each inside the
+    /// file, a situation exactly when there is no error, and output that is
+    /// safe to print.
+    fn check_bytes(bytes: &[u8]) -> Result<(), TestCaseError> {
+        let report: Report = load_bytes(bytes);
+        let starts: Vec<usize> = report.diagnostics.iter().map(|d| d.span.start).collect();
+        prop_assert!(starts.is_sorted(), "not in file order: {:?}", starts);
+        prop_assert!(starts.iter().all(|&s| s <= bytes.len()), "{:?}", starts);
+        prop_assert_eq!(
+            report.situation.is_some(),
+            report.errors().next().is_none(),
+            "{:?}",
+            report.diagnostics
+        );
+        let text = String::from_utf8_lossy(bytes);
+        for style in [
+            Style::Short,
+            Style::Full { color: false },
+            Style::Full { color: true },
+        ] {
+            let mut out = Vec::new();
+            check::print_report(&mut out, "f.toml", &text, &report, false, style)
+                .expect("writing to a Vec cannot fail");
+            prop_assert!(!out.is_empty());
+            // Whatever the file holds, nothing in it reaches the terminal as
+            // a control sequence (colour is the program's own escapes).
+            if style != (Style::Full { color: true }) {
+                let out = String::from_utf8(out).expect("check prints UTF-8");
+                prop_assert!(sitrep::sanitize::is_inert(&out), "{:?}", out);
+            }
+        }
+        Ok(())
+    }
+
+    /// A value a situation file might hold, right or wrong for its key.
+    fn value() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec![
+            "\"a\"",
+            "\"b\"",
+            "\"A b\"",
+            "\"\"",
+            "\"person\"",
+            "\"about\"",
+            "2024-09-21",
+            "\"late 2024-02\"",
+            "\"~2024\"",
+            "\"2024-02-30\"",
+            "2024-09-21T10:00:00Z",
+            "10:00:00",
+            "0x1",
+            "0o7",
+            "0b1",
+            "-0",
+            "+1_000",
+            "1e400",
+            "-inf",
+            "nan",
+            "12.50",
+            "9223372036854775807",
+            "true",
+            "[]",
+            "[\"a\", \"b\"]",
+            "[1, \"a\"]",
+            "[{ date = 2024-01-01, value = 1, source = \"a\" }]",
+            "[{ value = 0x2 }]",
+            "{ a = 1 }",
+            "\"\\u0000\"",
+            "\"\\u001b[2J\"",
+            "\"\u{202e}x\"",
+        ])
+    }
+
+    /// One table of a situation file: a header and distinct keys with
+    /// values, mostly well-formed TOML so that checking goes past syntax.
+    fn block() -> impl Strategy<Value = String> {
+        let header = prop::sample::select(vec![
+            "[[sources]]",
+            "[[actors]]",
+            "[[events]]",
+            "[[metrics]]",
+            "[[quotes]]",
+            "[[actors]]",
+            "[[events]]",
+            "[[metrics]]",
+            "[actors]",
+            "[[situation]]",
+        ]);
+        let keys = prop::sample::subsequence(
+            vec![
+                "id",
+                "title",
+                "as_of",
+                "name",
+                "kind",
+                "part_of",
+                "date",
+                "end",
+                "actors",
+                "sources",
+                "source",
+                "value",
+                "points",
+                "since",
+                "until",
+                "qualifier",
+                "speaker",
+                "text",
+                "about",
+                "event",
+                "tags",
+                "target",
+                "label",
+                "titel",
+            ],
+            0..8,
+        );
+        let junk = prop::option::weighted(0.05, "[ -~]{0,30}");
+        (header, keys, prop::collection::vec(value(), 8), junk).prop_map(
+            |(header, keys, values, junk)| {
+                let mut lines = vec![header.to_string()];
+                lines.extend(keys.iter().zip(values).map(|(k, v)| format!("{k} = {v}")));
+                lines.extend(junk);
+                lines.join("\n")
+            },
+        )
+    }
+
+    /// A `[situation]` table (mostly right) followed by other tables.
+    fn toml_like_file() -> impl Strategy<Value = String> {
+        let situation = prop::sample::select(vec![
+            "[situation]\ntitle = \"T\"\nas_of = 2024-09-21",
+            "[situation]\ntitle = \"T\"\nas_of = \"2024-09\"",
+            "[situation]\ntitle = 1",
+            "",
+        ]);
+        (situation, prop::collection::vec(block(), 0..10)).prop_map(|(situation, blocks)| {
+            let mut text = situation.to_string();
+            for block in blocks {
+                text.push_str("\n\n");
+                text.push_str(&block);
+            }
+            text
+        })
+    }
+
+    /// The full fixture with a few bytes cut, replaced or inserted.
+    fn damaged_full() -> impl Strategy<Value = Vec<u8>> {
+        let edit = (
+            0..FULL.len(),
+            0usize..40,
+            prop::collection::vec(any::<u8>(), 0..6),
+        );
+        prop::collection::vec(edit, 1..4).prop_map(|edits| {
+            let mut bytes = FULL.as_bytes().to_vec();
+            for (at, cut, insert) in edits {
+                let at = at.min(bytes.len());
+                let end = (at + cut).min(bytes.len());
+                bytes.splice(at..end, insert);
+            }
+            bytes
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn arbitrary_bytes(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
+            check_bytes(&bytes)?;
+        }
+
+        #[test]
+        fn toml_like_text(text in toml_like_file()) {
+            check_bytes(text.as_bytes())?;
+        }
+
+        #[test]
+        fn a_damaged_good_file(bytes in damaged_full()) {
+            check_bytes(&bytes)?;
+        }
+    }
+}
