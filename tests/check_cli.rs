@@ -171,6 +171,9 @@ bad_fixtures! {
         "4:9: error: `as_of` must be an exact day, not `2024-09` (for example 2024-09-30)",
     ], "1 error";
 
+    columns_after_a_byte_order_mark: "bom-wrong-type" => [
+        "1:13: error: expected a table, found an integer",
+    ], "1 error";
     empty_file: "empty" => [
         "1:1: error: missing the `[situation]` table (start the file with [situation], a `title` and an `as_of` date)",
     ], "1 error";
