@@ -50,6 +50,93 @@ fn floats_keep_their_value_and_decimals() {
     assert_eq!(metric_value("nan"), Err("expected a finite number".into()));
 }
 
+#[test]
+fn the_full_fixture_loads_into_timeline_order_with_references_kept() {
+    let report = load_str(include_str!("fixtures/good/full.toml"));
+    assert_eq!(report.diagnostics, []);
+    let s = report.situation.expect("the full fixture is valid");
+
+    // The file lists events out of order; the model holds them by date span.
+    let events: Vec<(&str, String)> = s
+        .events
+        .iter()
+        .map(|e| (e.id.as_str(), e.date_label()))
+        .collect();
+    assert_eq!(
+        events,
+        [
+            ("dam-built", "1998".to_string()),
+            ("warnings", "c. Jun 2024 – early Aug 2024".to_string()),
+            ("breach", "late Aug 2024".to_string()),
+            ("evacuation", "1 Sep 2024 – c. 4 Sep 2024".to_string()),
+            ("mission-arrives", "mid Sep 2024".to_string()),
+            ("chief-visit", "21 Sep 2024".to_string()),
+            ("mandate-ends", "early Oct 2024 – Oct 2024".to_string()),
+        ]
+    );
+
+    // References to events still name the same events after the reordering.
+    let event_of = |metric: &str| {
+        let m = s.metrics.iter().find(|m| m.id == metric).expect("metric");
+        match m.kind {
+            MetricKind::Since(e) | MetricKind::Until(e) => s.events[e].id.as_str(),
+            MetricKind::Observed(_) => panic!("{metric} is not a day count"),
+        }
+    };
+    assert_eq!(event_of("days-since-breach"), "breach");
+    assert_eq!(event_of("days-to-mandate-end"), "mandate-ends");
+    let quote = &s.quotes[0];
+    assert_eq!(
+        quote.event.map(|e| s.events[e].id.as_str()),
+        Some("chief-visit")
+    );
+    assert_eq!(s.actors[quote.speaker].id, "officer-ana");
+
+    // part_of chains resolve: officer -> police -> government.
+    let ana = s.actor_by_id("officer-ana").expect("actor");
+    let police = s.actors[ana].part_of.expect("ana is part of the police");
+    let government = s.actors[police]
+        .part_of
+        .expect("police is part of the government");
+    assert_eq!(s.actors[government].id, "riverland");
+    assert_eq!(s.actors[government].part_of, None);
+    assert_eq!(
+        s.actors[government].aliases,
+        ["Riverland government", "the cabinet"]
+    );
+
+    // Observations keep their qualifiers and decimals, sorted by date.
+    let reservoir = s
+        .metrics
+        .iter()
+        .find(|m| m.id == "reservoir-level")
+        .expect("metric");
+    let MetricKind::Observed(points) = &reservoir.kind else {
+        panic!("reservoir-level has points");
+    };
+    let read: Vec<(String, f64, u8, &str)> = points
+        .iter()
+        .map(|p| {
+            let date = p.date.expect("every point has a date").to_string();
+            (date, p.value.value, p.value.decimals, p.qualifier.as_str())
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            ("Aug 2024".to_string(), 92.5, 1, "less-than"),
+            ("10 Sep 2024".to_string(), 12.25, 2, "at-most"),
+            ("21 Sep 2024".to_string(), 3.0, 0, "exact"),
+        ]
+    );
+    let archive = s
+        .sources
+        .iter()
+        .find(|x| x.id == "archive_1998")
+        .expect("source");
+    assert_eq!(archive.date.map(|d| d.to_string()), Some("c. 1998".into()));
+}
+
 mod never_panics {
     use proptest::prelude::*;
     use sitrep::check::{self, Style};
