@@ -82,6 +82,9 @@ bad_fixtures! {
     missing_event_date: "missing-event-date" => [
         "10:1: error: missing required key `date` in [[events]]",
     ], "1 error";
+    missing_source_id: "missing-source-id" => [
+        "6:1: error: missing required key `id` in [[sources]]",
+    ], "1 error";
     missing_quote_speaker: "missing-quote-speaker" => [
         "10:1: error: missing required key `speaker` in [[quotes]]",
     ], "1 error";

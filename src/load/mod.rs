@@ -702,6 +702,8 @@ fn collect_ids<'t>(items: &[&'t Value<'_>], what: &str, problems: &mut Problems)
         ids.used.push(false);
         ids.spans.push(span.clone());
         let Some(id) = id_value.and_then(|v| v.get_ref().as_str()) else {
+            // Nothing can refer to an item without an id; its error says so.
+            ids.used[i] = true;
             continue;
         };
         if let Some(problem) = fields::id_problem(id) {
