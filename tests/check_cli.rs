@@ -141,6 +141,9 @@ bad_fixtures! {
     day_that_does_not_exist: "date-no-such-day" => [
         "12:8: error: this date does not exist in the calendar",
     ], "1 error";
+    toml_date_that_does_not_exist: "date-no-such-day-toml" => [
+        "4:9: error: TOML syntax: invalid date, expected day between 01 and 29",
+    ], "1 error";
     month_that_does_not_exist: "date-no-such-month" => [
         "12:8: error: this date does not exist in the calendar",
     ], "1 error";
