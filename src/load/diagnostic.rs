@@ -130,7 +130,9 @@ impl<'a> SourceText<'a> {
             .text
             .get(start..offset)
             .map_or(offset - start, |s| s.chars().count());
-        (line + 1, column + 1)
+        // A byte-order mark is invisible, and editors do not count it.
+        let bom = line == 0 && offset > 0 && self.text.starts_with('\u{feff}');
+        (line + 1, column + 1 - usize::from(bom))
     }
 }
 

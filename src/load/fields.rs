@@ -205,7 +205,9 @@ pub(super) fn id_problem(id: &str) -> Option<String> {
     let rest_ok = id
         .bytes()
         .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_');
-    if id.is_empty() || id.len() > 64 {
+    // Counted in characters, as the message says: an accented id is refused
+    // for its characters, not for a length it does not have.
+    if id.is_empty() || id.chars().count() > 64 {
         Some(format!(
             "an id must be 1 to 64 characters long, this one has {}",
             id.chars().count()
@@ -277,17 +279,10 @@ pub(super) fn date(value: &Value, problems: &mut Problems) -> Option<FuzzyDate> 
 /// A finite number, integer or float, remembering the decimals it was written with.
 pub(super) fn number(value: &Value, problems: &mut Problems) -> Option<Number> {
     let parsed = match value.get_ref() {
-        DeValue::Integer(i) => {
-            let digits: String = i.as_str().chars().filter(|&c| c != '_').collect();
-            let digits = digits.strip_prefix('+').unwrap_or(&digits);
-            let body = match i.radix() {
-                16 | 8 | 2 => &digits[2..],
-                _ => digits,
-            };
-            i64::from_str_radix(body, i.radix())
-                .ok()
-                .map(|n| Number::whole(n as f64))
-        }
+        // The parser already dropped the `0x`/`0o`/`0b` prefix and the `_`s.
+        DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
+            .ok()
+            .map(|n| Number::whole(n as f64)),
         DeValue::Float(f) => {
             let raw: String = f.as_str().chars().filter(|&c| c != '_').collect();
             let decimals = match raw.split_once('.') {

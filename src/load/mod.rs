@@ -584,8 +584,12 @@ impl<'t, 'i, 'p> Builder<'t, 'i, 'p> {
                 match state[i] {
                     DONE => break,
                     ON_CHAIN => {
-                        let cycle = &chain[chain.iter().position(|&c| c == i).unwrap_or(0)..];
+                        let mut cycle =
+                            chain[chain.iter().position(|&c| c == i).unwrap_or(0)..].to_vec();
                         let first = cycle.iter().copied().min().unwrap_or(i);
+                        // Named from the actor whose `part_of` the error points at.
+                        let from = cycle.iter().position(|&c| c == first).unwrap_or(0);
+                        cycle.rotate_left(from);
                         let id_of = |c: usize| {
                             values[c]
                                 .get_ref()
@@ -678,9 +682,13 @@ fn observation(f: &Fields, p: &mut Problems, sources: &mut Ids) -> Option<Observ
 
 fn warn_unsourced(at: Option<&Value>, table_span: &Range<usize>, what: &str) -> Diagnostic {
     let span = at.map_or(table_span.clone(), |v| v.span());
-    Diagnostic::warning(span, format!("{what} has no source")).with_help(Some(
-        "add `sources = [\"...\"]` naming a [[sources]] id".into(),
-    ))
+    // A metric's single value takes one `source`; `sources` is not a metric key.
+    let help = if what == "metric" {
+        "add `source = \"...\"` beside `value`, naming a [[sources]] id"
+    } else {
+        "add `sources = [\"...\"]` naming a [[sources]] id"
+    };
+    Diagnostic::warning(span, format!("{what} has no source")).with_help(Some(help.into()))
 }
 
 /// First pass over a table: every item's id, checked for form and
@@ -694,6 +702,8 @@ fn collect_ids<'t>(items: &[&'t Value<'_>], what: &str, problems: &mut Problems)
         ids.used.push(false);
         ids.spans.push(span.clone());
         let Some(id) = id_value.and_then(|v| v.get_ref().as_str()) else {
+            // Nothing can refer to an item without an id; its error says so.
+            ids.used[i] = true;
             continue;
         };
         if let Some(problem) = fields::id_problem(id) {
@@ -702,6 +712,9 @@ fn collect_ids<'t>(items: &[&'t Value<'_>], what: &str, problems: &mut Problems)
             );
         }
         if first_line.contains_key(id) {
+            // References reach the first of the ids only; the error already
+            // covers this one, so it is not also reported as unused.
+            ids.used[i] = true;
             problems.push(
                 Diagnostic::error(span, format!("duplicate {what} id `{id}`")).with_help(Some(
                     format!("each {what} needs its own id; rename one of them"),
@@ -724,7 +737,11 @@ fn resolve(value: &Value, ids: &mut Ids, what: &str, problems: &mut Problems) ->
             Some(i)
         }
         None => {
-            let known = ids.index.keys().copied();
+            // In file order: of two equally close ids the first is offered, the
+            // same on every run (a HashMap's order changes from run to run).
+            let mut known: Vec<(&str, usize)> = ids.index.iter().map(|(&k, &i)| (k, i)).collect();
+            known.sort_by_key(|&(_, i)| i);
+            let known = known.into_iter().map(|(k, _)| k);
             problems.push(
                 Diagnostic::error(value.span(), format!("no {what} `{id}`")).with_help(
                     did_you_mean(&id, known)
