@@ -489,7 +489,7 @@ impl<'t, 'i, 'p> Builder<'t, 'i, 'p> {
                         None
                     }
                     Some(mut points) => {
-                        points.sort_by_key(|o| o.date);
+                        points.sort_by_key(|o| o.date.map(|d| (d.start(), d.end())));
                         Some(MetricKind::Observed(points))
                     }
                     None => None,

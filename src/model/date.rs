@@ -202,10 +202,12 @@ impl fmt::Display for FuzzyDate {
 }
 
 impl Ord for FuzzyDate {
-    /// By span start, then span end. Ties keep file order because every list
-    /// is sorted with a stable sort.
+    /// By span start, then span end. The span fixes the precision, so the
+    /// approximate flag is the last tie-break, which keeps `Ord` in step
+    /// with `Eq`. Lists of dated items keep file order for equal dates
+    /// because they are sorted with a stable sort on the span alone.
     fn cmp(&self, other: &Self) -> Ordering {
-        (self.start, self.end).cmp(&(other.start, other.end))
+        (self.start, self.end, self.approximate).cmp(&(other.start, other.end, other.approximate))
     }
 }
 
@@ -296,6 +298,12 @@ mod tests {
         ] {
             assert_eq!(bad.parse::<FuzzyDate>(), Err(DateError::Form), "{bad:?}");
         }
+    }
+
+    #[test]
+    fn order_agrees_with_equality() {
+        assert_ne!(d("~2024-06"), d("2024-06"));
+        assert_ne!(d("~2024-06").cmp(&d("2024-06")), Ordering::Equal);
     }
 
     #[test]
