@@ -54,12 +54,40 @@ pub struct Progress {
 }
 
 /// A derived day count, a range when the event's date is fuzzy.
+///
+/// `min..=max` are whole days in the metric's own direction: for `since`, days
+/// from the event to `as_of` (positive once it has happened); for `until`,
+/// days from `as_of` to the event (positive while it is ahead). A negative
+/// count means the event lies on the other side of `as_of`: a deadline that
+/// has passed, or a start that has not come yet.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct DayCount {
     pub min: i64,
     pub max: i64,
-    /// A deadline still ahead (`until` an event after `as_of`).
+    /// A deadline still ahead: `until` an event whose whole span is after `as_of`.
     pub upcoming: bool,
+    /// Counted `since` the event (else `until` it).
+    pub since: bool,
+}
+
+impl DayCount {
+    /// The whole span lies on the other side of `as_of` from what the metric
+    /// counts toward: an `until` deadline already passed, a `since` event
+    /// that has not happened yet.
+    pub fn reversed(&self) -> bool {
+        self.max < 0
+    }
+
+    /// The event's span straddles `as_of`: it may or may not have happened.
+    pub fn unsure(&self) -> bool {
+        self.min < 0 && self.max >= 0
+    }
+
+    /// An `until` deadline that may still be ahead (or is today): the kind of
+    /// figure a reader must not miss.
+    pub fn deadline_open(&self) -> bool {
+        !self.since && self.max >= 0
+    }
 }
 
 /// Formats a metric of the situation.
@@ -87,7 +115,8 @@ pub fn figure(s: &Situation, metric: &Metric) -> Figure {
 }
 
 /// Days from the event to `as_of` (`since`) or from `as_of` to the event
-/// (`until`), over every day the event's date may stand for.
+/// (`until`), over every day the event's date may stand for: a fuzzy date
+/// ("late 2024-02", "2024-08", "2010") gives a range.
 pub fn day_count(as_of: NaiveDate, date: FuzzyDate, since: bool) -> DayCount {
     let to_start = (date.start() - as_of).num_days();
     let to_end = (date.end() - as_of).num_days();
@@ -100,21 +129,46 @@ pub fn day_count(as_of: NaiveDate, date: FuzzyDate, since: bool) -> DayCount {
         min,
         max,
         upcoming: !since && to_start > 0,
+        since,
     }
 }
 
-/// "13 days", "1 day", "36–46 days", "~88 days".
+/// "13 days", "1 day", "36–46 days", "~88 days", "1,204 days"; "5 days ago"
+/// for a deadline that has passed, "in 10 days" for an event still to come,
+/// and "≤5 days" when the event may lie on either side of `as_of`.
 pub fn format_days(days: DayCount, approximate: bool) -> String {
     let tilde = if approximate { "~" } else { "" };
-    let unit = if days.min == days.max && days.max.abs() == 1 {
-        "day"
-    } else {
-        "days"
+    let span = |low: i64, high: i64| {
+        let unit = if low == high && high == 1 {
+            "day"
+        } else {
+            "days"
+        };
+        if low == high {
+            format!("{tilde}{} {unit}", group_thousands(low as f64, 0))
+        } else {
+            format!(
+                "{tilde}{}–{} {unit}",
+                group_thousands(low as f64, 0),
+                group_thousands(high as f64, 0)
+            )
+        }
     };
-    if days.min == days.max {
-        format!("{tilde}{} {unit}", days.min)
+    if days.min >= 0 {
+        span(days.min, days.max)
+    } else if days.max < 0 {
+        // The other side of `as_of`: count the days the other way round.
+        let text = span(-days.max, -days.min);
+        if days.since {
+            format!("in {text}")
+        } else {
+            format!("{text} ago")
+        }
+    } else if days.max == 0 {
+        // From some days back up to today: at most today.
+        span(0, 0)
     } else {
-        format!("{tilde}{}–{} {unit}", days.min, days.max)
+        format!("≤{}", span(days.max, days.max))
     }
 }
 
@@ -329,6 +383,35 @@ mod tests {
         assert_eq!(
             format_days(day_count(as_of, tomorrow, false), false),
             "1 day"
+        );
+    }
+
+    #[test]
+    fn counts_the_other_way_round_once_the_event_is_past_or_ahead() {
+        let as_of = NaiveDate::from_ymd_opt(2024, 10, 7).unwrap();
+        let expiry: FuzzyDate = "2024-10-02".parse().unwrap();
+        let days = day_count(as_of, expiry, false);
+        assert!(days.reversed() && !days.upcoming && !days.deadline_open());
+        assert_eq!(format_days(days, false), "5 days ago");
+        let vote: FuzzyDate = "2024-10-17".parse().unwrap();
+        assert_eq!(
+            format_days(day_count(as_of, vote, true), false),
+            "in 10 days"
+        );
+        // Early October straddles 7 Oct: it may be past or up to 3 days ahead.
+        let early: FuzzyDate = "early 2024-10".parse().unwrap();
+        let days = day_count(as_of, early, false);
+        assert!(days.unsure() && days.deadline_open());
+        assert_eq!(format_days(days, false), "≤3 days");
+    }
+
+    #[test]
+    fn groups_long_day_counts() {
+        let as_of = NaiveDate::from_ymd_opt(2024, 9, 21).unwrap();
+        let outbreak: FuzzyDate = "2010-10".parse().unwrap();
+        assert_eq!(
+            format_days(day_count(as_of, outbreak, true), false),
+            "5,074–5,104 days"
         );
     }
 }
