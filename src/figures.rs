@@ -145,6 +145,10 @@ pub struct Progress {
     /// "of 2,500", or "target 70%" for a percentage ("18% of 70%" would read
     /// as a share of a share).
     pub text: String,
+    /// How far along, in percent of the target: "17%", "8–16%" for a
+    /// disputed range. `None` without a gauge and for percentages, where a
+    /// percent of a percent would confuse.
+    pub share: Option<String>,
 }
 
 /// One observation for the detail view, every field ready to show.
@@ -552,6 +556,15 @@ fn progress(low: f64, high: f64, target: Number, percent: bool) -> Progress {
     } else {
         format!("of {target_display}")
     };
+    let share = (gauge && !percent).then(|| {
+        let of = |v: f64| group_thousands((v / target.value * 100.0).max(0.0), 0);
+        let (low_share, high_share) = (of(low), of(high));
+        if low_share == high_share {
+            format!("{low_share}%")
+        } else {
+            format!("{low_share}–{high_share}%")
+        }
+    });
     Progress {
         value: low,
         target: target.value,
@@ -560,6 +573,7 @@ fn progress(low: f64, high: f64, target: Number, percent: bool) -> Progress {
         gauge,
         target_display,
         text,
+        share,
     }
 }
 

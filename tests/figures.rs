@@ -480,6 +480,7 @@ fn disagreeing_sources_give_a_disputed_range() {
     let f = fig(&s, "first-flight");
     assert!(f.disputed);
     assert_eq!(f.display, "200–400");
+    assert_eq!(f.value, "200–400");
     assert_eq!(f.sources_on_latest, 2);
     // No change can be told from a range.
     assert_eq!(f.trend, None);
@@ -537,6 +538,22 @@ points = [
     assert_eq!(f.display, "~20–25% (target 50%)");
     let p = f.progress.unwrap();
     assert_eq!((p.ratio, p.ratio_high), (0.4, 0.5));
+
+    let s = with_metrics(
+        r#"
+[[metrics]]
+id = "disputed-count"
+label = "x"
+target = 2500
+points = [
+  { date = 2024-09-01, value = 200, source = "ap" },
+  { date = 2024-09-01, value = 400, source = "reuters" },
+]
+"#,
+    );
+    let f = fig(&s, "disputed-count");
+    assert_eq!(f.display, "200–400 of 2,500");
+    assert_eq!(f.progress.unwrap().share.as_deref(), Some("8–16%"));
 }
 
 #[test]
@@ -551,6 +568,7 @@ fn targets_show_progress() {
     assert_eq!(p.text, "of 2,500");
     assert!((p.ratio - 0.168).abs() < 1e-9);
     assert_eq!(p.ratio, p.ratio_high);
+    assert_eq!(p.share.as_deref(), Some("17%"));
 
     let s = with_metrics(
         r#"
@@ -580,7 +598,10 @@ source = "ap"
     let f = fig(&s, "under");
     assert_eq!(f.display, "<90 of 400");
     assert_eq!(f.progress.unwrap().ratio, 0.225);
-    assert_eq!(fig(&s, "over").progress.unwrap().ratio, 1.0);
+    let over = fig(&s, "over").progress.unwrap();
+    assert_eq!(over.ratio, 1.0);
+    // The gauge is full; the share says by how much it went past.
+    assert_eq!(over.share.as_deref(), Some("125%"));
     assert_eq!(fig(&s, "negative").progress.unwrap().ratio, 0.0);
 }
 
@@ -592,6 +613,7 @@ fn a_percentage_target_is_not_a_share_of_a_share() {
     assert_eq!(f.value, "≥18%");
     let p = f.progress.unwrap();
     assert_eq!(p.text, "target 70%");
+    assert_eq!(p.share, None);
     assert!((p.ratio - 18.0 / 70.0).abs() < 1e-9);
 }
 
@@ -603,6 +625,7 @@ fn a_zero_target_has_no_gauge() {
     let p = f.progress.unwrap();
     assert!(!p.gauge);
     assert_eq!(p.ratio, 0.0);
+    assert_eq!(p.share, None);
 }
 
 #[test]
