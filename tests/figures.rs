@@ -316,6 +316,7 @@ fn the_other_side_of_as_of() {
     assert!(around.unsure() && around.deadline_open() && !around.upcoming);
     assert_eq!(format_days(around, false), "≤9 days");
     assert_eq!(since(as_of, "2024-09"), "≤20 days");
+    assert_eq!(until(as_of, "~2024-09"), "≤~9 days");
     // A span ending today counts at most today.
     assert_eq!(until(as_of, "mid 2024-09"), "1–10 days ago");
     assert_eq!(until(day(2024, 9, 20), "mid 2024-09"), "0 days");
