@@ -2,16 +2,20 @@
 //! where from.
 //!
 //! ```text
-//! ┌● Internally displaced…┐  title: "●" when tied to the actor filter; the
-//! │~700,000 people        │         label, cut with "…" when narrow
-//! │▃▆█ ▲ +21% since Aug   │  1 how big: the figure as reported, and its unit
-//! │20 Sep 2024            │  2 how it moves: sparkline and change, or a gauge
-//! │via Associated Press   │    toward the target, or deadline/since wording,
-//! └───────────────────────┘    or "disputed"
-//!                              3 how recent: the date, "· stale" when old
-//!                              4 where from: the source; for a day count, the
-//!                                event (its title over rows 3 and 4)
+//! ┌● Internally displace…┐  title: "●" when tied to the actor filter; the
+//! │~700,000 people       │         label, cut with "…" when narrow
+//! │▅▇█ ▲ +21% since Aug  │  1 how big: the figure as reported, and its unit
+//! │20 Sep 2024           │  2 how it moves: sparkline and change, or a gauge
+//! │via Associated Press  │    toward the target, or deadline/since wording,
+//! └──────────────────────┘    or "disputed"
+//!                             3 how recent: the date, "· stale" when old
+//!                             4 where from: the source; for a day count, the
+//!                               event (its title over rows 3 and 4)
 //! ```
+//!
+//! A figure with a target shows its gauge on row 2 and moves its change to
+//! the right of row 1 ("~420 personnel ▲+5%"). A single observation leaves
+//! row 2 empty, so rows line up across the strip.
 //!
 //! Nothing is told by colour alone: "●" marks a highlighted card, a thick
 //! border the selected one, and the words "deadline", "stale", "disputed",
