@@ -384,3 +384,30 @@ fn long_labels_and_units_are_cut_with_an_ellipsis() {
     assert!(shown.starts_with("┌● Internally displace…┐"), "{shown}");
     assert!(shown.contains("│~700,000 internally d…│"), "{shown}");
 }
+
+#[test]
+fn day_count_wording_on_either_side_of_as_of() {
+    let line = |s: &Situation, id: &str, row: usize| {
+        let all = cards(s);
+        let c = card(s, &all, id);
+        let lines = card_lines(&info(c), &COLOR, 30);
+        lines[row]
+            .spans
+            .iter()
+            .map(|s| s.content.as_ref())
+            .collect::<String>()
+    };
+    let mut s = fixture();
+    s.as_of = chrono::NaiveDate::from_ymd_opt(2024, 10, 2).expect("a day");
+    assert_eq!(line(&s, "days-until-expiry", 0), "0 days");
+    assert_eq!(line(&s, "days-until-expiry", 1), "deadline today");
+    s.as_of = chrono::NaiveDate::from_ymd_opt(2024, 6, 20).expect("a day");
+    assert_eq!(line(&s, "days-since-arrival", 0), "in 5 days");
+    assert_eq!(line(&s, "days-since-arrival", 1), "starts 25 Jun 2024");
+    s.as_of = chrono::NaiveDate::from_ymd_opt(2024, 7, 25).expect("a day");
+    assert_eq!(line(&s, "days-since-talks", 0), "≤4 days");
+    assert_eq!(
+        line(&s, "days-since-talks", 1),
+        "since late Jul · may be ahead"
+    );
+}
