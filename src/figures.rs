@@ -1,25 +1,60 @@
 //! Key figures as people read them: "578,000+", "~80%", "<90 of 400",
-//! "36–46 days". One place formats every figure, so the dashboard's cards
-//! and the `summary` briefings always agree.
+//! "36–46 days". One place formats every figure, so the dashboard's cards,
+//! its detail popup and the `summary` briefings always agree.
+//!
+//! The rules, in one place:
+//!
+//! - Numbers keep the decimals they were written with and group thousands
+//!   ("63,250", "18.50%"). The qualifier goes into the number: `~80%`,
+//!   `578,000+`, `<25%`, `≥35%`, `≤12`; a percentage that is more than
+//!   something reads `>35%` ("35%+" does not).
+//! - A short form ("45M", "1.23B", three significant digits) exists for
+//!   narrow places only; [`Figure::display`] is always the full number.
+//! - Observations are taken in date order whatever their order in the file;
+//!   observations with the same date (the same day span) form one group.
+//!   The latest group gives the figure. When sources in it disagree, the
+//!   figure is their range ("200–400") and is marked disputed rather than
+//!   picking one.
+//! - Staleness: a figure is stale when even the last day its date may stand
+//!   for lies more than [`STALE_AFTER_DAYS`] (60) days before `as_of`. A
+//!   figure without a date is never called stale: it is called undated.
+//! - Trends compare the latest group with the one before it: percentages
+//!   change in points ("+5 pts"), other numbers in percent ("+52%"), or as a
+//!   plain difference when the previous value is 0 (a percent of 0 means
+//!   nothing). The change is computed on the numbers as reported; the
+//!   qualifiers stay visible on the numbers themselves.
+//! - Day counts run from `as_of` in whole days; a fuzzy event date gives the
+//!   honest range ("36–46 days"). A `since`/`until` counts from or to the
+//!   event's `date` (its start, for an event with an `end`).
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::model::{
-    FuzzyDate, Metric, MetricKind, Number, Observation, Qualifier, Situation, SourceIx,
+    EventIx, FuzzyDate, Metric, MetricKind, Number, Observation, Precision, Qualifier, Situation,
+    SourceIx,
 };
+use crate::sanitize::clean_line;
 
-/// An observation older than this, counted from `as_of`, is flagged as stale.
+/// An observation whose latest possible day is more than this many days
+/// before `as_of` is flagged as stale.
 pub const STALE_AFTER_DAYS: i64 = 60;
 
 /// One metric, ready to show.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Figure {
-    /// The figure as reported: "578,000+", "~80%", "<90 of 400", "13 days".
+    /// The figure as reported, with its target: "578,000+", "~80%",
+    /// "<90 of 400", "18% (target 70%)", "13 days", "200–400".
     pub display: String,
+    /// The figure alone, without the target: "<90", "13 days".
+    pub value: String,
+    /// `value` shortened for narrow places ("1.23B", "578K+"); the same as
+    /// `value` when there is nothing to shorten.
+    pub compact: String,
     /// The unit to print beside `display`; `None` for percentages and day
-    /// counts, whose unit is already in `display`.
+    /// counts, whose unit is already in `display`. Sanitized.
     pub unit: Option<String>,
-    /// Date of the latest observation, honest about precision ("Aug 2024").
+    /// Date of the latest observation, honest about precision ("Aug 2024");
+    /// for a day count, the event's date.
     pub date: Option<FuzzyDate>,
     /// Whole days from the latest observation's last possible day to `as_of`.
     pub age_days: Option<i64>,
@@ -27,39 +62,146 @@ pub struct Figure {
     pub stale: bool,
     /// Several sources disagree on the latest date; `display` is their range.
     pub disputed: bool,
+    /// How many different sources (an unsourced observation counts as one)
+    /// report the latest date's observations; 2 or more when `disputed`.
+    pub sources_on_latest: usize,
     pub trend: Option<Trend>,
     pub progress: Option<Progress>,
     pub days: Option<DayCount>,
     /// Source of the latest observation (for a day count, none: the event has them).
     pub source: Option<SourceIx>,
+    /// The event a day count runs from or to.
+    pub event: Option<EventIx>,
+    /// That event's title, sanitized to one line.
+    pub event_title: Option<String>,
 }
 
-/// Change over time, for metrics with two or more dated points.
+impl Figure {
+    /// The figure with its unit: "~420 of 2,500 personnel", "~80%".
+    pub fn display_with_unit(&self) -> String {
+        match &self.unit {
+            Some(unit) => format!("{} {unit}", self.display),
+            None => self.display.clone(),
+        }
+    }
+
+    /// The date as shown: "20 Sep 2024", "Aug 2024", or "undated".
+    pub fn date_text(&self) -> String {
+        self.date
+            .map_or_else(|| "undated".to_string(), |d| d.to_string())
+    }
+}
+
+/// Which way a trend went between the last two dates.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    Up,
+    Down,
+    Flat,
+}
+
+impl Direction {
+    /// "▲", "▼", or "" for no change (the words say "unchanged").
+    pub fn marker(self) -> &'static str {
+        match self {
+            Direction::Up => "▲",
+            Direction::Down => "▼",
+            Direction::Flat => "",
+        }
+    }
+}
+
+/// Change over time, for metrics observed on two or more dates.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Trend {
-    /// Every observed value in date order, for a sparkline.
+    /// One value per observed date, in date order, for a sparkline (the mean
+    /// where a date has several observations).
     pub values: Vec<f64>,
-    /// "+52% since 8 Apr 2024".
+    /// "+52% since 8 Apr", "+5 pts since Aug 2023", "unchanged since 25 Jun".
     pub change: String,
     pub rising: bool,
+    pub direction: Direction,
+    /// The change alone, for narrow places: "+52%", "-5 pts", "unchanged".
+    pub delta: String,
+    /// Date of the previous observation, the one the change is counted from.
+    pub since: FuzzyDate,
 }
 
 /// Progress toward a `target`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Progress {
+    /// The latest value; the low end of a disputed range.
     pub value: f64,
     pub target: f64,
-    /// value / target, clamped to 0..=1 for gauges.
+    /// value / target, clamped to 0..=1 for gauges; 0 without a gauge.
     pub ratio: f64,
+    /// The high end of a disputed range as a ratio; `ratio` otherwise.
+    pub ratio_high: f64,
+    /// A gauge means something: the target is above zero. A target of 0 or
+    /// below ("bring cases down to 0") is shown as text only.
+    pub gauge: bool,
+    /// The target as written: "2,500", "70%".
+    pub target_display: String,
+    /// "of 2,500", or "target 70%" for a percentage ("18% of 70%" would read
+    /// as a share of a share).
+    pub text: String,
+    /// How far along, in percent of the target: "17%", "8–16%" for a
+    /// disputed range. `None` without a gauge and for percentages, where a
+    /// percent of a percent would confuse.
+    pub share: Option<String>,
+}
+
+/// One observation for the detail view, every field ready to show.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ObservationRow {
+    /// "20 Sep 2024", "early Mar 2024", "undated"; for a day count, the event's date.
+    pub date: String,
+    /// The number with its qualifier: "~700,000", "<25%"; or the day count.
+    pub display: String,
+    pub qualifier: Qualifier,
+    /// Short source name ("Al Jazeera"), or "no source". Sanitized.
+    pub source: String,
+    /// One of the latest date's observations: the ones the figure shows.
+    pub latest: bool,
+    /// Part of a disagreement on the latest date.
+    pub disputed: bool,
 }
 
 /// A derived day count, a range when the event's date is fuzzy.
+///
+/// `min..=max` are whole days in the metric's own direction: for `since`, days
+/// from the event to `as_of` (positive once it has happened); for `until`,
+/// days from `as_of` to the event (positive while it is ahead). A negative
+/// count means the event lies on the other side of `as_of`: a deadline that
+/// has passed, or a start that has not come yet.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct DayCount {
     pub min: i64,
     pub max: i64,
-    /// A deadline still ahead (`until` an event after `as_of`).
+    /// A deadline still ahead: `until` an event whose whole span is after `as_of`.
     pub upcoming: bool,
+    /// Counted `since` the event (else `until` it).
+    pub since: bool,
+}
+
+impl DayCount {
+    /// The whole span lies on the other side of `as_of` from what the metric
+    /// counts toward: an `until` deadline already passed, a `since` event
+    /// that has not happened yet.
+    pub fn reversed(&self) -> bool {
+        self.max < 0
+    }
+
+    /// The event's span straddles `as_of`: it may or may not have happened.
+    pub fn unsure(&self) -> bool {
+        self.min < 0 && self.max >= 0
+    }
+
+    /// An `until` deadline that may still be ahead (or is today): the kind of
+    /// figure a reader must not miss.
+    pub fn deadline_open(&self) -> bool {
+        !self.since && self.max >= 0
+    }
 }
 
 /// Formats a metric of the situation.
@@ -67,27 +209,114 @@ pub fn figure(s: &Situation, metric: &Metric) -> Figure {
     match &metric.kind {
         MetricKind::Observed(points) => observed(s.as_of, metric, points),
         MetricKind::Since(e) | MetricKind::Until(e) => {
-            let date = s.events[*e].date;
+            let event = &s.events[*e];
             let since = matches!(metric.kind, MetricKind::Since(_));
-            let days = day_count(s.as_of, date, since);
+            let days = day_count(s.as_of, event.date, since);
+            let text = format_days(days, event.date.is_approximate());
             Figure {
-                display: format_days(days, date.is_approximate()),
+                display: text.clone(),
+                value: text.clone(),
+                compact: text,
                 unit: None,
-                date: Some(date),
+                date: Some(event.date),
                 age_days: None,
                 stale: false,
                 disputed: false,
+                sources_on_latest: 0,
                 trend: None,
                 progress: None,
                 days: Some(days),
                 source: None,
+                event: Some(*e),
+                event_title: Some(clean_line(&event.title).into_owned()),
             }
         }
     }
 }
 
+/// Every observation of a metric in date order, for the detail view. A day
+/// count gives one row: the event's date, the count, and the event's sources.
+pub fn observations(s: &Situation, metric: &Metric) -> Vec<ObservationRow> {
+    match &metric.kind {
+        MetricKind::Observed(points) => {
+            let percent = is_percent(metric.unit.as_deref());
+            let sorted = in_date_order(points);
+            let groups = date_groups(&sorted);
+            let latest = groups.len().saturating_sub(1);
+            let mut rows = Vec::with_capacity(points.len());
+            for (g, group) in groups.iter().enumerate() {
+                let disputed = g == latest && is_disputed(group);
+                for o in group.iter() {
+                    rows.push(ObservationRow {
+                        date: o.date.map_or_else(|| "undated".into(), |d| d.to_string()),
+                        display: format_value(o.value, o.qualifier, percent),
+                        qualifier: o.qualifier,
+                        source: o
+                            .source
+                            .map_or_else(|| "no source".into(), |ix| source_name(s, ix)),
+                        latest: g == latest,
+                        disputed,
+                    });
+                }
+            }
+            rows
+        }
+        MetricKind::Since(e) | MetricKind::Until(e) => {
+            let event = &s.events[*e];
+            let mut names: Vec<String> = Vec::new();
+            for &ix in &event.sources {
+                let name = source_name(s, ix);
+                if !names.contains(&name) {
+                    names.push(name);
+                }
+            }
+            let f = figure(s, metric);
+            vec![ObservationRow {
+                date: event.date_label(),
+                display: f.display,
+                qualifier: Qualifier::Exact,
+                source: if names.is_empty() {
+                    "no source".into()
+                } else {
+                    names.join(", ")
+                },
+                latest: true,
+                disputed: false,
+            }]
+        }
+    }
+}
+
+/// A source's short name for a card or a list: its publisher, else its
+/// title, else its id. Sanitized to one line.
+pub fn source_name(s: &Situation, ix: SourceIx) -> String {
+    let Some(source) = s.sources.get(ix) else {
+        return "unknown source".into();
+    };
+    let name = source
+        .publisher
+        .as_deref()
+        .filter(|p| !p.trim().is_empty())
+        .or(Some(source.title.as_str()).filter(|t| !t.trim().is_empty()))
+        .unwrap_or(&source.id);
+    clean_line(name.trim()).into_owned()
+}
+
+/// The qualifier in words, for a detail view: "about", "more than", "exact".
+pub fn qualifier_words(q: Qualifier) -> &'static str {
+    match q {
+        Qualifier::Exact => "exact",
+        Qualifier::About => "about",
+        Qualifier::MoreThan => "more than",
+        Qualifier::LessThan => "less than",
+        Qualifier::AtLeast => "at least",
+        Qualifier::AtMost => "at most",
+    }
+}
+
 /// Days from the event to `as_of` (`since`) or from `as_of` to the event
-/// (`until`), over every day the event's date may stand for.
+/// (`until`), over every day the event's date may stand for: a fuzzy date
+/// ("late 2024-02", "2024-08", "2010") gives a range.
 pub fn day_count(as_of: NaiveDate, date: FuzzyDate, since: bool) -> DayCount {
     let to_start = (date.start() - as_of).num_days();
     let to_end = (date.end() - as_of).num_days();
@@ -100,124 +329,310 @@ pub fn day_count(as_of: NaiveDate, date: FuzzyDate, since: bool) -> DayCount {
         min,
         max,
         upcoming: !since && to_start > 0,
+        since,
     }
 }
 
-/// "13 days", "1 day", "36–46 days", "~88 days".
+/// "13 days", "1 day", "36–46 days", "~88 days", "1,204 days"; "5 days ago"
+/// for a deadline that has passed, "in 10 days" for an event still to come,
+/// and "≤5 days" when the event may lie on either side of `as_of`.
 pub fn format_days(days: DayCount, approximate: bool) -> String {
     let tilde = if approximate { "~" } else { "" };
-    let unit = if days.min == days.max && days.max.abs() == 1 {
-        "day"
-    } else {
-        "days"
+    let span = |low: i64, high: i64| {
+        let unit = if low == high && high == 1 {
+            "day"
+        } else {
+            "days"
+        };
+        if low == high {
+            format!("{tilde}{} {unit}", group_thousands(low as f64, 0))
+        } else {
+            format!(
+                "{tilde}{}–{} {unit}",
+                group_thousands(low as f64, 0),
+                group_thousands(high as f64, 0)
+            )
+        }
     };
-    if days.min == days.max {
-        format!("{tilde}{} {unit}", days.min)
+    if days.min >= 0 {
+        span(days.min, days.max)
+    } else if days.max < 0 {
+        // The other side of `as_of`: count the days the other way round.
+        let text = span(-days.max, -days.min);
+        if days.since {
+            format!("in {text}")
+        } else {
+            format!("{text} ago")
+        }
+    } else if days.max == 0 {
+        // From some days back up to today: at most today.
+        span(0, 0)
     } else {
-        format!("{tilde}{}–{} {unit}", days.min, days.max)
+        format!("≤{}", span(days.max, days.max))
+    }
+}
+
+/// Observations sorted by date, undated first, ties in file order. The loader
+/// already sorts them; sorting again keeps figures right for any `Situation`.
+fn in_date_order(points: &[Observation]) -> Vec<&Observation> {
+    let mut sorted: Vec<&Observation> = points.iter().collect();
+    sorted.sort_by_key(|o| o.date);
+    sorted
+}
+
+/// Runs of observations covering the same span of days ("2024-08" and
+/// "~2024-08" are the same date; "2024-08" and "2024-08-31" are not).
+fn date_groups<'a>(sorted: &[&'a Observation]) -> Vec<Vec<&'a Observation>> {
+    let mut groups: Vec<Vec<&Observation>> = Vec::new();
+    for &o in sorted {
+        match groups.last_mut() {
+            Some(group) if same_date(group[0], o) => group.push(o),
+            _ => groups.push(vec![o]),
+        }
+    }
+    groups
+}
+
+fn same_date(a: &Observation, b: &Observation) -> bool {
+    match (a.date, b.date) {
+        (Some(a), Some(b)) => a.start() == b.start() && a.end() == b.end(),
+        (None, None) => true,
+        _ => false,
+    }
+}
+
+/// Two observations from different sources (no source counts as one) give
+/// different numbers.
+fn is_disputed(group: &[&Observation]) -> bool {
+    group.iter().enumerate().any(|(i, a)| {
+        group[i + 1..]
+            .iter()
+            .any(|b| a.source != b.source && a.value.value != b.value.value)
+    })
+}
+
+fn distinct_sources(group: &[&Observation]) -> usize {
+    let mut seen: Vec<Option<SourceIx>> = Vec::new();
+    for o in group {
+        if !seen.contains(&o.source) {
+            seen.push(o.source);
+        }
+    }
+    seen.len()
+}
+
+/// The value a date stands for: the last one in file order (a later line
+/// revises an earlier one of the same source), or the mean of a disputed
+/// date, which only feeds sparklines and the change from it.
+fn group_value(group: &[&Observation]) -> f64 {
+    if is_disputed(group) {
+        group.iter().map(|o| o.value.value).sum::<f64>() / group.len() as f64
+    } else {
+        group.last().map_or(0.0, |o| o.value.value)
     }
 }
 
 fn observed(as_of: NaiveDate, metric: &Metric, points: &[Observation]) -> Figure {
     let percent = is_percent(metric.unit.as_deref());
-    // The loader guarantees at least one observation.
-    let latest = points
-        .last()
-        .expect("an observed metric has at least one point");
-    let same_date: Vec<&Observation> = points
-        .iter()
-        .rev()
-        .take_while(|o| o.date == latest.date)
-        .collect();
-    let disputed = latest.date.is_some()
-        && same_date
-            .iter()
-            .any(|o| o.value.value != latest.value.value)
-        && same_date.iter().any(|o| o.source != latest.source);
-
-    let mut display = if disputed {
-        let low = same_date
-            .iter()
-            .map(|o| o.value)
-            .min_by(|a, b| a.value.total_cmp(&b.value));
-        let high = same_date
-            .iter()
-            .map(|o| o.value)
-            .max_by(|a, b| a.value.total_cmp(&b.value));
-        match (low, high) {
-            (Some(low), Some(high)) => format!(
-                "{}–{}",
-                format_value(low, Qualifier::Exact, percent),
-                format_value(high, Qualifier::Exact, percent)
-            ),
-            _ => format_value(latest.value, latest.qualifier, percent),
-        }
-    } else {
-        format_value(latest.value, latest.qualifier, percent)
+    let unit = metric
+        .unit
+        .as_deref()
+        .filter(|u| !percent && !u.trim().is_empty())
+        .map(|u| clean_line(u.trim()).into_owned());
+    let sorted = in_date_order(points);
+    let groups = date_groups(&sorted);
+    let Some(latest_group) = groups.last() else {
+        // The loader refuses a metric without observations; show it honestly
+        // rather than fail if one is built by hand.
+        return Figure {
+            display: "no data".into(),
+            value: "no data".into(),
+            compact: "no data".into(),
+            unit,
+            date: None,
+            age_days: None,
+            stale: false,
+            disputed: false,
+            sources_on_latest: 0,
+            trend: None,
+            progress: None,
+            days: None,
+            source: None,
+            event: None,
+            event_title: None,
+        };
     };
-    let progress = metric.target.map(|target| {
-        display = format!(
-            "{display} of {}",
-            format_value(target, Qualifier::Exact, percent)
-        );
-        Progress {
-            value: latest.value.value,
-            target: target.value,
-            ratio: if target.value > 0.0 {
-                (latest.value.value / target.value).clamp(0.0, 1.0)
-            } else {
-                0.0
-            },
-        }
-    });
-    let age_days = latest.date.map(|d| (as_of - d.end()).num_days());
-    let dated: Vec<&Observation> = points.iter().filter(|o| o.date.is_some()).collect();
-    let trend = (dated.len() >= 2 && !disputed).then(|| {
-        let previous = dated[dated.len() - 2];
-        trend(
-            dated.iter().map(|o| o.value.value).collect(),
-            previous,
-            latest,
-            percent,
+    // Groups are never empty.
+    let latest = latest_group[latest_group.len() - 1];
+    let disputed = is_disputed(latest_group);
+    let by_value = |a: &&&Observation, b: &&&Observation| a.value.value.total_cmp(&b.value.value);
+    let low = latest_group.iter().min_by(by_value).unwrap_or(&latest);
+    let high = latest_group.iter().max_by(by_value).unwrap_or(&latest);
+
+    let (value, compact) = if disputed {
+        let qualified = latest_group.iter().any(|o| o.qualifier != Qualifier::Exact);
+        (
+            format_range(low.value, high.value, qualified, percent, false),
+            format_range(low.value, high.value, qualified, percent, true),
         )
+    } else {
+        (
+            format_value(latest.value, latest.qualifier, percent),
+            format_compact(latest.value, latest.qualifier, percent),
+        )
+    };
+
+    let progress = metric.target.map(|target| {
+        let (shown_low, shown_high) = if disputed {
+            (low.value.value, high.value.value)
+        } else {
+            (latest.value.value, latest.value.value)
+        };
+        progress(shown_low, shown_high, target, percent)
     });
+    let display = match &progress {
+        Some(p) if percent => format!("{value} ({})", p.text),
+        Some(p) => format!("{value} {}", p.text),
+        None => value.clone(),
+    };
+
+    let age_days = latest.date.map(|d| (as_of - d.end()).num_days());
+    let dated: Vec<&Vec<&Observation>> = groups.iter().filter(|g| g[0].date.is_some()).collect();
+    let trend = match dated.as_slice() {
+        [.., previous, last] if !disputed => {
+            let values = dated.iter().map(|g| group_value(g)).collect();
+            // `previous` is dated: `dated` holds only dated groups.
+            previous[0].date.map(|since| {
+                let decimals = previous
+                    .iter()
+                    .chain(last.iter())
+                    .map(|o| o.value.decimals)
+                    .max()
+                    .unwrap_or(0);
+                trend(
+                    values,
+                    group_value(previous),
+                    group_value(last),
+                    decimals,
+                    percent,
+                    since,
+                    as_of,
+                )
+            })
+        }
+        _ => None,
+    };
     Figure {
         display,
-        unit: metric.unit.clone().filter(|_| !percent),
+        value,
+        compact,
+        unit,
         date: latest.date,
         age_days,
         stale: age_days.is_some_and(|d| d > STALE_AFTER_DAYS),
         disputed,
+        sources_on_latest: distinct_sources(latest_group),
         trend,
         progress,
         days: None,
         source: latest.source,
+        event: None,
+        event_title: None,
     }
 }
 
-fn trend(values: Vec<f64>, previous: &Observation, latest: &Observation, percent: bool) -> Trend {
-    let (old, new) = (previous.value.value, latest.value.value);
-    let since = previous.date.map(|d| d.to_string()).unwrap_or_default();
-    let change = if percent {
-        // A change of a percentage is told in points, not in percent of itself.
-        let decimals = previous.value.decimals.max(latest.value.decimals);
-        format!("{} pts since {since}", signed(new - old, decimals))
-    } else if old != 0.0 {
-        format!(
-            "{}% since {since}",
-            signed((new - old) / old.abs() * 100.0, 0)
-        )
+fn progress(low: f64, high: f64, target: Number, percent: bool) -> Progress {
+    let gauge = target.value > 0.0;
+    let ratio = |v: f64| {
+        if gauge {
+            (v / target.value).clamp(0.0, 1.0)
+        } else {
+            0.0
+        }
+    };
+    let target_display = format_value(target, Qualifier::Exact, percent);
+    let text = if percent {
+        format!("target {target_display}")
     } else {
-        let decimals = latest.value.decimals;
-        format!("{} since {since}", signed(new - old, decimals))
+        format!("of {target_display}")
+    };
+    let share = (gauge && !percent).then(|| {
+        let of = |v: f64| group_thousands((v / target.value * 100.0).max(0.0), 0);
+        let (low_share, high_share) = (of(low), of(high));
+        if low_share == high_share {
+            format!("{low_share}%")
+        } else {
+            format!("{low_share}–{high_share}%")
+        }
+    });
+    Progress {
+        value: low,
+        target: target.value,
+        ratio: ratio(low),
+        ratio_high: ratio(high),
+        gauge,
+        target_display,
+        text,
+        share,
+    }
+}
+
+/// The change from `old` to `new`: points for percentages, percent for other
+/// numbers, a plain difference when `old` is 0.
+fn trend(
+    values: Vec<f64>,
+    old: f64,
+    new: f64,
+    decimals: u8,
+    percent: bool,
+    since: FuzzyDate,
+    as_of: NaiveDate,
+) -> Trend {
+    let direction = if new > old {
+        Direction::Up
+    } else if new < old {
+        Direction::Down
+    } else {
+        Direction::Flat
+    };
+    let delta = if direction == Direction::Flat {
+        "unchanged".to_string()
+    } else if percent {
+        // A change of a percentage is told in points, not in percent of itself.
+        let diff = new - old;
+        let unit = if group_thousands(diff.abs(), decimals) == "1" {
+            "pt"
+        } else {
+            "pts"
+        };
+        format!("{} {unit}", signed(diff, decimals))
+    } else if old != 0.0 {
+        format!("{}%", signed_percent((new - old) / old.abs() * 100.0))
+    } else {
+        signed(new - old, decimals)
     };
     Trend {
         values,
-        change,
-        rising: new > old,
+        change: format!("{delta} since {}", date_near(since, as_of)),
+        rising: direction == Direction::Up,
+        direction,
+        delta,
+        since,
     }
 }
 
+/// A date without its year when the year is `as_of`'s ("8 Apr"), in full
+/// otherwise ("Aug 2023"); a year stays a year.
+pub fn date_near(date: FuzzyDate, as_of: NaiveDate) -> String {
+    let same_year = date.start().year() == as_of.year() && date.end().year() == as_of.year();
+    if same_year && date.precision() != Precision::Year {
+        date.display_short()
+    } else {
+        date.to_string()
+    }
+}
+
+/// "+5", "-1,200", "±0" (only when it rounds to zero at these decimals).
 fn signed(value: f64, decimals: u8) -> String {
     let text = group_thousands(value.abs(), decimals);
     if text.trim_start_matches(['0', '.', ',']).is_empty() {
@@ -225,7 +640,21 @@ fn signed(value: f64, decimals: u8) -> String {
     } else if value > 0.0 {
         format!("+{text}")
     } else {
-        format!("−{text}")
+        format!("-{text}")
+    }
+}
+
+/// A relative change in percent, with as many decimals as a small change
+/// needs to stay visible: "+52", "-0.3", "+<0.1" (never "+0" for a change).
+fn signed_percent(pct: f64) -> String {
+    let sign = if pct > 0.0 { "+" } else { "-" };
+    let size = pct.abs();
+    if size >= 0.95 {
+        format!("{sign}{}", group_thousands(size, 0))
+    } else if size >= 0.05 {
+        format!("{sign}{}", group_thousands(size, 1))
+    } else {
+        format!("{sign}<0.1")
     }
 }
 
@@ -239,7 +668,22 @@ pub fn is_percent(unit: Option<&str>) -> bool {
 
 /// A reported number with its qualifier: "578,000+", "~80%", "<25%", "≥35%".
 pub fn format_value(n: Number, qualifier: Qualifier, percent: bool) -> String {
-    let number = group_thousands(n.value, n.decimals);
+    qualify(group_thousands(n.value, n.decimals), qualifier, percent)
+}
+
+/// As [`format_value`], shortened to three significant digits with K, M, B
+/// or T from 1,000 up: "578K+", "~1.23B", "45M". Percentages are never
+/// shortened. For narrow places only: the full form is the reported figure.
+pub fn format_compact(n: Number, qualifier: Qualifier, percent: bool) -> String {
+    let number = if percent {
+        group_thousands(n.value, n.decimals)
+    } else {
+        compact_number(n)
+    };
+    qualify(number, qualifier, percent)
+}
+
+fn qualify(number: String, qualifier: Qualifier, percent: bool) -> String {
     let number = if percent {
         format!("{number}%")
     } else {
@@ -257,9 +701,79 @@ pub fn format_value(n: Number, qualifier: Qualifier, percent: bool) -> String {
     }
 }
 
+/// The range of a disputed date: "200–400", "20–25%", "~200–400" when any
+/// of them was qualified, "-5 to 10" when an end is negative (a dash there
+/// would read as a minus).
+pub fn format_range(
+    low: Number,
+    high: Number,
+    qualified: bool,
+    percent: bool,
+    compact: bool,
+) -> String {
+    let text = |n: Number| {
+        if compact && !percent {
+            compact_number(n)
+        } else {
+            group_thousands(n.value, n.decimals)
+        }
+    };
+    let (low_text, high_text) = (text(low), text(high));
+    let tilde = if qualified { "~" } else { "" };
+    let pct = if percent { "%" } else { "" };
+    if low.value < 0.0 || high.value < 0.0 {
+        format!("{tilde}{low_text}{pct} to {high_text}{pct}")
+    } else {
+        format!("{tilde}{low_text}–{high_text}{pct}")
+    }
+}
+
+fn compact_number(n: Number) -> String {
+    const SCALES: [(f64, &str); 4] = [(1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")];
+    let size = n.value.abs();
+    let Some(mut step) = SCALES.iter().position(|&(scale, _)| size >= scale) else {
+        return group_thousands(n.value, n.decimals);
+    };
+    let sign = if n.value < 0.0 { "-" } else { "" };
+    loop {
+        let (scale, suffix) = SCALES[step];
+        let x = size / scale;
+        let decimals: u8 = if x >= 99.95 {
+            0
+        } else if x >= 9.995 {
+            1
+        } else {
+            2
+        };
+        let text = format!("{:.*}", usize::from(decimals), round_half_up(x, decimals));
+        // 999,999 rounds to "1000K": say "1M" instead.
+        if text.starts_with("1000") && step > 0 {
+            step -= 1;
+            continue;
+        }
+        let text = if text.contains('.') {
+            text.trim_end_matches('0').trim_end_matches('.')
+        } else {
+            &text
+        };
+        let text = match text.split_once('.') {
+            Some((whole, fraction)) => format!(
+                "{}.{fraction}",
+                group_thousands(whole.parse().unwrap_or(0.0), 0)
+            ),
+            None => group_thousands(text.parse().unwrap_or(0.0), 0),
+        };
+        return format!("{sign}{text}{suffix}");
+    }
+}
+
 /// 63250 -> "63,250"; decimals as written (18.5 with 1 -> "18.5").
 pub fn group_thousands(value: f64, decimals: u8) -> String {
-    let text = format!("{:.*}", usize::from(decimals), value.abs());
+    let text = format!(
+        "{:.*}",
+        usize::from(decimals),
+        round_half_up(value.abs(), decimals)
+    );
     let (whole, fraction) = match text.split_once('.') {
         Some((w, f)) => (w, Some(f)),
         None => (text.as_str(), None),
@@ -279,6 +793,18 @@ pub fn group_thousands(value: f64, decimals: u8) -> String {
         out.push_str(fraction);
     }
     out
+}
+
+/// Rounds halves away from zero (20.5 -> 21), as people do; `format!`
+/// alone rounds an exact half to even (20.5 -> "20").
+fn round_half_up(value: f64, decimals: u8) -> f64 {
+    let scale = 10f64.powi(i32::from(decimals));
+    let scaled = value * scale;
+    if scaled.is_finite() {
+        scaled.round() / scale
+    } else {
+        value
+    }
 }
 
 #[cfg(test)]
@@ -329,6 +855,35 @@ mod tests {
         assert_eq!(
             format_days(day_count(as_of, tomorrow, false), false),
             "1 day"
+        );
+    }
+
+    #[test]
+    fn counts_the_other_way_round_once_the_event_is_past_or_ahead() {
+        let as_of = NaiveDate::from_ymd_opt(2024, 10, 7).unwrap();
+        let expiry: FuzzyDate = "2024-10-02".parse().unwrap();
+        let days = day_count(as_of, expiry, false);
+        assert!(days.reversed() && !days.upcoming && !days.deadline_open());
+        assert_eq!(format_days(days, false), "5 days ago");
+        let vote: FuzzyDate = "2024-10-17".parse().unwrap();
+        assert_eq!(
+            format_days(day_count(as_of, vote, true), false),
+            "in 10 days"
+        );
+        // Early October straddles 7 Oct: it may be past or up to 3 days ahead.
+        let early: FuzzyDate = "early 2024-10".parse().unwrap();
+        let days = day_count(as_of, early, false);
+        assert!(days.unsure() && days.deadline_open());
+        assert_eq!(format_days(days, false), "≤3 days");
+    }
+
+    #[test]
+    fn groups_long_day_counts() {
+        let as_of = NaiveDate::from_ymd_opt(2024, 9, 21).unwrap();
+        let outbreak: FuzzyDate = "2010-10".parse().unwrap();
+        assert_eq!(
+            format_days(day_count(as_of, outbreak, true), false),
+            "5,074–5,104 days"
         );
     }
 }

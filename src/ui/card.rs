@@ -1,24 +1,54 @@
-//! One key-figure card: label, the figure as reported, its date and source.
+//! One key-figure card: in one glance, how big, how sure, how recent, and
+//! where from.
+//!
+//! ```text
+//! ┌● Internally displace…┐  title: "●" when tied to the actor filter; the
+//! │~700,000 people       │         label, cut with "…" when narrow
+//! │▅▇█ ▲ +21% since Aug  │  1 how big: the figure as reported, and its unit
+//! │20 Sep 2024           │  2 how it moves: sparkline and change, or a gauge
+//! │via Associated Press  │    toward the target, or deadline/since wording,
+//! └──────────────────────┘    or "disputed"
+//!                             3 how recent: the date, "· stale" when old
+//!                             4 where from: the source; for a day count, the
+//!                               event (its title over rows 3 and 4)
+//! ```
+//!
+//! A figure with a target shows its gauge on row 2 and moves its change to
+//! the right of row 1 ("~420 personnel ▲+5%"). A single observation leaves
+//! row 2 empty, so rows line up across the strip.
+//!
+//! Nothing is told by colour alone: "●" marks a highlighted card, a thick
+//! border the selected one, and the words "deadline", "stale", "disputed",
+//! "▲"/"▼" and "unchanged" carry the rest. Text from the file (label, unit,
+//! source, event title) is sanitized. When the card is too narrow for a
+//! number in full, it shows the compact form ("1.23B"); a unit that does not
+//! fit is cut with "…", never dropped silently.
 
+use chrono::Datelike;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Widget};
+use ratatui::widgets::{Block, BorderType, Borders, Widget};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use crate::figures::Figure;
+use crate::figures::{DayCount, Figure, Progress, Trend};
+use crate::model::{FuzzyDate, Precision};
 use crate::sanitize::clean_line;
 use crate::theme::Theme;
 
-/// Rows a card takes, borders included.
-pub const CARD_HEIGHT: u16 = 5;
-/// Narrowest useful card, borders included.
+/// Rows a card takes, borders included: the title row, four rows of content
+/// (figure, movement, date, source) and the bottom border.
+pub const CARD_HEIGHT: u16 = 6;
+/// Narrowest useful card, borders included: 16 columns inside hold
+/// "Dec 2016 · stale", "▲ +21%" with a sparkline, and most figures in full.
 pub const CARD_MIN_WIDTH: u16 = 18;
 
 /// What a card shows besides the figure itself.
 pub struct CardInfo<'a> {
     pub label: &'a str,
     pub figure: &'a Figure,
-    /// Short name of the latest observation's source.
+    /// Short name of the latest observation's source (see
+    /// [`crate::figures::source_name`]).
     pub source: Option<&'a str>,
     /// Tied to an actor in the active filter.
     pub highlighted: bool,
@@ -26,35 +56,453 @@ pub struct CardInfo<'a> {
     pub selected: bool,
 }
 
+/// Draws the card into `area`. Cards smaller than [`CARD_HEIGHT`] lose their
+/// lower rows; below 3×3 only the figure is drawn, without a border.
 pub fn render_card(info: &CardInfo, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let border = if info.selected {
-        theme.focus()
+    let area = area.intersection(buf.area);
+    if area.is_empty() {
+        return;
+    }
+    if area.width < 3 || area.height < 3 {
+        let text = fit(&info.figure.compact, usize::from(area.width));
+        buf.set_line(
+            area.x,
+            area.y,
+            &Line::from(Span::styled(text, theme.strong())),
+            area.width,
+        );
+        return;
+    }
+    let (border_type, border_style) = if info.selected {
+        (BorderType::Thick, theme.focus())
     } else if info.highlighted {
-        theme.highlight()
+        (BorderType::Plain, theme.highlight())
     } else {
-        theme.dim()
+        (BorderType::Plain, theme.dim())
     };
-    let marker = if info.highlighted { "● " } else { "" };
     let block = Block::default()
         .borders(Borders::ALL)
-        .border_style(border)
-        .title(Line::from(vec![
-            Span::raw(marker),
-            Span::styled(clean_line(info.label).into_owned(), theme.text()),
-        ]));
-    let figure = info.figure;
-    let mut value = vec![Span::styled(figure.display.clone(), theme.strong())];
-    if let Some(unit) = &figure.unit {
-        value.push(Span::styled(format!(" {}", clean_line(unit)), theme.dim()));
+        .border_type(border_type)
+        .border_style(border_style)
+        .title(title(info, theme, usize::from(area.width - 2)));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let lines = card_lines(info, theme, usize::from(inner.width));
+    for (y, line) in (inner.y..inner.bottom()).zip(lines.iter()) {
+        buf.set_line(inner.x, y, line, inner.width);
     }
-    let date = figure.date.map(|d| d.to_string()).unwrap_or_default();
-    let lines = vec![
-        Line::from(value),
-        Line::from(Span::styled(date, theme.dim())),
-        Line::from(Span::styled(
-            info.source.map(clean_line).unwrap_or_default().into_owned(),
-            theme.dim(),
-        )),
-    ];
-    Paragraph::new(lines).block(block).render(area, buf);
+}
+
+/// The four content rows for a card `width` columns wide inside its border.
+/// Every line fits `width`.
+pub fn card_lines(info: &CardInfo, theme: &Theme, width: usize) -> Vec<Line<'static>> {
+    let f = info.figure;
+    let mut lines = vec![figure_line(f, theme, width)];
+    match f.days {
+        Some(days) => {
+            lines.push(day_line(f, days, theme, width));
+            let title = f.event_title.as_deref().map(clean_line).unwrap_or_default();
+            for row in wrap(&title, width, 2) {
+                lines.push(Line::from(Span::styled(row, theme.dim())));
+            }
+        }
+        None => {
+            lines.push(movement_line(f, theme, width));
+            lines.push(date_line(f, theme, width));
+            lines.push(source_line(info.source, theme, width));
+        }
+    }
+    lines
+}
+
+fn title(info: &CardInfo, theme: &Theme, width: usize) -> Line<'static> {
+    let marker = if info.highlighted { "● " } else { "" };
+    let label = fit(
+        &clean_line(info.label),
+        width.saturating_sub(marker.width()),
+    );
+    let style = if info.highlighted {
+        theme.strong()
+    } else {
+        theme.text()
+    };
+    let mut spans = Vec::new();
+    if !marker.is_empty() && width >= 2 {
+        spans.push(Span::styled(marker, theme.highlight()));
+    }
+    spans.push(Span::styled(label, style));
+    Line::from(spans)
+}
+
+/// Row 1: "~700,000 people"; for a target, the trend's change at the right
+/// when there is room, since the gauge takes row 2.
+fn figure_line(f: &Figure, theme: &Theme, width: usize) -> Line<'static> {
+    let open_deadline = f.days.is_some_and(|d| d.deadline_open());
+    let value_style = if open_deadline {
+        theme.warning()
+    } else {
+        theme.strong()
+    };
+    let unit = f.unit.as_deref().map(clean_line).unwrap_or_default();
+    let full = f.value.as_str();
+    let short = f.compact.as_str();
+    let mut spans = if unit.is_empty() {
+        let value = if full.width() <= width { full } else { short };
+        vec![Span::styled(fit(value, width), value_style)]
+    } else if full.width() + 1 + unit.width() <= width {
+        vec![
+            Span::styled(full.to_string(), value_style),
+            Span::styled(format!(" {unit}"), theme.dim()),
+        ]
+    } else if short.width() + 1 + unit.width() <= width {
+        vec![
+            Span::styled(short.to_string(), value_style),
+            Span::styled(format!(" {unit}"), theme.dim()),
+        ]
+    } else {
+        // Keep at least "u…" of the unit beside the number; else the number alone.
+        let value = if full.width() <= width { full } else { short };
+        let room = width.saturating_sub(value.width() + 1);
+        if room >= 2 {
+            vec![
+                Span::styled(value.to_string(), value_style),
+                Span::styled(format!(" {}", fit(&unit, room)), theme.dim()),
+            ]
+        } else {
+            vec![Span::styled(fit(value, width), value_style)]
+        }
+    };
+    if let (Some(_), Some(trend)) = (&f.progress, &f.trend) {
+        let used: usize = spans.iter().map(|s| s.content.width()).sum();
+        let change = format!("{}{}", trend.direction.marker(), trend.delta);
+        if used + 2 + change.width() <= width {
+            let gap = width - used - change.width();
+            spans.push(Span::raw(" ".repeat(gap)));
+            spans.push(Span::styled(change, theme.text()));
+        }
+    }
+    Line::from(spans)
+}
+
+/// Row 2 of an observed figure: a gauge, a dispute, a trend, or nothing.
+fn movement_line(f: &Figure, theme: &Theme, width: usize) -> Line<'static> {
+    if let Some(progress) = &f.progress {
+        gauge_line(progress, theme, width)
+    } else if f.disputed {
+        let text = first_fitting(
+            width,
+            &[
+                format!("disputed · {} sources", f.sources_on_latest),
+                "disputed".to_string(),
+            ],
+        );
+        Line::from(Span::styled(text, theme.warning()))
+    } else if let Some(trend) = &f.trend {
+        trend_line(trend, theme, width)
+    } else {
+        Line::default()
+    }
+}
+
+/// "▃▆█ ▲ +21% since Aug", shortened to "▃▆█ ▲+21%" and then fewer bars.
+fn trend_line(trend: &Trend, theme: &Theme, width: usize) -> Line<'static> {
+    let marker = trend.direction.marker();
+    let spaced = if marker.is_empty() {
+        String::new()
+    } else {
+        format!("{marker} ")
+    };
+    let long = format!("{spaced}{}", trend.change);
+    let short = format!("{marker}{}", trend.delta);
+    let most = trend.values.len().min(12);
+    let fewest = trend.values.len().min(2);
+    for text in [&long, &short] {
+        // As many bars as fit beside the text, at least two, at most twelve.
+        let room = width.saturating_sub(text.width() + 1);
+        if room >= fewest {
+            let bars = room.min(most);
+            return Line::from(vec![
+                Span::styled(sparkline(&trend.values, bars), theme.text()),
+                Span::raw(" "),
+                Span::styled(text.clone(), theme.strong()),
+            ]);
+        }
+    }
+    Line::from(Span::styled(fit(&short, width), theme.strong()))
+}
+
+/// The last `count` values as block characters. Values at or above zero are
+/// drawn from a zero baseline, so a rise from 578,000 to 700,000 looks like
+/// one and not like a leap from nothing; with negatives the scale runs from
+/// the lowest value to the highest.
+pub fn sparkline(values: &[f64], count: usize) -> String {
+    const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    let shown = &values[values.len().saturating_sub(count)..];
+    let high = shown.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let low = shown.iter().copied().fold(f64::INFINITY, f64::min);
+    let low = if low >= 0.0 { 0.0 } else { low };
+    shown
+        .iter()
+        .map(|&v| {
+            if high <= low {
+                // All zero, or all equal below zero: a flat line.
+                BARS[0]
+            } else {
+                // Rounded into 0..=7: the cast cannot overflow.
+                BARS[(((v - low) / (high - low)) * 7.0).round().clamp(0.0, 7.0) as usize]
+            }
+        })
+        .collect()
+}
+
+/// "██▍░░░░░ 17% of 2,500": the bar takes the room the words leave, at least
+/// four cells; a disputed range shows as "▒" between its low and high ends.
+fn gauge_line(p: &Progress, theme: &Theme, width: usize) -> Line<'static> {
+    if !p.gauge {
+        let text = format!("target {}", p.target_display);
+        return Line::from(Span::styled(fit(&text, width), theme.dim()));
+    }
+    const MIN_BAR: usize = 4;
+    let with_share = p.share.as_ref().map(|share| format!("{share} {}", p.text));
+    let texts: Vec<&String> = with_share.iter().chain([&p.text]).collect();
+    for text in texts {
+        if width >= MIN_BAR + 1 + text.width() {
+            let cells = width - 1 - text.width();
+            let mut spans = gauge(p, cells, theme);
+            spans.push(Span::raw(" "));
+            spans.push(Span::styled(text.clone(), theme.dim()));
+            return Line::from(spans);
+        }
+    }
+    if width >= MIN_BAR {
+        Line::from(gauge(p, width, theme))
+    } else {
+        Line::from(Span::styled(fit(&p.text, width), theme.dim()))
+    }
+}
+
+fn gauge(p: &Progress, cells: usize, theme: &Theme) -> Vec<Span<'static>> {
+    const PARTS: [&str; 8] = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"];
+    let mut eighths = (p.ratio * cells as f64 * 8.0).round() as usize;
+    if p.ratio > 0.0 && eighths == 0 {
+        // Something is not nothing: show the thinnest sliver.
+        eighths = 1;
+    }
+    let eighths = eighths.min(cells * 8);
+    let full = eighths / 8;
+    let part = PARTS[eighths % 8];
+    let used = full + usize::from(!part.is_empty());
+    let high = ((p.ratio_high * cells as f64).round() as usize).min(cells);
+    let range = high.saturating_sub(used);
+    let empty = cells - used - range;
+    let mut spans = vec![Span::styled(
+        format!("{}{part}", "█".repeat(full)),
+        theme.text(),
+    )];
+    if range > 0 {
+        spans.push(Span::styled("▒".repeat(range), theme.warning()));
+    }
+    spans.push(Span::styled("░".repeat(empty), theme.dim()));
+    spans
+}
+
+/// Row 2 of a day count: "deadline 2 Oct 2024", "since 25 Jun 2024",
+/// "passed 16 Sep 2024", "due Sep 2024 · may be past".
+fn day_line(f: &Figure, days: DayCount, theme: &Theme, width: usize) -> Line<'static> {
+    let (word, suffix, style) = if days.since {
+        if days.reversed() {
+            ("starts", "", theme.dim())
+        } else if days.unsure() {
+            ("since", " · may be ahead", theme.dim())
+        } else {
+            ("since", "", theme.dim())
+        }
+    } else if days.reversed() {
+        ("passed", "", theme.dim())
+    } else if days.unsure() {
+        ("due", " · may be past", theme.warning())
+    } else if days.max == 0 {
+        ("deadline today", "", theme.warning())
+    } else {
+        ("deadline", "", theme.warning())
+    };
+    let today = !days.since && days.min == 0 && days.max == 0;
+    let (long, short) = match f.date {
+        Some(date) if !today => (date.to_string(), date.display_short()),
+        _ => (String::new(), String::new()),
+    };
+    let with = |date: &str, suffix: &str| {
+        if date.is_empty() {
+            format!("{word}{suffix}")
+        } else {
+            format!("{word} {date}{suffix}")
+        }
+    };
+    let text = first_fitting(
+        width,
+        &[
+            with(&long, suffix),
+            with(&short, suffix),
+            with(&long, ""),
+            with(&short, ""),
+            word.to_string(),
+        ],
+    );
+    Line::from(Span::styled(text, style))
+}
+
+/// Row 3: "20 Sep 2024", "Dec 2016 · stale"; "· disputed" joins it when the
+/// gauge has taken row 2. The markers stay whole; when they do not fit
+/// beside the date, the date coarsens ("25 Jun 2024" to "Jun 2024", which
+/// still holds it) before it is cut.
+fn date_line(f: &Figure, theme: &Theme, width: usize) -> Line<'static> {
+    let forms = date_forms(f);
+    let mut marks = Vec::new();
+    if f.stale {
+        marks.push("stale");
+    }
+    if f.disputed && f.progress.is_some() {
+        marks.push("disputed");
+    }
+    if marks.is_empty() {
+        let text = first_fitting(width, &forms);
+        return Line::from(Span::styled(text, theme.dim()));
+    }
+    let marks = marks.join(" · ");
+    for separator in [" · ", " "] {
+        for date in &forms {
+            if date.width() + separator.width() + marks.width() <= width {
+                return Line::from(vec![
+                    Span::styled(date.clone(), theme.dim()),
+                    Span::styled(separator, theme.dim()),
+                    Span::styled(marks, theme.warning()),
+                ]);
+            }
+        }
+    }
+    if width >= marks.width() + 4 {
+        let room = width - marks.width() - 1;
+        Line::from(vec![
+            Span::styled(fit(&forms[0], room), theme.dim()),
+            Span::raw(" "),
+            Span::styled(marks, theme.warning()),
+        ])
+    } else {
+        Line::from(Span::styled(fit(&marks, width), theme.warning()))
+    }
+}
+
+/// The figure's date, then coarser forms that still contain it: the month
+/// for a day or part of a month, then the year. Never empty.
+fn date_forms(f: &Figure) -> Vec<String> {
+    let Some(date) = f.date else {
+        return vec![f.date_text()];
+    };
+    let mut forms = vec![date.to_string()];
+    let (start, approximate) = (date.start(), date.is_approximate());
+    let within_a_month = matches!(
+        date.precision(),
+        Precision::Day | Precision::EarlyMonth | Precision::MidMonth | Precision::LateMonth
+    );
+    if within_a_month
+        && let Ok(month) = FuzzyDate::new(
+            Precision::Month,
+            start.year(),
+            start.month(),
+            1,
+            approximate,
+        )
+    {
+        forms.push(month.to_string());
+    }
+    if date.precision() != Precision::Year
+        && let Ok(year) = FuzzyDate::new(Precision::Year, start.year(), 1, 1, approximate)
+    {
+        forms.push(year.to_string());
+    }
+    forms
+}
+
+/// Row 4: "via Associated Press", or the bare name when "via" does not fit.
+fn source_line(source: Option<&str>, theme: &Theme, width: usize) -> Line<'static> {
+    let text = match source.map(clean_line) {
+        Some(name) => {
+            let via = format!("via {name}");
+            if via.width() <= width {
+                via
+            } else {
+                fit(&name, width)
+            }
+        }
+        None => fit("no source", width),
+    };
+    Line::from(Span::styled(text, theme.dim()))
+}
+
+/// The first text that fits, else the last one cut to fit.
+fn first_fitting(width: usize, texts: &[String]) -> String {
+    texts
+        .iter()
+        .find(|t| t.width() <= width)
+        .cloned()
+        .unwrap_or_else(|| fit(texts.last().map_or("", String::as_str), width))
+}
+
+/// `text` cut to `width` columns with "…" when it is longer.
+pub fn fit(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width - 1 {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+/// Greedy word wrap into at most `rows` lines of `width` columns; the last
+/// line ends with "…" when text is left over.
+fn wrap(text: &str, width: usize, rows: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut words = text.split_whitespace().peekable();
+    while lines.len() < rows {
+        let last = lines.len() + 1 == rows;
+        let mut line = String::new();
+        while let Some(word) = words.peek() {
+            let needed = line.width() + usize::from(!line.is_empty()) + word.width();
+            if needed <= width {
+                if !line.is_empty() {
+                    line.push(' ');
+                }
+                line.push_str(word);
+                words.next();
+            } else if line.is_empty() {
+                // A word longer than the line: cut it.
+                line = fit(word, width);
+                words.next();
+                break;
+            } else {
+                break;
+            }
+        }
+        if last && words.peek().is_some() {
+            let rest: Vec<&str> = words.by_ref().collect();
+            line = fit(&format!("{line} {}", rest.join(" ")), width);
+        }
+        if line.is_empty() {
+            break;
+        }
+        lines.push(line);
+    }
+    lines
 }
