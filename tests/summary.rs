@@ -619,3 +619,69 @@ fn json_escapes_every_control_character_and_round_trips() {
         s.sources[0].url.as_deref().unwrap()
     );
 }
+
+// ---------------------------------------------------------------------------
+// The JSON contract
+
+/// Keys named in the first column of the table under "### `section`" in
+/// docs/summary-json.md.
+fn documented_keys(doc: &str, section: &str) -> Vec<String> {
+    let heading = format!("### `{section}`");
+    let start = doc.find(&heading).unwrap_or_else(|| panic!("no {heading}"));
+    let mut keys = Vec::new();
+    for line in doc[start..].lines().skip(1) {
+        if line.starts_with("### ") || line.starts_with("## ") {
+            break;
+        }
+        let Some(cell) = line.strip_prefix("| ").and_then(|l| l.split(" |").next()) else {
+            continue;
+        };
+        keys.extend(cell.split('`').skip(1).step_by(2).map(String::from));
+    }
+    keys
+}
+
+fn object_keys(value: &Value) -> Vec<String> {
+    value
+        .as_object()
+        .expect("an object")
+        .keys()
+        .cloned()
+        .collect()
+}
+
+#[test]
+fn every_json_key_is_documented_and_every_documented_key_is_there() {
+    let doc = std::fs::read_to_string(root().join("docs/summary-json.md")).unwrap();
+    let out = json(&[FIXTURE]);
+    let sorted = |mut keys: Vec<String>| {
+        keys.sort();
+        keys
+    };
+    for (section, value) in [
+        ("situation", &out["situation"]),
+        ("filter", &out["filter"]),
+        ("events", &out["events"][0]),
+        ("quotes", &out["quotes"][0]),
+        ("metrics", &out["metrics"][0]),
+        ("actors", &out["actors"][0]),
+        ("sources", &out["sources"][0]),
+    ] {
+        assert_eq!(
+            sorted(object_keys(value)),
+            sorted(documented_keys(&doc, section)),
+            "keys of `{section}`"
+        );
+    }
+    // Every record of a list has the same keys, whatever applies to it.
+    for list in ["events", "quotes", "metrics", "actors", "sources"] {
+        let items = out[list].as_array().unwrap();
+        for item in items {
+            assert_eq!(
+                object_keys(item),
+                object_keys(&items[0]),
+                "a record of {list}"
+            );
+        }
+    }
+}
