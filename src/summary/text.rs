@@ -35,7 +35,7 @@
 //!
 //! Every string from the data passes through [`clean_line`] on its way out.
 
-use textwrap::Options;
+use textwrap::{Options, WordSplitter};
 use unicode_width::UnicodeWidthStr;
 
 use super::View;
@@ -65,13 +65,15 @@ struct Writer {
 
 impl Writer {
     /// Wraps `text` (already clean) to the width, the first line after
-    /// `first`, the others after `rest`. Words longer than a line (URLs) are
-    /// left whole rather than broken.
+    /// `first`, the others after `rest`. Lines break at spaces only: never
+    /// inside a word longer than a line (a URL) nor at its hyphens
+    /// ("Port-au-Prince", "https://example.org/a-b").
     fn wrap(&mut self, text: &str, first: &str, rest: &str) {
         let options = Options::new(self.width)
             .initial_indent(first)
             .subsequent_indent(rest)
-            .break_words(false);
+            .break_words(false)
+            .word_splitter(WordSplitter::NoHyphenation);
         for line in textwrap::wrap(text, options) {
             self.out.push_str(line.trim_end());
             self.out.push('\n');
@@ -286,5 +288,39 @@ fn sources(w: &mut Writer, view: &View) {
         if let Some(url) = &source.url {
             w.wrap(&clean_line(url.trim()), &indent, &indent);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn wrapped(text: &str, refs: &str, width: usize) -> String {
+        let mut w = Writer {
+            out: String::new(),
+            width,
+        };
+        w.wrap_cited(text, refs, "- ", "  ");
+        w.out
+    }
+
+    #[test]
+    fn never_breaks_inside_a_word_or_at_its_hyphens() {
+        let out = wrapped("see https://example.org/a-long-address-here now", "", 20);
+        assert_eq!(
+            out,
+            "- see\n  https://example.org/a-long-address-here\n  now\n"
+        );
+        let out = wrapped("Arkansas Democrat-Gazette report", "", 24);
+        assert_eq!(out, "- Arkansas\n  Democrat-Gazette\n  report\n");
+    }
+
+    #[test]
+    fn keeps_references_with_the_last_word() {
+        assert_eq!(
+            wrapped("Heavy rain begins over the valley", "[1, 2]", 36),
+            "- Heavy rain begins over the\n  valley [1, 2]\n"
+        );
+        assert_eq!(wrapped("", "[3]", 36), "- [3]\n");
     }
 }
