@@ -566,33 +566,6 @@ fn no_control_character_from_the_data_reaches_text_or_markdown() {
 }
 
 #[test]
-fn hostile_markdown_keeps_its_structure() {
-    let md = summary(&[HOSTILE, "--format", "markdown"]);
-    let headings: Vec<&str> = md.lines().filter(|l| l.starts_with('#')).collect();
-    assert_eq!(
-        headings,
-        [
-            "# Evil ␛\\]0;pwned␇ title␛\\[2J",
-            "## Key figures",
-            "## Timeline (2 events)",
-            "## Quotes (1 quote)",
-            "## Sources",
-        ]
-    );
-    // Every table row has exactly its five cell borders.
-    for row in md.lines().filter(|l| l.starts_with('|')) {
-        let borders = row
-            .match_indices('|')
-            .filter(|&(at, _)| !row[..at].ends_with('\\'));
-        assert_eq!(borders.count(), 5, "{row}");
-    }
-    // The quote's "1." would start a list; the source's "#" a heading.
-    assert!(md.contains("> 1\\. We"), "{md}");
-    assert!(md.contains("1. \\# Report"), "{md}");
-    assert!(md.contains("\\# Not a heading"), "{md}");
-}
-
-#[test]
 fn json_escapes_every_control_character_and_round_trips() {
     let out = summary(&[HOSTILE, "--format", "json"]);
     let raw: Vec<char> = out.chars().filter(|&c| hostile(c)).collect();
@@ -682,6 +655,110 @@ fn every_json_key_is_documented_and_every_documented_key_is_there() {
                 object_keys(&items[0]),
                 "a record of {list}"
             );
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Markdown as a CommonMark parser (with GitHub's tables and strikethrough)
+// reads it
+
+mod markdown {
+    use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+    /// What a parser found in a document: headings, table rows, list items,
+    /// quotes, and any markup the data must never produce.
+    #[derive(Debug, Default)]
+    pub struct Parsed {
+        pub headings: Vec<(HeadingLevel, String)>,
+        pub rows: Vec<Vec<String>>,
+        pub items: Vec<String>,
+        pub quotes: Vec<String>,
+        pub stray: Vec<String>,
+    }
+
+    pub fn parse(md: &str) -> Parsed {
+        let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+        let mut parsed = Parsed::default();
+        let mut text = String::new();
+        let mut row: Vec<String> = Vec::new();
+        let mut item_depth = 0;
+        for event in Parser::new_ext(md, options) {
+            match event {
+                Event::Start(Tag::Heading { .. })
+                | Event::Start(Tag::TableCell)
+                | Event::Start(Tag::BlockQuote(_)) => text.clear(),
+                Event::Start(Tag::Item) => {
+                    item_depth += 1;
+                    text.clear();
+                }
+                Event::End(TagEnd::Heading(level)) => parsed.headings.push((level, text.clone())),
+                Event::End(TagEnd::TableCell) => row.push(text.trim().to_string()),
+                Event::End(TagEnd::TableHead) | Event::End(TagEnd::TableRow) => {
+                    parsed.rows.push(std::mem::take(&mut row))
+                }
+                Event::End(TagEnd::Item) => {
+                    item_depth -= 1;
+                    parsed.items.push(text.clone());
+                }
+                Event::End(TagEnd::BlockQuote(_)) => parsed.quotes.push(text.clone()),
+                Event::End(TagEnd::Paragraph) => text.push('\n'),
+                Event::Text(t) | Event::Code(t) => text.push_str(&t),
+                Event::SoftBreak | Event::HardBreak => text.push(' '),
+                Event::Html(h) | Event::InlineHtml(h) => parsed.stray.push(format!("html {h}")),
+                Event::Start(Tag::Emphasis) => parsed.stray.push("emphasis".into()),
+                Event::Start(Tag::Strikethrough) => parsed.stray.push("strikethrough".into()),
+                Event::Start(Tag::Image { .. }) => parsed.stray.push("image".into()),
+                Event::Start(Tag::Link { dest_url, .. }) if !dest_url.starts_with("https://") => {
+                    parsed.stray.push(format!("link {dest_url}"))
+                }
+                Event::Start(Tag::List(_)) if item_depth > 0 => {
+                    parsed.stray.push("nested list".into())
+                }
+                _ => {}
+            }
+        }
+        parsed
+    }
+}
+
+#[test]
+fn markdown_reads_back_as_the_structure_and_text_it_was_built_from() {
+    use pulldown_cmark::HeadingLevel::{H1, H2};
+    use sitrep::sanitize::clean_line;
+
+    for path in [FIXTURE, HOSTILE] {
+        let s = load(path);
+        let md = summary(&[path, "--format", "markdown"]);
+        let parsed = markdown::parse(&md);
+        assert!(parsed.stray.is_empty(), "{path}: {:?}", parsed.stray);
+        let clean = |text: &str| clean_line(text).trim().to_string();
+
+        // One title, four sections, nothing else: no data line became a heading.
+        let levels: Vec<_> = parsed.headings.iter().map(|(level, _)| *level).collect();
+        assert_eq!(levels, [H1, H2, H2, H2, H2], "{path}");
+        assert_eq!(parsed.headings[0].1, clean(&s.title), "{path}");
+
+        // A header row and one row per metric, four cells each, and the
+        // label cell reads back as the label.
+        assert_eq!(parsed.rows.len(), 1 + s.metrics.len(), "{path}");
+        for (row, metric) in parsed.rows[1..].iter().zip(&s.metrics) {
+            assert_eq!(row.len(), 4, "{path}: {row:?}");
+            assert_eq!(row[0], clean(&metric.label), "{path}");
+        }
+
+        // One item per event and per source, one quote per quote.
+        let sources = md
+            .lines()
+            .filter(|l| l.starts_with(char::is_numeric))
+            .count();
+        assert_eq!(parsed.items.len(), s.events.len() + sources, "{path}");
+        for (item, event) in parsed.items.iter().zip(&s.events) {
+            assert!(item.contains(&clean(&event.title)), "{path}: {item:?}");
+        }
+        assert_eq!(parsed.quotes.len(), s.quotes.len(), "{path}");
+        for (quote, q) in parsed.quotes.iter().zip(&s.quotes) {
+            assert!(quote.starts_with(&clean(&q.text)), "{path}: {quote:?}");
         }
     }
 }
