@@ -2,7 +2,7 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 
 use sitrep::check::{self, Style, Verdict};
 use sitrep::load;
@@ -44,30 +44,33 @@ enum Command {
     /// Uses the dashboard's filter and figures. Exit status: 0 on success, 1
     /// when the file is not a valid situation (its problems go to stderr as
     /// `sitrep check` prints them), 2 for usage errors and unreadable files.
-    Summary {
-        /// A situation file (none: the built-in situation).
-        file: Option<PathBuf>,
-        /// Keep what involves this actor or its members (repeatable: any of them).
-        #[arg(long = "actor", value_name = "ID")]
-        actors: Vec<String>,
-        /// Keep what mentions this text (any case), as the dashboard's search.
-        #[arg(long, value_name = "TEXT")]
-        search: Option<String>,
-        /// Keep what overlaps the window from this date's first day
-        /// (2024-09-21, 2024-08, 2024, early/mid/late 2024-10).
-        #[arg(long, value_name = "DATE", value_parser = parse_date)]
-        from: Option<FuzzyDate>,
-        /// Keep what overlaps the window up to this date's last day.
-        #[arg(long, value_name = "DATE", value_parser = parse_date)]
-        to: Option<FuzzyDate>,
-        /// How to write the briefing.
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
-        /// Wrap text at N columns (default: the terminal's width, or 80 when
-        /// not writing to a terminal).
-        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
-        width: Option<u16>,
-    },
+    Summary(SummaryArgs),
+}
+
+#[derive(Args, Debug)]
+struct SummaryArgs {
+    /// A situation file (none: the built-in situation).
+    file: Option<PathBuf>,
+    /// Keep what involves this actor or its members (repeatable: any of them).
+    #[arg(long = "actor", value_name = "ID")]
+    actors: Vec<String>,
+    /// Keep what mentions this text (any case), as the dashboard's search.
+    #[arg(long, value_name = "TEXT")]
+    search: Option<String>,
+    /// Keep what overlaps the window from this date's first day
+    /// (2024-09-21, 2024-08, 2024, early/mid/late 2024-10).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    from: Option<FuzzyDate>,
+    /// Keep what overlaps the window up to this date's last day.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    to: Option<FuzzyDate>,
+    /// How to write the briefing.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// Wrap text at N columns (default: the terminal's width, or 80 when
+    /// not writing to a terminal).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
+    width: Option<u16>,
 }
 
 fn main() -> ExitCode {
@@ -78,25 +81,7 @@ fn main() -> ExitCode {
             strict,
             short,
         }) => run_check(&files, strict, short),
-        Some(Command::Summary {
-            file,
-            actors,
-            search,
-            from,
-            to,
-            format,
-            width,
-        }) => run_summary(
-            file.as_ref(),
-            &SummaryArgs {
-                actors,
-                search,
-                from,
-                to,
-                format,
-                width,
-            },
-        ),
+        Some(Command::Summary(args)) => run_summary(&args),
         None => {
             eprintln!("sitrep: the dashboard is not available yet; try `sitrep check`");
             ExitCode::from(2)
@@ -178,17 +163,8 @@ fn parse_date(text: &str) -> Result<FuzzyDate, String> {
     })
 }
 
-struct SummaryArgs {
-    actors: Vec<String>,
-    search: Option<String>,
-    from: Option<FuzzyDate>,
-    to: Option<FuzzyDate>,
-    format: Format,
-    width: Option<u16>,
-}
-
-fn run_summary(file: Option<&PathBuf>, args: &SummaryArgs) -> ExitCode {
-    let (path, bytes) = match read_input(file) {
+fn run_summary(args: &SummaryArgs) -> ExitCode {
+    let (path, bytes) = match read_input(args.file.as_ref()) {
         Ok(read) => read,
         Err(message) => {
             eprintln!("{message}");

@@ -251,7 +251,7 @@ fn build<'a>(view: &'a View) -> Summary<'a> {
                 publisher: source.publisher.as_deref(),
                 date: source.date.map(|d| d.to_string()),
                 url: source.url.as_deref(),
-                number: view.cited.iter().position(|&c| c == i).map(|n| n + 1),
+                number: view.number(i),
             })
             .collect(),
     }

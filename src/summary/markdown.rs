@@ -6,7 +6,7 @@
 //! a list item), with the characters that would start markup escaped.
 //! Lines are not hard-wrapped: renderers and mail clients wrap paragraphs.
 
-use super::View;
+use super::{View, paragraphs};
 use crate::model::FuzzyDate;
 use crate::sanitize::clean_line;
 
@@ -36,11 +36,9 @@ fn header(out: &mut String, view: &View) {
         None => push_line(out, "**Filter:** none, everything is shown."),
     }
     if let Some(summary) = &s.summary {
-        for paragraph in summary.split("\n\n").map(str::trim) {
-            if !paragraph.is_empty() {
-                out.push('\n');
-                push_line(out, &block(paragraph));
-            }
+        for paragraph in paragraphs(summary) {
+            out.push('\n');
+            push_line(out, &block(paragraph));
         }
     }
 }
@@ -156,12 +154,10 @@ fn sources(out: &mut String, view: &View) {
     for (n, &i) in view.cited.iter().enumerate() {
         let source = &view.situation.sources[i];
         let mut entry = format!("{}. {}", n + 1, block(&source.title));
-        let mut details: Vec<String> = Vec::new();
-        details.extend(source.publisher.as_deref().map(inline));
-        details.extend(source.date.map(|d| d.to_string()));
+        let details = view.source_details(i);
         if !details.is_empty() {
             entry.push_str(" — ");
-            entry.push_str(&details.join(", "));
+            entry.push_str(&inline(&details));
         }
         if let Some(url) = &source.url {
             entry.push(' ');

@@ -16,6 +16,7 @@ use crate::figures::{self, Figure};
 use crate::load::did_you_mean;
 use crate::model::{ActorIx, EventIx, FuzzyDate, MetricKind, Situation, SourceIx};
 use crate::query::{self, Filter, Index, Selection};
+use crate::sanitize::is_hostile;
 
 /// The output formats of `sitrep summary`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -38,7 +39,10 @@ pub fn render(view: &View, format: Format, width: usize) -> String {
         Format::Json => json::render(view),
     };
     // Every format escapes or replaces what the data could smuggle in.
-    debug_assert!(out.chars().all(|c| c == '\n' || !c.is_control()));
+    debug_assert!(
+        out.chars()
+            .all(|c| c == '\n' || !(c.is_control() || is_hostile(c)))
+    );
     debug_assert!(out.ends_with('\n'));
     out
 }
@@ -78,6 +82,13 @@ pub fn build_filter(
         from,
         to,
     })
+}
+
+/// Paragraphs of a multi-line text such as the situation's summary: split
+/// at blank lines, trimmed; line breaks inside one are for the caller to
+/// flatten.
+pub fn paragraphs(text: &str) -> impl Iterator<Item = &str> {
+    text.split("\n\n").map(str::trim).filter(|p| !p.is_empty())
 }
 
 fn count(shown: usize, total: usize, noun: &str) -> String {
@@ -160,9 +171,24 @@ impl<'a> View<'a> {
         view
     }
 
+    /// A source's `[n]` number, when something shown cites it.
+    pub fn number(&self, source: SourceIx) -> Option<usize> {
+        self.numbers.get(source).copied().flatten()
+    }
+
+    /// "Relief Coordination Office, 18 Sep 2024": a source's publisher and
+    /// date, whichever it has.
+    pub fn source_details(&self, source: SourceIx) -> String {
+        let source = &self.situation.sources[source];
+        let mut details: Vec<String> = Vec::new();
+        details.extend(source.publisher.clone());
+        details.extend(source.date.map(|d| d.to_string()));
+        details.join(", ")
+    }
+
     /// "[1, 3]" for a list of sources, empty when there are none.
     pub fn refs(&self, sources: &[SourceIx]) -> String {
-        let mut numbers: Vec<usize> = sources.iter().filter_map(|&s| self.numbers[s]).collect();
+        let mut numbers: Vec<usize> = sources.iter().filter_map(|&s| self.number(s)).collect();
         numbers.sort_unstable();
         numbers.dedup();
         if numbers.is_empty() {

@@ -38,7 +38,7 @@
 use textwrap::{Options, WordSplitter};
 use unicode_width::UnicodeWidthStr;
 
-use super::View;
+use super::{View, paragraphs};
 use crate::model::FuzzyDate;
 use crate::sanitize::clean_line;
 
@@ -138,12 +138,6 @@ fn header(w: &mut Writer, view: &View) {
             w.line(&clean_line(paragraph));
         }
     }
-}
-
-/// Paragraphs of a multi-line text: separated by blank lines; single line
-/// breaks inside a paragraph are flattened by the caller.
-fn paragraphs(text: &str) -> impl Iterator<Item = &str> {
-    text.split("\n\n").map(str::trim).filter(|p| !p.is_empty())
 }
 
 fn figures(w: &mut Writer, view: &View) {
@@ -264,22 +258,14 @@ fn sources(w: &mut Writer, view: &View) {
         let source = &view.situation.sources[i];
         let number = format!("[{}] ", n + 1);
         let indent = " ".repeat(number.width());
-        let title = clean_line(source.title.trim());
-        let mut details: Vec<String> = Vec::new();
-        details.extend(
-            source
-                .publisher
-                .as_deref()
-                .map(|p| clean_line(p).into_owned()),
-        );
-        details.extend(source.date.map(|d| d.to_string()));
-        let mut entry = title.into_owned();
+        let mut entry = clean_line(source.title.trim()).into_owned();
+        let details = view.source_details(i);
         if !details.is_empty() {
             if !entry.ends_with(['.', '?', '!']) {
                 entry.push('.');
             }
             entry.push(' ');
-            entry.push_str(&details.join(", "));
+            entry.push_str(&clean_line(&details));
         }
         if !entry.ends_with(['.', '?', '!']) {
             entry.push('.');
