@@ -297,6 +297,29 @@ fn upcoming_events_are_marked_in_every_format() {
 }
 
 #[test]
+fn the_now_divider_shows_where_now_falls_in_the_window() {
+    let divider = "— now (21 Sep 2024) —";
+    let timeline = |args: &[&str]| -> Vec<String> {
+        let mut all = vec![FIXTURE];
+        all.extend_from_slice(args);
+        let text = summary(&all);
+        let start = text.find("Timeline (").unwrap();
+        let end = text.find("Quotes (").unwrap();
+        text[start..end].lines().skip(2).map(String::from).collect()
+    };
+    // Only upcoming events: the divider comes first.
+    let only_upcoming = timeline(&["--from", "2024-09-22"]);
+    assert_eq!(only_upcoming[0], divider);
+    // None upcoming, but the window reaches now: the divider comes last.
+    let up_to_now = timeline(&["--to", "2024-09-21"]);
+    assert_eq!(up_to_now.iter().rfind(|l| !l.is_empty()).unwrap(), divider);
+    // A window that ends before now has no divider: nothing says what
+    // happened between its end and now.
+    assert!(!timeline(&["--to", "2024-09-02"]).contains(&divider.to_string()));
+    assert!(!timeline(&["--search", "no such thing"]).contains(&divider.to_string()));
+}
+
+#[test]
 fn json_metrics_carry_the_dashboards_figures() {
     let out = json(&[FIXTURE]);
     let metric = |id: &str| {

@@ -85,7 +85,7 @@ fn timeline(out: &mut String, view: &View) {
     }
     let now_at = view.now_at();
     for (n, (e, upcoming)) in view.events().enumerate() {
-        if n == now_at {
+        if Some(n) == now_at {
             // A paragraph between two lists; the blank lines keep it out of them.
             if n > 0 {
                 out.push('\n');
@@ -111,7 +111,7 @@ fn timeline(out: &mut String, view: &View) {
         }
         push_line(out, &item);
     }
-    if now_at == view.selection.events.len() {
+    if now_at == Some(view.selection.events.len()) {
         out.push('\n');
         push_line(out, &format!("**{}**", view.now_divider()));
     }

@@ -226,15 +226,22 @@ impl<'a> View<'a> {
         self.selection.highlighted_metrics.contains(&metric)
     }
 
-    /// Where the "now" divider goes in the selected events: before the first
-    /// upcoming one (events are in timeline order, so the rest follow it).
-    pub fn now_at(&self) -> usize {
+    /// Where the "now" divider goes among the selected events: before the
+    /// first upcoming one (events are in timeline order, so the rest follow
+    /// it), or after the last when none is upcoming. `None` when there are no
+    /// events, or when the date window ends before `as_of`: a divider after
+    /// the last event would then wrongly suggest nothing happened since.
+    pub fn now_at(&self) -> Option<usize> {
         let as_of = self.situation.as_of;
-        self.selection
-            .events
+        let events = &self.selection.events;
+        match events
             .iter()
             .position(|&e| self.situation.events[e].is_upcoming(as_of))
-            .unwrap_or(self.selection.events.len())
+        {
+            Some(at) => Some(at),
+            None if events.is_empty() || self.filter.to.is_some_and(|to| to < as_of) => None,
+            None => Some(events.len()),
+        }
     }
 
     /// "— now (21 Sep 2024) —".

@@ -192,7 +192,7 @@ fn timeline(w: &mut Writer, view: &View) {
     let indent = " ".repeat(column);
     let now_at = view.now_at();
     for (n, (e, upcoming)) in view.events().enumerate() {
-        if n == now_at {
+        if Some(n) == now_at {
             w.line(&view.now_divider());
         }
         let event = &s.events[e];
@@ -217,7 +217,7 @@ fn timeline(w: &mut Writer, view: &View) {
             w.wrap(&details.join(" · "), &indent, &indent);
         }
     }
-    if now_at == view.selection.events.len() {
+    if now_at == Some(view.selection.events.len()) {
         w.line(&view.now_divider());
     }
 }
