@@ -16,7 +16,7 @@ use crate::figures::{self, Figure};
 use crate::load::did_you_mean;
 use crate::model::{ActorIx, EventIx, FuzzyDate, MetricKind, Situation, SourceIx};
 use crate::query::{self, Filter, Index, Selection};
-use crate::sanitize::is_hostile;
+use crate::sanitize::{clean_line, is_hostile};
 
 /// The output formats of `sitrep summary`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -87,7 +87,7 @@ pub fn build_filter(
 /// Paragraphs of a multi-line text such as the situation's summary: split
 /// at blank lines, trimmed; line breaks inside one are for the caller to
 /// flatten.
-pub fn paragraphs(text: &str) -> impl Iterator<Item = &str> {
+fn paragraphs(text: &str) -> impl Iterator<Item = &str> {
     text.split("\n\n").map(str::trim).filter(|p| !p.is_empty())
 }
 
@@ -118,6 +118,8 @@ fn unknown_actor(s: &Situation, id: &str) -> String {
             format!("known ids: {}", known.join(", "))
         }
     };
+    // The id comes from the command line, but may still hold control bytes.
+    let id = clean_line(id);
     format!("--actor: no actor `{id}` in this situation; {hint}")
 }
 
