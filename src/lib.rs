@@ -7,6 +7,7 @@ pub mod load;
 pub mod model;
 pub mod query;
 pub mod sanitize;
+pub mod summary;
 pub mod theme;
 pub mod ui;
 

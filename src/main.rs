@@ -2,10 +2,13 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 
 use sitrep::check::{self, Style, Verdict};
 use sitrep::load;
+use sitrep::model::FuzzyDate;
+use sitrep::query::Index;
+use sitrep::summary::{self, Format, View};
 
 /// A terminal dashboard for following a developing situation.
 ///
@@ -36,6 +39,38 @@ enum Command {
         #[arg(long)]
         short: bool,
     },
+    /// Print the dashboard's content as a briefing: text, Markdown or JSON.
+    ///
+    /// Uses the dashboard's filter and figures. Exit status: 0 on success, 1
+    /// when the file is not a valid situation (its problems go to stderr as
+    /// `sitrep check` prints them), 2 for usage errors and unreadable files.
+    Summary(SummaryArgs),
+}
+
+#[derive(Args, Debug)]
+struct SummaryArgs {
+    /// A situation file (none: the built-in situation).
+    file: Option<PathBuf>,
+    /// Keep what involves this actor or its members (repeatable: any of them).
+    #[arg(long = "actor", value_name = "ID")]
+    actors: Vec<String>,
+    /// Keep what mentions this text (any case), as the dashboard's search.
+    #[arg(long, value_name = "TEXT")]
+    search: Option<String>,
+    /// Keep what overlaps the window from this date's first day
+    /// (2024-09-21, 2024-08, 2024, early/mid/late 2024-10).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    from: Option<FuzzyDate>,
+    /// Keep what overlaps the window up to this date's last day.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    to: Option<FuzzyDate>,
+    /// How to write the briefing.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// Wrap text at N columns (default: the terminal's width, or 80 when
+    /// not writing to a terminal).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
+    width: Option<u16>,
 }
 
 fn main() -> ExitCode {
@@ -46,6 +81,7 @@ fn main() -> ExitCode {
             strict,
             short,
         }) => run_check(&files, strict, short),
+        Some(Command::Summary(args)) => run_summary(&args),
         None => {
             eprintln!("sitrep: the dashboard is not available yet; try `sitrep check`");
             ExitCode::from(2)
@@ -114,4 +150,79 @@ fn run_check(files: &[PathBuf], strict: bool, short: bool) -> ExitCode {
         }
     }
     ExitCode::from(code)
+}
+
+/// A date argument in any form of the file format.
+fn parse_date(text: &str) -> Result<FuzzyDate, String> {
+    text.parse::<FuzzyDate>().map_err(|e| match e {
+        sitrep::model::DateError::Form => e.to_string(),
+        sitrep::model::DateError::NoSuchDate => format!(
+            "{e}; expected a date like 2024-09-21, 2024-08, 2024, early/mid/late 2024-10, \
+             optionally with a leading ~"
+        ),
+    })
+}
+
+fn run_summary(args: &SummaryArgs) -> ExitCode {
+    let (path, bytes) = match read_input(args.file.as_ref()) {
+        Ok(read) => read,
+        Err(message) => {
+            eprintln!("{message}");
+            return ExitCode::from(2);
+        }
+    };
+    let report = load::load_bytes(&bytes);
+    let Some(situation) = &report.situation else {
+        // The briefing goes to stdout; why there is none goes to stderr.
+        let color = std::io::stderr().is_terminal()
+            && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+        let text = String::from_utf8_lossy(&bytes);
+        let mut stderr = std::io::stderr().lock();
+        let _ = check::print_report(
+            &mut stderr,
+            &path,
+            &text,
+            &report,
+            false,
+            Style::Full { color },
+        );
+        return ExitCode::from(1);
+    };
+    let filter = match summary::build_filter(
+        situation,
+        &args.actors,
+        args.search.as_deref(),
+        args.from,
+        args.to,
+    ) {
+        Ok(filter) => filter,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    let stdout = std::io::stdout();
+    let width = match args.width {
+        Some(width) => usize::from(width),
+        None if stdout.is_terminal() => {
+            ratatui::crossterm::terminal::size().map_or(80, |(columns, _)| usize::from(columns))
+        }
+        None => 80,
+    };
+    let index = Index::new(situation);
+    let view = View::new(situation, &index, &filter);
+    let out = summary::render(&view, args.format, width);
+    let mut stdout = stdout.lock();
+    match stdout
+        .write_all(out.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Ok(()) => ExitCode::SUCCESS,
+        // A closed pipe (`sitrep summary | head`) means the reader has enough.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("sitrep: cannot write the summary: {e}");
+            ExitCode::from(1)
+        }
+    }
 }

@@ -1,0 +1,471 @@
+//! `sitrep summary`: the dashboard's content as a linear briefing, in plain
+//! text, Markdown or JSON.
+//!
+//! [`View::new`] asks [`query::select`] what the filter keeps and
+//! [`figures::figure`] how each metric reads, exactly as the dashboard does;
+//! the three formats only render that one view. Strings here are raw data:
+//! each format makes them safe for itself at the moment it writes them.
+
+mod json;
+mod markdown;
+mod text;
+
+use chrono::NaiveDate;
+
+use crate::figures::{self, Figure};
+use crate::load::did_you_mean;
+use crate::model::{ActorIx, EventIx, FuzzyDate, MetricKind, Situation, SourceIx};
+use crate::query::{self, Filter, Index, Selection};
+use crate::sanitize::{clean_line, is_hostile};
+
+/// The output formats of `sitrep summary`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Plain text wrapped to a width, for e-mail and screen readers.
+    #[default]
+    Text,
+    /// Markdown with a figures table and numbered sources.
+    Markdown,
+    /// One JSON object for scripts (see docs/summary-json.md).
+    Json,
+}
+
+/// Renders the briefing. Text is wrapped to `width` columns; Markdown and
+/// JSON ignore it. The result always ends with a newline.
+pub fn render(view: &View, format: Format, width: usize) -> String {
+    let out = match format {
+        Format::Text => text::render(view, width),
+        Format::Markdown => markdown::render(view),
+        Format::Json => json::render(view),
+    };
+    // Every format escapes or replaces what the data could smuggle in.
+    debug_assert!(
+        out.chars()
+            .all(|c| c == '\n' || !(c.is_control() || is_hostile(c)))
+    );
+    debug_assert!(out.ends_with('\n'));
+    out
+}
+
+/// Turns the command line's actor ids and dates into the dashboard's
+/// [`Filter`]. The error is a one-line message for a usage error.
+pub fn build_filter(
+    s: &Situation,
+    actor_ids: &[String],
+    search: Option<&str>,
+    from: Option<FuzzyDate>,
+    to: Option<FuzzyDate>,
+) -> Result<Filter, String> {
+    let mut actors: Vec<ActorIx> = Vec::with_capacity(actor_ids.len());
+    for id in actor_ids {
+        let Some(actor) = s.actor_by_id(id) else {
+            return Err(unknown_actor(s, id));
+        };
+        if !actors.contains(&actor) {
+            actors.push(actor);
+        }
+    }
+    let from = from.map(|d| d.start());
+    let to = to.map(|d| d.end());
+    if let (Some(from), Some(to)) = (from, to)
+        && from > to
+    {
+        return Err(format!(
+            "--from ({}) is after --to ({}): no event could match",
+            FuzzyDate::day(from),
+            FuzzyDate::day(to)
+        ));
+    }
+    Ok(Filter {
+        actors,
+        search: search.unwrap_or_default().to_string(),
+        from,
+        to,
+    })
+}
+
+/// Paragraphs of a multi-line text such as the situation's summary: split
+/// at blank lines, trimmed; line breaks inside one are for the caller to
+/// flatten.
+fn paragraphs(text: &str) -> impl Iterator<Item = &str> {
+    text.split("\n\n").map(str::trim).filter(|p| !p.is_empty())
+}
+
+fn count(shown: usize, total: usize, noun: &str) -> String {
+    let noun = if total == 1 {
+        noun.to_string()
+    } else {
+        format!("{noun}s")
+    };
+    if shown == total {
+        format!("{total} {noun}")
+    } else {
+        format!("{shown} of {total} {noun}")
+    }
+}
+
+fn unknown_actor(s: &Situation, id: &str) -> String {
+    let ids = s.actors.iter().map(|a| a.id.as_str());
+    let hint = match did_you_mean(id, ids.clone()) {
+        Some(hint) => hint,
+        None if s.actors.is_empty() => "the file has no actors".to_string(),
+        None => {
+            const SHOWN: usize = 8;
+            let mut known: Vec<&str> = ids.take(SHOWN).collect();
+            if s.actors.len() > SHOWN {
+                known.push("…");
+            }
+            format!("known ids: {}", known.join(", "))
+        }
+    };
+    // The id comes from the command line, but may still hold control bytes.
+    let id = clean_line(id);
+    format!("--actor: no actor `{id}` in this situation; {hint}")
+}
+
+/// What one briefing shows: the situation, what the filter kept, and every
+/// metric's figure, with sources numbered in the order the text cites them.
+pub struct View<'a> {
+    pub situation: &'a Situation,
+    pub filter: &'a Filter,
+    pub selection: Selection,
+    /// One per metric, in the situation's order.
+    pub figures: Vec<Figure>,
+    /// Sources cited by what text and Markdown show, in order of first
+    /// citation (figures, then timeline, then quotes): `[1]` is `cited[0]`.
+    pub cited: Vec<SourceIx>,
+    /// For each source, its 1-based number in `cited`.
+    numbers: Vec<Option<usize>>,
+}
+
+impl<'a> View<'a> {
+    pub fn new(situation: &'a Situation, index: &Index, filter: &'a Filter) -> View<'a> {
+        let selection = query::select(situation, index, filter);
+        let figures: Vec<Figure> = situation
+            .metrics
+            .iter()
+            .map(|m| figures::figure(situation, m))
+            .collect();
+        let mut view = View {
+            situation,
+            filter,
+            selection,
+            figures,
+            cited: Vec::new(),
+            numbers: vec![None; situation.sources.len()],
+        };
+        let mut order: Vec<SourceIx> = Vec::new();
+        for m in 0..situation.metrics.len() {
+            order.extend(view.figure_sources(m));
+        }
+        for &e in &view.selection.events {
+            order.extend(&situation.events[e].sources);
+        }
+        for &q in &view.selection.quotes {
+            order.extend(&situation.quotes[q].sources);
+        }
+        for source in order {
+            if view.numbers[source].is_none() {
+                view.cited.push(source);
+                view.numbers[source] = Some(view.cited.len());
+            }
+        }
+        view
+    }
+
+    /// A source's `[n]` number, when something shown cites it.
+    pub fn number(&self, source: SourceIx) -> Option<usize> {
+        self.numbers.get(source).copied().flatten()
+    }
+
+    /// "Relief Coordination Office, 18 Sep 2024": a source's publisher and
+    /// date, whichever it has.
+    pub fn source_details(&self, source: SourceIx) -> String {
+        let source = &self.situation.sources[source];
+        let mut details: Vec<String> = Vec::new();
+        details.extend(source.publisher.clone());
+        details.extend(source.date.map(|d| d.to_string()));
+        details.join(", ")
+    }
+
+    /// "[1, 3]" for a list of sources, empty when there are none.
+    pub fn refs(&self, sources: &[SourceIx]) -> String {
+        let mut numbers: Vec<usize> = sources.iter().filter_map(|&s| self.number(s)).collect();
+        numbers.sort_unstable();
+        numbers.dedup();
+        if numbers.is_empty() {
+            return String::new();
+        }
+        let list: Vec<String> = numbers.iter().map(usize::to_string).collect();
+        format!("[{}]", list.join(", "))
+    }
+
+    /// The sources behind a metric's figure: those of every observation on
+    /// the latest date (several when disputed), or for a day count, its
+    /// event's sources.
+    pub fn figure_sources(&self, metric: usize) -> Vec<SourceIx> {
+        let s = self.situation;
+        let mut sources = Vec::new();
+        match &s.metrics[metric].kind {
+            MetricKind::Observed(points) => {
+                let latest = self.figures[metric].date;
+                for o in points.iter().filter(|o| o.date == latest) {
+                    if let Some(source) = o.source
+                        && !sources.contains(&source)
+                    {
+                        sources.push(source);
+                    }
+                }
+            }
+            MetricKind::Since(e) | MetricKind::Until(e) => {
+                sources.extend(&s.events[*e].sources);
+            }
+        }
+        sources
+    }
+
+    pub fn is_highlighted(&self, metric: usize) -> bool {
+        self.selection.highlighted_metrics.contains(&metric)
+    }
+
+    /// Where the "now" divider goes among the selected events: before the
+    /// first upcoming one (events are in timeline order, so the rest follow
+    /// it), or after the last when none is upcoming. `None` when there are no
+    /// events, or when the date window ends before `as_of`: a divider after
+    /// the last event would then wrongly suggest nothing happened since.
+    pub fn now_at(&self) -> Option<usize> {
+        let as_of = self.situation.as_of;
+        let events = &self.selection.events;
+        match events
+            .iter()
+            .position(|&e| self.situation.events[e].is_upcoming(as_of))
+        {
+            Some(at) => Some(at),
+            None if events.is_empty() || self.filter.to.is_some_and(|to| to < as_of) => None,
+            None => Some(events.len()),
+        }
+    }
+
+    /// "— now (21 Sep 2024) —".
+    pub fn now_divider(&self) -> String {
+        format!("— now ({}) —", FuzzyDate::day(self.situation.as_of))
+    }
+
+    /// Names of an event's actors, comma-separated.
+    pub fn actor_names(&self, actors: &[ActorIx]) -> String {
+        let names: Vec<&str> = actors
+            .iter()
+            .map(|&a| self.situation.actors[a].name.as_str())
+            .collect();
+        names.join(", ")
+    }
+
+    /// The filter in words, or `None` when nothing is filtered.
+    pub fn filter_description(&self) -> Option<String> {
+        if self.filter.is_empty() {
+            return None;
+        }
+        let s = self.situation;
+        let mut parts = Vec::new();
+        if !self.filter.actors.is_empty() {
+            let names: Vec<String> = self
+                .filter
+                .actors
+                .iter()
+                .map(|&a| format!("{} ({})", s.actors[a].name, s.actors[a].id))
+                .collect();
+            let (label, whose) = if names.len() == 1 {
+                ("actor", "its")
+            } else {
+                ("actors", "their")
+            };
+            parts.push(format!(
+                "{label} {}, with {whose} members",
+                names.join(" or ")
+            ));
+        }
+        let search = self.filter.search.trim();
+        if !search.is_empty() {
+            parts.push(format!("text “{search}”"));
+        }
+        let day = |d: NaiveDate| FuzzyDate::day(d).to_string();
+        match (self.filter.from, self.filter.to) {
+            (Some(from), Some(to)) => parts.push(format!("from {} to {}", day(from), day(to))),
+            (Some(from), None) => parts.push(format!("from {}", day(from))),
+            (None, Some(to)) => parts.push(format!("up to {}", day(to))),
+            (None, None) => {}
+        }
+        Some(parts.join("; "))
+    }
+
+    /// "12 events", or "5 of 12 events" when the filter hid some.
+    pub fn events_count(&self) -> String {
+        count(
+            self.selection.events.len(),
+            self.situation.events.len(),
+            "event",
+        )
+    }
+
+    /// "4 quotes", or "1 of 4 quotes" when the filter hid some.
+    pub fn quotes_count(&self) -> String {
+        count(
+            self.selection.quotes.len(),
+            self.situation.quotes.len(),
+            "quote",
+        )
+    }
+
+    /// What a reader needs beside a figure: its date or event, trend, and
+    /// warnings, each a short phrase.
+    pub fn figure_notes(&self, metric: usize) -> Vec<String> {
+        let s = self.situation;
+        let m = &s.metrics[metric];
+        let figure = &self.figures[metric];
+        let mut notes = Vec::new();
+        if self.is_highlighted(metric) {
+            notes.push("about a filtered actor".to_string());
+        }
+        match m.kind {
+            MetricKind::Observed(_) => {
+                if let Some(date) = figure.date {
+                    notes.push(date.to_string());
+                }
+            }
+            // Day counts run from the event's `date`, not its `end`.
+            MetricKind::Since(e) => {
+                notes.push(format!("since {}: {}", s.events[e].date, s.events[e].title))
+            }
+            MetricKind::Until(e) => {
+                notes.push(format!("until {}: {}", s.events[e].date, s.events[e].title))
+            }
+        }
+        if let Some(trend) = &figure.trend {
+            notes.push(trend.change.clone());
+        }
+        if figure.disputed {
+            notes.push("disputed: sources differ on the latest figure".to_string());
+        }
+        if figure.stale {
+            match figure.age_days {
+                Some(days) => notes.push(format!("stale: {days} days old")),
+                None => notes.push("stale".to_string()),
+            }
+        }
+        if let Some(note) = &m.note {
+            notes.push(note.clone());
+        }
+        notes
+    }
+
+    /// "Ama Osei, Minister of Water (context), 8 Sep 2024".
+    pub fn attribution(&self, quote: usize) -> String {
+        let s = self.situation;
+        let q = &s.quotes[quote];
+        let speaker = &s.actors[q.speaker];
+        let mut parts = vec![speaker.name.clone()];
+        parts.extend(speaker.role.clone());
+        let mut out = parts.join(", ");
+        if let Some(context) = &q.context {
+            out.push_str(&format!(" ({context})"));
+        }
+        if let Some(date) = q.date {
+            out.push_str(&format!(", {date}"));
+        }
+        out
+    }
+
+    /// Events the selection keeps, each with whether it is upcoming.
+    pub fn events(&self) -> impl Iterator<Item = (EventIx, bool)> + '_ {
+        let as_of = self.situation.as_of;
+        self.selection
+            .events
+            .iter()
+            .map(move |&e| (e, self.situation.events[e].is_upcoming(as_of)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::load_str;
+
+    const FIXTURE: &str = include_str!("../../tests/fixtures/summary.toml");
+
+    fn fixture() -> (Situation, Index) {
+        let s = load_str(FIXTURE).situation.expect("the fixture loads");
+        let index = Index::new(&s);
+        (s, index)
+    }
+
+    #[test]
+    fn an_unknown_actor_names_the_nearest_id() {
+        let (s, _) = fixture();
+        let err = build_filter(&s, &["red-cros".into()], None, None, None).unwrap_err();
+        assert!(err.contains("`red-cros`"), "{err}");
+        assert!(err.contains("did you mean `red-cross`?"), "{err}");
+        let err = build_filter(&s, &["weather".into()], None, None, None).unwrap_err();
+        assert!(
+            err.contains("known ids: government, ministry-water"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn dates_take_the_whole_fuzzy_span_and_must_be_in_order() {
+        let (s, _) = fixture();
+        let d = |t: &str| Some(t.parse::<FuzzyDate>().unwrap());
+        let f = build_filter(&s, &[], None, d("2024-09"), d("late 2024-10")).unwrap();
+        assert_eq!(f.from.unwrap().to_string(), "2024-09-01");
+        assert_eq!(f.to.unwrap().to_string(), "2024-10-31");
+        let err = build_filter(&s, &[], None, d("2024-10"), d("2024-09")).unwrap_err();
+        assert!(err.contains("after"), "{err}");
+    }
+
+    #[test]
+    fn sources_are_numbered_in_order_of_first_citation() {
+        let (s, index) = fixture();
+        let filter = Filter::default();
+        let view = View::new(&s, &index, &filter);
+        let ids: Vec<&str> = view
+            .cited
+            .iter()
+            .map(|&i| s.sources[i].id.as_str())
+            .collect();
+        // Figures first: displaced (flash-4), rescuers (flash-4), farmland
+        // (gazette), no-water (survey), deaths (ministry, radio), then the
+        // day counts' events (gazette, flash-4, ministry), then the timeline.
+        assert_eq!(
+            ids,
+            [
+                "flash-4", "gazette", "survey", "ministry", "radio", "appeal"
+            ]
+        );
+        let breach = &s.events[s.events.iter().position(|e| e.id == "breach").unwrap()];
+        assert_eq!(view.refs(&breach.sources), "[1, 2]");
+    }
+
+    #[test]
+    fn a_disputed_figure_cites_every_source_of_its_date() {
+        let (s, index) = fixture();
+        let filter = Filter::default();
+        let view = View::new(&s, &index, &filter);
+        let deaths = s.metrics.iter().position(|m| m.id == "deaths").unwrap();
+        assert!(view.figures[deaths].disputed);
+        let ids: Vec<&str> = view
+            .figure_sources(deaths)
+            .iter()
+            .map(|&i| s.sources[i].id.as_str())
+            .collect();
+        assert_eq!(ids, ["ministry", "radio"]);
+    }
+
+    #[test]
+    fn a_filter_cites_only_what_it_shows() {
+        let (s, index) = fixture();
+        let filter = build_filter(&s, &["north-team".into()], None, None, None).unwrap();
+        let view = View::new(&s, &index, &filter);
+        assert!(!view.cited.iter().any(|&i| s.sources[i].id == "appeal"));
+        assert!(view.filter_description().unwrap().contains("north-team"));
+    }
+}
