@@ -348,7 +348,10 @@ impl<'a> View<'a> {
         }
         if figure.stale {
             match figure.age_days {
-                Some(days) => notes.push(format!("stale: {days} days old")),
+                Some(days) => notes.push(format!(
+                    "stale: {} days old",
+                    crate::figures::group_thousands(days as f64, 0)
+                )),
                 None => notes.push("stale".to_string()),
             }
         }
