@@ -1,7 +1,9 @@
 //! sitrep: a terminal dashboard for following a developing situation.
 
+pub mod action;
 pub mod check;
 pub mod figures;
+pub mod keymap;
 pub mod load;
 pub mod model;
 pub mod query;
