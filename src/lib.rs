@@ -1,6 +1,7 @@
 //! sitrep: a terminal dashboard for following a developing situation.
 
 pub mod action;
+pub mod app;
 pub mod check;
 pub mod figures;
 pub mod keymap;
