@@ -10,6 +10,7 @@ pub mod model;
 pub mod query;
 pub mod sanitize;
 pub mod theme;
+pub mod tui;
 pub mod ui;
 
 /// The situation built into the binary, shown when no file is given.
