@@ -60,7 +60,8 @@ pub struct Derived {
     /// Columns most actor names take with their tree guide (the 80th
     /// percentile: one very long name should not squeeze every other column).
     pub actor_name_width: usize,
-    /// Columns most events' actor short names take, joined.
+    /// Columns nearly all events' actor short names take, joined (95th
+    /// percentile).
     pub event_actors_width: usize,
     /// For each actor: its shortest name or alias, for timeline rows.
     pub short_names: Vec<String>,
@@ -662,16 +663,22 @@ impl App {
             Pane::Actors => self.view.actors.follow(len, height),
             Pane::Quotes => {
                 let selected = self.view.quotes.selected.min(len.saturating_sub(1));
-                let mut offset = self.view.quotes.offset.min(selected);
-                // Drop quotes from the top until the selected one fits whole.
-                while offset < selected
-                    && (offset..=selected)
-                        .map(|p| ui::quotes::height(self, self.selection.quotes[p], inner.width))
-                        .sum::<usize>()
-                        > height
-                {
-                    offset += 1;
+                let offset = self.view.quotes.offset.min(selected);
+                // Walk up from the selected quote while the quotes down to it
+                // still fit: the first that fits is the lowest offset that
+                // shows the selected one whole. Costs the quotes in view only.
+                let mut first = selected;
+                let mut rows = 0;
+                while first > offset {
+                    rows += ui::quotes::height(self, self.selection.quotes[first], inner.width);
+                    let above =
+                        ui::quotes::height(self, self.selection.quotes[first - 1], inner.width);
+                    if rows + above > height {
+                        break;
+                    }
+                    first -= 1;
                 }
+                let offset = offset.max(first);
                 self.view.quotes.offset = offset;
             }
             Pane::Figures => {
@@ -929,6 +936,7 @@ fn derive(s: &Situation) -> Derived {
             .zip(&actor_guide)
             .map(|(a, guide)| ui::text::width(guide) + ui::text::width(&a.name))
             .collect(),
+        80,
     )
     .min(40);
     let event_actors_width = typical(
@@ -943,6 +951,7 @@ fn derive(s: &Situation) -> Derived {
                 names + 2 * e.actors.len().saturating_sub(1)
             })
             .collect(),
+        95,
     );
     let date_width = s
         .events
@@ -971,12 +980,12 @@ fn derive(s: &Situation) -> Derived {
     }
 }
 
-/// The 80th percentile of some widths (0 for none).
-fn typical(mut widths: Vec<usize>) -> usize {
+/// The `percent` percentile of some widths (0 for none).
+fn typical(mut widths: Vec<usize>, percent: usize) -> usize {
     if widths.is_empty() {
         return 0;
     }
-    let at = (widths.len() * 8 / 10).min(widths.len() - 1);
+    let at = (widths.len() * percent / 100).min(widths.len() - 1);
     *widths.select_nth_unstable(at).1
 }
 
