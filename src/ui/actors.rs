@@ -47,7 +47,7 @@ fn columns(app: &App, width: usize) -> Columns {
         0
     };
     let rest = width.saturating_sub(MARK + kind + COUNT);
-    let name = (app.derived.actor_name_width + 2).min(rest);
+    let name = (app.derived.actor_name_width + 1).min(rest);
     let role = rest - name;
     if role < 12 {
         Columns {

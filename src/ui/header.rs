@@ -18,7 +18,7 @@ pub enum Chip {
     Search,
 }
 
-const CHIP_MAX: usize = 28;
+const CHIP_MAX: usize = 24;
 
 fn chip_label(app: &App, chip: Chip) -> String {
     match chip {
@@ -30,31 +30,30 @@ fn chip_label(app: &App, chip: Chip) -> String {
     }
 }
 
-/// "5 of 16 events · 2 of 4 quotes", or the totals when nothing is filtered.
-fn counts(app: &App, room: usize) -> String {
+/// "5 of 16 events · 2 of 4 quotes" (or the totals when nothing is
+/// filtered), and a shorter form for when chips need the room.
+fn counts(app: &App) -> [String; 2] {
     let s = &app.situation;
     let (events, quotes) = (app.selection.events.len(), app.selection.quotes.len());
-    let long = if app.filter_active() {
-        format!(
-            "{events} of {} events · {quotes} of {} quotes",
-            s.events.len(),
-            s.quotes.len()
-        )
-    } else {
-        format!(
-            "{} · {} · {}",
-            plural(s.events.len(), "event"),
-            plural(s.quotes.len(), "quote"),
-            plural(s.actors.len(), "actor")
-        )
-    };
-    if width(&long) <= room {
-        return long;
-    }
     if app.filter_active() {
-        format!("{events} of {} events", s.events.len())
+        [
+            format!(
+                "{events} of {} events · {quotes} of {} quotes",
+                s.events.len(),
+                s.quotes.len()
+            ),
+            format!("{events}/{} events", s.events.len()),
+        ]
     } else {
-        plural(s.events.len(), "event")
+        [
+            format!(
+                "{} · {} · {}",
+                plural(s.events.len(), "event"),
+                plural(s.quotes.len(), "quote"),
+                plural(s.actors.len(), "actor")
+            ),
+            plural(s.events.len(), "event"),
+        ]
     }
 }
 
@@ -66,24 +65,42 @@ fn second_row(area: Rect) -> Rect {
     }
 }
 
+fn all_chips(app: &App) -> impl Iterator<Item = Chip> + '_ {
+    app.filter
+        .actors
+        .iter()
+        .map(|&a| Chip::Actor(a))
+        .chain((!app.filter.search.is_empty()).then_some(Chip::Search))
+}
+
+/// The counts shown: the long form when it leaves the chips their room.
+fn shown_counts(app: &App, row: Rect) -> String {
+    let [long, short] = counts(app);
+    let chips: usize = all_chips(app)
+        .map(|chip| width(&chip_label(app, chip)) + 1)
+        .sum();
+    let room = usize::from(row.width).saturating_sub(width(FILTER_LABEL) + chips + 2);
+    if width(&long) <= room || !app.filter_active() && width(&long) <= usize::from(row.width) / 2 {
+        long
+    } else {
+        short
+    }
+}
+
 /// Where each chip is drawn, left to right; chips that do not fit are left
 /// out (the header says how many).
 pub fn chips(app: &App, area: Rect) -> Vec<(Rect, Chip)> {
     let row = second_row(area);
-    let counts_width = width(&counts(app, usize::from(row.width) / 2)) as u16;
+    let counts_width = width(&shown_counts(app, row)) as u16;
     let end = row.right().saturating_sub(counts_width + 2);
     let mut x = row.x + width(FILTER_LABEL) as u16;
-    let all = app
-        .filter
-        .actors
-        .iter()
-        .map(|&a| Chip::Actor(a))
-        .chain((!app.filter.search.is_empty()).then_some(Chip::Search));
+    let total = all_chips(app).count();
     let mut out = Vec::new();
-    for chip in all {
+    for (i, chip) in all_chips(app).enumerate() {
         let w = width(&chip_label(app, chip)) as u16;
-        // Leave room for "+N more" after the chips that fit.
-        if x.saturating_add(w + 8) > end {
+        // Unless it is the last, leave room for "+N more" after it.
+        let reserve = if i + 1 == total { 0 } else { 8 };
+        if x.saturating_add(w + reserve) > end {
             break;
         }
         out.push((Rect::new(x, row.y, w, 1), chip));
@@ -119,7 +136,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     // Row 2: chips, then the counts on the right.
     let row = second_row(area);
-    let counts = counts(app, usize::from(row.width) / 2);
+    let counts = shown_counts(app, row);
     let counts_x = row.right().saturating_sub(width(&counts) as u16 + 1);
     buf.set_string(counts_x, row.y, &counts, theme.dim());
 

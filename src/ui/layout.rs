@@ -9,13 +9,16 @@
 //! ─ 1 Key figures ────────────────────────────────────────────────────────  1 or 2 card rows
 //! ┌─────────┐┌─────────┐┌─────────┐ ...
 //! └─────────┘└─────────┘└─────────┘
-//! ┌ 2 Timeline (62%) ─────────────────────┐┌ 3 Actors ───────────────────┐
+//! ┌ 2 Timeline (62%) ─────────────────────┐┌ 3 Actors (up to half) ──────┐
 //! │                                       ││                             │
 //! │                                       │└─────────────────────────────┘
 //! │                                       │┌ 4 Quotes ───────────────────┐
 //! └───────────────────────────────────────┘└─────────────────────────────┘
 //!  Enter open  / search  a actors ...                                      footer, 1 row
 //! ```
+//!
+//! The timeline takes 62% of the width (60% from 160 columns, so roles fit
+//! beside the actors); actors take the rows their list needs, up to half.
 //!
 //! Stacked (narrower, at least 36 rows): the timeline spans the width, with
 //! actors and quotes side by side under it.
@@ -159,8 +162,11 @@ pub fn screen(app: &App, area: Rect) -> Screen {
     let group = [Pane::Timeline, Pane::Actors, Pane::Quotes];
     match screen.arrangement {
         Arrangement::Wide => {
+            // Very wide screens give the side panes room for roles.
+            let share = if area.width >= 160 { 60 } else { 62 };
             let [timeline, side] =
-                Layout::horizontal([Constraint::Percentage(62), Constraint::Fill(1)]).areas(main);
+                Layout::horizontal([Constraint::Percentage(share), Constraint::Fill(1)])
+                    .areas(main);
             // Actors take what their list needs, up to half; quotes the rest.
             let actors_height = (app.situation.actors.len() as u16).saturating_add(3);
             let [actors, quotes] = Layout::vertical([

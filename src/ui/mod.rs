@@ -178,15 +178,11 @@ pub(crate) fn popup_frame(app: &App, area: Rect, title: String, buf: &mut Buffer
     inner
 }
 
-/// A centred box of at most `width` x `height` inside `area`, keeping a
-/// margin when there is room.
+/// A centred box of at most `width` x `height` inside `area` (all of it
+/// when it is smaller).
 pub(crate) fn centered(area: Rect, width: u16, height: u16) -> Rect {
-    let width = width
-        .min(area.width.saturating_sub(2))
-        .max(area.width.min(20));
-    let height = height
-        .min(area.height.saturating_sub(2))
-        .max(area.height.min(6));
+    let width = width.min(area.width);
+    let height = height.min(area.height);
     Rect {
         x: area.x + (area.width - width) / 2,
         y: area.y + (area.height - height) / 2,

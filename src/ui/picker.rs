@@ -83,7 +83,8 @@ pub fn render(app: &App, picker: &Picker, size: Rect, buf: &mut Buffer) {
     let list = list_area(size);
     let height = usize::from(list.height);
     let needle = normalize_query(&picker.query);
-    let w = usize::from(list.width);
+    // One column kept free before the border.
+    let w = usize::from(list.width).saturating_sub(1);
     let count_w = 5;
     let kind_w = if w >= 50 { 13 } else { 0 };
     let name_w = w.saturating_sub(2 + kind_w + count_w);
