@@ -65,6 +65,9 @@ pub struct Derived {
     pub event_actors_width: usize,
     /// For each actor: its shortest name or alias, for timeline rows.
     pub short_names: Vec<String>,
+    /// Columns a key-figure card wants: its label or figure, borders and
+    /// marker included (capped).
+    pub card_width: u16,
     /// Columns the timeline's date column needs (capped).
     pub date_width: usize,
     /// Columns the timeline's category column needs (capped).
@@ -968,8 +971,21 @@ fn derive(s: &Situation) -> Derived {
         .max()
         .unwrap_or(0)
         .min(14);
+    let figures: Vec<Figure> = s.metrics.iter().map(|m| figure(s, m)).collect();
+    let card_width = s
+        .metrics
+        .iter()
+        .zip(&figures)
+        .map(|(m, f)| {
+            let unit = f.unit.as_deref().map_or(0, |u| ui::text::width(u) + 1);
+            ui::text::width(&m.label).max(ui::text::width(&f.display) + unit) + 4
+        })
+        .max()
+        .unwrap_or(0)
+        .clamp(usize::from(ui::card::CARD_MIN_WIDTH), 40) as u16;
     Derived {
-        figures: s.metrics.iter().map(|m| figure(s, m)).collect(),
+        figures,
+        card_width,
         actor_order,
         actor_guide,
         actor_name_width,

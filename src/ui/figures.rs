@@ -25,30 +25,41 @@ pub struct Grid {
     pub visible_rows: usize,
 }
 
-fn fit_per_row(width: u16) -> usize {
-    usize::from(width / CARD_MIN_WIDTH).max(1)
+/// Cards a row and rows of cards for `n` cards in `width` columns with at
+/// most `max_rows` rows in view. Cards as wide as their labels want when
+/// that fits the rows; narrower (down to the minimum) when it does not;
+/// rows scroll beyond that. Rows in view are evened out (six cards as
+/// 3 + 3, not 5 + 1).
+fn plan(app: &App, width: u16, max_rows: usize) -> (usize, usize) {
+    let n = app.situation.metrics.len();
+    if n == 0 {
+        return (1, 0);
+    }
+    let max_rows = max_rows.max(1);
+    let fit = |card: u16| usize::from(width / card.max(1)).clamp(1, n);
+    for card in [app.derived.card_width, CARD_MIN_WIDTH] {
+        let rows = n.div_ceil(fit(card));
+        if rows <= max_rows {
+            return (n.div_ceil(rows), rows);
+        }
+    }
+    let per_row = fit(CARD_MIN_WIDTH);
+    (per_row, n.div_ceil(per_row))
 }
 
-/// Rows of cards `n` metrics need at a width.
-pub fn rows_needed(n: usize, width: u16) -> usize {
-    n.div_ceil(fit_per_row(width).min(n).max(1))
+/// Rows of cards the strip takes at a width, with at most `max_rows`.
+pub fn rows_wanted(app: &App, width: u16, max_rows: usize) -> usize {
+    plan(app, width, max_rows).1.min(max_rows)
 }
 
 pub fn grid(app: &App, inner: Rect) -> Grid {
-    let n = app.situation.metrics.len();
-    let fit_rows = usize::from(inner.height / CARD_HEIGHT).max(1);
-    let mut per_row = fit_per_row(inner.width).min(n).max(1);
-    let needed = n.div_ceil(per_row);
-    if needed > 1 && needed <= fit_rows {
-        // Every row is in view: even them out (six cards as 3 + 3, not 5 + 1).
-        per_row = n.div_ceil(needed);
-    }
-    let rows = n.div_ceil(per_row);
+    let max_rows = usize::from(inner.height / CARD_HEIGHT).max(1);
+    let (per_row, rows) = plan(app, inner.width, max_rows);
     Grid {
         per_row,
         card_width: (inner.width / per_row as u16).min(CARD_MAX_WIDTH),
         rows,
-        visible_rows: fit_rows.min(rows),
+        visible_rows: max_rows.min(rows),
     }
 }
 

@@ -151,7 +151,7 @@ pub fn screen(app: &App, area: Rect) -> Screen {
     let figures_height = if metrics == 0 {
         0
     } else {
-        let rows = figures::rows_needed(metrics, body.width).min(card_rows);
+        let rows = figures::rows_wanted(app, body.width, card_rows);
         1 + CARD_HEIGHT * rows as u16
     };
     let [strip, main] =

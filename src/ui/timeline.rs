@@ -59,6 +59,8 @@ const GLYPH: usize = 2;
 const SOURCES: usize = 4;
 /// Titles are what people read; other columns give way first.
 const TITLE_MIN: usize = 36;
+/// Titles at least this wide before the category column is shown.
+const TITLE_ROOMY: usize = 48;
 
 fn columns(app: &App, width: usize) -> Columns {
     let gap = if width >= 100 { 2 } else { 1 };
@@ -76,7 +78,8 @@ fn columns(app: &App, width: usize) -> Columns {
     };
     spare -= actors;
     let category_width = app.derived.category_width;
-    let category = if category_width > 0 && spare >= category_width + 2 {
+    // The category only once titles have room to spare.
+    let category = if category_width > 0 && spare >= category_width + 2 + TITLE_ROOMY - TITLE_MIN {
         category_width + 2
     } else {
         0
@@ -178,14 +181,14 @@ fn event_line(app: &App, position: usize, width: usize) -> Line<'static> {
         theme.matched(),
     ));
     if cols.actors > 0 {
-        let names = e
+        let names: Vec<&str> = e
             .actors
             .iter()
             .map(|&a| app.derived.short_names[a].as_str())
-            .collect::<Vec<_>>()
-            .join(", ");
+            .collect();
+        let room = cols.actors.saturating_sub(1);
         spans.extend(highlight(
-            pad(&names, cols.actors.saturating_sub(1)) + " ",
+            pad(&names_fitting(&names, room), room) + " ",
             &needle,
             theme.dim(),
             theme.matched(),
@@ -209,9 +212,49 @@ fn event_line(app: &App, position: usize, width: usize) -> Line<'static> {
     Line::from(spans)
 }
 
+/// Names joined to fit a width, counting those left out: "Ruto, Kenya +2"
+/// tells more than a name cut in the middle.
+fn names_fitting(names: &[&str], columns: usize) -> String {
+    let mut out = String::new();
+    for (i, name) in names.iter().enumerate() {
+        let sep = if i == 0 { "" } else { ", " };
+        let after = names.len() - i - 1;
+        let more = if after > 0 {
+            format!(" +{after}")
+        } else {
+            String::new()
+        };
+        if width(&out) + width(sep) + width(name) + width(&more) <= columns {
+            out.push_str(sep);
+            out.push_str(name);
+            continue;
+        }
+        if i == 0 {
+            // Not even the first name fits whole: cut it, keep the count.
+            return fit(name, columns.saturating_sub(width(&more))) + &more;
+        }
+        out.push_str(&format!(" +{}", names.len() - i));
+        return out;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_fit_with_a_count_of_the_rest() {
+        let names = ["Ruto", "Kenya", "Kenyan police", "MSS"];
+        assert_eq!(names_fitting(&names, 40), "Ruto, Kenya, Kenyan police, MSS");
+        assert_eq!(names_fitting(&names, 16), "Ruto, Kenya +2");
+        assert_eq!(names_fitting(&names, 8), "Ruto +3");
+        assert_eq!(names_fitting(&["Transitional Council"], 10), "Transitio…");
+        assert_eq!(
+            names_fitting(&["Transitional Council", "X"], 10),
+            "Transi… +1"
+        );
+    }
 
     #[test]
     fn spans_read_short() {
