@@ -26,6 +26,10 @@ struct Session {
 
 impl Session {
     fn start(args: &[&str], cols: u16, rows: u16) -> Session {
+        Session::start_program(env!("CARGO_BIN_EXE_sitrep").as_ref(), args, cols, rows)
+    }
+
+    fn start_program(program: &std::path::Path, args: &[&str], cols: u16, rows: u16) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -34,10 +38,12 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("a pty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_sitrep"));
+        let mut cmd = CommandBuilder::new(program);
         cmd.args(args);
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         cmd.env("TERM", "xterm-256color");
+        // A panic message short enough to stay on a 24-row screen.
+        cmd.env("RUST_BACKTRACE", "0");
         let child = pty.slave.spawn_command(cmd).expect("sitrep starts");
         // Without this the reader never sees the end of the output.
         drop(pty.slave);
@@ -155,10 +161,10 @@ fn filter_search_and_quit_leave_the_terminal_as_it_was() {
     s.wait_text("Dara Okonkwo ✕");
     s.send("\x1b");
     s.wait_gone("Filter by actor");
-    let screen = s.contents();
-    assert!(screen.contains("2 of 16 events"), "{screen}");
-    assert!(screen.contains("Government declares a 30-day"), "{screen}");
-    assert!(!screen.contains("Water points restored"), "{screen}");
+    // A frame may arrive in pieces: wait for each part rather than look once.
+    s.wait_text("2 of 16 events");
+    s.wait_text("Government declares a 30-day");
+    s.wait_gone("Water points restored");
 
     // Search within it.
     s.send("/tour");
@@ -198,6 +204,8 @@ fn resizing_and_clicking_work_in_a_real_terminal() {
     );
     s.wait_text("UN Office for the Coord… ✕");
     // The tabbed layout: a click on the "3 Actors" tab shows the actors.
+    // (The frame may arrive in pieces: wait for the part needed.)
+    s.wait_text("4 Quotes");
     let (x, y) = {
         let parser = s.parser.lock().unwrap();
         let screen = parser.screen().contents();
@@ -233,4 +241,43 @@ fn resizing_and_clicking_work_in_a_real_terminal() {
     let status = s.finish();
     assert!(status.success(), "{status:?}");
     assert!(!s.parser.lock().unwrap().screen().alternate_screen());
+}
+
+/// The example that panics while drawing; `cargo test` builds examples, a
+/// narrower run may not have, so build it then.
+fn panicking_example() -> std::path::PathBuf {
+    let debug = std::env::current_exe()
+        .unwrap()
+        .parent()
+        .and_then(|deps| deps.parent())
+        .expect("tests run from target/<profile>/deps")
+        .to_path_buf();
+    let example = debug.join("examples").join("dashboard_panic");
+    if !example.exists() {
+        let status = std::process::Command::new(env!("CARGO"))
+            .args(["build", "--example", "dashboard_panic"])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .status()
+            .expect("cargo runs");
+        assert!(status.success());
+    }
+    example
+}
+
+#[test]
+fn a_panic_gives_the_terminal_back_and_shows_the_message() {
+    let mut s = Session::start_program(&panicking_example(), &[], 80, 24);
+    let status = s.finish();
+    assert!(!status.success());
+    let parser = s.parser.lock().unwrap();
+    let screen = parser.screen();
+    assert!(!screen.alternate_screen(), "{}", screen.contents());
+    assert!(!screen.hide_cursor());
+    assert_eq!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None);
+    // The message is on the main screen, where it stays readable.
+    assert!(
+        screen.contents().contains("panicked"),
+        "{}",
+        screen.contents()
+    );
 }
