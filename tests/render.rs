@@ -377,3 +377,36 @@ fn a_frame_does_not_grow_with_the_number_of_events() {
     let screen = screen_text(terminal.backend().buffer());
     assert!(screen.contains("Event number 1 in a long file"), "{screen}");
 }
+
+#[test]
+fn an_empty_situation_says_so_in_each_pane() {
+    let situation = load_str("[situation]\ntitle = \"Nothing yet\"\nas_of = 2025-01-01\n")
+        .situation
+        .expect("a bare situation loads");
+    let mut app = App::new(situation, Options::default());
+    app.update(Action::Resize {
+        width: 140,
+        height: 45,
+    });
+    // Tab skips the missing figures; every key is harmless.
+    for code in [
+        KeyCode::Tab,
+        KeyCode::Tab,
+        KeyCode::Tab,
+        KeyCode::Char('1'),
+        KeyCode::Enter,
+        KeyCode::Char('n'),
+        KeyCode::Char('a'),
+        KeyCode::Enter,
+        KeyCode::Esc,
+    ] {
+        keys(&mut app, &[code]);
+    }
+    let terminal = draw(&app);
+    let screen = screen_text(terminal.backend().buffer());
+    assert!(screen.contains("Nothing yet"), "{screen}");
+    assert!(screen.contains("has no events yet"), "{screen}");
+    assert!(screen.contains("names no actors"), "{screen}");
+    assert!(screen.contains("has no quotes"), "{screen}");
+    assert!(!screen.contains("Key figures"), "{screen}");
+}

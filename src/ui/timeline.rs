@@ -111,12 +111,12 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
     };
     let inner = pane_frame(app, screen, Pane::Timeline, area, info, buf);
     if len == 0 {
-        empty_message(
-            app,
-            "No event matches the filter. Esc clears the search, c every filter.",
-            inner,
-            buf,
-        );
+        let message = if app.situation.events.is_empty() {
+            "This file has no events yet."
+        } else {
+            "No event matches the filter. Esc clears the search, c every filter."
+        };
+        empty_message(app, message, inner, buf);
         return;
     }
     let height = usize::from(inner.height);
