@@ -15,7 +15,11 @@ use sitrep::tui;
 /// With no FILE, opens the built-in situation (the 2024 Kenyan-led security
 /// mission in Haiti).
 #[derive(Parser, Debug)]
-#[command(version, args_conflicts_with_subcommands = true)]
+#[command(
+    version,
+    args_conflicts_with_subcommands = true,
+    after_help = "In the dashboard, ? lists every key; q quits."
+)]
 struct Cli {
     /// A situation file (TOML) to open.
     file: Option<PathBuf>,

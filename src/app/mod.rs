@@ -506,12 +506,14 @@ impl App {
         self.filter.toggle_actor(actor);
         self.refilter();
         let name = crate::sanitize::clean_line(&self.situation.actors[actor].name).into_owned();
-        let added = self.filter.actors.contains(&actor);
+        let sign = if self.filter.actors.contains(&actor) {
+            "+"
+        } else {
+            "−"
+        };
         self.view.status = Some(format!(
-            "{} {name}: {} of {} events",
-            if added { "filter +" } else { "filter −" },
-            self.selection.events.len(),
-            self.situation.events.len()
+            "{sign} {name} ({})",
+            plural(self.selection.events.len(), "event")
         ));
     }
 

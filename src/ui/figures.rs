@@ -125,6 +125,9 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
             theme.dim(),
         ));
     }
+    if app.view.zoom {
+        title.push(Span::styled(" zoomed: z or Esc to leave ", theme.dim()));
+    }
     if !app.selection.highlighted_metrics.is_empty() {
         title.push(Span::styled(" ● tied to the filter ", theme.highlight()));
     }

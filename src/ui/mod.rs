@@ -115,6 +115,9 @@ pub(crate) fn pane_frame(
             title_style,
         ));
     }
+    if app.view.zoom {
+        block = block.title(Span::styled(" zoomed: z or Esc to leave ", theme.dim()));
+    }
     if !info.is_empty() {
         block = block.title_bottom(
             Line::from(Span::styled(format!(" {info} "), theme.dim())).right_aligned(),
