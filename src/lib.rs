@@ -1,14 +1,18 @@
 //! sitrep: a terminal dashboard for following a developing situation.
 
+pub mod action;
+pub mod app;
 pub mod check;
 pub mod events;
 pub mod figures;
+pub mod keymap;
 pub mod load;
 pub mod model;
 pub mod query;
 pub mod sanitize;
 pub mod summary;
 pub mod theme;
+pub mod tui;
 pub mod ui;
 
 /// The situation built into the binary, shown when no file is given.

@@ -4,21 +4,35 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 
+use sitrep::app::{App, Options};
 use sitrep::check::{self, Style, Verdict};
 use sitrep::load;
 use sitrep::model::FuzzyDate;
 use sitrep::query::Index;
 use sitrep::summary::{self, Format, View};
+use sitrep::theme::Theme;
+use sitrep::tui;
 
 /// A terminal dashboard for following a developing situation.
 ///
 /// With no FILE, opens the built-in situation (the 2024 Kenyan-led security
 /// mission in Haiti).
 #[derive(Parser, Debug)]
-#[command(version, args_conflicts_with_subcommands = true)]
+#[command(
+    version,
+    args_conflicts_with_subcommands = true,
+    after_help = "In the dashboard, ? lists every key; q quits."
+)]
 struct Cli {
     /// A situation file (TOML) to open.
     file: Option<PathBuf>,
+    /// Start filtered by this actor (an id from the file); repeat for more.
+    #[arg(long = "actor", value_name = "ID")]
+    actors: Vec<String>,
+    /// Leave the mouse to the terminal, so text can be selected as usual
+    /// (`m` toggles it in the dashboard).
+    #[arg(long)]
+    no_mouse: bool,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -82,11 +96,103 @@ fn main() -> ExitCode {
             short,
         }) => run_check(&files, strict, short),
         Some(Command::Summary(args)) => run_summary(&args),
-        None => {
-            eprintln!("sitrep: the dashboard is not available yet; try `sitrep check`");
-            ExitCode::from(2)
+        None => run_dashboard(cli.file.as_ref(), &cli.actors, !cli.no_mouse),
+    }
+}
+
+/// Loads the file, checks the command line against it, and only then
+/// touches the terminal.
+fn run_dashboard(file: Option<&PathBuf>, actor_ids: &[String], mouse: bool) -> ExitCode {
+    let (path, bytes) = match read_input(file) {
+        Ok(read) => read,
+        Err(message) => {
+            eprintln!("{message}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut report = load::load_bytes(&bytes);
+    let Some(situation) = report.situation.take() else {
+        let color = std::io::stderr().is_terminal()
+            && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+        let text = String::from_utf8_lossy(&bytes);
+        let mut stderr = std::io::stderr().lock();
+        let _ = check::print_report(
+            &mut stderr,
+            &path,
+            &text,
+            &report,
+            false,
+            Style::Full { color },
+        );
+        return ExitCode::from(1);
+    };
+    let mut actors = Vec::new();
+    for id in actor_ids {
+        match situation.actor_by_id(id) {
+            Some(actor) => {
+                if !actors.contains(&actor) {
+                    actors.push(actor);
+                }
+            }
+            None => {
+                eprintln!(
+                    "sitrep: --actor `{id}`: {path} has no actor with this id; {}",
+                    suggest_actor(&situation, id)
+                );
+                return ExitCode::from(2);
+            }
         }
     }
+    if !tui::is_terminal() {
+        eprintln!(
+            "sitrep: the dashboard needs a terminal (stdin and stdout are not both one).\n\
+             For text, try `sitrep check {path}` or `sitrep summary {path}`."
+        );
+        return ExitCode::from(2);
+    }
+    let options = Options {
+        actors,
+        mouse,
+        theme: Theme::from_env(),
+        warnings: report.warnings().count(),
+    };
+    match tui::run(App::new(situation, options)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            // The terminal is restored by now: the message stays readable.
+            eprintln!("sitrep: terminal error: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// The nearest actor id to a wrong one: by spelling, else by name or alias,
+/// else a list of the ids there are.
+fn suggest_actor(situation: &sitrep::model::Situation, id: &str) -> String {
+    let ids = || situation.actors.iter().map(|a| a.id.as_str());
+    if let Some(hint) = load::did_you_mean(id, ids()) {
+        return hint;
+    }
+    let index = sitrep::query::Index::new(situation);
+    if let Some(a) = index.actors_matching(id).iter().position(|&hit| hit) {
+        let actor = &situation.actors[a];
+        return format!(
+            "did you mean `{}` ({})?",
+            actor.id,
+            sitrep::sanitize::clean_line(&actor.name)
+        );
+    }
+    if situation.actors.is_empty() {
+        return "the file names no actors".into();
+    }
+    let shown: Vec<&str> = ids().take(8).collect();
+    let more = situation.actors.len().saturating_sub(shown.len());
+    let more = if more > 0 {
+        format!(" and {more} more")
+    } else {
+        String::new()
+    };
+    format!("its actors are {}{more}", shown.join(", "))
 }
 
 /// Reads a file named on the command line, or the built-in situation.

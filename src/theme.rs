@@ -66,4 +66,46 @@ impl Theme {
     pub fn selected(&self) -> Style {
         Style::new().add_modifier(Modifier::REVERSED)
     }
+
+    /// Borders of panes without focus.
+    pub fn border(&self) -> Style {
+        self.fg(Color::DarkGray)
+    }
+
+    /// The title of the focused pane: reversed, so it shows without colour.
+    pub fn focus_title(&self) -> Style {
+        self.focus().add_modifier(Modifier::REVERSED)
+    }
+
+    /// Keys named in the footer and the help.
+    pub fn key(&self) -> Style {
+        self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+    }
+
+    /// Search hits inside text.
+    pub fn matched(&self) -> Style {
+        self.fg(Color::Magenta)
+            .add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+    }
+
+    /// Events still ahead of `as_of` (also marked with a hollow glyph).
+    pub fn upcoming(&self) -> Style {
+        self.fg(Color::Blue).add_modifier(Modifier::ITALIC)
+    }
+
+    /// The "now" divider of the timeline.
+    pub fn now(&self) -> Style {
+        self.fg(Color::Magenta).add_modifier(Modifier::BOLD)
+    }
+
+    /// A filter chip in the header: reversed, so it reads as a chip in any theme.
+    pub fn chip(&self) -> Style {
+        self.fg(Color::Yellow)
+            .add_modifier(Modifier::REVERSED | Modifier::BOLD)
+    }
+
+    /// Feedback in the footer.
+    pub fn status(&self) -> Style {
+        self.fg(Color::Green).add_modifier(Modifier::BOLD)
+    }
 }

@@ -1,3 +1,216 @@
 //! Drawing: each pane is a function of the application state into a `Rect`.
+//! Nothing here changes the state; `layout` decides where things go.
 
+pub mod actors;
 pub mod card;
+pub mod detail;
+pub mod figures;
+pub mod footer;
+pub mod header;
+pub mod help;
+pub mod layout;
+pub mod picker;
+pub mod quotes;
+pub mod text;
+pub mod timeline;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Alignment, Margin, Rect};
+use ratatui::style::Style;
+use ratatui::symbols::border;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{
+    Block, BorderType, Clear, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState,
+    StatefulWidget, Widget, Wrap,
+};
+
+use crate::action::Pane;
+use crate::app::App;
+use layout::Screen;
+
+/// Draws the whole screen.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let screen = layout::screen(app, area);
+    if screen.too_small {
+        too_small(app, area, buf);
+        return;
+    }
+    header::render(app, screen.header, buf);
+    figures::render(app, &screen, buf);
+    timeline::render(app, &screen, buf);
+    actors::render(app, &screen, buf);
+    quotes::render(app, &screen, buf);
+    footer::render(app, screen.footer, buf);
+    match &app.view.popup {
+        Some(crate::app::Popup::Help { scroll }) => help::render(app, *scroll, area, buf),
+        Some(crate::app::Popup::Picker(picker)) => picker::render(app, picker, area, buf),
+        Some(crate::app::Popup::Detail(pages)) => {
+            if let Some(page) = pages.last() {
+                detail::render(app, page, pages.len(), area, buf);
+            }
+        }
+        None => {}
+    }
+}
+
+impl Widget for &App {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        render(self, area, buf);
+    }
+}
+
+fn too_small(app: &App, area: Rect, buf: &mut Buffer) {
+    let message = format!(
+        "Enlarge the terminal: sitrep needs {}×{}, this is {}×{}. q quits.",
+        layout::MIN_WIDTH,
+        layout::MIN_HEIGHT,
+        area.width,
+        area.height
+    );
+    let lines = text::wrap(&message, usize::from(area.width));
+    let top = area.height.saturating_sub(lines.len() as u16) / 2;
+    let area = Rect {
+        y: area.y.saturating_add(top),
+        height: area.height.saturating_sub(top),
+        ..area
+    };
+    Paragraph::new(lines.into_iter().map(Line::from).collect::<Vec<_>>())
+        .style(app.theme.strong())
+        .alignment(Alignment::Center)
+        .render(area, buf);
+}
+
+/// Draws a pane's frame: its numbered title (or the tabs, in the tabbed
+/// arrangement), `info` on the bottom border, a thick border when focused.
+/// Returns the area inside.
+pub(crate) fn pane_frame(
+    app: &App,
+    screen: &Screen,
+    pane: Pane,
+    area: Rect,
+    info: String,
+    buf: &mut Buffer,
+) -> Rect {
+    let theme = &app.theme;
+    let focused = app.view.focus == pane;
+    let title_style = if focused {
+        theme.focus_title()
+    } else {
+        theme.strong()
+    };
+    let mut block = Block::bordered()
+        .border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Plain
+        })
+        .border_style(if focused {
+            theme.focus()
+        } else {
+            theme.border()
+        });
+    if screen.tabs.is_empty() {
+        block = block.title(Span::styled(
+            format!(" {} {} ", pane.number(), pane.title()),
+            title_style,
+        ));
+    }
+    if app.view.zoom {
+        block = block.title(Span::styled(" zoomed: z or Esc to leave ", theme.dim()));
+    }
+    if !info.is_empty() {
+        block = block.title_bottom(
+            Line::from(Span::styled(format!(" {info} "), theme.dim())).right_aligned(),
+        );
+    }
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let labels = layout::tab_labels();
+    for (rect, tab) in &screen.tabs {
+        let label = labels
+            .iter()
+            .find(|(p, _)| p == tab)
+            .map(|(_, l)| l.as_str())
+            .unwrap_or_default();
+        let style = if *tab == pane {
+            title_style
+        } else {
+            theme.dim()
+        };
+        buf.set_stringn(rect.x, rect.y, label, usize::from(rect.width), style);
+    }
+    inner
+}
+
+/// A scrollbar on the right border of `area` when `rows` do not fit in
+/// `height`, with the first visible row at `offset`.
+pub(crate) fn scrollbar(
+    app: &App,
+    area: Rect,
+    rows: usize,
+    offset: usize,
+    height: usize,
+    buf: &mut Buffer,
+) {
+    if rows <= height || height == 0 {
+        return;
+    }
+    let mut state = ScrollbarState::new(rows - height + 1)
+        .position(offset)
+        .viewport_content_length(height);
+    Scrollbar::new(ScrollbarOrientation::VerticalRight)
+        .begin_symbol(None)
+        .end_symbol(None)
+        .track_symbol(Some("│"))
+        .thumb_symbol("█")
+        .track_style(app.theme.border())
+        .thumb_style(app.theme.strong())
+        .render(area.inner(Margin::new(0, 1)), buf, &mut state);
+}
+
+/// A popup box: clears what is under it and draws a frame with a title.
+/// Returns the area inside.
+pub(crate) fn popup_frame(app: &App, area: Rect, title: String, buf: &mut Buffer) -> Rect {
+    Clear.render(area, buf);
+    let block = Block::bordered()
+        .border_set(border::ROUNDED)
+        .border_style(app.theme.focus())
+        .title(Span::styled(format!(" {title} "), app.theme.focus_title()));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    inner
+}
+
+/// A centred box of at most `width` x `height` inside `area` (all of it
+/// when it is smaller).
+pub(crate) fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    }
+}
+
+/// Draws styled lines, one per row, from `area`'s top; lines are not wrapped
+/// (callers wrap first), extra lines are cut.
+pub(crate) fn draw_lines(lines: &[Line<'_>], area: Rect, buf: &mut Buffer) {
+    for (line, y) in lines.iter().zip(area.rows().map(|r| r.y)) {
+        buf.set_line(area.x, y, line, area.width);
+    }
+}
+
+/// A paragraph for messages in an empty pane.
+pub(crate) fn empty_message(app: &App, message: &str, area: Rect, buf: &mut Buffer) {
+    Paragraph::new(message.to_string())
+        .style(app.theme.dim())
+        .wrap(Wrap { trim: true })
+        .render(area, buf);
+}
+
+/// Fills the rest of a line with a style (used for the selected row).
+pub(crate) fn fill_row(buf: &mut Buffer, area: Rect, y: u16, style: Style) {
+    buf.set_style(Rect::new(area.x, y, area.width, 1), style);
+}

@@ -1,0 +1,17 @@
+//! Runs the dashboard on a state that is broken on purpose, so drawing the
+//! first frame panics. The pseudo-terminal test (tests/pty.rs) uses it to
+//! check that a panic still gives the terminal back and prints its message
+//! on the main screen.
+
+use sitrep::app::{App, Options};
+
+fn main() {
+    let report = sitrep::load::load_str(sitrep::BUILTIN_TEXT);
+    let situation = report.situation.expect("the built-in situation loads");
+    let mut app = App::new(situation, Options::default());
+    // An event index past the end: the timeline panics when it draws it.
+    app.selection.events = vec![usize::MAX];
+    if let Err(e) = sitrep::tui::run(app) {
+        eprintln!("dashboard_panic: {e}");
+    }
+}

@@ -1,0 +1,119 @@
+//! Everything a user can ask the dashboard for. Keys (through the table in
+//! `keymap`) and mouse events become an [`Action`]; `App::update` is the only
+//! place that acts on one.
+
+/// The four panes, in focus order. Each pane's title shows its number, and
+/// the number key jumps to it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Pane {
+    Figures,
+    Timeline,
+    Actors,
+    Quotes,
+}
+
+impl Pane {
+    pub const ALL: [Pane; 4] = [Pane::Figures, Pane::Timeline, Pane::Actors, Pane::Quotes];
+
+    /// 1-based, as shown in titles and typed on the keyboard.
+    pub fn number(self) -> u8 {
+        match self {
+            Pane::Figures => 1,
+            Pane::Timeline => 2,
+            Pane::Actors => 3,
+            Pane::Quotes => 4,
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Pane::Figures => "Key figures",
+            Pane::Timeline => "Timeline",
+            Pane::Actors => "Actors",
+            Pane::Quotes => "Quotes",
+        }
+    }
+
+    fn position(self) -> usize {
+        usize::from(self.number() - 1)
+    }
+
+    pub fn next(self) -> Pane {
+        Pane::ALL[(self.position() + 1) % Pane::ALL.len()]
+    }
+
+    pub fn prev(self) -> Pane {
+        Pane::ALL[(self.position() + Pane::ALL.len() - 1) % Pane::ALL.len()]
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    FocusNext,
+    FocusPrev,
+    Focus(Pane),
+    /// Movement within the focused pane or the open popup.
+    Up,
+    Down,
+    Left,
+    Right,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    /// Open the detail of the selected item (in a detail: of the selected actor).
+    Open,
+    /// Esc: close a popup, cancel input, clear the search, leave zoom. Never quits.
+    Back,
+    /// Start typing a search.
+    Search,
+    /// A character typed into the search or the actor picker.
+    Input(char),
+    DeleteChar,
+    ClearInput,
+    /// Keep the search typed so far and go back to browsing.
+    Accept,
+    NextMatch,
+    PrevMatch,
+    /// Open the actor picker.
+    Picker,
+    /// Add the selected actor to the filter, or remove it.
+    Toggle,
+    ClearFilters,
+    /// Remove the last chip of the filter (the search, else the last actor).
+    RemoveChip,
+    /// In a detail: move to the next or previous actor named there.
+    NextLink,
+    PrevLink,
+    Help,
+    Zoom,
+    ToggleMouse,
+    /// Left click at a screen cell.
+    Click {
+        column: u16,
+        row: u16,
+    },
+    /// Mouse wheel over a screen cell.
+    Scroll {
+        column: u16,
+        row: u16,
+        down: bool,
+    },
+    Resize {
+        width: u16,
+        height: u16,
+    },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn focus_order_wraps_both_ways() {
+        assert_eq!(Pane::Quotes.next(), Pane::Figures);
+        assert_eq!(Pane::Figures.prev(), Pane::Quotes);
+        assert_eq!(Pane::Timeline.next(), Pane::Actors);
+    }
+}

@@ -1,0 +1,1046 @@
+//! The dashboard's state: the situation, its index, the filter and what it
+//! selects, and the view (focus, cursors, popups). [`App::update`] is the only
+//! mutator; drawing (`ui`) reads `&App`.
+//!
+//! Cursors are indices into the lists they walk (positions in
+//! `selection.events`, in the actor tree, ...), kept valid whenever a list
+//! changes. Scroll offsets follow the cursors using the same layout the
+//! screen is drawn with, so paging moves by what is really visible.
+
+mod view;
+
+#[cfg(test)]
+mod tests;
+
+use ratatui::layout::{Position, Rect};
+
+pub use view::{Cursor, DetailPage, Picker, Popup, SearchInput, Target, View};
+
+use crate::action::{Action, Pane};
+use crate::check::plural;
+use crate::figures::{Figure, figure};
+use crate::keymap::Mode;
+use crate::model::{ActorIx, Situation};
+use crate::query::{Filter, Index, Selection, normalize_query, select};
+use crate::theme::Theme;
+use crate::ui;
+
+/// How the dashboard starts.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// Actors in the filter from the start (`--actor`).
+    pub actors: Vec<ActorIx>,
+    /// Capture the mouse (off: the terminal selects text as usual).
+    pub mouse: bool,
+    pub theme: Theme,
+    /// Warnings the loader found, told once in the footer.
+    pub warnings: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            actors: Vec::new(),
+            mouse: true,
+            theme: Theme::monochrome(),
+            warnings: 0,
+        }
+    }
+}
+
+/// Things about the situation the screen needs on every frame, computed once.
+#[derive(Clone, Debug, Default)]
+pub struct Derived {
+    /// Every metric formatted, in file order.
+    pub figures: Vec<Figure>,
+    /// Actors as a tree: each actor followed by its members, in file order.
+    pub actor_order: Vec<ActorIx>,
+    /// For each actor: the tree guide drawn before its name ("│ └ ").
+    pub actor_guide: Vec<String>,
+    /// Columns most actor names take with their tree guide (the 80th
+    /// percentile: one very long name should not squeeze every other column).
+    pub actor_name_width: usize,
+    /// Columns nearly all events' actor short names take, joined (95th
+    /// percentile).
+    pub event_actors_width: usize,
+    /// For each actor: its shortest name or alias, for timeline rows.
+    pub short_names: Vec<String>,
+    /// Columns a key-figure card wants: its label or figure, borders and
+    /// marker included (capped).
+    pub card_width: u16,
+    /// Columns the timeline's date column needs (capped).
+    pub date_width: usize,
+    /// Columns the timeline's category column needs (capped).
+    pub category_width: usize,
+}
+
+pub struct App {
+    pub situation: Situation,
+    pub index: Index,
+    pub filter: Filter,
+    /// What `filter` keeps; recomputed whenever it changes.
+    pub selection: Selection,
+    pub derived: Derived,
+    pub theme: Theme,
+    pub view: View,
+    /// Mouse capture wanted; the terminal loop makes it so.
+    pub mouse: bool,
+    pub quit: bool,
+}
+
+/// A move within a list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Motion {
+    By(isize),
+    Page(isize),
+    Top,
+    Bottom,
+}
+
+impl App {
+    pub fn new(situation: Situation, options: Options) -> App {
+        let index = Index::new(&situation);
+        let derived = derive(&situation);
+        let filter = Filter {
+            actors: options.actors,
+            ..Filter::default()
+        };
+        let selection = select(&situation, &index, &filter);
+        let mut app = App {
+            situation,
+            index,
+            filter,
+            selection,
+            derived,
+            theme: options.theme,
+            view: View::default(),
+            mouse: options.mouse,
+            quit: false,
+        };
+        // Open on "now": the latest event that is not upcoming, with the
+        // divider in view.
+        app.view.timeline.selected = app.now_split().saturating_sub(1);
+        app.view.center_timeline = true;
+        if options.warnings > 0 {
+            app.view.status = Some(format!(
+                "loaded with {}: `sitrep check` explains",
+                plural(options.warnings, "warning")
+            ));
+        }
+        app.follow_all();
+        app
+    }
+
+    /// What the keyboard is doing now.
+    pub fn mode(&self) -> Mode {
+        if self.view.search.is_some() {
+            return Mode::Search;
+        }
+        match self.view.popup {
+            Some(Popup::Picker(_)) => Mode::Picker,
+            Some(Popup::Detail(_)) => Mode::Detail,
+            Some(Popup::Help { .. }) => Mode::Help,
+            None => Mode::Normal,
+        }
+    }
+
+    pub fn filter_active(&self) -> bool {
+        !self.filter.actors.is_empty() || !self.filter.search.trim().is_empty()
+    }
+
+    /// The search text as the filter compares it.
+    pub fn needle(&self) -> String {
+        normalize_query(&self.filter.search)
+    }
+
+    /// Panes that have something to show (a file may have no metrics).
+    pub fn has_pane(&self, pane: Pane) -> bool {
+        pane != Pane::Figures || !self.situation.metrics.is_empty()
+    }
+
+    /// How many events of the selection are not upcoming: the "now" divider
+    /// sits after them. Events are in date order, so this is a binary search.
+    pub fn now_split(&self) -> usize {
+        let as_of = self.situation.as_of;
+        self.selection
+            .events
+            .partition_point(|&e| !self.situation.events[e].is_upcoming(as_of))
+    }
+
+    /// Rows of the timeline: every selected event and the "now" divider.
+    pub fn timeline_rows(&self) -> usize {
+        match self.selection.events.len() {
+            0 => 0,
+            n => n + 1,
+        }
+    }
+
+    /// The row an event (by position in the selection) is drawn on.
+    pub fn timeline_row_of(&self, position: usize) -> usize {
+        position + usize::from(position >= self.now_split())
+    }
+
+    /// The event (position in the selection) on a timeline row; `None` for
+    /// the divider and past the end.
+    pub fn timeline_event_at(&self, row: usize) -> Option<usize> {
+        let split = self.now_split();
+        let position = match row.cmp(&split) {
+            std::cmp::Ordering::Less => row,
+            std::cmp::Ordering::Equal => return None,
+            std::cmp::Ordering::Greater => row - 1,
+        };
+        (position < self.selection.events.len()).then_some(position)
+    }
+
+    /// The only mutator.
+    pub fn update(&mut self, action: Action) {
+        if !matches!(action, Action::Resize { .. }) {
+            self.view.status = None;
+        }
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Resize { width, height } => {
+                self.view.size = Rect::new(0, 0, width, height);
+                self.follow_all();
+            }
+            Action::ToggleMouse => {
+                self.mouse = !self.mouse;
+                self.view.status = Some(if self.mouse {
+                    "mouse on: click and scroll (m turns it off)".into()
+                } else {
+                    "mouse off: select text with the mouse (m turns it back on)".into()
+                });
+            }
+            Action::Click { column, row } => self.click(Position::new(column, row)),
+            Action::Scroll { column, row, down } => {
+                self.wheel(Position::new(column, row), if down { 3 } else { -3 })
+            }
+            _ => match self.mode() {
+                Mode::Normal => self.normal(action),
+                Mode::Search => self.searching(action),
+                Mode::Picker => self.picking(action),
+                Mode::Detail => self.detailing(action),
+                Mode::Help => self.helping(action),
+            },
+        }
+    }
+
+    fn normal(&mut self, action: Action) {
+        let focus = self.view.focus;
+        match action {
+            Action::FocusNext | Action::FocusPrev => {
+                let mut pane = focus;
+                loop {
+                    pane = if action == Action::FocusNext {
+                        pane.next()
+                    } else {
+                        pane.prev()
+                    };
+                    if self.has_pane(pane) {
+                        break;
+                    }
+                }
+                self.focus(pane);
+            }
+            Action::Focus(pane) => {
+                if self.has_pane(pane) {
+                    self.focus(pane);
+                } else {
+                    self.view.status = Some("this file has no key figures".into());
+                }
+            }
+            Action::Up => self.move_vertical(focus, -1),
+            Action::Down => self.move_vertical(focus, 1),
+            Action::Left if focus == Pane::Figures => self.move_in(focus, Motion::By(-1)),
+            Action::Right if focus == Pane::Figures => self.move_in(focus, Motion::By(1)),
+            Action::PageUp => self.move_in(focus, Motion::Page(-1)),
+            Action::PageDown => self.move_in(focus, Motion::Page(1)),
+            Action::Top => self.move_in(focus, Motion::Top),
+            Action::Bottom => self.move_in(focus, Motion::Bottom),
+            Action::Open => self.open_selected(),
+            Action::Back => {
+                if !self.filter.search.is_empty() {
+                    self.set_search(String::new());
+                    self.view.status = Some("search cleared".into());
+                } else if self.view.zoom {
+                    self.view.zoom = false;
+                    self.follow_all();
+                }
+            }
+            Action::Search => {
+                self.view.search = Some(SearchInput {
+                    before: self.filter.search.clone(),
+                    event: self
+                        .selection
+                        .events
+                        .get(self.view.timeline.selected)
+                        .copied(),
+                    quote: self
+                        .selection
+                        .quotes
+                        .get(self.view.quotes.selected)
+                        .copied(),
+                });
+            }
+            Action::NextMatch => self.jump_to_match(1),
+            Action::PrevMatch => self.jump_to_match(-1),
+            Action::Picker => {
+                let picker = Picker {
+                    matches: self.picker_matches(""),
+                    ..Picker::default()
+                };
+                self.view.popup = Some(Popup::Picker(picker));
+            }
+            Action::Toggle if focus == Pane::Actors => {
+                if let Some(&actor) = self.derived.actor_order.get(self.view.actors.selected) {
+                    self.toggle_actor(actor);
+                }
+            }
+            Action::ClearFilters if self.filter_active() => {
+                self.filter = Filter::default();
+                self.refilter();
+                self.view.status = Some("every filter cleared".into());
+            }
+            Action::RemoveChip => {
+                if !self.filter.search.is_empty() {
+                    self.set_search(String::new());
+                } else if let Some(actor) = self.filter.actors.last().copied() {
+                    self.toggle_actor(actor);
+                }
+            }
+            Action::Help => self.view.popup = Some(Popup::Help { scroll: 0 }),
+            Action::Zoom => {
+                self.view.zoom = !self.view.zoom;
+                self.follow_all();
+            }
+            _ => {}
+        }
+    }
+
+    fn searching(&mut self, action: Action) {
+        match action {
+            Action::Input(c) => {
+                let mut text = self.filter.search.clone();
+                text.push(c);
+                self.set_search(text);
+            }
+            Action::DeleteChar => {
+                let mut text = self.filter.search.clone();
+                text.pop();
+                self.set_search(text);
+            }
+            Action::ClearInput => self.set_search(String::new()),
+            Action::Accept => {
+                self.view.search = None;
+                if self.filter.search.trim().is_empty() {
+                    self.set_search(String::new());
+                }
+            }
+            Action::Back => {
+                if let Some(input) = self.view.search.take() {
+                    self.set_search(input.before);
+                    if let Some(p) = input
+                        .event
+                        .and_then(|e| self.selection.events.binary_search(&e).ok())
+                    {
+                        self.view.timeline.selected = p;
+                    }
+                    if let Some(p) = input
+                        .quote
+                        .and_then(|q| self.selection.quotes.binary_search(&q).ok())
+                    {
+                        self.view.quotes.selected = p;
+                    }
+                    self.follow_all();
+                }
+            }
+            Action::Up => self.move_vertical(self.view.focus, -1),
+            Action::Down => self.move_vertical(self.view.focus, 1),
+            _ => {}
+        }
+    }
+
+    fn picking(&mut self, action: Action) {
+        let Some(Popup::Picker(picker)) = &mut self.view.popup else {
+            return;
+        };
+        let mut query = picker.query.clone();
+        match action {
+            Action::Input(c) => query.push(c),
+            Action::DeleteChar => {
+                query.pop();
+            }
+            Action::ClearInput => query.clear(),
+            Action::Up => return self.move_picker(Motion::By(-1)),
+            Action::Down => return self.move_picker(Motion::By(1)),
+            Action::PageUp => return self.move_picker(Motion::Page(-1)),
+            Action::PageDown => return self.move_picker(Motion::Page(1)),
+            Action::Toggle => {
+                if let Some(&actor) = picker.matches.get(picker.cursor.selected) {
+                    self.toggle_actor(actor);
+                }
+                return;
+            }
+            Action::Back => {
+                self.view.popup = None;
+                return;
+            }
+            _ => return,
+        }
+        let matches = self.picker_matches(&query);
+        if let Some(Popup::Picker(picker)) = &mut self.view.popup {
+            let kept = picker.matches.get(picker.cursor.selected).copied();
+            picker.cursor.selected = kept
+                .and_then(|a| matches.iter().position(|&m| m == a))
+                .unwrap_or(0);
+            picker.cursor.offset = 0;
+            picker.query = query;
+            picker.matches = matches;
+        }
+        self.move_picker(Motion::By(0));
+    }
+
+    fn detailing(&mut self, action: Action) {
+        let width = ui::detail::text_width(self.view.size);
+        let height = ui::detail::text_height(self.view.size);
+        let Some(Popup::Detail(pages)) = &self.view.popup else {
+            return;
+        };
+        let Some(page) = pages.last() else {
+            self.view.popup = None;
+            return;
+        };
+        let doc = ui::detail::document(self, page, width);
+        let max_scroll = doc.lines.len().saturating_sub(height);
+        let links = doc.links;
+        let mut page = page.clone();
+        match action {
+            Action::Up => page.scroll = page.scroll.saturating_sub(1),
+            Action::Down => page.scroll = (page.scroll + 1).min(max_scroll),
+            Action::PageUp => page.scroll = page.scroll.saturating_sub(height.max(1)),
+            Action::PageDown => page.scroll = (page.scroll + height.max(1)).min(max_scroll),
+            Action::Top => page.scroll = 0,
+            Action::Bottom => page.scroll = max_scroll,
+            Action::NextLink | Action::PrevLink if !links.is_empty() => {
+                let n = links.len();
+                let at = page.link.min(n - 1);
+                page.link = if action == Action::NextLink {
+                    (at + 1) % n
+                } else {
+                    (at + n - 1) % n
+                };
+                let line = links[page.link].line;
+                if line < page.scroll {
+                    page.scroll = line;
+                } else if line >= page.scroll + height {
+                    page.scroll = (line + 1).saturating_sub(height).min(max_scroll);
+                }
+            }
+            Action::Toggle => {
+                if let Some(link) = links.get(page.link) {
+                    self.toggle_actor(link.actor);
+                }
+                return;
+            }
+            Action::Open => {
+                if let Some(link) = links.get(page.link) {
+                    let next = DetailPage::new(Target::Actor(link.actor));
+                    if let Some(Popup::Detail(pages)) = &mut self.view.popup {
+                        pages.push(next);
+                    }
+                }
+                return;
+            }
+            Action::Back => {
+                if let Some(Popup::Detail(pages)) = &mut self.view.popup {
+                    pages.pop();
+                    if pages.is_empty() {
+                        self.view.popup = None;
+                    }
+                }
+                return;
+            }
+            _ => return,
+        }
+        if let Some(Popup::Detail(pages)) = &mut self.view.popup
+            && let Some(last) = pages.last_mut()
+        {
+            *last = page;
+        }
+    }
+
+    fn helping(&mut self, action: Action) {
+        let height = ui::help::text_height(self.view.size);
+        let max_scroll = ui::help::lines(self, self.view.size)
+            .len()
+            .saturating_sub(height);
+        let Some(Popup::Help { scroll }) = &mut self.view.popup else {
+            return;
+        };
+        match action {
+            Action::Up => *scroll = scroll.saturating_sub(1),
+            Action::Down => *scroll = (*scroll + 1).min(max_scroll),
+            Action::PageUp => *scroll = scroll.saturating_sub(height.max(1)),
+            Action::PageDown => *scroll = (*scroll + height.max(1)).min(max_scroll),
+            Action::Back => self.view.popup = None,
+            _ => {}
+        }
+    }
+
+    fn focus(&mut self, pane: Pane) {
+        self.view.focus = pane;
+        if pane != Pane::Figures {
+            self.view.tab = pane;
+        }
+        self.follow(pane);
+    }
+
+    fn set_search(&mut self, text: String) {
+        if self.filter.search != text {
+            self.filter.search = text;
+            self.refilter();
+        }
+    }
+
+    fn toggle_actor(&mut self, actor: ActorIx) {
+        self.filter.toggle_actor(actor);
+        self.refilter();
+        let name = crate::sanitize::clean_line(&self.situation.actors[actor].name).into_owned();
+        let sign = if self.filter.actors.contains(&actor) {
+            "+"
+        } else {
+            "−"
+        };
+        self.view.status = Some(format!(
+            "{sign} {name} ({})",
+            plural(self.selection.events.len(), "event")
+        ));
+    }
+
+    /// Applies the filter again, keeping each cursor on the same item when it
+    /// is still there, otherwise on its nearest neighbour in list order.
+    fn refilter(&mut self) {
+        let event = self
+            .selection
+            .events
+            .get(self.view.timeline.selected)
+            .copied()
+            .or(self.view.last_event);
+        let quote = self
+            .selection
+            .quotes
+            .get(self.view.quotes.selected)
+            .copied()
+            .or(self.view.last_quote);
+        self.view.last_event = event;
+        self.view.last_quote = quote;
+        self.selection = select(&self.situation, &self.index, &self.filter);
+        self.view.timeline.selected = nearest(&self.selection.events, event);
+        self.view.quotes.selected = nearest(&self.selection.quotes, quote);
+        self.follow_all();
+    }
+
+    fn picker_matches(&self, query: &str) -> Vec<ActorIx> {
+        let hits = self.index.actors_matching(query);
+        self.derived
+            .actor_order
+            .iter()
+            .copied()
+            .filter(|&a| hits.get(a).copied().unwrap_or(false))
+            .collect()
+    }
+
+    fn move_picker(&mut self, motion: Motion) {
+        let page = ui::picker::list_height(self.view.size).max(1);
+        if let Some(Popup::Picker(picker)) = &mut self.view.popup {
+            let len = picker.matches.len();
+            picker.cursor.selected = step(picker.cursor.selected, motion, len, page);
+            picker.cursor.follow(len, page);
+        }
+    }
+
+    /// Items in a pane's list.
+    pub fn pane_len(&self, pane: Pane) -> usize {
+        match pane {
+            Pane::Figures => self.situation.metrics.len(),
+            Pane::Timeline => self.selection.events.len(),
+            Pane::Actors => self.derived.actor_order.len(),
+            Pane::Quotes => self.selection.quotes.len(),
+        }
+    }
+
+    fn cursor_mut(&mut self, pane: Pane) -> &mut Cursor {
+        match pane {
+            Pane::Figures => &mut self.view.figures,
+            Pane::Timeline => &mut self.view.timeline,
+            Pane::Actors => &mut self.view.actors,
+            Pane::Quotes => &mut self.view.quotes,
+        }
+    }
+
+    pub fn cursor(&self, pane: Pane) -> Cursor {
+        match pane {
+            Pane::Figures => self.view.figures,
+            Pane::Timeline => self.view.timeline,
+            Pane::Actors => self.view.actors,
+            Pane::Quotes => self.view.quotes,
+        }
+    }
+
+    /// Where a pane's items are drawn now (also for a pane hidden behind a
+    /// tab or a zoom).
+    fn pane_inner(&self, pane: Pane) -> Rect {
+        ui::layout::screen(self, self.view.size).list(pane)
+    }
+
+    fn move_in(&mut self, pane: Pane, motion: Motion) {
+        let len = self.pane_len(pane);
+        if len == 0 {
+            return;
+        }
+        let inner = self.pane_inner(pane);
+        let selected = self.cursor(pane).selected;
+        let next = match pane {
+            Pane::Figures => {
+                let grid = ui::figures::grid(self, inner);
+                let per_row = grid.per_row.max(1);
+                match motion {
+                    Motion::Page(d) => step(
+                        selected,
+                        Motion::By(d * (per_row * grid.visible_rows) as isize),
+                        len,
+                        1,
+                    ),
+                    other => step(selected, other, len, 1),
+                }
+            }
+            Pane::Quotes => {
+                let page = (inner.height as usize / 4).max(1);
+                step(selected, motion, len, page)
+            }
+            _ => step(selected, motion, len, (inner.height as usize).max(1)),
+        };
+        self.cursor_mut(pane).selected = next;
+        self.follow(pane);
+    }
+
+    /// Up and down: by one row, which in the figures grid is a row of cards
+    /// (from the first or last row, nowhere).
+    fn move_vertical(&mut self, pane: Pane, rows: isize) {
+        if pane != Pane::Figures {
+            return self.move_in(pane, Motion::By(rows));
+        }
+        let len = self.pane_len(pane);
+        let grid = ui::figures::grid(self, self.pane_inner(pane));
+        let per_row = grid.per_row.max(1);
+        let row = (self.view.figures.selected / per_row) as isize;
+        let last_row = (len.saturating_sub(1) / per_row) as isize;
+        let to_row = (row + rows).clamp(0, last_row);
+        self.move_in(pane, Motion::By((to_row - row) * per_row as isize));
+    }
+
+    fn follow_all(&mut self) {
+        for pane in Pane::ALL {
+            self.follow(pane);
+        }
+        if let Some(Popup::Picker(_)) = self.view.popup {
+            self.move_picker(Motion::By(0));
+        }
+    }
+
+    /// Scrolls a pane so its cursor is in view.
+    fn follow(&mut self, pane: Pane) {
+        let inner = self.pane_inner(pane);
+        let height = inner.height as usize;
+        let len = self.pane_len(pane);
+        match pane {
+            Pane::Timeline => {
+                let rows = self.timeline_rows();
+                let row = self.timeline_row_of(self.view.timeline.selected);
+                let cursor = &mut self.view.timeline;
+                if std::mem::take(&mut self.view.center_timeline) && height > 0 {
+                    // Put the selected row two thirds down, so the divider
+                    // and what comes next are in view.
+                    cursor.offset = row.saturating_sub(height * 2 / 3);
+                }
+                cursor.follow_row(row, rows, height);
+            }
+            Pane::Actors => self.view.actors.follow(len, height),
+            Pane::Quotes => {
+                let selected = self.view.quotes.selected.min(len.saturating_sub(1));
+                let offset = self.view.quotes.offset.min(selected);
+                // Walk up from the selected quote while the quotes down to it
+                // still fit: the first that fits is the lowest offset that
+                // shows the selected one whole. Costs the quotes in view only.
+                let mut first = selected;
+                let mut rows = 0;
+                while first > offset {
+                    rows += ui::quotes::height(self, self.selection.quotes[first], inner.width);
+                    let above =
+                        ui::quotes::height(self, self.selection.quotes[first - 1], inner.width);
+                    if rows + above > height {
+                        break;
+                    }
+                    first -= 1;
+                }
+                let offset = offset.max(first);
+                self.view.quotes.offset = offset;
+            }
+            Pane::Figures => {
+                let grid = ui::figures::grid(self, inner);
+                let per_row = grid.per_row.max(1);
+                let row = self.view.figures.selected / per_row;
+                self.view
+                    .figures
+                    .follow_row(row, grid.rows, grid.visible_rows);
+            }
+        }
+    }
+
+    fn open_selected(&mut self) {
+        let cursor = self.cursor(self.view.focus);
+        let target = match self.view.focus {
+            Pane::Figures => (cursor.selected < self.situation.metrics.len())
+                .then_some(Target::Metric(cursor.selected)),
+            Pane::Timeline => self
+                .selection
+                .events
+                .get(cursor.selected)
+                .map(|&e| Target::Event(e)),
+            Pane::Actors => self
+                .derived
+                .actor_order
+                .get(cursor.selected)
+                .map(|&a| Target::Actor(a)),
+            Pane::Quotes => self
+                .selection
+                .quotes
+                .get(cursor.selected)
+                .map(|&q| Target::Quote(q)),
+        };
+        if let Some(target) = target {
+            self.view.popup = Some(Popup::Detail(vec![DetailPage::new(target)]));
+        }
+    }
+
+    fn jump_to_match(&mut self, direction: isize) {
+        let needle = self.needle();
+        if needle.is_empty() {
+            self.view.status = Some("no search: press / to search".into());
+            return;
+        }
+        let pane = self.view.focus;
+        let len = self.pane_len(pane);
+        // Which items of the pane match. Timeline and quotes are already
+        // narrowed to matches; actors and figures are marked, not narrowed.
+        let is_match = |app: &App, i: usize| -> bool {
+            match pane {
+                Pane::Timeline | Pane::Quotes => true,
+                Pane::Actors => app
+                    .selection
+                    .actors_matching_search
+                    .get(app.derived.actor_order[i])
+                    .copied()
+                    .unwrap_or(false),
+                Pane::Figures => {
+                    !ui::text::find_all(&app.situation.metrics[i].label, &needle).is_empty()
+                }
+            }
+        };
+        let total = (0..len).filter(|&i| is_match(self, i)).count();
+        if total == 0 {
+            self.view.status = Some(format!("no match in {}", pane.title()));
+            return;
+        }
+        let start = self.cursor(pane).selected;
+        let found = (1..=len)
+            .map(|k| (start as isize + direction * k as isize).rem_euclid(len as isize) as usize)
+            .find(|&i| is_match(self, i));
+        if let Some(i) = found {
+            self.cursor_mut(pane).selected = i;
+            self.follow(pane);
+            let nth = (0..=i).filter(|&j| is_match(self, j)).count();
+            self.view.status = Some(format!("match {nth} of {total}"));
+        }
+    }
+
+    fn click(&mut self, at: Position) {
+        let size = self.view.size;
+        let screen = ui::layout::screen(self, size);
+        if screen.too_small {
+            return;
+        }
+        match &self.view.popup {
+            Some(Popup::Picker(picker)) => {
+                let list = ui::picker::list_area(size);
+                if list.contains(at) {
+                    let row = picker.cursor.offset + usize::from(at.y - list.y);
+                    if row < picker.matches.len() {
+                        let target = row as isize - picker.cursor.selected as isize;
+                        self.move_picker(Motion::By(target));
+                    }
+                } else if !ui::picker::area(size).contains(at) {
+                    self.view.popup = None;
+                }
+                return;
+            }
+            Some(_) => {
+                let area = match self.mode() {
+                    Mode::Help => ui::help::area(size),
+                    _ => ui::detail::area(size),
+                };
+                if !area.contains(at) {
+                    self.view.popup = None;
+                }
+                return;
+            }
+            None => {}
+        }
+        // A click elsewhere keeps the search being typed.
+        self.view.search = None;
+        if let Some((_, chip)) = ui::header::chips(self, screen.header)
+            .into_iter()
+            .find(|(rect, _)| rect.contains(at))
+        {
+            match chip {
+                ui::header::Chip::Actor(actor) => self.toggle_actor(actor),
+                ui::header::Chip::Search => self.set_search(String::new()),
+            }
+            return;
+        }
+        if let Some(&(_, pane)) = screen.tabs.iter().find(|(rect, _)| rect.contains(at)) {
+            self.focus(pane);
+            return;
+        }
+        let Some(pane) = Pane::ALL
+            .into_iter()
+            .find(|&p| screen.visible(p).is_some_and(|r| r.contains(at)))
+        else {
+            return;
+        };
+        let was_focused = self.view.focus == pane;
+        self.focus(pane);
+        if let Some(item) = self.item_at(pane, &screen, at) {
+            if was_focused && item == self.cursor(pane).selected {
+                // A second click on the selected item opens it.
+                self.open_selected();
+            } else {
+                self.cursor_mut(pane).selected = item;
+                self.follow(pane);
+            }
+        }
+    }
+
+    /// The item of a pane drawn at a screen cell.
+    fn item_at(&self, pane: Pane, screen: &ui::layout::Screen, at: Position) -> Option<usize> {
+        let inner = screen.list(pane);
+        if !inner.contains(at) {
+            return None;
+        }
+        let dy = usize::from(at.y - inner.y);
+        let cursor = self.cursor(pane);
+        match pane {
+            Pane::Timeline => self.timeline_event_at(cursor.offset + dy),
+            Pane::Actors => Some(cursor.offset + dy).filter(|&i| i < self.pane_len(pane)),
+            Pane::Quotes => {
+                let mut top = 0;
+                for p in cursor.offset..self.selection.quotes.len() {
+                    top += ui::quotes::height(self, self.selection.quotes[p], inner.width);
+                    if dy < top {
+                        return Some(p);
+                    }
+                }
+                None
+            }
+            Pane::Figures => ui::figures::card_at(self, inner, at),
+        }
+    }
+
+    fn wheel(&mut self, at: Position, lines: isize) {
+        let size = self.view.size;
+        match self.mode() {
+            Mode::Detail => {
+                let action = if lines > 0 { Action::Down } else { Action::Up };
+                for _ in 0..lines.unsigned_abs() {
+                    self.detailing(action);
+                }
+            }
+            Mode::Help => {
+                let action = if lines > 0 { Action::Down } else { Action::Up };
+                for _ in 0..lines.unsigned_abs() {
+                    self.helping(action);
+                }
+            }
+            Mode::Picker => self.move_picker(Motion::By(lines)),
+            Mode::Normal | Mode::Search => {
+                let screen = ui::layout::screen(self, size);
+                if let Some(pane) = Pane::ALL
+                    .into_iter()
+                    .find(|&p| screen.visible(p).is_some_and(|r| r.contains(at)))
+                {
+                    let rows = if pane == Pane::Figures {
+                        lines.signum()
+                    } else {
+                        lines
+                    };
+                    self.move_vertical(pane, rows);
+                }
+            }
+        }
+    }
+}
+
+/// A cursor moved within a list of `len` items, `page` items a page.
+fn step(selected: usize, motion: Motion, len: usize, page: usize) -> usize {
+    if len == 0 {
+        return 0;
+    }
+    let last = len - 1;
+    let by = |d: isize| {
+        (selected as isize)
+            .saturating_add(d)
+            .clamp(0, last as isize) as usize
+    };
+    match motion {
+        Motion::By(d) => by(d),
+        Motion::Page(d) => by(d * page as isize),
+        Motion::Top => 0,
+        Motion::Bottom => last,
+    }
+}
+
+/// Where a cursor lands after its list changed: the same item when it is
+/// still there, else the next one in list order (the list is sorted), else
+/// the last.
+fn nearest(list: &[usize], item: Option<usize>) -> usize {
+    match item {
+        None => 0,
+        Some(item) => match list.binary_search(&item) {
+            Ok(position) => position,
+            Err(position) => position.min(list.len().saturating_sub(1)),
+        },
+    }
+}
+
+fn derive(s: &Situation) -> Derived {
+    let (actor_order, actor_guide) = actor_tree(s);
+    let short_names: Vec<String> = s
+        .actors
+        .iter()
+        .map(|a| {
+            std::iter::once(&a.name)
+                .chain(a.aliases.iter().filter(|alias| alias.chars().count() >= 2))
+                .min_by_key(|name| ui::text::width(name))
+                .map(|name| crate::sanitize::clean_line(name).into_owned())
+                .unwrap_or_default()
+        })
+        .collect();
+    let actor_name_width = typical(
+        s.actors
+            .iter()
+            .zip(&actor_guide)
+            .map(|(a, guide)| ui::text::width(guide) + ui::text::width(&a.name))
+            .collect(),
+        80,
+    )
+    .min(40);
+    let event_actors_width = typical(
+        s.events
+            .iter()
+            .map(|e| {
+                let names: usize = e
+                    .actors
+                    .iter()
+                    .map(|&a| ui::text::width(&short_names[a]))
+                    .sum();
+                names + 2 * e.actors.len().saturating_sub(1)
+            })
+            .collect(),
+        95,
+    );
+    let date_width = s
+        .events
+        .iter()
+        .map(|e| ui::text::width(&ui::timeline::date_label(e)))
+        .max()
+        .unwrap_or(0)
+        .clamp(6, 22);
+    let category_width = s
+        .events
+        .iter()
+        .filter_map(|e| e.category.as_deref())
+        .map(ui::text::width)
+        .max()
+        .unwrap_or(0)
+        .min(14);
+    let figures: Vec<Figure> = s.metrics.iter().map(|m| figure(s, m)).collect();
+    let card_width = s
+        .metrics
+        .iter()
+        .zip(&figures)
+        .map(|(m, f)| {
+            let unit = f.unit.as_deref().map_or(0, |u| ui::text::width(u) + 1);
+            ui::text::width(&m.label).max(ui::text::width(&f.display) + unit) + 4
+        })
+        .max()
+        .unwrap_or(0)
+        .clamp(usize::from(ui::card::CARD_MIN_WIDTH), 40) as u16;
+    Derived {
+        figures,
+        card_width,
+        actor_order,
+        actor_guide,
+        actor_name_width,
+        event_actors_width,
+        short_names,
+        date_width,
+        category_width,
+    }
+}
+
+/// The `percent` percentile of some widths (0 for none).
+fn typical(mut widths: Vec<usize>, percent: usize) -> usize {
+    if widths.is_empty() {
+        return 0;
+    }
+    let at = (widths.len() * percent / 100).min(widths.len() - 1);
+    *widths.select_nth_unstable(at).1
+}
+
+/// Actors in tree order (each followed by its members, in file order) and
+/// the guide drawn before each name.
+fn actor_tree(s: &Situation) -> (Vec<ActorIx>, Vec<String>) {
+    let n = s.actors.len();
+    let mut members: Vec<Vec<ActorIx>> = vec![Vec::new(); n];
+    let mut roots = Vec::new();
+    for (i, actor) in s.actors.iter().enumerate() {
+        match actor.part_of {
+            Some(parent) => members[parent].push(i),
+            None => roots.push(i),
+        }
+    }
+    let mut order = Vec::with_capacity(n);
+    let mut guides = vec![String::new(); n];
+    // (actor, guide of its ancestors, whether it is its parent's last member;
+    // None for a top-level actor). The loader rejects part_of cycles, so
+    // every actor is reached once.
+    let mut stack: Vec<(ActorIx, String, Option<bool>)> = roots
+        .iter()
+        .rev()
+        .map(|&r| (r, String::new(), None))
+        .collect();
+    while let Some((actor, above, last)) = stack.pop() {
+        order.push(actor);
+        let (own, below) = match last {
+            None => (String::new(), String::new()),
+            Some(true) => (format!("{above}└ "), format!("{above}  ")),
+            Some(false) => (format!("{above}├ "), format!("{above}│ ")),
+        };
+        guides[actor] = own;
+        let kids = &members[actor];
+        for (k, &kid) in kids.iter().enumerate().rev() {
+            stack.push((kid, below.clone(), Some(k + 1 == kids.len())));
+        }
+    }
+    (order, guides)
+}

@@ -1,0 +1,494 @@
+//! `update` without a terminal: keys go through the keymap as the event loop
+//! sends them, and the state is checked.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::*;
+use crate::keymap;
+use crate::load::load_str;
+
+const FIXTURE: &str = include_str!("../../tests/fixtures/dashboard.toml");
+
+fn app_with(options: Options, width: u16, height: u16) -> App {
+    let situation = load_str(FIXTURE).situation.expect("the fixture loads");
+    let mut app = App::new(situation, options);
+    app.update(Action::Resize { width, height });
+    app
+}
+
+fn app() -> App {
+    app_with(Options::default(), 80, 24)
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    press_with(app, code, KeyModifiers::NONE);
+}
+
+fn press_with(app: &mut App, code: KeyCode, modifiers: KeyModifiers) {
+    let key = KeyEvent::new(code, modifiers);
+    if let Some(action) = keymap::action_for(app.mode(), app.view.focus, key) {
+        app.update(action);
+    }
+}
+
+fn typing(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+fn selected_event(app: &App) -> &str {
+    &app.situation.events[app.selection.events[app.view.timeline.selected]].id
+}
+
+fn event_ids(app: &App) -> Vec<&str> {
+    app.selection
+        .events
+        .iter()
+        .map(|&e| app.situation.events[e].id.as_str())
+        .collect()
+}
+
+fn actor(app: &App, id: &str) -> ActorIx {
+    app.situation.actor_by_id(id).expect("a fixture actor")
+}
+
+#[test]
+fn opens_on_the_latest_event_before_now_with_the_divider_in_view() {
+    let app = app();
+    assert_eq!(app.view.focus, Pane::Timeline);
+    assert_eq!(selected_event(&app), "water-restored");
+    let divider = app.timeline_row_of(app.view.timeline.selected) + 1;
+    assert_eq!(app.timeline_event_at(divider), None);
+    let inner = ui::layout::screen(&app, app.view.size).list(Pane::Timeline);
+    let offset = app.view.timeline.offset;
+    assert!(divider >= offset && divider < offset + usize::from(inner.height));
+    assert!(inner.height >= 8, "the timeline shows 8 rows at 80x24");
+}
+
+#[test]
+fn tab_and_numbers_move_focus_and_esc_never_quits() {
+    let mut app = app();
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(app.view.focus, Pane::Actors);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(app.view.focus, Pane::Figures);
+    press(&mut app, KeyCode::BackTab);
+    assert_eq!(app.view.focus, Pane::Quotes);
+    // The tabbed layout shows the last focused of timeline/actors/quotes.
+    assert_eq!(app.view.tab, Pane::Quotes);
+    press(&mut app, KeyCode::Char('2'));
+    assert_eq!(app.view.focus, Pane::Timeline);
+    for _ in 0..5 {
+        press(&mut app, KeyCode::Esc);
+    }
+    assert!(!app.quit);
+    press(&mut app, KeyCode::Char('q'));
+    assert!(app.quit);
+}
+
+#[test]
+fn ctrl_c_quits_even_while_typing() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('/'));
+    press_with(&mut app, KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert!(app.quit);
+}
+
+#[test]
+fn moves_within_the_timeline_and_stays_in_bounds() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('g'));
+    assert_eq!(selected_event(&app), "inspection-2019");
+    assert_eq!(app.view.timeline.offset, 0);
+    press(&mut app, KeyCode::Char('k'));
+    assert_eq!(selected_event(&app), "inspection-2019");
+    press(&mut app, KeyCode::Char('j'));
+    assert_eq!(selected_event(&app), "record-rain");
+    press(&mut app, KeyCode::End);
+    assert_eq!(selected_event(&app), "temporary-wall");
+    press(&mut app, KeyCode::PageDown);
+    assert_eq!(selected_event(&app), "temporary-wall");
+    press(&mut app, KeyCode::PageUp);
+    let inner = ui::layout::screen(&app, app.view.size).list(Pane::Timeline);
+    // A page is the rows in view; the divider takes one of them.
+    assert_eq!(
+        app.view.timeline.selected,
+        app.selection.events.len() - 1 - usize::from(inner.height)
+    );
+    // The selected row is always on screen.
+    let row = app.timeline_row_of(app.view.timeline.selected);
+    assert!(row >= app.view.timeline.offset);
+    assert!(row < app.view.timeline.offset + usize::from(inner.height));
+}
+
+#[test]
+fn search_narrows_as_typed_enter_keeps_it_and_esc_cancels_it() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('/'));
+    assert_eq!(app.mode(), Mode::Search);
+    typing(&mut app, "SARR");
+    assert_eq!(
+        event_ids(&app),
+        ["dam-breach", "sarrin-protest", "water-restored"]
+    );
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.mode(), Mode::Normal);
+    assert_eq!(app.filter.search, "SARR");
+    // A new search starts from the kept one; Esc goes back to it.
+    press(&mut app, KeyCode::Char('/'));
+    typing(&mut app, "in over");
+    assert_eq!(event_ids(&app), ["sarrin-protest"]);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.filter.search, "SARR");
+    assert_eq!(app.selection.events.len(), 3);
+    // Esc while browsing clears it.
+    press(&mut app, KeyCode::Esc);
+    assert!(app.filter.search.is_empty());
+    assert_eq!(app.selection.events.len(), 16);
+    assert!(!app.quit);
+}
+
+#[test]
+fn typing_keys_are_text_in_the_search() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('/'));
+    typing(&mut app, "q a/?");
+    assert_eq!(app.filter.search, "q a/?");
+    assert!(!app.quit);
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!(app.filter.search, "q a/");
+    press_with(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    assert_eq!(app.filter.search, "");
+}
+
+#[test]
+fn the_picker_narrows_and_toggles_actors() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('a'));
+    assert_eq!(app.mode(), Mode::Picker);
+    typing(&mut app, "okon");
+    let Some(Popup::Picker(picker)) = &app.view.popup else {
+        panic!("the picker is open");
+    };
+    assert_eq!(picker.matches, [actor(&app, "dara-okonkwo")]);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.filter.actors, [actor(&app, "dara-okonkwo")]);
+    assert_eq!(event_ids(&app), ["emergency-declared", "minister-tour"]);
+    // Matching by alias and by id.
+    press_with(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    typing(&mut app, "VRC");
+    press(&mut app, KeyCode::Enter);
+    press_with(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    typing(&mut app, "orun-hy");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.filter.actors.len(), 3);
+    // Enter again removes.
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.filter.actors.len(), 2);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.mode(), Mode::Normal);
+    press(&mut app, KeyCode::Char('c'));
+    assert!(app.filter.is_empty());
+    assert_eq!(app.selection.events.len(), 16);
+}
+
+#[test]
+fn a_filter_takes_in_members_and_scopes_every_pane() {
+    let mut app = app();
+    app.update(Action::Focus(Pane::Actors));
+    let ministry = app
+        .derived
+        .actor_order
+        .iter()
+        .position(|&a| a == actor(&app, "interior-ministry"))
+        .unwrap();
+    for _ in 0..ministry {
+        press(&mut app, KeyCode::Char('j'));
+    }
+    press(&mut app, KeyCode::Char(' '));
+    assert_eq!(app.filter.actors, [actor(&app, "interior-ministry")]);
+    // Events of the ministry, its agency and its minister.
+    assert_eq!(
+        event_ids(&app),
+        [
+            "inspection-2019",
+            "evacuation",
+            "emergency-declared",
+            "minister-tour",
+            "sarrin-protest",
+            "budget-vote"
+        ]
+    );
+    // Quotes by the minister.
+    assert_eq!(app.selection.quotes.len(), 2);
+    assert!(app.selection.actors_in_scope[actor(&app, "civil-protection")]);
+    // The cursor stayed on the ministry.
+    assert_eq!(app.view.actors.selected, ministry);
+    press(&mut app, KeyCode::Char(' '));
+    assert!(app.filter.actors.is_empty());
+}
+
+#[test]
+fn selections_survive_a_shrinking_filter() {
+    let mut app = app();
+    // On "minister-tour", then filter by the minister: still selected.
+    while selected_event(&app) != "minister-tour" {
+        press(&mut app, KeyCode::Char('k'));
+    }
+    app.filter.toggle_actor(actor(&app, "dara-okonkwo"));
+    app.refilter();
+    assert_eq!(selected_event(&app), "minister-tour");
+    // On "ocha-count" (gone under a search for "sarrin"): the next one stays.
+    app.filter = Filter::default();
+    app.refilter();
+    while selected_event(&app) != "ocha-count" {
+        press(&mut app, KeyCode::Char('j'));
+    }
+    press(&mut app, KeyCode::Char('/'));
+    typing(&mut app, "sarrin");
+    assert_eq!(selected_event(&app), "sarrin-protest");
+    // Nothing left: the cursor is parked at 0 and moving does nothing.
+    typing(&mut app, "zzz");
+    assert!(app.selection.events.is_empty());
+    press(&mut app, KeyCode::Down);
+    assert_eq!(app.view.timeline.selected, 0);
+    // Backing out of the search finds the event again...
+    press(&mut app, KeyCode::Backspace);
+    press(&mut app, KeyCode::Backspace);
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!(selected_event(&app), "sarrin-protest");
+    // ...and cancelling it goes back to where the cursor was.
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(selected_event(&app), "ocha-count");
+}
+
+#[test]
+fn details_open_follow_actors_and_filter_by_them() {
+    let mut app = app();
+    while selected_event(&app) != "ocha-count" {
+        press(&mut app, KeyCode::Char('k'));
+    }
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.mode(), Mode::Detail);
+    let page = |app: &App| match &app.view.popup {
+        Some(Popup::Detail(pages)) => pages.last().cloned().unwrap(),
+        _ => panic!("a detail is open"),
+    };
+    assert_eq!(
+        page(&app).target,
+        Target::Event(app.selection.events[app.view.timeline.selected])
+    );
+    // The event names OCHA, Léa Brandt and the residents; Tab to Brandt.
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(page(&app).link, 1);
+    press(&mut app, KeyCode::Char(' '));
+    assert_eq!(app.filter.actors, [actor(&app, "lea-brandt")]);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(page(&app).target, Target::Actor(actor(&app, "lea-brandt")));
+    // Esc goes back a page, then closes.
+    press(&mut app, KeyCode::Esc);
+    assert!(matches!(page(&app).target, Target::Event(_)));
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.mode(), Mode::Normal);
+    assert!(!app.quit);
+}
+
+#[test]
+fn details_of_every_kind_open() {
+    let mut app = app();
+    for pane in [Pane::Figures, Pane::Actors, Pane::Quotes, Pane::Timeline] {
+        app.update(Action::Focus(pane));
+        press(&mut app, KeyCode::Enter);
+        assert_eq!(app.mode(), Mode::Detail, "{pane:?}");
+        // Scrolling past the end stops there.
+        for _ in 0..100 {
+            press(&mut app, KeyCode::Char('j'));
+        }
+        press(&mut app, KeyCode::Esc);
+        assert_eq!(app.mode(), Mode::Normal);
+    }
+}
+
+#[test]
+fn n_jumps_between_matching_actors_and_wraps() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('n'));
+    assert!(app.view.status.as_deref().unwrap().contains("no search"));
+    press(&mut app, KeyCode::Char('/'));
+    typing(&mut app, "gov");
+    press(&mut app, KeyCode::Enter);
+    app.update(Action::Focus(Pane::Actors));
+    let veloria = app
+        .derived
+        .actor_order
+        .iter()
+        .position(|&a| a == actor(&app, "veloria"))
+        .unwrap();
+    // "Government of Veloria" is the only actor whose name, alias or id holds "gov".
+    press(&mut app, KeyCode::Char('n'));
+    assert_eq!(app.view.actors.selected, veloria);
+    press(&mut app, KeyCode::Char('N'));
+    assert_eq!(app.view.actors.selected, veloria);
+    assert_eq!(app.view.status.as_deref(), Some("match 1 of 1"));
+}
+
+#[test]
+fn n_in_the_timeline_wraps_around() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('/'));
+    typing(&mut app, "sarrin");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('G'));
+    press(&mut app, KeyCode::Char('n'));
+    assert_eq!(app.view.timeline.selected, 0);
+    press(&mut app, KeyCode::Char('N'));
+    assert_eq!(app.view.timeline.selected, app.selection.events.len() - 1);
+}
+
+#[test]
+fn the_figures_grid_moves_by_card_and_by_row() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('1'));
+    // 80 columns hold four cards a row: six cards are two rows, one in view.
+    let grid = ui::figures::grid(
+        &app,
+        ui::layout::screen(&app, app.view.size).list(Pane::Figures),
+    );
+    assert_eq!((grid.per_row, grid.visible_rows), (4, 1));
+    press(&mut app, KeyCode::Char('l'));
+    assert_eq!(app.view.figures.selected, 1);
+    press(&mut app, KeyCode::Char('j'));
+    assert_eq!(app.view.figures.selected, 5);
+    assert_eq!(app.view.figures.offset, 1);
+    press(&mut app, KeyCode::Char('j'));
+    assert_eq!(app.view.figures.selected, 5);
+    press(&mut app, KeyCode::Char('k'));
+    assert_eq!(app.view.figures.selected, 1);
+    assert_eq!(app.view.figures.offset, 0);
+    press(&mut app, KeyCode::Char('G'));
+    assert_eq!(app.view.figures.selected, 5);
+}
+
+#[test]
+fn zoom_gives_the_pane_the_screen_and_esc_leaves_it() {
+    let mut app = app();
+    let before = ui::layout::screen(&app, app.view.size).list(Pane::Timeline);
+    press(&mut app, KeyCode::Char('z'));
+    let zoomed = ui::layout::screen(&app, app.view.size);
+    assert!(zoomed.list(Pane::Timeline).height > before.height);
+    assert!(zoomed.visible(Pane::Figures).is_none());
+    press(&mut app, KeyCode::Esc);
+    assert!(!app.view.zoom);
+}
+
+#[test]
+fn clicks_focus_select_and_remove_chips() {
+    let mut app = app_with(Options::default(), 140, 45);
+    let screen = ui::layout::screen(&app, app.view.size);
+    let actors = screen.list(Pane::Actors);
+    app.update(Action::Click {
+        column: actors.x + 3,
+        row: actors.y + 2,
+    });
+    assert_eq!(app.view.focus, Pane::Actors);
+    assert_eq!(app.view.actors.selected, 2);
+    // A second click on the selected row opens it.
+    app.update(Action::Click {
+        column: actors.x + 3,
+        row: actors.y + 2,
+    });
+    assert_eq!(app.mode(), Mode::Detail);
+    // A click outside a popup closes it.
+    app.update(Action::Click { column: 0, row: 0 });
+    assert_eq!(app.mode(), Mode::Normal);
+
+    app.filter.toggle_actor(actor(&app, "un"));
+    app.refilter();
+    assert_eq!(selected_event(&app), "donor-conference");
+    let chips = ui::header::chips(&app, screen.header);
+    assert_eq!(chips.len(), 1);
+    let (rect, _) = chips[0];
+    app.update(Action::Click {
+        column: rect.x + 1,
+        row: rect.y,
+    });
+    assert!(app.filter.actors.is_empty());
+
+    let timeline = screen.list(Pane::Timeline);
+    app.update(Action::Scroll {
+        column: timeline.x + 1,
+        row: timeline.y + 1,
+        down: false,
+    });
+    // Filtering by the UN moved the cursor to the next UN event (the donor
+    // conference), where it stayed; the wheel moves it three up.
+    assert_eq!(selected_event(&app), "water-restored");
+}
+
+#[test]
+fn tabs_are_clickable_in_the_small_layout() {
+    let mut app = app();
+    let screen = ui::layout::screen(&app, app.view.size);
+    let (rect, pane) = screen.tabs[2];
+    assert_eq!(pane, Pane::Quotes);
+    app.update(Action::Click {
+        column: rect.x,
+        row: rect.y,
+    });
+    assert_eq!(app.view.focus, Pane::Quotes);
+    assert_eq!(app.view.tab, Pane::Quotes);
+}
+
+#[test]
+fn starts_with_the_actors_given() {
+    let options = Options {
+        actors: vec![6],
+        ..Options::default()
+    };
+    let app = app_with(options, 80, 24);
+    assert_eq!(app.situation.actors[6].id, "lea-brandt");
+    assert_eq!(event_ids(&app), ["ocha-count"]);
+    assert_eq!(selected_event(&app), "ocha-count");
+}
+
+#[test]
+fn mouse_capture_toggles() {
+    let mut app = app();
+    assert!(app.mouse);
+    press(&mut app, KeyCode::Char('m'));
+    assert!(!app.mouse);
+    assert!(app.view.status.is_some());
+}
+
+#[test]
+fn help_opens_scrolls_and_closes() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('?'));
+    assert_eq!(app.mode(), Mode::Help);
+    for _ in 0..200 {
+        press(&mut app, KeyCode::Char('j'));
+    }
+    let Some(Popup::Help { scroll }) = app.view.popup else {
+        panic!("help is open");
+    };
+    let max = ui::help::lines(&app, app.view.size).len() - ui::help::text_height(app.view.size);
+    assert_eq!(scroll, max);
+    press(&mut app, KeyCode::Char('?'));
+    assert_eq!(app.mode(), Mode::Normal);
+}
+
+#[test]
+fn a_resize_keeps_the_selection_in_view() {
+    let mut app = app_with(Options::default(), 140, 45);
+    press(&mut app, KeyCode::Char('G'));
+    app.update(Action::Resize {
+        width: 60,
+        height: 16,
+    });
+    let inner = ui::layout::screen(&app, app.view.size).list(Pane::Timeline);
+    let row = app.timeline_row_of(app.view.timeline.selected);
+    assert!(row >= app.view.timeline.offset);
+    assert!(row < app.view.timeline.offset + usize::from(inner.height));
+}

@@ -1,0 +1,366 @@
+//! The one table of key bindings. Input handling, the footer and the help
+//! screen all read [`BINDINGS`], so what the screen says is what the keys do.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use crate::action::{Action, Pane};
+
+/// What the keyboard is doing right now; each mode has its own bindings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Mode {
+    /// Browsing the panes.
+    Normal,
+    /// Typing a search.
+    Search,
+    /// The actor picker is open.
+    Picker,
+    /// A detail popup is open.
+    Detail,
+    /// The key help is open.
+    Help,
+}
+
+impl Mode {
+    pub const ALL: [Mode; 5] = [
+        Mode::Normal,
+        Mode::Search,
+        Mode::Picker,
+        Mode::Detail,
+        Mode::Help,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Mode::Normal => "Browsing",
+            Mode::Search => "Typing a search",
+            Mode::Picker => "Actor picker",
+            Mode::Detail => "Detail",
+            Mode::Help => "This help",
+        }
+    }
+
+    /// Modes where printable characters are typed text.
+    pub fn takes_text(self) -> bool {
+        matches!(self, Mode::Search | Mode::Picker)
+    }
+}
+
+/// A key as the table names it. Shift is ignored when matching: terminals
+/// report "G" and "?" with or without it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub ctrl: bool,
+}
+
+const fn ch(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        ctrl: false,
+    }
+}
+
+const fn code(code: KeyCode) -> Key {
+    Key { code, ctrl: false }
+}
+
+const fn ctrl(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        ctrl: true,
+    }
+}
+
+/// One row of the table.
+#[derive(Clone, Copy, Debug)]
+pub struct Binding {
+    pub mode: Mode,
+    /// Only while this pane has the focus (browsing).
+    pub pane: Option<Pane>,
+    /// Empty for rows that only document (typing text).
+    pub keys: &'static [Key],
+    pub action: Action,
+    /// The keys as shown: "j/k ↑/↓".
+    pub label: &'static str,
+    /// What the keys do, for help.
+    pub help: &'static str,
+    /// The shorter words for the footer.
+    pub short: &'static str,
+    /// Footer rank: 0 never, otherwise lower is shown first when space is short.
+    pub footer: u8,
+    /// Shown in the footer only while a filter is active.
+    pub needs_filter: bool,
+}
+
+const fn bind(
+    mode: Mode,
+    keys: &'static [Key],
+    action: Action,
+    label: &'static str,
+    help: &'static str,
+) -> Binding {
+    Binding {
+        mode,
+        pane: None,
+        keys,
+        action,
+        label,
+        help,
+        short: help,
+        footer: 0,
+        needs_filter: false,
+    }
+}
+
+impl Binding {
+    const fn footer(mut self, rank: u8, short: &'static str) -> Binding {
+        self.footer = rank;
+        self.short = short;
+        self
+    }
+
+    const fn pane(mut self, pane: Pane) -> Binding {
+        self.pane = Some(pane);
+        self
+    }
+
+    const fn with_filter(mut self) -> Binding {
+        self.needs_filter = true;
+        self
+    }
+}
+
+use Mode::{Detail, Help, Normal, Picker, Search};
+
+/// Every binding of every mode, in the order help lists them.
+#[rustfmt::skip]
+pub const BINDINGS: &[Binding] = &[
+    // Browsing.
+    bind(Normal, &[ch('q'), ctrl('c')], Action::Quit, "q", "quit").footer(6, "quit"),
+    bind(Normal, &[code(KeyCode::Tab)], Action::FocusNext, "Tab", "next pane").footer(5, "pane"),
+    bind(Normal, &[code(KeyCode::BackTab)], Action::FocusPrev, "Shift-Tab", "previous pane"),
+    bind(Normal, &[ch('1')], Action::Focus(Pane::Figures), "1-4", "jump to a pane (number in its title)"),
+    bind(Normal, &[ch('2')], Action::Focus(Pane::Timeline), "1-4", "jump to a pane (number in its title)"),
+    bind(Normal, &[ch('3')], Action::Focus(Pane::Actors), "1-4", "jump to a pane (number in its title)"),
+    bind(Normal, &[ch('4')], Action::Focus(Pane::Quotes), "1-4", "jump to a pane (number in its title)"),
+    bind(Normal, &[ch('j'), code(KeyCode::Down)], Action::Down, "j/k ↓/↑", "move down / up"),
+    bind(Normal, &[ch('k'), code(KeyCode::Up)], Action::Up, "j/k ↓/↑", "move down / up"),
+    bind(Normal, &[ch('h'), code(KeyCode::Left)], Action::Left, "h/l ←/→", "previous / next card")
+        .pane(Pane::Figures),
+    bind(Normal, &[ch('l'), code(KeyCode::Right)], Action::Right, "h/l ←/→", "previous / next card")
+        .pane(Pane::Figures),
+    bind(Normal, &[code(KeyCode::PageDown), ctrl('d')], Action::PageDown, "PgDn/PgUp", "page down / up"),
+    bind(Normal, &[code(KeyCode::PageUp), ctrl('u')], Action::PageUp, "PgDn/PgUp", "page down / up"),
+    bind(Normal, &[ch('g'), code(KeyCode::Home)], Action::Top, "g/G Home/End", "first / last"),
+    bind(Normal, &[ch('G'), code(KeyCode::End)], Action::Bottom, "g/G Home/End", "first / last"),
+    bind(Normal, &[code(KeyCode::Enter)], Action::Open, "Enter", "open the selected item").footer(1, "open"),
+    bind(Normal, &[ch(' ')], Action::Toggle, "Space", "add / remove the actor in the filter")
+        .pane(Pane::Actors)
+        .footer(2, "filter"),
+    bind(Normal, &[ch('/')], Action::Search, "/", "search (case-insensitive)").footer(3, "search"),
+    bind(Normal, &[ch('n')], Action::NextMatch, "n/N", "next / previous match"),
+    bind(Normal, &[ch('N')], Action::PrevMatch, "n/N", "next / previous match"),
+    bind(Normal, &[ch('a')], Action::Picker, "a", "pick actors to filter by").footer(4, "actors"),
+    bind(Normal, &[ch('c')], Action::ClearFilters, "c", "clear every filter")
+        .footer(2, "clear")
+        .with_filter(),
+    bind(Normal, &[code(KeyCode::Backspace)], Action::RemoveChip, "Backspace", "remove the last filter chip"),
+    bind(Normal, &[code(KeyCode::Esc)], Action::Back, "Esc", "clear the search, leave zoom"),
+    bind(Normal, &[ch('z')], Action::Zoom, "z", "zoom the pane to full size"),
+    bind(Normal, &[ch('m')], Action::ToggleMouse, "m", "mouse on / off (off lets you select text)"),
+    bind(Normal, &[ch('?')], Action::Help, "?", "all keys").footer(5, "help"),
+    // Typing a search.
+    bind(Search, &[], Action::Input(' '), "text", "narrows every pane as you type"),
+    bind(Search, &[code(KeyCode::Enter)], Action::Accept, "Enter", "keep the search").footer(1, "keep"),
+    bind(Search, &[code(KeyCode::Esc)], Action::Back, "Esc", "cancel the search").footer(1, "cancel"),
+    bind(Search, &[code(KeyCode::Backspace)], Action::DeleteChar, "Backspace", "delete a character"),
+    bind(Search, &[ctrl('u')], Action::ClearInput, "Ctrl-U", "clear the text").footer(3, "clear"),
+    bind(Search, &[code(KeyCode::Down)], Action::Down, "↓/↑", "move in the focused pane").footer(2, "move"),
+    bind(Search, &[code(KeyCode::Up)], Action::Up, "↓/↑", "move in the focused pane"),
+    bind(Search, &[ctrl('c')], Action::Quit, "Ctrl-C", "quit"),
+    // The actor picker.
+    bind(Picker, &[], Action::Input(' '), "text", "narrows the list (name, alias or id)"),
+    bind(Picker, &[code(KeyCode::Enter)], Action::Toggle, "Enter", "add / remove the actor in the filter")
+        .footer(1, "add/remove"),
+    bind(Picker, &[code(KeyCode::Down), ctrl('n')], Action::Down, "↓/↑", "move").footer(2, "move"),
+    bind(Picker, &[code(KeyCode::Up), ctrl('p')], Action::Up, "↓/↑", "move"),
+    bind(Picker, &[code(KeyCode::PageDown)], Action::PageDown, "PgDn/PgUp", "page down / up"),
+    bind(Picker, &[code(KeyCode::PageUp)], Action::PageUp, "PgDn/PgUp", "page down / up"),
+    bind(Picker, &[code(KeyCode::Backspace)], Action::DeleteChar, "Backspace", "delete a character"),
+    bind(Picker, &[ctrl('u')], Action::ClearInput, "Ctrl-U", "clear the text").footer(4, "clear"),
+    bind(Picker, &[code(KeyCode::Esc)], Action::Back, "Esc", "close").footer(1, "close"),
+    bind(Picker, &[ctrl('c')], Action::Quit, "Ctrl-C", "quit"),
+    // A detail popup.
+    bind(Detail, &[ch('j'), code(KeyCode::Down)], Action::Down, "j/k ↓/↑", "scroll").footer(4, "scroll"),
+    bind(Detail, &[ch('k'), code(KeyCode::Up)], Action::Up, "j/k ↓/↑", "scroll"),
+    bind(Detail, &[code(KeyCode::PageDown)], Action::PageDown, "PgDn/PgUp", "page down / up"),
+    bind(Detail, &[code(KeyCode::PageUp)], Action::PageUp, "PgDn/PgUp", "page down / up"),
+    bind(Detail, &[ch('g'), code(KeyCode::Home)], Action::Top, "g/G", "top / bottom"),
+    bind(Detail, &[ch('G'), code(KeyCode::End)], Action::Bottom, "g/G", "top / bottom"),
+    bind(Detail, &[code(KeyCode::Tab)], Action::NextLink, "Tab/Shift-Tab", "select the next / previous actor")
+        .footer(2, "actor"),
+    bind(Detail, &[code(KeyCode::BackTab)], Action::PrevLink, "Tab/Shift-Tab", "select the next / previous actor"),
+    bind(Detail, &[ch(' '), ch('f')], Action::Toggle, "Space/f", "add / remove the selected actor in the filter")
+        .footer(3, "filter"),
+    bind(Detail, &[code(KeyCode::Enter)], Action::Open, "Enter", "open the selected actor").footer(3, "open"),
+    bind(Detail, &[code(KeyCode::Esc)], Action::Back, "Esc", "back / close").footer(1, "back"),
+    bind(Detail, &[ch('q'), ctrl('c')], Action::Quit, "q", "quit").footer(5, "quit"),
+    // This help.
+    bind(Help, &[ch('j'), code(KeyCode::Down)], Action::Down, "j/k ↓/↑", "scroll").footer(2, "scroll"),
+    bind(Help, &[ch('k'), code(KeyCode::Up)], Action::Up, "j/k ↓/↑", "scroll"),
+    bind(Help, &[code(KeyCode::PageDown), ch(' ')], Action::PageDown, "PgDn/PgUp", "page down / up"),
+    bind(Help, &[code(KeyCode::PageUp)], Action::PageUp, "PgDn/PgUp", "page down / up"),
+    bind(Help, &[code(KeyCode::Esc), ch('?')], Action::Back, "Esc ?", "close").footer(1, "close"),
+    bind(Help, &[ch('q'), ctrl('c')], Action::Quit, "q", "quit").footer(3, "quit"),
+];
+
+/// The action for a key press in a mode, with `focus` the focused pane.
+pub fn action_for(mode: Mode, focus: Pane, key: KeyEvent) -> Option<Action> {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    let alt = key.modifiers.contains(KeyModifiers::ALT);
+    let wanted = Key {
+        code: match key.code {
+            // Ctrl-letters may come in upper case when Shift is down too.
+            KeyCode::Char(c) if ctrl => KeyCode::Char(c.to_ascii_lowercase()),
+            other => other,
+        },
+        ctrl,
+    };
+    let bound = BINDINGS
+        .iter()
+        .filter(|b| b.mode == mode && b.pane.is_none_or(|p| p == focus))
+        .find(|b| b.keys.contains(&wanted))
+        .map(|b| b.action);
+    if bound.is_some() {
+        return bound;
+    }
+    match key.code {
+        KeyCode::Char(c) if mode.takes_text() && !ctrl && !alt => Some(Action::Input(c)),
+        _ => None,
+    }
+}
+
+/// The bindings the footer shows in a mode: at most `max`, the most
+/// important first (by rank, then table order).
+pub fn footer(mode: Mode, focus: Pane, filter_active: bool, max: usize) -> Vec<&'static Binding> {
+    let mut shown: Vec<(usize, &Binding)> = BINDINGS
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| {
+            b.mode == mode
+                && b.footer > 0
+                && b.pane.is_none_or(|p| p == focus)
+                && (filter_active || !b.needs_filter)
+        })
+        .collect();
+    shown.sort_by_key(|(i, b)| (b.footer, *i));
+    shown.truncate(max);
+    shown.into_iter().map(|(_, b)| b).collect()
+}
+
+/// The first of a binding's keys, as the footer names it: "Tab" for
+/// "Tab/Shift-Tab", "Space" for "Space/f"; pairs of one-character keys
+/// ("j/k", "↓/↑") stay whole.
+pub fn footer_label(label: &str) -> &str {
+    let first = label.split(' ').next().unwrap_or(label);
+    match first.split_once('/') {
+        Some((a, b)) if a.chars().count() > 1 || b.chars().count() > 1 => a,
+        _ => first,
+    }
+}
+
+/// Help rows of a mode: (keys, what they do, the pane they need), once each.
+pub fn help_rows(mode: Mode) -> Vec<(&'static str, &'static str, Option<Pane>)> {
+    let mut rows: Vec<(&str, &str, Option<Pane>)> = Vec::new();
+    for b in BINDINGS.iter().filter(|b| b.mode == mode) {
+        let row = (b.label, b.help, b.pane);
+        if !rows.contains(&row) {
+            rows.push(row);
+        }
+    }
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn keys_map_by_mode_and_pane() {
+        let q = press(KeyCode::Char('q'));
+        assert_eq!(action_for(Normal, Pane::Timeline, q), Some(Action::Quit));
+        assert_eq!(
+            action_for(Search, Pane::Timeline, q),
+            Some(Action::Input('q'))
+        );
+        let space = press(KeyCode::Char(' '));
+        assert_eq!(action_for(Normal, Pane::Timeline, space), None);
+        assert_eq!(
+            action_for(Normal, Pane::Actors, space),
+            Some(Action::Toggle)
+        );
+        assert_eq!(
+            action_for(Picker, Pane::Actors, space),
+            Some(Action::Input(' '))
+        );
+        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        for mode in Mode::ALL {
+            assert_eq!(action_for(mode, Pane::Timeline, ctrl_c), Some(Action::Quit));
+        }
+        let shift_g = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
+        assert_eq!(
+            action_for(Normal, Pane::Timeline, shift_g),
+            Some(Action::Bottom)
+        );
+    }
+
+    #[test]
+    fn footer_labels_are_short() {
+        assert_eq!(footer_label("Tab/Shift-Tab"), "Tab");
+        assert_eq!(footer_label("Space/f"), "Space");
+        assert_eq!(footer_label("j/k ↓/↑"), "j/k");
+        assert_eq!(footer_label("Esc ?"), "Esc");
+        assert_eq!(footer_label("Enter"), "Enter");
+        assert_eq!(footer_label("/"), "/");
+    }
+
+    #[test]
+    fn esc_never_quits() {
+        for mode in Mode::ALL {
+            let action = action_for(mode, Pane::Timeline, press(KeyCode::Esc));
+            assert_ne!(action, Some(Action::Quit), "{mode:?}");
+        }
+    }
+
+    #[test]
+    fn every_mode_has_a_short_footer_and_help() {
+        for mode in Mode::ALL {
+            for focus in Pane::ALL {
+                for filter in [false, true] {
+                    let n = footer(mode, focus, filter, 6).len();
+                    assert!((2..=6).contains(&n), "{mode:?} {focus:?}: {n}");
+                }
+            }
+            assert!(!help_rows(mode).is_empty());
+        }
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_a_mode() {
+        for (i, a) in BINDINGS.iter().enumerate() {
+            for b in &BINDINGS[i + 1..] {
+                let same_place =
+                    a.mode == b.mode && (a.pane.is_none() || b.pane.is_none() || a.pane == b.pane);
+                if same_place {
+                    for key in a.keys {
+                        assert!(!b.keys.contains(key), "{key:?} twice in {:?}", a.mode);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,169 @@
+//! Pane 3: actors as a tree (members under the actor they are part of),
+//! with kind, how many events involve each (members included) and role.
+//! `●` marks an actor in the filter, `◦` a member of one.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+
+use crate::action::Pane;
+use crate::app::App;
+use crate::model::ActorKind;
+use crate::sanitize::clean_line;
+use crate::ui::layout::Screen;
+use crate::ui::text::{highlight, pad, pad_left};
+use crate::ui::{draw_lines, empty_message, fill_row, pane_frame, scrollbar};
+
+const MARK: usize = 2;
+const KIND: usize = 13;
+const KIND_SHORT: usize = 7;
+const COUNT: usize = 7;
+
+#[derive(Clone, Copy, Debug)]
+struct Columns {
+    name: usize,
+    kind: usize,
+    role: usize,
+}
+
+/// The kind in six columns or fewer, for narrow panes.
+fn short_kind(kind: ActorKind) -> &'static str {
+    match kind {
+        ActorKind::Organization => "org.",
+        ActorKind::Government => "gov.",
+        ActorKind::ArmedGroup => "armed",
+        ActorKind::Population => "people",
+        other => other.as_str(),
+    }
+}
+
+fn columns(app: &App, width: usize) -> Columns {
+    let kind = if width >= 70 {
+        KIND
+    } else if width >= 36 {
+        KIND_SHORT
+    } else {
+        0
+    };
+    let rest = width.saturating_sub(MARK + kind + COUNT);
+    let name = (app.derived.actor_name_width + 1).min(rest);
+    let role = rest - name;
+    if role < 12 {
+        Columns {
+            name: rest,
+            kind,
+            role: 0,
+        }
+    } else {
+        Columns { name, kind, role }
+    }
+}
+
+pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
+    let Some(area) = screen.visible(Pane::Actors) else {
+        return;
+    };
+    let theme = &app.theme;
+    let len = app.derived.actor_order.len();
+    let cursor = app.view.actors;
+    let in_filter = app.filter.actors.len();
+    let info = match (len, in_filter) {
+        (0, _) => String::new(),
+        (_, 0) => format!("{}/{len}", cursor.selected + 1),
+        (_, n) => format!("{}/{len} · {n} in filter", cursor.selected + 1),
+    };
+    let inner = pane_frame(app, screen, Pane::Actors, area, info, buf);
+    if len == 0 {
+        empty_message(app, "This file names no actors.", inner, buf);
+        return;
+    }
+    let cols = columns(app, usize::from(inner.width));
+    let heading = Line::from(Span::styled(
+        format!(
+            "{}{}{}{}{}",
+            " ".repeat(MARK),
+            pad("Actor", cols.name),
+            pad(if cols.kind > 0 { "Kind" } else { "" }, cols.kind),
+            pad_left("Events", COUNT - 1) + " ",
+            if cols.role > 0 { "Role" } else { "" }
+        ),
+        theme.dim().add_modifier(Modifier::BOLD),
+    ));
+    buf.set_line(inner.x, inner.y, &heading, inner.width);
+    let list = screen.list(Pane::Actors);
+    let height = usize::from(list.height);
+    let needle = app.needle();
+    let chosen = |a: usize| app.filter.actors.contains(&a);
+    let lines: Vec<Line> = app
+        .derived
+        .actor_order
+        .iter()
+        .skip(cursor.offset)
+        .take(height)
+        .map(|&a| {
+            let actor = &app.situation.actors[a];
+            let in_scope = !app.filter.actors.is_empty()
+                && app
+                    .selection
+                    .actors_in_scope
+                    .get(a)
+                    .copied()
+                    .unwrap_or(false);
+            let (mark, style) = if chosen(a) {
+                ("● ", theme.highlight())
+            } else if in_scope {
+                ("◦ ", theme.highlight().remove_modifier(Modifier::BOLD))
+            } else {
+                ("  ", theme.text())
+            };
+            let guide = &app.derived.actor_guide[a];
+            let mut spans = vec![
+                Span::styled(mark, style),
+                Span::styled(guide.clone(), theme.border()),
+            ];
+            let name_width = cols.name.saturating_sub(guide.chars().count() + 1);
+            spans.extend(highlight(
+                pad(&clean_line(&actor.name), name_width) + " ",
+                &needle,
+                style,
+                theme.matched(),
+            ));
+            let kind = if cols.kind == KIND {
+                actor.kind.as_str()
+            } else {
+                short_kind(actor.kind)
+            };
+            spans.push(Span::styled(pad(kind, cols.kind), theme.dim()));
+            spans.push(Span::styled(
+                pad_left(&app.index.event_count(a).to_string(), COUNT - 1) + " ",
+                theme.text(),
+            ));
+            if cols.role > 0 {
+                let role = actor.role.as_deref().map(clean_line).unwrap_or_default();
+                spans.push(Span::styled(pad(&role, cols.role), theme.dim()));
+            }
+            Line::from(spans)
+        })
+        .collect();
+    draw_lines(&lines, list, buf);
+    if let Some(dy) = cursor
+        .selected
+        .checked_sub(cursor.offset)
+        .filter(|&dy| dy < height)
+    {
+        let style = if app.view.focus == Pane::Actors {
+            theme.selected()
+        } else {
+            Style::new().add_modifier(Modifier::BOLD)
+        };
+        fill_row(buf, list, list.y + dy as u16, style);
+    }
+    // The scrollbar runs beside the list, below the headings.
+    let beside_list = Rect {
+        y: area.y.saturating_add(1),
+        height: area.height.saturating_sub(1),
+        ..area
+    };
+    scrollbar(app, beside_list, len, cursor.offset, height, buf);
+}

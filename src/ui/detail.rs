@@ -1,0 +1,510 @@
+//! Enter: the detail of an event, actor, key figure or quote, with every
+//! field, the actors it names (selectable: Tab moves between them, Space
+//! filters by one, Enter opens one) and its sources in full.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Margin, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+
+use crate::app::{App, DetailPage, Target};
+use crate::figures::format_value;
+use crate::model::{ActorIx, MetricKind, SourceIx};
+use crate::query::{Filter, select};
+use crate::sanitize::{clean, clean_line};
+use crate::ui::text::{fit, pad, wrap};
+use crate::ui::{centered, draw_lines, popup_frame, scrollbar};
+
+/// Lists in a detail stop after this many rows (an actor in 100,000 events).
+const LIST_MAX: usize = 50;
+const LABEL: usize = 11;
+
+/// An actor named in a document, which the cursor can select.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Link {
+    pub actor: ActorIx,
+    /// Line of the document it is on.
+    pub line: usize,
+}
+
+pub struct Document {
+    pub kind: &'static str,
+    pub lines: Vec<Line<'static>>,
+    pub links: Vec<Link>,
+}
+
+/// The popup's box on a screen of `size`.
+pub fn area(size: Rect) -> Rect {
+    centered(size, 100, size.height.saturating_sub(2))
+}
+
+fn text_area(size: Rect) -> Rect {
+    area(size).inner(Margin::new(2, 1))
+}
+
+pub fn text_width(size: Rect) -> u16 {
+    text_area(size).width
+}
+
+pub fn text_height(size: Rect) -> usize {
+    usize::from(text_area(size).height)
+}
+
+struct Builder<'a> {
+    app: &'a App,
+    width: usize,
+    selected_link: usize,
+    lines: Vec<Line<'static>>,
+    links: Vec<Link>,
+}
+
+impl Builder<'_> {
+    fn blank(&mut self) {
+        if self.lines.last().is_some_and(|l| l.width() > 0) {
+            self.lines.push(Line::default());
+        }
+    }
+
+    fn heading(&mut self, text: String) {
+        self.blank();
+        self.lines
+            .push(Line::from(Span::styled(text, self.app.theme.strong())));
+    }
+
+    fn text(&mut self, text: &str, style: Style) {
+        for row in wrap(&clean(text), self.width) {
+            self.lines.push(Line::from(Span::styled(row, style)));
+        }
+    }
+
+    /// "Label      value", the value wrapped under itself.
+    fn field(&mut self, label: &str, value: &str) {
+        let rows = wrap(&clean(value), self.width.saturating_sub(LABEL));
+        for (i, row) in rows.into_iter().enumerate() {
+            let label = if i == 0 { label } else { "" };
+            self.lines.push(Line::from(vec![
+                Span::styled(pad(label, LABEL), self.app.theme.dim()),
+                Span::raw(row),
+            ]));
+        }
+    }
+
+    /// A selectable actor line.
+    fn actor(&mut self, actor: ActorIx, note: Option<String>) {
+        let app = self.app;
+        let theme = &app.theme;
+        let a = &app.situation.actors[actor];
+        let selected = self.links.len() == self.selected_link;
+        let chosen = app.filter.actors.contains(&actor);
+        let mut text = format!(
+            "{}{}{} · {}",
+            if selected { "▶ " } else { "  " },
+            if chosen { "● " } else { "" },
+            clean_line(&a.name),
+            a.kind.as_str()
+        );
+        if let Some(note) = note.filter(|n| !n.is_empty()) {
+            text.push_str(" · ");
+            text.push_str(&clean_line(&note));
+        }
+        let style = match (selected, chosen) {
+            (true, _) => theme.selected().add_modifier(Modifier::BOLD),
+            (false, true) => theme.highlight(),
+            (false, false) => theme.text(),
+        };
+        self.links.push(Link {
+            actor,
+            line: self.lines.len(),
+        });
+        self.lines
+            .push(Line::from(Span::styled(fit(&text, self.width), style)));
+    }
+
+    fn sources(&mut self, sources: &[SourceIx]) {
+        if sources.is_empty() {
+            self.heading("Sources".into());
+            self.text(
+                "None yet: nothing in the file backs this.",
+                self.app.theme.warning(),
+            );
+            return;
+        }
+        self.heading(format!("Sources ({})", sources.len()));
+        for &s in sources {
+            self.source(s);
+        }
+    }
+
+    fn source(&mut self, source: SourceIx) {
+        let theme = &self.app.theme;
+        let s = &self.app.situation.sources[source];
+        let width = self.width.saturating_sub(4);
+        for (i, row) in wrap(&clean(&s.title), width).into_iter().enumerate() {
+            let bullet = if i == 0 { "  • " } else { "    " };
+            self.lines
+                .push(Line::from(vec![Span::raw(bullet), Span::raw(row)]));
+        }
+        let by: Vec<String> = [
+            s.publisher.as_deref().map(|p| clean_line(p).into_owned()),
+            s.date.map(|d| d.to_string()),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        if !by.is_empty() {
+            self.lines.push(Line::from(vec![
+                Span::raw("    "),
+                Span::styled(fit(&by.join(" · "), width), theme.dim()),
+            ]));
+        }
+        if let Some(url) = &s.url {
+            // Urls are cut, not wrapped: a wrapped url cannot be copied.
+            self.lines.push(Line::from(vec![
+                Span::raw("    "),
+                Span::styled(
+                    fit(&clean_line(url), width),
+                    theme.dim().add_modifier(Modifier::UNDERLINED),
+                ),
+            ]));
+        }
+    }
+}
+
+/// The document a detail page shows, at a text width.
+pub fn document(app: &App, page: &DetailPage, width: u16) -> Document {
+    let mut b = Builder {
+        app,
+        width: usize::from(width).max(1),
+        selected_link: page.link,
+        lines: Vec::new(),
+        links: Vec::new(),
+    };
+    let kind = match page.target {
+        Target::Event(e) => {
+            event(&mut b, e);
+            "Event"
+        }
+        Target::Actor(a) => {
+            actor(&mut b, a);
+            "Actor"
+        }
+        Target::Metric(m) => {
+            metric(&mut b, m);
+            "Key figure"
+        }
+        Target::Quote(q) => {
+            quote(&mut b, q);
+            "Quote"
+        }
+    };
+    Document {
+        kind,
+        lines: b.lines,
+        links: b.links,
+    }
+}
+
+fn event(b: &mut Builder, e: usize) {
+    let app = b.app;
+    let s = &app.situation;
+    let event = &s.events[e];
+    b.text(&event.title, app.theme.strong());
+    b.blank();
+    let when = if event.is_upcoming(s.as_of) {
+        " (upcoming)"
+    } else if event.last_day() > s.as_of {
+        " (under way)"
+    } else {
+        ""
+    };
+    b.field(
+        "Date",
+        &format!("{}{when}", crate::ui::timeline::date_label(event)),
+    );
+    if let Some(category) = &event.category {
+        b.field("Category", category);
+    }
+    if let Some(location) = &event.location {
+        b.field("Location", location);
+    }
+    if !event.tags.is_empty() {
+        b.field("Tags", &event.tags.join(", "));
+    }
+    b.field("Id", &event.id);
+    if let Some(summary) = &event.summary {
+        b.blank();
+        b.text(summary, app.theme.text());
+    }
+    if !event.actors.is_empty() {
+        b.heading(format!("Actors ({})", event.actors.len()));
+        for &a in &event.actors {
+            b.actor(a, s.actors[a].role.clone());
+        }
+    }
+    b.sources(&event.sources);
+    let quotes: Vec<usize> = (0..s.quotes.len())
+        .filter(|&q| s.quotes[q].event == Some(e))
+        .collect();
+    if !quotes.is_empty() {
+        b.heading(format!("Quotes ({})", quotes.len()));
+        for q in quotes {
+            quote_text(b, q);
+        }
+    }
+}
+
+fn quote_text(b: &mut Builder, q: usize) {
+    let app = b.app;
+    let quote = &app.situation.quotes[q];
+    let width = b.width.saturating_sub(2);
+    for row in wrap(&format!("“{}”", clean(quote.text.trim())), width) {
+        b.lines
+            .push(Line::from(vec![Span::raw("  "), Span::raw(row)]));
+    }
+    let mut by = format!(
+        "— {}",
+        clean_line(&app.situation.actors[quote.speaker].name)
+    );
+    if let Some(date) = quote.date {
+        by.push_str(&format!(", {date}"));
+    }
+    b.lines.push(Line::from(vec![
+        Span::raw("  "),
+        Span::styled(fit(&by, width), app.theme.dim()),
+    ]));
+}
+
+fn actor(b: &mut Builder, a: ActorIx) {
+    let app = b.app;
+    let s = &app.situation;
+    let actor = &s.actors[a];
+    // The actor itself comes first, so Space filters by it straight away.
+    b.actor(a, actor.role.clone());
+    b.blank();
+    b.field("Kind", actor.kind.as_str());
+    if let Some(role) = &actor.role {
+        b.field("Role", role);
+    }
+    if !actor.aliases.is_empty() {
+        b.field("Aliases", &actor.aliases.join(", "));
+    }
+    if !actor.tags.is_empty() {
+        b.field("Tags", &actor.tags.join(", "));
+    }
+    b.field("Id", &actor.id);
+    b.field(
+        "Events",
+        &format!("{} (with its members)", app.index.event_count(a)),
+    );
+    let in_scope = app
+        .selection
+        .actors_in_scope
+        .get(a)
+        .copied()
+        .unwrap_or(false);
+    let status = if app.filter.actors.contains(&a) {
+        "in the filter"
+    } else if !app.filter.actors.is_empty() && in_scope {
+        "in the filter through the actor it is part of"
+    } else {
+        "not in the filter"
+    };
+    b.field("Filter", status);
+    if let Some(parent) = actor.part_of {
+        b.heading("Part of".into());
+        b.actor(parent, s.actors[parent].role.clone());
+    }
+    let members: Vec<ActorIx> = (0..s.actors.len())
+        .filter(|&m| s.actors[m].part_of == Some(a))
+        .collect();
+    if !members.is_empty() {
+        b.heading(format!("Members ({})", members.len()));
+        for m in members {
+            b.actor(m, s.actors[m].role.clone());
+        }
+    }
+    // The same question the timeline asks when filtering by this actor.
+    let only_this = Filter {
+        actors: vec![a],
+        ..Filter::default()
+    };
+    let events = select(s, &app.index, &only_this).events;
+    if !events.is_empty() {
+        b.heading(format!("Events ({})", events.len()));
+        let date_width = app.derived.date_width;
+        for &e in events.iter().take(LIST_MAX) {
+            let event = &s.events[e];
+            let date = pad(&crate::ui::timeline::date_label(event), date_width + 2);
+            let room = b.width.saturating_sub(date_width + 4);
+            b.lines.push(Line::from(vec![
+                Span::raw("  "),
+                Span::styled(date, app.theme.dim()),
+                Span::raw(fit(&clean_line(&event.title), room)),
+            ]));
+        }
+        if events.len() > LIST_MAX {
+            b.text(
+                &format!("  … and {} more", events.len() - LIST_MAX),
+                app.theme.dim(),
+            );
+        }
+    }
+    let said: Vec<usize> = (0..s.quotes.len())
+        .filter(|&q| s.quotes[q].speaker == a)
+        .take(LIST_MAX)
+        .collect();
+    if !said.is_empty() {
+        b.heading("Quotes".into());
+        for q in said {
+            quote_text(b, q);
+        }
+    }
+}
+
+fn metric(b: &mut Builder, m: usize) {
+    let app = b.app;
+    let s = &app.situation;
+    let metric = &s.metrics[m];
+    let figure = &app.derived.figures[m];
+    b.text(&metric.label, app.theme.strong());
+    b.blank();
+    let mut value = figure.display.clone();
+    if let Some(unit) = &figure.unit {
+        value.push(' ');
+        value.push_str(&clean_line(unit));
+    }
+    b.field("Figure", &value);
+    if let Some(date) = figure.date {
+        let age = figure
+            .age_days
+            .map(|d| format!(" ({d} days before the as-of date)"))
+            .unwrap_or_default();
+        b.field("As of", &format!("{date}{age}"));
+    }
+    let mut flags = Vec::new();
+    if figure.stale {
+        flags.push("stale: older than 60 days");
+    }
+    if figure.disputed {
+        flags.push("disputed: sources disagree on the latest date; the range is shown");
+    }
+    if !flags.is_empty() {
+        b.field("Caution", &flags.join("; "));
+    }
+    if let Some(trend) = &figure.trend {
+        b.field("Change", &trend.change);
+    }
+    if let Some(progress) = &figure.progress {
+        b.field(
+            "Progress",
+            &format!("{:.0}% of the target", progress.ratio * 100.0),
+        );
+    }
+    if let Some(note) = &metric.note {
+        b.field("Note", note);
+    }
+    b.field("Id", &metric.id);
+    if !metric.actors.is_empty() {
+        b.heading("About".into());
+        for &a in &metric.actors {
+            b.actor(a, s.actors[a].role.clone());
+        }
+    }
+    match &metric.kind {
+        MetricKind::Observed(points) => {
+            b.heading(format!("Observations ({})", points.len()));
+            let percent = crate::figures::is_percent(metric.unit.as_deref());
+            for o in points.iter().rev() {
+                let date = o
+                    .date
+                    .map(|d| d.to_string())
+                    .unwrap_or_else(|| "undated".into());
+                let value = format_value(o.value, o.qualifier, percent);
+                b.lines.push(Line::from(vec![
+                    Span::raw("  "),
+                    Span::styled(pad(&date, 16), app.theme.dim()),
+                    Span::styled(pad(&value, 14), app.theme.strong()),
+                    Span::styled(o.qualifier.as_str().replace('-', " "), app.theme.dim()),
+                ]));
+                match o.source {
+                    Some(source) => b.source(source),
+                    None => b.text("    no source", app.theme.warning()),
+                }
+            }
+        }
+        MetricKind::Since(e) | MetricKind::Until(e) => {
+            let event = &s.events[*e];
+            let counted = if matches!(metric.kind, MetricKind::Since(_)) {
+                "Counted from"
+            } else {
+                "Counted to"
+            };
+            b.heading(format!(
+                "{counted} the as-of date, {}",
+                crate::model::FuzzyDate::day(s.as_of)
+            ));
+            b.field(
+                "Event",
+                &format!(
+                    "{} ({})",
+                    event.title,
+                    crate::ui::timeline::date_label(event)
+                ),
+            );
+            b.sources(&event.sources);
+        }
+    }
+}
+
+fn quote(b: &mut Builder, q: usize) {
+    let app = b.app;
+    let s = &app.situation;
+    let quote = &s.quotes[q];
+    b.text(&format!("“{}”", quote.text.trim()), app.theme.strong());
+    b.blank();
+    if let Some(date) = quote.date {
+        b.field("Date", &date.to_string());
+    }
+    if let Some(context) = &quote.context {
+        b.field("Context", context);
+    }
+    if let Some(e) = quote.event {
+        let event = &s.events[e];
+        b.field(
+            "Event",
+            &format!(
+                "{} ({})",
+                event.title,
+                crate::ui::timeline::date_label(event)
+            ),
+        );
+    }
+    if let Some(id) = &quote.id {
+        b.field("Id", id);
+    }
+    b.heading("Speaker".into());
+    b.actor(quote.speaker, s.actors[quote.speaker].role.clone());
+    if !quote.about.is_empty() {
+        b.heading("About".into());
+        for &a in &quote.about {
+            b.actor(a, s.actors[a].role.clone());
+        }
+    }
+    b.sources(&quote.sources);
+}
+
+pub fn render(app: &App, page: &DetailPage, depth: usize, size: Rect, buf: &mut Buffer) {
+    let outer = area(size);
+    let text = text_area(size);
+    let doc = document(app, page, text.width);
+    let title = if depth > 1 {
+        format!("{} · {depth} deep", doc.kind)
+    } else {
+        doc.kind.to_string()
+    };
+    popup_frame(app, outer, title, buf);
+    let height = usize::from(text.height);
+    let scroll = page.scroll.min(doc.lines.len().saturating_sub(height));
+    draw_lines(&doc.lines[scroll..], text, buf);
+    scrollbar(app, outer, doc.lines.len(), scroll, height, buf);
+}

@@ -1,0 +1,69 @@
+//! The footer: the search being typed, the few keys that matter in the
+//! current mode (from the keymap table), and one line of feedback.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use crate::app::App;
+use crate::keymap::{self, Mode};
+use crate::sanitize::clean_line;
+use crate::ui::text::{fit, width};
+
+/// Keys the footer names at most.
+const MAX_KEYS: usize = 6;
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    if area.is_empty() {
+        return;
+    }
+    let theme = &app.theme;
+    let mode = app.mode();
+    let mut spans = vec![Span::raw(" ")];
+    if mode == Mode::Search {
+        let text = clean_line(&app.filter.search);
+        // Show the end of a long search: that is where typing happens.
+        let room = usize::from(area.width / 3);
+        let shown: String = if width(&text) > room {
+            let skip = text.chars().count().saturating_sub(room);
+            format!("…{}", text.chars().skip(skip + 1).collect::<String>())
+        } else {
+            text.into_owned()
+        };
+        spans.push(Span::styled("Search: ", theme.strong()));
+        spans.push(Span::raw(shown));
+        spans.push(Span::styled(" ", theme.selected()));
+        spans.push(Span::raw("   "));
+    }
+    let status = app.view.status.as_deref().unwrap_or_default();
+    let status_width = if status.is_empty() {
+        0
+    } else {
+        // Feedback gets at least half the row; the least important keys
+        // give way to it.
+        (width(status) + 2).min(usize::from(area.width) / 2)
+    };
+    let room = usize::from(area.width).saturating_sub(status_width);
+    let mut used: usize = spans.iter().map(|s| s.width()).sum();
+    for (i, binding) in keymap::footer(mode, app.view.focus, app.filter_active(), MAX_KEYS)
+        .into_iter()
+        .enumerate()
+    {
+        let key = keymap::footer_label(binding.label);
+        let gap = if i > 0 { "  " } else { "" };
+        let needed = width(gap) + width(key) + 1 + width(binding.short);
+        if used + needed > room {
+            break;
+        }
+        used += needed;
+        spans.push(Span::raw(gap));
+        spans.push(Span::styled(key, theme.key()));
+        spans.push(Span::styled(format!(" {}", binding.short), theme.dim()));
+    }
+    buf.set_line(area.x, area.y, &Line::from(spans), area.width);
+    if !status.is_empty() {
+        let status = fit(status, status_width.saturating_sub(2));
+        let x = area.right().saturating_sub(width(&status) as u16 + 1);
+        buf.set_string(x, area.y, status, theme.status());
+    }
+}

@@ -1,0 +1,175 @@
+//! The header: title and `as_of` on the first row; the active filter as
+//! removable chips and the counts on the second.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use crate::app::App;
+use crate::check::plural;
+use crate::model::ActorIx;
+use crate::sanitize::clean_line;
+use crate::ui::text::{fit, width};
+
+/// One part of the filter, shown as a chip a click removes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Chip {
+    Actor(ActorIx),
+    Search,
+}
+
+const CHIP_MAX: usize = 24;
+
+fn chip_label(app: &App, chip: Chip) -> String {
+    match chip {
+        Chip::Actor(a) => format!(
+            " {} ✕ ",
+            fit(&clean_line(&app.situation.actors[a].name), CHIP_MAX)
+        ),
+        Chip::Search => format!(" /{} ✕ ", fit(&clean_line(&app.filter.search), CHIP_MAX)),
+    }
+}
+
+/// "5 of 16 events · 2 of 4 quotes" (or the totals when nothing is
+/// filtered), and a shorter form for when chips need the room.
+fn counts(app: &App) -> [String; 2] {
+    let s = &app.situation;
+    let (events, quotes) = (app.selection.events.len(), app.selection.quotes.len());
+    if app.filter_active() {
+        [
+            format!(
+                "{events} of {} events · {quotes} of {} quotes",
+                s.events.len(),
+                s.quotes.len()
+            ),
+            format!("{events}/{} events", s.events.len()),
+        ]
+    } else {
+        [
+            format!(
+                "{} · {} · {}",
+                plural(s.events.len(), "event"),
+                plural(s.quotes.len(), "quote"),
+                plural(s.actors.len(), "actor")
+            ),
+            plural(s.events.len(), "event"),
+        ]
+    }
+}
+
+fn second_row(area: Rect) -> Rect {
+    Rect {
+        y: area.y.saturating_add(1),
+        height: area.height.saturating_sub(1).min(1),
+        ..area
+    }
+}
+
+fn all_chips(app: &App) -> impl Iterator<Item = Chip> + '_ {
+    app.filter
+        .actors
+        .iter()
+        .map(|&a| Chip::Actor(a))
+        .chain((!app.filter.search.is_empty()).then_some(Chip::Search))
+}
+
+/// The counts shown: the long form when it leaves the chips their room.
+fn shown_counts(app: &App, row: Rect) -> String {
+    let [long, short] = counts(app);
+    let chips: usize = all_chips(app)
+        .map(|chip| width(&chip_label(app, chip)) + 1)
+        .sum();
+    let room = usize::from(row.width).saturating_sub(width(FILTER_LABEL) + chips + 2);
+    if width(&long) <= room || !app.filter_active() && width(&long) <= usize::from(row.width) / 2 {
+        long
+    } else {
+        short
+    }
+}
+
+/// Where each chip is drawn, left to right; chips that do not fit are left
+/// out (the header says how many).
+pub fn chips(app: &App, area: Rect) -> Vec<(Rect, Chip)> {
+    let row = second_row(area);
+    let counts_width = width(&shown_counts(app, row)) as u16;
+    let end = row.right().saturating_sub(counts_width + 2);
+    let mut x = row.x + width(FILTER_LABEL) as u16;
+    let total = all_chips(app).count();
+    let mut out = Vec::new();
+    for (i, chip) in all_chips(app).enumerate() {
+        let w = width(&chip_label(app, chip)) as u16;
+        // Unless it is the last, leave room for "+N more" after it.
+        let reserve = if i + 1 == total { 0 } else { 8 };
+        if x.saturating_add(w + reserve) > end {
+            break;
+        }
+        out.push((Rect::new(x, row.y, w, 1), chip));
+        x = x.saturating_add(w + 1);
+    }
+    out
+}
+
+const FILTER_LABEL: &str = " Filter ";
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    if area.height == 0 {
+        return;
+    }
+    let theme = &app.theme;
+    let s = &app.situation;
+
+    // Row 1: title, and as_of on the right.
+    let as_of = format!("as of {} ", crate::model::FuzzyDate::day(s.as_of));
+    let title_room = usize::from(area.width).saturating_sub(width(&as_of) + 3);
+    let title = fit(&clean_line(&s.title), title_room);
+    buf.set_line(
+        area.x,
+        area.y,
+        &Line::from(vec![Span::raw(" "), Span::styled(title, theme.strong())]),
+        area.width,
+    );
+    let as_of_x = area.right().saturating_sub(width(&as_of) as u16);
+    buf.set_string(as_of_x, area.y, &as_of, theme.dim());
+
+    if area.height < 2 {
+        return;
+    }
+    // Row 2: chips, then the counts on the right.
+    let row = second_row(area);
+    let counts = shown_counts(app, row);
+    let counts_x = row.right().saturating_sub(width(&counts) as u16 + 1);
+    buf.set_string(counts_x, row.y, &counts, theme.dim());
+
+    let placed = chips(app, area);
+    if !app.filter_active() {
+        buf.set_line(
+            row.x,
+            row.y,
+            &Line::from(vec![
+                Span::styled(FILTER_LABEL, theme.dim()),
+                Span::styled("none · ", theme.dim()),
+                Span::styled("a", theme.key()),
+                Span::styled(" actors  ", theme.dim()),
+                Span::styled("/", theme.key()),
+                Span::styled(" search", theme.dim()),
+            ]),
+            counts_x.saturating_sub(row.x + 1),
+        );
+        return;
+    }
+    buf.set_string(row.x, row.y, FILTER_LABEL, theme.dim());
+    let mut end = row.x + width(FILTER_LABEL) as u16;
+    for (rect, chip) in &placed {
+        buf.set_string(rect.x, rect.y, chip_label(app, *chip), theme.chip());
+        end = rect.right() + 1;
+    }
+    let total = app.filter.actors.len() + usize::from(!app.filter.search.is_empty());
+    if placed.len() < total {
+        buf.set_string(
+            end,
+            row.y,
+            format!("+{} more", total - placed.len()),
+            theme.dim(),
+        );
+    }
+}

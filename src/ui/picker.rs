@@ -1,0 +1,164 @@
+//! `a`: the actor picker. Typing narrows the list (name, alias or id);
+//! Enter adds the highlighted actor to the filter or removes it.
+//!
+//! ```text
+//! ╭ Filter by actor ───────────────────────────────╮
+//! │ › okon█                                        │
+//! │ 1 of 10 actors · ● in the filter               │
+//! │ ● └ Dara Okonkwo       person          3       │
+//! ╰────────────────────────────────────────────────╯
+//! ```
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Margin, Rect};
+use ratatui::text::{Line, Span};
+
+use crate::app::{App, Picker};
+use crate::query::normalize_query;
+use crate::sanitize::clean_line;
+use crate::ui::text::{find_all, highlight, pad, pad_left};
+use crate::ui::{centered, draw_lines, fill_row, popup_frame, scrollbar};
+
+/// The popup's box on a screen of `size`.
+pub fn area(size: Rect) -> Rect {
+    centered(size, 68, 24.min(size.height.saturating_sub(4)))
+}
+
+fn inner(size: Rect) -> Rect {
+    area(size).inner(Margin::new(1, 1))
+}
+
+/// Where the list of actors is drawn.
+pub fn list_area(size: Rect) -> Rect {
+    let inner = inner(size);
+    Rect {
+        y: inner.y.saturating_add(2),
+        height: inner.height.saturating_sub(2),
+        ..inner
+    }
+}
+
+pub fn list_height(size: Rect) -> usize {
+    usize::from(list_area(size).height)
+}
+
+pub fn render(app: &App, picker: &Picker, size: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let outer = area(size);
+    popup_frame(app, outer, "Filter by actor".into(), buf);
+    let inner = inner(size);
+    if inner.height == 0 {
+        return;
+    }
+    let query = clean_line(&picker.query);
+    buf.set_line(
+        inner.x,
+        inner.y,
+        &Line::from(vec![
+            Span::styled("› ", theme.key()),
+            Span::raw(query.into_owned()),
+            Span::styled(" ", theme.selected()),
+        ]),
+        inner.width,
+    );
+    let in_filter = app.filter.actors.len();
+    let hint = format!(
+        "{} of {} actors · type a name, alias or id{}",
+        picker.matches.len(),
+        app.situation.actors.len(),
+        if in_filter > 0 {
+            format!(" · ● {in_filter} in the filter")
+        } else {
+            String::new()
+        }
+    );
+    buf.set_stringn(
+        inner.x,
+        inner.y + 1,
+        hint,
+        usize::from(inner.width),
+        theme.dim(),
+    );
+
+    let list = list_area(size);
+    let height = usize::from(list.height);
+    let needle = normalize_query(&picker.query);
+    // One column kept free before the border.
+    let w = usize::from(list.width).saturating_sub(1);
+    let count_w = 5;
+    let kind_w = if w >= 50 { 13 } else { 0 };
+    let name_w = w.saturating_sub(2 + kind_w + count_w);
+    let lines: Vec<Line> = picker
+        .matches
+        .iter()
+        .skip(picker.cursor.offset)
+        .take(height)
+        .map(|&a| {
+            let actor = &app.situation.actors[a];
+            let chosen = app.filter.actors.contains(&a);
+            let style = if chosen {
+                theme.highlight()
+            } else {
+                theme.text()
+            };
+            // The tree guide only makes sense while the whole tree is listed.
+            let guide = if needle.is_empty() {
+                app.derived.actor_guide[a].as_str()
+            } else {
+                ""
+            };
+            let name = clean_line(&actor.name);
+            // Say which alias matched when the name itself does not.
+            let alias = (!needle.is_empty() && find_all(&name, &needle).is_empty())
+                .then(|| {
+                    actor
+                        .aliases
+                        .iter()
+                        .find(|alias| !find_all(alias, &needle).is_empty())
+                        .map(|alias| format!(" ({})", clean_line(alias)))
+                })
+                .flatten()
+                .unwrap_or_default();
+            let label = format!("{guide}{name}{alias}");
+            let mut spans = vec![Span::styled(if chosen { "● " } else { "  " }, style)];
+            spans.extend(highlight(
+                pad(&label, name_w.saturating_sub(1)) + " ",
+                &needle,
+                style,
+                theme.matched(),
+            ));
+            spans.push(Span::styled(pad(actor.kind.as_str(), kind_w), theme.dim()));
+            spans.push(Span::styled(
+                pad_left(&app.index.event_count(a).to_string(), count_w),
+                theme.dim(),
+            ));
+            Line::from(spans)
+        })
+        .collect();
+    if lines.is_empty() {
+        let message = "No actor matches. Backspace or Ctrl-U to widen.";
+        buf.set_stringn(list.x, list.y, message, w, theme.dim());
+    }
+    draw_lines(&lines, list, buf);
+    if let Some(dy) = picker
+        .cursor
+        .selected
+        .checked_sub(picker.cursor.offset)
+        .filter(|&dy| dy < height && !picker.matches.is_empty())
+    {
+        fill_row(buf, list, list.y + dy as u16, theme.selected());
+    }
+    let beside_list = Rect {
+        y: list.y.saturating_sub(1),
+        height: list.height + 2,
+        ..outer
+    };
+    scrollbar(
+        app,
+        beside_list,
+        picker.matches.len(),
+        picker.cursor.offset,
+        height,
+        buf,
+    );
+}

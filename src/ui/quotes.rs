@@ -1,0 +1,116 @@
+//! Pane 4: what people said, wrapped, with speaker and date. Quotes scroll
+//! whole: the pane starts at a quote, never in the middle of one.
+
+use ratatui::buffer::Buffer;
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+
+use crate::action::Pane;
+use crate::app::App;
+use crate::sanitize::{clean, clean_line};
+use crate::ui::layout::Screen;
+use crate::ui::text::{fit, highlight, wrap};
+use crate::ui::{draw_lines, empty_message, pane_frame, scrollbar};
+
+/// Columns before the words: a bar marks the selected quote.
+const GUTTER: usize = 2;
+
+fn words(app: &App, quote: usize, width: u16) -> Vec<String> {
+    let text = format!("“{}”", clean(app.situation.quotes[quote].text.trim()));
+    wrap(&text, usize::from(width).saturating_sub(GUTTER))
+}
+
+fn attribution(app: &App, quote: usize) -> String {
+    let q = &app.situation.quotes[quote];
+    let speaker = clean_line(&app.situation.actors[q.speaker].name);
+    match q.date {
+        Some(date) => format!("— {speaker}, {date}"),
+        None => format!("— {speaker}"),
+    }
+}
+
+/// Rows a quote takes at a pane width: its words, the attribution and a
+/// blank line after it.
+pub fn height(app: &App, quote: usize, width: u16) -> usize {
+    words(app, quote, width).len() + 2
+}
+
+pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
+    let Some(area) = screen.visible(Pane::Quotes) else {
+        return;
+    };
+    let theme = &app.theme;
+    let len = app.selection.quotes.len();
+    let cursor = app.view.quotes;
+    let info = if len == 0 {
+        String::new()
+    } else if app.filter_active() {
+        format!(
+            "{}/{len} · {} in all",
+            cursor.selected + 1,
+            app.situation.quotes.len()
+        )
+    } else {
+        format!("{}/{len}", cursor.selected + 1)
+    };
+    let inner = pane_frame(app, screen, Pane::Quotes, area, info, buf);
+    if len == 0 {
+        let message = if app.situation.quotes.is_empty() {
+            "This file has no quotes."
+        } else {
+            "No quote matches the filter."
+        };
+        empty_message(app, message, inner, buf);
+        return;
+    }
+    let focused = app.view.focus == Pane::Quotes;
+    let needle = app.needle();
+    let mut lines: Vec<Line> = Vec::new();
+    for (position, &q) in app.selection.quotes.iter().enumerate() {
+        if position < cursor.offset {
+            continue;
+        }
+        if lines.len() >= usize::from(inner.height) {
+            break;
+        }
+        let selected = position == cursor.selected;
+        let (bar, text_style) = if selected && focused {
+            ("▌ ", theme.focus())
+        } else if selected {
+            ("▏ ", theme.strong())
+        } else {
+            ("  ", theme.text())
+        };
+        for row in words(app, q, inner.width) {
+            let mut spans = vec![Span::styled(bar, theme.focus())];
+            spans.extend(highlight(row, &needle, text_style, theme.matched()));
+            lines.push(Line::from(spans));
+        }
+        let by = fit(
+            &attribution(app, q),
+            usize::from(inner.width).saturating_sub(GUTTER),
+        );
+        let by_style = if selected {
+            theme.dim().add_modifier(Modifier::BOLD)
+        } else {
+            theme.dim()
+        };
+        let mut spans = vec![Span::styled(bar, theme.focus())];
+        spans.extend(highlight(by, &needle, by_style, theme.matched()));
+        lines.push(Line::from(spans));
+        lines.push(Line::default());
+    }
+    draw_lines(&lines, inner, buf);
+    // The scrollbar counts quotes, not rows: rows of quotes out of view
+    // would need every quote wrapped on every frame.
+    let visible = app.selection.quotes[cursor.offset..]
+        .iter()
+        .scan(0, |rows, &q| {
+            *rows += height(app, q, inner.width);
+            Some(*rows)
+        })
+        .take_while(|&rows| rows <= usize::from(inner.height))
+        .count()
+        .max(1);
+    scrollbar(app, area, len, cursor.offset, visible, buf);
+}

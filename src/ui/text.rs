@@ -1,0 +1,186 @@
+//! Text measured in terminal columns: cutting to a width, padding, word
+//! wrapping and marking search hits. Widths come from unicode-width, so
+//! "漢字" takes 4 columns and "👍" 2. Callers pass text that has already been
+//! through `sanitize`.
+
+use ratatui::style::Style;
+use ratatui::text::Span;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Columns the text takes on screen.
+pub fn width(text: &str) -> usize {
+    UnicodeWidthStr::width(text)
+}
+
+/// The text cut to at most `max` columns, ending in "…" when cut.
+pub fn fit(text: &str, max: usize) -> String {
+    if width(text) <= max {
+        return text.to_string();
+    }
+    if max == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        // Keep one column for the ellipsis.
+        if used + w > max - 1 {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+/// The text cut or padded with spaces to exactly `columns` columns.
+pub fn pad(text: &str, columns: usize) -> String {
+    let mut out = fit(text, columns);
+    let used = width(&out);
+    out.extend(std::iter::repeat_n(' ', columns.saturating_sub(used)));
+    out
+}
+
+/// As [`pad`], with the text pushed to the right.
+pub fn pad_left(text: &str, columns: usize) -> String {
+    let cut = fit(text, columns);
+    let mut out: String = " ".repeat(columns.saturating_sub(width(&cut)));
+    out.push_str(&cut);
+    out
+}
+
+/// Greedy word wrap to `columns` columns. Paragraph breaks ("\n") are kept,
+/// runs of spaces collapse, and a word longer than a line is broken.
+/// Always returns at least one line.
+pub fn wrap(text: &str, columns: usize) -> Vec<String> {
+    let columns = columns.max(1);
+    let mut lines = Vec::new();
+    for paragraph in text.split('\n') {
+        let mut line = String::new();
+        let mut used = 0;
+        for word in paragraph.split_whitespace() {
+            let w = width(word);
+            if used > 0 && used + 1 + w <= columns {
+                line.push(' ');
+                line.push_str(word);
+                used += 1 + w;
+                continue;
+            }
+            if used > 0 {
+                lines.push(std::mem::take(&mut line));
+                used = 0;
+            }
+            if w <= columns {
+                line.push_str(word);
+                used = w;
+                continue;
+            }
+            // A word wider than the line: break it at the column limit.
+            for c in word.chars() {
+                let cw = c.width().unwrap_or(0);
+                if used + cw > columns && used > 0 {
+                    lines.push(std::mem::take(&mut line));
+                    used = 0;
+                }
+                line.push(c);
+                used += cw;
+            }
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+/// Byte ranges of `text` that match `needle` (already lower-cased, see
+/// `query::normalize_query`), ignoring case, without overlaps.
+pub fn find_all(text: &str, needle: &str) -> Vec<(usize, usize)> {
+    if needle.is_empty() {
+        return Vec::new();
+    }
+    // Each lower-cased char with the byte range of the char it came from, so
+    // a hit maps back to the original text even when case changes length.
+    let lowered: Vec<(char, usize, usize)> = text
+        .char_indices()
+        .flat_map(|(at, c)| {
+            let end = at + c.len_utf8();
+            c.to_lowercase().map(move |l| (l, at, end))
+        })
+        .collect();
+    let needle: Vec<char> = needle.chars().collect();
+    let mut hits = Vec::new();
+    let mut i = 0;
+    while i + needle.len() <= lowered.len() {
+        if lowered[i..i + needle.len()]
+            .iter()
+            .zip(&needle)
+            .all(|(l, n)| l.0 == *n)
+        {
+            let start = lowered[i].1;
+            let end = lowered[i + needle.len() - 1].2;
+            if hits.last().is_none_or(|&(_, last_end)| start >= last_end) {
+                hits.push((start, end));
+            }
+            i += needle.len();
+        } else {
+            i += 1;
+        }
+    }
+    hits
+}
+
+/// The text as spans, with the parts matching `needle` in `hit` style.
+pub fn highlight(text: String, needle: &str, base: Style, hit: Style) -> Vec<Span<'static>> {
+    let hits = find_all(&text, needle);
+    if hits.is_empty() {
+        return vec![Span::styled(text, base)];
+    }
+    let mut spans = Vec::with_capacity(hits.len() * 2 + 1);
+    let mut at = 0;
+    for (start, end) in hits {
+        if start > at {
+            spans.push(Span::styled(text[at..start].to_string(), base));
+        }
+        spans.push(Span::styled(text[start..end].to_string(), base.patch(hit)));
+        at = end;
+    }
+    if at < text.len() {
+        spans.push(Span::styled(text[at..].to_string(), base));
+    }
+    spans
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fits_by_columns_not_bytes() {
+        assert_eq!(fit("hello", 10), "hello");
+        assert_eq!(fit("hello world", 6), "hello…");
+        assert_eq!(fit("漢字漢字", 5), "漢字…");
+        assert_eq!(fit("abc", 0), "");
+        assert_eq!(pad("ab", 4), "ab  ");
+        assert_eq!(pad_left("ab", 4), "  ab");
+        assert_eq!(width(&pad("漢字漢字", 5)), 5);
+    }
+
+    #[test]
+    fn wraps_words_and_breaks_long_ones() {
+        assert_eq!(wrap("one two three", 7), ["one two", "three"]);
+        assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+        assert_eq!(wrap("a\nb", 10), ["a", "b"]);
+        assert_eq!(wrap("", 10), [""]);
+    }
+
+    #[test]
+    fn finds_hits_in_any_case() {
+        assert_eq!(find_all("Sarrin and SARRIN", "sarrin"), [(0, 6), (11, 17)]);
+        assert_eq!(find_all("Léa Brandt", "léa"), [(0, 4)]);
+        assert!(find_all("abc", "").is_empty());
+        let spans = highlight("a Sarrin b".into(), "sarrin", Style::new(), Style::new());
+        assert_eq!(spans.len(), 3);
+        assert_eq!(spans[1].content, "Sarrin");
+    }
+}

@@ -1,0 +1,287 @@
+//! Pane 2: the timeline, one row per event in date order, with a "now"
+//! divider at `as_of`. Only the rows in view are built, so the cost of a
+//! frame does not grow with the number of events.
+//!
+//! ```text
+//! ● 27 Feb 2025     Orun dam breaches; floodwater reaches…  Orun Hydro, residents  [1]
+//! ──── now · 14 Mar 2025 ──────────────────────────────────────── upcoming ↓ ────
+//! ○ 20 Mar 2025     Parliament votes on the emergency budget  Veloria, MoI       [1]
+//! ```
+//!
+//! ● past, ◐ under way at `as_of`, ○ upcoming (also in italics); `[n]` counts
+//! the event's sources, `[?]` marks an event nobody has sourced.
+
+use chrono::Datelike;
+use ratatui::buffer::Buffer;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+
+use crate::action::Pane;
+use crate::app::App;
+use crate::model::{Event, FuzzyDate, Precision};
+use crate::sanitize::clean_line;
+use crate::ui::layout::Screen;
+use crate::ui::text::{fit, highlight, pad, pad_left, width};
+use crate::ui::{draw_lines, empty_message, pane_frame, scrollbar};
+
+/// The event's date as honest as the file: "27 Feb 2025", "early Mar 2025",
+/// "c. 6 Mar 2025", a span "18–25 Feb 2025" or "late Apr–May 2025".
+pub fn date_label(e: &Event) -> String {
+    let Some(end) = e.end else {
+        return e.date.to_string();
+    };
+    let (start, stop) = (e.date, end);
+    let same_year = start.start().year() == stop.end().year();
+    let plain_day = |d: &FuzzyDate| d.precision() == Precision::Day && !d.is_approximate();
+    if same_year
+        && plain_day(&start)
+        && plain_day(&stop)
+        && start.start().month() == stop.start().month()
+    {
+        return format!("{}–{stop}", start.start().day());
+    }
+    if same_year && start.precision() != Precision::Year {
+        return format!("{}–{stop}", start.display_short());
+    }
+    e.date_label()
+}
+
+/// Column widths of a timeline row, in columns, gaps included.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Columns {
+    date: usize,
+    title: usize,
+    actors: usize,
+    category: usize,
+}
+
+const GLYPH: usize = 2;
+const SOURCES: usize = 4;
+/// Titles are what people read; other columns give way first.
+const TITLE_MIN: usize = 36;
+/// Titles at least this wide before the category column is shown.
+const TITLE_ROOMY: usize = 48;
+
+fn columns(app: &App, width: usize) -> Columns {
+    let gap = if width >= 100 { 2 } else { 1 };
+    let date = app.derived.date_width + gap;
+    let rest = width.saturating_sub(GLYPH + date + SOURCES);
+    let mut spare = rest.saturating_sub(TITLE_MIN);
+    let actors = if spare >= 10 && app.derived.event_actors_width > 0 {
+        spare.min(
+            (rest * 3 / 10)
+                .clamp(12, 30)
+                .min(app.derived.event_actors_width + 1),
+        )
+    } else {
+        0
+    };
+    spare -= actors;
+    let category_width = app.derived.category_width;
+    // The category only once titles have room to spare.
+    let category = if category_width > 0 && spare >= category_width + 2 + TITLE_ROOMY - TITLE_MIN {
+        category_width + 2
+    } else {
+        0
+    };
+    Columns {
+        date,
+        title: rest - actors - category,
+        actors,
+        category,
+    }
+}
+
+pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
+    let Some(area) = screen.visible(Pane::Timeline) else {
+        return;
+    };
+    let len = app.selection.events.len();
+    let cursor = app.view.timeline;
+    let info = if len == 0 {
+        String::new()
+    } else if app.filter_active() {
+        format!(
+            "{}/{len} · {} in all",
+            cursor.selected + 1,
+            app.situation.events.len()
+        )
+    } else {
+        format!("{}/{len}", cursor.selected + 1)
+    };
+    let inner = pane_frame(app, screen, Pane::Timeline, area, info, buf);
+    if len == 0 {
+        let message = if app.situation.events.is_empty() {
+            "This file has no events yet."
+        } else {
+            "No event matches the filter. Esc clears the search, c every filter."
+        };
+        empty_message(app, message, inner, buf);
+        return;
+    }
+    let height = usize::from(inner.height);
+    let rows = app.timeline_rows();
+    let lines: Vec<Line> = (cursor.offset..rows.min(cursor.offset + height))
+        .map(|row| match app.timeline_event_at(row) {
+            Some(position) => event_line(app, position, usize::from(inner.width)),
+            None => now_line(app, usize::from(inner.width)),
+        })
+        .collect();
+    draw_lines(&lines, inner, buf);
+    let selected_row = app.timeline_row_of(cursor.selected);
+    if let Some(y) = selected_row
+        .checked_sub(cursor.offset)
+        .filter(|&dy| dy < height)
+        .map(|dy| inner.y + dy as u16)
+    {
+        let style = if app.view.focus == Pane::Timeline {
+            app.theme.selected()
+        } else {
+            Style::new().add_modifier(Modifier::BOLD)
+        };
+        crate::ui::fill_row(buf, inner, y, style);
+    }
+    scrollbar(app, area, rows, cursor.offset, height, buf);
+}
+
+fn now_line(app: &App, columns: usize) -> Line<'static> {
+    let split = app.now_split();
+    let left = format!("──── now · {} ", FuzzyDate::day(app.situation.as_of));
+    let right = if split < app.selection.events.len() {
+        " upcoming ↓ ────"
+    } else {
+        " nothing later ────"
+    };
+    let fill = columns.saturating_sub(width(&left) + width(right));
+    let text = format!("{left}{}{right}", "─".repeat(fill));
+    Line::from(Span::styled(fit(&text, columns), app.theme.now()))
+}
+
+fn event_line(app: &App, position: usize, width: usize) -> Line<'static> {
+    let theme = &app.theme;
+    let s = &app.situation;
+    let e = &s.events[app.selection.events[position]];
+    let cols = columns(app, width);
+    let needle = app.needle();
+    let (glyph, base) = if e.is_upcoming(s.as_of) {
+        ("○ ", theme.upcoming())
+    } else if e.last_day() > s.as_of {
+        ("◐ ", theme.text())
+    } else {
+        ("● ", theme.text())
+    };
+    let mut spans = vec![
+        Span::styled(glyph, base),
+        Span::styled(pad(&date_label(e), cols.date), base.patch(theme.dim())),
+    ];
+    spans.extend(highlight(
+        pad(&clean_line(&e.title), cols.title.saturating_sub(1)) + " ",
+        &needle,
+        base,
+        theme.matched(),
+    ));
+    if cols.actors > 0 {
+        let names: Vec<&str> = e
+            .actors
+            .iter()
+            .map(|&a| app.derived.short_names[a].as_str())
+            .collect();
+        let room = cols.actors.saturating_sub(1);
+        spans.extend(highlight(
+            pad(&names_fitting(&names, room), room) + " ",
+            &needle,
+            theme.dim(),
+            theme.matched(),
+        ));
+    }
+    if cols.category > 0 {
+        let category = e.category.as_deref().map(clean_line).unwrap_or_default();
+        spans.extend(highlight(
+            pad(&category, cols.category.saturating_sub(1)) + " ",
+            &needle,
+            theme.dim(),
+            theme.matched(),
+        ));
+    }
+    let sources = if e.sources.is_empty() {
+        "[?]".to_string()
+    } else {
+        format!("[{}]", e.sources.len())
+    };
+    spans.push(Span::styled(pad_left(&sources, SOURCES), theme.dim()));
+    Line::from(spans)
+}
+
+/// Names joined to fit a width, counting those left out: "Ruto, Kenya +2"
+/// tells more than a name cut in the middle.
+fn names_fitting(names: &[&str], columns: usize) -> String {
+    let mut out = String::new();
+    for (i, name) in names.iter().enumerate() {
+        let sep = if i == 0 { "" } else { ", " };
+        let after = names.len() - i - 1;
+        let more = if after > 0 {
+            format!(" +{after}")
+        } else {
+            String::new()
+        };
+        if width(&out) + width(sep) + width(name) + width(&more) <= columns {
+            out.push_str(sep);
+            out.push_str(name);
+            continue;
+        }
+        if i == 0 {
+            // Not even the first name fits whole: cut it, keep the count.
+            return fit(name, columns.saturating_sub(width(&more))) + &more;
+        }
+        out.push_str(&format!(" +{}", names.len() - i));
+        return out;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_fit_with_a_count_of_the_rest() {
+        let names = ["Ruto", "Kenya", "Kenyan police", "MSS"];
+        assert_eq!(names_fitting(&names, 40), "Ruto, Kenya, Kenyan police, MSS");
+        assert_eq!(names_fitting(&names, 16), "Ruto, Kenya +2");
+        assert_eq!(names_fitting(&names, 8), "Ruto +3");
+        assert_eq!(names_fitting(&["Transitional Council"], 10), "Transitio…");
+        assert_eq!(
+            names_fitting(&["Transitional Council", "X"], 10),
+            "Transi… +1"
+        );
+    }
+
+    #[test]
+    fn spans_read_short() {
+        let event = |date: &str, end: Option<&str>| Event {
+            id: "e".into(),
+            date: date.parse().unwrap(),
+            end: end.map(|d| d.parse().unwrap()),
+            title: String::new(),
+            summary: None,
+            actors: vec![],
+            location: None,
+            category: None,
+            tags: vec![],
+            sources: vec![],
+        };
+        assert_eq!(
+            date_label(&event("2025-02-18", Some("2025-02-25"))),
+            "18–25 Feb 2025"
+        );
+        assert_eq!(
+            date_label(&event("late 2025-04", Some("2025-05"))),
+            "late Apr–May 2025"
+        );
+        assert_eq!(
+            date_label(&event("2024-12-30", Some("2025-01-02"))),
+            "30 Dec 2024 – 2 Jan 2025"
+        );
+        assert_eq!(date_label(&event("~2025-03-06", None)), "c. 6 Mar 2025");
+    }
+}

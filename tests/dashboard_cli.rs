@@ -1,0 +1,86 @@
+//! The dashboard's command line, before any terminal is touched: files that
+//! do not load, unknown `--actor` ids, and no terminal at all.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+const FIXTURE: &str = "tests/fixtures/dashboard.toml";
+
+fn sitrep() -> Command {
+    let mut cmd = Command::cargo_bin("sitrep").expect("the binary builds");
+    // Tests run without a terminal: stdin is empty and stdout a pipe.
+    cmd.write_stdin("");
+    cmd
+}
+
+#[test]
+fn without_a_terminal_it_explains_and_exits_2() {
+    sitrep()
+        .arg(FIXTURE)
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("needs a terminal"))
+        .stderr(predicate::str::contains("sitrep check"))
+        .stderr(predicate::str::contains("sitrep summary"))
+        .stderr(predicate::str::contains("panicked").not());
+}
+
+#[test]
+fn the_builtin_situation_also_needs_a_terminal() {
+    sitrep()
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("needs a terminal"));
+}
+
+#[test]
+fn a_file_that_does_not_load_is_explained_like_check_does() {
+    let dir = std::env::temp_dir().join(format!("sitrep-dash-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("bad.toml");
+    std::fs::write(&bad, "[situation]\ntitle = \"x\"\nas_of = 2024-02-30\n").unwrap();
+    sitrep()
+        .arg(&bad)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("bad.toml:3:"))
+        .stderr(predicate::str::contains("not valid"))
+        .stderr(predicate::str::contains("needs a terminal").not());
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_missing_file_is_a_usage_error() {
+    sitrep()
+        .arg("tests/fixtures/no-such-file.toml")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no such file"));
+}
+
+#[test]
+fn an_unknown_actor_is_named_with_the_nearest_id() {
+    sitrep()
+        .args([FIXTURE, "--actor", "ocha", "--actor", "lea-brandtt"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("`lea-brandtt`"))
+        .stderr(predicate::str::contains("did you mean `lea-brandt`?"));
+    sitrep()
+        .args([FIXTURE, "--actor", "Brandt"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "did you mean `lea-brandt` (Léa Brandt)?",
+        ));
+}
+
+#[test]
+fn known_actors_pass_on_to_the_terminal_check() {
+    sitrep()
+        .args([FIXTURE, "--actor", "ocha", "--no-mouse"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("needs a terminal"));
+}

@@ -1,0 +1,414 @@
+//! The screen, drawn on ratatui's TestBackend: text snapshots at 80x24 and
+//! 140x45 (insta; the .snap files are committed), styles checked cell by
+//! cell (snapshots hold no colour), and sizes that must not panic.
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::style::{Color, Modifier};
+
+use sitrep::action::Action;
+use sitrep::app::{App, Options};
+use sitrep::keymap;
+use sitrep::load::load_str;
+use sitrep::theme::Theme;
+
+const FIXTURE: &str = include_str!("fixtures/dashboard.toml");
+
+fn app_sized(width: u16, height: u16, theme: Theme) -> App {
+    let situation = load_str(FIXTURE).situation.expect("the fixture loads");
+    let options = Options {
+        theme,
+        ..Options::default()
+    };
+    let mut app = App::new(situation, options);
+    app.update(Action::Resize { width, height });
+    app
+}
+
+fn app(width: u16, height: u16) -> App {
+    app_sized(width, height, Theme::monochrome())
+}
+
+fn keys(app: &mut App, keys: &[KeyCode]) {
+    for &code in keys {
+        let key = KeyEvent::new(code, KeyModifiers::NONE);
+        if let Some(action) = keymap::action_for(app.mode(), app.view.focus, key) {
+            app.update(action);
+        }
+    }
+}
+
+fn text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        keys(app, &[KeyCode::Char(c)]);
+    }
+}
+
+fn draw(app: &App) -> Terminal<TestBackend> {
+    let size = app.view.size;
+    let mut terminal = Terminal::new(TestBackend::new(size.width, size.height)).unwrap();
+    terminal
+        .draw(|frame| frame.render_widget(app, frame.area()))
+        .unwrap();
+    terminal
+}
+
+fn screen_text(buffer: &Buffer) -> String {
+    let area = buffer.area;
+    (area.top()..area.bottom())
+        .map(|y| {
+            (area.left()..area.right())
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The first cell whose row contains `needle`, and that row's y.
+fn find(buffer: &Buffer, needle: &str) -> Option<(u16, u16)> {
+    let text = screen_text(buffer);
+    text.lines().enumerate().find_map(|(y, line)| {
+        line.find(needle)
+            .map(|at| (line[..at].chars().count() as u16, y as u16))
+    })
+}
+
+macro_rules! snapshot {
+    ($name:expr, $app:expr) => {
+        insta::assert_snapshot!($name, draw(&$app).backend());
+    };
+}
+
+#[test]
+fn opening_screen_80x24() {
+    snapshot!("open_80x24", app(80, 24));
+}
+
+#[test]
+fn opening_screen_140x45() {
+    snapshot!("open_140x45", app(140, 45));
+}
+
+#[test]
+fn filtered_by_actor_and_search_80x24() {
+    let mut app = app(80, 24);
+    keys(&mut app, &[KeyCode::Char('a')]);
+    text(&mut app, "interior");
+    keys(
+        &mut app,
+        &[KeyCode::Enter, KeyCode::Esc, KeyCode::Char('/')],
+    );
+    text(&mut app, "sarrin");
+    keys(&mut app, &[KeyCode::Enter]);
+    snapshot!("filtered_80x24", app);
+}
+
+#[test]
+fn filtered_by_actor_140x45() {
+    let mut app = app(140, 45);
+    keys(&mut app, &[KeyCode::Char('a')]);
+    text(&mut app, "ocha");
+    keys(&mut app, &[KeyCode::Enter, KeyCode::Esc]);
+    snapshot!("filtered_140x45", app);
+}
+
+#[test]
+fn typing_a_search_80x24() {
+    let mut app = app(80, 24);
+    keys(&mut app, &[KeyCode::Char('/')]);
+    text(&mut app, "water");
+    snapshot!("searching_80x24", app);
+}
+
+#[test]
+fn actors_and_quotes_tabs_80x24() {
+    let mut app = app(80, 24);
+    keys(&mut app, &[KeyCode::Char('3')]);
+    snapshot!("actors_80x24", app);
+    keys(&mut app, &[KeyCode::Char('4'), KeyCode::Char('j')]);
+    snapshot!("quotes_80x24", app);
+}
+
+#[test]
+fn figures_paged_80x24() {
+    let mut app = app(80, 24);
+    keys(&mut app, &[KeyCode::Char('1'), KeyCode::Char('j')]);
+    snapshot!("figures_second_row_80x24", app);
+    keys(&mut app, &[KeyCode::Char('z')]);
+    snapshot!("figures_zoomed_80x24", app);
+}
+
+#[test]
+fn event_detail_80x24_and_140x45() {
+    for (width, height) in [(80, 24), (140, 45)] {
+        let mut app = app(width, height);
+        // The OCHA count: actors, a source with a url, a quote.
+        keys(
+            &mut app,
+            &[KeyCode::Char('k'), KeyCode::Char('k'), KeyCode::Enter],
+        );
+        snapshot!(format!("event_detail_{width}x{height}"), app);
+    }
+}
+
+#[test]
+fn figure_detail_lists_every_observation_140x45() {
+    let mut app = app(140, 45);
+    keys(&mut app, &[KeyCode::Char('1'), KeyCode::Enter]);
+    snapshot!("figure_detail_140x45", app);
+}
+
+#[test]
+fn actor_detail_from_an_event_80x24() {
+    let mut app = app(80, 24);
+    keys(
+        &mut app,
+        &[KeyCode::Char('k'), KeyCode::Char('k'), KeyCode::Enter],
+    );
+    keys(&mut app, &[KeyCode::Tab, KeyCode::Enter]);
+    snapshot!("actor_detail_80x24", app);
+}
+
+#[test]
+fn quote_detail_140x45() {
+    let mut app = app(140, 45);
+    keys(&mut app, &[KeyCode::Char('4'), KeyCode::Enter]);
+    snapshot!("quote_detail_140x45", app);
+}
+
+#[test]
+fn picker_80x24() {
+    let mut app = app(80, 24);
+    keys(&mut app, &[KeyCode::Char('a')]);
+    text(&mut app, "un");
+    snapshot!("picker_80x24", app);
+}
+
+#[test]
+fn help_80x24() {
+    let mut app = app(80, 24);
+    keys(&mut app, &[KeyCode::Char('?')]);
+    snapshot!("help_80x24", app);
+}
+
+#[test]
+fn too_small_asks_to_enlarge() {
+    snapshot!("too_small_24x8", app(24, 8));
+}
+
+#[test]
+fn wide_200x60_shows_every_column() {
+    let app = app(200, 60);
+    let terminal = draw(&app);
+    let screen = screen_text(terminal.backend().buffer());
+    // Category and actors columns, roles in the actors pane.
+    assert!(screen.contains("infrastructure"), "{screen}");
+    assert!(screen.contains("Minister of the Interior"), "{screen}");
+    assert!(screen.contains("OCHA, Brandt, residents"), "{screen}");
+}
+
+#[test]
+fn no_size_panics_in_any_mode() {
+    let setups: [&dyn Fn(&mut App); 6] = [
+        &|_| {},
+        &|app| keys(app, &[KeyCode::Char('?')]),
+        &|app| keys(app, &[KeyCode::Char('a')]),
+        &|app| keys(app, &[KeyCode::Enter]),
+        &|app| keys(app, &[KeyCode::Char('1'), KeyCode::Char('z')]),
+        &|app| keys(app, &[KeyCode::Char('/'), KeyCode::Char('x')]),
+    ];
+    let mut sizes = vec![(1, 1), (24, 8), (0, 0), (1, 40), (200, 1)];
+    for width in (2..=130).step_by(7) {
+        for height in (2..=50).step_by(4) {
+            sizes.push((width, height));
+        }
+    }
+    for setup in setups {
+        for &(width, height) in &sizes {
+            let mut app = app(width, height);
+            setup(&mut app);
+            for code in [KeyCode::Char('j'), KeyCode::PageDown, KeyCode::Tab] {
+                keys(&mut app, &[code]);
+            }
+            let mut terminal =
+                Terminal::new(TestBackend::new(width.max(1), height.max(1))).unwrap();
+            terminal
+                .draw(|frame| frame.render_widget(&app, frame.area()))
+                .unwrap();
+        }
+    }
+}
+
+#[test]
+fn the_timeline_shows_eight_rows_or_more_at_80x24() {
+    let app = app(80, 24);
+    let screen = sitrep::ui::layout::screen(&app, app.view.size);
+    assert!(screen.list(sitrep::action::Pane::Timeline).height >= 8);
+}
+
+#[test]
+fn upcoming_rows_differ_without_colour() {
+    let app = app(80, 24);
+    let terminal = draw(&app);
+    let buffer = terminal.backend().buffer();
+    let (x, y) = find(buffer, "Parliament votes").expect("an upcoming event in view");
+    assert!(buffer[(x, y)].modifier.contains(Modifier::ITALIC));
+    assert!(
+        screen_text(buffer)
+            .lines()
+            .nth(usize::from(y))
+            .unwrap()
+            .contains('○')
+    );
+    let (x, y) = find(buffer, "Protest in Sarrin").expect("a past event in view");
+    assert!(!buffer[(x, y)].modifier.contains(Modifier::ITALIC));
+}
+
+#[test]
+fn the_selected_row_is_reversed() {
+    let app = app(80, 24);
+    let terminal = draw(&app);
+    let buffer = terminal.backend().buffer();
+    let (x, y) = find(buffer, "Water points restored").expect("the selected event");
+    assert!(buffer[(x, y)].modifier.contains(Modifier::REVERSED));
+}
+
+#[test]
+fn search_hits_are_marked_in_rows() {
+    let mut app = app(80, 24);
+    keys(&mut app, &[KeyCode::Char('/')]);
+    text(&mut app, "sarrin");
+    let terminal = draw(&app);
+    let buffer = terminal.backend().buffer();
+    let (x, y) = find(buffer, "Sarrin over").expect("a hit in view");
+    assert!(buffer[(x, y)].modifier.contains(Modifier::UNDERLINED));
+    let (x, y) = find(buffer, "Protest").unwrap();
+    assert!(!buffer[(x, y)].modifier.contains(Modifier::UNDERLINED));
+}
+
+#[test]
+fn no_color_means_no_colour() {
+    let mut mono = app_sized(140, 45, Theme::monochrome());
+    let mut color = app_sized(140, 45, Theme { color: true });
+    for app in [&mut mono, &mut color] {
+        keys(app, &[KeyCode::Char('a')]);
+        text(app, "ocha");
+        keys(app, &[KeyCode::Enter, KeyCode::Esc]);
+    }
+    let coloured = |app: &App| {
+        let terminal = draw(app);
+        terminal
+            .backend()
+            .buffer()
+            .content()
+            .iter()
+            .any(|cell| cell.fg != Color::Reset || cell.bg != Color::Reset)
+    };
+    assert!(!coloured(&mono));
+    assert!(coloured(&color));
+}
+
+#[test]
+fn hostile_text_is_made_visible() {
+    let file = FIXTURE.replace(
+        "title = \"Water points restored in Sarrin\"",
+        "title = \"Water \\u001b]0;pwned\\u0007 points \\u202erestored\"",
+    );
+    assert_ne!(file, FIXTURE);
+    let situation = load_str(&file).situation.expect("still loads");
+    let mut app = App::new(situation, Options::default());
+    app.update(Action::Resize {
+        width: 140,
+        height: 45,
+    });
+    keys(&mut app, &[KeyCode::Enter]);
+    let terminal = draw(&app);
+    let screen = screen_text(terminal.backend().buffer());
+    assert!(screen.contains("Water ␛]0;pwned␇ points"), "{screen}");
+    assert!(!screen.contains('\u{1b}'));
+    assert!(!screen.contains('\u{202e}'));
+}
+
+#[test]
+fn moves_through_a_timeline_of_100_000_events() {
+    use sitrep::model::{Event, FuzzyDate};
+    let mut situation = load_str(FIXTURE).situation.unwrap();
+    let start = situation.as_of - chrono::Days::new(100_000 / 50);
+    situation.events = (0..100_000u64)
+        .map(|i| Event {
+            id: format!("e{i}"),
+            date: FuzzyDate::day(start + chrono::Days::new(i / 50)),
+            end: None,
+            title: format!("Event number {i} in a long file"),
+            summary: None,
+            actors: vec![(i % 10) as usize],
+            location: None,
+            category: Some("load".into()),
+            tags: vec![],
+            sources: vec![0],
+        })
+        .collect();
+    situation.metrics.clear();
+    situation.quotes.clear();
+    let mut app = App::new(situation, Options::default());
+    app.update(Action::Resize {
+        width: 200,
+        height: 60,
+    });
+    // Frame time at this size is measured by the benches; here, the
+    // navigation over a long timeline must land on the right rows.
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
+    let mut screen_after = |code| {
+        keys(&mut app, &[code]);
+        terminal
+            .draw(|frame| frame.render_widget(&app, frame.area()))
+            .unwrap();
+        screen_text(terminal.backend().buffer())
+    };
+    let last = screen_after(KeyCode::Char('G'));
+    assert!(last.contains("Event number 99999 in a long file"), "{last}");
+    let earlier = screen_after(KeyCode::PageUp);
+    assert!(
+        !earlier.contains("Event number 99999 in a long file"),
+        "{earlier}"
+    );
+    screen_after(KeyCode::Char('g'));
+    let screen = screen_after(KeyCode::Char('j'));
+    assert!(screen.contains("Event number 1 in a long file"), "{screen}");
+}
+
+#[test]
+fn an_empty_situation_says_so_in_each_pane() {
+    let situation = load_str("[situation]\ntitle = \"Nothing yet\"\nas_of = 2025-01-01\n")
+        .situation
+        .expect("a bare situation loads");
+    let mut app = App::new(situation, Options::default());
+    app.update(Action::Resize {
+        width: 140,
+        height: 45,
+    });
+    // Tab skips the missing figures; every key is harmless.
+    for code in [
+        KeyCode::Tab,
+        KeyCode::Tab,
+        KeyCode::Tab,
+        KeyCode::Char('1'),
+        KeyCode::Enter,
+        KeyCode::Char('n'),
+        KeyCode::Char('a'),
+        KeyCode::Enter,
+        KeyCode::Esc,
+    ] {
+        keys(&mut app, &[code]);
+    }
+    let terminal = draw(&app);
+    let screen = screen_text(terminal.backend().buffer());
+    assert!(screen.contains("Nothing yet"), "{screen}");
+    assert!(screen.contains("has no events yet"), "{screen}");
+    assert!(screen.contains("names no actors"), "{screen}");
+    assert!(screen.contains("has no quotes"), "{screen}");
+    assert!(!screen.contains("Key figures"), "{screen}");
+}
