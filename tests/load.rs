@@ -66,12 +66,12 @@ fn the_full_fixture_loads_into_timeline_order_with_references_kept() {
         events,
         [
             ("dam-built", "1998".to_string()),
-            ("warnings", "c. Jun 2024 – early Aug 2024".to_string()),
+            ("warnings", "c. Jun–early Aug 2024".to_string()),
             ("breach", "late Aug 2024".to_string()),
-            ("evacuation", "1 Sep 2024 – c. 4 Sep 2024".to_string()),
+            ("evacuation", "1 Sep–c. 4 Sep 2024".to_string()),
             ("mission-arrives", "mid Sep 2024".to_string()),
             ("chief-visit", "21 Sep 2024".to_string()),
-            ("mandate-ends", "early Oct 2024 – Oct 2024".to_string()),
+            ("mandate-ends", "early Oct–Oct 2024".to_string()),
         ]
     );
 

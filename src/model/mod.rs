@@ -5,7 +5,7 @@ mod date;
 
 pub use date::{DateError, FuzzyDate, Precision};
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 /// One developing situation, loaded and checked.
 #[derive(Clone, Debug, Default)]
@@ -126,11 +126,26 @@ impl Event {
         self.first_day() > as_of
     }
 
-    /// "21 Sep 2024", or "5 Sep 2024 – 6 Sep 2024" for a span.
+    /// The date as honest as the file, the same everywhere it is shown:
+    /// "27 Feb 2025", "early Mar 2025", "c. 6 Mar 2025", a span
+    /// "18–25 Feb 2025", "late Apr–May 2025" or "30 Dec 2024 – 2 Jan 2025".
     pub fn date_label(&self) -> String {
-        match &self.end {
-            Some(end) => format!("{} – {}", self.date, end),
-            None => self.date.to_string(),
+        let Some(stop) = self.end else {
+            return self.date.to_string();
+        };
+        let start = self.date;
+        let same_year = start.start().year() == stop.end().year();
+        let plain_day = |d: &FuzzyDate| d.precision() == Precision::Day && !d.is_approximate();
+        if same_year
+            && plain_day(&start)
+            && plain_day(&stop)
+            && start.start().month() == stop.start().month()
+        {
+            format!("{}–{stop}", start.start().day())
+        } else if same_year && start.precision() != Precision::Year {
+            format!("{}–{stop}", start.display_short())
+        } else {
+            format!("{start} – {stop}")
         }
     }
 }
@@ -233,5 +248,43 @@ pub struct Quote {
 impl Situation {
     pub fn actor_by_id(&self, id: &str) -> Option<ActorIx> {
         self.actors.iter().position(|a| a.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn event(date: &str, end: Option<&str>) -> Event {
+        Event {
+            id: "e".into(),
+            date: date.parse().unwrap(),
+            end: end.map(|d| d.parse().unwrap()),
+            title: String::new(),
+            summary: None,
+            actors: vec![],
+            location: None,
+            category: None,
+            tags: vec![],
+            sources: vec![],
+        }
+    }
+
+    #[test]
+    fn spans_read_short() {
+        assert_eq!(
+            event("2025-02-18", Some("2025-02-25")).date_label(),
+            "18–25 Feb 2025"
+        );
+        assert_eq!(
+            event("late 2025-04", Some("2025-05")).date_label(),
+            "late Apr–May 2025"
+        );
+        assert_eq!(
+            event("2024-12-30", Some("2025-01-02")).date_label(),
+            "30 Dec 2024 – 2 Jan 2025"
+        );
+        assert_eq!(event("2010", Some("2012")).date_label(), "2010 – 2012");
+        assert_eq!(event("~2025-03-06", None).date_label(), "c. 6 Mar 2025");
     }
 }

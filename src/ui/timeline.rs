@@ -11,38 +11,20 @@
 //! ● past, ◐ under way at `as_of`, ○ upcoming (also in italics); `[n]` counts
 //! the event's sources, `[?]` marks an event nobody has sourced.
 
-use chrono::Datelike;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
 use crate::action::Pane;
 use crate::app::App;
-use crate::model::{Event, FuzzyDate, Precision};
+use crate::model::{Event, FuzzyDate};
 use crate::sanitize::clean_line;
 use crate::ui::layout::Screen;
 use crate::ui::text::{fit, highlight, pad, pad_left, width};
 use crate::ui::{draw_lines, empty_message, pane_frame, scrollbar};
 
-/// The event's date as honest as the file: "27 Feb 2025", "early Mar 2025",
-/// "c. 6 Mar 2025", a span "18–25 Feb 2025" or "late Apr–May 2025".
+/// The event's date as the whole program shows it.
 pub fn date_label(e: &Event) -> String {
-    let Some(end) = e.end else {
-        return e.date.to_string();
-    };
-    let (start, stop) = (e.date, end);
-    let same_year = start.start().year() == stop.end().year();
-    let plain_day = |d: &FuzzyDate| d.precision() == Precision::Day && !d.is_approximate();
-    if same_year
-        && plain_day(&start)
-        && plain_day(&stop)
-        && start.start().month() == stop.start().month()
-    {
-        return format!("{}–{stop}", start.start().day());
-    }
-    if same_year && start.precision() != Precision::Year {
-        return format!("{}–{stop}", start.display_short());
-    }
     e.date_label()
 }
 
@@ -254,34 +236,5 @@ mod tests {
             names_fitting(&["Transitional Council", "X"], 10),
             "Transi… +1"
         );
-    }
-
-    #[test]
-    fn spans_read_short() {
-        let event = |date: &str, end: Option<&str>| Event {
-            id: "e".into(),
-            date: date.parse().unwrap(),
-            end: end.map(|d| d.parse().unwrap()),
-            title: String::new(),
-            summary: None,
-            actors: vec![],
-            location: None,
-            category: None,
-            tags: vec![],
-            sources: vec![],
-        };
-        assert_eq!(
-            date_label(&event("2025-02-18", Some("2025-02-25"))),
-            "18–25 Feb 2025"
-        );
-        assert_eq!(
-            date_label(&event("late 2025-04", Some("2025-05"))),
-            "late Apr–May 2025"
-        );
-        assert_eq!(
-            date_label(&event("2024-12-30", Some("2025-01-02"))),
-            "30 Dec 2024 – 2 Jan 2025"
-        );
-        assert_eq!(date_label(&event("~2025-03-06", None)), "c. 6 Mar 2025");
     }
 }
