@@ -103,11 +103,36 @@ fn push_lowercase(out: &mut String, text: &str) {
     if text.is_ascii() {
         out.extend(text.bytes().map(|b| b.to_ascii_lowercase() as char));
     } else {
-        out.extend(text.chars().flat_map(char::to_lowercase));
+        out.extend(text.chars().flat_map(fold));
     }
 }
 
-/// Lower-cases a query the way the index was lower-cased.
+/// One character as search compares it: lower-cased, accents dropped
+/// ("é" finds "e"), and typographic apostrophes and quote marks made plain,
+/// so a name pasted from an article ("O’Neill") finds the file's "O'Neill".
+pub fn fold(c: char) -> impl Iterator<Item = char> {
+    let plain = match c {
+        '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' | '\u{02bc}' => '\'',
+        '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' | '\u{00ab}'
+        | '\u{00bb}' => '"',
+        _ => c,
+    };
+    plain.to_lowercase().flat_map(|l| {
+        let mut decomposed = [None; 4];
+        let mut n = 0;
+        // Canonical decomposition splits "é" into "e" and a combining
+        // accent; only the base letters are kept.
+        unicode_normalization::char::decompose_canonical(l, |d| {
+            if !unicode_normalization::char::is_combining_mark(d) && n < decomposed.len() {
+                decomposed[n] = Some(d);
+                n += 1;
+            }
+        });
+        decomposed.into_iter().flatten()
+    })
+}
+
+/// Folds a query the way the index was folded (see [`fold`]).
 pub fn normalize_query(query: &str) -> String {
     let mut out = String::with_capacity(query.len());
     push_lowercase(&mut out, query.trim());
@@ -246,14 +271,23 @@ pub fn select(s: &Situation, index: &Index, filter: &Filter) -> Selection {
         .iter()
         .enumerate()
         .filter(|&(i, q)| {
-            // An undated quote takes its event's date; with neither it is
-            // kept, since nothing says it falls outside the window.
-            let span = q.date.map(|d| (d.start(), d.end())).or_else(|| {
-                q.event
-                    .map(|e| (s.events[e].first_day(), s.events[e].last_day()))
-            });
+            // An undated quote was said at the latest when its earliest
+            // source was published, and nothing bounds it from below. (Its
+            // event does not date it: a quote may be about an event to come.)
+            let span = match q.date {
+                Some(d) => Some((Some(d.start()), d.end())),
+                None => q
+                    .sources
+                    .iter()
+                    .filter_map(|&src| s.sources[src].date.map(|d| d.end()))
+                    .min()
+                    .map(|latest| (None, latest)),
+            };
             quote_hits[i]
-                && span.is_none_or(|(first, last)| in_window(first, last))
+                && span.is_none_or(|(first, last)| {
+                    filter.from.is_none_or(|from| last >= from)
+                        && first.is_none_or(|first| filter.to.is_none_or(|to| first <= to))
+                })
                 && involves(q.about.iter(), Some(q.speaker))
         })
         .map(|(i, _)| i)
@@ -292,6 +326,11 @@ as_of = 2024-09-21
 [[sources]]
 id = "s"
 title = "Source"
+
+[[sources]]
+id = "wire"
+title = "Wire story"
+date = 2024-09-10
 
 [[actors]]
 id = "mission"
@@ -350,6 +389,12 @@ speaker = "ruto"
 text = "We will see this through."
 about = ["kenya-police"]
 sources = ["s"]
+
+[[quotes]]
+speaker = "commander"
+text = "We hold the airport."
+event = "visit"
+sources = ["wire"]
 "#;
 
     fn setup() -> (Situation, Index) {
@@ -373,8 +418,9 @@ sources = ["s"]
         let sel = select(&s, &index, &filter);
         assert_eq!(ids(&s, &sel.events), ["arrive", "briefing"]);
         assert_eq!(sel.highlighted_metrics, [0]);
-        // The quote is about the police, a member of the mission.
-        assert_eq!(sel.quotes, [0]);
+        // One quote is about the police, a member of the mission; the other
+        // is by the commander, a member of the police.
+        assert_eq!(sel.quotes, [0, 1]);
     }
 
     #[test]
@@ -409,6 +455,14 @@ sources = ["s"]
     }
 
     #[test]
+    fn search_ignores_accents_and_typographic_quotes() {
+        assert_eq!(normalize_query("O’Neill"), "o'neill");
+        assert_eq!(normalize_query("Chérizier"), "cherizier");
+        assert_eq!(normalize_query("“MSS”"), "\"mss\"");
+        assert_eq!(normalize_query("İstanbul ÅNGSTRÖM"), "istanbul angstrom");
+    }
+
+    #[test]
     fn search_and_actor_filter_combine() {
         let (s, index) = setup();
         let filter = Filter {
@@ -428,6 +482,25 @@ sources = ["s"]
         };
         // "late Sep 2024" runs 21-30 Sep, so it overlaps a window from the 25th.
         assert_eq!(ids(&s, &select(&s, &index, &filter).events), ["briefing"]);
+    }
+
+    #[test]
+    fn an_undated_quote_was_said_by_the_time_its_source_was_published() {
+        let (s, index) = setup();
+        let window = |from: Option<NaiveDate>, to: Option<NaiveDate>| {
+            let filter = Filter {
+                from,
+                to,
+                ..Filter::default()
+            };
+            select(&s, &index, &filter).quotes
+        };
+        let day = |d| NaiveDate::from_ymd_opt(2024, 9, d);
+        // The wire story is of 10 Sep, so the quote cannot be later, even
+        // though its event is on the 21st.
+        assert_eq!(window(day(15), None), [0]);
+        assert_eq!(window(day(5), day(9)), [0, 1]);
+        assert_eq!(window(None, day(1)), [0, 1]);
     }
 
     #[test]

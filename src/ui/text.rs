@@ -105,10 +105,10 @@ pub fn find_all(text: &str, needle: &str) -> Vec<(usize, usize)> {
         .char_indices()
         .flat_map(|(at, c)| {
             let end = at + c.len_utf8();
-            c.to_lowercase().map(move |l| (l, at, end))
+            crate::query::fold(c).map(move |l| (l, at, end))
         })
         .collect();
-    let needle: Vec<char> = needle.chars().collect();
+    let needle: Vec<char> = needle.chars().flat_map(crate::query::fold).collect();
     let mut hits = Vec::new();
     let mut i = 0;
     while i + needle.len() <= lowered.len() {
