@@ -126,27 +126,19 @@ fn run_dashboard(file: Option<&PathBuf>, actor_ids: &[String], mouse: bool) -> E
         );
         return ExitCode::from(1);
     };
-    let mut actors = Vec::new();
-    for id in actor_ids {
-        match situation.actor_by_id(id) {
-            Some(actor) => {
-                if !actors.contains(&actor) {
-                    actors.push(actor);
-                }
-            }
-            None => {
-                eprintln!(
-                    "sitrep: --actor `{id}`: {path} has no actor with this id; {}",
-                    suggest_actor(&situation, id)
-                );
-                return ExitCode::from(2);
-            }
+    let actors = match sitrep::query::actors_from_ids(&situation, actor_ids) {
+        Ok(actors) => actors,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return ExitCode::from(2);
         }
-    }
+    };
     if !tui::is_terminal() {
+        // The built-in situation has no path to name: the commands take none.
+        let arg = file.map_or(String::new(), |_| format!(" {path}"));
         eprintln!(
             "sitrep: the dashboard needs a terminal (stdin and stdout are not both one).\n\
-             For text, try `sitrep check {path}` or `sitrep summary {path}`."
+             For text, try `sitrep summary{arg}`, or `sitrep check{arg}` to validate."
         );
         return ExitCode::from(2);
     }
@@ -164,35 +156,6 @@ fn run_dashboard(file: Option<&PathBuf>, actor_ids: &[String], mouse: bool) -> E
             ExitCode::from(1)
         }
     }
-}
-
-/// The nearest actor id to a wrong one: by spelling, else by name or alias,
-/// else a list of the ids there are.
-fn suggest_actor(situation: &sitrep::model::Situation, id: &str) -> String {
-    let ids = || situation.actors.iter().map(|a| a.id.as_str());
-    if let Some(hint) = load::did_you_mean(id, ids()) {
-        return hint;
-    }
-    let index = sitrep::query::Index::new(situation);
-    if let Some(a) = index.actors_matching(id).iter().position(|&hit| hit) {
-        let actor = &situation.actors[a];
-        return format!(
-            "did you mean `{}` ({})?",
-            actor.id,
-            sitrep::sanitize::clean_line(&actor.name)
-        );
-    }
-    if situation.actors.is_empty() {
-        return "the file names no actors".into();
-    }
-    let shown: Vec<&str> = ids().take(8).collect();
-    let more = situation.actors.len().saturating_sub(shown.len());
-    let more = if more > 0 {
-        format!(" and {more} more")
-    } else {
-        String::new()
-    };
-    format!("its actors are {}{more}", shown.join(", "))
 }
 
 /// Reads a file named on the command line, or the built-in situation.

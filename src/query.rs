@@ -228,6 +228,74 @@ impl Index {
     }
 }
 
+/// Actors named on the command line (`--actor ID`), each once, in order.
+/// An unknown id is an error message that names it and the actor most
+/// likely meant: an id a typo away, else an actor whose name or alias
+/// matches.
+pub fn actors_from_ids(s: &Situation, ids: &[String]) -> Result<Vec<ActorIx>, String> {
+    let mut actors = Vec::with_capacity(ids.len());
+    for id in ids {
+        let Some(actor) = s.actor_by_id(id) else {
+            return Err(unknown_actor(s, id));
+        };
+        if !actors.contains(&actor) {
+            actors.push(actor);
+        }
+    }
+    Ok(actors)
+}
+
+fn unknown_actor(s: &Situation, id: &str) -> String {
+    let ids = || s.actors.iter().map(|a| a.id.as_str());
+    let by_name = || {
+        let word = normalize_query(id);
+        let names = |a: &crate::model::Actor| {
+            std::iter::once(a.name.as_str())
+                .chain(a.aliases.iter().map(String::as_str))
+                .map(normalize_query)
+                .collect::<Vec<_>>()
+        };
+        let all: Vec<(ActorIx, String)> = (0..s.actors.len())
+            .flat_map(|a| names(&s.actors[a]).into_iter().map(move |n| (a, n)))
+            .collect();
+        all.iter()
+            .find(|(_, name)| *name == word)
+            .or_else(|| {
+                all.iter()
+                    .find(|(_, name)| word.len() >= 3 && name.contains(&word))
+            })
+            .map(|(a, _)| *a)
+            .or_else(|| {
+                let best = crate::load::closest(&word, all.iter().map(|(_, n)| n.as_str()))?;
+                all.iter().find(|(_, n)| n == best).map(|(a, _)| *a)
+            })
+    };
+    let hint = if let Some(hint) = crate::load::did_you_mean(id, ids()) {
+        hint
+    } else if let Some(a) = by_name() {
+        let actor = &s.actors[a];
+        format!(
+            "did you mean `{}` ({})?",
+            actor.id,
+            crate::sanitize::clean_line(&actor.name)
+        )
+    } else if s.actors.is_empty() {
+        "the file names no actors".to_string()
+    } else {
+        const SHOWN: usize = 8;
+        let mut known: Vec<&str> = ids().take(SHOWN).collect();
+        if s.actors.len() > SHOWN {
+            known.push("…");
+        }
+        format!("known ids: {}", known.join(", "))
+    };
+    // The id comes from the command line, but may still hold control bytes.
+    format!(
+        "--actor: no actor `{}` in this situation; {hint}",
+        crate::sanitize::clean_line(id)
+    )
+}
+
 /// Applies a filter. Lists keep the situation's order (timeline order for events).
 pub fn select(s: &Situation, index: &Index, filter: &Filter) -> Selection {
     let mut in_scope = vec![filter.actors.is_empty(); s.actors.len()];
@@ -509,6 +577,26 @@ sources = ["wire"]
         assert_eq!(index.event_count(s.actor_by_id("mission").unwrap()), 2);
         assert_eq!(index.event_count(s.actor_by_id("ruto").unwrap()), 2);
         assert_eq!(index.depth(s.actor_by_id("commander").unwrap()), 2);
+    }
+
+    #[test]
+    fn unknown_actor_ids_come_with_the_actor_most_likely_meant() {
+        let (s, _) = setup();
+        let err = |id: &str| actors_from_ids(&s, &[id.to_string()]).unwrap_err();
+        assert!(
+            err("rutto").ends_with("did you mean `ruto`?"),
+            "{}",
+            err("rutto")
+        );
+        assert!(
+            err("mss").ends_with("did you mean `mission` (Security Mission)?"),
+            "{}",
+            err("mss")
+        );
+        assert!(err("otunge").ends_with("did you mean `commander` (Godfrey Otunge)?"));
+        assert!(err("weather").ends_with("known ids: mission, kenya-police, commander, ruto"));
+        let ok = actors_from_ids(&s, &["ruto".into(), "mission".into(), "ruto".into()]);
+        assert_eq!(ok, Ok(vec![3, 0]));
     }
 
     #[test]

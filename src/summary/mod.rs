@@ -13,10 +13,9 @@ mod text;
 use chrono::NaiveDate;
 
 use crate::figures::{self, Figure};
-use crate::load::did_you_mean;
 use crate::model::{ActorIx, EventIx, FuzzyDate, MetricKind, Situation, SourceIx};
 use crate::query::{self, Filter, Index, Selection};
-use crate::sanitize::{clean_line, is_hostile};
+use crate::sanitize::is_hostile;
 
 /// The output formats of `sitrep summary`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -56,15 +55,7 @@ pub fn build_filter(
     from: Option<FuzzyDate>,
     to: Option<FuzzyDate>,
 ) -> Result<Filter, String> {
-    let mut actors: Vec<ActorIx> = Vec::with_capacity(actor_ids.len());
-    for id in actor_ids {
-        let Some(actor) = s.actor_by_id(id) else {
-            return Err(unknown_actor(s, id));
-        };
-        if !actors.contains(&actor) {
-            actors.push(actor);
-        }
-    }
+    let actors = crate::query::actors_from_ids(s, actor_ids)?;
     let from = from.map(|d| d.start());
     let to = to.map(|d| d.end());
     if let (Some(from), Some(to)) = (from, to)
@@ -102,25 +93,6 @@ fn count(shown: usize, total: usize, noun: &str) -> String {
     } else {
         format!("{shown} of {total} {noun}")
     }
-}
-
-fn unknown_actor(s: &Situation, id: &str) -> String {
-    let ids = s.actors.iter().map(|a| a.id.as_str());
-    let hint = match did_you_mean(id, ids.clone()) {
-        Some(hint) => hint,
-        None if s.actors.is_empty() => "the file has no actors".to_string(),
-        None => {
-            const SHOWN: usize = 8;
-            let mut known: Vec<&str> = ids.take(SHOWN).collect();
-            if s.actors.len() > SHOWN {
-                known.push("…");
-            }
-            format!("known ids: {}", known.join(", "))
-        }
-    };
-    // The id comes from the command line, but may still hold control bytes.
-    let id = clean_line(id);
-    format!("--actor: no actor `{id}` in this situation; {hint}")
 }
 
 /// What one briefing shows: the situation, what the filter kept, and every
