@@ -1,6 +1,7 @@
 //! sitrep: a terminal dashboard for following a developing situation.
 
 pub mod check;
+pub mod generate;
 pub mod load;
 pub mod model;
 pub mod sanitize;
