@@ -134,6 +134,9 @@ struct Tables<'t, 'i> {
 #[derive(Default)]
 struct Ids<'t> {
     index: HashMap<&'t str, usize>,
+    /// The same ids in file order, so that "did you mean" picks the same one
+    /// on every run when several are equally close.
+    names: Vec<&'t str>,
     /// Whether anything refers to the item (for unreferenced/uncited warnings).
     used: Vec<bool>,
     /// Span of each item's id, where those warnings point.
@@ -710,6 +713,7 @@ fn collect_ids<'t>(items: &[&'t Value<'_>], what: &str, problems: &mut Problems)
         } else {
             first_line.insert(id, span);
             ids.index.insert(id, i);
+            ids.names.push(id);
         }
     }
     ids
@@ -724,7 +728,7 @@ fn resolve(value: &Value, ids: &mut Ids, what: &str, problems: &mut Problems) ->
             Some(i)
         }
         None => {
-            let known = ids.index.keys().copied();
+            let known = ids.names.iter().copied();
             problems.push(
                 Diagnostic::error(value.span(), format!("no {what} `{id}`")).with_help(
                     did_you_mean(&id, known)
@@ -786,5 +790,27 @@ impl<T, I: Iterator<Item = Option<T>>> CollectAll<T> for I {
             })
             .collect();
         ok.then_some(items)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn equally_close_suggestions_follow_file_order() {
+        let mut text = String::from("[situation]\ntitle = \"t\"\nas_of = 2024-01-01\n");
+        for n in 1..=9 {
+            text.push_str(&format!(
+                "[[actors]]\nid = \"group-{n}\"\nname = \"G\"\nkind = \"other\"\n"
+            ));
+        }
+        text.push_str("[[quotes]]\nspeaker = \"group-0\"\ntext = \"hi\"\n");
+        let report = load_str(&text);
+        let unknown = report
+            .errors()
+            .find(|d| d.message == "no actor `group-0`")
+            .expect("the unknown speaker is reported");
+        assert_eq!(unknown.help.as_deref(), Some("did you mean `group-1`?"));
     }
 }
