@@ -996,6 +996,39 @@ mod tests {
     }
 
     #[test]
+    fn events_go_in_timeline_order_with_references_following() {
+        let mut text = String::from(
+            "[situation]\ntitle = \"t\"\nas_of = 2024-06-01\n\
+             [[sources]]\nid = \"s\"\ntitle = \"S\"\n\
+             [[actors]]\nid = \"a\"\nname = \"A\"\nkind = \"other\"\n",
+        );
+        // File order: c, a1, b, a2, d; a1 and a2 tie and keep file order.
+        for (id, date) in [
+            ("c", "2024-03"),
+            ("a1", "2024-01-05"),
+            ("b", "early 2024-02"),
+            ("a2", "2024-01-05"),
+            ("d", "2023"),
+        ] {
+            text.push_str(&format!(
+                "[[events]]\nid = \"{id}\"\ndate = \"{date}\"\ntitle = \"T\"\n\
+                 actors = [\"a\"]\nsources = [\"s\"]\n"
+            ));
+        }
+        text.push_str("[[metrics]]\nid = \"m\"\nlabel = \"L\"\nsince = \"a2\"\n");
+        text.push_str(
+            "[[quotes]]\nspeaker = \"a\"\ntext = \"q\"\nevent = \"b\"\nsources = [\"s\"]\n",
+        );
+        let report = load_str(&text);
+        assert_eq!(report.diagnostics, []);
+        let s = report.situation.unwrap();
+        let ids: Vec<&str> = s.events.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["d", "a1", "a2", "b", "c"]);
+        assert_eq!(s.metrics[0].kind, MetricKind::Since(2));
+        assert_eq!(s.quotes[0].event, Some(3));
+    }
+
+    #[test]
     fn equally_close_suggestions_follow_file_order() {
         let mut text = String::from("[situation]\ntitle = \"t\"\nas_of = 2024-01-01\n");
         for n in 1..=9 {
