@@ -105,7 +105,9 @@ fn parse_in_order<'i>(
                 let (sender, parsed) = mpsc::sync_channel(2);
                 let (give_back, done) = mpsc::channel::<Vec<Option<DeTable<'i>>>>();
                 let mine = batches.iter().skip(worker).step_by(workers);
-                scope.spawn(move || {
+                // If no thread can be made, the closure and its sender are
+                // dropped: the reader sees the hang-up and gives up.
+                let _ = std::thread::Builder::new().spawn_scoped(scope, move || {
                     for batch in mine {
                         let trees = batch.iter().map(parse).collect();
                         // The reader has stopped: so do we.
@@ -122,7 +124,8 @@ fn parse_in_order<'i>(
             })
             .collect();
         for (n, batch) in batches.iter().enumerate() {
-            // Worker n % count parses batch n; it only hangs up early if it panicked.
+            // Worker n % count parses batch n; it only hangs up early if it
+            // panicked (which the scope reports) or could not start.
             let worker = &workers[n % workers.len()];
             let trees = worker.parsed.recv().ok()?;
             for (range, root) in batch.iter().zip(&trees) {
