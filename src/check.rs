@@ -30,11 +30,14 @@ pub fn print_report(
     strict: bool,
     style: Style,
 ) -> io::Result<Verdict> {
-    let source = SourceText::new(path, text);
-    for diagnostic in &report.diagnostics {
-        match style {
-            Style::Full { color } => writeln!(out, "{}", diagnostic.render(&source, color))?,
-            Style::Short => writeln!(out, "{}", diagnostic.one_line(&source))?,
+    if !report.diagnostics.is_empty() {
+        // Indexing the lines of a large file takes a while: only when needed.
+        let source = SourceText::new(path, text);
+        for diagnostic in &report.diagnostics {
+            match style {
+                Style::Full { color } => writeln!(out, "{}", diagnostic.render(&source, color))?,
+                Style::Short => writeln!(out, "{}", diagnostic.one_line(&source))?,
+            }
         }
     }
     let errors = report.errors().count();

@@ -5,6 +5,7 @@ pub mod app;
 pub mod check;
 pub mod events;
 pub mod figures;
+pub mod generate;
 pub mod keymap;
 pub mod load;
 pub mod model;

@@ -1,3 +1,4 @@
+use std::borrow::Cow;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -209,9 +210,18 @@ fn run_check(files: &[PathBuf], strict: bool, short: bool) -> ExitCode {
                 continue;
             }
         };
-        let report = load::load_bytes(&bytes);
         let text = String::from_utf8_lossy(&bytes);
-        match check::print_report(&mut stdout, &path, &text, &report, strict, style) {
+        let report = match &text {
+            Cow::Borrowed(text) => load::load_str(text),
+            // Not UTF-8: load_bytes says where.
+            Cow::Owned(_) => load::load_bytes(&bytes),
+        };
+        let printed = check::print_report(&mut stdout, &path, &text, &report, strict, style);
+        // Freeing a large model takes a while (about 80 ms for 100,000
+        // events) and nothing needs to wait for it. If no thread can be
+        // made, the report is freed here as the closure is dropped.
+        let _ = std::thread::Builder::new().spawn(move || drop(report));
+        match printed {
             Ok(Verdict::Valid) => {}
             Ok(Verdict::Invalid) => code = code.max(1),
             // A closed pipe (`sitrep check | head`) is not the file's fault.

@@ -1,6 +1,7 @@
 //! Reading typed values out of a spanned TOML tree while collecting every
 //! problem instead of stopping at the first.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use toml::Spanned;
@@ -16,11 +17,21 @@ pub(super) type Value<'i> = Spanned<DeValue<'i>>;
 #[derive(Default)]
 pub(super) struct Problems {
     pub list: Vec<Diagnostic>,
+    /// Where the part of the file being read starts: spans of values parsed
+    /// from a section alone are relative to it (see `sections`).
+    pub offset: usize,
 }
 
 impl Problems {
-    pub fn push(&mut self, diagnostic: Diagnostic) {
+    /// Records a problem whose span is relative to [`Problems::offset`].
+    pub fn push(&mut self, mut diagnostic: Diagnostic) {
+        diagnostic.span = self.in_file(diagnostic.span);
         self.list.push(diagnostic);
+    }
+
+    /// A span of the part being read, as a span of the whole file.
+    pub fn in_file(&self, span: Range<usize>) -> Range<usize> {
+        span.start + self.offset..span.end + self.offset
     }
 
     pub fn error(&mut self, span: Range<usize>, message: impl Into<String>) {
@@ -156,8 +167,13 @@ fn wrong_type(value: &Value, expected: &str, problems: &mut Problems) {
 }
 
 pub(super) fn string(value: &Value, problems: &mut Problems) -> Option<String> {
+    string_cow(value, problems).map(Cow::into_owned)
+}
+
+/// A string, still borrowed from the file's text when it has no escapes.
+pub(super) fn string_cow<'i>(value: &Value<'i>, problems: &mut Problems) -> Option<Cow<'i, str>> {
     match value.get_ref() {
-        DeValue::String(s) => Some(s.to_string()),
+        DeValue::String(s) => Some(s.clone()),
         _ => {
             wrong_type(value, "a string", problems);
             None

@@ -1,0 +1,194 @@
+//! Ids and the references between tables.
+//!
+//! Items are read one at a time, in file order, and an item may refer to one
+//! further down the file. So ids are collected as items are read, and each
+//! reference gets a provisional number; once every id is known, [`Refs::resolve`]
+//! turns the numbers into indices (or reports the unknown ids).
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+use std::ops::Range;
+
+use super::diagnostic::Diagnostic;
+use super::fields::{self, Problems, Value};
+use super::suggest::did_you_mean;
+
+/// The tables that references point into.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Table {
+    Sources,
+    Actors,
+    Events,
+}
+
+impl Table {
+    fn what(self) -> &'static str {
+        match self {
+            Table::Sources => "source",
+            Table::Actors => "actor",
+            Table::Events => "event",
+        }
+    }
+}
+
+/// Ids of one table, for resolving references. The first of duplicates wins.
+pub(super) struct Ids<'i> {
+    /// "event", for messages.
+    what: &'static str,
+    index: HashMap<Cow<'i, str>, usize>,
+    /// The same ids in file order, so that "did you mean" picks the same one
+    /// on every run when several are equally close.
+    names: Vec<Cow<'i, str>>,
+    /// Whether anything refers to the item (for unreferenced/uncited warnings).
+    pub used: Vec<bool>,
+    /// Span of each item's id in the file, where those warnings point.
+    pub spans: Vec<Range<usize>>,
+}
+
+impl<'i> Ids<'i> {
+    pub fn new(what: &'static str) -> Self {
+        Ids {
+            what,
+            index: HashMap::new(),
+            names: Vec::new(),
+            used: Vec::new(),
+            spans: Vec::new(),
+        }
+    }
+
+    /// The index of the item with this id, marked as referred to.
+    fn find(&mut self, id: &str) -> Option<usize> {
+        let i = *self.index.get(id)?;
+        self.used[i] = true;
+        Some(i)
+    }
+
+    /// Registers the next item of the table (a table value): its id is
+    /// checked for form and uniqueness. Returns the item's index.
+    pub fn add(&mut self, item: &Value<'i>, problems: &mut Problems) -> usize {
+        let i = self.used.len();
+        let id_value = item.get_ref().as_table().and_then(|t| t.get("id"));
+        let span = id_value.map_or(item.span(), |v| v.span());
+        self.used.push(false);
+        self.spans.push(problems.in_file(span.clone()));
+        let Some(toml::de::DeValue::String(id)) = id_value.map(|v| v.get_ref()) else {
+            // Nothing can refer to an item without an id; its error says so.
+            self.used[i] = true;
+            return i;
+        };
+        if let Some(problem) = fields::id_problem(id) {
+            problems.push(
+                Diagnostic::error(span.clone(), problem).with_help(fields::id_suggestion(id)),
+            );
+        }
+        let what = self.what;
+        match self.index.entry(id.clone()) {
+            Entry::Occupied(_) => {
+                // References reach the first of the ids only; the error
+                // already covers this one, so it is not also called unused.
+                self.used[i] = true;
+                problems.push(
+                    Diagnostic::error(span, format!("duplicate {what} id `{id}`")).with_help(Some(
+                        format!("each {what} needs its own id; rename one of them"),
+                    )),
+                )
+            }
+            Entry::Vacant(slot) => {
+                slot.insert(i);
+                self.names.push(id.clone());
+            }
+        }
+        i
+    }
+}
+
+/// A reference to an id not seen yet when it was made.
+struct Forward<'i> {
+    /// The reference's provisional number.
+    number: usize,
+    table: Table,
+    id: Cow<'i, str>,
+    /// Where the reference is in the file.
+    span: Range<usize>,
+}
+
+/// The ids of the tables that can be referred to, and the references made
+/// so far, numbered in the order they were made.
+pub(super) struct Refs<'i> {
+    pub sources: Ids<'i>,
+    pub actors: Ids<'i>,
+    pub events: Ids<'i>,
+    /// What each reference points to, by provisional number: known at once
+    /// when the id came earlier in the file (the usual case), else set by
+    /// [`Refs::resolve`].
+    targets: Vec<Option<usize>>,
+    forward: Vec<Forward<'i>>,
+}
+
+impl<'i> Refs<'i> {
+    pub fn new() -> Self {
+        Refs {
+            sources: Ids::new("source"),
+            actors: Ids::new("actor"),
+            events: Ids::new("event"),
+            targets: Vec::new(),
+            forward: Vec::new(),
+        }
+    }
+
+    pub fn ids(&mut self, table: Table) -> &mut Ids<'i> {
+        match table {
+            Table::Sources => &mut self.sources,
+            Table::Actors => &mut self.actors,
+            Table::Events => &mut self.events,
+        }
+    }
+
+    /// A reference to an id of `table`: a provisional number to keep in the
+    /// model until [`Refs::resolve`], or `None` (reported) when the value is
+    /// not a string.
+    pub fn add(
+        &mut self,
+        table: Table,
+        value: &Value<'i>,
+        problems: &mut Problems,
+    ) -> Option<usize> {
+        let id = fields::string_cow(value, problems)?;
+        let number = self.targets.len();
+        let target = self.ids(table).find(&id);
+        if target.is_none() {
+            self.forward.push(Forward {
+                number,
+                table,
+                id,
+                span: problems.in_file(value.span()),
+            });
+        }
+        self.targets.push(target);
+        Some(number)
+    }
+
+    /// The index each reference points to, by provisional number. References
+    /// to ids that are nowhere in the file are reported, with the nearest
+    /// known id, and point to `None`.
+    pub fn resolve(&mut self, problems: &mut Problems) -> Vec<Option<usize>> {
+        for r in std::mem::take(&mut self.forward) {
+            let ids = self.ids(r.table);
+            let target = ids.find(&r.id);
+            if target.is_none() {
+                let (what, id) = (r.table.what(), &r.id);
+                let known = ids.names.iter().map(AsRef::as_ref);
+                problems.push(
+                    Diagnostic::error(r.span, format!("no {what} `{id}`")).with_help(
+                        did_you_mean(id, known).or_else(|| {
+                            Some(format!("add a [[{what}s]] entry with id = \"{id}\""))
+                        }),
+                    ),
+                );
+            }
+            self.targets[r.number] = target;
+        }
+        std::mem::take(&mut self.targets)
+    }
+}

@@ -1,0 +1,179 @@
+//! Reading a file one top-level section at a time.
+//!
+//! The spanned tree of a whole document takes many times the size of its
+//! text (over 500 MB at its peak for a 45 MB file), yet a situation file is a
+//! run of small sections: `[situation]`, then `[[sources]]`, `[[actors]]` and
+//! so on, one per item. Each section is parsed on its own, read into the
+//! model, and dropped, so memory stays close to the size of the model.
+//!
+//! That is only right when the sections together mean what the document
+//! means. A section starts at each line that begins with `[`; reading by
+//! sections gives up (and the caller reads the whole document, which reports
+//! everything exactly as before) unless:
+//!
+//! - every section parses: a TOML error is reported as for the whole file;
+//! - the text before the first section holds nothing but comments;
+//! - each section defines exactly one top-level key, by its header: one
+//!   `[situation]` table, or items of `[[sources]]`, `[[actors]]`,
+//!   `[[events]]`, `[[metrics]]` or `[[quotes]]`.
+//!
+//! Sections then cannot interact, except through what the builder already
+//! handles (ids and references). A `[` at the start of a line inside a
+//! multi-line string or array also starts a section here, but the section
+//! before it then ends inside an unfinished value and fails to parse, so a
+//! wrong split only costs the slower path, never a wrong reading.
+
+use std::sync::mpsc;
+
+use memchr::memmem;
+use toml::de::{DeTable, DeValue};
+
+use super::{Builder, ItemTable, Situation};
+
+/// Sections parsed together on one thread, and handed over together.
+const BATCH: usize = 64;
+
+/// Reads `text` section by section into `builder`; `None` when the file has
+/// to be read as a whole (see the module documentation).
+pub(super) fn read<'i>(text: &'i str, mut builder: Builder<'i, '_>) -> Option<Option<Situation>> {
+    let ranges: Vec<(usize, usize)> = ranges(text).collect();
+    parse_in_order(text, &ranges, |start, root| {
+        builder.problems.offset = start;
+        let mut entries = root.iter();
+        match (entries.next(), entries.next()) {
+            (None, _) => Some(()),
+            (Some((key, value)), None) if text[start..].starts_with('[') => {
+                match (key.get_ref().as_ref(), value.get_ref()) {
+                    ("situation", DeValue::Table(_)) if !builder.situation_seen => {
+                        builder.situation(value);
+                    }
+                    (name, DeValue::Array(items)) => {
+                        let table = ItemTable::named(name)?;
+                        for item in items.iter() {
+                            if !item.get_ref().is_table() {
+                                return None;
+                            }
+                            builder.item(table, item);
+                        }
+                    }
+                    _ => return None,
+                }
+                Some(())
+            }
+            _ => None,
+        }
+    })?;
+    builder.problems.offset = 0;
+    if !builder.situation_seen {
+        // First among problems at the start of the file, as when the whole
+        // document is read (nothing else there is found before it).
+        builder.problems.list.insert(0, super::missing_situation());
+        builder.situation_seen = true;
+    }
+    Some(builder.finish())
+}
+
+/// Parses the sections at `ranges` and hands each, in file order, to `read`
+/// with its offset; stops at the first one that does not parse or that
+/// `read` refuses.
+///
+/// Parsing is most of the work, and sections are independent, so batches of
+/// them are parsed on worker threads (in turn, so that they arrive in
+/// order) while this thread reads them. Bounded channels keep only a few
+/// batches in memory at once.
+fn parse_in_order<'i>(
+    text: &'i str,
+    ranges: &[(usize, usize)],
+    mut read: impl FnMut(usize, &DeTable<'i>) -> Option<()>,
+) -> Option<()> {
+    let parse = |&(start, end): &(usize, usize)| {
+        DeTable::parse(&text[start..end])
+            .ok()
+            .map(|root| root.into_inner())
+    };
+    let batches: Vec<&[(usize, usize)]> = ranges.chunks(BATCH).collect();
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+    if workers < 2 || batches.len() < 2 {
+        for range in ranges {
+            read(range.0, &parse(range)?)?;
+        }
+        return Some(());
+    }
+    std::thread::scope(|scope| {
+        let workers: Vec<Worker<'i>> = (0..workers)
+            .map(|worker| {
+                let (sender, parsed) = mpsc::sync_channel(2);
+                let (give_back, done) = mpsc::channel::<Vec<Option<DeTable<'i>>>>();
+                let mine = batches.iter().skip(worker).step_by(workers);
+                // If no thread can be made, the closure and its sender are
+                // dropped: the reader sees the hang-up and gives up.
+                let _ = std::thread::Builder::new().spawn_scoped(scope, move || {
+                    for batch in mine {
+                        let trees = batch.iter().map(parse).collect();
+                        // The reader has stopped: so do we.
+                        if sender.send(trees).is_err() {
+                            break;
+                        }
+                        // Trees are freed by the thread that made them:
+                        // freeing another thread's memory is much slower.
+                        done.try_iter().for_each(drop);
+                    }
+                    done.iter().for_each(drop);
+                });
+                Worker { parsed, give_back }
+            })
+            .collect();
+        for (n, batch) in batches.iter().enumerate() {
+            // Worker n % count parses batch n; it only hangs up early if it
+            // panicked (which the scope reports) or could not start.
+            let worker = &workers[n % workers.len()];
+            let trees = worker.parsed.recv().ok()?;
+            for (range, root) in batch.iter().zip(&trees) {
+                read(range.0, root.as_ref()?)?;
+            }
+            // Only fails if the worker panicked, which the scope reports.
+            let _ = worker.give_back.send(trees);
+        }
+        Some(())
+    })
+}
+
+/// A parsing thread, as the reader sees it.
+struct Worker<'i> {
+    parsed: mpsc::Receiver<Vec<Option<DeTable<'i>>>>,
+    /// Trees already read, to be freed by the worker.
+    give_back: mpsc::Sender<Vec<Option<DeTable<'i>>>>,
+}
+
+/// Byte ranges of the sections: each starts at a line beginning with `[`
+/// (the first also at the start of the text) and runs to the next.
+fn ranges(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let starts = memmem::find_iter(text.as_bytes(), b"\n[").map(|at| at + 1);
+    let mut start = 0;
+    starts.chain(std::iter::once(text.len())).map(move |end| {
+        let range = (start, end);
+        start = end;
+        range
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sections_start_at_lines_that_begin_with_a_bracket() {
+        let text = "# c\n[situation]\nx = 1\n  [not]\n[[events]]\n";
+        let parts: Vec<&str> = ranges(text).map(|(s, e)| &text[s..e]).collect();
+        assert_eq!(
+            parts,
+            ["# c\n", "[situation]\nx = 1\n  [not]\n", "[[events]]\n"]
+        );
+        let starts_with_header = "[situation]\n[[events]]";
+        let parts: Vec<&str> = ranges(starts_with_header)
+            .map(|(s, e)| &starts_with_header[s..e])
+            .collect();
+        assert_eq!(parts, ["[situation]\n", "[[events]]"]);
+        assert_eq!(ranges("").count(), 1);
+    }
+}
