@@ -2,6 +2,9 @@
 //! date window. The dashboard and `summary` both select through [`select`],
 //! so the same question always gets the same answer.
 
+use std::sync::{Arc, Mutex, OnceLock};
+use std::thread::{self, JoinHandle};
+
 use chrono::NaiveDate;
 use memchr::memmem;
 
@@ -148,20 +151,97 @@ pub fn normalize_query(query: &str) -> String {
 }
 
 /// Everything [`select`] needs that does not change with the filter, built
-/// once per loaded situation.
-#[derive(Clone, Debug, Default)]
+/// once per loaded situation, by [`Index::new`] or [`Index::in_background`].
+#[derive(Debug)]
 pub struct Index {
     /// For each actor: itself and every actor it is part of, transitively.
     ancestors: Vec<Vec<ActorIx>>,
     /// For each actor: events involving it or any of its members.
     event_counts: Vec<usize>,
+    actors: TextIndex,
+    /// The search text of events and quotes: the bulk of the index, and
+    /// needed only once someone searches.
+    search: OnceLock<SearchText>,
+    /// The thread building `search`, for an index made in the background.
+    pending: Mutex<Option<JoinHandle<SearchText>>>,
+}
+
+impl Drop for Index {
+    /// Waits for a search text still being built, so no thread outlives
+    /// the index it was building for.
+    fn drop(&mut self) {
+        let pending = self.pending.get_mut().unwrap_or_else(|e| e.into_inner());
+        if let Some(handle) = pending.take() {
+            let _ = handle.join();
+        }
+    }
+}
+
+#[derive(Debug, Default)]
+struct SearchText {
     events: TextIndex,
     quotes: TextIndex,
-    actors: TextIndex,
+}
+
+impl SearchText {
+    fn build(s: &Situation) -> SearchText {
+        let events = TextIndex::build(s.events.iter().map(|e| {
+            [
+                Some(e.title.as_str()),
+                e.summary.as_deref(),
+                e.location.as_deref(),
+                e.category.as_deref(),
+            ]
+            .into_iter()
+            .flatten()
+            .chain(e.tags.iter().map(String::as_str))
+            .chain(e.actors.iter().flat_map(|&a| actor_words(s, a)))
+        }));
+        let quotes = TextIndex::build(s.quotes.iter().map(|q| {
+            [Some(q.text.as_str()), q.context.as_deref()]
+                .into_iter()
+                .flatten()
+                .chain(actor_words(s, q.speaker))
+        }));
+        SearchText { events, quotes }
+    }
+}
+
+/// An actor's name and aliases: what search matches it by.
+fn actor_words(s: &Situation, a: ActorIx) -> impl Iterator<Item = &str> {
+    let actor = &s.actors[a];
+    std::iter::once(actor.name.as_str()).chain(actor.aliases.iter().map(String::as_str))
 }
 
 impl Index {
+    /// Builds the whole index now.
     pub fn new(s: &Situation) -> Index {
+        let index = Index::members(s);
+        // A new OnceLock is empty, so this always sets it.
+        let _ = index.search.set(SearchText::build(s));
+        index
+    }
+
+    /// Builds what the first screen needs now and the search text on another
+    /// thread, so that a large file shows sooner; the first search waits for
+    /// the thread if it has not finished.
+    pub fn in_background(s: Arc<Situation>) -> Index {
+        let index = Index::members(&s);
+        let worker = thread::Builder::new().name("search-index".into()).spawn({
+            let s = Arc::clone(&s);
+            move || SearchText::build(&s)
+        });
+        match worker {
+            Ok(handle) => *index.pending.lock().unwrap_or_else(|e| e.into_inner()) = Some(handle),
+            Err(_) => {
+                let _ = index.search.set(SearchText::build(&s));
+            }
+        }
+        index
+    }
+
+    /// Membership and counts, and the (small) actor search text.
+    fn members(s: &Situation) -> Index {
         let ancestors: Vec<Vec<ActorIx>> = (0..s.actors.len())
             .map(|a| {
                 // The loader rejects part_of cycles, so every chain ends.
@@ -182,40 +262,35 @@ impl Index {
                 event_counts[a] += 1;
             }
         }
-
-        let actor_words = |a: ActorIx| {
-            let actor = &s.actors[a];
-            std::iter::once(actor.name.as_str()).chain(actor.aliases.iter().map(String::as_str))
-        };
-        let events = TextIndex::build(s.events.iter().map(|e| {
-            [
-                Some(e.title.as_str()),
-                e.summary.as_deref(),
-                e.location.as_deref(),
-                e.category.as_deref(),
-            ]
-            .into_iter()
-            .flatten()
-            .chain(e.tags.iter().map(String::as_str))
-            .chain(e.actors.iter().flat_map(|&a| actor_words(a)))
-        }));
-        let quotes = TextIndex::build(s.quotes.iter().map(|q| {
-            [Some(q.text.as_str()), q.context.as_deref()]
-                .into_iter()
-                .flatten()
-                .chain(actor_words(q.speaker))
-        }));
         let actors = TextIndex::build(
             (0..s.actors.len())
-                .map(|a| actor_words(a).chain(std::iter::once(s.actors[a].id.as_str()))),
+                .map(|a| actor_words(s, a).chain(std::iter::once(s.actors[a].id.as_str()))),
         );
         Index {
             ancestors,
             event_counts,
-            events,
-            quotes,
             actors,
+            search: OnceLock::new(),
+            pending: Mutex::new(None),
         }
+    }
+
+    fn search_text(&self) -> &SearchText {
+        self.search.get_or_init(|| {
+            let handle = self
+                .pending
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .take();
+            match handle.map(JoinHandle::join) {
+                Some(Ok(text)) => text,
+                // Building the text panicked on the other thread: let the
+                // same panic surface here, where the caller can see it.
+                Some(Err(panic)) => std::panic::resume_unwind(panic),
+                // Both constructors either set `search` or start the thread.
+                None => unreachable!("an index without search text or a thread building it"),
+            }
+        })
     }
 
     /// Events involving the actor or any actor part of it.
@@ -328,7 +403,11 @@ pub fn select(s: &Situation, index: &Index, filter: &Filter) -> Selection {
     };
 
     let query = normalize_query(&filter.search);
-    let event_hits = index.events.matching(&query);
+    let event_hits = if query.is_empty() {
+        vec![true; s.events.len()]
+    } else {
+        index.search_text().events.matching(&query)
+    };
     let events = s
         .events
         .iter()
@@ -341,7 +420,11 @@ pub fn select(s: &Situation, index: &Index, filter: &Filter) -> Selection {
         .map(|(i, _)| i)
         .collect();
 
-    let quote_hits = index.quotes.matching(&query);
+    let quote_hits = if query.is_empty() {
+        vec![true; s.quotes.len()]
+    } else {
+        index.search_text().quotes.matching(&query)
+    };
     let quotes = s
         .quotes
         .iter()

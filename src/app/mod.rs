@@ -12,6 +12,8 @@ mod view;
 #[cfg(test)]
 mod tests;
 
+use std::sync::Arc;
+
 use ratatui::layout::{Position, Rect};
 
 pub use view::{Cursor, DetailPage, Picker, Popup, SearchInput, Target, View};
@@ -75,7 +77,8 @@ pub struct Derived {
 }
 
 pub struct App {
-    pub situation: Situation,
+    /// Shared with the thread that builds the search index.
+    pub situation: Arc<Situation>,
     pub index: Index,
     pub filter: Filter,
     /// What `filter` keeps; recomputed whenever it changes.
@@ -99,7 +102,8 @@ enum Motion {
 
 impl App {
     pub fn new(situation: Situation, options: Options) -> App {
-        let index = Index::new(&situation);
+        let situation = Arc::new(situation);
+        let index = Index::in_background(Arc::clone(&situation));
         let derived = derive(&situation);
         let filter = Filter {
             actors: options.actors,
@@ -944,15 +948,12 @@ fn derive(s: &Situation) -> Derived {
         80,
     )
     .min(40);
+    let short_widths: Vec<usize> = short_names.iter().map(|n| ui::text::width(n)).collect();
     let event_actors_width = typical(
         s.events
             .iter()
             .map(|e| {
-                let names: usize = e
-                    .actors
-                    .iter()
-                    .map(|&a| ui::text::width(&short_names[a]))
-                    .sum();
+                let names: usize = e.actors.iter().map(|&a| short_widths[a]).sum();
                 names + 2 * e.actors.len().saturating_sub(1)
             })
             .collect(),

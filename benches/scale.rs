@@ -1,0 +1,157 @@
+//! How sitrep scales: loading and checking, building the search and member
+//! indexes, a filter change with its redraw, a frame of the timeline, and
+//! scrolling, on generated situations of 10,000 and 100,000 events.
+//!
+//! Run with `cargo bench --bench scale`; README ("Performance") has the
+//! figures and how they compare with Python's tomllib.
+
+use std::sync::OnceLock;
+
+use divan::{Bencher, black_box};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use sitrep::action::{Action, Pane};
+use sitrep::app::{App, Options};
+use sitrep::keymap;
+use sitrep::model::Situation;
+use sitrep::query::{self, Filter, Index};
+
+fn main() {
+    divan::main();
+}
+
+const SIZES: [usize; 2] = [10_000, 100_000];
+
+/// The generated file of each size, made once per run (seed 7, the README's).
+fn text(events: usize) -> &'static str {
+    static SMALL: OnceLock<String> = OnceLock::new();
+    static LARGE: OnceLock<String> = OnceLock::new();
+    let cell = if events == SIZES[0] { &SMALL } else { &LARGE };
+    cell.get_or_init(|| {
+        let mut out = Vec::new();
+        sitrep::generate::generate(&sitrep::generate::Options::new(events, 7), &mut out)
+            .expect("writing to memory does not fail");
+        String::from_utf8(out).expect("the generator writes UTF-8")
+    })
+}
+
+fn situation(events: usize) -> Situation {
+    sitrep::load::load_str(text(events))
+        .situation
+        .expect("generated files are valid")
+}
+
+/// A dashboard at 140x45 with its first frame drawn.
+fn dashboard(events: usize) -> (App, Terminal<TestBackend>) {
+    let mut app = App::new(situation(events), Options::default());
+    app.update(Action::Resize {
+        width: 140,
+        height: 45,
+    });
+    let mut terminal = Terminal::new(TestBackend::new(140, 45)).expect("a test backend");
+    draw(&mut terminal, &app);
+    (app, terminal)
+}
+
+fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
+    terminal
+        .draw(|frame| frame.render_widget(app, frame.area()))
+        .expect("drawing to a test backend does not fail");
+}
+
+/// A key through the same table the dashboard reads keys with.
+fn key(app: &mut App, code: KeyCode) {
+    let event = KeyEvent::new(code, KeyModifiers::NONE);
+    if let Some(action) = keymap::action_for(app.mode(), app.view.focus, event) {
+        app.update(action);
+    }
+}
+
+#[divan::bench(args = SIZES, sample_count = 10)]
+fn load_and_check(bencher: Bencher, events: usize) {
+    let text = text(events);
+    bencher.bench(|| sitrep::load::load_str(black_box(text)));
+}
+
+#[divan::bench(args = SIZES, sample_count = 10)]
+fn build_indexes(bencher: Bencher, events: usize) {
+    let s = situation(events);
+    bencher.bench(|| Index::new(black_box(&s)));
+}
+
+/// From opening the file to the first frame on screen: load, indexes, draw.
+#[divan::bench(args = SIZES, sample_count = 10)]
+fn first_frame(bencher: Bencher, events: usize) {
+    let text = text(events);
+    bencher.bench(|| {
+        let s = sitrep::load::load_str(black_box(text)).situation;
+        let app = App::new(s.expect("valid"), Options::default());
+        let mut terminal = Terminal::new(TestBackend::new(140, 45)).expect("a test backend");
+        draw(&mut terminal, &app);
+        (app, terminal)
+    });
+}
+
+/// The filter alone: an actor with its members and a search word.
+#[divan::bench(args = SIZES)]
+fn select(bencher: Bencher, events: usize) {
+    let s = situation(events);
+    let index = Index::new(&s);
+    let filter = Filter {
+        actors: vec![0],
+        search: "water".into(),
+        ..Filter::default()
+    };
+    bencher.bench(|| query::select(&s, &index, black_box(&filter)));
+}
+
+/// An actor added to and taken out of the filter, each followed by a redraw
+/// at 140x45 (two filter changes per iteration).
+#[divan::bench(args = SIZES)]
+fn toggle_actor_and_redraw(bencher: Bencher, events: usize) {
+    let (mut app, mut terminal) = dashboard(events);
+    app.update(Action::Focus(Pane::Actors));
+    bencher.bench_local(|| {
+        for _ in 0..2 {
+            app.update(Action::Toggle);
+            draw(&mut terminal, &app);
+        }
+    });
+}
+
+/// One keystroke of an incremental search and its redraw at 140x45: typing
+/// "port" then deleting it, so each iteration is eight filter changes.
+#[divan::bench(args = SIZES)]
+fn search_keystroke_and_redraw(bencher: Bencher, events: usize) {
+    let (mut app, mut terminal) = dashboard(events);
+    key(&mut app, KeyCode::Char('/'));
+    bencher.bench_local(|| {
+        for c in "port".chars() {
+            key(&mut app, KeyCode::Char(c));
+            draw(&mut terminal, &app);
+        }
+        for _ in 0..4 {
+            key(&mut app, KeyCode::Backspace);
+            draw(&mut terminal, &app);
+        }
+    });
+}
+
+/// A frame of the timeline with nothing changed.
+#[divan::bench(args = SIZES)]
+fn redraw(bencher: Bencher, events: usize) {
+    let (app, mut terminal) = dashboard(events);
+    bencher.bench_local(|| draw(&mut terminal, &app));
+}
+
+/// A page down and its redraw, wrapping to the top at the end.
+#[divan::bench(args = SIZES)]
+fn scroll_a_page(bencher: Bencher, events: usize) {
+    let (mut app, mut terminal) = dashboard(events);
+    app.update(Action::Focus(Pane::Timeline));
+    bencher.bench_local(|| {
+        app.update(Action::PageDown);
+        draw(&mut terminal, &app);
+    });
+}
