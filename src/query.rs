@@ -663,6 +663,24 @@ sources = ["wire"]
     }
 
     #[test]
+    fn an_index_built_in_the_background_finds_the_same() {
+        let (s, index) = setup();
+        let shared = Arc::new(s.clone());
+        let background = Index::in_background(Arc::clone(&shared));
+        for search in ["", "ruto", "PORT", "airport", "nothing"] {
+            let filter = Filter {
+                search: search.into(),
+                ..Filter::default()
+            };
+            assert_eq!(
+                select(&s, &index, &filter),
+                select(&shared, &background, &filter),
+                "{search}"
+            );
+        }
+    }
+
+    #[test]
     fn counts_events_per_actor_with_members() {
         let (s, index) = setup();
         assert_eq!(index.event_count(s.actor_by_id("mission").unwrap()), 2);
