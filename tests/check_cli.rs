@@ -142,8 +142,12 @@ bad_fixtures! {
         "12:8: error: this date does not exist in the calendar",
     ], "1 error";
     toml_date_that_does_not_exist: "date-no-such-day-toml" => [
-        "4:9: error: TOML syntax: invalid date, expected day between 01 and 29",
+        "4:9: error: this date does not exist in the calendar: expected day between 01 and 29",
     ], "1 error";
+    toml_date_that_does_not_exist_hides_nothing: "date-no-such-day-toml-and-more" => [
+        "12:8: error: this date does not exist in the calendar: expected day between 01 and 30",
+        "20:1: error: unknown key `sumary` in [[events]] (did you mean `summary`?)",
+    ], "2 errors";
     month_that_does_not_exist: "date-no-such-month" => [
         "12:8: error: this date does not exist in the calendar",
     ], "1 error";

@@ -261,6 +261,8 @@ pub(super) fn date(value: &Value, problems: &mut Problems) -> Option<FuzzyDate> 
                 u32::from(d.day),
                 false,
             ),
+            // A date the parser could not read (2024-09-31): already reported.
+            (None, None, None) => return None,
             _ => {
                 problems.error(
                     value.span(),

@@ -119,19 +119,35 @@ pub fn load_str(text: &str) -> Report {
 /// Reads the whole document's tree at once: the way for files that cannot
 /// be read by sections (see `sections`).
 fn read_whole(text: &str) -> Report {
-    let root = match DeTable::parse(text) {
-        Ok(root) => root,
-        Err(e) => {
-            let span = e.span().unwrap_or(0..0);
-            let message = e.message().trim_end().to_string();
+    let (root, errors) = DeTable::parse_recoverable(text);
+    let mut problems = Problems::default();
+    if let Some(first) = errors.first() {
+        // A date the calendar lacks (2024-09-31) leaves the document whole,
+        // so the rest of the file can still be checked. Any other syntax
+        // error may have thrown the parser off: only the first is sure.
+        if !errors.iter().all(is_impossible_date) {
+            let span = first.span().unwrap_or(0..0);
+            let message = first.message().trim_end().to_string();
             return Report::failed(Diagnostic::error(span, format!("TOML syntax: {message}")));
         }
-    };
-    let mut problems = Problems::default();
+        for error in &errors {
+            let detail = error.message().trim_end();
+            let detail = detail.strip_prefix("invalid date, ").unwrap_or(detail);
+            problems.error(
+                error.span().unwrap_or(0..0),
+                format!("this date does not exist in the calendar: {detail}"),
+            );
+        }
+    }
     let mut builder = Builder::new(&mut problems);
     builder.document(root.get_ref());
     let situation = builder.finish();
     finished(problems, situation)
+}
+
+/// The parser's complaint about a well-formed date that does not exist.
+fn is_impossible_date(error: &toml::de::Error) -> bool {
+    error.message().starts_with("invalid date")
 }
 
 fn finished(problems: Problems, situation: Option<Situation>) -> Report {
