@@ -68,7 +68,7 @@ bad_fixtures! {
 
     missing_situation_table: "missing-situation" => [
         "1:1: error: missing the `[situation]` table (start the file with [situation], a `title` and an `as_of` date)",
-        "3:6: warning: source is never cited",
+        "3:6: warning: source `wire` is never cited",
     ], "1 error, 1 warning";
     missing_situation_title: "missing-title" => [
         "2:1: error: missing required key `title` in [situation]",
@@ -345,12 +345,12 @@ fn good_files_pass_with_their_counts() {
 }
 
 const WARNINGS: &[&str] = &[
-    "8:6: warning: source is never cited",
-    "17:6: warning: actor is never referred to (no event, quote, metric or `part_of` names it)",
-    "22:6: warning: event has no source (add `sources = [\"...\"]` naming a [[sources]] id)",
-    "27:6: warning: metric has no source (add `source = \"...\"` beside `value`, naming a [[sources]] id)",
-    "35:3: warning: observation has no `source`",
-    "44:11: warning: quote has no source (add `sources = [\"...\"]` naming a [[sources]] id)",
+    "8:6: warning: source `uncited` is never cited",
+    "17:6: warning: actor `bystander` is never referred to (no event, quote, metric or `part_of` names it)",
+    "22:6: warning: event `unsourced-event` has no source (add `sources = [\"...\"]` naming a [[sources]] id)",
+    "27:6: warning: metric `unsourced-value` has no source (add `source = \"...\"` beside `value`, naming a [[sources]] id)",
+    "35:3: warning: observation has no `source` (add `source = \"...\"` to this point, naming a [[sources]] id)",
+    "44:11: warning: quote by `speaker` has no source (add `sources = [\"...\"]` naming a [[sources]] id)",
 ];
 
 fn warning_lines(path: &str) -> String {
@@ -391,7 +391,7 @@ fn default_output_labels_warnings() {
         .assert()
         .code(0)
         .stdout(predicate::str::contains(format!(
-            "warning: source is never cited\n --> {path}:8:6\n"
+            "warning: source `uncited` is never cited\n --> {path}:8:6\n"
         )));
 }
 

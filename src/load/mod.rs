@@ -610,10 +610,13 @@ impl<'i, 'p> Builder<'i, 'p> {
                     }
                     let o = observation(&pf, p, &mut self.refs)?;
                     if o.source.is_none() {
-                        p.push(Diagnostic::warning(
-                            item.span(),
-                            "observation has no `source`",
-                        ));
+                        p.push(
+                            Diagnostic::warning(item.span(), "observation has no `source`")
+                                .with_help(Some(
+                                    "add `source = \"...\"` to this point, naming a [[sources]] id"
+                                        .into(),
+                                )),
+                        );
                     }
                     o.date.map(|_| o)
                 });
@@ -762,12 +765,15 @@ impl<'i, 'p> Builder<'i, 'p> {
 
     fn warn_unused(&mut self) {
         for (ids, what) in [(&self.refs.actors, "actor"), (&self.refs.sources, "source")] {
-            for (used, span) in ids.used.iter().zip(&ids.spans) {
+            for ((used, span), id) in ids.used.iter().zip(&ids.spans).zip(&ids.written) {
                 if !used {
+                    let id = id.as_deref().unwrap_or("?");
                     let message = if what == "actor" {
-                        "actor is never referred to (no event, quote, metric or `part_of` names it)"
+                        format!(
+                            "actor `{id}` is never referred to (no event, quote, metric or `part_of` names it)"
+                        )
                     } else {
-                        "source is never cited"
+                        format!("source `{id}` is never cited")
                     };
                     self.problems
                         .push(Diagnostic::warning(span.clone(), message));
@@ -811,13 +817,19 @@ fn observation<'i>(
 
 fn warn_unsourced(at: Option<&Value>, table_span: &Range<usize>, what: &str) -> Diagnostic {
     let span = at.map_or(table_span.clone(), |v| v.span());
+    // Name the item by the value the warning points at: an id, or a quote's speaker.
+    let named = match at.and_then(|v| v.get_ref().as_str()) {
+        Some(name) if what == "quote" => format!("quote by `{name}`"),
+        Some(name) => format!("{what} `{name}`"),
+        None => what.to_string(),
+    };
     // A metric's single value takes one `source`; `sources` is not a metric key.
     let help = if what == "metric" {
         "add `source = \"...\"` beside `value`, naming a [[sources]] id"
     } else {
         "add `sources = [\"...\"]` naming a [[sources]] id"
     };
-    Diagnostic::warning(span, format!("{what} has no source")).with_help(Some(help.into()))
+    Diagnostic::warning(span, format!("{named} has no source")).with_help(Some(help.into()))
 }
 
 fn missing_situation() -> Diagnostic {
@@ -1005,7 +1017,7 @@ mod tests {
             .filter(|d| d.span.start == cases[0].find("\"zz\"").unwrap())
             .map(|d| d.message.as_str())
             .collect();
-        assert_eq!(at_speaker, ["no actor `zz`", "quote has no source"]);
+        assert_eq!(at_speaker, ["no actor `zz`", "quote by `zz` has no source"]);
     }
 
     #[test]

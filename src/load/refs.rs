@@ -44,6 +44,8 @@ pub(super) struct Ids<'i> {
     pub used: Vec<bool>,
     /// Span of each item's id in the file, where those warnings point.
     pub spans: Vec<Range<usize>>,
+    /// Each item's id as written, for those warnings to name it.
+    pub written: Vec<Option<Cow<'i, str>>>,
 }
 
 impl<'i> Ids<'i> {
@@ -54,6 +56,7 @@ impl<'i> Ids<'i> {
             names: Vec::new(),
             used: Vec::new(),
             spans: Vec::new(),
+            written: Vec::new(),
         }
     }
 
@@ -72,6 +75,11 @@ impl<'i> Ids<'i> {
         let span = id_value.map_or(item.span(), |v| v.span());
         self.used.push(false);
         self.spans.push(problems.in_file(span.clone()));
+        let id = match id_value.map(|v| v.get_ref()) {
+            Some(toml::de::DeValue::String(id)) => Some(id.clone()),
+            _ => None,
+        };
+        self.written.push(id);
         let Some(toml::de::DeValue::String(id)) = id_value.map(|v| v.get_ref()) else {
             // Nothing can refer to an item without an id; its error says so.
             self.used[i] = true;
