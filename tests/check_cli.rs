@@ -93,7 +93,7 @@ bad_fixtures! {
         "5:8: error: expected an array, found a string",
     ], "1 error";
     number_written_as_a_string: "type-number-as-string" => [
-        "13:9: error: expected a number, found a string",
+        "13:9: error: expected a number, found a string (write it without quotes: 578000)",
     ], "1 error";
     number_where_a_string_is_expected: "type-number-for-string" => [
         "12:8: error: expected a string, found an integer",
@@ -152,7 +152,7 @@ bad_fixtures! {
         "12:8: error: this date does not exist in the calendar",
     ], "1 error";
     date_in_no_known_form: "date-bad-form" => [
-        "12:8: error: not a date: expected a date like 2024-09-21, 2024-08, 2024, early/mid/late 2024-10, optionally with a leading ~",
+        "12:8: error: not a date: expected a date like 2024-09-21, 2024-08, 2024, early/mid/late 2024-10, optionally with a leading ~ (did you mean \"2024-09\"?)",
     ], "1 error";
     end_before_date: "end-before-date" => [
         "13:7: error: `end` (Aug 2024) starts before `date` (21 Sep 2024) (swap them, or fix the year or month)",

@@ -288,7 +288,10 @@ pub(super) fn date(value: &Value, problems: &mut Problems) -> Option<FuzzyDate> 
             None
         }
         Err(e @ DateError::Form) => {
-            problems.error(value.span(), format!("not a date: {e}"));
+            let written = value.get_ref().as_str().unwrap_or_default();
+            let help = super::suggest::date_form(written).map(|d| format!("did you mean \"{d}\"?"));
+            problems
+                .push(Diagnostic::error(value.span(), format!("not a date: {e}")).with_help(help));
             None
         }
     }
@@ -311,6 +314,17 @@ pub(super) fn number(value: &Value, problems: &mut Problems) -> Option<Number> {
                 .ok()
                 .filter(|v| v.is_finite())
                 .map(|value| Number { value, decimals })
+        }
+        DeValue::String(text) if text.trim().replace([',', '_'], "").parse::<f64>().is_ok() => {
+            problems.push(
+                Diagnostic::error(value.span(), "expected a number, found a string").with_help(
+                    Some(format!(
+                        "write it without quotes: {}",
+                        text.trim().replace(',', "_")
+                    )),
+                ),
+            );
+            return None;
         }
         _ => {
             wrong_type(value, "a number", problems);
