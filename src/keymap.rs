@@ -18,6 +18,9 @@ pub enum Mode {
     Detail,
     /// The key help is open.
     Help,
+    /// The terminal is below the minimum size: only quitting works. Not in
+    /// [`Mode::ALL`], which lists the modes help describes.
+    TooSmall,
 }
 
 impl Mode {
@@ -36,6 +39,7 @@ impl Mode {
             Mode::Picker => "Actor picker",
             Mode::Detail => "Detail",
             Mode::Help => "This help",
+            Mode::TooSmall => "Terminal too small",
         }
     }
 
@@ -130,7 +134,7 @@ impl Binding {
     }
 }
 
-use Mode::{Detail, Help, Normal, Picker, Search};
+use Mode::{Detail, Help, Normal, Picker, Search, TooSmall};
 
 /// Every binding of every mode, in the order help lists them.
 #[rustfmt::skip]
@@ -212,6 +216,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(Help, &[code(KeyCode::PageUp)], Action::PageUp, "PgDn/PgUp", "page down / up"),
     bind(Help, &[code(KeyCode::Esc), ch('?')], Action::Back, "Esc ?", "close").footer(1, "close"),
     bind(Help, &[ch('q'), ctrl('c')], Action::Quit, "q", "quit").footer(3, "quit"),
+    // The size warning: nothing to act on but quitting.
+    bind(TooSmall, &[ch('q'), ctrl('c')], Action::Quit, "q", "quit"),
 ];
 
 /// The action for a key press in a mode, with `focus` the focused pane.
@@ -308,7 +314,7 @@ mod tests {
             Some(Action::Input(' '))
         );
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        for mode in Mode::ALL {
+        for mode in Mode::ALL.into_iter().chain([TooSmall]) {
             assert_eq!(action_for(mode, Pane::Timeline, ctrl_c), Some(Action::Quit));
         }
         let shift_g = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
@@ -316,6 +322,23 @@ mod tests {
             action_for(Normal, Pane::Timeline, shift_g),
             Some(Action::Bottom)
         );
+    }
+
+    #[test]
+    fn only_quit_works_while_the_terminal_is_too_small() {
+        for code in [
+            KeyCode::Enter,
+            KeyCode::Tab,
+            KeyCode::Esc,
+            KeyCode::Char('a'),
+            KeyCode::Char('c'),
+            KeyCode::Char('m'),
+            KeyCode::Char('?'),
+        ] {
+            assert_eq!(action_for(TooSmall, Pane::Timeline, press(code)), None);
+        }
+        let q = press(KeyCode::Char('q'));
+        assert_eq!(action_for(TooSmall, Pane::Timeline, q), Some(Action::Quit));
     }
 
     #[test]

@@ -197,6 +197,7 @@ fn help_80x24() {
 #[test]
 fn too_small_asks_to_enlarge() {
     snapshot!("too_small_24x8", app(24, 8));
+    snapshot!("too_small_30x10", app(30, 10));
 }
 
 #[test]

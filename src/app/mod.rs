@@ -133,6 +133,9 @@ impl App {
 
     /// What the keyboard is doing now.
     pub fn mode(&self) -> Mode {
+        if ui::layout::too_small(self.view.size) {
+            return Mode::TooSmall;
+        }
         if self.view.search.is_some() {
             return Mode::Search;
         }
@@ -194,7 +197,7 @@ impl App {
 
     /// The only mutator.
     pub fn update(&mut self, action: Action) {
-        if !matches!(action, Action::Resize { .. }) {
+        if !matches!(action, Action::Resize { .. }) && self.mode() != Mode::TooSmall {
             self.view.status = None;
         }
         match action {
@@ -221,6 +224,8 @@ impl App {
                 Mode::Picker => self.picking(action),
                 Mode::Detail => self.detailing(action),
                 Mode::Help => self.helping(action),
+                // Nothing on screen to act on; the keymap only lets quit through.
+                Mode::TooSmall => {}
             },
         }
     }
@@ -859,6 +864,7 @@ impl App {
     fn wheel(&mut self, at: Position, lines: isize) {
         let size = self.view.size;
         match self.mode() {
+            Mode::TooSmall => {}
             Mode::Detail => {
                 let action = if lines > 0 { Action::Down } else { Action::Up };
                 for _ in 0..lines.unsigned_abs() {

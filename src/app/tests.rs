@@ -492,3 +492,54 @@ fn a_resize_keeps_the_selection_in_view() {
     assert!(row >= app.view.timeline.offset);
     assert!(row < app.view.timeline.offset + usize::from(inner.height));
 }
+
+#[test]
+fn keys_do_nothing_while_the_terminal_is_too_small() {
+    let mut app = app();
+    app.filter.toggle_actor(actor(&app, "un"));
+    app.refilter();
+    let before = (app.filter.clone(), app.view.clone());
+    app.update(Action::Resize {
+        width: 30,
+        height: 10,
+    });
+    assert_eq!(app.mode(), Mode::TooSmall);
+    for code in [
+        KeyCode::Char('a'),
+        KeyCode::Char('m'),
+        KeyCode::Char('s'),
+        KeyCode::Char('s'),
+        KeyCode::Enter,
+        KeyCode::Esc,
+        KeyCode::Tab,
+        KeyCode::Enter,
+        KeyCode::Char('c'),
+        KeyCode::Char('/'),
+        KeyCode::Char('z'),
+        KeyCode::Char('j'),
+    ] {
+        press(&mut app, code);
+    }
+    app.update(Action::Scroll {
+        column: 5,
+        row: 5,
+        down: true,
+    });
+    app.update(Action::Click { column: 5, row: 5 });
+    app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    assert_eq!((app.filter.clone(), app.view.clone()), before);
+    // Quitting still works, with q as the warning says and with Ctrl-C.
+    app.update(Action::Resize {
+        width: 30,
+        height: 10,
+    });
+    press(&mut app, KeyCode::Char('q'));
+    assert!(app.quit);
+    let mut app = app_with(Options::default(), 30, 10);
+    press(&mut app, KeyCode::Char('/'));
+    press_with(&mut app, KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert!(app.quit);
+}
