@@ -543,3 +543,63 @@ fn keys_do_nothing_while_the_terminal_is_too_small() {
     press_with(&mut app, KeyCode::Char('c'), KeyModifiers::CONTROL);
     assert!(app.quit);
 }
+
+/// A detail page's text at a width where nothing wraps.
+fn detail_text(app: &App, target: Target) -> String {
+    let doc = ui::detail::document(app, &DetailPage::new(target), 200);
+    doc.lines
+        .iter()
+        .map(|line| {
+            line.spans
+                .iter()
+                .map(|s| s.content.as_ref())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn metric(app: &App, id: &str) -> Target {
+    Target::Metric(
+        app.situation
+            .metrics
+            .iter()
+            .position(|m| m.id == id)
+            .expect("a fixture metric"),
+    )
+}
+
+#[test]
+fn a_day_count_says_between_which_dates_it_counts() {
+    let app = app();
+    let since = detail_text(&app, metric(&app, "since-breach"));
+    assert!(
+        since.contains(
+            "Counted    from 27 Feb 2025 (Orun dam breaches; floodwater reaches three towns) \
+             to 14 Mar 2025, the as-of date"
+        ),
+        "{since}"
+    );
+    assert!(!since.contains("As of"), "{since}");
+    let until = detail_text(&app, metric(&app, "emergency-left"));
+    assert!(
+        until.contains("Counted    from 14 Mar 2025, the as-of date, to 31 Mar 2025 ("),
+        "{until}"
+    );
+    assert!(!until.contains("As of"), "{until}");
+}
+
+#[test]
+fn a_figure_is_as_old_as_its_date_can_tell() {
+    let app = app();
+    let exact = detail_text(&app, metric(&app, "displaced"));
+    assert!(
+        exact.contains("As of      10 Mar 2025 (4 days before the as-of date)"),
+        "{exact}"
+    );
+    let early_march = detail_text(&app, metric(&app, "shelters"));
+    assert!(
+        early_march.contains("As of      early Mar 2025 (4–13 days before the as-of date)"),
+        "{early_march}"
+    );
+}

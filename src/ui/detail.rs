@@ -374,12 +374,32 @@ fn metric(b: &mut Builder, m: usize) {
         value.push_str(&clean_line(unit));
     }
     b.field("Figure", &value);
-    if let Some(date) = figure.date {
-        let age = figure
-            .age_days
-            .map(|d| format!(" ({d} days before the as-of date)"))
-            .unwrap_or_default();
-        b.field("As of", &format!("{date}{age}"));
+    match &metric.kind {
+        MetricKind::Since(e) | MetricKind::Until(e) => {
+            // A count runs between the event's date (its start, for a span)
+            // and the as-of date; the figure's date is the event's, not an
+            // "as of".
+            let event = &s.events[*e];
+            let start = if event.end.is_some() {
+                "start of: "
+            } else {
+                ""
+            };
+            let at_event = format!("{} ({start}{})", event.date, clean_line(&event.title));
+            let as_of = format!("{}, the as-of date", crate::model::FuzzyDate::day(s.as_of));
+            let counted = if matches!(metric.kind, MetricKind::Since(_)) {
+                format!("from {at_event} to {as_of}")
+            } else {
+                format!("from {as_of}, to {at_event}")
+            };
+            b.field("Counted", &counted);
+        }
+        MetricKind::Observed(_) => {
+            if let Some(date) = figure.date {
+                let age = crate::figures::age_words(date, s.as_of);
+                b.field("As of", &format!("{date} ({age})"));
+            }
+        }
     }
     let mut flags = Vec::new();
     if figure.stale {
@@ -434,22 +454,14 @@ fn metric(b: &mut Builder, m: usize) {
         }
         MetricKind::Since(e) | MetricKind::Until(e) => {
             let event = &s.events[*e];
-            let counted = if matches!(metric.kind, MetricKind::Since(_)) {
-                "Counted from"
-            } else {
-                "Counted to"
-            };
-            b.heading(format!(
-                "{counted} the as-of date, {}",
-                crate::model::FuzzyDate::day(s.as_of)
-            ));
-            b.field(
-                "Event",
+            b.heading("Event".into());
+            b.text(
                 &format!(
-                    "{} ({})",
-                    event.title,
-                    crate::ui::timeline::date_label(event)
+                    "  {} · {}",
+                    crate::ui::timeline::date_label(event),
+                    event.title
                 ),
+                app.theme.text(),
             );
             b.sources(&event.sources);
         }
