@@ -442,14 +442,16 @@ impl App {
                 }
             }
             Action::Toggle => {
-                if let Some(link) = links.get(page.link) {
-                    self.toggle_actor(link.actor);
+                match links.get(page.link).map(|link| link.target) {
+                    Some(Target::Actor(actor)) => self.toggle_actor(actor),
+                    Some(_) => self.view.status = Some("only actors go in the filter".into()),
+                    None => {}
                 }
                 return;
             }
             Action::Open => {
                 if let Some(link) = links.get(page.link) {
-                    let next = DetailPage::new(Target::Actor(link.actor));
+                    let next = DetailPage::new(link.target);
                     if let Some(Popup::Detail(pages)) = &mut self.view.popup {
                         pages.push(next);
                     }

@@ -603,3 +603,64 @@ fn a_figure_is_as_old_as_its_date_can_tell() {
         "{early_march}"
     );
 }
+
+fn top_page(app: &App) -> DetailPage {
+    match &app.view.popup {
+        Some(Popup::Detail(pages)) => pages.last().cloned().expect("a page"),
+        _ => panic!("a detail is open"),
+    }
+}
+
+fn select_quote(app: &mut App, id: &str) {
+    press(app, KeyCode::Char('4'));
+    press(app, KeyCode::Char('g'));
+    while app.situation.quotes[app.selection.quotes[app.view.quotes.selected]]
+        .id
+        .as_deref()
+        != Some(id)
+    {
+        press(app, KeyCode::Char('j'));
+    }
+}
+
+#[test]
+fn an_actor_shows_quotes_by_it_and_about_it() {
+    let app = app();
+    let residents = detail_text(&app, Target::Actor(actor(&app, "residents")));
+    assert!(residents.contains("Quotes about (3)"), "{residents}");
+    assert!(
+        residents.contains("I understand the anger in Sarrin"),
+        "{residents}"
+    );
+    assert!(!residents.contains("Quotes by"), "{residents}");
+    assert!(!residents.contains("their own pages"), "{residents}");
+    let minister = detail_text(&app, Target::Actor(actor(&app, "dara-okonkwo")));
+    assert!(minister.contains("Quotes by (2)"), "{minister}");
+    // An actor with members says its quotes are its own.
+    let ministry = detail_text(&app, Target::Actor(actor(&app, "interior-ministry")));
+    assert!(
+        ministry.contains("Quotes by or about its members are on their own pages."),
+        "{ministry}"
+    );
+}
+
+#[test]
+fn a_quote_links_to_its_event() {
+    let mut app = app();
+    select_quote(&mut app, "okonkwo-sarrin");
+    press(&mut app, KeyCode::Enter);
+    // Speaker, the residents it is about, then its event: Shift-Tab wraps to it.
+    press(&mut app, KeyCode::BackTab);
+    let sarrin = app
+        .situation
+        .events
+        .iter()
+        .position(|e| e.id == "sarrin-protest")
+        .unwrap();
+    press(&mut app, KeyCode::Char(' '));
+    assert!(app.filter.actors.is_empty(), "an event is not a filter");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(top_page(&app).target, Target::Event(sarrin));
+    press(&mut app, KeyCode::Esc);
+    assert!(matches!(top_page(&app).target, Target::Quote(_)));
+}

@@ -1,6 +1,6 @@
 //! Enter: the detail of an event, actor, key figure or quote, with every
-//! field, the actors it names (selectable: Tab moves between them, Space
-//! filters by one, Enter opens one) and its sources in full.
+//! field, the actors and events it names (selectable: Tab moves between them,
+//! Enter opens one, Space filters by an actor) and its sources in full.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Margin, Rect};
@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 
 use crate::app::{App, DetailPage, Target};
 use crate::figures::format_value;
-use crate::model::{ActorIx, MetricKind, SourceIx};
+use crate::model::{ActorIx, EventIx, MetricKind, SourceIx};
 use crate::query::{Filter, select};
 use crate::sanitize::{clean, clean_line};
 use crate::ui::text::{fit, pad, wrap};
@@ -19,10 +19,11 @@ use crate::ui::{centered, draw_lines, popup_frame, scrollbar};
 const LIST_MAX: usize = 50;
 const LABEL: usize = 11;
 
-/// An actor named in a document, which the cursor can select.
+/// An actor or event named in a document, which the cursor can select.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Link {
-    pub actor: ActorIx,
+    /// What Enter opens: `Target::Actor` or `Target::Event`.
+    pub target: Target,
     /// Line of the document it is on.
     pub line: usize,
 }
@@ -113,7 +114,31 @@ impl Builder<'_> {
             (false, false) => theme.text(),
         };
         self.links.push(Link {
-            actor,
+            target: Target::Actor(actor),
+            line: self.lines.len(),
+        });
+        self.lines
+            .push(Line::from(Span::styled(fit(&text, self.width), style)));
+    }
+
+    /// A selectable event line: "▶ 25 Sep 2024 · Blinken to convene ...".
+    fn event(&mut self, e: EventIx) {
+        let theme = &self.app.theme;
+        let event = &self.app.situation.events[e];
+        let selected = self.links.len() == self.selected_link;
+        let text = format!(
+            "{}{} · {}",
+            if selected { "▶ " } else { "  " },
+            crate::ui::timeline::date_label(event),
+            clean_line(&event.title)
+        );
+        let style = if selected {
+            theme.selected().add_modifier(Modifier::BOLD)
+        } else {
+            theme.text()
+        };
+        self.links.push(Link {
+            target: Target::Event(e),
             line: self.lines.len(),
         });
         self.lines
@@ -319,7 +344,7 @@ fn actor(b: &mut Builder, a: ActorIx) {
         .collect();
     if !members.is_empty() {
         b.heading(format!("Members ({})", members.len()));
-        for m in members {
+        for &m in &members {
             b.actor(m, s.actors[m].role.clone());
         }
     }
@@ -349,15 +374,35 @@ fn actor(b: &mut Builder, a: ActorIx) {
             );
         }
     }
-    let said: Vec<usize> = (0..s.quotes.len())
+    // Quotes of the actor itself: its members' are on their own pages (the
+    // note says so), unlike events, which the filter gathers with members.
+    let by: Vec<usize> = (0..s.quotes.len())
         .filter(|&q| s.quotes[q].speaker == a)
-        .take(LIST_MAX)
         .collect();
-    if !said.is_empty() {
-        b.heading("Quotes".into());
-        for q in said {
+    let about: Vec<usize> = (0..s.quotes.len())
+        .filter(|&q| s.quotes[q].about.contains(&a))
+        .collect();
+    for (title, quotes) in [("Quotes by", by), ("Quotes about", about)] {
+        if quotes.is_empty() {
+            continue;
+        }
+        b.heading(format!("{title} ({})", quotes.len()));
+        for &q in quotes.iter().take(LIST_MAX) {
             quote_text(b, q);
         }
+        if quotes.len() > LIST_MAX {
+            b.text(
+                &format!("  … and {} more", quotes.len() - LIST_MAX),
+                app.theme.dim(),
+            );
+        }
+    }
+    if !members.is_empty() {
+        b.blank();
+        b.text(
+            "Quotes by or about its members are on their own pages.",
+            app.theme.dim(),
+        );
     }
 }
 
@@ -455,14 +500,7 @@ fn metric(b: &mut Builder, m: usize) {
         MetricKind::Since(e) | MetricKind::Until(e) => {
             let event = &s.events[*e];
             b.heading("Event".into());
-            b.text(
-                &format!(
-                    "  {} · {}",
-                    crate::ui::timeline::date_label(event),
-                    event.title
-                ),
-                app.theme.text(),
-            );
+            b.event(*e);
             b.sources(&event.sources);
         }
     }
@@ -480,17 +518,6 @@ fn quote(b: &mut Builder, q: usize) {
     if let Some(context) = &quote.context {
         b.field("Context", context);
     }
-    if let Some(e) = quote.event {
-        let event = &s.events[e];
-        b.field(
-            "Event",
-            &format!(
-                "{} ({})",
-                event.title,
-                crate::ui::timeline::date_label(event)
-            ),
-        );
-    }
     if let Some(id) = &quote.id {
         b.field("Id", id);
     }
@@ -501,6 +528,10 @@ fn quote(b: &mut Builder, q: usize) {
         for &a in &quote.about {
             b.actor(a, s.actors[a].role.clone());
         }
+    }
+    if let Some(e) = quote.event {
+        b.heading("Event".into());
+        b.event(e);
     }
     b.sources(&quote.sources);
 }
