@@ -136,13 +136,15 @@ impl App {
         if ui::layout::too_small(self.view.size) {
             return Mode::TooSmall;
         }
+        if self.view.help.is_some() {
+            return Mode::Help;
+        }
         if self.view.search.is_some() {
             return Mode::Search;
         }
         match self.view.popup {
             Some(Popup::Picker(_)) => Mode::Picker,
             Some(Popup::Detail(_)) => Mode::Detail,
-            Some(Popup::Help { .. }) => Mode::Help,
             None => Mode::Normal,
         }
     }
@@ -205,7 +207,10 @@ impl App {
             Action::Resize { width, height } => {
                 self.view.size = Rect::new(0, 0, width, height);
                 self.follow_all();
+                self.clamp_scrolls();
             }
+            // Help opens over whatever is open, in any mode that binds it.
+            Action::Help => self.view.help = Some(0),
             Action::ToggleMouse => {
                 self.mouse = !self.mouse;
                 self.view.status = Some(if self.mouse {
@@ -313,7 +318,6 @@ impl App {
                     self.toggle_actor(actor);
                 }
             }
-            Action::Help => self.view.popup = Some(Popup::Help { scroll: 0 }),
             Action::Zoom => {
                 self.view.zoom = !self.view.zoom;
                 self.follow_all();
@@ -451,9 +455,11 @@ impl App {
             }
             Action::Open => {
                 if let Some(link) = links.get(page.link) {
-                    let next = DetailPage::new(link.target);
-                    if let Some(Popup::Detail(pages)) = &mut self.view.popup {
-                        pages.push(next);
+                    if link.target == page.target {
+                        // The actor's own line on its page: nothing new to open.
+                        self.view.status = Some("already open".into());
+                    } else if let Some(Popup::Detail(pages)) = &mut self.view.popup {
+                        pages.push(DetailPage::new(link.target));
                     }
                 }
                 return;
@@ -478,10 +484,8 @@ impl App {
 
     fn helping(&mut self, action: Action) {
         let height = ui::help::text_height(self.view.size);
-        let max_scroll = ui::help::lines(self, self.view.size)
-            .len()
-            .saturating_sub(height);
-        let Some(Popup::Help { scroll }) = &mut self.view.popup else {
+        let max_scroll = self.help_max_scroll();
+        let Some(scroll) = &mut self.view.help else {
             return;
         };
         match action {
@@ -489,8 +493,45 @@ impl App {
             Action::Down => *scroll = (*scroll + 1).min(max_scroll),
             Action::PageUp => *scroll = scroll.saturating_sub(height.max(1)),
             Action::PageDown => *scroll = (*scroll + height.max(1)).min(max_scroll),
-            Action::Back => self.view.popup = None,
+            Action::Top => *scroll = 0,
+            Action::Bottom => *scroll = max_scroll,
+            Action::Back => self.view.help = None,
             _ => {}
+        }
+    }
+
+    fn help_max_scroll(&self) -> usize {
+        let height = ui::help::text_height(self.view.size);
+        ui::help::lines(self, self.view.size)
+            .len()
+            .saturating_sub(height)
+    }
+
+    /// After a resize, popups scroll no further than their new last page, so
+    /// the next key moves what is seen.
+    fn clamp_scrolls(&mut self) {
+        if self.view.help.is_some() {
+            let max = self.help_max_scroll();
+            if let Some(scroll) = &mut self.view.help {
+                *scroll = (*scroll).min(max);
+            }
+        }
+        let width = ui::detail::text_width(self.view.size);
+        let height = ui::detail::text_height(self.view.size);
+        let Some(Popup::Detail(pages)) = &self.view.popup else {
+            return;
+        };
+        let max: Vec<usize> = pages
+            .iter()
+            .map(|page| {
+                let lines = ui::detail::document(self, page, width).lines.len();
+                lines.saturating_sub(height)
+            })
+            .collect();
+        if let Some(Popup::Detail(pages)) = &mut self.view.popup {
+            for (page, max) in pages.iter_mut().zip(max) {
+                page.scroll = page.scroll.min(max);
+            }
         }
     }
 
@@ -777,6 +818,12 @@ impl App {
         if screen.too_small {
             return;
         }
+        if self.view.help.is_some() {
+            if !ui::help::area(size).contains(at) {
+                self.view.help = None;
+            }
+            return;
+        }
         match &self.view.popup {
             Some(Popup::Picker(picker)) => {
                 let list = ui::picker::list_area(size);
@@ -791,12 +838,8 @@ impl App {
                 }
                 return;
             }
-            Some(_) => {
-                let area = match self.mode() {
-                    Mode::Help => ui::help::area(size),
-                    _ => ui::detail::area(size),
-                };
-                if !area.contains(at) {
+            Some(Popup::Detail(_)) => {
+                if !ui::detail::area(size).contains(at) {
                     self.view.popup = None;
                 }
                 return;

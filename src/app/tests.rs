@@ -470,7 +470,7 @@ fn help_opens_scrolls_and_closes() {
     for _ in 0..200 {
         press(&mut app, KeyCode::Char('j'));
     }
-    let Some(Popup::Help { scroll }) = app.view.popup else {
+    let Some(scroll) = app.view.help else {
         panic!("help is open");
     };
     let max = ui::help::lines(&app, app.view.size).len() - ui::help::text_height(app.view.size);
@@ -663,4 +663,87 @@ fn a_quote_links_to_its_event() {
     assert_eq!(top_page(&app).target, Target::Event(sarrin));
     press(&mut app, KeyCode::Esc);
     assert!(matches!(top_page(&app).target, Target::Quote(_)));
+}
+
+fn depth(app: &App) -> usize {
+    match &app.view.popup {
+        Some(Popup::Detail(pages)) => pages.len(),
+        _ => 0,
+    }
+}
+
+#[test]
+fn enter_on_the_item_a_page_shows_opens_nothing_new() {
+    let mut app = app();
+    app.update(Action::Focus(Pane::Actors));
+    press(&mut app, KeyCode::Enter);
+    // The actor's own line is its page's first link.
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Enter);
+    }
+    assert_eq!(depth(&app), 1);
+    // Another actor on the page still opens: one deeper, once.
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(depth(&app), 2);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(depth(&app), 2);
+}
+
+#[test]
+fn help_opens_from_any_mode_and_esc_goes_back_there() {
+    let mut app = app();
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Tab);
+    let page = top_page(&app);
+    press(&mut app, KeyCode::Char('?'));
+    assert_eq!(app.mode(), Mode::Help);
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.mode(), Mode::Detail);
+    assert_eq!(top_page(&app), page);
+    press(&mut app, KeyCode::Esc);
+    // While typing, ? is text and F1 opens help; the search survives it.
+    press(&mut app, KeyCode::Char('/'));
+    typing(&mut app, "dam?");
+    press(&mut app, KeyCode::F(1));
+    assert_eq!(app.mode(), Mode::Help);
+    press(&mut app, KeyCode::F(1));
+    assert_eq!(app.mode(), Mode::Search);
+    assert_eq!(app.filter.search, "dam?");
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('a'));
+    press(&mut app, KeyCode::F(1));
+    assert_eq!(app.mode(), Mode::Help);
+    press(&mut app, KeyCode::Char('?'));
+    assert_eq!(app.mode(), Mode::Picker);
+}
+
+#[test]
+fn help_jumps_to_either_end_and_a_resize_keeps_its_scroll_in_range() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('?'));
+    press(&mut app, KeyCode::Char('G'));
+    let bottom = app.view.help.unwrap();
+    assert!(bottom > 0);
+    press(&mut app, KeyCode::Char('g'));
+    assert_eq!(app.view.help, Some(0));
+    press(&mut app, KeyCode::End);
+    assert_eq!(app.view.help, Some(bottom));
+    press(&mut app, KeyCode::Home);
+    assert_eq!(app.view.help, Some(0));
+    press(&mut app, KeyCode::End);
+    // Taller: fewer lines are hidden, so the last page starts higher.
+    app.update(Action::Resize {
+        width: 80,
+        height: 60,
+    });
+    let max = ui::help::lines(&app, app.view.size)
+        .len()
+        .saturating_sub(ui::help::text_height(app.view.size));
+    assert_eq!(app.view.help, Some(max));
+    assert!(max < bottom);
+    // One key up moves what is seen.
+    press(&mut app, KeyCode::Char('k'));
+    assert_eq!(app.view.help, Some(max.saturating_sub(1)));
 }

@@ -11,7 +11,7 @@ use crate::sanitize::clean_line;
 use crate::ui::text::{fit, width};
 
 /// Keys the footer names at most.
-const MAX_KEYS: usize = 6;
+const MAX_KEYS: usize = 7;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if area.is_empty() {

@@ -42,7 +42,6 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     quotes::render(app, &screen, buf);
     footer::render(app, screen.footer, buf);
     match &app.view.popup {
-        Some(crate::app::Popup::Help { scroll }) => help::render(app, *scroll, area, buf),
         Some(crate::app::Popup::Picker(picker)) => picker::render(app, picker, area, buf),
         Some(crate::app::Popup::Detail(pages)) => {
             if let Some(page) = pages.last() {
@@ -50,6 +49,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             }
         }
         None => {}
+    }
+    if let Some(scroll) = app.view.help {
+        help::render(app, scroll, area, buf);
     }
 }
 
