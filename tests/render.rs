@@ -413,3 +413,82 @@ fn an_empty_situation_says_so_in_each_pane() {
     assert!(screen.contains("has no quotes"), "{screen}");
     assert!(!screen.contains("Key figures"), "{screen}");
 }
+
+/// Row `y` of the screen as drawn.
+fn row(app: &App, y: u16) -> String {
+    let terminal = draw(app);
+    screen_text(terminal.backend().buffer())
+        .lines()
+        .nth(usize::from(y))
+        .unwrap_or_default()
+        .to_string()
+}
+
+#[test]
+fn small_headers_drop_whole_hints_and_keep_whole_counts() {
+    let hints = [
+        " Filter none · a actors  / search",
+        " Filter none · a actors",
+        " Filter none",
+    ];
+    let counts = [
+        "16 events · 4 quotes · 10 actors",
+        "16 events · 4 quotes",
+        "16 events",
+    ];
+    for (width, height) in [(50, 15), (60, 20), (70, 20), (80, 24), (140, 45)] {
+        let app = app(width, height);
+        let header = row(&app, 1);
+        let header = header.trim_end();
+        let hint = hints.iter().find(|h| header.starts_with(*h));
+        let count = counts.iter().find(|c| header.ends_with(*c));
+        let (Some(hint), Some(count)) = (hint, count) else {
+            panic!("{width}x{height}: {header:?}");
+        };
+        let between = &header[hint.len()..header.len() - count.len()];
+        assert!(
+            between.len() >= 2 && between.trim().is_empty(),
+            "{width}x{height}: {header:?}"
+        );
+        // The counts give way only after every hint has.
+        if count != &counts[0] {
+            assert_eq!(hint, hints.last().unwrap(), "{width}x{height}");
+        }
+    }
+}
+
+#[test]
+fn a_filter_keeps_the_actor_count() {
+    let mut app = app(140, 45);
+    keys(&mut app, &[KeyCode::Char('/')]);
+    text(&mut app, "water");
+    keys(&mut app, &[KeyCode::Enter]);
+    assert!(
+        row(&app, 1).ends_with("2 of 16 events · 2 of 4 quotes · 10 actors "),
+        "{}",
+        row(&app, 1)
+    );
+}
+
+#[test]
+fn the_help_key_outlasts_the_status_message() {
+    for (width, height) in [(50, 15), (60, 20), (80, 24)] {
+        let mut app = app(width, height);
+        let footer = row(&app, height - 1);
+        assert!(footer.contains("? help"), "{width}x{height}: {footer:?}");
+        keys(&mut app, &[KeyCode::Char('a')]);
+        text(&mut app, "interior");
+        keys(
+            &mut app,
+            &[KeyCode::Enter, KeyCode::Esc, KeyCode::Char('c')],
+        );
+        let footer = row(&app, height - 1);
+        assert!(footer.contains("? help"), "{width}x{height}: {footer:?}");
+        assert!(
+            footer.contains("every filter cleared"),
+            "{width}x{height}: {footer:?}"
+        );
+        // Keys that do not fit are left out whole.
+        assert!(!footer.contains('…'), "{width}x{height}: {footer:?}");
+    }
+}

@@ -1,12 +1,14 @@
 //! The footer: the search being typed, the few keys that matter in the
-//! current mode (from the keymap table), and one line of feedback.
+//! current mode (from the keymap table), and one line of feedback. The help
+//! key is never crowded out.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
+use crate::action::Action;
 use crate::app::App;
-use crate::keymap::{self, Mode};
+use crate::keymap::{self, Binding, Mode};
 use crate::sanitize::clean_line;
 use crate::ui::text::{fit, width};
 
@@ -35,35 +37,73 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         spans.push(Span::styled(" ", theme.selected()));
         spans.push(Span::raw("   "));
     }
+    let lead: usize = spans.iter().map(|s| s.width()).sum();
+    let keys = keys(app, mode, usize::from(area.width).saturating_sub(lead));
     let status = app.view.status.as_deref().unwrap_or_default();
-    let status_width = if status.is_empty() {
-        0
-    } else {
-        // Feedback gets at least half the row; the least important keys
-        // give way to it.
-        (width(status) + 2).min(usize::from(area.width) / 2)
-    };
-    let room = usize::from(area.width).saturating_sub(status_width);
-    let mut used: usize = spans.iter().map(|s| s.width()).sum();
-    for (i, binding) in keymap::footer(mode, app.view.focus, app.filter_active(), MAX_KEYS)
-        .into_iter()
-        .enumerate()
-    {
-        let key = keymap::footer_label(binding.label);
-        let gap = if i > 0 { "  " } else { "" };
-        let needed = width(gap) + width(key) + 1 + width(binding.short);
-        if used + needed > room {
-            break;
+    for (i, binding) in keys.shown.iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::raw(GAP));
         }
-        used += needed;
-        spans.push(Span::raw(gap));
-        spans.push(Span::styled(key, theme.key()));
+        spans.push(Span::styled(
+            keymap::footer_label(binding.label),
+            theme.key(),
+        ));
         spans.push(Span::styled(format!(" {}", binding.short), theme.dim()));
     }
     buf.set_line(area.x, area.y, &Line::from(spans), area.width);
-    if !status.is_empty() {
-        let status = fit(status, status_width.saturating_sub(2));
+    if !status.is_empty() && keys.status_width > 2 {
+        let status = fit(status, keys.status_width - 2);
         let x = area.right().saturating_sub(width(&status) as u16 + 1);
         buf.set_string(x, area.y, status, theme.status());
+    }
+}
+
+const GAP: &str = "  ";
+
+/// The keys the footer names and the columns left for the status message.
+struct Keys {
+    shown: Vec<&'static Binding>,
+    status_width: usize,
+}
+
+/// Columns a key takes: "Enter open".
+fn key_width(b: &Binding) -> usize {
+    width(keymap::footer_label(b.label)) + 1 + width(b.short)
+}
+
+/// Which keys fit in `room` columns beside the status message. The help key
+/// always stays, so there is always a way to learn the rest; the status
+/// message comes next, then the other keys by rank. Shown in rank order.
+fn keys(app: &App, mode: Mode, room: usize) -> Keys {
+    let candidates = keymap::footer(mode, app.view.focus, app.filter_active(), MAX_KEYS);
+    let pinned = |b: &Binding| b.action == Action::Help;
+    let mut used: usize = candidates
+        .iter()
+        .filter(|b| pinned(b))
+        .map(|b| key_width(b) + GAP.len())
+        .sum();
+    // The message whole when it fits beside the help key (it lasts until
+    // the next key, when the other keys come back); cut when it does not.
+    let status_width = match app.view.status.as_deref() {
+        Some(status) if !status.is_empty() => (width(status) + 2).min(room.saturating_sub(used)),
+        _ => 0,
+    };
+    let room = room.saturating_sub(status_width);
+    let mut chosen = vec![false; candidates.len()];
+    for (i, b) in candidates.iter().enumerate() {
+        if pinned(b) {
+            chosen[i] = true;
+        } else if used + key_width(b) + GAP.len() <= room + GAP.len() {
+            used += key_width(b) + GAP.len();
+            chosen[i] = true;
+        }
+    }
+    Keys {
+        shown: candidates
+            .into_iter()
+            .zip(chosen)
+            .filter_map(|(b, c)| c.then_some(b))
+            .collect(),
+        status_width,
     }
 }
