@@ -201,14 +201,36 @@ fn too_small_asks_to_enlarge() {
 }
 
 #[test]
-fn wide_200x60_shows_every_column() {
-    let app = app(200, 60);
+fn wide_200x60_shows_whole_titles_then_actors_and_roles() {
+    let mut app = app(200, 60);
     let terminal = draw(&app);
     let screen = screen_text(terminal.backend().buffer());
-    // Category and actors columns, roles in the actors pane.
-    assert!(screen.contains("infrastructure"), "{screen}");
+    // Titles as wide as most need come first; every title that fits is whole.
+    for event in &app.situation.events {
+        if event.title.chars().count() <= app.derived.title_width {
+            assert!(screen.contains(&event.title), "{}\n{screen}", event.title);
+        }
+    }
+    // Actors column and roles in the actors pane.
     assert!(screen.contains("Minister of the Interior"), "{screen}");
     assert!(screen.contains("OCHA, Brandt, residents"), "{screen}");
+    // The category comes last: zoomed, the timeline has room for it too.
+    keys(&mut app, &[KeyCode::Char('z')]);
+    let terminal = draw(&app);
+    let screen = screen_text(terminal.backend().buffer());
+    assert!(screen.contains("infrastructure"), "{screen}");
+}
+
+#[test]
+fn zoom_widens_the_title_column() {
+    let mut app = app(140, 45);
+    let title = "Civil Protection evacuates 12,000 people from Lower Kessa";
+    keys(&mut app, &[KeyCode::Char('g')]);
+    let screen = screen_text(draw(&app).backend().buffer());
+    assert!(!screen.contains(title), "{screen}");
+    keys(&mut app, &[KeyCode::Char('z')]);
+    let screen = screen_text(draw(&app).backend().buffer());
+    assert!(screen.contains(title), "{screen}");
 }
 
 #[test]

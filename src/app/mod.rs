@@ -72,6 +72,9 @@ pub struct Derived {
     pub date_width: usize,
     /// Columns the timeline's category column needs (capped).
     pub category_width: usize,
+    /// Columns most event titles take (90th percentile, capped: a few long
+    /// titles should not push every actor name out).
+    pub title_width: usize,
 }
 
 pub struct App {
@@ -1024,6 +1027,14 @@ fn derive(s: &Situation) -> Derived {
         .max()
         .unwrap_or(0)
         .min(14);
+    let title_width = typical(
+        s.events
+            .iter()
+            .map(|e| ui::text::width(&crate::sanitize::clean_line(&e.title)))
+            .collect(),
+        90,
+    )
+    .min(90);
     let figures: Vec<Figure> = s.metrics.iter().map(|m| figure(s, m)).collect();
     let card_width = s
         .metrics
@@ -1046,6 +1057,7 @@ fn derive(s: &Situation) -> Derived {
         short_names,
         date_width,
         category_width,
+        title_width,
     }
 }
 
