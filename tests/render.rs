@@ -514,3 +514,19 @@ fn the_help_key_outlasts_the_status_message() {
         assert!(!footer.contains('…'), "{width}x{height}: {footer:?}");
     }
 }
+
+#[test]
+fn a_long_name_makes_way_for_its_alias_on_a_chip() {
+    let mut app = app(100, 30);
+    keys(&mut app, &[KeyCode::Char('a')]);
+    text(&mut app, "coordination");
+    keys(&mut app, &[KeyCode::Enter, KeyCode::Esc]);
+    let header = row(&app, 1);
+    assert!(header.starts_with(" Filter  OCHA ✕ "), "{header:?}");
+    // A name that fits stays whole.
+    keys(&mut app, &[KeyCode::Char('c'), KeyCode::Char('a')]);
+    text(&mut app, "okonkwo");
+    keys(&mut app, &[KeyCode::Enter, KeyCode::Esc]);
+    let header = row(&app, 1);
+    assert!(header.starts_with(" Filter  Dara Okonkwo ✕ "), "{header:?}");
+}

@@ -20,12 +20,20 @@ pub enum Chip {
 
 const CHIP_MAX: usize = 24;
 
+/// An actor chip names the actor in full when that fits, else by its
+/// shortest alias ("MSS" rather than "Multinational Security …").
 fn chip_label(app: &App, chip: Chip) -> String {
     match chip {
-        Chip::Actor(a) => format!(
-            " {} ✕ ",
-            fit(&clean_line(&app.situation.actors[a].name), CHIP_MAX)
-        ),
+        Chip::Actor(a) => {
+            let name = clean_line(&app.situation.actors[a].name);
+            let short = &app.derived.short_names[a];
+            let shown = if width(&name) <= CHIP_MAX || width(short) >= width(&name) {
+                fit(&name, CHIP_MAX)
+            } else {
+                fit(short, CHIP_MAX)
+            };
+            format!(" {shown} ✕ ")
+        }
         Chip::Search => format!(" /{} ✕ ", fit(&clean_line(&app.filter.search), CHIP_MAX)),
     }
 }
