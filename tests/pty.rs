@@ -202,7 +202,7 @@ fn resizing_and_clicking_work_in_a_real_terminal() {
         80,
         24,
     );
-    s.wait_text("UN Office for the Coord… ✕");
+    s.wait_text("OCHA ✕");
     // The tabbed layout: a click on the "3 Actors" tab shows the actors.
     // (The frame may arrive in pieces: wait for the part needed.)
     s.wait_text("4 Quotes");
