@@ -72,6 +72,12 @@ pub struct Derived {
     pub date_width: usize,
     /// Columns the timeline's category column needs (capped).
     pub category_width: usize,
+    /// Quotes (indices into `situation.quotes`) in the order the dashboard
+    /// shows them: by their date, else their event's date; undated last;
+    /// file order among equals.
+    pub quote_order: Vec<usize>,
+    /// For each quote, its position in `quote_order`.
+    pub quote_rank: Vec<usize>,
     /// Columns most event titles take (90th percentile, capped: a few long
     /// titles should not push every actor name out).
     pub title_width: usize,
@@ -81,7 +87,8 @@ pub struct App {
     pub situation: Situation,
     pub index: Index,
     pub filter: Filter,
-    /// What `filter` keeps; recomputed whenever it changes.
+    /// What `filter` keeps; recomputed whenever it changes. Events are in
+    /// timeline order, quotes in `derived.quote_order`.
     pub selection: Selection,
     pub derived: Derived,
     pub theme: Theme,
@@ -108,7 +115,7 @@ impl App {
             actors: options.actors,
             ..Filter::default()
         };
-        let selection = select(&situation, &index, &filter);
+        let selection = in_quote_order(select(&situation, &index, &filter), &derived);
         let mut app = App {
             situation,
             index,
@@ -357,10 +364,13 @@ impl App {
                     {
                         self.view.timeline.selected = p;
                     }
-                    if let Some(p) = input
-                        .quote
-                        .and_then(|q| self.selection.quotes.binary_search(&q).ok())
-                    {
+                    let rank = &self.derived.quote_rank;
+                    if let Some(p) = input.quote.and_then(|q| {
+                        self.selection
+                            .quotes
+                            .binary_search_by_key(&rank[q], |&x| rank[x])
+                            .ok()
+                    }) {
                         self.view.quotes.selected = p;
                     }
                     self.follow_all();
@@ -585,9 +595,13 @@ impl App {
             .or(self.view.last_quote);
         self.view.last_event = event;
         self.view.last_quote = quote;
-        self.selection = select(&self.situation, &self.index, &self.filter);
-        self.view.timeline.selected = nearest(&self.selection.events, event);
-        self.view.quotes.selected = nearest(&self.selection.quotes, quote);
+        self.selection = in_quote_order(
+            select(&self.situation, &self.index, &self.filter),
+            &self.derived,
+        );
+        self.view.timeline.selected = nearest(&self.selection.events, event, |e| e);
+        let rank = &self.derived.quote_rank;
+        self.view.quotes.selected = nearest(&self.selection.quotes, quote, |q| rank[q]);
         self.follow_all();
     }
 
@@ -964,16 +978,38 @@ fn step(selected: usize, motion: Motion, len: usize, page: usize) -> usize {
 }
 
 /// Where a cursor lands after its list changed: the same item when it is
-/// still there, else the next one in list order (the list is sorted), else
-/// the last.
-fn nearest(list: &[usize], item: Option<usize>) -> usize {
+/// still there, else the next one in list order (the list is sorted by
+/// `key`), else the last.
+fn nearest(list: &[usize], item: Option<usize>, key: impl Fn(usize) -> usize) -> usize {
     match item {
         None => 0,
-        Some(item) => match list.binary_search(&item) {
+        Some(item) => match list.binary_search_by_key(&key(item), |&x| key(x)) {
             Ok(position) => position,
             Err(position) => position.min(list.len().saturating_sub(1)),
         },
     }
+}
+
+/// The selection with its quotes in the dashboard's order.
+fn in_quote_order(mut selection: Selection, derived: &Derived) -> Selection {
+    selection.quotes.sort_by_key(|&q| derived.quote_rank[q]);
+    selection
+}
+
+/// Quotes by their own date, else their event's; undated last; the sort is
+/// stable, so equal dates keep file order.
+fn quote_order(s: &Situation) -> (Vec<usize>, Vec<usize>) {
+    let date = |q: usize| {
+        let quote = &s.quotes[q];
+        quote.date.or(quote.event.map(|e| s.events[e].date))
+    };
+    let mut order: Vec<usize> = (0..s.quotes.len()).collect();
+    order.sort_by_key(|&q| (date(q).is_none(), date(q)));
+    let mut rank = vec![0; order.len()];
+    for (position, &q) in order.iter().enumerate() {
+        rank[q] = position;
+    }
+    (order, rank)
 }
 
 fn derive(s: &Situation) -> Derived {
@@ -1035,6 +1071,7 @@ fn derive(s: &Situation) -> Derived {
         90,
     )
     .min(90);
+    let (quote_order, quote_rank) = quote_order(s);
     let figures: Vec<Figure> = s.metrics.iter().map(|m| figure(s, m)).collect();
     let card_width = s
         .metrics
@@ -1058,6 +1095,8 @@ fn derive(s: &Situation) -> Derived {
         date_width,
         category_width,
         title_width,
+        quote_order,
+        quote_rank,
     }
 }
 

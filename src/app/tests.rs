@@ -747,3 +747,64 @@ fn help_jumps_to_either_end_and_a_resize_keeps_its_scroll_in_range() {
     press(&mut app, KeyCode::Char('k'));
     assert_eq!(app.view.help, Some(max.saturating_sub(1)));
 }
+
+fn quote_ids(app: &App) -> Vec<&str> {
+    app.selection
+        .quotes
+        .iter()
+        .map(|&q| app.situation.quotes[q].id.as_deref().unwrap_or_default())
+        .collect()
+}
+
+#[test]
+fn quotes_go_by_date_then_their_event_undated_last() {
+    let file = FIXTURE
+        // Said later than the file lists it.
+        .replace(
+            "date = 2025-03-01\ncontext = \"Declaring",
+            "date = 2025-03-13\ncontext = \"Declaring",
+        )
+        // No date of its own and no event: undated, last.
+        .replace(
+            "date = \"early 2025-03\"\nabout = [\"red-crescent\"]",
+            "about = [\"red-crescent\"]",
+        )
+        // No date of its own: its event's (10 Mar) places it.
+        .replace(
+            "date = 2025-03-10\nabout = [\"residents\"]\nevent = \"ocha-count\"",
+            "about = [\"residents\"]\nevent = \"ocha-count\"",
+        );
+    assert_ne!(file, FIXTURE);
+    let situation = load_str(&file).situation.expect("still loads");
+    let mut app = App::new(situation, Options::default());
+    app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    let order = [
+        "brandt-water",
+        "okonkwo-sarrin",
+        "okonkwo-no-family",
+        "vrc-volunteers",
+    ];
+    assert_eq!(quote_ids(&app), order);
+    // Filtering keeps the order, and the cursor on its quote.
+    press(&mut app, KeyCode::Char('4'));
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Char('/'));
+    typing(&mut app, "o");
+    assert_eq!(quote_ids(&app)[app.view.quotes.selected], "okonkwo-sarrin");
+    press(&mut app, KeyCode::Enter);
+    // n walks the pane's order.
+    press(&mut app, KeyCode::Char('n'));
+    assert_eq!(
+        quote_ids(&app)[app.view.quotes.selected],
+        "okonkwo-no-family"
+    );
+    // Details list quotes in the same order, and say which are undated.
+    let residents = detail_text(&app, Target::Actor(actor(&app, "residents")));
+    let at = |text: &str| residents.find(text).expect(text);
+    assert!(at("The numbers are still rising") < at("I understand the anger"));
+    assert!(at("I understand the anger") < at("No family in the Kessa Valley"));
+    assert!(residents.contains("— Léa Brandt, undated"), "{residents}");
+}

@@ -267,7 +267,7 @@ fn event(b: &mut Builder, e: usize) {
         }
     }
     b.sources(&event.sources);
-    let quotes: Vec<usize> = (0..s.quotes.len())
+    let quotes: Vec<usize> = (app.derived.quote_order.iter().copied())
         .filter(|&q| s.quotes[q].event == Some(e))
         .collect();
     if !quotes.is_empty() {
@@ -286,13 +286,7 @@ fn quote_text(b: &mut Builder, q: usize) {
         b.lines
             .push(Line::from(vec![Span::raw("  "), Span::raw(row)]));
     }
-    let mut by = format!(
-        "— {}",
-        clean_line(&app.situation.actors[quote.speaker].name)
-    );
-    if let Some(date) = quote.date {
-        by.push_str(&format!(", {date}"));
-    }
+    let by = crate::ui::quotes::attribution(app, q);
     b.lines.push(Line::from(vec![
         Span::raw("  "),
         Span::styled(fit(&by, width), app.theme.dim()),
@@ -376,10 +370,11 @@ fn actor(b: &mut Builder, a: ActorIx) {
     }
     // Quotes of the actor itself: its members' are on their own pages (the
     // note says so), unlike events, which the filter gathers with members.
-    let by: Vec<usize> = (0..s.quotes.len())
+    let order = &app.derived.quote_order;
+    let by: Vec<usize> = (order.iter().copied())
         .filter(|&q| s.quotes[q].speaker == a)
         .collect();
-    let about: Vec<usize> = (0..s.quotes.len())
+    let about: Vec<usize> = (order.iter().copied())
         .filter(|&q| s.quotes[q].about.contains(&a))
         .collect();
     for (title, quotes) in [("Quotes by", by), ("Quotes about", about)] {
@@ -512,9 +507,10 @@ fn quote(b: &mut Builder, q: usize) {
     let quote = &s.quotes[q];
     b.text(&format!("“{}”", quote.text.trim()), app.theme.strong());
     b.blank();
-    if let Some(date) = quote.date {
-        b.field("Date", &date.to_string());
-    }
+    b.field(
+        "Date",
+        &quote.date.map_or("undated".into(), |d| d.to_string()),
+    );
     if let Some(context) = &quote.context {
         b.field("Context", context);
     }

@@ -1,5 +1,7 @@
-//! Pane 4: what people said, wrapped, with speaker and date. Quotes scroll
-//! whole: the pane starts at a quote, never in the middle of one.
+//! Pane 4: what people said, wrapped, with speaker and date, in date order
+//! (`Derived::quote_order`; a quote without a date of its own goes by its
+//! event's, and says "undated"). Quotes scroll whole: the pane starts at a
+//! quote, never in the middle of one.
 
 use ratatui::buffer::Buffer;
 use ratatui::style::Modifier;
@@ -20,12 +22,14 @@ fn words(app: &App, quote: usize, width: u16) -> Vec<String> {
     wrap(&text, usize::from(width).saturating_sub(GUTTER))
 }
 
-fn attribution(app: &App, quote: usize) -> String {
+/// "— Léa Brandt, 10 Mar 2025"; "— Antony Blinken, undated" says the date
+/// is missing rather than leave the reader to wonder.
+pub fn attribution(app: &App, quote: usize) -> String {
     let q = &app.situation.quotes[quote];
     let speaker = clean_line(&app.situation.actors[q.speaker].name);
     match q.date {
         Some(date) => format!("— {speaker}, {date}"),
-        None => format!("— {speaker}"),
+        None => format!("— {speaker}, undated"),
     }
 }
 
