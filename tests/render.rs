@@ -530,3 +530,37 @@ fn a_long_name_makes_way_for_its_alias_on_a_chip() {
     let header = row(&app, 1);
     assert!(header.starts_with(" Filter  Dara Okonkwo ✕ "), "{header:?}");
 }
+
+#[test]
+fn the_footer_offers_only_keys_with_something_to_act_on() {
+    let mut app = app(80, 24);
+    assert!(row(&app, 23).contains("Enter open"));
+    // Nothing left in the timeline: nothing to open.
+    keys(&mut app, &[KeyCode::Char('/')]);
+    text(&mut app, "zzz");
+    keys(&mut app, &[KeyCode::Enter]);
+    let footer = row(&app, 23);
+    assert!(!footer.contains("Enter open"), "{footer:?}");
+    assert!(footer.contains("? help"), "{footer:?}");
+    keys(&mut app, &[KeyCode::Esc]);
+    // An actor's page opens on the actor itself: Enter has nothing new to
+    // open until Tab selects another; Space filters only by actors.
+    keys(
+        &mut app,
+        &[KeyCode::Char('3'), KeyCode::Char('j'), KeyCode::Enter],
+    );
+    let footer = row(&app, 23);
+    assert!(!footer.contains("Enter open"), "{footer:?}");
+    assert!(footer.contains("Space filter"), "{footer:?}");
+    keys(&mut app, &[KeyCode::Tab]);
+    assert!(row(&app, 23).contains("Enter open"));
+    // A quote's event.
+    keys(
+        &mut app,
+        &[KeyCode::Esc, KeyCode::Char('4'), KeyCode::Enter],
+    );
+    keys(&mut app, &[KeyCode::BackTab]);
+    let footer = row(&app, 23);
+    assert!(footer.contains("Enter open"), "{footer:?}");
+    assert!(!footer.contains("Space filter"), "{footer:?}");
+}

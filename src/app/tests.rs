@@ -808,3 +808,13 @@ fn quotes_go_by_date_then_their_event_undated_last() {
     assert!(at("I understand the anger") < at("No family in the Kessa Valley"));
     assert!(residents.contains("— Léa Brandt, undated"), "{residents}");
 }
+
+#[test]
+fn only_an_actor_with_members_counts_their_events() {
+    let app = app();
+    let minister = detail_text(&app, Target::Actor(actor(&app, "dara-okonkwo")));
+    assert!(minister.contains("Events     2\n"), "{minister}");
+    assert!(!minister.contains("with its members"), "{minister}");
+    let ministry = detail_text(&app, Target::Actor(actor(&app, "interior-ministry")));
+    assert!(ministry.contains(" (with its members)"), "{ministry}");
+}

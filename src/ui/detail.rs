@@ -311,9 +311,17 @@ fn actor(b: &mut Builder, a: ActorIx) {
         b.field("Tags", &actor.tags.join(", "));
     }
     b.field("Id", &actor.id);
+    let members: Vec<ActorIx> = (0..s.actors.len())
+        .filter(|&m| s.actors[m].part_of == Some(a))
+        .collect();
+    let with_members = if members.is_empty() {
+        ""
+    } else {
+        " (with its members)"
+    };
     b.field(
         "Events",
-        &format!("{} (with its members)", app.index.event_count(a)),
+        &format!("{}{with_members}", app.index.event_count(a)),
     );
     let in_scope = app
         .selection
@@ -333,9 +341,6 @@ fn actor(b: &mut Builder, a: ActorIx) {
         b.heading("Part of".into());
         b.actor(parent, s.actors[parent].role.clone());
     }
-    let members: Vec<ActorIx> = (0..s.actors.len())
-        .filter(|&m| s.actors[m].part_of == Some(a))
-        .collect();
     if !members.is_empty() {
         b.heading(format!("Members ({})", members.len()));
         for &m in &members {

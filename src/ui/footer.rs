@@ -7,9 +7,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use crate::action::Action;
-use crate::app::App;
+use crate::app::{App, Popup, Target};
 use crate::keymap::{self, Binding, Mode};
 use crate::sanitize::clean_line;
+use crate::ui::detail;
 use crate::ui::text::{fit, width};
 
 /// Keys the footer names at most.
@@ -60,6 +61,34 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 
 const GAP: &str = "  ";
 
+/// Whether a key has something to act on now: no "Enter open" over an
+/// empty list, no "Space filter" on an event.
+fn applies(app: &App, mode: Mode, action: Action) -> bool {
+    match (mode, action) {
+        (Mode::Normal, Action::Open | Action::Toggle) => app.pane_len(app.view.focus) > 0,
+        (Mode::Picker, Action::Toggle) => {
+            matches!(&app.view.popup, Some(Popup::Picker(p)) if !p.matches.is_empty())
+        }
+        (Mode::Detail, Action::Open | Action::NextLink | Action::Toggle) => {
+            let Some(Popup::Detail(pages)) = &app.view.popup else {
+                return false;
+            };
+            let Some(page) = pages.last() else {
+                return false;
+            };
+            let links = detail::document(app, page, detail::text_width(app.view.size)).links;
+            let selected = links.get(page.link);
+            match action {
+                Action::Toggle => selected.is_some_and(|l| matches!(l.target, Target::Actor(_))),
+                // Enter on the page's own item opens nothing.
+                Action::Open => selected.is_some_and(|l| l.target != page.target),
+                _ => links.len() > 1 || links.first().is_some_and(|l| l.target != page.target),
+            }
+        }
+        _ => true,
+    }
+}
+
 /// The keys the footer names and the columns left for the status message.
 struct Keys {
     shown: Vec<&'static Binding>,
@@ -75,7 +104,8 @@ fn key_width(b: &Binding) -> usize {
 /// always stays, so there is always a way to learn the rest; the status
 /// message comes next, then the other keys by rank. Shown in rank order.
 fn keys(app: &App, mode: Mode, room: usize) -> Keys {
-    let candidates = keymap::footer(mode, app.view.focus, app.filter_active(), MAX_KEYS);
+    let mut candidates = keymap::footer(mode, app.view.focus, app.filter_active(), MAX_KEYS);
+    candidates.retain(|b| applies(app, mode, b.action));
     let pinned = |b: &Binding| b.action == Action::Help;
     let mut used: usize = candidates
         .iter()
