@@ -818,3 +818,22 @@ fn only_an_actor_with_members_counts_their_events() {
     let ministry = detail_text(&app, Target::Actor(actor(&app, "interior-ministry")));
     assert!(ministry.contains(" (with its members)"), "{ministry}");
 }
+
+#[test]
+fn an_attribution_cuts_the_name_before_the_date() {
+    let app = app();
+    let q = app
+        .situation
+        .quotes
+        .iter()
+        .position(|q| q.id.as_deref() == Some("okonkwo-sarrin"))
+        .unwrap();
+    assert_eq!(
+        ui::quotes::attribution(&app, q, 40),
+        "— Dara Okonkwo, 12 Mar 2025"
+    );
+    assert_eq!(
+        ui::quotes::attribution(&app, q, 24),
+        "— Dara Oko…, 12 Mar 2025"
+    );
+}

@@ -286,10 +286,10 @@ fn quote_text(b: &mut Builder, q: usize) {
         b.lines
             .push(Line::from(vec![Span::raw("  "), Span::raw(row)]));
     }
-    let by = crate::ui::quotes::attribution(app, q);
+    let by = crate::ui::quotes::attribution(app, q, width);
     b.lines.push(Line::from(vec![
         Span::raw("  "),
-        Span::styled(fit(&by, width), app.theme.dim()),
+        Span::styled(by, app.theme.dim()),
     ]));
 }
 
