@@ -201,8 +201,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(Detail, &[ch('k'), code(KeyCode::Up)], Action::Up, "j/k ↓/↑", "scroll"),
     bind(Detail, &[code(KeyCode::PageDown)], Action::PageDown, "PgDn/PgUp", "page down / up"),
     bind(Detail, &[code(KeyCode::PageUp)], Action::PageUp, "PgDn/PgUp", "page down / up"),
-    bind(Detail, &[ch('g'), code(KeyCode::Home)], Action::Top, "g/G", "top / bottom"),
-    bind(Detail, &[ch('G'), code(KeyCode::End)], Action::Bottom, "g/G", "top / bottom"),
+    bind(Detail, &[ch('g'), code(KeyCode::Home)], Action::Top, "g/G Home/End", "top / bottom"),
+    bind(Detail, &[ch('G'), code(KeyCode::End)], Action::Bottom, "g/G Home/End", "top / bottom"),
     bind(Detail, &[code(KeyCode::Tab)], Action::NextLink, "Tab/Shift-Tab", "select the next / previous actor or event")
         .footer(2, "select"),
     bind(Detail, &[code(KeyCode::BackTab)], Action::PrevLink, "Tab/Shift-Tab", "select the next / previous actor or event"),
