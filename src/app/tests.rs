@@ -717,6 +717,12 @@ fn help_opens_from_any_mode_and_esc_goes_back_there() {
     assert_eq!(app.mode(), Mode::Help);
     press(&mut app, KeyCode::Char('?'));
     assert_eq!(app.mode(), Mode::Picker);
+    press(&mut app, KeyCode::Esc);
+    // A click outside help closes help only.
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('?'));
+    app.update(Action::Click { column: 0, row: 0 });
+    assert_eq!(app.mode(), Mode::Detail);
 }
 
 #[test]
