@@ -62,7 +62,8 @@ pub enum Action {
     PageDown,
     Top,
     Bottom,
-    /// Open the detail of the selected item (in a detail: of the selected actor).
+    /// Open the detail of the selected item (in a detail: of the selected
+    /// actor or event).
     Open,
     /// Esc: close a popup, cancel input, clear the search, leave zoom. Never quits.
     Back,
@@ -83,7 +84,7 @@ pub enum Action {
     ClearFilters,
     /// Remove the last chip of the filter (the search, else the last actor).
     RemoveChip,
-    /// In a detail: move to the next or previous actor named there.
+    /// In a detail: move to the next or previous actor or event named there.
     NextLink,
     PrevLink,
     Help,

@@ -372,6 +372,43 @@ pub fn format_days(days: DayCount, approximate: bool) -> String {
     }
 }
 
+/// How far before `as_of` a date lies, no more precise than the date:
+/// "on the as-of date", "1 day before the as-of date", "21–51 days before
+/// the as-of date" for a month, "~16 days before ..." for an approximate day
+/// ("about the as-of date" on it),
+/// "3 days after ..." for a later date, and "a span that includes the as-of
+/// date" when it may lie on either side.
+pub fn age_words(date: FuzzyDate, as_of: NaiveDate) -> String {
+    // Counted `since` the date: min from its last day, max from its first.
+    let DayCount { min, max, .. } = day_count(as_of, date, true);
+    let tilde = if date.is_approximate() { "~" } else { "" };
+    let days = |low: i64, high: i64| {
+        if low == high {
+            let unit = if low == 1 { "day" } else { "days" };
+            format!("{tilde}{} {unit}", group_thousands(low as f64, 0))
+        } else {
+            format!(
+                "{tilde}{}–{} days",
+                group_thousands(low as f64, 0),
+                group_thousands(high as f64, 0)
+            )
+        }
+    };
+    if min == 0 && max == 0 {
+        if tilde.is_empty() {
+            "on the as-of date".into()
+        } else {
+            "about the as-of date".into()
+        }
+    } else if min >= 0 {
+        format!("{} before the as-of date", days(min, max))
+    } else if max <= 0 {
+        format!("{} after the as-of date", days(-max, -min))
+    } else {
+        "a span that includes the as-of date".into()
+    }
+}
+
 /// Observations sorted by date, undated first, ties in file order. The loader
 /// already sorts them; sorting again keeps figures right for any `Situation`.
 fn in_date_order(points: &[Observation]) -> Vec<&Observation> {

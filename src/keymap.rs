@@ -18,6 +18,9 @@ pub enum Mode {
     Detail,
     /// The key help is open.
     Help,
+    /// The terminal is below the minimum size: only quitting works. Not in
+    /// [`Mode::ALL`], which lists the modes help describes.
+    TooSmall,
 }
 
 impl Mode {
@@ -36,6 +39,7 @@ impl Mode {
             Mode::Picker => "Actor picker",
             Mode::Detail => "Detail",
             Mode::Help => "This help",
+            Mode::TooSmall => "Terminal too small",
         }
     }
 
@@ -130,7 +134,7 @@ impl Binding {
     }
 }
 
-use Mode::{Detail, Help, Normal, Picker, Search};
+use Mode::{Detail, Help, Normal, Picker, Search, TooSmall};
 
 /// Every binding of every mode, in the order help lists them.
 #[rustfmt::skip]
@@ -168,7 +172,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Normal, &[code(KeyCode::Esc)], Action::Back, "Esc", "clear the search, leave zoom"),
     bind(Normal, &[ch('z')], Action::Zoom, "z", "zoom the pane to full size"),
     bind(Normal, &[ch('m')], Action::ToggleMouse, "m", "mouse on / off (off lets you select text)"),
-    bind(Normal, &[ch('?')], Action::Help, "?", "all keys").footer(5, "help"),
+    bind(Normal, &[ch('?'), code(KeyCode::F(1))], Action::Help, "? F1", "all keys (this help)").footer(5, "help"),
     // Typing a search.
     bind(Search, &[], Action::Input(' '), "text", "narrows every pane as you type"),
     bind(Search, &[code(KeyCode::Enter)], Action::Accept, "Enter", "keep the search").footer(1, "keep"),
@@ -177,6 +181,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Search, &[ctrl('u')], Action::ClearInput, "Ctrl-U", "clear the text").footer(3, "clear"),
     bind(Search, &[code(KeyCode::Down)], Action::Down, "↓/↑", "move in the focused pane").footer(2, "move"),
     bind(Search, &[code(KeyCode::Up)], Action::Up, "↓/↑", "move in the focused pane"),
+    bind(Search, &[code(KeyCode::F(1))], Action::Help, "F1", "all keys (? is text here)").footer(4, "help"),
     bind(Search, &[ctrl('c')], Action::Quit, "Ctrl-C", "quit"),
     // The actor picker.
     bind(Picker, &[], Action::Input(' '), "text", "narrows the list (name, alias or id)"),
@@ -189,29 +194,35 @@ pub const BINDINGS: &[Binding] = &[
     bind(Picker, &[code(KeyCode::Backspace)], Action::DeleteChar, "Backspace", "delete a character"),
     bind(Picker, &[ctrl('u')], Action::ClearInput, "Ctrl-U", "clear the text").footer(4, "clear"),
     bind(Picker, &[code(KeyCode::Esc)], Action::Back, "Esc", "close").footer(1, "close"),
+    bind(Picker, &[code(KeyCode::F(1))], Action::Help, "F1", "all keys (? is text here)").footer(4, "help"),
     bind(Picker, &[ctrl('c')], Action::Quit, "Ctrl-C", "quit"),
     // A detail popup.
     bind(Detail, &[ch('j'), code(KeyCode::Down)], Action::Down, "j/k ↓/↑", "scroll").footer(4, "scroll"),
     bind(Detail, &[ch('k'), code(KeyCode::Up)], Action::Up, "j/k ↓/↑", "scroll"),
     bind(Detail, &[code(KeyCode::PageDown)], Action::PageDown, "PgDn/PgUp", "page down / up"),
     bind(Detail, &[code(KeyCode::PageUp)], Action::PageUp, "PgDn/PgUp", "page down / up"),
-    bind(Detail, &[ch('g'), code(KeyCode::Home)], Action::Top, "g/G", "top / bottom"),
-    bind(Detail, &[ch('G'), code(KeyCode::End)], Action::Bottom, "g/G", "top / bottom"),
-    bind(Detail, &[code(KeyCode::Tab)], Action::NextLink, "Tab/Shift-Tab", "select the next / previous actor")
-        .footer(2, "actor"),
-    bind(Detail, &[code(KeyCode::BackTab)], Action::PrevLink, "Tab/Shift-Tab", "select the next / previous actor"),
+    bind(Detail, &[ch('g'), code(KeyCode::Home)], Action::Top, "g/G Home/End", "top / bottom"),
+    bind(Detail, &[ch('G'), code(KeyCode::End)], Action::Bottom, "g/G Home/End", "top / bottom"),
+    bind(Detail, &[code(KeyCode::Tab)], Action::NextLink, "Tab/Shift-Tab", "select the next / previous actor or event")
+        .footer(2, "select"),
+    bind(Detail, &[code(KeyCode::BackTab)], Action::PrevLink, "Tab/Shift-Tab", "select the next / previous actor or event"),
     bind(Detail, &[ch(' '), ch('f')], Action::Toggle, "Space/f", "add / remove the selected actor in the filter")
         .footer(3, "filter"),
-    bind(Detail, &[code(KeyCode::Enter)], Action::Open, "Enter", "open the selected actor").footer(3, "open"),
+    bind(Detail, &[code(KeyCode::Enter)], Action::Open, "Enter", "open the selected actor or event").footer(3, "open"),
     bind(Detail, &[code(KeyCode::Esc)], Action::Back, "Esc", "back / close").footer(1, "back"),
+    bind(Detail, &[ch('?'), code(KeyCode::F(1))], Action::Help, "? F1", "all keys (this help)").footer(5, "help"),
     bind(Detail, &[ch('q'), ctrl('c')], Action::Quit, "q", "quit").footer(5, "quit"),
     // This help.
     bind(Help, &[ch('j'), code(KeyCode::Down)], Action::Down, "j/k ↓/↑", "scroll").footer(2, "scroll"),
     bind(Help, &[ch('k'), code(KeyCode::Up)], Action::Up, "j/k ↓/↑", "scroll"),
     bind(Help, &[code(KeyCode::PageDown), ch(' ')], Action::PageDown, "PgDn/PgUp", "page down / up"),
     bind(Help, &[code(KeyCode::PageUp)], Action::PageUp, "PgDn/PgUp", "page down / up"),
-    bind(Help, &[code(KeyCode::Esc), ch('?')], Action::Back, "Esc ?", "close").footer(1, "close"),
+    bind(Help, &[ch('g'), code(KeyCode::Home)], Action::Top, "g/G Home/End", "top / bottom"),
+    bind(Help, &[ch('G'), code(KeyCode::End)], Action::Bottom, "g/G Home/End", "top / bottom"),
+    bind(Help, &[code(KeyCode::Esc), ch('?'), code(KeyCode::F(1))], Action::Back, "Esc ? F1", "close, back to where you were").footer(1, "close"),
     bind(Help, &[ch('q'), ctrl('c')], Action::Quit, "q", "quit").footer(3, "quit"),
+    // The size warning: nothing to act on but quitting.
+    bind(TooSmall, &[ch('q'), ctrl('c')], Action::Quit, "q", "quit"),
 ];
 
 /// The action for a key press in a mode, with `focus` the focused pane.
@@ -308,7 +319,7 @@ mod tests {
             Some(Action::Input(' '))
         );
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        for mode in Mode::ALL {
+        for mode in Mode::ALL.into_iter().chain([TooSmall]) {
             assert_eq!(action_for(mode, Pane::Timeline, ctrl_c), Some(Action::Quit));
         }
         let shift_g = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
@@ -316,6 +327,23 @@ mod tests {
             action_for(Normal, Pane::Timeline, shift_g),
             Some(Action::Bottom)
         );
+    }
+
+    #[test]
+    fn only_quit_works_while_the_terminal_is_too_small() {
+        for code in [
+            KeyCode::Enter,
+            KeyCode::Tab,
+            KeyCode::Esc,
+            KeyCode::Char('a'),
+            KeyCode::Char('c'),
+            KeyCode::Char('m'),
+            KeyCode::Char('?'),
+        ] {
+            assert_eq!(action_for(TooSmall, Pane::Timeline, press(code)), None);
+        }
+        let q = press(KeyCode::Char('q'));
+        assert_eq!(action_for(TooSmall, Pane::Timeline, q), Some(Action::Quit));
     }
 
     #[test]

@@ -213,7 +213,7 @@ fn a_short_card_keeps_its_top_rows() {
     let mut buf = Buffer::empty(area);
     render_card(&info(c), &Theme::monochrome(), area, &mut buf);
     insta::assert_snapshot!(text(&buf), @r"
-    ┌Internally displaced …┐
+    ┌Internally displaced…─┐
     │~700,000 people       │
     │▅▇█ ▲ +21% since Aug  │
     └──────────────────────┘
@@ -287,10 +287,10 @@ fn an_open_deadline_stands_out_in_words_and_style() {
     let value = style_of(&buf, "11 days");
     assert_eq!(value.fg, Some(Color::Red));
     assert!(value.add_modifier.contains(Modifier::BOLD));
-    assert_eq!(style_of(&buf, "deadline").fg, Some(Color::Red));
+    assert_eq!(style_of(&buf, "until 2 Oct").fg, Some(Color::Red));
     let buf = draw(&i, &Theme::monochrome(), 24);
     assert!(
-        style_of(&buf, "deadline")
+        style_of(&buf, "until 2 Oct")
             .add_modifier
             .contains(Modifier::BOLD)
     );
@@ -400,7 +400,7 @@ fn day_count_wording_on_either_side_of_as_of() {
     let mut s = fixture();
     s.as_of = chrono::NaiveDate::from_ymd_opt(2024, 10, 2).expect("a day");
     assert_eq!(line(&s, "days-until-expiry", 0), "0 days");
-    assert_eq!(line(&s, "days-until-expiry", 1), "deadline today");
+    assert_eq!(line(&s, "days-until-expiry", 1), "today");
     s.as_of = chrono::NaiveDate::from_ymd_opt(2024, 6, 20).expect("a day");
     assert_eq!(line(&s, "days-since-arrival", 0), "in 5 days");
     assert_eq!(line(&s, "days-since-arrival", 1), "starts 25 Jun 2024");
@@ -410,4 +410,37 @@ fn day_count_wording_on_either_side_of_as_of() {
         line(&s, "days-since-talks", 1),
         "since late Jul · may be ahead"
     );
+}
+
+#[test]
+fn a_day_count_drops_its_year_only_in_the_as_of_year() {
+    let line = |s: &Situation, id: &str, width: usize| {
+        let all = cards(s);
+        let c = card(s, &all, id);
+        let lines = card_lines(&info(c), &COLOR, width);
+        lines[1]
+            .spans
+            .iter()
+            .map(|s| s.content.as_ref())
+            .collect::<String>()
+    };
+    let mut s = fixture();
+    assert_eq!(line(&s, "days-until-expiry", 30), "until 2 Oct 2024");
+    assert_eq!(line(&s, "days-until-expiry", 14), "until 2 Oct");
+    // Counted from the year before: the short date would hide the year.
+    s.as_of = chrono::NaiveDate::from_ymd_opt(2023, 12, 20).expect("a day");
+    assert_eq!(line(&s, "days-until-expiry", 14), "until");
+    assert_eq!(line(&s, "days-until-expiry", 16), "until 2 Oct 2024");
+}
+
+#[test]
+fn every_source_row_says_via() {
+    let s = fixture();
+    let all = cards(&s);
+    for width in [18, 24, 32] {
+        let buf = draw(&info(card(&s, &all, "displaced")), &COLOR, width);
+        let shown = text(&buf);
+        let row = shown.lines().nth(4).unwrap();
+        assert!(row.starts_with("│via "), "{width}: {row}");
+    }
 }

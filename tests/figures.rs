@@ -5,8 +5,8 @@
 use chrono::NaiveDate;
 
 use sitrep::figures::{
-    self, DayCount, Direction, Figure, day_count, format_compact, format_days, format_range,
-    format_value, group_thousands, is_percent,
+    self, DayCount, Direction, Figure, age_words, day_count, format_compact, format_days,
+    format_range, format_value, group_thousands, is_percent,
 };
 use sitrep::load::load_str;
 use sitrep::model::{FuzzyDate, Metric, MetricKind, Number, Observation, Qualifier, Situation};
@@ -850,4 +850,22 @@ fn the_built_in_situation() {
             "cholera-deaths | 9,000+ deaths | Dec 2016 stale",
         ]
     );
+}
+
+#[test]
+fn ages_are_no_more_precise_than_their_dates() {
+    let as_of = day(2024, 9, 21);
+    let age = |text: &str| age_words(date(text), as_of);
+    assert_eq!(age("2024-09-21"), "on the as-of date");
+    assert_eq!(age("~2024-09-21"), "about the as-of date");
+    assert_eq!(age("2024-09-20"), "1 day before the as-of date");
+    assert_eq!(age("2024-09-05"), "16 days before the as-of date");
+    assert_eq!(age("~2024-09-05"), "~16 days before the as-of date");
+    // A month stands for every day in it: 21 Sep back to 1 Aug is 51 days.
+    assert_eq!(age("2024-08"), "21–51 days before the as-of date");
+    assert_eq!(age("2016"), "2,821–3,186 days before the as-of date");
+    assert_eq!(age("2024-09-22"), "1 day after the as-of date");
+    assert_eq!(age("2024-10"), "10–40 days after the as-of date");
+    assert_eq!(age("2024-09"), "a span that includes the as-of date");
+    assert_eq!(age("mid 2024-09"), "1–10 days before the as-of date");
 }

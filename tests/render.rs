@@ -197,17 +197,40 @@ fn help_80x24() {
 #[test]
 fn too_small_asks_to_enlarge() {
     snapshot!("too_small_24x8", app(24, 8));
+    snapshot!("too_small_30x10", app(30, 10));
 }
 
 #[test]
-fn wide_200x60_shows_every_column() {
-    let app = app(200, 60);
+fn wide_200x60_shows_whole_titles_then_actors_and_roles() {
+    let mut app = app(200, 60);
     let terminal = draw(&app);
     let screen = screen_text(terminal.backend().buffer());
-    // Category and actors columns, roles in the actors pane.
-    assert!(screen.contains("infrastructure"), "{screen}");
+    // Titles as wide as most need come first; every title that fits is whole.
+    for event in &app.situation.events {
+        if event.title.chars().count() <= app.derived.title_width {
+            assert!(screen.contains(&event.title), "{}\n{screen}", event.title);
+        }
+    }
+    // Actors column and roles in the actors pane.
     assert!(screen.contains("Minister of the Interior"), "{screen}");
     assert!(screen.contains("OCHA, Brandt, residents"), "{screen}");
+    // The category comes last: zoomed, the timeline has room for it too.
+    keys(&mut app, &[KeyCode::Char('z')]);
+    let terminal = draw(&app);
+    let screen = screen_text(terminal.backend().buffer());
+    assert!(screen.contains("infrastructure"), "{screen}");
+}
+
+#[test]
+fn zoom_widens_the_title_column() {
+    let mut app = app(140, 45);
+    let title = "Civil Protection evacuates 12,000 people from Lower Kessa";
+    keys(&mut app, &[KeyCode::Char('g')]);
+    let screen = screen_text(draw(&app).backend().buffer());
+    assert!(!screen.contains(title), "{screen}");
+    keys(&mut app, &[KeyCode::Char('z')]);
+    let screen = screen_text(draw(&app).backend().buffer());
+    assert!(screen.contains(title), "{screen}");
 }
 
 #[test]
@@ -411,4 +434,133 @@ fn an_empty_situation_says_so_in_each_pane() {
     assert!(screen.contains("names no actors"), "{screen}");
     assert!(screen.contains("has no quotes"), "{screen}");
     assert!(!screen.contains("Key figures"), "{screen}");
+}
+
+/// Row `y` of the screen as drawn.
+fn row(app: &App, y: u16) -> String {
+    let terminal = draw(app);
+    screen_text(terminal.backend().buffer())
+        .lines()
+        .nth(usize::from(y))
+        .unwrap_or_default()
+        .to_string()
+}
+
+#[test]
+fn small_headers_drop_whole_hints_and_keep_whole_counts() {
+    let hints = [
+        " Filter none · a actors  / search",
+        " Filter none · a actors",
+        " Filter none",
+    ];
+    let counts = [
+        "16 events · 4 quotes · 10 actors",
+        "16 events · 4 quotes",
+        "16 events",
+    ];
+    for (width, height) in [(50, 15), (60, 20), (70, 20), (80, 24), (140, 45)] {
+        let app = app(width, height);
+        let header = row(&app, 1);
+        let header = header.trim_end();
+        let hint = hints.iter().find(|h| header.starts_with(*h));
+        let count = counts.iter().find(|c| header.ends_with(*c));
+        let (Some(hint), Some(count)) = (hint, count) else {
+            panic!("{width}x{height}: {header:?}");
+        };
+        let between = &header[hint.len()..header.len() - count.len()];
+        assert!(
+            between.len() >= 2 && between.trim().is_empty(),
+            "{width}x{height}: {header:?}"
+        );
+        // The counts give way only after every hint has.
+        if count != &counts[0] {
+            assert_eq!(hint, hints.last().unwrap(), "{width}x{height}");
+        }
+    }
+}
+
+#[test]
+fn a_filter_keeps_the_actor_count() {
+    let mut app = app(140, 45);
+    keys(&mut app, &[KeyCode::Char('/')]);
+    text(&mut app, "water");
+    keys(&mut app, &[KeyCode::Enter]);
+    assert!(
+        row(&app, 1).ends_with("2 of 16 events · 2 of 4 quotes · 10 actors "),
+        "{}",
+        row(&app, 1)
+    );
+}
+
+#[test]
+fn the_help_key_outlasts_the_status_message() {
+    for (width, height) in [(50, 15), (60, 20), (80, 24)] {
+        let mut app = app(width, height);
+        let footer = row(&app, height - 1);
+        assert!(footer.contains("? help"), "{width}x{height}: {footer:?}");
+        keys(&mut app, &[KeyCode::Char('a')]);
+        text(&mut app, "interior");
+        keys(
+            &mut app,
+            &[KeyCode::Enter, KeyCode::Esc, KeyCode::Char('c')],
+        );
+        let footer = row(&app, height - 1);
+        assert!(footer.contains("? help"), "{width}x{height}: {footer:?}");
+        assert!(
+            footer.contains("every filter cleared"),
+            "{width}x{height}: {footer:?}"
+        );
+        // Keys that do not fit are left out whole.
+        assert!(!footer.contains('…'), "{width}x{height}: {footer:?}");
+    }
+}
+
+#[test]
+fn a_long_name_makes_way_for_its_alias_on_a_chip() {
+    let mut app = app(100, 30);
+    keys(&mut app, &[KeyCode::Char('a')]);
+    text(&mut app, "coordination");
+    keys(&mut app, &[KeyCode::Enter, KeyCode::Esc]);
+    let header = row(&app, 1);
+    assert!(header.starts_with(" Filter  OCHA ✕ "), "{header:?}");
+    // A name that fits stays whole.
+    keys(&mut app, &[KeyCode::Char('c'), KeyCode::Char('a')]);
+    text(&mut app, "okonkwo");
+    keys(&mut app, &[KeyCode::Enter, KeyCode::Esc]);
+    let header = row(&app, 1);
+    assert!(header.starts_with(" Filter  Dara Okonkwo ✕ "), "{header:?}");
+}
+
+#[test]
+fn the_footer_offers_only_keys_with_something_to_act_on() {
+    let mut app = app(80, 24);
+    assert!(row(&app, 23).contains("Enter open"));
+    // Nothing left in the timeline: nothing to open.
+    keys(&mut app, &[KeyCode::Char('/')]);
+    text(&mut app, "zzz");
+    keys(&mut app, &[KeyCode::Enter]);
+    let footer = row(&app, 23);
+    assert!(!footer.contains("Enter open"), "{footer:?}");
+    assert!(footer.contains("? help"), "{footer:?}");
+    keys(&mut app, &[KeyCode::Esc]);
+    // An actor's page opens on the actor itself: Enter has nothing new to
+    // open until Tab selects another; Space filters only by actors.
+    keys(
+        &mut app,
+        &[KeyCode::Char('3'), KeyCode::Char('j'), KeyCode::Enter],
+    );
+    let footer = row(&app, 23);
+    assert!(!footer.contains("Enter open"), "{footer:?}");
+    assert!(footer.contains("Space filter"), "{footer:?}");
+    keys(&mut app, &[KeyCode::Tab]);
+    assert!(row(&app, 23).contains("Enter open"));
+    // A quote's event.
+    keys(
+        &mut app,
+        &[KeyCode::Esc, KeyCode::Char('4'), KeyCode::Enter],
+    );
+    keys(&mut app, &[KeyCode::BackTab]);
+    let footer = row(&app, 23);
+    assert!(footer.contains("Enter open"), "{footer:?}");
+    assert!(!footer.contains("Space filter"), "{footer:?}");
 }

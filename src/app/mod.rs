@@ -74,6 +74,15 @@ pub struct Derived {
     pub date_width: usize,
     /// Columns the timeline's category column needs (capped).
     pub category_width: usize,
+    /// Quotes (indices into `situation.quotes`) in the order the dashboard
+    /// shows them: by their date, else their event's date; undated last;
+    /// file order among equals.
+    pub quote_order: Vec<usize>,
+    /// For each quote, its position in `quote_order`.
+    pub quote_rank: Vec<usize>,
+    /// Columns most event titles take (90th percentile, capped: a few long
+    /// titles should not push every actor name out).
+    pub title_width: usize,
 }
 
 pub struct App {
@@ -81,7 +90,8 @@ pub struct App {
     pub situation: Arc<Situation>,
     pub index: Index,
     pub filter: Filter,
-    /// What `filter` keeps; recomputed whenever it changes.
+    /// What `filter` keeps; recomputed whenever it changes. Events are in
+    /// timeline order, quotes in `derived.quote_order`.
     pub selection: Selection,
     pub derived: Derived,
     pub theme: Theme,
@@ -109,7 +119,7 @@ impl App {
             actors: options.actors,
             ..Filter::default()
         };
-        let selection = select(&situation, &index, &filter);
+        let selection = in_quote_order(select(&situation, &index, &filter), &derived);
         let mut app = App {
             situation,
             index,
@@ -137,13 +147,18 @@ impl App {
 
     /// What the keyboard is doing now.
     pub fn mode(&self) -> Mode {
+        if ui::layout::too_small(self.view.size) {
+            return Mode::TooSmall;
+        }
+        if self.view.help.is_some() {
+            return Mode::Help;
+        }
         if self.view.search.is_some() {
             return Mode::Search;
         }
         match self.view.popup {
             Some(Popup::Picker(_)) => Mode::Picker,
             Some(Popup::Detail(_)) => Mode::Detail,
-            Some(Popup::Help { .. }) => Mode::Help,
             None => Mode::Normal,
         }
     }
@@ -198,7 +213,7 @@ impl App {
 
     /// The only mutator.
     pub fn update(&mut self, action: Action) {
-        if !matches!(action, Action::Resize { .. }) {
+        if !matches!(action, Action::Resize { .. }) && self.mode() != Mode::TooSmall {
             self.view.status = None;
         }
         match action {
@@ -206,7 +221,10 @@ impl App {
             Action::Resize { width, height } => {
                 self.view.size = Rect::new(0, 0, width, height);
                 self.follow_all();
+                self.clamp_scrolls();
             }
+            // Help opens over whatever is open, in any mode that binds it.
+            Action::Help => self.view.help = Some(0),
             Action::ToggleMouse => {
                 self.mouse = !self.mouse;
                 self.view.status = Some(if self.mouse {
@@ -225,6 +243,8 @@ impl App {
                 Mode::Picker => self.picking(action),
                 Mode::Detail => self.detailing(action),
                 Mode::Help => self.helping(action),
+                // Nothing on screen to act on; the keymap only lets quit through.
+                Mode::TooSmall => {}
             },
         }
     }
@@ -312,7 +332,6 @@ impl App {
                     self.toggle_actor(actor);
                 }
             }
-            Action::Help => self.view.popup = Some(Popup::Help { scroll: 0 }),
             Action::Zoom => {
                 self.view.zoom = !self.view.zoom;
                 self.follow_all();
@@ -349,10 +368,13 @@ impl App {
                     {
                         self.view.timeline.selected = p;
                     }
-                    if let Some(p) = input
-                        .quote
-                        .and_then(|q| self.selection.quotes.binary_search(&q).ok())
-                    {
+                    let rank = &self.derived.quote_rank;
+                    if let Some(p) = input.quote.and_then(|q| {
+                        self.selection
+                            .quotes
+                            .binary_search_by_key(&rank[q], |&x| rank[x])
+                            .ok()
+                    }) {
                         self.view.quotes.selected = p;
                     }
                     self.follow_all();
@@ -441,16 +463,20 @@ impl App {
                 }
             }
             Action::Toggle => {
-                if let Some(link) = links.get(page.link) {
-                    self.toggle_actor(link.actor);
+                match links.get(page.link).map(|link| link.target) {
+                    Some(Target::Actor(actor)) => self.toggle_actor(actor),
+                    Some(_) => self.view.status = Some("only actors go in the filter".into()),
+                    None => {}
                 }
                 return;
             }
             Action::Open => {
                 if let Some(link) = links.get(page.link) {
-                    let next = DetailPage::new(Target::Actor(link.actor));
-                    if let Some(Popup::Detail(pages)) = &mut self.view.popup {
-                        pages.push(next);
+                    if link.target == page.target {
+                        // The actor's own line on its page: nothing new to open.
+                        self.view.status = Some("already open".into());
+                    } else if let Some(Popup::Detail(pages)) = &mut self.view.popup {
+                        pages.push(DetailPage::new(link.target));
                     }
                 }
                 return;
@@ -475,10 +501,8 @@ impl App {
 
     fn helping(&mut self, action: Action) {
         let height = ui::help::text_height(self.view.size);
-        let max_scroll = ui::help::lines(self, self.view.size)
-            .len()
-            .saturating_sub(height);
-        let Some(Popup::Help { scroll }) = &mut self.view.popup else {
+        let max_scroll = self.help_max_scroll();
+        let Some(scroll) = &mut self.view.help else {
             return;
         };
         match action {
@@ -486,8 +510,45 @@ impl App {
             Action::Down => *scroll = (*scroll + 1).min(max_scroll),
             Action::PageUp => *scroll = scroll.saturating_sub(height.max(1)),
             Action::PageDown => *scroll = (*scroll + height.max(1)).min(max_scroll),
-            Action::Back => self.view.popup = None,
+            Action::Top => *scroll = 0,
+            Action::Bottom => *scroll = max_scroll,
+            Action::Back => self.view.help = None,
             _ => {}
+        }
+    }
+
+    fn help_max_scroll(&self) -> usize {
+        let height = ui::help::text_height(self.view.size);
+        ui::help::lines(self, self.view.size)
+            .len()
+            .saturating_sub(height)
+    }
+
+    /// After a resize, popups scroll no further than their new last page, so
+    /// the next key moves what is seen.
+    fn clamp_scrolls(&mut self) {
+        if self.view.help.is_some() {
+            let max = self.help_max_scroll();
+            if let Some(scroll) = &mut self.view.help {
+                *scroll = (*scroll).min(max);
+            }
+        }
+        let width = ui::detail::text_width(self.view.size);
+        let height = ui::detail::text_height(self.view.size);
+        let Some(Popup::Detail(pages)) = &self.view.popup else {
+            return;
+        };
+        let max: Vec<usize> = pages
+            .iter()
+            .map(|page| {
+                let lines = ui::detail::document(self, page, width).lines.len();
+                lines.saturating_sub(height)
+            })
+            .collect();
+        if let Some(Popup::Detail(pages)) = &mut self.view.popup {
+            for (page, max) in pages.iter_mut().zip(max) {
+                page.scroll = page.scroll.min(max);
+            }
         }
     }
 
@@ -538,9 +599,13 @@ impl App {
             .or(self.view.last_quote);
         self.view.last_event = event;
         self.view.last_quote = quote;
-        self.selection = select(&self.situation, &self.index, &self.filter);
-        self.view.timeline.selected = nearest(&self.selection.events, event);
-        self.view.quotes.selected = nearest(&self.selection.quotes, quote);
+        self.selection = in_quote_order(
+            select(&self.situation, &self.index, &self.filter),
+            &self.derived,
+        );
+        self.view.timeline.selected = nearest(&self.selection.events, event, |e| e);
+        let rank = &self.derived.quote_rank;
+        self.view.quotes.selected = nearest(&self.selection.quotes, quote, |q| rank[q]);
         self.follow_all();
     }
 
@@ -774,6 +839,12 @@ impl App {
         if screen.too_small {
             return;
         }
+        if self.view.help.is_some() {
+            if !ui::help::area(size).contains(at) {
+                self.view.help = None;
+            }
+            return;
+        }
         match &self.view.popup {
             Some(Popup::Picker(picker)) => {
                 let list = ui::picker::list_area(size);
@@ -788,12 +859,8 @@ impl App {
                 }
                 return;
             }
-            Some(_) => {
-                let area = match self.mode() {
-                    Mode::Help => ui::help::area(size),
-                    _ => ui::detail::area(size),
-                };
-                if !area.contains(at) {
+            Some(Popup::Detail(_)) => {
+                if !ui::detail::area(size).contains(at) {
                     self.view.popup = None;
                 }
                 return;
@@ -863,6 +930,7 @@ impl App {
     fn wheel(&mut self, at: Position, lines: isize) {
         let size = self.view.size;
         match self.mode() {
+            Mode::TooSmall => {}
             Mode::Detail => {
                 let action = if lines > 0 { Action::Down } else { Action::Up };
                 for _ in 0..lines.unsigned_abs() {
@@ -914,16 +982,38 @@ fn step(selected: usize, motion: Motion, len: usize, page: usize) -> usize {
 }
 
 /// Where a cursor lands after its list changed: the same item when it is
-/// still there, else the next one in list order (the list is sorted), else
-/// the last.
-fn nearest(list: &[usize], item: Option<usize>) -> usize {
+/// still there, else the next one in list order (the list is sorted by
+/// `key`), else the last.
+fn nearest(list: &[usize], item: Option<usize>, key: impl Fn(usize) -> usize) -> usize {
     match item {
         None => 0,
-        Some(item) => match list.binary_search(&item) {
+        Some(item) => match list.binary_search_by_key(&key(item), |&x| key(x)) {
             Ok(position) => position,
             Err(position) => position.min(list.len().saturating_sub(1)),
         },
     }
+}
+
+/// The selection with its quotes in the dashboard's order.
+fn in_quote_order(mut selection: Selection, derived: &Derived) -> Selection {
+    selection.quotes.sort_by_key(|&q| derived.quote_rank[q]);
+    selection
+}
+
+/// Quotes by their own date, else their event's; undated last; the sort is
+/// stable, so equal dates keep file order.
+fn quote_order(s: &Situation) -> (Vec<usize>, Vec<usize>) {
+    let date = |q: usize| {
+        let quote = &s.quotes[q];
+        quote.date.or(quote.event.map(|e| s.events[e].date))
+    };
+    let mut order: Vec<usize> = (0..s.quotes.len()).collect();
+    order.sort_by_key(|&q| (date(q).is_none(), date(q)));
+    let mut rank = vec![0; order.len()];
+    for (position, &q) in order.iter().enumerate() {
+        rank[q] = position;
+    }
+    (order, rank)
 }
 
 fn derive(s: &Situation) -> Derived {
@@ -974,6 +1064,15 @@ fn derive(s: &Situation) -> Derived {
         .max()
         .unwrap_or(0)
         .min(14);
+    let title_width = typical(
+        s.events
+            .iter()
+            .map(|e| ui::text::width(&crate::sanitize::clean_line(&e.title)))
+            .collect(),
+        90,
+    )
+    .min(90);
+    let (quote_order, quote_rank) = quote_order(s);
     let figures: Vec<Figure> = s.metrics.iter().map(|m| figure(s, m)).collect();
     let card_width = s
         .metrics
@@ -996,6 +1095,9 @@ fn derive(s: &Situation) -> Derived {
         short_names,
         date_width,
         category_width,
+        title_width,
+        quote_order,
+        quote_rank,
     }
 }
 

@@ -470,7 +470,7 @@ fn help_opens_scrolls_and_closes() {
     for _ in 0..200 {
         press(&mut app, KeyCode::Char('j'));
     }
-    let Some(Popup::Help { scroll }) = app.view.popup else {
+    let Some(scroll) = app.view.help else {
         panic!("help is open");
     };
     let max = ui::help::lines(&app, app.view.size).len() - ui::help::text_height(app.view.size);
@@ -491,4 +491,355 @@ fn a_resize_keeps_the_selection_in_view() {
     let row = app.timeline_row_of(app.view.timeline.selected);
     assert!(row >= app.view.timeline.offset);
     assert!(row < app.view.timeline.offset + usize::from(inner.height));
+}
+
+#[test]
+fn keys_do_nothing_while_the_terminal_is_too_small() {
+    let mut app = app();
+    app.filter.toggle_actor(actor(&app, "un"));
+    app.refilter();
+    let before = (app.filter.clone(), app.view.clone());
+    app.update(Action::Resize {
+        width: 30,
+        height: 10,
+    });
+    assert_eq!(app.mode(), Mode::TooSmall);
+    for code in [
+        KeyCode::Char('a'),
+        KeyCode::Char('m'),
+        KeyCode::Char('s'),
+        KeyCode::Char('s'),
+        KeyCode::Enter,
+        KeyCode::Esc,
+        KeyCode::Tab,
+        KeyCode::Enter,
+        KeyCode::Char('c'),
+        KeyCode::Char('/'),
+        KeyCode::Char('z'),
+        KeyCode::Char('j'),
+    ] {
+        press(&mut app, code);
+    }
+    app.update(Action::Scroll {
+        column: 5,
+        row: 5,
+        down: true,
+    });
+    app.update(Action::Click { column: 5, row: 5 });
+    app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    assert_eq!((app.filter.clone(), app.view.clone()), before);
+    // Quitting still works, with q as the warning says and with Ctrl-C.
+    app.update(Action::Resize {
+        width: 30,
+        height: 10,
+    });
+    press(&mut app, KeyCode::Char('q'));
+    assert!(app.quit);
+    let mut app = app_with(Options::default(), 30, 10);
+    press(&mut app, KeyCode::Char('/'));
+    press_with(&mut app, KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert!(app.quit);
+}
+
+/// A detail page's text at a width where nothing wraps.
+fn detail_text(app: &App, target: Target) -> String {
+    let doc = ui::detail::document(app, &DetailPage::new(target), 200);
+    doc.lines
+        .iter()
+        .map(|line| {
+            line.spans
+                .iter()
+                .map(|s| s.content.as_ref())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn metric(app: &App, id: &str) -> Target {
+    Target::Metric(
+        app.situation
+            .metrics
+            .iter()
+            .position(|m| m.id == id)
+            .expect("a fixture metric"),
+    )
+}
+
+#[test]
+fn a_day_count_says_between_which_dates_it_counts() {
+    let app = app();
+    let since = detail_text(&app, metric(&app, "since-breach"));
+    assert!(
+        since.contains(
+            "Counted    from 27 Feb 2025 (Orun dam breaches; floodwater reaches three towns) \
+             to 14 Mar 2025, the as-of date"
+        ),
+        "{since}"
+    );
+    assert!(!since.contains("As of"), "{since}");
+    let until = detail_text(&app, metric(&app, "emergency-left"));
+    assert!(
+        until.contains("Counted    from 14 Mar 2025, the as-of date, to 31 Mar 2025 ("),
+        "{until}"
+    );
+    assert!(!until.contains("As of"), "{until}");
+}
+
+#[test]
+fn a_figure_is_as_old_as_its_date_can_tell() {
+    let app = app();
+    let exact = detail_text(&app, metric(&app, "displaced"));
+    assert!(
+        exact.contains("As of      10 Mar 2025 (4 days before the as-of date)"),
+        "{exact}"
+    );
+    let early_march = detail_text(&app, metric(&app, "shelters"));
+    assert!(
+        early_march.contains("As of      early Mar 2025 (4–13 days before the as-of date)"),
+        "{early_march}"
+    );
+}
+
+fn top_page(app: &App) -> DetailPage {
+    match &app.view.popup {
+        Some(Popup::Detail(pages)) => pages.last().cloned().expect("a page"),
+        _ => panic!("a detail is open"),
+    }
+}
+
+fn select_quote(app: &mut App, id: &str) {
+    press(app, KeyCode::Char('4'));
+    press(app, KeyCode::Char('g'));
+    while app.situation.quotes[app.selection.quotes[app.view.quotes.selected]]
+        .id
+        .as_deref()
+        != Some(id)
+    {
+        press(app, KeyCode::Char('j'));
+    }
+}
+
+#[test]
+fn an_actor_shows_quotes_by_it_and_about_it() {
+    let app = app();
+    let residents = detail_text(&app, Target::Actor(actor(&app, "residents")));
+    assert!(residents.contains("Quotes about (3)"), "{residents}");
+    assert!(
+        residents.contains("I understand the anger in Sarrin"),
+        "{residents}"
+    );
+    assert!(!residents.contains("Quotes by"), "{residents}");
+    assert!(!residents.contains("their own pages"), "{residents}");
+    let minister = detail_text(&app, Target::Actor(actor(&app, "dara-okonkwo")));
+    assert!(minister.contains("Quotes by (2)"), "{minister}");
+    // An actor with members says its quotes are its own.
+    let ministry = detail_text(&app, Target::Actor(actor(&app, "interior-ministry")));
+    assert!(
+        ministry.contains("Quotes by or about its members are on their own pages."),
+        "{ministry}"
+    );
+}
+
+#[test]
+fn a_quote_links_to_its_event() {
+    let mut app = app();
+    select_quote(&mut app, "okonkwo-sarrin");
+    press(&mut app, KeyCode::Enter);
+    // Speaker, the residents it is about, then its event: Shift-Tab wraps to it.
+    press(&mut app, KeyCode::BackTab);
+    let sarrin = app
+        .situation
+        .events
+        .iter()
+        .position(|e| e.id == "sarrin-protest")
+        .unwrap();
+    press(&mut app, KeyCode::Char(' '));
+    assert!(app.filter.actors.is_empty(), "an event is not a filter");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(top_page(&app).target, Target::Event(sarrin));
+    press(&mut app, KeyCode::Esc);
+    assert!(matches!(top_page(&app).target, Target::Quote(_)));
+}
+
+fn depth(app: &App) -> usize {
+    match &app.view.popup {
+        Some(Popup::Detail(pages)) => pages.len(),
+        _ => 0,
+    }
+}
+
+#[test]
+fn enter_on_the_item_a_page_shows_opens_nothing_new() {
+    let mut app = app();
+    app.update(Action::Focus(Pane::Actors));
+    press(&mut app, KeyCode::Enter);
+    // The actor's own line is its page's first link.
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Enter);
+    }
+    assert_eq!(depth(&app), 1);
+    // Another actor on the page still opens: one deeper, once.
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(depth(&app), 2);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(depth(&app), 2);
+}
+
+#[test]
+fn help_opens_from_any_mode_and_esc_goes_back_there() {
+    let mut app = app();
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Tab);
+    let page = top_page(&app);
+    press(&mut app, KeyCode::Char('?'));
+    assert_eq!(app.mode(), Mode::Help);
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.mode(), Mode::Detail);
+    assert_eq!(top_page(&app), page);
+    press(&mut app, KeyCode::Esc);
+    // While typing, ? is text and F1 opens help; the search survives it.
+    press(&mut app, KeyCode::Char('/'));
+    typing(&mut app, "dam?");
+    press(&mut app, KeyCode::F(1));
+    assert_eq!(app.mode(), Mode::Help);
+    press(&mut app, KeyCode::F(1));
+    assert_eq!(app.mode(), Mode::Search);
+    assert_eq!(app.filter.search, "dam?");
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('a'));
+    press(&mut app, KeyCode::F(1));
+    assert_eq!(app.mode(), Mode::Help);
+    press(&mut app, KeyCode::Char('?'));
+    assert_eq!(app.mode(), Mode::Picker);
+    press(&mut app, KeyCode::Esc);
+    // A click outside help closes help only.
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('?'));
+    app.update(Action::Click { column: 0, row: 0 });
+    assert_eq!(app.mode(), Mode::Detail);
+}
+
+#[test]
+fn help_jumps_to_either_end_and_a_resize_keeps_its_scroll_in_range() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('?'));
+    press(&mut app, KeyCode::Char('G'));
+    let bottom = app.view.help.unwrap();
+    assert!(bottom > 0);
+    press(&mut app, KeyCode::Char('g'));
+    assert_eq!(app.view.help, Some(0));
+    press(&mut app, KeyCode::End);
+    assert_eq!(app.view.help, Some(bottom));
+    press(&mut app, KeyCode::Home);
+    assert_eq!(app.view.help, Some(0));
+    press(&mut app, KeyCode::End);
+    // Taller: fewer lines are hidden, so the last page starts higher.
+    app.update(Action::Resize {
+        width: 80,
+        height: 60,
+    });
+    let max = ui::help::lines(&app, app.view.size)
+        .len()
+        .saturating_sub(ui::help::text_height(app.view.size));
+    assert_eq!(app.view.help, Some(max));
+    assert!(max < bottom);
+    // One key up moves what is seen.
+    press(&mut app, KeyCode::Char('k'));
+    assert_eq!(app.view.help, Some(max.saturating_sub(1)));
+}
+
+fn quote_ids(app: &App) -> Vec<&str> {
+    app.selection
+        .quotes
+        .iter()
+        .map(|&q| app.situation.quotes[q].id.as_deref().unwrap_or_default())
+        .collect()
+}
+
+#[test]
+fn quotes_go_by_date_then_their_event_undated_last() {
+    let file = FIXTURE
+        // Said later than the file lists it.
+        .replace(
+            "date = 2025-03-01\ncontext = \"Declaring",
+            "date = 2025-03-13\ncontext = \"Declaring",
+        )
+        // No date of its own and no event: undated, last.
+        .replace(
+            "date = \"early 2025-03\"\nabout = [\"red-crescent\"]",
+            "about = [\"red-crescent\"]",
+        )
+        // No date of its own: its event's (10 Mar) places it.
+        .replace(
+            "date = 2025-03-10\nabout = [\"residents\"]\nevent = \"ocha-count\"",
+            "about = [\"residents\"]\nevent = \"ocha-count\"",
+        );
+    assert_ne!(file, FIXTURE);
+    let situation = load_str(&file).situation.expect("still loads");
+    let mut app = App::new(situation, Options::default());
+    app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    let order = [
+        "brandt-water",
+        "okonkwo-sarrin",
+        "okonkwo-no-family",
+        "vrc-volunteers",
+    ];
+    assert_eq!(quote_ids(&app), order);
+    // Filtering keeps the order, and the cursor on its quote.
+    press(&mut app, KeyCode::Char('4'));
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Char('/'));
+    typing(&mut app, "o");
+    assert_eq!(quote_ids(&app)[app.view.quotes.selected], "okonkwo-sarrin");
+    press(&mut app, KeyCode::Enter);
+    // n walks the pane's order.
+    press(&mut app, KeyCode::Char('n'));
+    assert_eq!(
+        quote_ids(&app)[app.view.quotes.selected],
+        "okonkwo-no-family"
+    );
+    // Details list quotes in the same order, and say which are undated.
+    let residents = detail_text(&app, Target::Actor(actor(&app, "residents")));
+    let at = |text: &str| residents.find(text).expect(text);
+    assert!(at("The numbers are still rising") < at("I understand the anger"));
+    assert!(at("I understand the anger") < at("No family in the Kessa Valley"));
+    assert!(residents.contains("— Léa Brandt, undated"), "{residents}");
+}
+
+#[test]
+fn only_an_actor_with_members_counts_their_events() {
+    let app = app();
+    let minister = detail_text(&app, Target::Actor(actor(&app, "dara-okonkwo")));
+    assert!(minister.contains("Events     2\n"), "{minister}");
+    assert!(!minister.contains("with its members"), "{minister}");
+    let ministry = detail_text(&app, Target::Actor(actor(&app, "interior-ministry")));
+    assert!(ministry.contains(" (with its members)"), "{ministry}");
+}
+
+#[test]
+fn an_attribution_cuts_the_name_before_the_date() {
+    let app = app();
+    let q = app
+        .situation
+        .quotes
+        .iter()
+        .position(|q| q.id.as_deref() == Some("okonkwo-sarrin"))
+        .unwrap();
+    assert_eq!(
+        ui::quotes::attribution(&app, q, 40),
+        "— Dara Okonkwo, 12 Mar 2025"
+    );
+    assert_eq!(
+        ui::quotes::attribution(&app, q, 24),
+        "— Dara Oko…, 12 Mar 2025"
+    );
 }

@@ -79,9 +79,6 @@ pub struct Picker {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Popup {
-    Help {
-        scroll: usize,
-    },
     Picker(Picker),
     /// A stack of pages; Esc goes back one.
     Detail(Vec<DetailPage>),
@@ -114,6 +111,9 @@ pub struct View {
     pub quotes: Cursor,
     pub search: Option<SearchInput>,
     pub popup: Option<Popup>,
+    /// The key help (its first line shown), open over whatever else is open:
+    /// closing it goes back there.
+    pub help: Option<usize>,
     /// One line of feedback, cleared by the next action.
     pub status: Option<String>,
     /// The event and quote last selected, remembered while a filter leaves
@@ -140,6 +140,7 @@ impl Default for View {
             quotes: Cursor::default(),
             search: None,
             popup: None,
+            help: None,
             status: None,
             last_event: None,
             last_quote: None,

@@ -6,7 +6,7 @@
 //! │~700,000 people       │         label, cut with "…" when narrow
 //! │▅▇█ ▲ +21% since Aug  │  1 how big: the figure as reported, and its unit
 //! │20 Sep 2024           │  2 how it moves: sparkline and change, or a gauge
-//! │via Associated Press  │    toward the target, or deadline/since wording,
+//! │via Associated Press  │    toward the target, or until/since wording,
 //! └──────────────────────┘    or "disputed"
 //!                             3 how recent: the date, "· stale" when old
 //!                             4 where from: the source; for a day count, the
@@ -18,7 +18,7 @@
 //! row 2 empty, so rows line up across the strip.
 //!
 //! Nothing is told by colour alone: "●" marks a highlighted card, a thick
-//! border the selected one, and the words "deadline", "stale", "disputed",
+//! border the selected one, and the words "until", "stale", "disputed",
 //! "▲"/"▼" and "unchanged" carry the rest. Text from the file (label, unit,
 //! source, event title) is sanitized. When the card is too narrow for a
 //! number in full, it shows the compact form ("1.23B"); a unit that does not
@@ -31,7 +31,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Widget};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use crate::figures::{DayCount, Figure, Progress, Trend};
+use chrono::NaiveDate;
+
+use crate::figures::{DayCount, Figure, Progress, Trend, date_near};
 use crate::model::{FuzzyDate, Precision};
 use crate::sanitize::clean_line;
 use crate::theme::Theme;
@@ -306,8 +308,10 @@ fn gauge(p: &Progress, cells: usize, theme: &Theme) -> Vec<Span<'static>> {
     spans
 }
 
-/// Row 2 of a day count: "deadline 2 Oct 2024", "since 25 Jun 2024",
-/// "passed 16 Sep 2024", "due Sep 2024 · may be past".
+/// Row 2 of a day count: "until 2 Oct 2024", "since 25 Jun 2024",
+/// "passed 16 Sep 2024", "until Sep 2024 · may be past", "today". "Until",
+/// not "deadline": the event counted to may be a meeting as well as an
+/// expiry. The year is left out only when it is the as-of date's.
 fn day_line(f: &Figure, days: DayCount, theme: &Theme, width: usize) -> Line<'static> {
     let (word, suffix, style) = if days.since {
         if days.reversed() {
@@ -320,15 +324,19 @@ fn day_line(f: &Figure, days: DayCount, theme: &Theme, width: usize) -> Line<'st
     } else if days.reversed() {
         ("passed", "", theme.dim())
     } else if days.unsure() {
-        ("due", " · may be past", theme.warning())
+        ("until", " · may be past", theme.warning())
     } else if days.max == 0 {
-        ("deadline today", "", theme.warning())
+        ("today", "", theme.warning())
     } else {
-        ("deadline", "", theme.warning())
+        ("until", "", theme.warning())
     };
     let today = !days.since && days.min == 0 && days.max == 0;
     let (long, short) = match f.date {
-        Some(date) if !today => (date.to_string(), date.display_short()),
+        Some(date) if !today => (
+            date.to_string(),
+            counted_from(date, days)
+                .map_or_else(|| date.to_string(), |as_of| date_near(date, as_of)),
+        ),
         _ => (String::new(), String::new()),
     };
     let with = |date: &str, suffix: &str| {
@@ -349,6 +357,14 @@ fn day_line(f: &Figure, days: DayCount, theme: &Theme, width: usize) -> Line<'st
         ],
     );
     Line::from(Span::styled(text, style))
+}
+
+/// The as-of date a day count runs from or to: `figures::day_count` counts
+/// between it and the first day of the event's date.
+fn counted_from(date: FuzzyDate, days: DayCount) -> Option<NaiveDate> {
+    let back = if days.since { days.max } else { -days.min };
+    date.start()
+        .checked_add_signed(chrono::TimeDelta::try_days(back)?)
 }
 
 /// Row 3: "20 Sep 2024", "Dec 2016 · stale"; "· disputed" joins it when the
@@ -423,17 +439,12 @@ fn date_forms(f: &Figure) -> Vec<String> {
     forms
 }
 
-/// Row 4: "via Associated Press", or the bare name when "via" does not fit.
+/// Row 4: "via Associated Press"; "via Associated Pr…" when narrow, so
+/// every card's source row reads the same (and unlike a day count's event
+/// title on the same row).
 fn source_line(source: Option<&str>, theme: &Theme, width: usize) -> Line<'static> {
     let text = match source.map(clean_line) {
-        Some(name) => {
-            let via = format!("via {name}");
-            if via.width() <= width {
-                via
-            } else {
-                fit(&name, width)
-            }
-        }
+        Some(name) => fit(&format!("via {name}"), width),
         None => fit("no source", width),
     };
     Line::from(Span::styled(text, theme.dim()))
@@ -466,6 +477,8 @@ pub fn fit(text: &str, width: usize) -> String {
         out.push(c);
         used += w;
     }
+    // "via Velorian Red…", not "via Velorian Red …".
+    out.truncate(out.trim_end().len());
     out.push('…');
     out
 }

@@ -1,6 +1,6 @@
 //! Enter: the detail of an event, actor, key figure or quote, with every
-//! field, the actors it names (selectable: Tab moves between them, Space
-//! filters by one, Enter opens one) and its sources in full.
+//! field, the actors and events it names (selectable: Tab moves between them,
+//! Enter opens one, Space filters by an actor) and its sources in full.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Margin, Rect};
@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 
 use crate::app::{App, DetailPage, Target};
 use crate::figures::format_value;
-use crate::model::{ActorIx, MetricKind, SourceIx};
+use crate::model::{ActorIx, EventIx, MetricKind, SourceIx};
 use crate::query::{Filter, select};
 use crate::sanitize::{clean, clean_line};
 use crate::ui::text::{fit, pad, wrap};
@@ -19,10 +19,11 @@ use crate::ui::{centered, draw_lines, popup_frame, scrollbar};
 const LIST_MAX: usize = 50;
 const LABEL: usize = 11;
 
-/// An actor named in a document, which the cursor can select.
+/// An actor or event named in a document, which the cursor can select.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Link {
-    pub actor: ActorIx,
+    /// What Enter opens: `Target::Actor` or `Target::Event`.
+    pub target: Target,
     /// Line of the document it is on.
     pub line: usize,
 }
@@ -113,7 +114,31 @@ impl Builder<'_> {
             (false, false) => theme.text(),
         };
         self.links.push(Link {
-            actor,
+            target: Target::Actor(actor),
+            line: self.lines.len(),
+        });
+        self.lines
+            .push(Line::from(Span::styled(fit(&text, self.width), style)));
+    }
+
+    /// A selectable event line: "▶ 25 Sep 2024 · Blinken to convene ...".
+    fn event(&mut self, e: EventIx) {
+        let theme = &self.app.theme;
+        let event = &self.app.situation.events[e];
+        let selected = self.links.len() == self.selected_link;
+        let text = format!(
+            "{}{} · {}",
+            if selected { "▶ " } else { "  " },
+            crate::ui::timeline::date_label(event),
+            clean_line(&event.title)
+        );
+        let style = if selected {
+            theme.selected().add_modifier(Modifier::BOLD)
+        } else {
+            theme.text()
+        };
+        self.links.push(Link {
+            target: Target::Event(e),
             line: self.lines.len(),
         });
         self.lines
@@ -242,7 +267,7 @@ fn event(b: &mut Builder, e: usize) {
         }
     }
     b.sources(&event.sources);
-    let quotes: Vec<usize> = (0..s.quotes.len())
+    let quotes: Vec<usize> = (app.derived.quote_order.iter().copied())
         .filter(|&q| s.quotes[q].event == Some(e))
         .collect();
     if !quotes.is_empty() {
@@ -261,16 +286,10 @@ fn quote_text(b: &mut Builder, q: usize) {
         b.lines
             .push(Line::from(vec![Span::raw("  "), Span::raw(row)]));
     }
-    let mut by = format!(
-        "— {}",
-        clean_line(&app.situation.actors[quote.speaker].name)
-    );
-    if let Some(date) = quote.date {
-        by.push_str(&format!(", {date}"));
-    }
+    let by = crate::ui::quotes::attribution(app, q, width);
     b.lines.push(Line::from(vec![
         Span::raw("  "),
-        Span::styled(fit(&by, width), app.theme.dim()),
+        Span::styled(by, app.theme.dim()),
     ]));
 }
 
@@ -292,9 +311,17 @@ fn actor(b: &mut Builder, a: ActorIx) {
         b.field("Tags", &actor.tags.join(", "));
     }
     b.field("Id", &actor.id);
+    let members: Vec<ActorIx> = (0..s.actors.len())
+        .filter(|&m| s.actors[m].part_of == Some(a))
+        .collect();
+    let with_members = if members.is_empty() {
+        ""
+    } else {
+        " (with its members)"
+    };
     b.field(
         "Events",
-        &format!("{} (with its members)", app.index.event_count(a)),
+        &format!("{}{with_members}", app.index.event_count(a)),
     );
     let in_scope = app
         .selection
@@ -314,12 +341,9 @@ fn actor(b: &mut Builder, a: ActorIx) {
         b.heading("Part of".into());
         b.actor(parent, s.actors[parent].role.clone());
     }
-    let members: Vec<ActorIx> = (0..s.actors.len())
-        .filter(|&m| s.actors[m].part_of == Some(a))
-        .collect();
     if !members.is_empty() {
         b.heading(format!("Members ({})", members.len()));
-        for m in members {
+        for &m in &members {
             b.actor(m, s.actors[m].role.clone());
         }
     }
@@ -349,15 +373,36 @@ fn actor(b: &mut Builder, a: ActorIx) {
             );
         }
     }
-    let said: Vec<usize> = (0..s.quotes.len())
+    // Quotes of the actor itself: its members' are on their own pages (the
+    // note says so), unlike events, which the filter gathers with members.
+    let order = &app.derived.quote_order;
+    let by: Vec<usize> = (order.iter().copied())
         .filter(|&q| s.quotes[q].speaker == a)
-        .take(LIST_MAX)
         .collect();
-    if !said.is_empty() {
-        b.heading("Quotes".into());
-        for q in said {
+    let about: Vec<usize> = (order.iter().copied())
+        .filter(|&q| s.quotes[q].about.contains(&a))
+        .collect();
+    for (title, quotes) in [("Quotes by", by), ("Quotes about", about)] {
+        if quotes.is_empty() {
+            continue;
+        }
+        b.heading(format!("{title} ({})", quotes.len()));
+        for &q in quotes.iter().take(LIST_MAX) {
             quote_text(b, q);
         }
+        if quotes.len() > LIST_MAX {
+            b.text(
+                &format!("  … and {} more", quotes.len() - LIST_MAX),
+                app.theme.dim(),
+            );
+        }
+    }
+    if !members.is_empty() {
+        b.blank();
+        b.text(
+            "Quotes by or about its members are on their own pages.",
+            app.theme.dim(),
+        );
     }
 }
 
@@ -374,12 +419,32 @@ fn metric(b: &mut Builder, m: usize) {
         value.push_str(&clean_line(unit));
     }
     b.field("Figure", &value);
-    if let Some(date) = figure.date {
-        let age = figure
-            .age_days
-            .map(|d| format!(" ({d} days before the as-of date)"))
-            .unwrap_or_default();
-        b.field("As of", &format!("{date}{age}"));
+    match &metric.kind {
+        MetricKind::Since(e) | MetricKind::Until(e) => {
+            // A count runs between the event's date (its start, for a span)
+            // and the as-of date; the figure's date is the event's, not an
+            // "as of".
+            let event = &s.events[*e];
+            let start = if event.end.is_some() {
+                "start of: "
+            } else {
+                ""
+            };
+            let at_event = format!("{} ({start}{})", event.date, clean_line(&event.title));
+            let as_of = format!("{}, the as-of date", crate::model::FuzzyDate::day(s.as_of));
+            let counted = if matches!(metric.kind, MetricKind::Since(_)) {
+                format!("from {at_event} to {as_of}")
+            } else {
+                format!("from {as_of}, to {at_event}")
+            };
+            b.field("Counted", &counted);
+        }
+        MetricKind::Observed(_) => {
+            if let Some(date) = figure.date {
+                let age = crate::figures::age_words(date, s.as_of);
+                b.field("As of", &format!("{date} ({age})"));
+            }
+        }
     }
     let mut flags = Vec::new();
     if figure.stale {
@@ -434,23 +499,8 @@ fn metric(b: &mut Builder, m: usize) {
         }
         MetricKind::Since(e) | MetricKind::Until(e) => {
             let event = &s.events[*e];
-            let counted = if matches!(metric.kind, MetricKind::Since(_)) {
-                "Counted from"
-            } else {
-                "Counted to"
-            };
-            b.heading(format!(
-                "{counted} the as-of date, {}",
-                crate::model::FuzzyDate::day(s.as_of)
-            ));
-            b.field(
-                "Event",
-                &format!(
-                    "{} ({})",
-                    event.title,
-                    crate::ui::timeline::date_label(event)
-                ),
-            );
+            b.heading("Event".into());
+            b.event(*e);
             b.sources(&event.sources);
         }
     }
@@ -462,22 +512,12 @@ fn quote(b: &mut Builder, q: usize) {
     let quote = &s.quotes[q];
     b.text(&format!("“{}”", quote.text.trim()), app.theme.strong());
     b.blank();
-    if let Some(date) = quote.date {
-        b.field("Date", &date.to_string());
-    }
+    b.field(
+        "Date",
+        &quote.date.map_or("undated".into(), |d| d.to_string()),
+    );
     if let Some(context) = &quote.context {
         b.field("Context", context);
-    }
-    if let Some(e) = quote.event {
-        let event = &s.events[e];
-        b.field(
-            "Event",
-            &format!(
-                "{} ({})",
-                event.title,
-                crate::ui::timeline::date_label(event)
-            ),
-        );
     }
     if let Some(id) = &quote.id {
         b.field("Id", id);
@@ -489,6 +529,10 @@ fn quote(b: &mut Builder, q: usize) {
         for &a in &quote.about {
             b.actor(a, s.actors[a].role.clone());
         }
+    }
+    if let Some(e) = quote.event {
+        b.heading("Event".into());
+        b.event(e);
     }
     b.sources(&quote.sources);
 }

@@ -1,17 +1,20 @@
 //! The footer: the search being typed, the few keys that matter in the
-//! current mode (from the keymap table), and one line of feedback.
+//! current mode (from the keymap table), and one line of feedback. The help
+//! key is never crowded out.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use crate::app::App;
-use crate::keymap::{self, Mode};
+use crate::action::Action;
+use crate::app::{App, Popup, Target};
+use crate::keymap::{self, Binding, Mode};
 use crate::sanitize::clean_line;
+use crate::ui::detail;
 use crate::ui::text::{fit, width};
 
 /// Keys the footer names at most.
-const MAX_KEYS: usize = 6;
+const MAX_KEYS: usize = 7;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if area.is_empty() {
@@ -35,35 +38,102 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         spans.push(Span::styled(" ", theme.selected()));
         spans.push(Span::raw("   "));
     }
+    let lead: usize = spans.iter().map(|s| s.width()).sum();
+    let keys = keys(app, mode, usize::from(area.width).saturating_sub(lead));
     let status = app.view.status.as_deref().unwrap_or_default();
-    let status_width = if status.is_empty() {
-        0
-    } else {
-        // Feedback gets at least half the row; the least important keys
-        // give way to it.
-        (width(status) + 2).min(usize::from(area.width) / 2)
-    };
-    let room = usize::from(area.width).saturating_sub(status_width);
-    let mut used: usize = spans.iter().map(|s| s.width()).sum();
-    for (i, binding) in keymap::footer(mode, app.view.focus, app.filter_active(), MAX_KEYS)
-        .into_iter()
-        .enumerate()
-    {
-        let key = keymap::footer_label(binding.label);
-        let gap = if i > 0 { "  " } else { "" };
-        let needed = width(gap) + width(key) + 1 + width(binding.short);
-        if used + needed > room {
-            break;
+    for (i, binding) in keys.shown.iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::raw(GAP));
         }
-        used += needed;
-        spans.push(Span::raw(gap));
-        spans.push(Span::styled(key, theme.key()));
+        spans.push(Span::styled(
+            keymap::footer_label(binding.label),
+            theme.key(),
+        ));
         spans.push(Span::styled(format!(" {}", binding.short), theme.dim()));
     }
     buf.set_line(area.x, area.y, &Line::from(spans), area.width);
-    if !status.is_empty() {
-        let status = fit(status, status_width.saturating_sub(2));
+    if !status.is_empty() && keys.status_width > 2 {
+        let status = fit(status, keys.status_width - 2);
         let x = area.right().saturating_sub(width(&status) as u16 + 1);
         buf.set_string(x, area.y, status, theme.status());
+    }
+}
+
+const GAP: &str = "  ";
+
+/// Whether a key has something to act on now: no "Enter open" over an
+/// empty list, no "Space filter" on an event.
+fn applies(app: &App, mode: Mode, action: Action) -> bool {
+    match (mode, action) {
+        (Mode::Normal, Action::Open | Action::Toggle) => app.pane_len(app.view.focus) > 0,
+        (Mode::Picker, Action::Toggle) => {
+            matches!(&app.view.popup, Some(Popup::Picker(p)) if !p.matches.is_empty())
+        }
+        (Mode::Detail, Action::Open | Action::NextLink | Action::Toggle) => {
+            let Some(Popup::Detail(pages)) = &app.view.popup else {
+                return false;
+            };
+            let Some(page) = pages.last() else {
+                return false;
+            };
+            let links = detail::document(app, page, detail::text_width(app.view.size)).links;
+            let selected = links.get(page.link);
+            match action {
+                Action::Toggle => selected.is_some_and(|l| matches!(l.target, Target::Actor(_))),
+                // Enter on the page's own item opens nothing.
+                Action::Open => selected.is_some_and(|l| l.target != page.target),
+                _ => links.len() > 1 || links.first().is_some_and(|l| l.target != page.target),
+            }
+        }
+        _ => true,
+    }
+}
+
+/// The keys the footer names and the columns left for the status message.
+struct Keys {
+    shown: Vec<&'static Binding>,
+    status_width: usize,
+}
+
+/// Columns a key takes: "Enter open".
+fn key_width(b: &Binding) -> usize {
+    width(keymap::footer_label(b.label)) + 1 + width(b.short)
+}
+
+/// Which keys fit in `room` columns beside the status message. The help key
+/// always stays, so there is always a way to learn the rest; the status
+/// message comes next, then the other keys by rank. Shown in rank order.
+fn keys(app: &App, mode: Mode, room: usize) -> Keys {
+    let mut candidates = keymap::footer(mode, app.view.focus, app.filter_active(), MAX_KEYS);
+    candidates.retain(|b| applies(app, mode, b.action));
+    let pinned = |b: &Binding| b.action == Action::Help;
+    let mut used: usize = candidates
+        .iter()
+        .filter(|b| pinned(b))
+        .map(|b| key_width(b) + GAP.len())
+        .sum();
+    // The message whole when it fits beside the help key (it lasts until
+    // the next key, when the other keys come back); cut when it does not.
+    let status_width = match app.view.status.as_deref() {
+        Some(status) if !status.is_empty() => (width(status) + 2).min(room.saturating_sub(used)),
+        _ => 0,
+    };
+    let room = room.saturating_sub(status_width);
+    let mut chosen = vec![false; candidates.len()];
+    for (i, b) in candidates.iter().enumerate() {
+        if pinned(b) {
+            chosen[i] = true;
+        } else if used + key_width(b) + GAP.len() <= room + GAP.len() {
+            used += key_width(b) + GAP.len();
+            chosen[i] = true;
+        }
+    }
+    Keys {
+        shown: candidates
+            .into_iter()
+            .zip(chosen)
+            .filter_map(|(b, c)| c.then_some(b))
+            .collect(),
+        status_width,
     }
 }

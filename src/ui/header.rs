@@ -20,41 +20,71 @@ pub enum Chip {
 
 const CHIP_MAX: usize = 24;
 
+/// An actor chip names the actor in full when that fits, else by its
+/// shortest alias ("MSS" rather than "Multinational Security …").
 fn chip_label(app: &App, chip: Chip) -> String {
     match chip {
-        Chip::Actor(a) => format!(
-            " {} ✕ ",
-            fit(&clean_line(&app.situation.actors[a].name), CHIP_MAX)
-        ),
+        Chip::Actor(a) => {
+            let name = clean_line(&app.situation.actors[a].name);
+            let short = &app.derived.short_names[a];
+            let shown = if width(&name) <= CHIP_MAX || width(short) >= width(&name) {
+                fit(&name, CHIP_MAX)
+            } else {
+                fit(short, CHIP_MAX)
+            };
+            format!(" {shown} ✕ ")
+        }
         Chip::Search => format!(" /{} ✕ ", fit(&clean_line(&app.filter.search), CHIP_MAX)),
     }
 }
 
-/// "5 of 16 events · 2 of 4 quotes" (or the totals when nothing is
-/// filtered), and a shorter form for when chips need the room.
-fn counts(app: &App) -> [String; 2] {
+/// The counts, longest first: "5 of 16 events · 2 of 4 quotes · 10 actors"
+/// (the totals when nothing is filtered), then without actors, then events
+/// only. Actors are never narrowed by a filter, so theirs is the total.
+fn counts(app: &App) -> Vec<String> {
     let s = &app.situation;
     let (events, quotes) = (app.selection.events.len(), app.selection.quotes.len());
+    let actors = plural(s.actors.len(), "actor");
     if app.filter_active() {
-        [
+        let events = format!("{events} of {}", plural(s.events.len(), "event"));
+        let quotes = format!("{quotes} of {}", plural(s.quotes.len(), "quote"));
+        vec![
+            format!("{events} · {quotes} · {actors}"),
+            format!("{events} · {quotes}"),
+            events,
             format!(
-                "{events} of {} events · {quotes} of {} quotes",
-                s.events.len(),
-                s.quotes.len()
+                "{}/{}",
+                app.selection.events.len(),
+                plural(s.events.len(), "event")
             ),
-            format!("{events}/{} events", s.events.len()),
         ]
     } else {
-        [
-            format!(
-                "{} · {} · {}",
-                plural(s.events.len(), "event"),
-                plural(s.quotes.len(), "quote"),
-                plural(s.actors.len(), "actor")
-            ),
-            plural(s.events.len(), "event"),
+        let events = plural(s.events.len(), "event");
+        let quotes = plural(s.quotes.len(), "quote");
+        vec![
+            format!("{events} · {quotes} · {actors}"),
+            format!("{events} · {quotes}"),
+            events,
         ]
     }
+}
+
+/// With no filter, the row says so and hints at the keys that make one;
+/// hints give way first, then counts, so nothing is cut mid-word.
+const HINTS: [&[(&str, bool)]; 3] = [
+    &[
+        ("none · ", false),
+        ("a", true),
+        (" actors  ", false),
+        ("/", true),
+        (" search", false),
+    ],
+    &[("none · ", false), ("a", true), (" actors", false)],
+    &[("none", false)],
+];
+
+fn hint_width(hint: &[(&str, bool)]) -> usize {
+    hint.iter().map(|(text, _)| width(text)).sum()
 }
 
 fn second_row(area: Rect) -> Rect {
@@ -73,18 +103,25 @@ fn all_chips(app: &App) -> impl Iterator<Item = Chip> + '_ {
         .chain((!app.filter.search.is_empty()).then_some(Chip::Search))
 }
 
-/// The counts shown: the long form when it leaves the chips their room.
+/// The counts shown: the longest form that leaves room for every chip (or,
+/// unfiltered, for the shortest hint), else the shortest.
 fn shown_counts(app: &App, row: Rect) -> String {
-    let [long, short] = counts(app);
-    let chips: usize = all_chips(app)
-        .map(|chip| width(&chip_label(app, chip)) + 1)
-        .sum();
-    let room = usize::from(row.width).saturating_sub(width(FILTER_LABEL) + chips + 2);
-    if width(&long) <= room || !app.filter_active() && width(&long) <= usize::from(row.width) / 2 {
-        long
+    let forms = counts(app);
+    let left = if app.filter_active() {
+        all_chips(app)
+            .map(|chip| width(&chip_label(app, chip)) + 1)
+            .sum::<usize>()
     } else {
-        short
-    }
+        HINTS.iter().map(|h| hint_width(h)).min().unwrap_or(0)
+    };
+    // One column before the label and after the counts, two between.
+    let room = usize::from(row.width).saturating_sub(width(FILTER_LABEL) + left + 3);
+    forms
+        .iter()
+        .find(|form| width(form) <= room)
+        .or(forms.last())
+        .cloned()
+        .unwrap_or_default()
 }
 
 /// Where each chip is drawn, left to right; chips that do not fit are left
@@ -142,17 +179,22 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 
     let placed = chips(app, area);
     if !app.filter_active() {
+        let room =
+            usize::from(counts_x.saturating_sub(row.x + 2)).saturating_sub(width(FILTER_LABEL));
+        let hint = HINTS
+            .iter()
+            .find(|h| hint_width(h) <= room)
+            .unwrap_or(&HINTS[HINTS.len() - 1]);
+        let mut spans = vec![Span::styled(FILTER_LABEL, theme.dim())];
+        spans.extend(
+            hint.iter().map(|&(text, key)| {
+                Span::styled(text, if key { theme.key() } else { theme.dim() })
+            }),
+        );
         buf.set_line(
             row.x,
             row.y,
-            &Line::from(vec![
-                Span::styled(FILTER_LABEL, theme.dim()),
-                Span::styled("none · ", theme.dim()),
-                Span::styled("a", theme.key()),
-                Span::styled(" actors  ", theme.dim()),
-                Span::styled("/", theme.key()),
-                Span::styled(" search", theme.dim()),
-            ]),
+            &Line::from(spans),
             counts_x.saturating_sub(row.x + 1),
         );
         return;

@@ -114,6 +114,12 @@ pub fn tab_labels() -> [(Pane, String); 3] {
         .map(|p| (p, format!(" {} {} ", p.number(), p.title())))
 }
 
+/// Below the minimum size the screen only asks to be enlarged, and keys other
+/// than quit do nothing (they would act on panes nobody can see).
+pub fn too_small(area: Rect) -> bool {
+    area.width < MIN_WIDTH || area.height < MIN_HEIGHT
+}
+
 pub fn screen(app: &App, area: Rect) -> Screen {
     let [header, body, footer] = Layout::vertical([
         Constraint::Length(2),
@@ -122,7 +128,7 @@ pub fn screen(app: &App, area: Rect) -> Screen {
     ])
     .areas(area);
     let mut screen = Screen {
-        too_small: area.width < MIN_WIDTH || area.height < MIN_HEIGHT,
+        too_small: too_small(area),
         arrangement: Arrangement::Tabbed,
         header,
         body,

@@ -42,7 +42,6 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     quotes::render(app, &screen, buf);
     footer::render(app, screen.footer, buf);
     match &app.view.popup {
-        Some(crate::app::Popup::Help { scroll }) => help::render(app, *scroll, area, buf),
         Some(crate::app::Popup::Picker(picker)) => picker::render(app, picker, area, buf),
         Some(crate::app::Popup::Detail(pages)) => {
             if let Some(page) = pages.last() {
@@ -50,6 +49,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             }
         }
         None => {}
+    }
+    if let Some(scroll) = app.view.help {
+        help::render(app, scroll, area, buf);
     }
 }
 
@@ -59,23 +61,34 @@ impl Widget for &App {
     }
 }
 
+/// The size warning: short lines, each centred, so it reads at any size. The
+/// lines that do not fit the height are left out from the bottom.
 fn too_small(app: &App, area: Rect, buf: &mut Buffer) {
-    let message = format!(
-        "Enlarge the terminal: sitrep needs {}×{}, this is {}×{}. q quits.",
-        layout::MIN_WIDTH,
-        layout::MIN_HEIGHT,
-        area.width,
-        area.height
-    );
-    let lines = text::wrap(&message, usize::from(area.width));
+    let theme = &app.theme;
+    let needs = format!("sitrep needs {}×{},", layout::MIN_WIDTH, layout::MIN_HEIGHT);
+    let this = format!("this is {}×{}.", area.width, area.height);
+    let columns = usize::from(area.width);
+    let mut lines: Vec<Line> = Vec::new();
+    for (text, style) in [
+        ("Enlarge the terminal:", theme.strong()),
+        (needs.as_str(), theme.text()),
+        (this.as_str(), theme.text()),
+    ] {
+        for row in text::wrap(text, columns) {
+            lines.push(Line::from(Span::styled(row, style)));
+        }
+    }
+    lines.push(Line::from(vec![
+        Span::styled("q", theme.key()),
+        Span::styled(" quits", theme.text()),
+    ]));
     let top = area.height.saturating_sub(lines.len() as u16) / 2;
     let area = Rect {
         y: area.y.saturating_add(top),
         height: area.height.saturating_sub(top),
         ..area
     };
-    Paragraph::new(lines.into_iter().map(Line::from).collect::<Vec<_>>())
-        .style(app.theme.strong())
+    Paragraph::new(lines)
         .alignment(Alignment::Center)
         .render(area, buf);
 }

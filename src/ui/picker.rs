@@ -127,7 +127,8 @@ pub fn render(app: &App, picker: &Picker, size: Rect, buf: &mut Buffer) {
                 style,
                 theme.matched(),
             ));
-            spans.push(Span::styled(pad(actor.kind.as_str(), kind_w), theme.dim()));
+            let kind = crate::ui::actors::kind_label(actor.kind, kind_w.saturating_sub(1));
+            spans.push(Span::styled(pad(kind, kind_w), theme.dim()));
             spans.push(Span::styled(
                 pad_left(&app.index.event_count(a).to_string(), count_w),
                 theme.dim(),

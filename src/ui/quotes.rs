@@ -1,5 +1,7 @@
-//! Pane 4: what people said, wrapped, with speaker and date. Quotes scroll
-//! whole: the pane starts at a quote, never in the middle of one.
+//! Pane 4: what people said, wrapped, with speaker and date, in date order
+//! (`Derived::quote_order`; a quote without a date of its own goes by its
+//! event's, and says "undated"). Quotes scroll whole: the pane starts at a
+//! quote, never in the middle of one.
 
 use ratatui::buffer::Buffer;
 use ratatui::style::Modifier;
@@ -9,7 +11,7 @@ use crate::action::Pane;
 use crate::app::App;
 use crate::sanitize::{clean, clean_line};
 use crate::ui::layout::Screen;
-use crate::ui::text::{fit, highlight, wrap};
+use crate::ui::text::{fit, highlight, width, wrap};
 use crate::ui::{draw_lines, empty_message, pane_frame, scrollbar};
 
 /// Columns before the words: a bar marks the selected quote.
@@ -20,12 +22,21 @@ fn words(app: &App, quote: usize, width: u16) -> Vec<String> {
     wrap(&text, usize::from(width).saturating_sub(GUTTER))
 }
 
-fn attribution(app: &App, quote: usize) -> String {
+/// "— Léa Brandt, 10 Mar 2025" in at most `columns`: a long name is cut
+/// before the date is. "— Antony Blinken, undated" says the date is missing
+/// rather than leave the reader to wonder.
+pub fn attribution(app: &App, quote: usize, columns: usize) -> String {
     let q = &app.situation.quotes[quote];
     let speaker = clean_line(&app.situation.actors[q.speaker].name);
-    match q.date {
-        Some(date) => format!("— {speaker}, {date}"),
-        None => format!("— {speaker}"),
+    let date = match q.date {
+        Some(date) => format!(", {date}"),
+        None => ", undated".into(),
+    };
+    let room = columns.saturating_sub(width("— ") + width(&date));
+    if room >= 8 {
+        format!("— {}{date}", fit(&speaker, room))
+    } else {
+        fit(&format!("— {speaker}{date}"), columns)
     }
 }
 
@@ -86,10 +97,7 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
             spans.extend(highlight(row, &needle, text_style, theme.matched()));
             lines.push(Line::from(spans));
         }
-        let by = fit(
-            &attribution(app, q),
-            usize::from(inner.width).saturating_sub(GUTTER),
-        );
+        let by = attribution(app, q, usize::from(inner.width).saturating_sub(GUTTER));
         let by_style = if selected {
             theme.dim().add_modifier(Modifier::BOLD)
         } else {

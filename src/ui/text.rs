@@ -31,6 +31,8 @@ pub fn fit(text: &str, max: usize) -> String {
         out.push(c);
         used += w;
     }
+    // "half with host…", not "half with host …".
+    out.truncate(out.trim_end().len());
     out.push('…');
     out
 }
@@ -159,6 +161,7 @@ mod tests {
     fn fits_by_columns_not_bytes() {
         assert_eq!(fit("hello", 10), "hello");
         assert_eq!(fit("hello world", 6), "hello…");
+        assert_eq!(fit("hello world", 7), "hello…");
         assert_eq!(fit("漢字漢字", 5), "漢字…");
         assert_eq!(fit("abc", 0), "");
         assert_eq!(pad("ab", 4), "ab  ");

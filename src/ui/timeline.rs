@@ -39,32 +39,41 @@ struct Columns {
 
 const GLYPH: usize = 2;
 const SOURCES: usize = 4;
-/// Titles are what people read; other columns give way first.
+/// Titles are what people read; other columns give way first. Titles keep
+/// at least this many columns while the actors column is shown.
 const TITLE_MIN: usize = 36;
-/// Titles at least this wide before the category column is shown.
-const TITLE_ROOMY: usize = 48;
+/// The actors column shrinks to this before it goes: room for a short name
+/// and a count of the rest ("Kenyan police +2"), and the space after.
+const ACTORS_MIN: usize = 17;
+const ACTORS_MAX: usize = 36;
 
+/// Titles first, as wide as nearly all of them need; the actors column
+/// takes what is left (down to [`ACTORS_MIN`], when titles are cut to make
+/// room for it); the category only when titles and actors are whole. Room
+/// beyond that goes to titles. `width` is the pane's, zoomed or not.
 fn columns(app: &App, width: usize) -> Columns {
     let gap = if width >= 100 { 2 } else { 1 };
     let date = app.derived.date_width + gap;
     let rest = width.saturating_sub(GLYPH + date + SOURCES);
-    let mut spare = rest.saturating_sub(TITLE_MIN);
-    let actors = if spare >= 10 && app.derived.event_actors_width > 0 {
-        spare.min(
-            (rest * 3 / 10)
-                .clamp(12, 30)
-                .min(app.derived.event_actors_width + 1),
-        )
-    } else {
-        0
+    // Each wanted width counts the space after the column.
+    let title_want = (app.derived.title_width + 1).max(TITLE_MIN);
+    let actors_want = match app.derived.event_actors_width {
+        0 => 0,
+        w => (w + 1).min(ACTORS_MAX),
     };
-    spare -= actors;
-    let category_width = app.derived.category_width;
-    // The category only once titles have room to spare.
-    let category = if category_width > 0 && spare >= category_width + 2 + TITLE_ROOMY - TITLE_MIN {
-        category_width + 2
+    let category_want = match app.derived.category_width {
+        0 => 0,
+        w => w + 2,
+    };
+    let (actors, category) = if rest >= title_want + actors_want + category_want {
+        (actors_want, category_want)
+    } else if rest >= title_want + actors_want {
+        (actors_want, 0)
+    } else if actors_want > 0 && rest >= TITLE_MIN + ACTORS_MIN.min(actors_want) {
+        let actors = rest.saturating_sub(title_want).max(ACTORS_MIN);
+        (actors.min(actors_want), 0)
     } else {
-        0
+        (0, 0)
     };
     Columns {
         date,
