@@ -412,3 +412,66 @@ fn an_empty_situation_says_so_in_each_pane() {
     assert!(screen.contains("has no quotes"), "{screen}");
     assert!(!screen.contains("Key figures"), "{screen}");
 }
+
+#[test]
+fn megabyte_strings_cost_only_what_fits() {
+    // Five megabytes of wide, combining and hostile text in each field a
+    // row, card, chip, picker or detail draws (one item of each list).
+    let long = "漢字 👍 e\u{301} \u{1b}]0;t\u{7} \u{202e}x ".repeat(5_000_000 / 30);
+    let mut situation = load_str(FIXTURE).situation.unwrap();
+    situation.title = long.clone();
+    let event = situation
+        .events
+        .iter()
+        .position(|e| e.id == "water-restored")
+        .unwrap();
+    let e = &mut situation.events[event];
+    e.title = long.clone();
+    e.summary = Some(long.clone());
+    e.category = Some(long.clone());
+    let speaker = situation.quotes[0].speaker;
+    let a = &mut situation.actors[speaker];
+    a.name = long.clone();
+    a.role = Some(long.clone());
+    situation.quotes[0].text = long.clone();
+    situation.metrics[0].label = long.clone();
+    situation.sources[0].title = long.clone();
+    situation.sources[0].publisher = None;
+    let mut app = App::new(
+        situation,
+        Options {
+            actors: vec![speaker],
+            ..Options::default()
+        },
+    );
+    let started = std::time::Instant::now();
+    let mut frames = 0;
+    for (width, height) in [(80, 24), (140, 45)] {
+        app.update(Action::Resize { width, height });
+        let steps: [&[KeyCode]; 8] = [
+            &[],
+            &[KeyCode::Enter],
+            &[KeyCode::PageDown, KeyCode::Esc, KeyCode::Char('4')],
+            &[KeyCode::Enter],
+            &[KeyCode::Esc, KeyCode::Char('1'), KeyCode::Enter],
+            &[KeyCode::Esc, KeyCode::Char('3'), KeyCode::Char(' ')],
+            &[KeyCode::Char('a')],
+            &[KeyCode::Esc, KeyCode::Char('2')],
+        ];
+        for step in steps {
+            keys(&mut app, step);
+            let terminal = draw(&app);
+            let screen = screen_text(terminal.backend().buffer());
+            assert!(!screen.contains('\u{1b}') && !screen.contains('\u{202e}'));
+            assert!(screen.contains("␛]0;t␇"), "{screen}");
+            frames += 1;
+        }
+    }
+    // Measuring or sanitizing the whole 5 MB string for each row would take
+    // seconds over these frames, even in an optimised build.
+    let elapsed = started.elapsed();
+    assert!(
+        elapsed < std::time::Duration::from_secs(2),
+        "{frames} frames took {elapsed:?}"
+    );
+}

@@ -505,7 +505,7 @@ impl App {
     fn toggle_actor(&mut self, actor: ActorIx) {
         self.filter.toggle_actor(actor);
         self.refilter();
-        let name = crate::sanitize::clean_line(&self.situation.actors[actor].name).into_owned();
+        let name = ui::text::fit(&ui::text::shown(&self.situation.actors[actor].name, 40), 40);
         let sign = if self.filter.actors.contains(&actor) {
             "+"
         } else {
@@ -742,9 +742,7 @@ impl App {
                     .get(app.derived.actor_order[i])
                     .copied()
                     .unwrap_or(false),
-                Pane::Figures => {
-                    !ui::text::find_all(&app.situation.metrics[i].label, &needle).is_empty()
-                }
+                Pane::Figures => normalize_query(&app.situation.metrics[i].label).contains(&needle),
             }
         };
         let total = (0..len).filter(|&i| is_match(self, i)).count();
@@ -922,6 +920,12 @@ fn nearest(list: &[usize], item: Option<usize>) -> usize {
     }
 }
 
+/// Columns an actor's short name takes at most in timeline rows.
+const SHORT_NAME_MAX: usize = 40;
+/// Bytes of a key figure's unit or event title kept for its card (which
+/// shows two rows of it at most).
+const FIGURE_TEXT_MAX: usize = 200;
+
 fn derive(s: &Situation) -> Derived {
     let (actor_order, actor_guide) = actor_tree(s);
     let short_names: Vec<String> = s
@@ -931,7 +935,8 @@ fn derive(s: &Situation) -> Derived {
             std::iter::once(&a.name)
                 .chain(a.aliases.iter().filter(|alias| alias.chars().count() >= 2))
                 .min_by_key(|name| ui::text::width(name))
-                .map(|name| crate::sanitize::clean_line(name).into_owned())
+                // Rows show a few names; a very long one is cut once here.
+                .map(|name| ui::text::fit(&ui::text::shown(name, SHORT_NAME_MAX), SHORT_NAME_MAX))
                 .unwrap_or_default()
         })
         .collect();
@@ -973,7 +978,16 @@ fn derive(s: &Situation) -> Derived {
         .max()
         .unwrap_or(0)
         .min(14);
-    let figures: Vec<Figure> = s.metrics.iter().map(|m| figure(s, m)).collect();
+    let mut figures: Vec<Figure> = s.metrics.iter().map(|m| figure(s, m)).collect();
+    // Cards show a few words of these; cut very long ones once, here, rather
+    // than on every frame.
+    for f in &mut figures {
+        for text in [&mut f.event_title, &mut f.unit].into_iter().flatten() {
+            if text.len() > FIGURE_TEXT_MAX {
+                *text = ui::text::fit(text, FIGURE_TEXT_MAX);
+            }
+        }
+    }
     let card_width = s
         .metrics
         .iter()

@@ -7,22 +7,34 @@ use ratatui::text::{Line, Span};
 
 use crate::action::Pane;
 use crate::app::App;
-use crate::sanitize::{clean, clean_line};
 use crate::ui::layout::Screen;
-use crate::ui::text::{fit, highlight, wrap};
+use crate::ui::text::{fit, highlight, shown, shown_text, wrap};
 use crate::ui::{draw_lines, empty_message, pane_frame, scrollbar};
 
 /// Columns before the words: a bar marks the selected quote.
 const GUTTER: usize = 2;
+/// Rows of words a quote takes in the pane at most; the detail (Enter)
+/// shows all of it.
+const QUOTE_MAX_ROWS: usize = 10;
 
 fn words(app: &App, quote: usize, width: u16) -> Vec<String> {
-    let text = format!("“{}”", clean(app.situation.quotes[quote].text.trim()));
-    wrap(&text, usize::from(width).saturating_sub(GUTTER))
+    let columns = usize::from(width).saturating_sub(GUTTER);
+    // Wrap no more characters than the rows shown can hold.
+    let budget = columns.max(1) * QUOTE_MAX_ROWS;
+    let text = app.situation.quotes[quote].text.trim();
+    let mut rows = wrap(&format!("“{}”", shown_text(text, budget)), columns);
+    if rows.len() > QUOTE_MAX_ROWS {
+        rows.truncate(QUOTE_MAX_ROWS);
+        if let Some(last) = rows.last_mut() {
+            *last = fit(&format!("{last}…"), columns);
+        }
+    }
+    rows
 }
 
-fn attribution(app: &App, quote: usize) -> String {
+fn attribution(app: &App, quote: usize, columns: usize) -> String {
     let q = &app.situation.quotes[quote];
-    let speaker = clean_line(&app.situation.actors[q.speaker].name);
+    let speaker = shown(&app.situation.actors[q.speaker].name, columns);
     match q.date {
         Some(date) => format!("— {speaker}, {date}"),
         None => format!("— {speaker}"),
@@ -86,10 +98,8 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
             spans.extend(highlight(row, &needle, text_style, theme.matched()));
             lines.push(Line::from(spans));
         }
-        let by = fit(
-            &attribution(app, q),
-            usize::from(inner.width).saturating_sub(GUTTER),
-        );
+        let columns = usize::from(inner.width).saturating_sub(GUTTER);
+        let by = fit(&attribution(app, q, columns), columns);
         let by_style = if selected {
             theme.dim().add_modifier(Modifier::BOLD)
         } else {
