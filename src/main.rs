@@ -136,7 +136,8 @@ fn run_dashboard(file: Option<&PathBuf>, actor_ids: &[String], mouse: bool) -> E
             }
             None => {
                 eprintln!(
-                    "sitrep: --actor `{id}`: {path} has no actor with this id; {}",
+                    "sitrep: --actor `{}`: {path} has no actor with this id; {}",
+                    sitrep::sanitize::clean_line(id),
                     suggest_actor(&situation, id)
                 );
                 return ExitCode::from(2);
@@ -195,7 +196,9 @@ fn suggest_actor(situation: &sitrep::model::Situation, id: &str) -> String {
     format!("its actors are {}{more}", shown.join(", "))
 }
 
-/// Reads a file named on the command line, or the built-in situation.
+/// Reads a file named on the command line, or the built-in situation. The
+/// name comes back made safe to print: a file someone sent may be named
+/// with escape sequences.
 fn read_input(path: Option<&PathBuf>) -> Result<(String, Vec<u8>), String> {
     match path {
         None => Ok((
@@ -203,7 +206,7 @@ fn read_input(path: Option<&PathBuf>) -> Result<(String, Vec<u8>), String> {
             sitrep::BUILTIN_TEXT.as_bytes().to_vec(),
         )),
         Some(path) => {
-            let shown = path.display().to_string();
+            let shown = sitrep::sanitize::clean_line(&path.display().to_string()).into_owned();
             match std::fs::read(path) {
                 Ok(bytes) => Ok((shown, bytes)),
                 Err(e) => Err(format!("sitrep: cannot read {shown}: {}", describe_io(&e))),
