@@ -89,6 +89,8 @@ pub enum Action {
     Help,
     Zoom,
     ToggleMouse,
+    /// Ctrl-Z: give the terminal back to the shell until `fg`.
+    Suspend,
     /// Left click at a screen cell.
     Click {
         column: u16,

@@ -32,28 +32,42 @@ pub enum AppEvent {
 /// The source of [`AppEvent`]s; dropping it stops watching the file.
 pub struct Events {
     rx: Receiver<AppEvent>,
+    // Held so the channel never closes: `next` then always blocks.
+    _tx: Sender<AppEvent>,
     // Kept alive for as long as the file is watched.
     _watcher: Option<RecommendedWatcher>,
+    watch_error: Option<String>,
 }
 
 impl Events {
     /// Starts reading terminal input, listening for signals and, when a path
-    /// is given, watching that file.
+    /// is given, watching that file. A file that cannot be watched (no
+    /// inotify watches left, say) is no reason not to start: see
+    /// [`Events::watch_error`].
     pub fn start(watch: Option<&Path>) -> io::Result<Events> {
         let (tx, rx) = mpsc::channel();
-        spawn_input(tx.clone());
         spawn_signals(tx.clone())?;
-        let watcher = match watch {
-            Some(path) => Some(watch_file(path, tx).map_err(io::Error::other)?),
-            None => None,
+        spawn_input(tx.clone());
+        let (watcher, watch_error) = match watch.map(|path| watch_file(path, tx.clone())) {
+            Some(Ok(watcher)) => (Some(watcher), None),
+            Some(Err(e)) => (None, Some(e.to_string())),
+            None => (None, None),
         };
         Ok(Events {
             rx,
+            _tx: tx,
             _watcher: watcher,
+            watch_error,
         })
     }
 
-    /// Blocks until something happens. `None` when every source has stopped.
+    /// Why the file is not watched, when it should have been.
+    pub fn watch_error(&self) -> Option<&str> {
+        self.watch_error.as_deref()
+    }
+
+    /// Blocks until something happens. (Never `None` while `self` holds a
+    /// sender; kept an `Option` for callers that stop on it.)
     pub fn next(&self) -> Option<AppEvent> {
         self.rx.recv().ok()
     }

@@ -169,6 +169,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Normal, &[ch('z')], Action::Zoom, "z", "zoom the pane to full size"),
     bind(Normal, &[ch('m')], Action::ToggleMouse, "m", "mouse on / off (off lets you select text)"),
     bind(Normal, &[ch('?')], Action::Help, "?", "all keys").footer(5, "help"),
+    bind(Normal, &[ctrl('z')], Action::Suspend, "Ctrl-Z", "suspend to the shell (fg comes back)"),
     // Typing a search.
     bind(Search, &[], Action::Input(' '), "text", "narrows every pane as you type"),
     bind(Search, &[code(KeyCode::Enter)], Action::Accept, "Enter", "keep the search").footer(1, "keep"),
@@ -178,6 +179,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Search, &[code(KeyCode::Down)], Action::Down, "↓/↑", "move in the focused pane").footer(2, "move"),
     bind(Search, &[code(KeyCode::Up)], Action::Up, "↓/↑", "move in the focused pane"),
     bind(Search, &[ctrl('c')], Action::Quit, "Ctrl-C", "quit"),
+    bind(Search, &[ctrl('z')], Action::Suspend, "Ctrl-Z", "suspend to the shell"),
     // The actor picker.
     bind(Picker, &[], Action::Input(' '), "text", "narrows the list (name, alias or id)"),
     bind(Picker, &[code(KeyCode::Enter)], Action::Toggle, "Enter", "add / remove the actor in the filter")
@@ -190,6 +192,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Picker, &[ctrl('u')], Action::ClearInput, "Ctrl-U", "clear the text").footer(4, "clear"),
     bind(Picker, &[code(KeyCode::Esc)], Action::Back, "Esc", "close").footer(1, "close"),
     bind(Picker, &[ctrl('c')], Action::Quit, "Ctrl-C", "quit"),
+    bind(Picker, &[ctrl('z')], Action::Suspend, "Ctrl-Z", "suspend to the shell"),
     // A detail popup.
     bind(Detail, &[ch('j'), code(KeyCode::Down)], Action::Down, "j/k ↓/↑", "scroll").footer(4, "scroll"),
     bind(Detail, &[ch('k'), code(KeyCode::Up)], Action::Up, "j/k ↓/↑", "scroll"),
@@ -205,6 +208,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Detail, &[code(KeyCode::Enter)], Action::Open, "Enter", "open the selected actor").footer(3, "open"),
     bind(Detail, &[code(KeyCode::Esc)], Action::Back, "Esc", "back / close").footer(1, "back"),
     bind(Detail, &[ch('q'), ctrl('c')], Action::Quit, "q", "quit").footer(5, "quit"),
+    bind(Detail, &[ctrl('z')], Action::Suspend, "Ctrl-Z", "suspend to the shell"),
     // This help.
     bind(Help, &[ch('j'), code(KeyCode::Down)], Action::Down, "j/k ↓/↑", "scroll").footer(2, "scroll"),
     bind(Help, &[ch('k'), code(KeyCode::Up)], Action::Up, "j/k ↓/↑", "scroll"),
@@ -212,6 +216,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Help, &[code(KeyCode::PageUp)], Action::PageUp, "PgDn/PgUp", "page down / up"),
     bind(Help, &[code(KeyCode::Esc), ch('?')], Action::Back, "Esc ?", "close").footer(1, "close"),
     bind(Help, &[ch('q'), ctrl('c')], Action::Quit, "q", "quit").footer(3, "quit"),
+    bind(Help, &[ctrl('z')], Action::Suspend, "Ctrl-Z", "suspend to the shell"),
 ];
 
 /// The action for a key press in a mode, with `focus` the focused pane.
@@ -308,8 +313,13 @@ mod tests {
             Some(Action::Input(' '))
         );
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        let ctrl_z = KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL);
         for mode in Mode::ALL {
             assert_eq!(action_for(mode, Pane::Timeline, ctrl_c), Some(Action::Quit));
+            assert_eq!(
+                action_for(mode, Pane::Timeline, ctrl_z),
+                Some(Action::Suspend)
+            );
         }
         let shift_g = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
         assert_eq!(

@@ -158,7 +158,11 @@ fn run_dashboard(file: Option<&PathBuf>, actor_ids: &[String], mouse: bool) -> E
         warnings: report.warnings().count(),
     };
     match tui::run(App::new(situation, options)) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(tui::Exit::Quit) => ExitCode::SUCCESS,
+        // The terminal is restored; leave as the signal would have.
+        Ok(tui::Exit::Signal(signal)) => {
+            ExitCode::from(u8::try_from(128 + signal).unwrap_or(u8::MAX))
+        }
         Err(e) => {
             // The terminal is restored by now: the message stays readable.
             eprintln!("sitrep: terminal error: {e}");

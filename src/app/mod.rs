@@ -211,6 +211,8 @@ impl App {
                     "mouse off: select text with the mouse (m turns it back on)".into()
                 });
             }
+            // The terminal loop suspends; nothing changes here.
+            Action::Suspend => {}
             Action::Click { column, row } => self.click(Position::new(column, row)),
             Action::Scroll { column, row, down } => {
                 self.wheel(Position::new(column, row), if down { 3 } else { -3 })
