@@ -1,6 +1,7 @@
 //! Everything the dashboard waits for, on one channel: terminal input and
-//! resizes, changes to the open file, and termination signals. The event
-//! loop blocks on this channel, so an idle dashboard uses no CPU.
+//! resizes, changes to the open file, what a reload of it found, and
+//! termination signals. The event loop blocks on this channel, so an idle
+//! dashboard uses no CPU.
 
 use std::ffi::OsString;
 use std::io;
@@ -13,6 +14,8 @@ use notify::event::{AccessKind, AccessMode, EventKind, ModifyKind};
 use notify::{RecommendedWatcher, RecursiveMode, Watcher};
 use ratatui::crossterm::event::{self as term, Event as TermEvent};
 
+use crate::reload::Outcome;
+
 /// Editors write a file in bursts (truncate, write, rename, chmod); one
 /// reload after the burst has been quiet this long is enough.
 pub const DEBOUNCE: Duration = Duration::from_millis(120);
@@ -23,6 +26,8 @@ pub enum AppEvent {
     Terminal(TermEvent),
     /// The watched file was written, replaced or removed.
     FileChanged,
+    /// A reload finished (see [`crate::reload::Reloader`]).
+    Loaded(Box<Outcome>),
     /// SIGTERM, SIGHUP or SIGINT: restore the terminal and leave.
     Terminate(i32),
     /// The terminal input could not be read any more.
@@ -32,8 +37,9 @@ pub enum AppEvent {
 /// The source of [`AppEvent`]s; dropping it stops watching the file.
 pub struct Events {
     rx: Receiver<AppEvent>,
-    // Held so the channel never closes: `next` then always blocks.
-    _tx: Sender<AppEvent>,
+    // Handed out for reloads; held, it also keeps the channel open, so
+    // `next` always blocks.
+    tx: Sender<AppEvent>,
     // Kept alive for as long as the file is watched.
     _watcher: Option<RecommendedWatcher>,
     watch_error: Option<String>,
@@ -55,7 +61,7 @@ impl Events {
         };
         Ok(Events {
             rx,
-            _tx: tx,
+            tx,
             _watcher: watcher,
             watch_error,
         })
@@ -64,6 +70,11 @@ impl Events {
     /// Why the file is not watched, when it should have been.
     pub fn watch_error(&self) -> Option<&str> {
         self.watch_error.as_deref()
+    }
+
+    /// A sender onto the channel, for work done in the background (reloads).
+    pub fn sender(&self) -> Sender<AppEvent> {
+        self.tx.clone()
     }
 
     /// Blocks until something happens. (Never `None` while `self` holds a

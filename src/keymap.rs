@@ -90,6 +90,9 @@ pub struct Binding {
     pub footer: u8,
     /// Shown in the footer only while a filter is active.
     pub needs_filter: bool,
+    /// Shown in the footer only when a file is open (not the built-in
+    /// situation).
+    pub needs_file: bool,
 }
 
 const fn bind(
@@ -109,6 +112,7 @@ const fn bind(
         short: help,
         footer: 0,
         needs_filter: false,
+        needs_file: false,
     }
 }
 
@@ -126,6 +130,11 @@ impl Binding {
 
     const fn with_filter(mut self) -> Binding {
         self.needs_filter = true;
+        self
+    }
+
+    const fn with_file(mut self) -> Binding {
+        self.needs_file = true;
         self
     }
 }
@@ -169,6 +178,9 @@ pub const BINDINGS: &[Binding] = &[
     bind(Normal, &[ch('z')], Action::Zoom, "z", "zoom the pane to full size"),
     bind(Normal, &[ch('m')], Action::ToggleMouse, "m", "mouse on / off (off lets you select text)"),
     bind(Normal, &[ch('?')], Action::Help, "?", "all keys").footer(5, "help"),
+    bind(Normal, &[ch('r')], Action::Reload, "r", "reload the file now (saving it reloads it too)")
+        .footer(5, "reload")
+        .with_file(),
     bind(Normal, &[ctrl('z')], Action::Suspend, "Ctrl-Z", "suspend to the shell (fg comes back)"),
     // Typing a search.
     bind(Search, &[], Action::Input(' '), "text", "narrows every pane as you type"),
@@ -245,17 +257,27 @@ pub fn action_for(mode: Mode, focus: Pane, key: KeyEvent) -> Option<Action> {
     }
 }
 
+/// What decides which bindings the footer offers besides the mode.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Context {
+    pub focus: Pane,
+    pub filter_active: bool,
+    /// A file is open (there is something to reload).
+    pub file: bool,
+}
+
 /// The bindings the footer shows in a mode: at most `max`, the most
 /// important first (by rank, then table order).
-pub fn footer(mode: Mode, focus: Pane, filter_active: bool, max: usize) -> Vec<&'static Binding> {
+pub fn footer(mode: Mode, context: Context, max: usize) -> Vec<&'static Binding> {
     let mut shown: Vec<(usize, &Binding)> = BINDINGS
         .iter()
         .enumerate()
         .filter(|(_, b)| {
             b.mode == mode
                 && b.footer > 0
-                && b.pane.is_none_or(|p| p == focus)
-                && (filter_active || !b.needs_filter)
+                && b.pane.is_none_or(|p| p == context.focus)
+                && (context.filter_active || !b.needs_filter)
+                && (context.file || !b.needs_file)
         })
         .collect();
     shown.sort_by_key(|(i, b)| (b.footer, *i));
@@ -350,9 +372,14 @@ mod tests {
     fn every_mode_has_a_short_footer_and_help() {
         for mode in Mode::ALL {
             for focus in Pane::ALL {
-                for filter in [false, true] {
-                    let n = footer(mode, focus, filter, 6).len();
-                    assert!((2..=6).contains(&n), "{mode:?} {focus:?}: {n}");
+                for (filter_active, file) in [(false, false), (true, false), (true, true)] {
+                    let context = Context {
+                        focus,
+                        filter_active,
+                        file,
+                    };
+                    let n = footer(mode, context, 7).len();
+                    assert!((2..=7).contains(&n), "{mode:?} {context:?}: {n}");
                 }
             }
             assert!(!help_rows(mode).is_empty());

@@ -156,8 +156,9 @@ fn run_dashboard(file: Option<&PathBuf>, actor_ids: &[String], mouse: bool) -> E
         mouse,
         theme: Theme::from_env(),
         warnings: report.warnings().count(),
+        file: file.map(|_| path.clone()),
     };
-    match tui::run(App::new(situation, options)) {
+    match tui::run(App::new(situation, options), file.map(PathBuf::as_path)) {
         Ok(tui::Exit::Quit) => ExitCode::SUCCESS,
         // The terminal is restored; leave as the signal would have.
         Ok(tui::Exit::Signal(signal)) => {
@@ -213,18 +214,12 @@ fn read_input(path: Option<&PathBuf>) -> Result<(String, Vec<u8>), String> {
             let shown = sitrep::sanitize::clean_line(&path.display().to_string()).into_owned();
             match std::fs::read(path) {
                 Ok(bytes) => Ok((shown, bytes)),
-                Err(e) => Err(format!("sitrep: cannot read {shown}: {}", describe_io(&e))),
+                Err(e) => Err(format!(
+                    "sitrep: cannot read {shown}: {}",
+                    sitrep::reload::describe_io(&e)
+                )),
             }
         }
-    }
-}
-
-fn describe_io(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        std::io::ErrorKind::IsADirectory => "it is a directory".into(),
-        _ => e.to_string(),
     }
 }
 

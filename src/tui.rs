@@ -2,11 +2,13 @@
 //! panic, SIGTERM/SIGHUP/SIGINT, Ctrl-Z), and the event loop that feeds
 //! `App::update`.
 //!
-//! The loop blocks on one channel (`events`): terminal input and signals. After the first event it
+//! The loop blocks on one channel (`events`): terminal input, changes to
+//! the open file, finished reloads and signals. After the first event it
 //! takes whatever else is already waiting, then draws once, so a burst of
 //! input or a resize storm costs one frame and an idle dashboard no CPU.
 
 use std::io::{self, IsTerminal, Stdout, stdout};
+use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use ratatui::Terminal;
@@ -25,6 +27,7 @@ use crate::action::Action;
 use crate::app::App;
 use crate::events::{AppEvent, Events};
 use crate::keymap;
+use crate::reload::Reloader;
 
 /// Set while the terminal is in raw mode on the alternate screen.
 static ACTIVE: AtomicBool = AtomicBool::new(false);
@@ -82,16 +85,25 @@ impl Drop for Guard {
     }
 }
 
-/// Runs the dashboard until the user quits or a signal ends it. The
-/// terminal is restored before this returns, also when it returns an error.
-pub fn run(mut app: App) -> io::Result<Exit> {
+/// Runs the dashboard until the user quits or a signal ends it, watching
+/// `file` (when given) and reloading it when it changes. The terminal is
+/// restored before this returns, also when it returns an error.
+pub fn run(mut app: App, file: Option<&Path>) -> io::Result<Exit> {
     // Both before the terminal is touched: a panic or a signal from here on
     // finds a way to give it back.
     install_panic_hook();
-    let events = Events::start(None)?;
+    let events = Events::start(file)?;
     let _guard = Guard;
     enter()?;
     let mut terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
+    let reloader = file.map(|path| {
+        let shown = app.file.clone().unwrap_or_default();
+        Reloader::start(path.to_path_buf(), shown, events.sender())
+    });
+    if let Some(error) = events.watch_error() {
+        // Plumbing the App cannot know about; told once, like any status.
+        app.view.status = Some(format!("not watching the file ({error}): r reloads"));
+    }
     let mut captured = false;
     set_mouse(&mut captured, app.mouse)?;
     resize(&mut app, &terminal)?;
@@ -111,7 +123,7 @@ pub fn run(mut app: App) -> io::Result<Exit> {
                     .next()
                     .ok_or_else(|| io::Error::other("the event sources stopped"))?
             };
-            match handle(&mut app, event, &mut terminal)? {
+            match handle(&mut app, event, &mut terminal, reloader.as_ref())? {
                 Flow::Exit(exit) => return Ok(exit),
                 Flow::Changed => changed = true,
                 Flow::Unchanged => {}
@@ -129,7 +141,12 @@ enum Flow {
     Unchanged,
 }
 
-fn handle(app: &mut App, event: AppEvent, terminal: &mut Term) -> io::Result<Flow> {
+fn handle(
+    app: &mut App,
+    event: AppEvent,
+    terminal: &mut Term,
+    reloader: Option<&Reloader>,
+) -> io::Result<Flow> {
     match event {
         AppEvent::Terminal(event) => {
             let Some(action) = translate(app, event) else {
@@ -140,11 +157,22 @@ fn handle(app: &mut App, event: AppEvent, terminal: &mut Term) -> io::Result<Flo
                     suspend(terminal, app.mouse)?;
                     resize(app, terminal)?;
                 }
+                Action::Reload => {
+                    if let Some(reloader) = reloader {
+                        reloader.request();
+                    }
+                    app.update(action);
+                }
                 _ => app.update(action),
             }
         }
-        // Nothing is watched yet.
-        AppEvent::FileChanged => return Ok(Flow::Unchanged),
+        AppEvent::FileChanged => {
+            if let Some(reloader) = reloader {
+                reloader.request();
+            }
+            return Ok(Flow::Unchanged);
+        }
+        AppEvent::Loaded(outcome) => app.reloaded(*outcome),
         AppEvent::Terminate(signal) => return Ok(Flow::Exit(Exit::Signal(signal))),
         AppEvent::InputClosed(why) => {
             return Err(io::Error::other(format!("the terminal went away: {why}")));

@@ -421,6 +421,103 @@ fn escape_sequences_in_the_data_never_reach_the_terminal() {
     std::fs::remove_dir_all(&dir).ok();
 }
 
+/// Writes a file the way editors that save in place do.
+fn save(path: &Path, text: &str) {
+    std::fs::write(path, text).unwrap();
+}
+
+/// Writes a file the way editors that save by rename do: a new file beside
+/// it, renamed over it.
+fn save_by_rename(path: &Path, text: &str) {
+    let tmp = path.with_extension("toml.swp");
+    std::fs::write(&tmp, text).unwrap();
+    std::fs::rename(&tmp, path).unwrap();
+}
+
+#[test]
+fn saves_reload_a_broken_save_keeps_the_last_good_data_and_says_why() {
+    let dir = temp_dir("reload");
+    let path = dir.join("x.toml");
+    save(&path, FIXTURE);
+    let mut s = Session::start_in(&dir, &["x.toml"], 80, 24);
+    s.wait_dashboard("Water points restored in Sarrin");
+    // The fixture's warning is told first; any key makes room for the keys.
+    s.send("\x1b");
+    s.wait_text("r reload");
+
+    // A syntax error: the banner, the old rows still there.
+    let line = FIXTURE
+        .lines()
+        .position(|l| l == "title = \"Water points restored in Sarrin\"")
+        .unwrap()
+        + 1;
+    save(
+        &path,
+        &FIXTURE.replace(
+            "title = \"Water points restored in Sarrin\"",
+            "title = \"Water points restored in Sarrin",
+        ),
+    );
+    s.wait_text(&format!("⚠ x.toml:{line}:"));
+    s.wait_text("not reloaded: still showing the last good version");
+    let screen = s.contents();
+    assert!(
+        screen.contains("Water points restored in Sarrin"),
+        "{screen}"
+    );
+    assert!(screen.contains("16 events"), "{screen}");
+
+    // Bad references (one used twice), by rename: the banner follows, with
+    // a count of the rest.
+    save_by_rename(
+        &path,
+        &FIXTURE
+            .replace("actors = [\"red-crescent\"]", "actors = [\"red-cresent\"]")
+            .replace("speaker = \"lea-brandt\"", "speaker = \"lea\""),
+    );
+    s.wait_text("no actor `red-cresent`");
+    s.wait_text("+2 more");
+    assert!(s.contents().contains("Water points restored in Sarrin"));
+
+    // Fixed: the new rows, and the banner gone.
+    save(
+        &path,
+        &FIXTURE.replace(
+            "title = \"Water points restored in Sarrin\"",
+            "title = \"Water back on in Sarrin\"",
+        ),
+    );
+    s.wait_text("Water back on in Sarrin");
+    s.wait_gone("⚠");
+    s.wait_gone("Water points restored");
+
+    // Saved by rename while the user browses: selection kept, new rows.
+    s.send("k");
+    s.wait("the selection to move up", |screen| {
+        !screen.contents().contains("12/16")
+    });
+    let before = s.contents();
+    save_by_rename(
+        &path,
+        &FIXTURE.replace(
+            "title = \"Water points restored in Sarrin\"",
+            "title = \"Water points restored (renamed)\"",
+        ),
+    );
+    s.wait_text("Water points restored (renamed)");
+    s.wait_text("reloaded: 16 events");
+    assert!(before.contains("11/16"), "{before}");
+    assert!(s.contents().contains("11/16"), "{}", s.contents());
+
+    // r reloads by hand.
+    s.send("r");
+    s.wait_text("reloaded: 16 events");
+    s.send("q");
+    assert!(s.finish().success());
+    assert!(!s.parser.lock().unwrap().screen().alternate_screen());
+    std::fs::remove_dir_all(&dir).ok();
+}
+
 #[test]
 fn termination_signals_give_the_terminal_back_and_exit_128_plus_the_signal() {
     for (name, number) in [("TERM", 15), ("HUP", 1), ("INT", 2)] {

@@ -12,6 +12,7 @@ use sitrep::action::Action;
 use sitrep::app::{App, Options};
 use sitrep::keymap;
 use sitrep::load::load_str;
+use sitrep::reload::{Outcome, Problem};
 use sitrep::theme::Theme;
 
 const FIXTURE: &str = include_str!("fixtures/dashboard.toml");
@@ -212,8 +213,9 @@ fn wide_200x60_shows_every_column() {
 
 #[test]
 fn no_size_panics_in_any_mode() {
-    let setups: [&dyn Fn(&mut App); 6] = [
+    let setups: [&dyn Fn(&mut App); 7] = [
         &|_| {},
+        &|app| app.reloaded(Outcome::Failed(problem("x.toml:1:1: broken", 3))),
         &|app| keys(app, &[KeyCode::Char('?')]),
         &|app| keys(app, &[KeyCode::Char('a')]),
         &|app| keys(app, &[KeyCode::Enter]),
@@ -474,4 +476,53 @@ fn megabyte_strings_cost_only_what_fits() {
         elapsed < std::time::Duration::from_secs(2),
         "{frames} frames took {elapsed:?}"
     );
+}
+
+fn problem(first: &str, more: usize) -> Problem {
+    Problem {
+        first: first.into(),
+        more,
+    }
+}
+
+#[test]
+fn a_save_that_did_not_load_raises_a_banner_80x24() {
+    let mut app = app(80, 24);
+    app.reloaded(Outcome::Failed(problem(
+        "x.toml:236:11: no actor `red-cresent` (did you mean `red-crescent`?)",
+        2,
+    )));
+    snapshot!("banner_80x24", app);
+    // The timeline keeps its rows; a shorter screen gets a one-row banner.
+    let screen = sitrep::ui::layout::screen(&app, app.view.size);
+    assert_eq!(screen.banner.height, 2);
+    assert!(screen.list(sitrep::action::Pane::Timeline).height >= 8);
+    app.update(Action::Resize {
+        width: 80,
+        height: 20,
+    });
+    let screen = sitrep::ui::layout::screen(&app, app.view.size);
+    assert_eq!(screen.banner.height, 1);
+    let terminal = draw(&app);
+    let text = screen_text(terminal.backend().buffer());
+    assert!(
+        text.contains("⚠ x.toml:236:11: no actor `red-cresent`"),
+        "{text}"
+    );
+    assert!(text.contains("+2 more"), "{text}");
+}
+
+#[test]
+fn the_banner_shows_what_a_message_quotes_inertly() {
+    // Diagnostics quote the file: a hostile id, a megabyte long.
+    let quoted = format!("\u{1b}]0;pwned\u{7}\u{1b}[2J{}", "x".repeat(1 << 20));
+    let mut app = app(80, 24);
+    app.reloaded(Outcome::Failed(problem(
+        &format!("x.toml:3:9: no actor `{quoted}`"),
+        0,
+    )));
+    let terminal = draw(&app);
+    let text = screen_text(terminal.backend().buffer());
+    assert!(text.contains("no actor `␛]0;pwned␇␛[2Jxxx"), "{text}");
+    assert!(!text.contains('\u{1b}') && !text.contains('\u{7}'));
 }

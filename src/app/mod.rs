@@ -1,12 +1,15 @@
 //! The dashboard's state: the situation, its index, the filter and what it
 //! selects, and the view (focus, cursors, popups). [`App::update`] is the only
-//! mutator; drawing (`ui`) reads `&App`.
+//! mutator for what the user asks; what a reload of the file finds replaces
+//! the state through [`App::reloaded`] (in `reload.rs`), which carries the
+//! view over. Drawing (`ui`) reads `&App`.
 //!
 //! Cursors are indices into the lists they walk (positions in
 //! `selection.events`, in the actor tree, ...), kept valid whenever a list
 //! changes. Scroll offsets follow the cursors using the same layout the
 //! screen is drawn with, so paging moves by what is really visible.
 
+mod reload;
 mod view;
 
 #[cfg(test)]
@@ -14,6 +17,7 @@ mod tests;
 
 use ratatui::layout::{Position, Rect};
 
+pub use reload::carry_over;
 pub use view::{Cursor, DetailPage, Picker, Popup, SearchInput, Target, View};
 
 use crate::action::{Action, Pane};
@@ -22,6 +26,7 @@ use crate::figures::{Figure, figure};
 use crate::keymap::Mode;
 use crate::model::{ActorIx, Situation};
 use crate::query::{Filter, Index, Selection, normalize_query, select};
+use crate::reload::Problem;
 use crate::theme::Theme;
 use crate::ui;
 
@@ -35,6 +40,9 @@ pub struct Options {
     pub theme: Theme,
     /// Warnings the loader found, told once in the footer.
     pub warnings: usize,
+    /// The file shown, as named on the command line (safe to print); `None`
+    /// for the built-in situation.
+    pub file: Option<String>,
 }
 
 impl Default for Options {
@@ -44,6 +52,7 @@ impl Default for Options {
             mouse: true,
             theme: Theme::monochrome(),
             warnings: 0,
+            file: None,
         }
     }
 }
@@ -86,6 +95,11 @@ pub struct App {
     /// Mouse capture wanted; the terminal loop makes it so.
     pub mouse: bool,
     pub quit: bool,
+    /// The file shown (safe to print); `None` for the built-in situation.
+    pub file: Option<String>,
+    /// Why the last save did not load, while the last good data stays on
+    /// screen; cleared by a save that loads.
+    pub problem: Option<Problem>,
 }
 
 /// A move within a list.
@@ -116,6 +130,8 @@ impl App {
             view: View::default(),
             mouse: options.mouse,
             quit: false,
+            file: options.file,
+            problem: None,
         };
         // Open on "now": the latest event that is not upcoming, with the
         // divider in view.
@@ -209,6 +225,13 @@ impl App {
                     "mouse on: click and scroll (m turns it off)".into()
                 } else {
                     "mouse off: select text with the mouse (m turns it back on)".into()
+                });
+            }
+            Action::Reload => {
+                // The terminal loop does the reading; this is what the user sees.
+                self.view.status = Some(match &self.file {
+                    Some(file) => format!("reloading {}…", ui::text::fit(file, 40)),
+                    None => "built-in situation: nothing to reload".into(),
                 });
             }
             // The terminal loop suspends; nothing changes here.

@@ -10,8 +10,8 @@ use crate::keymap::{self, Mode};
 use crate::sanitize::clean_line;
 use crate::ui::text::{fit, width};
 
-/// Keys the footer names at most.
-const MAX_KEYS: usize = 6;
+/// Keys the footer names at most (fewer when the row is short).
+const MAX_KEYS: usize = 7;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if area.is_empty() {
@@ -45,7 +45,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     };
     let room = usize::from(area.width).saturating_sub(status_width);
     let mut used: usize = spans.iter().map(|s| s.width()).sum();
-    for (i, binding) in keymap::footer(mode, app.view.focus, app.filter_active(), MAX_KEYS)
+    let context = keymap::Context {
+        focus: app.view.focus,
+        filter_active: app.filter_active(),
+        file: app.file.is_some(),
+    };
+    for (i, binding) in keymap::footer(mode, context, MAX_KEYS)
         .into_iter()
         .enumerate()
     {
