@@ -526,3 +526,94 @@ fn the_banner_shows_what_a_message_quotes_inertly() {
     assert!(text.contains("no actor `␛]0;pwned␇␛[2Jxxx"), "{text}");
     assert!(!text.contains('\u{1b}') && !text.contains('\u{7}'));
 }
+
+mod any_file {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Text put at the start of a string value: escapes TOML turns into
+    /// control characters, wide and combining text, a very long word.
+    fn piece() -> impl Strategy<Value = String> {
+        prop::sample::select(vec![
+            "\\u001b]0;t\\u0007",
+            "\\u001b[2J\\u001b[?1049l",
+            "\\u009b31m",
+            "\\u202e",
+            "\\u2066x\\u2069",
+            "\\r\\n\\t\\b\\u007f",
+            "漢字",
+            "👍🏽",
+            "e\u{301}",
+            "",
+        ])
+        .prop_flat_map(|piece| (1usize..4).prop_map(move |n| piece.repeat(n)))
+        .boxed()
+        .prop_union(Just("x".repeat(3000)).boxed())
+    }
+
+    /// The dashboard fixture with pieces at the start of some string
+    /// values (so it still loads), and now and then a byte cut or added
+    /// anywhere (so it may not).
+    fn damaged() -> impl Strategy<Value = String> {
+        let starts: Vec<usize> = FIXTURE
+            .match_indices("= \"")
+            .map(|(at, _)| at + 3)
+            .collect();
+        let inserts = prop::collection::vec((prop::sample::select(starts), piece()), 1..6);
+        let cut = prop::option::weighted(0.2, (0..FIXTURE.len(), 0usize..3));
+        (inserts, cut).prop_map(|(mut inserts, cut)| {
+            let mut text = FIXTURE.to_string();
+            // From the end, so earlier offsets stay right.
+            inserts.sort_by_key(|(at, _)| std::cmp::Reverse(*at));
+            for (at, piece) in inserts {
+                text.insert_str(at, &piece);
+            }
+            if let Some((at, len)) = cut {
+                let mut at = at.min(text.len());
+                while !text.is_char_boundary(at) {
+                    at -= 1;
+                }
+                let mut end = (at + len).min(text.len());
+                while !text.is_char_boundary(end) {
+                    end -= 1;
+                }
+                text.replace_range(at..end, "");
+            }
+            text
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+
+        /// Whatever a file that loads holds, every pane, popup and the
+        /// banner draw without panicking and put no control character on
+        /// screen.
+        #[test]
+        fn draws_inertly(text in damaged()) {
+            let Some(situation) = load_str(&text).situation else {
+                return Ok(());
+            };
+            let mut app = App::new(situation, Options::default());
+            for (width, height) in [(80, 24), (50, 15)] {
+                app.update(Action::Resize { width, height });
+                let steps: [&[KeyCode]; 4] = [
+                    &[],
+                    &[KeyCode::Enter],
+                    &[KeyCode::Esc, KeyCode::Char('a')],
+                    &[KeyCode::Esc, KeyCode::Char('4'), KeyCode::Enter],
+                ];
+                for step in steps {
+                    keys(&mut app, step);
+                    let terminal = draw(&app);
+                    for cell in terminal.backend().buffer().content() {
+                        prop_assert!(sitrep::sanitize::is_inert(cell.symbol()), "{:?}", cell.symbol());
+                    }
+                }
+                app.reloaded(Outcome::Failed(problem(&text[..text.len().min(200)], 1)));
+                keys(&mut app, &[KeyCode::Esc]);
+                draw(&app);
+            }
+        }
+    }
+}
