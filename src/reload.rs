@@ -77,6 +77,21 @@ pub fn load_file(path: &Path, shown: &str) -> Outcome {
     })
 }
 
+/// What a panicking load is told as.
+fn crashed(panic: &(dyn std::any::Any + Send)) -> Problem {
+    let why = panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_default();
+    Problem {
+        first: format!(
+            "the loader crashed on this file (a bug; please report it with the file): {why}"
+        ),
+        more: 0,
+    }
+}
+
 /// An I/O error in the words a user needs.
 pub fn describe_io(e: &io::Error) -> String {
     match e.kind() {
@@ -86,6 +101,10 @@ pub fn describe_io(e: &io::Error) -> String {
         _ => e.to_string(),
     }
 }
+
+/// The name of the reloading thread. The panic hook leaves the terminal
+/// alone for a panic there: it is caught, and told in the banner.
+pub const THREAD_NAME: &str = "sitrep-reload";
 
 /// Loads the file again when asked, on its own thread. Requests that pile
 /// up while a load runs become one more load: what counts is the file as it
@@ -97,16 +116,28 @@ pub struct Reloader {
 impl Reloader {
     /// Starts the thread; results arrive on `events` as [`AppEvent::Loaded`].
     pub fn start(path: PathBuf, shown: String, events: Sender<AppEvent>) -> Reloader {
+        Reloader::with(move || load_file(&path, &shown), events)
+    }
+
+    /// The thread, with what a load does. A load that panics (a loader bug
+    /// a saved file runs into) is a failed reload, not a broken screen.
+    fn with(load: impl Fn() -> Outcome + Send + 'static, events: Sender<AppEvent>) -> Reloader {
         let (requests, rx) = mpsc::channel::<()>();
-        thread::spawn(move || {
-            while rx.recv().is_ok() {
-                while rx.try_recv().is_ok() {}
-                let outcome = load_file(&path, &shown);
-                if events.send(AppEvent::Loaded(Box::new(outcome))).is_err() {
-                    return;
+        let spawned = thread::Builder::new()
+            .name(THREAD_NAME.into())
+            .spawn(move || {
+                while rx.recv().is_ok() {
+                    while rx.try_recv().is_ok() {}
+                    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(&load))
+                        .unwrap_or_else(|panic| Outcome::Failed(crashed(panic.as_ref())));
+                    if events.send(AppEvent::Loaded(Box::new(outcome))).is_err() {
+                        return;
+                    }
                 }
-            }
-        });
+            });
+        // Without the thread, requests go nowhere: saves are not reloaded,
+        // and nothing else breaks.
+        drop(spawned);
         Reloader { requests }
     }
 
@@ -160,6 +191,41 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn a_load_that_panics_is_a_failed_reload_and_the_thread_goes_on() {
+        let (tx, rx) = mpsc::channel();
+        let calls = std::sync::atomic::AtomicUsize::new(0);
+        let reloader = Reloader::with(
+            move || {
+                if calls.fetch_add(1, std::sync::atomic::Ordering::SeqCst) == 0 {
+                    panic!("index out of bounds");
+                }
+                Outcome::Failed(Problem {
+                    first: "second".into(),
+                    more: 0,
+                })
+            },
+            tx,
+        );
+        let next = || match rx.recv_timeout(std::time::Duration::from_secs(10)) {
+            Ok(AppEvent::Loaded(outcome)) => *outcome,
+            other => panic!("{other:?}"),
+        };
+        reloader.request();
+        let Outcome::Failed(problem) = next() else {
+            panic!("a panic loaded");
+        };
+        assert!(
+            problem.first.contains("crashed") && problem.first.contains("index out of bounds"),
+            "{problem:?}"
+        );
+        reloader.request();
+        let Outcome::Failed(problem) = next() else {
+            panic!("loaded");
+        };
+        assert_eq!(problem.first, "second");
     }
 
     #[test]

@@ -67,10 +67,15 @@ pub fn restore() {
 }
 
 /// Restores the terminal before the panic message is printed, so the
-/// message lands on the main screen and the shell is usable.
+/// message lands on the main screen and the shell is usable. A panic while
+/// reloading is caught and told in the banner: the dashboard goes on, so
+/// the terminal stays as it is and nothing is printed over the screen.
 fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        if std::thread::current().name() == Some(crate::reload::THREAD_NAME) {
+            return;
+        }
         restore();
         previous(info);
     }));
