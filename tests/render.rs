@@ -617,3 +617,74 @@ mod any_file {
         }
     }
 }
+
+#[test]
+fn wide_combining_and_right_to_left_text_keeps_columns_aligned() {
+    let titles = [
+        (
+            "Dam inspection flags cracks in the Orun spillway",
+            "❤\u{fe0f}".repeat(40),
+        ),
+        (
+            "A week of record rain over the upper Kessa",
+            "👍🏽".repeat(40),
+        ),
+        (
+            "Orun dam breaches; floodwater reaches three towns",
+            "👨\u{200d}👩\u{200d}👧 ".repeat(20),
+        ),
+        (
+            "Civil Protection evacuates 12,000 people from Lower Kessa",
+            "漢字かな交じり文".repeat(10),
+        ),
+        (
+            "Government declares a 30-day state of emergency",
+            "مرحبا بالعالم ".repeat(8),
+        ),
+        (
+            "Red Crescent opens 40 shelters in schools and halls",
+            "Zalgo z\u{301}\u{302}\u{303}a\u{304}\u{305}l\u{306}g\u{307}o ".repeat(10),
+        ),
+        ("UN launches a $48 million flash appeal", "🇰🇪🇭🇹".repeat(30)),
+        (
+            "Suspected cholera cases reported in two camps",
+            "e\u{301}".repeat(90),
+        ),
+    ];
+    let mut file = FIXTURE.to_string();
+    for (old, new) in &titles {
+        file = file.replace(&format!("title = \"{old}\""), &format!("title = \"{new}\""));
+    }
+    let situation = load_str(&file).situation.expect("still loads");
+    for (width, height) in [(80, 24), (140, 45), (200, 60)] {
+        let mut app = App::new(situation.clone(), Options::default());
+        app.update(Action::Resize { width, height });
+        keys(&mut app, &[KeyCode::Char('g')]);
+        let terminal = draw(&app);
+        let buffer = terminal.backend().buffer();
+        let screen = sitrep::ui::layout::screen(&app, app.view.size);
+        let list = screen.list(sitrep::action::Pane::Timeline);
+        // Every event row ends in its sources column ("[1]", "[?]"), at the
+        // same x on every row: nothing before it took more or less room.
+        let rows = app.timeline_rows().min(usize::from(list.height));
+        let mut ends = Vec::new();
+        for y in list.top()..list.top() + rows as u16 {
+            let row: String = (list.left()..list.right())
+                .map(|x| buffer[(x, y)].symbol())
+                .collect();
+            if row.contains("now ·") {
+                continue;
+            }
+            let x = (list.left()..list.right())
+                .rev()
+                .find(|&x| buffer[(x, y)].symbol() == "[");
+            ends.push((y, x));
+        }
+        assert!(ends.len() >= 8, "{width}x{height}: {ends:?}");
+        assert!(
+            ends.iter().all(|&(_, x)| x.is_some() && x == ends[0].1),
+            "{width}x{height}: {ends:?}\n{}",
+            screen_text(buffer)
+        );
+    }
+}

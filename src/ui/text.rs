@@ -8,6 +8,7 @@ use std::borrow::Cow;
 
 use ratatui::style::Style;
 use ratatui::text::Span;
+use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::sanitize::{clean, clean_line, is_hostile};
@@ -23,14 +24,33 @@ pub fn width(text: &str) -> usize {
 /// look once sanitized (a control picture, a space for a line break).
 ///
 /// A row of a megabyte-long title then costs what fits on screen, not the
-/// megabyte, on every frame. Zero-width characters (combining marks, joiners)
-/// take no column, so they count against a budget of characters too.
+/// megabyte, on every frame.
 pub fn head(text: &str, columns: usize) -> &str {
+    // Characters one by one overstate emoji sequences ("👍🏽" is four
+    // columns by its characters, two on screen; a family joined by ZWJ six):
+    // read on until what was read is wider than the room as drawn.
+    let mut budget = columns;
+    loop {
+        let end = prefix(text, budget);
+        let read = &text[..end];
+        let enough = budget > columns.saturating_mul(8).saturating_add(64);
+        if end == text.len() || enough || width(&clean_line(read)) > columns {
+            return read;
+        }
+        budget = budget.saturating_mul(2).saturating_add(8);
+    }
+}
+
+/// Bytes of the start of `text` up to and including the first character
+/// whose columns, added one by one, pass `columns`. Zero-width characters
+/// (combining marks, joiners) take no column, so they count against a
+/// budget of characters too.
+fn prefix(text: &str, columns: usize) -> usize {
     let max_chars = columns.saturating_mul(4).saturating_add(16);
     let mut used = 0;
     for (n, (at, c)) in text.char_indices().enumerate() {
         if used > columns || n >= max_chars {
-            return &text[..at];
+            return at;
         }
         used += if is_hostile(c) || matches!(c, '\n' | '\r' | '\t') {
             1
@@ -38,7 +58,7 @@ pub fn head(text: &str, columns: usize) -> &str {
             c.width().unwrap_or(0)
         };
     }
-    text
+    text.len()
 }
 
 /// Text from the file as one line for `columns` columns: only its start is
@@ -70,13 +90,15 @@ pub fn fit(text: &str, max: usize) -> String {
     }
     let mut out = String::new();
     let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
+    // By grapheme, measured as the screen draws it: "❤️" takes two columns
+    // (its characters one), "👍🏽" two (its characters four).
+    for grapheme in text.graphemes(true) {
+        let w = width(grapheme);
         // Keep one column for the ellipsis.
         if used + w > max - 1 {
             break;
         }
-        out.push(c);
+        out.push_str(grapheme);
         used += w;
     }
     out.push('…');
@@ -126,14 +148,14 @@ pub fn wrap(text: &str, columns: usize) -> Vec<String> {
                 continue;
             }
             // A word wider than the line: break it at the column limit.
-            for c in word.chars() {
-                let cw = c.width().unwrap_or(0);
-                if used + cw > columns && used > 0 {
+            for grapheme in word.graphemes(true) {
+                let gw = width(grapheme);
+                if used + gw > columns && used > 0 {
                     lines.push(std::mem::take(&mut line));
                     used = 0;
                 }
-                line.push(c);
-                used += cw;
+                line.push_str(grapheme);
+                used += gw;
             }
         }
         lines.push(line);
@@ -224,10 +246,24 @@ mod tests {
         assert_eq!(head("\u{1b}[2Jabc", 2), "\u{1b}[2");
         // Zero-width characters are bounded too.
         let marks = "a".to_string() + &"\u{301}".repeat(10_000);
-        assert!(head(&marks, 10).chars().count() <= 4 * 10 + 16);
+        assert!(head(&marks, 10).chars().count() < 2_000);
         let long = "x".repeat(5_000_000);
         assert_eq!(fit(&shown(&long, 12), 12), format!("{}…", "x".repeat(11)));
         assert_eq!(shown("a\u{1b}]0;t\u{7}\nb", 80), "a␛]0;t␇ b");
+    }
+
+    #[test]
+    fn emoji_sequences_are_cut_as_they_are_drawn() {
+        // Wider than their characters: the cut keeps to the width.
+        let hearts = "❤\u{fe0f}".repeat(10);
+        assert_eq!(width(&fit(&hearts, 7)), 7);
+        assert_eq!(width(&pad(&hearts, 7)), 7);
+        // Narrower than their characters: enough is read to fill the room.
+        let thumbs = "👍🏽".repeat(20);
+        assert_eq!(width(&fit(&shown(&thumbs, 21), 21)), 21);
+        let family = "👨\u{200d}👩\u{200d}👧".repeat(20);
+        assert!(fit(&shown(&family, 21), 21).ends_with('…'));
+        assert_eq!(width(&pad(&shown(&family, 21), 21)), 21);
     }
 
     #[test]
