@@ -688,3 +688,13 @@ fn wide_combining_and_right_to_left_text_keeps_columns_aligned() {
         );
     }
 }
+
+#[test]
+fn feedback_in_the_footer_is_shown_inertly() {
+    // Statuses quote actor names and system errors (which quote paths).
+    let mut app = app(80, 24);
+    app.view.status = Some("not watching /tmp/\u{1b}]0;x\u{7}.toml".into());
+    let text = screen_text(draw(&app).backend().buffer());
+    assert!(text.contains("/tmp/␛]0;x␇.toml"), "{text}");
+    assert!(!text.contains('\u{1b}'));
+}

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use crate::app::App;
 use crate::keymap::{self, Mode};
 use crate::sanitize::clean_line;
-use crate::ui::text::{fit, width};
+use crate::ui::text::{fit, shown, width};
 
 /// Keys the footer names at most (fewer when the row is short).
 const MAX_KEYS: usize = 7;
@@ -35,13 +35,18 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         spans.push(Span::styled(" ", theme.selected()));
         spans.push(Span::raw("   "));
     }
-    let status = app.view.status.as_deref().unwrap_or_default();
+    // Feedback may quote the file or the system (an actor's name, why the
+    // file is not watched): sanitized like any text from outside.
+    let status = shown(
+        app.view.status.as_deref().unwrap_or_default(),
+        usize::from(area.width),
+    );
     let status_width = if status.is_empty() {
         0
     } else {
         // Feedback gets at least half the row; the least important keys
         // give way to it.
-        (width(status) + 2).min(usize::from(area.width) / 2)
+        (width(&status) + 2).min(usize::from(area.width) / 2)
     };
     let room = usize::from(area.width).saturating_sub(status_width);
     let mut used: usize = spans.iter().map(|s| s.width()).sum();
@@ -67,7 +72,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     buf.set_line(area.x, area.y, &Line::from(spans), area.width);
     if !status.is_empty() {
-        let status = fit(status, status_width.saturating_sub(2));
+        let status = fit(&status, status_width.saturating_sub(2));
         let x = area.right().saturating_sub(width(&status) as u16 + 1);
         buf.set_string(x, area.y, status, theme.status());
     }
