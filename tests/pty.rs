@@ -296,7 +296,19 @@ fn resizing_and_clicking_work_in_a_real_terminal() {
     s.wait_text("Kind");
     s.wait_text("● └ UN Office");
 
-    // Wider: the panes go side by side.
+    // A storm of sizes, down to one cell, then wider: the panes go side by side.
+    for (cols, rows) in [
+        (1, 1),
+        (2, 1),
+        (1, 2),
+        (13, 5),
+        (300, 3),
+        (49, 14),
+        (50, 15),
+        (7, 90),
+    ] {
+        s.resize(cols, rows);
+    }
     s.resize(140, 45);
     s.wait("timeline and actors side by side", |screen| {
         screen
@@ -515,6 +527,16 @@ fn saves_reload_a_broken_save_keeps_the_last_good_data_and_says_why() {
     s.send("q");
     assert!(s.finish().success());
     assert!(!s.parser.lock().unwrap().screen().alternate_screen());
+    // Only ever read: the file is as the last save left it, and nothing
+    // else was written beside it.
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        FIXTURE.replace(
+            "title = \"Water points restored in Sarrin\"",
+            "title = \"Water points restored (renamed)\"",
+        )
+    );
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1);
     std::fs::remove_dir_all(&dir).ok();
 }
 

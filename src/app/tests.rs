@@ -748,3 +748,22 @@ fn r_reloads_a_file_and_says_so_for_the_built_in_situation() {
     press(&mut app, KeyCode::Char('r'));
     assert_eq!(app.view.status.as_deref(), Some("reloading x.toml…"));
 }
+
+#[test]
+fn a_reload_keeps_the_selected_key_figure_by_id() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('1'));
+    press(&mut app, KeyCode::Char('l'));
+    press(&mut app, KeyCode::Char('l'));
+    let metric = app.situation.metrics[app.view.figures.selected].id.clone();
+    let more = FIXTURE.replacen(
+        "[[metrics]]",
+        "[[metrics]]\nid = \"first\"\nlabel = \"A new first figure\"\nvalue = 1\n\
+         source = \"moi-statement\"\n\n[[metrics]]",
+        1,
+    );
+    reload(&mut app, &more);
+    assert_eq!(app.situation.metrics[0].id, "first", "indices moved");
+    assert_eq!(app.situation.metrics[app.view.figures.selected].id, metric);
+    assert_eq!(app.view.focus, Pane::Figures);
+}
