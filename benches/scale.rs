@@ -155,3 +155,27 @@ fn scroll_a_page(bencher: Bencher, events: usize) {
         draw(&mut terminal, &app);
     });
 }
+
+/// A frame where an event title, a quote, an actor's name and a figure's
+/// label are each 5 MB: rows read only what fits, so this stays close to
+/// an ordinary frame.
+#[divan::bench(sample_count = 20)]
+fn huge_text_redraw(bencher: Bencher) {
+    let long = "漢字 👍 e\u{301} long text ".repeat(5_000_000 / 20);
+    let mut s = sitrep::load::load_str(text(SIZES[0]))
+        .situation
+        .expect("valid");
+    let last = s.events.len() - 1;
+    s.events[last].title = long.clone();
+    s.quotes[0].text = long.clone();
+    let speaker = s.quotes[0].speaker;
+    s.actors[speaker].name = long.clone();
+    s.metrics[0].label = long;
+    let mut app = App::new(s, Options::default());
+    app.update(Action::Resize {
+        width: 140,
+        height: 45,
+    });
+    let mut terminal = Terminal::new(TestBackend::new(140, 45)).expect("a test backend");
+    bencher.bench_local(|| draw(&mut terminal, &app));
+}

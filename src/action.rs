@@ -90,6 +90,10 @@ pub enum Action {
     Help,
     Zoom,
     ToggleMouse,
+    /// Read the open file again now (it is also reloaded when saved).
+    Reload,
+    /// Ctrl-Z: give the terminal back to the shell until `fg`.
+    Suspend,
     /// Left click at a screen cell.
     Click {
         column: u16,

@@ -1,6 +1,7 @@
 //! Everything the dashboard waits for, on one channel: terminal input and
-//! resizes, changes to the open file, and termination signals. The event
-//! loop blocks on this channel, so an idle dashboard uses no CPU.
+//! resizes, changes to the open file, what a reload of it found, and
+//! termination signals. The event loop blocks on this channel, so an idle
+//! dashboard uses no CPU.
 
 use std::ffi::OsString;
 use std::io;
@@ -13,6 +14,8 @@ use notify::event::{AccessKind, AccessMode, EventKind, ModifyKind};
 use notify::{RecommendedWatcher, RecursiveMode, Watcher};
 use ratatui::crossterm::event::{self as term, Event as TermEvent};
 
+use crate::reload::Outcome;
+
 /// Editors write a file in bursts (truncate, write, rename, chmod); one
 /// reload after the burst has been quiet this long is enough.
 pub const DEBOUNCE: Duration = Duration::from_millis(120);
@@ -23,6 +26,8 @@ pub enum AppEvent {
     Terminal(TermEvent),
     /// The watched file was written, replaced or removed.
     FileChanged,
+    /// A reload finished (see [`crate::reload::Reloader`]).
+    Loaded(Box<Outcome>),
     /// SIGTERM, SIGHUP or SIGINT: restore the terminal and leave.
     Terminate(i32),
     /// The terminal input could not be read any more.
@@ -32,28 +37,48 @@ pub enum AppEvent {
 /// The source of [`AppEvent`]s; dropping it stops watching the file.
 pub struct Events {
     rx: Receiver<AppEvent>,
+    // Handed out for reloads; held, it also keeps the channel open, so
+    // `next` always blocks.
+    tx: Sender<AppEvent>,
     // Kept alive for as long as the file is watched.
     _watcher: Option<RecommendedWatcher>,
+    watch_error: Option<String>,
 }
 
 impl Events {
     /// Starts reading terminal input, listening for signals and, when a path
-    /// is given, watching that file.
+    /// is given, watching that file. A file that cannot be watched (no
+    /// inotify watches left, say) is no reason not to start: see
+    /// [`Events::watch_error`].
     pub fn start(watch: Option<&Path>) -> io::Result<Events> {
         let (tx, rx) = mpsc::channel();
-        spawn_input(tx.clone());
         spawn_signals(tx.clone())?;
-        let watcher = match watch {
-            Some(path) => Some(watch_file(path, tx).map_err(io::Error::other)?),
-            None => None,
+        spawn_input(tx.clone());
+        let (watcher, watch_error) = match watch.map(|path| watch_file(path, tx.clone())) {
+            Some(Ok(watcher)) => (Some(watcher), None),
+            Some(Err(e)) => (None, Some(e.to_string())),
+            None => (None, None),
         };
         Ok(Events {
             rx,
+            tx,
             _watcher: watcher,
+            watch_error,
         })
     }
 
-    /// Blocks until something happens. `None` when every source has stopped.
+    /// Why the file is not watched, when it should have been.
+    pub fn watch_error(&self) -> Option<&str> {
+        self.watch_error.as_deref()
+    }
+
+    /// A sender onto the channel, for work done in the background (reloads).
+    pub fn sender(&self) -> Sender<AppEvent> {
+        self.tx.clone()
+    }
+
+    /// Blocks until something happens. (Never `None` while `self` holds a
+    /// sender; kept an `Option` for callers that stop on it.)
     pub fn next(&self) -> Option<AppEvent> {
         self.rx.recv().ok()
     }

@@ -94,6 +94,9 @@ pub struct Binding {
     pub footer: u8,
     /// Shown in the footer only while a filter is active.
     pub needs_filter: bool,
+    /// Shown in the footer only when a file is open (not the built-in
+    /// situation).
+    pub needs_file: bool,
 }
 
 const fn bind(
@@ -113,6 +116,7 @@ const fn bind(
         short: help,
         footer: 0,
         needs_filter: false,
+        needs_file: false,
     }
 }
 
@@ -130,6 +134,11 @@ impl Binding {
 
     const fn with_filter(mut self) -> Binding {
         self.needs_filter = true;
+        self
+    }
+
+    const fn with_file(mut self) -> Binding {
+        self.needs_file = true;
         self
     }
 }
@@ -173,6 +182,10 @@ pub const BINDINGS: &[Binding] = &[
     bind(Normal, &[ch('z')], Action::Zoom, "z", "zoom the pane to full size"),
     bind(Normal, &[ch('m')], Action::ToggleMouse, "m", "mouse on / off (off lets you select text)"),
     bind(Normal, &[ch('?'), code(KeyCode::F(1))], Action::Help, "? F1", "all keys (this help)").footer(5, "help"),
+    bind(Normal, &[ch('r')], Action::Reload, "r", "reload the file now (saving it reloads it too)")
+        .footer(5, "reload")
+        .with_file(),
+    bind(Normal, &[ctrl('z')], Action::Suspend, "Ctrl-Z", "suspend to the shell (fg comes back)"),
     // Typing a search.
     bind(Search, &[], Action::Input(' '), "text", "narrows every pane as you type"),
     bind(Search, &[code(KeyCode::Enter)], Action::Accept, "Enter", "keep the search").footer(1, "keep"),
@@ -183,6 +196,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Search, &[code(KeyCode::Up)], Action::Up, "↓/↑", "move in the focused pane"),
     bind(Search, &[code(KeyCode::F(1))], Action::Help, "F1", "all keys (? is text here)").footer(4, "help"),
     bind(Search, &[ctrl('c')], Action::Quit, "Ctrl-C", "quit"),
+    bind(Search, &[ctrl('z')], Action::Suspend, "Ctrl-Z", "suspend to the shell"),
     // The actor picker.
     bind(Picker, &[], Action::Input(' '), "text", "narrows the list (name, alias or id)"),
     bind(Picker, &[code(KeyCode::Enter)], Action::Toggle, "Enter", "add / remove the actor in the filter")
@@ -196,6 +210,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Picker, &[code(KeyCode::Esc)], Action::Back, "Esc", "close").footer(1, "close"),
     bind(Picker, &[code(KeyCode::F(1))], Action::Help, "F1", "all keys (? is text here)").footer(4, "help"),
     bind(Picker, &[ctrl('c')], Action::Quit, "Ctrl-C", "quit"),
+    bind(Picker, &[ctrl('z')], Action::Suspend, "Ctrl-Z", "suspend to the shell"),
     // A detail popup.
     bind(Detail, &[ch('j'), code(KeyCode::Down)], Action::Down, "j/k ↓/↑", "scroll").footer(4, "scroll"),
     bind(Detail, &[ch('k'), code(KeyCode::Up)], Action::Up, "j/k ↓/↑", "scroll"),
@@ -212,6 +227,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Detail, &[code(KeyCode::Esc)], Action::Back, "Esc", "back / close").footer(1, "back"),
     bind(Detail, &[ch('?'), code(KeyCode::F(1))], Action::Help, "? F1", "all keys (this help)").footer(5, "help"),
     bind(Detail, &[ch('q'), ctrl('c')], Action::Quit, "q", "quit").footer(5, "quit"),
+    bind(Detail, &[ctrl('z')], Action::Suspend, "Ctrl-Z", "suspend to the shell"),
     // This help.
     bind(Help, &[ch('j'), code(KeyCode::Down)], Action::Down, "j/k ↓/↑", "scroll").footer(2, "scroll"),
     bind(Help, &[ch('k'), code(KeyCode::Up)], Action::Up, "j/k ↓/↑", "scroll"),
@@ -223,6 +239,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(Help, &[ch('q'), ctrl('c')], Action::Quit, "q", "quit").footer(3, "quit"),
     // The size warning: nothing to act on but quitting.
     bind(TooSmall, &[ch('q'), ctrl('c')], Action::Quit, "q", "quit"),
+    bind(TooSmall, &[ctrl('z')], Action::Suspend, "Ctrl-Z", "suspend to the shell"),
+    bind(Help, &[ctrl('z')], Action::Suspend, "Ctrl-Z", "suspend to the shell"),
 ];
 
 /// The action for a key press in a mode, with `focus` the focused pane.
@@ -251,17 +269,27 @@ pub fn action_for(mode: Mode, focus: Pane, key: KeyEvent) -> Option<Action> {
     }
 }
 
+/// What decides which bindings the footer offers besides the mode.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Context {
+    pub focus: Pane,
+    pub filter_active: bool,
+    /// A file is open (there is something to reload).
+    pub file: bool,
+}
+
 /// The bindings the footer shows in a mode: at most `max`, the most
 /// important first (by rank, then table order).
-pub fn footer(mode: Mode, focus: Pane, filter_active: bool, max: usize) -> Vec<&'static Binding> {
+pub fn footer(mode: Mode, context: Context, max: usize) -> Vec<&'static Binding> {
     let mut shown: Vec<(usize, &Binding)> = BINDINGS
         .iter()
         .enumerate()
         .filter(|(_, b)| {
             b.mode == mode
                 && b.footer > 0
-                && b.pane.is_none_or(|p| p == focus)
-                && (filter_active || !b.needs_filter)
+                && b.pane.is_none_or(|p| p == context.focus)
+                && (context.filter_active || !b.needs_filter)
+                && (context.file || !b.needs_file)
         })
         .collect();
     shown.sort_by_key(|(i, b)| (b.footer, *i));
@@ -319,8 +347,13 @@ mod tests {
             Some(Action::Input(' '))
         );
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        let ctrl_z = KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL);
         for mode in Mode::ALL.into_iter().chain([TooSmall]) {
             assert_eq!(action_for(mode, Pane::Timeline, ctrl_c), Some(Action::Quit));
+            assert_eq!(
+                action_for(mode, Pane::Timeline, ctrl_z),
+                Some(Action::Suspend)
+            );
         }
         let shift_g = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
         assert_eq!(
@@ -368,9 +401,14 @@ mod tests {
     fn every_mode_has_a_short_footer_and_help() {
         for mode in Mode::ALL {
             for focus in Pane::ALL {
-                for filter in [false, true] {
-                    let n = footer(mode, focus, filter, 6).len();
-                    assert!((2..=6).contains(&n), "{mode:?} {focus:?}: {n}");
+                for (filter_active, file) in [(false, false), (true, false), (true, true)] {
+                    let context = Context {
+                        focus,
+                        filter_active,
+                        file,
+                    };
+                    let n = footer(mode, context, 7).len();
+                    assert!((2..=7).contains(&n), "{mode:?} {context:?}: {n}");
                 }
             }
             assert!(!help_rows(mode).is_empty());

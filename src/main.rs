@@ -148,9 +148,14 @@ fn run_dashboard(file: Option<&PathBuf>, actor_ids: &[String], mouse: bool) -> E
         mouse,
         theme: Theme::from_env(),
         warnings: report.warnings().count(),
+        file: file.map(|_| path.clone()),
     };
-    match tui::run(App::new(situation, options)) {
-        Ok(()) => ExitCode::SUCCESS,
+    match tui::run(App::new(situation, options), file.map(PathBuf::as_path)) {
+        Ok(tui::Exit::Quit) => ExitCode::SUCCESS,
+        // The terminal is restored; leave as the signal would have.
+        Ok(tui::Exit::Signal(signal)) => {
+            ExitCode::from(u8::try_from(128 + signal).unwrap_or(u8::MAX))
+        }
         Err(e) => {
             // The terminal is restored by now: the message stays readable.
             eprintln!("sitrep: terminal error: {e}");
@@ -167,21 +172,15 @@ fn read_input(path: Option<&PathBuf>) -> Result<(String, Vec<u8>), String> {
             sitrep::BUILTIN_TEXT.as_bytes().to_vec(),
         )),
         Some(path) => {
-            let shown = path.display().to_string();
+            let shown = sitrep::sanitize::clean_line(&path.display().to_string()).into_owned();
             match std::fs::read(path) {
                 Ok(bytes) => Ok((shown, bytes)),
-                Err(e) => Err(format!("sitrep: cannot read {shown}: {}", describe_io(&e))),
+                Err(e) => Err(format!(
+                    "sitrep: cannot read {shown}: {}",
+                    sitrep::reload::describe_io(&e)
+                )),
             }
         }
-    }
-}
-
-fn describe_io(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        std::io::ErrorKind::IsADirectory => "it is a directory".into(),
-        _ => e.to_string(),
     }
 }
 

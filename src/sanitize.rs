@@ -89,6 +89,24 @@ mod tests {
     }
 
     #[test]
+    fn every_control_the_terminal_acts_on_is_caught() {
+        let listed = |c: u32| matches!(c, 0..=0x8 | 0xb..=0x1f | 0x7f..=0x9f | 0x202a..=0x202e | 0x2066..=0x2069);
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            assert_eq!(is_hostile(c), listed(c as u32), "U+{:04X}", c as u32);
+            let one = c.to_string();
+            assert!(is_inert(&clean(&one)), "U+{:04X}", c as u32);
+            assert!(is_inert(&clean_line(&one)), "U+{:04X}", c as u32);
+        }
+        // Newline and tab stay in text, and go in a line.
+        assert_eq!(clean("a\tb\nc"), "a\tb\nc");
+        assert_eq!(clean("a\r\nb"), "a␍\nb");
+        assert_eq!(
+            clean("\u{202a}\u{202b}\u{202c}\u{202d}"),
+            "\u{fffd}".repeat(4)
+        );
+    }
+
+    #[test]
     fn flattens_lines() {
         assert_eq!(clean_line("one\ntwo\tthree\r\n"), "one two three  ");
         assert_eq!(clean_line("bell\u{7}"), "bell␇");

@@ -104,6 +104,12 @@ impl Theme {
             .add_modifier(Modifier::REVERSED | Modifier::BOLD)
     }
 
+    /// The banner of a save that did not load: reversed, so it stands out
+    /// without colour too (and it starts with "⚠").
+    pub fn banner(&self) -> Style {
+        self.fg(Color::Red).add_modifier(Modifier::REVERSED)
+    }
+
     /// Feedback in the footer.
     pub fn status(&self) -> Style {
         self.fg(Color::Green).add_modifier(Modifier::BOLD)

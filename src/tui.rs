@@ -1,46 +1,81 @@
 //! The terminal: setting it up, giving it back in every case (quit, error,
-//! panic), and the event loop that feeds `App::update`.
+//! panic, SIGTERM/SIGHUP/SIGINT, Ctrl-Z), and the event loop that feeds
+//! `App::update`.
 //!
-//! The loop blocks on the next terminal event and draws only after one that
-//! maps to an action (a key press, a click, the wheel, a resize), so an idle
-//! dashboard uses no CPU.
+//! The loop blocks on one channel (`events`): terminal input, changes to
+//! the open file, finished reloads and signals. After the first event it
+//! takes whatever else is already waiting, then draws once, so a burst of
+//! input or a resize storm costs one frame and an idle dashboard no CPU.
 
-use std::io::{self, IsTerminal, stdout};
+use std::io::{self, IsTerminal, Stdout, stdout};
+use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
+    DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
 };
 use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::layout::Rect;
 
 use crate::action::Action;
 use crate::app::App;
+use crate::events::{AppEvent, Events};
 use crate::keymap;
+use crate::reload::Reloader;
 
 /// Set while the terminal is in raw mode on the alternate screen.
 static ACTIVE: AtomicBool = AtomicBool::new(false);
+
+type Term = Terminal<CrosstermBackend<Stdout>>;
+
+/// How the dashboard ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Exit {
+    /// The user quit.
+    Quit,
+    /// A termination signal (its number); the exit status is 128 + it.
+    Signal(i32),
+}
 
 /// Both ends of the conversation are a terminal.
 pub fn is_terminal() -> bool {
     io::stdin().is_terminal() && io::stdout().is_terminal()
 }
 
-/// Gives the terminal back: mouse capture off, main screen, cooked mode,
-/// cursor shown. Does nothing the second time.
+/// Raw mode, the alternate screen, the cursor hidden (by the first draw).
+fn enter() -> io::Result<()> {
+    ACTIVE.store(true, Ordering::SeqCst);
+    enable_raw_mode()?;
+    execute!(stdout(), EnterAlternateScreen)?;
+    Ok(())
+}
+
+/// Gives the terminal back: cooked mode, mouse capture off, main screen,
+/// cursor shown. Does nothing the second time. Each step is tried even when
+/// one before it fails (the terminal may be gone, after a SIGHUP).
 pub fn restore() {
     if ACTIVE.swap(false, Ordering::SeqCst) {
-        let _ = execute!(stdout(), DisableMouseCapture);
-        ratatui::restore();
-        let _ = execute!(stdout(), Show);
+        let _ = disable_raw_mode();
+        let _ = execute!(stdout(), DisableMouseCapture, LeaveAlternateScreen, Show);
     }
 }
 
 /// Restores the terminal before the panic message is printed, so the
-/// message lands on the main screen and the shell is usable.
+/// message lands on the main screen and the shell is usable. A panic while
+/// reloading is caught and told in the banner: the dashboard goes on, so
+/// the terminal stays as it is and nothing is printed over the screen.
 fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        if std::thread::current().name() == Some(crate::reload::THREAD_NAME) {
+            return;
+        }
         restore();
         previous(info);
     }));
@@ -55,33 +90,134 @@ impl Drop for Guard {
     }
 }
 
-/// Runs the dashboard until the user quits. The terminal is restored before
-/// this returns, also when it returns an error.
-pub fn run(mut app: App) -> io::Result<()> {
+/// Runs the dashboard until the user quits or a signal ends it, watching
+/// `file` (when given) and reloading it when it changes. The terminal is
+/// restored before this returns, also when it returns an error.
+pub fn run(mut app: App, file: Option<&Path>) -> io::Result<Exit> {
+    // Both before the terminal is touched: a panic or a signal from here on
+    // finds a way to give it back.
     install_panic_hook();
-    ACTIVE.store(true, Ordering::SeqCst);
+    let events = Events::start(file)?;
     let _guard = Guard;
-    let mut terminal = ratatui::try_init()?;
+    enter()?;
+    let mut terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
+    let reloader = file.map(|path| {
+        let shown = app.file.clone().unwrap_or_default();
+        Reloader::start(path.to_path_buf(), shown, events.sender())
+    });
+    if let Some(error) = events.watch_error() {
+        // Plumbing the App cannot know about; told once, like any status.
+        app.view.status = Some(format!("not watching the file ({error}): r reloads"));
+    }
     let mut captured = false;
     set_mouse(&mut captured, app.mouse)?;
+    resize(&mut app, &terminal)?;
+    loop {
+        terminal.draw(|frame| frame.render_widget(&app, frame.area()))?;
+        // Block until something changes the screen, then take whatever else
+        // is already waiting, and draw once.
+        let mut changed = false;
+        loop {
+            let event = if changed {
+                match events.try_next() {
+                    Some(event) => event,
+                    None => break,
+                }
+            } else {
+                events
+                    .next()
+                    .ok_or_else(|| io::Error::other("the event sources stopped"))?
+            };
+            match handle(&mut app, event, &mut terminal, reloader.as_ref())? {
+                Flow::Exit(exit) => return Ok(exit),
+                Flow::Changed => changed = true,
+                Flow::Unchanged => {}
+            }
+            set_mouse(&mut captured, app.mouse)?;
+        }
+    }
+}
+
+/// What one event means for the loop.
+enum Flow {
+    Exit(Exit),
+    Changed,
+    /// Nothing to redraw (a key release, a mouse move, an unbound key).
+    Unchanged,
+}
+
+fn handle(
+    app: &mut App,
+    event: AppEvent,
+    terminal: &mut Term,
+    reloader: Option<&Reloader>,
+) -> io::Result<Flow> {
+    match event {
+        AppEvent::Terminal(event) => {
+            let Some(action) = translate(app, event) else {
+                return Ok(Flow::Unchanged);
+            };
+            match action {
+                Action::Suspend => {
+                    suspend(terminal, app.mouse)?;
+                    resize(app, terminal)?;
+                }
+                Action::Reload => {
+                    if let Some(reloader) = reloader {
+                        reloader.request();
+                    }
+                    app.update(action);
+                }
+                _ => app.update(action),
+            }
+        }
+        AppEvent::FileChanged => {
+            if let Some(reloader) = reloader {
+                reloader.request();
+            }
+            return Ok(Flow::Unchanged);
+        }
+        AppEvent::Loaded(outcome) => app.reloaded(*outcome),
+        AppEvent::Terminate(signal) => return Ok(Flow::Exit(Exit::Signal(signal))),
+        AppEvent::InputClosed(why) => {
+            return Err(io::Error::other(format!("the terminal went away: {why}")));
+        }
+    }
+    Ok(if app.quit {
+        Flow::Exit(Exit::Quit)
+    } else {
+        Flow::Changed
+    })
+}
+
+/// Tells the app the terminal's size.
+fn resize(app: &mut App, terminal: &Term) -> io::Result<()> {
     let size = terminal.size()?;
     app.update(Action::Resize {
         width: size.width,
         height: size.height,
     });
-    loop {
-        terminal.draw(|frame| frame.render_widget(&app, frame.area()))?;
-        let action = loop {
-            if let Some(action) = translate(&app, event::read()?) {
-                break action;
-            }
-        };
-        app.update(action);
-        if app.quit {
-            return Ok(());
-        }
-        set_mouse(&mut captured, app.mouse)?;
+    Ok(())
+}
+
+/// Ctrl-Z: gives the terminal back and stops, as a shell job does; after
+/// `fg`, takes the terminal again (mouse capture too, when it was on) and
+/// redraws all of it: the shell has written over the screen, and its size
+/// may have changed.
+fn suspend(terminal: &mut Term, mouse: bool) -> io::Result<()> {
+    restore();
+    #[cfg(unix)]
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    // Here again after `fg` (or at once, where there is no job control).
+    enter()?;
+    if mouse {
+        execute!(stdout(), EnableMouseCapture)?;
     }
+    // Clears the screen and forgets what was drawn, so the next frame is
+    // drawn whole. (Not `Terminal::clear`: it asks the terminal where the
+    // cursor is, and the answer goes to the input thread, not to it.)
+    let size = terminal.size()?;
+    terminal.resize(Rect::new(0, 0, size.width, size.height))
 }
 
 fn set_mouse(captured: &mut bool, wanted: bool) -> io::Result<()> {

@@ -84,3 +84,23 @@ fn known_actors_pass_on_to_the_terminal_check() {
         .code(2)
         .stderr(predicate::str::contains("needs a terminal"));
 }
+
+#[test]
+fn a_file_named_with_escape_sequences_is_named_inertly() {
+    sitrep()
+        .arg("no-such-\u{1b}]0;pwned\u{7}\u{1b}[2J.toml")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no-such-␛]0;pwned␇␛[2J.toml"))
+        .stderr(predicate::str::contains("\u{1b}").not());
+}
+
+#[test]
+fn an_unknown_actor_id_is_named_inertly() {
+    sitrep()
+        .args([FIXTURE, "--actor", "x\u{1b}[2J"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("`x␛[2J`"))
+        .stderr(predicate::str::contains("\u{1b}").not());
+}

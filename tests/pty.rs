@@ -4,6 +4,7 @@
 
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
@@ -16,8 +17,33 @@ fn nz(n: u16) -> NonZeroU16 {
     NonZeroU16::new(n).expect("a size is not zero")
 }
 
+/// What the program asked of the terminal beyond the screen: a window
+/// title set through data would show here.
+#[derive(Default)]
+struct Recorder {
+    titles: Vec<Vec<u8>>,
+    icon_names: Vec<Vec<u8>>,
+    clipboard: Vec<Vec<u8>>,
+}
+
+impl vt100::Callbacks for Recorder {
+    fn set_window_title(&mut self, _: &mut vt100::Screen, title: &[u8]) {
+        self.titles.push(title.to_vec());
+    }
+
+    fn set_window_icon_name(&mut self, _: &mut vt100::Screen, name: &[u8]) {
+        self.icon_names.push(name.to_vec());
+    }
+
+    fn copy_to_clipboard(&mut self, _: &mut vt100::Screen, _: &[u8], data: &[u8]) {
+        self.clipboard.push(data.to_vec());
+    }
+}
+
 struct Session {
-    parser: Arc<Mutex<vt100::Parser>>,
+    parser: Arc<Mutex<vt100::Parser<Recorder>>>,
+    /// Every byte the program wrote, in order.
+    output: Arc<Mutex<Vec<u8>>>,
     master: Box<dyn MasterPty + Send>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
@@ -29,7 +55,23 @@ impl Session {
         Session::start_program(env!("CARGO_BIN_EXE_sitrep").as_ref(), args, cols, rows)
     }
 
-    fn start_program(program: &std::path::Path, args: &[&str], cols: u16, rows: u16) -> Session {
+    /// sitrep run from `dir`, so a file there is named briefly on screen.
+    fn start_in(dir: &Path, args: &[&str], cols: u16, rows: u16) -> Session {
+        let program: &Path = env!("CARGO_BIN_EXE_sitrep").as_ref();
+        Session::spawn(program, args, dir, cols, rows)
+    }
+
+    fn start_program(program: &Path, args: &[&str], cols: u16, rows: u16) -> Session {
+        Session::spawn(
+            program,
+            args,
+            env!("CARGO_MANIFEST_DIR").as_ref(),
+            cols,
+            rows,
+        )
+    }
+
+    fn spawn(program: &Path, args: &[&str], dir: &Path, cols: u16, rows: u16) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -40,28 +82,38 @@ impl Session {
             .expect("a pty");
         let mut cmd = CommandBuilder::new(program);
         cmd.args(args);
-        cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+        cmd.cwd(dir);
         cmd.env("TERM", "xterm-256color");
         // A panic message short enough to stay on a 24-row screen.
         cmd.env("RUST_BACKTRACE", "0");
         let child = pty.slave.spawn_command(cmd).expect("sitrep starts");
         // Without this the reader never sees the end of the output.
         drop(pty.slave);
-        let parser = Arc::new(Mutex::new(vt100::Parser::new(nz(rows), nz(cols), 0)));
+        let parser = Arc::new(Mutex::new(vt100::Parser::new_with_callbacks(
+            nz(rows),
+            nz(cols),
+            0,
+            Recorder::default(),
+        )));
+        let output = Arc::new(Mutex::new(Vec::new()));
         let mut source = pty.master.try_clone_reader().expect("a reader");
-        let sink = Arc::clone(&parser);
+        let (sink, log) = (Arc::clone(&parser), Arc::clone(&output));
         let reader = std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
             loop {
                 match source.read(&mut buf) {
                     Ok(0) | Err(_) => break,
-                    Ok(n) => sink.lock().unwrap().process(&buf[..n]),
+                    Ok(n) => {
+                        log.lock().unwrap().extend_from_slice(&buf[..n]);
+                        sink.lock().unwrap().process(&buf[..n]);
+                    }
                 }
             }
         });
         let writer = pty.master.take_writer().expect("a writer");
         Session {
             parser,
+            output,
             master: pty.master,
             writer,
             child,
@@ -116,6 +168,24 @@ impl Session {
         self.wait(&format!("{text:?} to go"), |s| !s.contents().contains(text));
     }
 
+    /// Waits for a whole first frame: the dashboard on the alternate screen
+    /// with the cursor hidden (ratatui hides it after the frame's text).
+    fn wait_dashboard(&self, text: &str) {
+        self.wait(&format!("the dashboard with {text:?}"), |s| {
+            s.alternate_screen() && s.hide_cursor() && s.contents().contains(text)
+        });
+    }
+
+    /// Sends a signal to the program.
+    fn signal(&self, name: &str) {
+        let pid = self.child.process_id().expect("a running child");
+        let status = std::process::Command::new("kill")
+            .args([&format!("-{name}"), &pid.to_string()])
+            .status()
+            .expect("kill runs");
+        assert!(status.success());
+    }
+
     /// Waits for the program to exit and for its last output to be read.
     fn finish(&mut self) -> portable_pty::ExitStatus {
         let start = Instant::now();
@@ -139,9 +209,7 @@ impl Session {
 #[test]
 fn filter_search_and_quit_leave_the_terminal_as_it_was() {
     let mut s = Session::start(&["tests/fixtures/dashboard.toml"], 80, 24);
-    s.wait("the dashboard on the alternate screen", |screen| {
-        screen.alternate_screen() && screen.contents().contains("Kessa Valley floods")
-    });
+    s.wait_dashboard("Kessa Valley floods");
     s.wait_text("── now · 14 Mar 2025");
     // The cursor is hidden after the frame is written: wait for it too.
     s.wait("the cursor hidden", |screen| screen.hide_cursor());
@@ -229,7 +297,19 @@ fn resizing_and_clicking_work_in_a_real_terminal() {
     s.wait_text("Kind");
     s.wait_text("● └ UN Office");
 
-    // Wider: the panes go side by side.
+    // A storm of sizes, down to one cell, then wider: the panes go side by side.
+    for (cols, rows) in [
+        (1, 1),
+        (2, 1),
+        (1, 2),
+        (13, 5),
+        (300, 3),
+        (49, 14),
+        (50, 15),
+        (7, 90),
+    ] {
+        s.resize(cols, rows);
+    }
     s.resize(140, 45);
     s.wait("timeline and actors side by side", |screen| {
         screen
@@ -281,4 +361,227 @@ fn a_panic_gives_the_terminal_back_and_shows_the_message() {
         "{}",
         screen.contents()
     );
+}
+
+/// A fresh directory for one test's files.
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("sitrep-pty-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+const FIXTURE: &str = include_str!("fixtures/dashboard.toml");
+
+#[test]
+fn escape_sequences_in_the_data_never_reach_the_terminal() {
+    // Set the title, clear the screen, leave the alternate screen, home the
+    // cursor, show it, reorder text: from every kind of text drawn.
+    let file = FIXTURE
+        .replace(
+            "title = \"Kessa Valley floods: relief after the Orun dam breach\"",
+            "title = \"Kessa \\u001b]0;pwned\\u0007 \\u001b[2J floods \\u001b[?1049l end\"",
+        )
+        .replace(
+            "title = \"Water points restored in Sarrin\"",
+            "title = \"Water \\u001b[H\\u001b[2J points \\u009b2J \\u202erestored\\u001b[?25h\"",
+        )
+        .replace(
+            "name = \"Velorian Red Crescent\"",
+            "name = \"Velorian \\u001b]2;owned\\u001b\\\\ Red \\u001b]52;c;cHduZWQ=\\u0007Crescent\"",
+        );
+    assert_ne!(file, FIXTURE);
+    let dir = temp_dir("hostile");
+    std::fs::write(dir.join("hostile.toml"), &file).unwrap();
+    let mut s = Session::start_in(&dir, &["hostile.toml"], 80, 24);
+    s.wait_dashboard("Kessa ␛]0;pwned␇ ␛[2J floods ␛[?1049l end");
+    s.wait_text("Water ␛[H␛[2J points");
+    s.wait_text("── now · 14 Mar 2025");
+    // The detail of that event, and the actor picker, with the hostile name.
+    s.send("\r");
+    s.wait_text("Velorian ␛]2;owned␛\\ Red ␛]52;c;cHduZWQ=␇Crescent");
+    // (Esc and a key sent together would read as Alt and the key.)
+    s.send("\x1b");
+    s.wait_gone("╭ Event");
+    s.send("a");
+    s.wait_text("Filter by actor");
+    s.wait_text("Velorian ␛]2;owned");
+    {
+        let parser = s.parser.lock().unwrap();
+        let screen = parser.screen();
+        assert!(screen.alternate_screen(), "{}", screen.contents());
+        assert!(screen.hide_cursor());
+        let recorder = parser.callbacks();
+        assert!(
+            recorder.titles.is_empty(),
+            "title set: {:?}",
+            recorder.titles
+        );
+        assert!(recorder.icon_names.is_empty());
+        assert!(recorder.clipboard.is_empty());
+    }
+    s.send("\x1b");
+    s.wait_gone("Filter by actor");
+    s.send("q");
+    assert!(s.finish().success());
+    assert!(!s.parser.lock().unwrap().screen().alternate_screen());
+    // No operating system command at all, and the alternate screen left
+    // once, at the very end.
+    let output = s.output.lock().unwrap();
+    let text = String::from_utf8_lossy(&output);
+    assert!(!text.contains("\u{1b}]"), "an OSC was written");
+    assert!(!text.contains('\u{9b}') && !text.contains('\u{202e}'));
+    assert_eq!(text.matches("\u{1b}[?1049l").count(), 1);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// Writes a file the way editors that save in place do.
+fn save(path: &Path, text: &str) {
+    std::fs::write(path, text).unwrap();
+}
+
+/// Writes a file the way editors that save by rename do: a new file beside
+/// it, renamed over it.
+fn save_by_rename(path: &Path, text: &str) {
+    let tmp = path.with_extension("toml.swp");
+    std::fs::write(&tmp, text).unwrap();
+    std::fs::rename(&tmp, path).unwrap();
+}
+
+#[test]
+fn saves_reload_a_broken_save_keeps_the_last_good_data_and_says_why() {
+    let dir = temp_dir("reload");
+    let path = dir.join("x.toml");
+    save(&path, FIXTURE);
+    let mut s = Session::start_in(&dir, &["x.toml"], 80, 24);
+    s.wait_dashboard("Water points restored in Sarrin");
+    // The fixture's warning is told first; any key makes room for the keys.
+    s.send("\x1b");
+    s.wait_text("r reload");
+
+    // A syntax error: the banner, the old rows still there.
+    let line = FIXTURE
+        .lines()
+        .position(|l| l == "title = \"Water points restored in Sarrin\"")
+        .unwrap()
+        + 1;
+    save(
+        &path,
+        &FIXTURE.replace(
+            "title = \"Water points restored in Sarrin\"",
+            "title = \"Water points restored in Sarrin",
+        ),
+    );
+    s.wait_text(&format!("⚠ x.toml:{line}:"));
+    s.wait_text("not reloaded: still showing the last good version");
+    let screen = s.contents();
+    assert!(
+        screen.contains("Water points restored in Sarrin"),
+        "{screen}"
+    );
+    assert!(screen.contains("16 events"), "{screen}");
+
+    // Bad references (one used twice), by rename: the banner follows, with
+    // a count of the rest.
+    save_by_rename(
+        &path,
+        &FIXTURE
+            .replace("actors = [\"red-crescent\"]", "actors = [\"red-cresent\"]")
+            .replace("speaker = \"lea-brandt\"", "speaker = \"lea\""),
+    );
+    s.wait_text("no actor `red-cresent`");
+    s.wait_text("+2 more");
+    assert!(s.contents().contains("Water points restored in Sarrin"));
+
+    // Fixed: the new rows, and the banner gone.
+    save(
+        &path,
+        &FIXTURE.replace(
+            "title = \"Water points restored in Sarrin\"",
+            "title = \"Water back on in Sarrin\"",
+        ),
+    );
+    s.wait_text("Water back on in Sarrin");
+    s.wait_gone("⚠");
+    s.wait_gone("Water points restored");
+
+    // Saved by rename while the user browses: selection kept, new rows.
+    s.send("k");
+    s.wait("the selection to move up", |screen| {
+        !screen.contents().contains("12/16")
+    });
+    let before = s.contents();
+    save_by_rename(
+        &path,
+        &FIXTURE.replace(
+            "title = \"Water points restored in Sarrin\"",
+            "title = \"Water points restored (renamed)\"",
+        ),
+    );
+    s.wait_text("Water points restored (renamed)");
+    s.wait_text("reloaded: 16 events");
+    assert!(before.contains("11/16"), "{before}");
+    assert!(s.contents().contains("11/16"), "{}", s.contents());
+
+    // r reloads by hand.
+    s.send("r");
+    s.wait_text("reloaded: 16 events");
+    s.send("q");
+    assert!(s.finish().success());
+    assert!(!s.parser.lock().unwrap().screen().alternate_screen());
+    // Only ever read: the file is as the last save left it, and nothing
+    // else was written beside it.
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        FIXTURE.replace(
+            "title = \"Water points restored in Sarrin\"",
+            "title = \"Water points restored (renamed)\"",
+        )
+    );
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn termination_signals_give_the_terminal_back_and_exit_128_plus_the_signal() {
+    for (name, number) in [("TERM", 15), ("HUP", 1), ("INT", 2)] {
+        let mut s = Session::start(&["tests/fixtures/dashboard.toml"], 80, 24);
+        s.wait_dashboard("Kessa Valley floods");
+        s.signal(name);
+        let status = s.finish();
+        assert_eq!(status.exit_code(), 128 + number, "SIG{name}: {status:?}");
+        let parser = s.parser.lock().unwrap();
+        let screen = parser.screen();
+        assert!(!screen.alternate_screen(), "SIG{name}");
+        assert!(!screen.hide_cursor(), "SIG{name}");
+        assert_eq!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None);
+    }
+}
+
+#[test]
+fn ctrl_z_suspends_to_the_shell_and_fg_redraws() {
+    // A shell with job control in the pseudo-terminal, as a user has.
+    let program = PathBuf::from("/bin/bash");
+    if !program.exists() {
+        eprintln!("no /bin/bash: skipped");
+        return;
+    }
+    let mut s = Session::start_program(&program, &["--norc", "--noprofile", "-i"], 80, 24);
+    s.send(&format!(
+        "PS1='$ '; {} tests/fixtures/dashboard.toml\r",
+        env!("CARGO_BIN_EXE_sitrep")
+    ));
+    s.wait_dashboard("Kessa Valley floods");
+    s.send("\x1a");
+    s.wait("the shell's job notice on the main screen", |screen| {
+        !screen.alternate_screen() && !screen.hide_cursor() && screen.contents().contains("Stopped")
+    });
+    s.send("fg\r");
+    s.wait_dashboard("Kessa Valley floods");
+    s.wait_text("── now · 14 Mar 2025");
+    s.send("q");
+    s.wait("the shell again", |screen| {
+        !screen.alternate_screen() && !screen.hide_cursor()
+    });
+    s.send("exit\r");
+    s.finish();
 }

@@ -12,6 +12,7 @@ use sitrep::action::Action;
 use sitrep::app::{App, Options};
 use sitrep::keymap;
 use sitrep::load::load_str;
+use sitrep::reload::{Outcome, Problem};
 use sitrep::theme::Theme;
 
 const FIXTURE: &str = include_str!("fixtures/dashboard.toml");
@@ -201,42 +202,21 @@ fn too_small_asks_to_enlarge() {
 }
 
 #[test]
-fn wide_200x60_shows_whole_titles_then_actors_and_roles() {
-    let mut app = app(200, 60);
+fn wide_200x60_shows_every_column() {
+    let app = app(200, 60);
     let terminal = draw(&app);
     let screen = screen_text(terminal.backend().buffer());
-    // Titles as wide as most need come first; every title that fits is whole.
-    for event in &app.situation.events {
-        if event.title.chars().count() <= app.derived.title_width {
-            assert!(screen.contains(&event.title), "{}\n{screen}", event.title);
-        }
-    }
-    // Actors column and roles in the actors pane.
+    // Category and actors columns, roles in the actors pane.
+    assert!(screen.contains("infrastructure"), "{screen}");
     assert!(screen.contains("Minister of the Interior"), "{screen}");
     assert!(screen.contains("OCHA, Brandt, residents"), "{screen}");
-    // The category comes last: zoomed, the timeline has room for it too.
-    keys(&mut app, &[KeyCode::Char('z')]);
-    let terminal = draw(&app);
-    let screen = screen_text(terminal.backend().buffer());
-    assert!(screen.contains("infrastructure"), "{screen}");
-}
-
-#[test]
-fn zoom_widens_the_title_column() {
-    let mut app = app(140, 45);
-    let title = "Civil Protection evacuates 12,000 people from Lower Kessa";
-    keys(&mut app, &[KeyCode::Char('g')]);
-    let screen = screen_text(draw(&app).backend().buffer());
-    assert!(!screen.contains(title), "{screen}");
-    keys(&mut app, &[KeyCode::Char('z')]);
-    let screen = screen_text(draw(&app).backend().buffer());
-    assert!(screen.contains(title), "{screen}");
 }
 
 #[test]
 fn no_size_panics_in_any_mode() {
-    let setups: [&dyn Fn(&mut App); 6] = [
+    let setups: [&dyn Fn(&mut App); 7] = [
         &|_| {},
+        &|app| app.reloaded(Outcome::Failed(problem("x.toml:1:1: broken", 3))),
         &|app| keys(app, &[KeyCode::Char('?')]),
         &|app| keys(app, &[KeyCode::Char('a')]),
         &|app| keys(app, &[KeyCode::Enter]),
@@ -434,6 +414,314 @@ fn an_empty_situation_says_so_in_each_pane() {
     assert!(screen.contains("names no actors"), "{screen}");
     assert!(screen.contains("has no quotes"), "{screen}");
     assert!(!screen.contains("Key figures"), "{screen}");
+}
+
+#[test]
+fn megabyte_strings_draw_safely_in_every_pane() {
+    // Five megabytes of wide, combining and hostile text in each field a
+    // row, card, chip, picker or detail draws (one item of each list).
+    let long = "漢字 👍 e\u{301} \u{1b}]0;t\u{7} \u{202e}x ".repeat(5_000_000 / 30);
+    let mut situation = load_str(FIXTURE).situation.unwrap();
+    situation.title = long.clone();
+    let event = situation
+        .events
+        .iter()
+        .position(|e| e.id == "water-restored")
+        .unwrap();
+    let e = &mut situation.events[event];
+    e.title = long.clone();
+    e.summary = Some(long.clone());
+    e.category = Some(long.clone());
+    let speaker = situation.quotes[0].speaker;
+    let a = &mut situation.actors[speaker];
+    a.name = long.clone();
+    a.role = Some(long.clone());
+    situation.quotes[0].text = long.clone();
+    situation.metrics[0].label = long.clone();
+    situation.sources[0].title = long.clone();
+    situation.sources[0].publisher = None;
+    let mut app = App::new(
+        situation,
+        Options {
+            actors: vec![speaker],
+            ..Options::default()
+        },
+    );
+    // What such a frame costs is measured by the `huge_text_redraw` bench.
+    for (width, height) in [(80, 24), (140, 45)] {
+        app.update(Action::Resize { width, height });
+        let steps: [&[KeyCode]; 8] = [
+            &[],
+            &[KeyCode::Enter],
+            &[KeyCode::PageDown, KeyCode::Esc, KeyCode::Char('4')],
+            &[KeyCode::Enter],
+            &[KeyCode::Esc, KeyCode::Char('1'), KeyCode::Enter],
+            &[KeyCode::Esc, KeyCode::Char('3'), KeyCode::Char(' ')],
+            &[KeyCode::Char('a')],
+            &[KeyCode::Esc, KeyCode::Char('2')],
+        ];
+        for step in steps {
+            keys(&mut app, step);
+            let terminal = draw(&app);
+            let screen = screen_text(terminal.backend().buffer());
+            assert!(!screen.contains('\u{1b}') && !screen.contains('\u{202e}'));
+            assert!(screen.contains("␛]0;t␇"), "{screen}");
+        }
+    }
+}
+
+fn problem(first: &str, more: usize) -> Problem {
+    Problem {
+        first: first.into(),
+        more,
+    }
+}
+
+#[test]
+fn a_save_that_did_not_load_raises_a_banner_80x24() {
+    let mut app = app(80, 24);
+    app.reloaded(Outcome::Failed(problem(
+        "x.toml:236:11: no actor `red-cresent` (did you mean `red-crescent`?)",
+        2,
+    )));
+    snapshot!("banner_80x24", app);
+    // The timeline keeps its rows; a shorter screen gets a one-row banner.
+    let screen = sitrep::ui::layout::screen(&app, app.view.size);
+    assert_eq!(screen.banner.height, 2);
+    assert!(screen.list(sitrep::action::Pane::Timeline).height >= 8);
+    app.update(Action::Resize {
+        width: 80,
+        height: 20,
+    });
+    let screen = sitrep::ui::layout::screen(&app, app.view.size);
+    assert_eq!(screen.banner.height, 1);
+    let terminal = draw(&app);
+    let text = screen_text(terminal.backend().buffer());
+    assert!(
+        text.contains("⚠ x.toml:236:11: no actor `red-cresent`"),
+        "{text}"
+    );
+    assert!(text.contains("+2 more"), "{text}");
+}
+
+#[test]
+fn the_banner_shows_what_a_message_quotes_inertly() {
+    // Diagnostics quote the file: a hostile id, a megabyte long.
+    let quoted = format!("\u{1b}]0;pwned\u{7}\u{1b}[2J{}", "x".repeat(1 << 20));
+    let mut app = app(80, 24);
+    app.reloaded(Outcome::Failed(problem(
+        &format!("x.toml:3:9: no actor `{quoted}`"),
+        0,
+    )));
+    let terminal = draw(&app);
+    let text = screen_text(terminal.backend().buffer());
+    assert!(text.contains("no actor `␛]0;pwned␇␛[2Jxxx"), "{text}");
+    assert!(!text.contains('\u{1b}') && !text.contains('\u{7}'));
+}
+
+mod any_file {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Text put at the start of a string value: escapes TOML turns into
+    /// control characters, wide and combining text, a very long word.
+    fn piece() -> impl Strategy<Value = String> {
+        prop::sample::select(vec![
+            "\\u001b]0;t\\u0007",
+            "\\u001b[2J\\u001b[?1049l",
+            "\\u009b31m",
+            "\\u202e",
+            "\\u2066x\\u2069",
+            "\\r\\n\\t\\b\\u007f",
+            "漢字",
+            "👍🏽",
+            "e\u{301}",
+            "",
+        ])
+        .prop_flat_map(|piece| (1usize..4).prop_map(move |n| piece.repeat(n)))
+        .boxed()
+        .prop_union(Just("x".repeat(3000)).boxed())
+    }
+
+    /// The dashboard fixture with pieces at the start of some string
+    /// values (so it still loads), and now and then a byte cut or added
+    /// anywhere (so it may not).
+    fn damaged() -> impl Strategy<Value = String> {
+        let starts: Vec<usize> = FIXTURE
+            .match_indices("= \"")
+            .map(|(at, _)| at + 3)
+            .collect();
+        let inserts = prop::collection::vec((prop::sample::select(starts), piece()), 1..6);
+        let cut = prop::option::weighted(0.2, (0..FIXTURE.len(), 0usize..3));
+        (inserts, cut).prop_map(|(mut inserts, cut)| {
+            let mut text = FIXTURE.to_string();
+            // From the end, so earlier offsets stay right.
+            inserts.sort_by_key(|(at, _)| std::cmp::Reverse(*at));
+            for (at, piece) in inserts {
+                text.insert_str(at, &piece);
+            }
+            if let Some((at, len)) = cut {
+                let mut at = at.min(text.len());
+                while !text.is_char_boundary(at) {
+                    at -= 1;
+                }
+                let mut end = (at + len).min(text.len());
+                while !text.is_char_boundary(end) {
+                    end -= 1;
+                }
+                text.replace_range(at..end, "");
+            }
+            text
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+
+        /// Whatever a file that loads holds, every pane, popup and the
+        /// banner draw without panicking and put no control character on
+        /// screen.
+        #[test]
+        fn draws_inertly(text in damaged()) {
+            let Some(situation) = load_str(&text).situation else {
+                return Ok(());
+            };
+            let mut app = App::new(situation, Options::default());
+            for (width, height) in [(80, 24), (50, 15)] {
+                app.update(Action::Resize { width, height });
+                let steps: [&[KeyCode]; 4] = [
+                    &[],
+                    &[KeyCode::Enter],
+                    &[KeyCode::Esc, KeyCode::Char('a')],
+                    &[KeyCode::Esc, KeyCode::Char('4'), KeyCode::Enter],
+                ];
+                for step in steps {
+                    keys(&mut app, step);
+                    let terminal = draw(&app);
+                    for cell in terminal.backend().buffer().content() {
+                        prop_assert!(sitrep::sanitize::is_inert(cell.symbol()), "{:?}", cell.symbol());
+                    }
+                }
+                app.reloaded(Outcome::Failed(problem(&text[..text.len().min(200)], 1)));
+                keys(&mut app, &[KeyCode::Esc]);
+                draw(&app);
+            }
+        }
+    }
+}
+
+#[test]
+fn wide_combining_and_right_to_left_text_keeps_columns_aligned() {
+    let titles = [
+        (
+            "Dam inspection flags cracks in the Orun spillway",
+            "❤\u{fe0f}".repeat(40),
+        ),
+        (
+            "A week of record rain over the upper Kessa",
+            "👍🏽".repeat(40),
+        ),
+        (
+            "Orun dam breaches; floodwater reaches three towns",
+            "👨\u{200d}👩\u{200d}👧 ".repeat(20),
+        ),
+        (
+            "Civil Protection evacuates 12,000 people from Lower Kessa",
+            "漢字かな交じり文".repeat(10),
+        ),
+        (
+            "Government declares a 30-day state of emergency",
+            "مرحبا بالعالم ".repeat(8),
+        ),
+        (
+            "Red Crescent opens 40 shelters in schools and halls",
+            "Zalgo z\u{301}\u{302}\u{303}a\u{304}\u{305}l\u{306}g\u{307}o ".repeat(10),
+        ),
+        ("UN launches a $48 million flash appeal", "🇰🇪🇭🇹".repeat(30)),
+        (
+            "Suspected cholera cases reported in two camps",
+            "e\u{301}".repeat(90),
+        ),
+    ];
+    let mut file = FIXTURE.to_string();
+    for (old, new) in &titles {
+        file = file.replace(&format!("title = \"{old}\""), &format!("title = \"{new}\""));
+    }
+    let situation = load_str(&file).situation.expect("still loads");
+    for (width, height) in [(80, 24), (140, 45), (200, 60)] {
+        let mut app = App::new(situation.clone(), Options::default());
+        app.update(Action::Resize { width, height });
+        keys(&mut app, &[KeyCode::Char('g')]);
+        let terminal = draw(&app);
+        let buffer = terminal.backend().buffer();
+        let screen = sitrep::ui::layout::screen(&app, app.view.size);
+        let list = screen.list(sitrep::action::Pane::Timeline);
+        // Every event row ends in its sources column ("[1]", "[?]"), at the
+        // same x on every row: nothing before it took more or less room.
+        let rows = app.timeline_rows().min(usize::from(list.height));
+        let mut ends = Vec::new();
+        for y in list.top()..list.top() + rows as u16 {
+            let row: String = (list.left()..list.right())
+                .map(|x| buffer[(x, y)].symbol())
+                .collect();
+            if row.contains("now ·") {
+                continue;
+            }
+            let x = (list.left()..list.right())
+                .rev()
+                .find(|&x| buffer[(x, y)].symbol() == "[");
+            ends.push((y, x));
+        }
+        assert!(ends.len() >= 8, "{width}x{height}: {ends:?}");
+        assert!(
+            ends.iter().all(|&(_, x)| x.is_some() && x == ends[0].1),
+            "{width}x{height}: {ends:?}\n{}",
+            screen_text(buffer)
+        );
+    }
+}
+
+#[test]
+fn feedback_in_the_footer_is_shown_inertly() {
+    // Statuses quote actor names and system errors (which quote paths).
+    let mut app = app(80, 24);
+    app.view.status = Some("not watching /tmp/\u{1b}]0;x\u{7}.toml".into());
+    let text = screen_text(draw(&app).backend().buffer());
+    assert!(text.contains("/tmp/␛]0;x␇.toml"), "{text}");
+    assert!(!text.contains('\u{1b}'));
+}
+
+#[test]
+fn wide_200x60_shows_whole_titles_then_actors_and_roles() {
+    let mut app = app(200, 60);
+    let terminal = draw(&app);
+    let screen = screen_text(terminal.backend().buffer());
+    // Titles as wide as most need come first; every title that fits is whole.
+    for event in &app.situation.events {
+        if event.title.chars().count() <= app.derived.title_width {
+            assert!(screen.contains(&event.title), "{}\n{screen}", event.title);
+        }
+    }
+    // Actors column and roles in the actors pane.
+    assert!(screen.contains("Minister of the Interior"), "{screen}");
+    assert!(screen.contains("OCHA, Brandt, residents"), "{screen}");
+    // The category comes last: zoomed, the timeline has room for it too.
+    keys(&mut app, &[KeyCode::Char('z')]);
+    let terminal = draw(&app);
+    let screen = screen_text(terminal.backend().buffer());
+    assert!(screen.contains("infrastructure"), "{screen}");
+}
+
+#[test]
+fn zoom_widens_the_title_column() {
+    let mut app = app(140, 45);
+    let title = "Civil Protection evacuates 12,000 people from Lower Kessa";
+    keys(&mut app, &[KeyCode::Char('g')]);
+    let screen = screen_text(draw(&app).backend().buffer());
+    assert!(!screen.contains(title), "{screen}");
+    keys(&mut app, &[KeyCode::Char('z')]);
+    let screen = screen_text(draw(&app).backend().buffer());
+    assert!(screen.contains(title), "{screen}");
 }
 
 /// Row `y` of the screen as drawn.

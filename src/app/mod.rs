@@ -1,12 +1,15 @@
 //! The dashboard's state: the situation, its index, the filter and what it
 //! selects, and the view (focus, cursors, popups). [`App::update`] is the only
-//! mutator; drawing (`ui`) reads `&App`.
+//! mutator for what the user asks; what a reload of the file finds replaces
+//! the state through [`App::reloaded`] (in `reload.rs`), which carries the
+//! view over. Drawing (`ui`) reads `&App`.
 //!
 //! Cursors are indices into the lists they walk (positions in
 //! `selection.events`, in the actor tree, ...), kept valid whenever a list
 //! changes. Scroll offsets follow the cursors using the same layout the
 //! screen is drawn with, so paging moves by what is really visible.
 
+mod reload;
 mod view;
 
 #[cfg(test)]
@@ -16,6 +19,7 @@ use std::sync::Arc;
 
 use ratatui::layout::{Position, Rect};
 
+pub use reload::carry_over;
 pub use view::{Cursor, DetailPage, Picker, Popup, SearchInput, Target, View};
 
 use crate::action::{Action, Pane};
@@ -24,6 +28,7 @@ use crate::figures::{Figure, figure};
 use crate::keymap::Mode;
 use crate::model::{ActorIx, Situation};
 use crate::query::{Filter, Index, Selection, normalize_query, select};
+use crate::reload::Problem;
 use crate::theme::Theme;
 use crate::ui;
 
@@ -37,6 +42,9 @@ pub struct Options {
     pub theme: Theme,
     /// Warnings the loader found, told once in the footer.
     pub warnings: usize,
+    /// The file shown, as named on the command line (safe to print); `None`
+    /// for the built-in situation.
+    pub file: Option<String>,
 }
 
 impl Default for Options {
@@ -46,6 +54,7 @@ impl Default for Options {
             mouse: true,
             theme: Theme::monochrome(),
             warnings: 0,
+            file: None,
         }
     }
 }
@@ -99,6 +108,11 @@ pub struct App {
     /// Mouse capture wanted; the terminal loop makes it so.
     pub mouse: bool,
     pub quit: bool,
+    /// The file shown (safe to print); `None` for the built-in situation.
+    pub file: Option<String>,
+    /// Why the last save did not load, while the last good data stays on
+    /// screen; cleared by a save that loads.
+    pub problem: Option<Problem>,
 }
 
 /// A move within a list.
@@ -130,6 +144,8 @@ impl App {
             view: View::default(),
             mouse: options.mouse,
             quit: false,
+            file: options.file,
+            problem: None,
         };
         // Open on "now": the latest event that is not upcoming, with the
         // divider in view.
@@ -233,6 +249,15 @@ impl App {
                     "mouse off: select text with the mouse (m turns it back on)".into()
                 });
             }
+            Action::Reload => {
+                // The terminal loop does the reading; this is what the user sees.
+                self.view.status = Some(match &self.file {
+                    Some(file) => format!("reloading {}…", ui::text::fit(file, 40)),
+                    None => "built-in situation: nothing to reload".into(),
+                });
+            }
+            // The terminal loop suspends; nothing changes here.
+            Action::Suspend => {}
             Action::Click { column, row } => self.click(Position::new(column, row)),
             Action::Scroll { column, row, down } => {
                 self.wheel(Position::new(column, row), if down { 3 } else { -3 })
@@ -570,7 +595,7 @@ impl App {
     fn toggle_actor(&mut self, actor: ActorIx) {
         self.filter.toggle_actor(actor);
         self.refilter();
-        let name = crate::sanitize::clean_line(&self.situation.actors[actor].name).into_owned();
+        let name = ui::text::fit(&ui::text::shown(&self.situation.actors[actor].name, 40), 40);
         let sign = if self.filter.actors.contains(&actor) {
             "+"
         } else {
@@ -811,9 +836,7 @@ impl App {
                     .get(app.derived.actor_order[i])
                     .copied()
                     .unwrap_or(false),
-                Pane::Figures => {
-                    !ui::text::find_all(&app.situation.metrics[i].label, &needle).is_empty()
-                }
+                Pane::Figures => normalize_query(&app.situation.metrics[i].label).contains(&needle),
             }
         };
         let total = (0..len).filter(|&i| is_match(self, i)).count();
@@ -1015,6 +1038,11 @@ fn quote_order(s: &Situation) -> (Vec<usize>, Vec<usize>) {
     }
     (order, rank)
 }
+/// Columns an actor's short name takes at most in timeline rows.
+const SHORT_NAME_MAX: usize = 40;
+/// Bytes of a key figure's unit or event title kept for its card (which
+/// shows two rows of it at most).
+const FIGURE_TEXT_MAX: usize = 200;
 
 fn derive(s: &Situation) -> Derived {
     let (actor_order, actor_guide) = actor_tree(s);
@@ -1025,7 +1053,8 @@ fn derive(s: &Situation) -> Derived {
             std::iter::once(&a.name)
                 .chain(a.aliases.iter().filter(|alias| alias.chars().count() >= 2))
                 .min_by_key(|name| ui::text::width(name))
-                .map(|name| crate::sanitize::clean_line(name).into_owned())
+                // Rows show a few names; a very long one is cut once here.
+                .map(|name| ui::text::fit(&ui::text::shown(name, SHORT_NAME_MAX), SHORT_NAME_MAX))
                 .unwrap_or_default()
         })
         .collect();
@@ -1073,7 +1102,16 @@ fn derive(s: &Situation) -> Derived {
     )
     .min(90);
     let (quote_order, quote_rank) = quote_order(s);
-    let figures: Vec<Figure> = s.metrics.iter().map(|m| figure(s, m)).collect();
+    let mut figures: Vec<Figure> = s.metrics.iter().map(|m| figure(s, m)).collect();
+    // Cards show a few words of these; cut very long ones once, here, rather
+    // than on every frame.
+    for f in &mut figures {
+        for text in [&mut f.event_title, &mut f.unit].into_iter().flatten() {
+            if text.len() > FIGURE_TEXT_MAX {
+                *text = ui::text::fit(text, FIGURE_TEXT_MAX);
+            }
+        }
+    }
     let card_width = s
         .metrics
         .iter()

@@ -493,6 +493,282 @@ fn a_resize_keeps_the_selection_in_view() {
     assert!(row < app.view.timeline.offset + usize::from(inner.height));
 }
 
+// Reloads: the same view over new data, matched by id.
+
+use crate::reload::{Outcome, Problem};
+
+/// The fixture with an actor, an event and a quote added before all
+/// others, so every index moves.
+fn shifted_text() -> String {
+    FIXTURE
+        .replacen(
+            "[[actors]]",
+            "[[actors]]\nid = \"newcomer\"\nname = \"A Newcomer\"\nkind = \"person\"\n\n[[actors]]",
+            1,
+        )
+        .replacen(
+            "[[events]]",
+            "[[events]]\nid = \"early\"\ndate = 2025-01-01\ntitle = \"An early event\"\n\
+             actors = [\"newcomer\"]\nsources = [\"moi-statement\"]\n\n[[events]]",
+            1,
+        )
+        .replacen(
+            "[[quotes]]",
+            "[[quotes]]\nspeaker = \"newcomer\"\ntext = \"First!\"\nsources = [\"moi-statement\"]\n\n[[quotes]]",
+            1,
+        )
+}
+
+fn situation(text: &str) -> Situation {
+    let report = load_str(text);
+    let errors: Vec<String> = report.errors().map(|d| d.message.clone()).collect();
+    report.situation.unwrap_or_else(|| panic!("{errors:?}"))
+}
+
+/// The text without the `[[events]]` table of the event `id`.
+fn without_event(text: &str, id: &str) -> String {
+    let start = text
+        .find(&format!("[[events]]\nid = \"{id}\""))
+        .expect("the event");
+    let end = start + 1 + text[start + 1..].find("\n[[").expect("a table after it");
+    format!("{}{}", &text[..start], &text[end + 1..])
+}
+
+fn reload(app: &mut App, text: &str) {
+    app.reloaded(Outcome::Loaded {
+        situation: situation(text),
+        warnings: 0,
+    });
+}
+
+fn selected_actor(app: &App) -> &str {
+    &app.situation.actors[app.derived.actor_order[app.view.actors.selected]].id
+}
+
+fn selected_quote(app: &App) -> Option<&str> {
+    app.situation.quotes[app.selection.quotes[app.view.quotes.selected]]
+        .id
+        .as_deref()
+}
+
+#[test]
+fn a_reload_keeps_selection_filter_search_focus_and_zoom_by_id() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('a'));
+    typing(&mut app, "okon");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('/'));
+    typing(&mut app, "a");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('G'));
+    let event = selected_event(&app).to_string();
+    press(&mut app, KeyCode::Char('4'));
+    press(&mut app, KeyCode::Char('G'));
+    let quote = selected_quote(&app).map(String::from);
+    press(&mut app, KeyCode::Char('3'));
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Char('j'));
+    }
+    let actor = selected_actor(&app).to_string();
+    press(&mut app, KeyCode::Char('z'));
+
+    reload(&mut app, &shifted_text());
+    assert_eq!(app.situation.actors[0].id, "newcomer", "indices moved");
+    let filter: Vec<&str> = app
+        .filter
+        .actors
+        .iter()
+        .map(|&a| app.situation.actors[a].id.as_str())
+        .collect();
+    assert_eq!(filter, ["dara-okonkwo"]);
+    assert_eq!(app.filter.search, "a");
+    assert_eq!(selected_event(&app), event);
+    assert_eq!(selected_quote(&app).map(String::from), quote);
+    assert_eq!(selected_actor(&app), actor);
+    assert_eq!(app.view.focus, Pane::Actors);
+    assert!(app.view.zoom);
+    assert!(
+        app.view.status.as_deref().unwrap().starts_with("reloaded"),
+        "{:?}",
+        app.view.status
+    );
+}
+
+#[test]
+fn a_reload_keeps_the_selected_row_where_it_was_on_screen() {
+    let row =
+        |app: &App| app.timeline_row_of(app.view.timeline.selected) - app.view.timeline.offset;
+    // Six events more before the one selected, which sits mid-screen.
+    let early: String = (0..6)
+        .map(|i| {
+            format!(
+                "[[events]]\nid = \"early-{i}\"\ndate = 2025-01-0{}\ntitle = \"Early {i}\"\n\
+                 sources = [\"moi-statement\"]\n\n",
+                i + 1
+            )
+        })
+        .collect();
+    let more = FIXTURE.replacen("[[events]]", &format!("{early}[[events]]"), 1);
+    for keys in [&[KeyCode::Char('G')][..], &[KeyCode::Char('g')][..]] {
+        let mut app = app();
+        for &code in keys {
+            press(&mut app, code);
+        }
+        for _ in 0..4 {
+            press(
+                &mut app,
+                KeyCode::Char(if keys[0] == KeyCode::Char('G') {
+                    'k'
+                } else {
+                    'j'
+                }),
+            );
+        }
+        let event = selected_event(&app).to_string();
+        let before = row(&app);
+        reload(&mut app, &more);
+        assert_eq!(selected_event(&app), event);
+        assert_eq!(row(&app), before, "{keys:?}");
+    }
+}
+
+#[test]
+fn what_is_gone_falls_back_to_its_place_and_is_told() {
+    let mut app = App::new(
+        situation(&shifted_text()),
+        Options {
+            actors: vec![0],
+            ..Options::default()
+        },
+    );
+    app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    assert_eq!(event_ids(&app), ["early"]);
+    reload(&mut app, FIXTURE);
+    assert!(app.filter.actors.is_empty());
+    let status = app.view.status.clone().unwrap();
+    assert!(
+        status.contains("no longer in the file: newcomer"),
+        "{status}"
+    );
+
+    // The selected event removed: the cursor stays at its position.
+    let mut app = self::app();
+    assert_eq!(selected_event(&app), "water-restored");
+    reload(&mut app, &without_event(FIXTURE, "water-restored"));
+    assert_eq!(selected_event(&app), "budget-vote");
+}
+
+#[test]
+fn an_open_detail_follows_its_item_or_closes_when_it_is_gone() {
+    let mut app = app();
+    press(&mut app, KeyCode::Enter);
+    reload(&mut app, &shifted_text());
+    let Some(Popup::Detail(pages)) = &app.view.popup else {
+        panic!("the detail closed: {:?}", app.view.popup);
+    };
+    let Target::Event(e) = pages[0].target else {
+        panic!("{pages:?}");
+    };
+    assert_eq!(app.situation.events[e].id, "water-restored");
+    reload(&mut app, &without_event(FIXTURE, "water-restored"));
+    assert_eq!(app.view.popup, None);
+    assert!(app.view.status.as_deref().unwrap().contains("gone"));
+}
+
+#[test]
+fn quotes_without_ids_are_matched_by_speaker_and_words() {
+    let mut app = App::new(situation(&shifted_text()), Options::default());
+    app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    press(&mut app, KeyCode::Char('4'));
+    // Undated, so last in the pane's date order.
+    press(&mut app, KeyCode::Char('G'));
+    assert_eq!(selected_quote(&app), None, "the quote with no id");
+    // The quote moves to the end of the file: found all the same.
+    let moved = shifted_text().replacen(
+        "[[quotes]]\nspeaker = \"newcomer\"\ntext = \"First!\"\nsources = [\"moi-statement\"]\n\n",
+        "",
+        1,
+    ) + "\n[[quotes]]\nspeaker = \"newcomer\"\ntext = \"First!\"\nsources = [\"moi-statement\"]\n";
+    reload(&mut app, &moved);
+    let q = app.selection.quotes[app.view.quotes.selected];
+    assert_eq!(app.situation.quotes[q].text, "First!");
+    assert_eq!(q, app.situation.quotes.len() - 1);
+}
+
+#[test]
+fn a_save_that_does_not_load_keeps_the_data_until_one_does() {
+    let mut app = app();
+    // The selected row at the bottom, where the banner's rows would hide it.
+    press(&mut app, KeyCode::Char('G'));
+    let event = selected_event(&app).to_string();
+    let problem = Problem {
+        first: "x.toml:3:9: TOML syntax: invalid string".into(),
+        more: 2,
+    };
+    app.reloaded(Outcome::Failed(problem.clone()));
+    assert_eq!(app.problem, Some(problem));
+    assert_eq!(selected_event(&app), event);
+    assert_eq!(app.situation.events.len(), 16);
+    // The banner takes rows, the timeline keeps its minimum.
+    let screen = ui::layout::screen(&app, app.view.size);
+    assert_eq!(screen.banner.height, 2);
+    let height = usize::from(screen.list(Pane::Timeline).height);
+    assert!(height >= usize::from(ui::layout::TIMELINE_MIN_ROWS));
+    let row = app.timeline_row_of(app.view.timeline.selected);
+    assert!((app.view.timeline.offset..app.view.timeline.offset + height).contains(&row));
+
+    reload(&mut app, &shifted_text());
+    assert_eq!(app.problem, None);
+    assert_eq!(app.situation.events.len(), 17);
+    assert_eq!(selected_event(&app), event);
+}
+
+#[test]
+fn r_reloads_a_file_and_says_so_for_the_built_in_situation() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('r'));
+    assert_eq!(
+        app.view.status.as_deref(),
+        Some("built-in situation: nothing to reload")
+    );
+    let mut app = app_with(
+        Options {
+            file: Some("x.toml".into()),
+            ..Options::default()
+        },
+        80,
+        24,
+    );
+    press(&mut app, KeyCode::Char('r'));
+    assert_eq!(app.view.status.as_deref(), Some("reloading x.toml…"));
+}
+
+#[test]
+fn a_reload_keeps_the_selected_key_figure_by_id() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('1'));
+    press(&mut app, KeyCode::Char('l'));
+    press(&mut app, KeyCode::Char('l'));
+    let metric = app.situation.metrics[app.view.figures.selected].id.clone();
+    let more = FIXTURE.replacen(
+        "[[metrics]]",
+        "[[metrics]]\nid = \"first\"\nlabel = \"A new first figure\"\nvalue = 1\n\
+         source = \"moi-statement\"\n\n[[metrics]]",
+        1,
+    );
+    reload(&mut app, &more);
+    assert_eq!(app.situation.metrics[0].id, "first", "indices moved");
+    assert_eq!(app.situation.metrics[app.view.figures.selected].id, metric);
+    assert_eq!(app.view.focus, Pane::Figures);
+}
+
 #[test]
 fn keys_do_nothing_while_the_terminal_is_too_small() {
     let mut app = app();

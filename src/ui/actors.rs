@@ -10,9 +10,8 @@ use ratatui::text::{Line, Span};
 use crate::action::Pane;
 use crate::app::App;
 use crate::model::ActorKind;
-use crate::sanitize::clean_line;
 use crate::ui::layout::Screen;
-use crate::ui::text::{highlight, pad, pad_left};
+use crate::ui::text::{highlight, pad, pad_left, shown};
 use crate::ui::{draw_lines, empty_message, fill_row, pane_frame, scrollbar};
 
 const MARK: usize = 2;
@@ -152,7 +151,7 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
             ];
             let name_width = cols.name.saturating_sub(guide.chars().count() + 1);
             spans.extend(highlight(
-                pad(&clean_line(&actor.name), name_width) + " ",
+                pad(&shown(&actor.name, name_width), name_width) + " ",
                 &needle,
                 style,
                 theme.matched(),
@@ -164,7 +163,11 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
                 theme.text(),
             ));
             if cols.role > 0 {
-                let role = actor.role.as_deref().map(clean_line).unwrap_or_default();
+                let role = actor
+                    .role
+                    .as_deref()
+                    .map(|r| shown(r, cols.role))
+                    .unwrap_or_default();
                 spans.push(Span::styled(pad(&role, cols.role), theme.dim()));
             }
             Line::from(spans)

@@ -11,8 +11,7 @@ use crate::app::{App, DetailPage, Target};
 use crate::figures::format_value;
 use crate::model::{ActorIx, EventIx, MetricKind, SourceIx};
 use crate::query::{Filter, select};
-use crate::sanitize::{clean, clean_line};
-use crate::ui::text::{fit, pad, wrap};
+use crate::ui::text::{TEXT_MAX_CHARS, fit, pad, shown, shown_text, wrap};
 use crate::ui::{centered, draw_lines, popup_frame, scrollbar};
 
 /// Lists in a detail stop after this many rows (an actor in 100,000 events).
@@ -73,14 +72,17 @@ impl Builder<'_> {
     }
 
     fn text(&mut self, text: &str, style: Style) {
-        for row in wrap(&clean(text), self.width) {
+        for row in wrap(&shown_text(text, TEXT_MAX_CHARS), self.width) {
             self.lines.push(Line::from(Span::styled(row, style)));
         }
     }
 
     /// "Label      value", the value wrapped under itself.
     fn field(&mut self, label: &str, value: &str) {
-        let rows = wrap(&clean(value), self.width.saturating_sub(LABEL));
+        let rows = wrap(
+            &shown_text(value, TEXT_MAX_CHARS),
+            self.width.saturating_sub(LABEL),
+        );
         for (i, row) in rows.into_iter().enumerate() {
             let label = if i == 0 { label } else { "" };
             self.lines.push(Line::from(vec![
@@ -101,12 +103,12 @@ impl Builder<'_> {
             "{}{}{} · {}",
             if selected { "▶ " } else { "  " },
             if chosen { "● " } else { "" },
-            clean_line(&a.name),
+            shown(&a.name, self.width),
             a.kind.as_str()
         );
         if let Some(note) = note.filter(|n| !n.is_empty()) {
             text.push_str(" · ");
-            text.push_str(&clean_line(&note));
+            text.push_str(&shown(&note, self.width));
         }
         let style = match (selected, chosen) {
             (true, _) => theme.selected().add_modifier(Modifier::BOLD),
@@ -130,7 +132,7 @@ impl Builder<'_> {
             "{}{} · {}",
             if selected { "▶ " } else { "  " },
             crate::ui::timeline::date_label(event),
-            clean_line(&event.title)
+            shown(&event.title, self.width)
         );
         let style = if selected {
             theme.selected().add_modifier(Modifier::BOLD)
@@ -164,13 +166,16 @@ impl Builder<'_> {
         let theme = &self.app.theme;
         let s = &self.app.situation.sources[source];
         let width = self.width.saturating_sub(4);
-        for (i, row) in wrap(&clean(&s.title), width).into_iter().enumerate() {
+        for (i, row) in wrap(&shown_text(&s.title, TEXT_MAX_CHARS), width)
+            .into_iter()
+            .enumerate()
+        {
             let bullet = if i == 0 { "  • " } else { "    " };
             self.lines
                 .push(Line::from(vec![Span::raw(bullet), Span::raw(row)]));
         }
         let by: Vec<String> = [
-            s.publisher.as_deref().map(|p| clean_line(p).into_owned()),
+            s.publisher.as_deref().map(|p| shown(p, width).into_owned()),
             s.date.map(|d| d.to_string()),
         ]
         .into_iter()
@@ -187,7 +192,7 @@ impl Builder<'_> {
             self.lines.push(Line::from(vec![
                 Span::raw("    "),
                 Span::styled(
-                    fit(&clean_line(url), width),
+                    fit(&shown(url, width), width),
                     theme.dim().add_modifier(Modifier::UNDERLINED),
                 ),
             ]));
@@ -282,7 +287,8 @@ fn quote_text(b: &mut Builder, q: usize) {
     let app = b.app;
     let quote = &app.situation.quotes[q];
     let width = b.width.saturating_sub(2);
-    for row in wrap(&format!("“{}”", clean(quote.text.trim())), width) {
+    let text = shown_text(quote.text.trim(), TEXT_MAX_CHARS);
+    for row in wrap(&format!("“{text}”"), width) {
         b.lines
             .push(Line::from(vec![Span::raw("  "), Span::raw(row)]));
     }
@@ -363,7 +369,7 @@ fn actor(b: &mut Builder, a: ActorIx) {
             b.lines.push(Line::from(vec![
                 Span::raw("  "),
                 Span::styled(date, app.theme.dim()),
-                Span::raw(fit(&clean_line(&event.title), room)),
+                Span::raw(fit(&shown(&event.title, room), room)),
             ]));
         }
         if events.len() > LIST_MAX {
@@ -416,7 +422,7 @@ fn metric(b: &mut Builder, m: usize) {
     let mut value = figure.display.clone();
     if let Some(unit) = &figure.unit {
         value.push(' ');
-        value.push_str(&clean_line(unit));
+        value.push_str(&shown(unit, b.width));
     }
     b.field("Figure", &value);
     match &metric.kind {
@@ -430,7 +436,11 @@ fn metric(b: &mut Builder, m: usize) {
             } else {
                 ""
             };
-            let at_event = format!("{} ({start}{})", event.date, clean_line(&event.title));
+            let at_event = format!(
+                "{} ({start}{})",
+                event.date,
+                shown_text(&event.title, TEXT_MAX_CHARS)
+            );
             let as_of = format!("{}, the as-of date", crate::model::FuzzyDate::day(s.as_of));
             let counted = if matches!(metric.kind, MetricKind::Since(_)) {
                 format!("from {at_event} to {as_of}")
@@ -510,7 +520,8 @@ fn quote(b: &mut Builder, q: usize) {
     let app = b.app;
     let s = &app.situation;
     let quote = &s.quotes[q];
-    b.text(&format!("“{}”", quote.text.trim()), app.theme.strong());
+    let text = shown_text(quote.text.trim(), TEXT_MAX_CHARS);
+    b.text(&format!("“{text}”"), app.theme.strong());
     b.blank();
     b.field(
         "Date",

@@ -10,6 +10,7 @@ use crate::action::Pane;
 use crate::app::App;
 use crate::ui::card::{CARD_HEIGHT, CARD_MIN_WIDTH, CardInfo, render_card};
 use crate::ui::layout::Screen;
+use crate::ui::text::head;
 
 /// Wider cards only add empty space.
 pub const CARD_MAX_WIDTH: u16 = 44;
@@ -149,12 +150,15 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
     for (i, rect) in cards(app, inner) {
         let metric = &app.situation.metrics[i];
         let figure = &app.derived.figures[i];
+        // The card cleans and cuts what it is given; give it only what can
+        // show, so a megabyte-long label costs a card's width.
+        let columns = usize::from(rect.width);
         let source = figure
             .source
             .and_then(|s| app.situation.sources.get(s))
-            .map(|s| s.publisher.as_deref().unwrap_or(s.title.as_str()));
+            .map(|s| head(s.publisher.as_deref().unwrap_or(s.title.as_str()), columns));
         let info = CardInfo {
-            label: &metric.label,
+            label: head(&metric.label, columns),
             figure,
             source,
             highlighted: app.selection.highlighted_metrics.contains(&i),

@@ -11,7 +11,7 @@ use crate::app::{App, Popup, Target};
 use crate::keymap::{self, Binding, Mode};
 use crate::sanitize::clean_line;
 use crate::ui::detail;
-use crate::ui::text::{fit, width};
+use crate::ui::text::{fit, shown, width};
 
 /// Keys the footer names at most.
 const MAX_KEYS: usize = 7;
@@ -39,8 +39,18 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         spans.push(Span::raw("   "));
     }
     let lead: usize = spans.iter().map(|s| s.width()).sum();
-    let keys = keys(app, mode, usize::from(area.width).saturating_sub(lead));
-    let status = app.view.status.as_deref().unwrap_or_default();
+    // Feedback may quote the file or the system (an actor's name, why the
+    // file is not watched): sanitized like any text from outside.
+    let status = shown(
+        app.view.status.as_deref().unwrap_or_default(),
+        usize::from(area.width),
+    );
+    let keys = keys(
+        app,
+        mode,
+        usize::from(area.width).saturating_sub(lead),
+        &status,
+    );
     for (i, binding) in keys.shown.iter().enumerate() {
         if i > 0 {
             spans.push(Span::raw(GAP));
@@ -53,7 +63,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     buf.set_line(area.x, area.y, &Line::from(spans), area.width);
     if !status.is_empty() && keys.status_width > 2 {
-        let status = fit(status, keys.status_width - 2);
+        let status = fit(&status, keys.status_width - 2);
         let x = area.right().saturating_sub(width(&status) as u16 + 1);
         buf.set_string(x, area.y, status, theme.status());
     }
@@ -103,8 +113,13 @@ fn key_width(b: &Binding) -> usize {
 /// Which keys fit in `room` columns beside the status message. The help key
 /// always stays, so there is always a way to learn the rest; the status
 /// message comes next, then the other keys by rank. Shown in rank order.
-fn keys(app: &App, mode: Mode, room: usize) -> Keys {
-    let mut candidates = keymap::footer(mode, app.view.focus, app.filter_active(), MAX_KEYS);
+fn keys(app: &App, mode: Mode, room: usize, status: &str) -> Keys {
+    let context = keymap::Context {
+        focus: app.view.focus,
+        filter_active: app.filter_active(),
+        file: app.file.is_some(),
+    };
+    let mut candidates = keymap::footer(mode, context, MAX_KEYS);
     candidates.retain(|b| applies(app, mode, b.action));
     let pinned = |b: &Binding| b.action == Action::Help;
     let mut used: usize = candidates
@@ -114,9 +129,10 @@ fn keys(app: &App, mode: Mode, room: usize) -> Keys {
         .sum();
     // The message whole when it fits beside the help key (it lasts until
     // the next key, when the other keys come back); cut when it does not.
-    let status_width = match app.view.status.as_deref() {
-        Some(status) if !status.is_empty() => (width(status) + 2).min(room.saturating_sub(used)),
-        _ => 0,
+    let status_width = if status.is_empty() {
+        0
+    } else {
+        (width(status) + 2).min(room.saturating_sub(used))
     };
     let room = room.saturating_sub(status_width);
     let mut chosen = vec![false; candidates.len()];

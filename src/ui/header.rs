@@ -8,8 +8,7 @@ use ratatui::text::{Line, Span};
 use crate::app::App;
 use crate::check::plural;
 use crate::model::ActorIx;
-use crate::sanitize::clean_line;
-use crate::ui::text::{fit, width};
+use crate::ui::text::{fit, shown, width};
 
 /// One part of the filter, shown as a chip a click removes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -25,7 +24,8 @@ const CHIP_MAX: usize = 24;
 fn chip_label(app: &App, chip: Chip) -> String {
     match chip {
         Chip::Actor(a) => {
-            let name = clean_line(&app.situation.actors[a].name);
+            // Only the start of a long name is read: it is cut to a chip anyway.
+            let name = shown(&app.situation.actors[a].name, CHIP_MAX);
             let short = &app.derived.short_names[a];
             let shown = if width(&name) <= CHIP_MAX || width(short) >= width(&name) {
                 fit(&name, CHIP_MAX)
@@ -34,7 +34,10 @@ fn chip_label(app: &App, chip: Chip) -> String {
             };
             format!(" {shown} ✕ ")
         }
-        Chip::Search => format!(" /{} ✕ ", fit(&clean_line(&app.filter.search), CHIP_MAX)),
+        Chip::Search => format!(
+            " /{} ✕ ",
+            fit(&shown(&app.filter.search, CHIP_MAX), CHIP_MAX)
+        ),
     }
 }
 
@@ -158,7 +161,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     // Row 1: title, and as_of on the right.
     let as_of = format!("as of {} ", crate::model::FuzzyDate::day(s.as_of));
     let title_room = usize::from(area.width).saturating_sub(width(&as_of) + 3);
-    let title = fit(&clean_line(&s.title), title_room);
+    let title = fit(&shown(&s.title, title_room), title_room);
     buf.set_line(
         area.x,
         area.y,

@@ -17,6 +17,9 @@
 //!  Enter open  / search  a actors ...                                      footer, 1 row
 //! ```
 //!
+//! While a save of the file does not load, a banner of one or two rows sits
+//! under the header (two while the timeline keeps [`TIMELINE_MIN_ROWS`]).
+//!
 //! The timeline takes 62% of the width (60% from 160 columns, so roles fit
 //! beside the actors); actors take the rows their list needs, up to half.
 //!
@@ -42,6 +45,8 @@ pub const MIN_HEIGHT: u16 = 15;
 const WIDE_MIN_WIDTH: u16 = 110;
 const WIDE_MIN_HEIGHT: u16 = 22;
 const STACKED_MIN_HEIGHT: u16 = 36;
+/// Timeline rows a two-row banner leaves at least (one row otherwise).
+pub const TIMELINE_MIN_ROWS: u16 = 8;
 /// Body rows from which the figures strip may take two rows of cards.
 const TWO_CARD_ROWS_FROM: u16 = 40;
 
@@ -57,6 +62,8 @@ pub struct Screen {
     pub too_small: bool,
     pub arrangement: Arrangement,
     pub header: Rect,
+    /// The reload banner (empty when there is none).
+    pub banner: Rect,
     pub body: Rect,
     pub footer: Rect,
     /// Where each pane is drawn (or would be, for a pane behind a tab or a
@@ -121,8 +128,22 @@ pub fn too_small(area: Rect) -> bool {
 }
 
 pub fn screen(app: &App, area: Rect) -> Screen {
-    let [header, body, footer] = Layout::vertical([
+    if app.problem.is_none() {
+        return arrange(app, area, 0);
+    }
+    let two = arrange(app, area, 2);
+    if two.list(Pane::Timeline).height >= TIMELINE_MIN_ROWS {
+        two
+    } else {
+        arrange(app, area, 1)
+    }
+}
+
+/// The screen with a banner of `banner_rows` rows.
+fn arrange(app: &App, area: Rect, banner_rows: u16) -> Screen {
+    let [header, banner, body, footer] = Layout::vertical([
         Constraint::Length(2),
+        Constraint::Length(banner_rows),
         Constraint::Fill(1),
         Constraint::Length(1),
     ])
@@ -131,6 +152,7 @@ pub fn screen(app: &App, area: Rect) -> Screen {
         too_small: too_small(area),
         arrangement: Arrangement::Tabbed,
         header,
+        banner,
         body,
         footer,
         slots: [Rect::default(); 4],

@@ -2,6 +2,7 @@
 //! Nothing here changes the state; `layout` decides where things go.
 
 pub mod actors;
+pub mod banner;
 pub mod card;
 pub mod detail;
 pub mod figures;
@@ -36,6 +37,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     header::render(app, screen.header, buf);
+    banner::render(app, screen.banner, buf);
     figures::render(app, &screen, buf);
     timeline::render(app, &screen, buf);
     actors::render(app, &screen, buf);

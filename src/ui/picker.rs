@@ -15,8 +15,7 @@ use ratatui::text::{Line, Span};
 
 use crate::app::{App, Picker};
 use crate::query::normalize_query;
-use crate::sanitize::clean_line;
-use crate::ui::text::{find_all, highlight, pad, pad_left};
+use crate::ui::text::{find_all, highlight, pad, pad_left, shown};
 use crate::ui::{centered, draw_lines, fill_row, popup_frame, scrollbar};
 
 /// The popup's box on a screen of `size`.
@@ -50,7 +49,7 @@ pub fn render(app: &App, picker: &Picker, size: Rect, buf: &mut Buffer) {
     if inner.height == 0 {
         return;
     }
-    let query = clean_line(&picker.query);
+    let query = shown(&picker.query, usize::from(inner.width));
     buf.set_line(
         inner.x,
         inner.y,
@@ -107,15 +106,16 @@ pub fn render(app: &App, picker: &Picker, size: Rect, buf: &mut Buffer) {
             } else {
                 ""
             };
-            let name = clean_line(&actor.name);
+            let name = shown(&actor.name, name_w);
             // Say which alias matched when the name itself does not.
             let alias = (!needle.is_empty() && find_all(&name, &needle).is_empty())
                 .then(|| {
                     actor
                         .aliases
                         .iter()
+                        .map(|alias| shown(alias, name_w))
                         .find(|alias| !find_all(alias, &needle).is_empty())
-                        .map(|alias| format!(" ({})", clean_line(alias)))
+                        .map(|alias| format!(" ({alias})"))
                 })
                 .flatten()
                 .unwrap_or_default();

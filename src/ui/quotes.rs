@@ -9,17 +9,29 @@ use ratatui::text::{Line, Span};
 
 use crate::action::Pane;
 use crate::app::App;
-use crate::sanitize::{clean, clean_line};
 use crate::ui::layout::Screen;
-use crate::ui::text::{fit, highlight, width, wrap};
+use crate::ui::text::{fit, highlight, shown, shown_text, width, wrap};
 use crate::ui::{draw_lines, empty_message, pane_frame, scrollbar};
 
 /// Columns before the words: a bar marks the selected quote.
 const GUTTER: usize = 2;
+/// Rows of words a quote takes in the pane at most; the detail (Enter)
+/// shows all of it.
+const QUOTE_MAX_ROWS: usize = 10;
 
 fn words(app: &App, quote: usize, width: u16) -> Vec<String> {
-    let text = format!("“{}”", clean(app.situation.quotes[quote].text.trim()));
-    wrap(&text, usize::from(width).saturating_sub(GUTTER))
+    let columns = usize::from(width).saturating_sub(GUTTER);
+    // Wrap no more characters than the rows shown can hold.
+    let budget = columns.max(1) * QUOTE_MAX_ROWS;
+    let text = app.situation.quotes[quote].text.trim();
+    let mut rows = wrap(&format!("“{}”", shown_text(text, budget)), columns);
+    if rows.len() > QUOTE_MAX_ROWS {
+        rows.truncate(QUOTE_MAX_ROWS);
+        if let Some(last) = rows.last_mut() {
+            *last = fit(&format!("{last}…"), columns);
+        }
+    }
+    rows
 }
 
 /// "— Léa Brandt, 10 Mar 2025" in at most `columns`: a long name is cut
@@ -27,7 +39,7 @@ fn words(app: &App, quote: usize, width: u16) -> Vec<String> {
 /// rather than leave the reader to wonder.
 pub fn attribution(app: &App, quote: usize, columns: usize) -> String {
     let q = &app.situation.quotes[quote];
-    let speaker = clean_line(&app.situation.actors[q.speaker].name);
+    let speaker = shown(&app.situation.actors[q.speaker].name, columns);
     let date = match q.date {
         Some(date) => format!(", {date}"),
         None => ", undated".into(),

@@ -1,15 +1,83 @@
 //! Text measured in terminal columns: cutting to a width, padding, word
 //! wrapping and marking search hits. Widths come from unicode-width, so
 //! "漢字" takes 4 columns and "👍" 2. Callers pass text that has already been
-//! through `sanitize`.
+//! through `sanitize`; [`shown`] and [`shown_text`] do both steps for text
+//! straight from the file, looking only at as much of it as can be seen.
+
+use std::borrow::Cow;
 
 use ratatui::style::Style;
 use ratatui::text::Span;
+use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use crate::sanitize::{clean, clean_line, is_hostile};
 
 /// Columns the text takes on screen.
 pub fn width(text: &str) -> usize {
     UnicodeWidthStr::width(text)
+}
+
+/// The start of `text` that can show in `columns` columns: every character
+/// up to and including the first that would not fit (so [`fit`] still sees
+/// the text is longer and adds its "…"). Measures a character as it will
+/// look once sanitized (a control picture, a space for a line break).
+///
+/// A row of a megabyte-long title then costs what fits on screen, not the
+/// megabyte, on every frame.
+pub fn head(text: &str, columns: usize) -> &str {
+    // Characters one by one overstate emoji sequences ("👍🏽" is four
+    // columns by its characters, two on screen; a family joined by ZWJ six):
+    // read on until what was read is wider than the room as drawn.
+    let mut budget = columns;
+    loop {
+        let end = prefix(text, budget);
+        let read = &text[..end];
+        let enough = budget > columns.saturating_mul(8).saturating_add(64);
+        if end == text.len() || enough || width(&clean_line(read)) > columns {
+            return read;
+        }
+        budget = budget.saturating_mul(2).saturating_add(8);
+    }
+}
+
+/// Bytes of the start of `text` up to and including the first character
+/// whose columns, added one by one, pass `columns`. Zero-width characters
+/// (combining marks, joiners) take no column, so they count against a
+/// budget of characters too.
+fn prefix(text: &str, columns: usize) -> usize {
+    let max_chars = columns.saturating_mul(4).saturating_add(16);
+    let mut used = 0;
+    for (n, (at, c)) in text.char_indices().enumerate() {
+        if used > columns || n >= max_chars {
+            return at;
+        }
+        used += if is_hostile(c) || matches!(c, '\n' | '\r' | '\t') {
+            1
+        } else {
+            c.width().unwrap_or(0)
+        };
+    }
+    text.len()
+}
+
+/// Text from the file as one line for `columns` columns: only its start is
+/// read ([`head`]), then sanitized. Callers still cut or pad it.
+pub fn shown(text: &str, columns: usize) -> Cow<'_, str> {
+    clean_line(head(text, columns))
+}
+
+/// Characters of a multi-line text that a popup or pane wraps at most; the
+/// rest is cut with a note, so wrapping never walks megabytes.
+pub const TEXT_MAX_CHARS: usize = 20_000;
+
+/// Text from the file, sanitized for wrapping (line breaks kept), cut after
+/// `max_chars` characters with "…" when longer.
+pub fn shown_text(text: &str, max_chars: usize) -> Cow<'_, str> {
+    match text.char_indices().nth(max_chars) {
+        None => clean(text),
+        Some((at, _)) => Cow::Owned(format!("{}…", clean(&text[..at]))),
+    }
 }
 
 /// The text cut to at most `max` columns, ending in "…" when cut.
@@ -22,13 +90,15 @@ pub fn fit(text: &str, max: usize) -> String {
     }
     let mut out = String::new();
     let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
+    // By grapheme, measured as the screen draws it: "❤️" takes two columns
+    // (its characters one), "👍🏽" two (its characters four).
+    for grapheme in text.graphemes(true) {
+        let w = width(grapheme);
         // Keep one column for the ellipsis.
         if used + w > max - 1 {
             break;
         }
-        out.push(c);
+        out.push_str(grapheme);
         used += w;
     }
     // "half with host…", not "half with host …".
@@ -80,14 +150,14 @@ pub fn wrap(text: &str, columns: usize) -> Vec<String> {
                 continue;
             }
             // A word wider than the line: break it at the column limit.
-            for c in word.chars() {
-                let cw = c.width().unwrap_or(0);
-                if used + cw > columns && used > 0 {
+            for grapheme in word.graphemes(true) {
+                let gw = width(grapheme);
+                if used + gw > columns && used > 0 {
                     lines.push(std::mem::take(&mut line));
                     used = 0;
                 }
-                line.push(c);
-                used += cw;
+                line.push_str(grapheme);
+                used += gw;
             }
         }
         lines.push(line);
@@ -167,6 +237,43 @@ mod tests {
         assert_eq!(pad("ab", 4), "ab  ");
         assert_eq!(pad_left("ab", 4), "  ab");
         assert_eq!(width(&pad("漢字漢字", 5)), 5);
+    }
+
+    #[test]
+    fn head_reads_only_what_can_show() {
+        assert_eq!(head("hello world", 5), "hello ");
+        assert_eq!(head("hello", 5), "hello");
+        assert_eq!(head("漢字漢字", 3), "漢字");
+        assert_eq!(head("", 3), "");
+        // A control character counts as its one-column picture.
+        assert_eq!(head("\u{1b}[2Jabc", 2), "\u{1b}[2");
+        // Zero-width characters are bounded too.
+        let marks = "a".to_string() + &"\u{301}".repeat(10_000);
+        assert!(head(&marks, 10).chars().count() < 2_000);
+        let long = "x".repeat(5_000_000);
+        assert_eq!(fit(&shown(&long, 12), 12), format!("{}…", "x".repeat(11)));
+        assert_eq!(shown("a\u{1b}]0;t\u{7}\nb", 80), "a␛]0;t␇ b");
+    }
+
+    #[test]
+    fn emoji_sequences_are_cut_as_they_are_drawn() {
+        // Wider than their characters: the cut keeps to the width.
+        let hearts = "❤\u{fe0f}".repeat(10);
+        assert_eq!(width(&fit(&hearts, 7)), 7);
+        assert_eq!(width(&pad(&hearts, 7)), 7);
+        // Narrower than their characters: enough is read to fill the room.
+        let thumbs = "👍🏽".repeat(20);
+        assert_eq!(width(&fit(&shown(&thumbs, 21), 21)), 21);
+        let family = "👨\u{200d}👩\u{200d}👧".repeat(20);
+        assert!(fit(&shown(&family, 21), 21).ends_with('…'));
+        assert_eq!(width(&pad(&shown(&family, 21), 21)), 21);
+    }
+
+    #[test]
+    fn long_text_is_cut_before_wrapping() {
+        assert_eq!(shown_text("abc", 3), "abc");
+        assert_eq!(shown_text("abcd", 3), "abc…");
+        assert_eq!(shown_text("a\u{1b}b\nc", 10), "a␛b\nc");
     }
 
     #[test]

@@ -18,9 +18,8 @@ use ratatui::text::{Line, Span};
 use crate::action::Pane;
 use crate::app::App;
 use crate::model::{Event, FuzzyDate};
-use crate::sanitize::clean_line;
 use crate::ui::layout::Screen;
-use crate::ui::text::{fit, highlight, pad, pad_left, width};
+use crate::ui::text::{fit, highlight, pad, pad_left, shown, width};
 use crate::ui::{draw_lines, empty_message, pane_frame, scrollbar};
 
 /// The event's date as the whole program shows it.
@@ -166,7 +165,7 @@ fn event_line(app: &App, position: usize, width: usize) -> Line<'static> {
         Span::styled(pad(&date_label(e), cols.date), base.patch(theme.dim())),
     ];
     spans.extend(highlight(
-        pad(&clean_line(&e.title), cols.title.saturating_sub(1)) + " ",
+        pad(&shown(&e.title, cols.title), cols.title.saturating_sub(1)) + " ",
         &needle,
         base,
         theme.matched(),
@@ -186,7 +185,11 @@ fn event_line(app: &App, position: usize, width: usize) -> Line<'static> {
         ));
     }
     if cols.category > 0 {
-        let category = e.category.as_deref().map(clean_line).unwrap_or_default();
+        let category = e
+            .category
+            .as_deref()
+            .map(|c| shown(c, cols.category))
+            .unwrap_or_default();
         spans.extend(highlight(
             pad(&category, cols.category.saturating_sub(1)) + " ",
             &needle,

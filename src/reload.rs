@@ -1,0 +1,244 @@
+//! Reading the open file again, off the event loop: a saved file is read
+//! and loaded on a thread of its own, and what it found comes back on the
+//! event channel, so a large file never freezes the screen. The file is
+//! only ever read.
+
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Sender};
+use std::thread;
+
+use crate::events::AppEvent;
+use crate::load::{self, SourceText};
+use crate::model::Situation;
+
+/// What reading the file found.
+#[derive(Debug)]
+pub enum Outcome {
+    /// The file loads: the new situation, and how many warnings it has.
+    Loaded {
+        situation: Situation,
+        warnings: usize,
+    },
+    /// The file does not load (or cannot be read); the dashboard keeps the
+    /// last situation that did.
+    Failed(Problem),
+}
+
+/// Why a reload failed, as the banner tells it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// The first error as `path:line:col: message`, or why the file cannot
+    /// be read. Raw: messages quote the file, so it is sanitized when drawn.
+    pub first: String,
+    /// Further errors after the first.
+    pub more: usize,
+}
+
+/// Reads and loads the file at `path`; `shown` is its name as the user gave
+/// it (already safe to print).
+pub fn load_file(path: &Path, shown: &str) -> Outcome {
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            return Outcome::Failed(Problem {
+                first: format!("{shown}: cannot read: {}", describe_io(&e)),
+                more: 0,
+            });
+        }
+    };
+    let report = load::load_bytes(&bytes);
+    let warnings = report.warnings().count();
+    if let Some(situation) = report.situation {
+        return Outcome::Loaded {
+            situation,
+            warnings,
+        };
+    }
+    let mut errors = report.diagnostics.iter().filter(|d| d.is_error());
+    let Some(first) = errors.next() else {
+        // The loader always says why it has no situation; be safe anyway.
+        return Outcome::Failed(Problem {
+            first: format!("{shown}: not a valid situation"),
+            more: 0,
+        });
+    };
+    // Spans count bytes of the text as read; invalid UTF-8 is reported at
+    // its first byte, before any replacement could shift them.
+    let text = String::from_utf8_lossy(&bytes);
+    let (line, column) = SourceText::new(shown, &text).line_col(first.span.start);
+    let mut message = format!("{shown}:{line}:{column}: {}", first.message);
+    if let Some(help) = &first.help {
+        message.push_str(&format!(" ({help})"));
+    }
+    Outcome::Failed(Problem {
+        first: message,
+        more: errors.count(),
+    })
+}
+
+/// What a panicking load is told as.
+fn crashed(panic: &(dyn std::any::Any + Send)) -> Problem {
+    let why = panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_default();
+    Problem {
+        first: format!(
+            "the loader crashed on this file (a bug; please report it with the file): {why}"
+        ),
+        more: 0,
+    }
+}
+
+/// An I/O error in the words a user needs.
+pub fn describe_io(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "no such file".into(),
+        io::ErrorKind::PermissionDenied => "permission denied".into(),
+        io::ErrorKind::IsADirectory => "it is a directory".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// The name of the reloading thread. The panic hook leaves the terminal
+/// alone for a panic there: it is caught, and told in the banner.
+pub const THREAD_NAME: &str = "sitrep-reload";
+
+/// Loads the file again when asked, on its own thread. Requests that pile
+/// up while a load runs become one more load: what counts is the file as it
+/// is after the last save.
+pub struct Reloader {
+    requests: Sender<()>,
+}
+
+impl Reloader {
+    /// Starts the thread; results arrive on `events` as [`AppEvent::Loaded`].
+    pub fn start(path: PathBuf, shown: String, events: Sender<AppEvent>) -> Reloader {
+        Reloader::with(move || load_file(&path, &shown), events)
+    }
+
+    /// The thread, with what a load does. A load that panics (a loader bug
+    /// a saved file runs into) is a failed reload, not a broken screen.
+    fn with(load: impl Fn() -> Outcome + Send + 'static, events: Sender<AppEvent>) -> Reloader {
+        let (requests, rx) = mpsc::channel::<()>();
+        let spawned = thread::Builder::new()
+            .name(THREAD_NAME.into())
+            .spawn(move || {
+                while rx.recv().is_ok() {
+                    while rx.try_recv().is_ok() {}
+                    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(&load))
+                        .unwrap_or_else(|panic| Outcome::Failed(crashed(panic.as_ref())));
+                    if events.send(AppEvent::Loaded(Box::new(outcome))).is_err() {
+                        return;
+                    }
+                }
+            });
+        // Without the thread, requests go nowhere: saves are not reloaded,
+        // and nothing else breaks.
+        drop(spawned);
+        Reloader { requests }
+    }
+
+    pub fn request(&self) {
+        // The thread only stops when the event loop is gone.
+        let _ = self.requests.send(());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn temp_file(name: &str, text: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("sitrep-reload-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join(name);
+        std::fs::write(&path, text).unwrap();
+        path
+    }
+
+    #[test]
+    fn a_file_that_loads_gives_its_situation() {
+        let path = temp_file(
+            "good.toml",
+            "[situation]\ntitle = \"T\"\nas_of = 2024-09-21\n",
+        );
+        match load_file(&path, "good.toml") {
+            Outcome::Loaded { situation, .. } => assert_eq!(situation.title, "T"),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_first_error_is_told_with_its_place_and_a_count_of_the_rest() {
+        let path = temp_file(
+            "bad.toml",
+            "[situation]\ntitle = \"T\"\nas_of = 2024-09-21\n\n\
+             [[events]]\nid = \"a\"\ndate = 2024-09-01\ntitle = \"A\"\nactors = [\"nobody\"]\n\
+             [[events]]\nid = \"b\"\ndate = 2024-09-02\ntitle = \"B\"\nactors = [\"none\", \"neither\"]\n",
+        );
+        match load_file(&path, "bad.toml") {
+            Outcome::Failed(problem) => {
+                assert!(
+                    problem.first.starts_with("bad.toml:9:11: "),
+                    "{}",
+                    problem.first
+                );
+                assert!(problem.first.contains("nobody"), "{}", problem.first);
+                assert_eq!(problem.more, 2);
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_load_that_panics_is_a_failed_reload_and_the_thread_goes_on() {
+        let (tx, rx) = mpsc::channel();
+        let calls = std::sync::atomic::AtomicUsize::new(0);
+        let reloader = Reloader::with(
+            move || {
+                if calls.fetch_add(1, std::sync::atomic::Ordering::SeqCst) == 0 {
+                    panic!("index out of bounds");
+                }
+                Outcome::Failed(Problem {
+                    first: "second".into(),
+                    more: 0,
+                })
+            },
+            tx,
+        );
+        let next = || match rx.recv_timeout(std::time::Duration::from_secs(10)) {
+            Ok(AppEvent::Loaded(outcome)) => *outcome,
+            other => panic!("{other:?}"),
+        };
+        reloader.request();
+        let Outcome::Failed(problem) = next() else {
+            panic!("a panic loaded");
+        };
+        assert!(
+            problem.first.contains("crashed") && problem.first.contains("index out of bounds"),
+            "{problem:?}"
+        );
+        reloader.request();
+        let Outcome::Failed(problem) = next() else {
+            panic!("loaded");
+        };
+        assert_eq!(problem.first, "second");
+    }
+
+    #[test]
+    fn syntax_errors_and_unreadable_files_are_problems_too() {
+        let path = temp_file("syntax.toml", "[situation\n");
+        let Outcome::Failed(problem) = load_file(&path, "syntax.toml") else {
+            panic!("loaded a broken file");
+        };
+        assert!(problem.first.starts_with("syntax.toml:1:"), "{problem:?}");
+        let missing = path.with_file_name("missing.toml");
+        let Outcome::Failed(problem) = load_file(&missing, "missing.toml") else {
+            panic!("loaded a missing file");
+        };
+        assert_eq!(problem.first, "missing.toml: cannot read: no such file");
+    }
+}
