@@ -132,7 +132,7 @@ fn keys(app: &App, mode: Mode, room: usize, status: &str) -> Keys {
     let status_width = if status.is_empty() {
         0
     } else {
-        (width(status) + 2).min(room.saturating_sub(used))
+        (width(status) + 3).min(room.saturating_sub(used))
     };
     let room = room.saturating_sub(status_width);
     let mut chosen = vec![false; candidates.len()];
