@@ -113,19 +113,7 @@ fn run_dashboard(file: Option<&PathBuf>, actor_ids: &[String], mouse: bool) -> E
     };
     let mut report = load::load_bytes(&bytes);
     let Some(situation) = report.situation.take() else {
-        let color = std::io::stderr().is_terminal()
-            && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-        let text = String::from_utf8_lossy(&bytes);
-        let mut stderr = std::io::stderr().lock();
-        let _ = check::print_report(
-            &mut stderr,
-            &path,
-            &text,
-            &report,
-            false,
-            Style::Full { color },
-        );
-        return ExitCode::from(1);
+        return explain_failure(&path, &bytes, &report);
     };
     let actors = match sitrep::query::actors_from_ids(&situation, actor_ids) {
         Ok(actors) => actors,
@@ -184,9 +172,31 @@ fn read_input(path: Option<&PathBuf>) -> Result<(String, Vec<u8>), String> {
     }
 }
 
+/// A file that does not load: its problems on stderr, as `sitrep check`
+/// prints them, and exit status 1.
+fn explain_failure(path: &str, bytes: &[u8], report: &load::Report) -> ExitCode {
+    let style = Style::Full {
+        color: wants_color(&std::io::stderr()),
+    };
+    let text = String::from_utf8_lossy(bytes);
+    let _ = check::print_report(
+        &mut std::io::stderr().lock(),
+        path,
+        &text,
+        report,
+        false,
+        style,
+    );
+    ExitCode::from(1)
+}
+
+/// Colour on a terminal, unless NO_COLOR is set (no-color.org).
+fn wants_color(stream: &impl IsTerminal) -> bool {
+    stream.is_terminal() && Theme::from_env().color
+}
+
 fn run_check(files: &[PathBuf], strict: bool, short: bool) -> ExitCode {
-    let color = std::io::stdout().is_terminal()
-        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let color = wants_color(&std::io::stdout());
     let style = if short {
         Style::Short
     } else {
@@ -252,19 +262,7 @@ fn run_summary(args: &SummaryArgs) -> ExitCode {
     let report = load::load_bytes(&bytes);
     let Some(situation) = &report.situation else {
         // The briefing goes to stdout; why there is none goes to stderr.
-        let color = std::io::stderr().is_terminal()
-            && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-        let text = String::from_utf8_lossy(&bytes);
-        let mut stderr = std::io::stderr().lock();
-        let _ = check::print_report(
-            &mut stderr,
-            &path,
-            &text,
-            &report,
-            false,
-            Style::Full { color },
-        );
-        return ExitCode::from(1);
+        return explain_failure(&path, &bytes, &report);
     };
     let filter = match summary::build_filter(
         situation,

@@ -4,7 +4,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Widget};
+use ratatui::widgets::{Block, Borders, Widget};
 
 use crate::action::Pane;
 use crate::app::App;
@@ -132,18 +132,7 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
     if !app.selection.highlighted_metrics.is_empty() {
         title.push(Span::styled(" ● tied to the filter ", theme.highlight()));
     }
-    Block::new()
-        .borders(Borders::TOP)
-        .border_type(if focused {
-            BorderType::Thick
-        } else {
-            BorderType::Plain
-        })
-        .border_style(if focused {
-            theme.focus()
-        } else {
-            theme.border()
-        })
+    crate::ui::focus_border(Block::new().borders(Borders::TOP), theme, focused)
         .title(Line::from(title))
         .render(area, buf);
 

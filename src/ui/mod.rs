@@ -113,17 +113,7 @@ pub(crate) fn pane_frame(
     } else {
         theme.strong()
     };
-    let mut block = Block::bordered()
-        .border_type(if focused {
-            BorderType::Thick
-        } else {
-            BorderType::Plain
-        })
-        .border_style(if focused {
-            theme.focus()
-        } else {
-            theme.border()
-        });
+    let mut block = focus_border(Block::bordered(), theme, focused);
     if screen.tabs.is_empty() {
         block = block.title(Span::styled(
             format!(" {} {} ", pane.number(), pane.title()),
@@ -228,4 +218,28 @@ pub(crate) fn empty_message(app: &App, message: &str, area: Rect, buf: &mut Buff
 /// Fills the rest of a line with a style (used for the selected row).
 pub(crate) fn fill_row(buf: &mut Buffer, area: Rect, y: u16, style: Style) {
     buf.set_style(Rect::new(area.x, y, area.width, 1), style);
+}
+
+/// A pane's border as focus shows it: thick and in the focus style when
+/// focused (the shape tells it without colour), plain otherwise.
+pub fn focus_border<'a>(block: Block<'a>, theme: &crate::theme::Theme, focused: bool) -> Block<'a> {
+    if focused {
+        block
+            .border_type(BorderType::Thick)
+            .border_style(theme.focus())
+    } else {
+        block
+            .border_type(BorderType::Plain)
+            .border_style(theme.border())
+    }
+}
+
+/// Where the cursor is in a list, for the pane's bottom border: "3/12", or
+/// "3/12 · 40 in all" when a filter has shrunk the list; nothing when empty.
+pub fn position_info(selected: usize, shown: usize, total: usize, filtered: bool) -> String {
+    match (shown, filtered) {
+        (0, _) => String::new(),
+        (_, true) => format!("{}/{shown} · {total} in all", selected + 1),
+        (_, false) => format!("{}/{shown}", selected + 1),
+    }
 }

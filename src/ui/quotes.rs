@@ -65,17 +65,12 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
     let theme = &app.theme;
     let len = app.selection.quotes.len();
     let cursor = app.view.quotes;
-    let info = if len == 0 {
-        String::new()
-    } else if app.filter_active() {
-        format!(
-            "{}/{len} · {} in all",
-            cursor.selected + 1,
-            app.situation.quotes.len()
-        )
-    } else {
-        format!("{}/{len}", cursor.selected + 1)
-    };
+    let info = crate::ui::position_info(
+        cursor.selected,
+        len,
+        app.situation.quotes.len(),
+        app.filter_active(),
+    );
     let inner = pane_frame(app, screen, Pane::Quotes, area, info, buf);
     if len == 0 {
         let message = if app.situation.quotes.is_empty() {

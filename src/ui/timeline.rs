@@ -88,17 +88,12 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
     };
     let len = app.selection.events.len();
     let cursor = app.view.timeline;
-    let info = if len == 0 {
-        String::new()
-    } else if app.filter_active() {
-        format!(
-            "{}/{len} · {} in all",
-            cursor.selected + 1,
-            app.situation.events.len()
-        )
-    } else {
-        format!("{}/{len}", cursor.selected + 1)
-    };
+    let info = crate::ui::position_info(
+        cursor.selected,
+        len,
+        app.situation.events.len(),
+        app.filter_active(),
+    );
     let inner = pane_frame(app, screen, Pane::Timeline, area, info, buf);
     if len == 0 {
         let message = if app.situation.events.is_empty() {
