@@ -840,7 +840,7 @@ fn the_built_in_situation() {
     assert_eq!(
         shown,
         vec![
-            "idps-haiti | 578,000+ people | Aug 2024 | +59% since early Mar",
+            "idps-haiti | 578,074 people | 18 Jun 2024 stale | +59% since early Mar",
             "gang-control-port-au-prince | ~80% | 21 Sep 2024 | unchanged since 25 Jun",
             "mss-share-deployed | <25% | 20 Sep 2024",
             "mss-personnel-deployed | ~420 of 2,500 personnel | 21 Sep 2024 | +5% since 16 Jul",
