@@ -90,8 +90,12 @@ bad_fixtures! {
     ], "1 error";
 
     string_where_an_array_is_expected: "type-string-for-array" => [
-        "5:8: error: expected an array, found a string",
+        "5:8: error: expected an array, found a string (write it as a list: [\"haiti\"])",
     ], "1 error";
+    reference_to_an_id_not_yet_valid: "reference-to-invalid-id" => [
+        "11:6: error: `Ruto` is not a valid id: use a-z, 0-9, `-` and `_`, starting with a letter or digit (try `ruto`)",
+        "19:11: error: no actor `ruto` (the actor with id `Ruto`? fix its id to `ruto`)",
+    ], "2 errors";
     number_written_as_a_string: "type-number-as-string" => [
         "13:9: error: expected a number, found a string (write it without quotes: 578000)",
     ], "1 error";

@@ -197,9 +197,25 @@ pub(super) fn list<'t, 'i, T>(
     problems: &mut Problems,
     mut read: impl FnMut(&'t Value<'i>, &mut Problems) -> Option<T>,
 ) -> Option<Vec<T>> {
-    let DeValue::Array(items) = value.get_ref() else {
-        wrong_type(value, "an array", problems);
-        return None;
+    let items = match value.get_ref() {
+        DeValue::Array(items) => items,
+        DeValue::String(single) => {
+            problems.push(
+                Diagnostic::error(value.span(), "expected an array, found a string").with_help(
+                    Some(format!(
+                        "write it as a list: [\"{}\"]",
+                        single.escape_default()
+                    )),
+                ),
+            );
+            // Read it all the same, so that what it names counts as named.
+            let _ = read(value, problems);
+            return None;
+        }
+        _ => {
+            wrong_type(value, "an array", problems);
+            return None;
+        }
     };
     let mut out = Vec::with_capacity(items.len());
     let mut ok = true;

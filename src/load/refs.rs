@@ -85,11 +85,18 @@ impl<'i> Ids<'i> {
             self.used[i] = true;
             return i;
         };
-        if let Some(problem) = fields::id_problem(id) {
-            problems.push(
-                Diagnostic::error(span.clone(), problem).with_help(fields::id_suggestion(id)),
-            );
-        }
+        let valid = match fields::id_problem(id) {
+            Some(problem) => {
+                problems.push(
+                    Diagnostic::error(span.clone(), problem).with_help(fields::id_suggestion(id)),
+                );
+                // Its error says what to do; a reference written as the
+                // fixed id should not also call it unused.
+                self.used[i] = true;
+                false
+            }
+            None => true,
+        };
         let what = self.what;
         match self.index.entry(id.clone()) {
             Entry::Occupied(_) => {
@@ -104,7 +111,10 @@ impl<'i> Ids<'i> {
             }
             Entry::Vacant(slot) => {
                 slot.insert(i);
-                self.names.push(id.clone());
+                // Only ids that are valid are offered as "did you mean".
+                if valid {
+                    self.names.push(id.clone());
+                }
             }
         }
         i
@@ -187,13 +197,21 @@ impl<'i> Refs<'i> {
             if target.is_none() {
                 let (what, id) = (r.table.what(), &r.id);
                 let known = ids.names.iter().map(AsRef::as_ref);
-                problems.push(
-                    Diagnostic::error(r.span, format!("no {what} `{id}`")).with_help(
-                        did_you_mean(id, known).or_else(|| {
-                            Some(format!("add a [[{what}s]] entry with id = \"{id}\""))
-                        }),
-                    ),
-                );
+                // An item whose id is not valid yet, but would be this one
+                // once fixed, is the one meant.
+                let invalid = ids.written.iter().flatten().find(|written| {
+                    fields::id_problem(written).is_some()
+                        && fields::id_suggestion(written).as_deref() == Some(&format!("try `{id}`"))
+                });
+                let help = match invalid {
+                    Some(written) => Some(format!(
+                        "the {what} with id `{written}`? fix its id to `{id}`"
+                    )),
+                    None => did_you_mean(id, known)
+                        .or_else(|| Some(format!("add a [[{what}s]] entry with id = \"{id}\""))),
+                };
+                problems
+                    .push(Diagnostic::error(r.span, format!("no {what} `{id}`")).with_help(help));
             }
             self.targets[r.number] = target;
         }
