@@ -173,8 +173,10 @@ bad_fixtures! {
         "6:1: error: a metric needs one of `value`, `points`, `since` or `until` (for example `value = 578000` with `date` and `source`)",
     ], "1 error";
     metric_with_value_and_points: "metric-value-and-points" => [
+        "7:6: warning: metric `displaced` has no source (add `source = \"...\"` beside `value`, naming a [[sources]] id)",
         "10:10: error: a metric takes exactly one of `value`, `points`, `since`, `until`; this one has `value` and `points` (split it into two metrics, or keep one)",
-    ], "1 error";
+        "11:3: warning: observation has no `source` (add `source = \"...\"` to this point, naming a [[sources]] id)",
+    ], "1 error, 2 warnings";
     unknown_qualifier: "unknown-qualifier" => [
         "14:13: error: unknown qualifier `more_than` (did you mean `more-than`?)",
     ], "1 error";

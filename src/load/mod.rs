@@ -592,60 +592,73 @@ impl<'i, 'p> Builder<'i, 'p> {
                 }
             }
         }
-        let kind = match present.as_slice() {
-            ["value"] => {
-                let observation = observation(&f, p, &mut self.refs);
-                if observation.as_ref().is_some_and(|o| o.source.is_none()) {
-                    p.push(warn_unsourced(f.get("id"), &f.span, "metric"));
-                }
-                observation.map(|o| MetricKind::Observed(vec![o]))
-            }
-            ["points"] => {
-                let value = f.get("points")?;
-                let points = fields::list(value, p, |item, p| {
-                    let table = fields::table(item, p)?;
-                    let pf = Fields::open(table, item.span(), "a metric's `points`", POINT_KEYS, p);
-                    if !pf.has("date") {
-                        pf.missing("date", p);
+        // Each part is read even when there are several, so that problems
+        // inside any of them are reported in the same run.
+        let mut kinds: Vec<Option<MetricKind>> = Vec::with_capacity(present.len());
+        for &key in &present {
+            let kind = match key {
+                "value" => {
+                    let observation = observation(&f, p, &mut self.refs);
+                    if observation.as_ref().is_some_and(|o| o.source.is_none()) {
+                        p.push(warn_unsourced(f.get("id"), &f.span, "metric"));
                     }
-                    let o = observation(&pf, p, &mut self.refs)?;
-                    if o.source.is_none() {
-                        p.push(
-                            Diagnostic::warning(item.span(), "observation has no `source`")
-                                .with_help(Some(
+                    observation.map(|o| MetricKind::Observed(vec![o]))
+                }
+                "points" => {
+                    // Present: `present` only lists keys the table has.
+                    let Some(value) = f.get("points") else {
+                        continue;
+                    };
+                    let points = fields::list(value, p, |item, p| {
+                        let table = fields::table(item, p)?;
+                        let pf =
+                            Fields::open(table, item.span(), "a metric's `points`", POINT_KEYS, p);
+                        if !pf.has("date") {
+                            pf.missing("date", p);
+                        }
+                        let o = observation(&pf, p, &mut self.refs)?;
+                        if o.source.is_none() {
+                            p.push(
+                                Diagnostic::warning(item.span(), "observation has no `source`")
+                                    .with_help(Some(
                                     "add `source = \"...\"` to this point, naming a [[sources]] id"
                                         .into(),
                                 )),
-                        );
+                            );
+                        }
+                        o.date.map(|_| o)
+                    });
+                    match points {
+                        Some(points) if points.is_empty() => {
+                            p.error(
+                                value.span(),
+                                "`points` is empty: give at least one observation",
+                            );
+                            None
+                        }
+                        Some(mut points) => {
+                            points.sort_by_key(|o| o.date.map(|d| (d.start(), d.end())));
+                            Some(MetricKind::Observed(points))
+                        }
+                        None => None,
                     }
-                    o.date.map(|_| o)
-                });
-                match points {
-                    Some(points) if points.is_empty() => {
-                        p.error(
-                            value.span(),
-                            "`points` is empty: give at least one observation",
-                        );
-                        None
-                    }
-                    Some(mut points) => {
-                        points.sort_by_key(|o| o.date.map(|d| (d.start(), d.end())));
-                        Some(MetricKind::Observed(points))
-                    }
-                    None => None,
                 }
-            }
-            [day_count] => {
-                let event = f
-                    .get(day_count)
-                    .and_then(|v| self.refs.add(Table::Events, v, p));
-                // `present` holds only the four keys, and the two others matched above.
-                if *day_count == "since" {
-                    event.map(MetricKind::Since)
-                } else {
-                    event.map(MetricKind::Until)
+                // `present` holds only the four keys: this is `since` or `until`.
+                day_count => {
+                    let event = f
+                        .get(day_count)
+                        .and_then(|v| self.refs.add(Table::Events, v, p));
+                    if day_count == "since" {
+                        event.map(MetricKind::Since)
+                    } else {
+                        event.map(MetricKind::Until)
+                    }
                 }
-            }
+            };
+            kinds.push(kind);
+        }
+        let kind = match present.as_slice() {
+            [_] => kinds.pop().flatten(),
             [] => {
                 p.push(
                     Diagnostic::error(
