@@ -42,6 +42,7 @@ impl Filter {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Selection {
     pub events: Vec<EventIx>,
+    /// In date order: see [`quotes_by_date`].
     pub quotes: Vec<usize>,
     /// Metrics about an actor in the filter (all stay visible; these stand out).
     pub highlighted_metrics: Vec<usize>,
@@ -158,6 +159,8 @@ pub struct Index {
     ancestors: Vec<Vec<ActorIx>>,
     /// For each actor: events involving it or any of its members.
     event_counts: Vec<usize>,
+    /// Each quote's place in date order (see [`quotes_by_date`]).
+    quote_rank: Vec<usize>,
     actors: TextIndex,
     /// The search text of events and quotes: the bulk of the index, and
     /// needed only once someone searches.
@@ -266,9 +269,14 @@ impl Index {
             (0..s.actors.len())
                 .map(|a| actor_words(s, a).chain(std::iter::once(s.actors[a].id.as_str()))),
         );
+        let mut quote_rank = vec![0; s.quotes.len()];
+        for (place, q) in quotes_by_date(s).into_iter().enumerate() {
+            quote_rank[q] = place;
+        }
         Index {
             ancestors,
             event_counts,
+            quote_rank,
             actors,
             search: OnceLock::new(),
             pending: Mutex::new(None),
@@ -309,6 +317,18 @@ impl Index {
     pub fn actors_matching(&self, query: &str) -> Vec<bool> {
         self.actors.matching(&normalize_query(query))
     }
+}
+
+/// Quotes in the order every view lists them: by their own date, else their
+/// event's, undated ones last; equal dates keep file order.
+pub fn quotes_by_date(s: &Situation) -> Vec<usize> {
+    let date = |q: usize| {
+        let quote = &s.quotes[q];
+        quote.date.or(quote.event.map(|e| s.events[e].date))
+    };
+    let mut order: Vec<usize> = (0..s.quotes.len()).collect();
+    order.sort_by_key(|&q| (date(q).is_none(), date(q).map(|d| (d.start(), d.end()))));
+    order
 }
 
 /// Actors named on the command line (`--actor ID`), each once, in order.
@@ -425,7 +445,7 @@ pub fn select(s: &Situation, index: &Index, filter: &Filter) -> Selection {
     } else {
         index.search_text().quotes.matching(&query)
     };
-    let quotes = s
+    let mut quotes: Vec<usize> = s
         .quotes
         .iter()
         .enumerate()
@@ -451,6 +471,7 @@ pub fn select(s: &Situation, index: &Index, filter: &Filter) -> Selection {
         })
         .map(|(i, _)| i)
         .collect();
+    quotes.sort_by_key(|&q| index.quote_rank[q]);
 
     let highlighted_metrics = if filter.actors.is_empty() {
         Vec::new()
@@ -578,8 +599,9 @@ sources = ["wire"]
         assert_eq!(ids(&s, &sel.events), ["arrive", "briefing"]);
         assert_eq!(sel.highlighted_metrics, [0]);
         // One quote is about the police, a member of the mission; the other
-        // is by the commander, a member of the police.
-        assert_eq!(sel.quotes, [0, 1]);
+        // is by the commander, a member of the police. The dated one (by
+        // its event) comes first.
+        assert_eq!(sel.quotes, [1, 0]);
     }
 
     #[test]
@@ -658,8 +680,8 @@ sources = ["wire"]
         // The wire story is of 10 Sep, so the quote cannot be later, even
         // though its event is on the 21st.
         assert_eq!(window(day(15), None), [0]);
-        assert_eq!(window(day(5), day(9)), [0, 1]);
-        assert_eq!(window(None, day(1)), [0, 1]);
+        assert_eq!(window(day(5), day(9)), [1, 0]);
+        assert_eq!(window(None, day(1)), [1, 0]);
     }
 
     #[test]

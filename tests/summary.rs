@@ -779,9 +779,12 @@ fn markdown_reads_back_as_the_structure_and_text_it_was_built_from() {
         for (item, event) in parsed.items.iter().zip(&s.events) {
             assert!(item.contains(&clean(&event.title)), "{path}: {item:?}");
         }
+        // Quotes come in date order, as in the dashboard.
         assert_eq!(parsed.quotes.len(), s.quotes.len(), "{path}");
-        for (quote, q) in parsed.quotes.iter().zip(&s.quotes) {
-            assert!(quote.starts_with(&clean(&q.text)), "{path}: {quote:?}");
+        let in_order = sitrep::query::quotes_by_date(&s);
+        for (quote, &q) in parsed.quotes.iter().zip(&in_order) {
+            let text = clean(&s.quotes[q].text);
+            assert!(quote.starts_with(&text), "{path}: {quote:?}");
         }
     }
 }

@@ -1026,18 +1026,14 @@ fn in_quote_order(mut selection: Selection, derived: &Derived) -> Selection {
 /// Quotes by their own date, else their event's; undated last; the sort is
 /// stable, so equal dates keep file order.
 fn quote_order(s: &Situation) -> (Vec<usize>, Vec<usize>) {
-    let date = |q: usize| {
-        let quote = &s.quotes[q];
-        quote.date.or(quote.event.map(|e| s.events[e].date))
-    };
-    let mut order: Vec<usize> = (0..s.quotes.len()).collect();
-    order.sort_by_key(|&q| (date(q).is_none(), date(q)));
+    let order = crate::query::quotes_by_date(s);
     let mut rank = vec![0; order.len()];
     for (position, &q) in order.iter().enumerate() {
         rank[q] = position;
     }
     (order, rank)
 }
+
 /// Columns an actor's short name takes at most in timeline rows.
 const SHORT_NAME_MAX: usize = 40;
 /// Bytes of a key figure's unit or event title kept for its card (which

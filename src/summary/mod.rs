@@ -319,10 +319,11 @@ impl<'a> View<'a> {
             notes.push("disputed: sources differ on the latest figure".to_string());
         }
         if figure.stale {
-            match figure.age_days {
-                Some(days) => notes.push(format!(
-                    "stale: {} days old",
-                    crate::figures::group_thousands(days as f64, 0)
+            match figure.date {
+                // As precise as the date: "2,821–2,851 days before the as-of date".
+                Some(date) => notes.push(format!(
+                    "stale: {}",
+                    crate::figures::age_words(date, s.as_of)
                 )),
                 None => notes.push("stale".to_string()),
             }

@@ -153,6 +153,8 @@ fn figures(w: &mut Writer, view: &View) {
             value.push(' ');
             value.push_str(&clean_line(unit));
         }
+        // No-break spaces keep a figure whole on its line: "578,000+ people".
+        let value = value.replace(' ', "\u{a0}");
         w.wrap(
             &format!("{}: {value}", clean_line(&metric.label)),
             "- ",
