@@ -126,6 +126,12 @@ impl Event {
         self.first_day() > as_of
     }
 
+    /// A span of several days that takes in `as_of`: the event may be past,
+    /// under way or still to come ("late Sep" seen on 21 Sep).
+    pub fn straddles(&self, as_of: NaiveDate) -> bool {
+        self.first_day() < self.last_day() && (self.first_day()..=self.last_day()).contains(&as_of)
+    }
+
     /// The date as honest as the file, the same everywhere it is shown:
     /// "27 Feb 2025", "early Mar 2025", "c. 6 Mar 2025", a span
     /// "18–25 Feb 2025", "late Apr–May 2025" or "30 Dec 2024 – 2 Jan 2025".

@@ -97,6 +97,8 @@ fn timeline(out: &mut String, view: &View) {
         let mut item = format!("- **{}**", event.date_label());
         if upcoming {
             item.push_str(" (upcoming)");
+        } else if event.straddles(s.as_of) {
+            item.push_str(" (dates include the as-of date)");
         }
         item.push_str(" — ");
         item.push_str(&inline(&event.title));

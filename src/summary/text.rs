@@ -211,6 +211,8 @@ fn timeline(w: &mut Writer, view: &View) {
         let mut details = Vec::new();
         if upcoming {
             details.push("upcoming".to_string());
+        } else if event.straddles(s.as_of) {
+            details.push("dates include the as-of date".to_string());
         }
         if !event.actors.is_empty() {
             details.push(clean_line(&view.actor_names(&event.actors)).into_owned());
