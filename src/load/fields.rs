@@ -8,7 +8,6 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::diagnostic::Diagnostic;
-use super::suggest::did_you_mean;
 use crate::model::{DateError, FuzzyDate, Number};
 
 pub(super) type Value<'i> = Spanned<DeValue<'i>>;
@@ -78,16 +77,31 @@ impl<'t, 'i> Fields<'t, 'i> {
         for (key, value) in table.iter() {
             match known.iter().position(|k| *k == key.get_ref().as_ref()) {
                 Some(i) => slots[i] = Some(value),
-                None => problems.push(
-                    Diagnostic::error(
-                        key.span(),
-                        format!("unknown key `{}` in {what}", key.get_ref()),
+                None => {
+                    let name = key.get_ref();
+                    // A table is named by its header, which is what the user wrote.
+                    let (open, close) = match value.get_ref() {
+                        DeValue::Table(_) => ("[", "]"),
+                        DeValue::Array(items)
+                            if !items.is_empty()
+                                && items.iter().all(|i| i.get_ref().is_table()) =>
+                        {
+                            ("[[", "]]")
+                        }
+                        _ => ("", ""),
+                    };
+                    let thing = if open.is_empty() { "key" } else { "table" };
+                    let help = super::suggest::closest(name, known.iter().copied())
+                        .map(|k| format!("did you mean `{open}{k}{close}`?"))
+                        .unwrap_or_else(|| format!("known keys: {}", known.join(", ")));
+                    problems.push(
+                        Diagnostic::error(
+                            key.span(),
+                            format!("unknown {thing} `{open}{name}{close}` in {what}"),
+                        )
+                        .with_help(Some(help)),
                     )
-                    .with_help(
-                        did_you_mean(key.get_ref(), known.iter().copied())
-                            .or_else(|| Some(format!("known keys: {}", known.join(", ")))),
-                    ),
-                ),
+                }
             }
         }
         Fields {

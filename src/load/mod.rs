@@ -128,7 +128,10 @@ fn read_whole(text: &str) -> Report {
         if !errors.iter().all(is_impossible_date) {
             let span = first.span().unwrap_or(0..0);
             let message = first.message().trim_end().to_string();
-            return Report::failed(Diagnostic::error(span, format!("TOML syntax: {message}")));
+            return Report::failed(
+                Diagnostic::error(span.clone(), format!("TOML syntax: {message}"))
+                    .with_help(syntax_hint(text, span.start)),
+            );
         }
         for error in &errors {
             let detail = error.message().trim_end();
@@ -143,6 +146,25 @@ fn read_whole(text: &str) -> Report {
     builder.document(root.get_ref());
     let situation = builder.finish();
     finished(problems, situation)
+}
+
+/// What usually causes a syntax error on this line, when it is plain:
+/// thousands separators in a number ("value = 1,234").
+fn syntax_hint(text: &str, at: usize) -> Option<String> {
+    let start = text[..at.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
+    let line = text[start..].lines().next().unwrap_or_default();
+    let (_, value) = line.split_once('=')?;
+    let value = value.trim();
+    let grouped = value.contains(',')
+        && value
+            .split(',')
+            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit() || b == b'.'));
+    grouped.then(|| {
+        format!(
+            "numbers take no commas: write {} (or group digits with _)",
+            value.replace(',', "")
+        )
+    })
 }
 
 /// The parser's complaint about a well-formed date that does not exist.

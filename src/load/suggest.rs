@@ -46,6 +46,12 @@ pub fn date_form(text: &str) -> Option<String> {
     let words: Vec<&str> = text.split([' ', ',']).filter(|w| !w.is_empty()).collect();
     let guess = match words.as_slice() {
         [m, y] if is_year(y) => month(m).map(|m| format!("{y}-{m:02}")),
+        // "late 2024-9": the month wants two digits.
+        [part @ ("early" | "mid" | "late"), ym] => {
+            let (y, m) = ym.split_once('-')?;
+            let m: u32 = m.parse().ok()?;
+            is_year(y).then(|| format!("{part} {y}-{m:02}"))
+        }
         [part @ ("early" | "mid" | "late"), m, y] if is_year(y) => {
             month(m).map(|m| format!("{part} {y}-{m:02}"))
         }
@@ -118,6 +124,7 @@ mod tests {
             ("21.09.2024", Some("2024-09-21")),
             ("2024-9-5", Some("2024-09-05")),
             ("c. 2024-06", Some("~2024-06")),
+            ("late 2024-9", Some("late 2024-09")),
             ("31 Sep 2024", None),
             ("soon", None),
             ("next week", None),
