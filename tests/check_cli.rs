@@ -60,7 +60,7 @@ bad_fixtures! {
         "6:3: error: unknown table `[[actrs]]` in the file (did you mean `[[actors]]`?)",
     ], "1 error";
     number_with_thousands_separators: "number-with-commas" => [
-        "9:12: error: TOML syntax: unexpected key or value, expected newline, `#` (numbers take no commas: write 578000 (or group digits with _))",
+        "9:12: error: TOML syntax: unexpected key or value, expected newline, `#` (numbers take no commas: write 578000 or 578_000)",
     ], "1 error";
     unknown_key_in_a_table: "unknown-key-event" => [
         "13:1: error: unknown key `titel` in [[events]] (did you mean `title`?)",

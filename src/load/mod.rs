@@ -161,8 +161,9 @@ fn syntax_hint(text: &str, at: usize) -> Option<String> {
             .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit() || b == b'.'));
     grouped.then(|| {
         format!(
-            "numbers take no commas: write {} (or group digits with _)",
-            value.replace(',', "")
+            "numbers take no commas: write {} or {}",
+            value.replace(',', ""),
+            value.replace(',', "_")
         )
     })
 }
