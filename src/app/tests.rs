@@ -1119,3 +1119,62 @@ fn an_attribution_cuts_the_name_before_the_date() {
         "— Dara Oko…, 12 Mar 2025"
     );
 }
+
+#[test]
+fn an_actors_events_and_quotes_are_links_tab_reaches() {
+    let mut app = app_with(Options::default(), 200, 60);
+    let minister = actor(&app, "dara-okonkwo");
+    app.view.popup = Some(Popup::Detail(vec![DetailPage::new(Target::Actor(
+        minister,
+    ))]));
+    let doc = ui::detail::document(&app, &top_page(&app), 200);
+    let events: Vec<Target> = (doc.links.iter())
+        .filter(|l| matches!(l.target, Target::Event(_)))
+        .map(|l| l.target)
+        .collect();
+    let quotes = (doc.links.iter())
+        .filter(|l| matches!(l.target, Target::Quote(_)))
+        .count();
+    assert!(events.len() >= 2, "{:?}", doc.links);
+    assert_eq!(quotes, 2, "its two quotes: {:?}", doc.links);
+    // Tab from the actor's own line reaches its first event, marked ▶, and
+    // Enter opens it.
+    let first_event = doc
+        .links
+        .iter()
+        .position(|l| matches!(l.target, Target::Event(_)))
+        .unwrap();
+    for _ in 0..first_event {
+        press(&mut app, KeyCode::Tab);
+    }
+    let text = detail_text_of(&app, &top_page(&app));
+    let selected = text.lines().find(|l| l.starts_with("▶ ")).unwrap();
+    let Target::Event(e) = events[0] else {
+        unreachable!()
+    };
+    assert!(
+        selected.contains(app.situation.events[e].title.as_str()),
+        "{selected}"
+    );
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(top_page(&app).target, events[0]);
+    press(&mut app, KeyCode::Esc);
+    // Shift-Tab wraps to the last link, a quote, which opens too.
+    while top_page(&app).link != 0 {
+        press(&mut app, KeyCode::BackTab);
+    }
+    press(&mut app, KeyCode::BackTab);
+    press(&mut app, KeyCode::Enter);
+    assert!(matches!(top_page(&app).target, Target::Quote(_)));
+    assert_eq!(depth(&app), 2);
+}
+
+/// A page's text as drawn with its selection, at a width where nothing wraps.
+fn detail_text_of(app: &App, page: &DetailPage) -> String {
+    let doc = ui::detail::document(app, page, 200);
+    doc.lines
+        .iter()
+        .map(|line| line.spans.iter().map(|s| s.content.as_ref()).collect())
+        .collect::<Vec<String>>()
+        .join("\n")
+}
