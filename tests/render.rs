@@ -505,6 +505,40 @@ fn a_save_that_did_not_load_raises_a_banner_80x24() {
 }
 
 #[test]
+fn the_banner_stays_in_view_over_popups() {
+    for (width, height) in [(80, 24), (200, 60)] {
+        let mut app = app(width, height);
+        app.reloaded(Outcome::Failed(problem(
+            "x.toml:236:11: no actor `red-cresent` (did you mean `red-crescent`?)",
+            2,
+        )));
+        keys(&mut app, &[KeyCode::Enter]);
+        if width == 80 {
+            snapshot!("banner_over_detail_80x24", app);
+        }
+        let open: [&[KeyCode]; 3] = [
+            &[],
+            &[KeyCode::Char('?')],
+            &[KeyCode::Esc, KeyCode::Esc, KeyCode::Char('a')],
+        ];
+        for keys_to_open in open {
+            keys(&mut app, keys_to_open);
+            let terminal = draw(&app);
+            let buffer = terminal.backend().buffer();
+            let text = screen_text(buffer);
+            assert!(text.contains("⚠ x.toml:236:11"), "{:?}\n{text}", app.mode());
+            // The popup's frame and title start below the banner.
+            let banner = sitrep::ui::layout::screen(&app, app.view.size).banner;
+            let title = ["Event", "Keys", "Filter by actor"]
+                .iter()
+                .find_map(|t| find(buffer, &format!(" {t} ")))
+                .expect("a popup title");
+            assert!(title.1 >= banner.bottom(), "{:?}\n{text}", app.mode());
+        }
+    }
+}
+
+#[test]
 fn the_banner_shows_what_a_message_quotes_inertly() {
     // Diagnostics quote the file: a hostile id, a megabyte long.
     let quoted = format!("\u{1b}]0;pwned\u{7}\u{1b}[2J{}", "x".repeat(1 << 20));
