@@ -1178,3 +1178,22 @@ fn detail_text_of(app: &App, page: &DetailPage) -> String {
         .collect::<Vec<String>>()
         .join("\n")
 }
+
+#[test]
+fn a_date_around_the_as_of_date_claims_nothing_about_starting() {
+    let app = App::new(situation(crate::BUILTIN_TEXT), Options::default());
+    let s = &app.situation;
+    let e = (s.events.iter())
+        .position(|e| !e.is_upcoming(s.as_of) && e.last_day() > s.as_of)
+        .expect("the built-in file's late-September meeting");
+    let text = detail_text(&app, Target::Event(e));
+    assert!(
+        text.contains("(its dates include the as-of date)"),
+        "{text}"
+    );
+    assert!(!text.contains("under way"), "{text}");
+    let help: String = (ui::help::lines(&app, app.view.size).iter())
+        .map(|l| l.to_string())
+        .collect();
+    assert!(help.contains("its dates include the as-of date"), "{help}");
+}

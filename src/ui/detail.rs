@@ -275,7 +275,9 @@ fn event(b: &mut Builder, e: usize) {
     let when = if event.is_upcoming(s.as_of) {
         " (upcoming)"
     } else if event.last_day() > s.as_of {
-        " (under way)"
+        // A fuzzy date ("late Sep") or a span around the as-of date: whether
+        // it has begun is not known, so nothing more is claimed.
+        " (its dates include the as-of date)"
     } else {
         ""
     };

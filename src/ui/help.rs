@@ -65,7 +65,7 @@ pub fn lines(app: &App, size: Rect) -> Vec<Line<'static>> {
     out.push(Line::from(Span::styled("On screen", theme.strong())));
     row(
         "● ◐ ○",
-        "event past, its dates span the as-of date, upcoming (upcoming rows are also in italics)",
+        "event past, its dates include the as-of date, upcoming (upcoming rows are also in italics)",
         &mut out,
     );
     row(

@@ -8,7 +8,7 @@
 //! ○ 20 Mar 2025     Parliament votes on the emergency budget  Veloria, MoI       [1]
 //! ```
 //!
-//! ● past, ◐ dates that span `as_of`, ○ upcoming (also in italics); `[n]` counts
+//! ● past, ◐ dates that include `as_of`, ○ upcoming (also in italics); `[n]` counts
 //! the event's sources, `[?]` marks an event nobody has sourced.
 
 use ratatui::buffer::Buffer;
