@@ -187,7 +187,7 @@ pub const BINDINGS: &[Binding] = &[
         .with_file(),
     bind(Normal, &[ctrl('z')], Action::Suspend, "Ctrl-Z", "suspend to the shell (fg comes back)"),
     // Typing a search.
-    bind(Search, &[], Action::Input(' '), "text", "narrows every pane as you type"),
+    bind(Search, &[], Action::Input(' '), "text", "narrows the timeline and quotes as you type; marks matching actors (underlined), n/N jump to them"),
     bind(Search, &[code(KeyCode::Enter)], Action::Accept, "Enter", "keep the search").footer(1, "keep"),
     bind(Search, &[code(KeyCode::Esc)], Action::Back, "Esc", "cancel the search").footer(1, "cancel"),
     bind(Search, &[code(KeyCode::Backspace)], Action::DeleteChar, "Backspace", "delete a character"),

@@ -293,6 +293,35 @@ fn search_hits_are_marked_in_rows() {
 }
 
 #[test]
+fn search_marks_actors_it_matches_by_alias_and_hides_none() {
+    let mut app = app(80, 24);
+    keys(&mut app, &[KeyCode::Char('3'), KeyCode::Char('/')]);
+    text(&mut app, "vrc");
+    keys(&mut app, &[KeyCode::Enter]);
+    let terminal = draw(&app);
+    let buffer = terminal.backend().buffer();
+    let text = screen_text(buffer);
+    // Matched by its alias "VRC": the whole name is underlined.
+    let (x, y) = find(buffer, "Velorian Red Crescent").expect("in view");
+    assert!(buffer[(x, y)].modifier.contains(Modifier::UNDERLINED));
+    let (x, y) = find(buffer, "Government of Veloria").expect("kept");
+    assert!(!buffer[(x, y)].modifier.contains(Modifier::UNDERLINED));
+    assert!(text.contains("· 1 match"), "{text}");
+}
+
+#[test]
+fn the_empty_timeline_says_what_esc_does() {
+    let mut app = app(80, 24);
+    keys(&mut app, &[KeyCode::Char('/')]);
+    text(&mut app, "zzzz");
+    let typing = screen_text(draw(&app).backend().buffer());
+    assert!(typing.contains("Esc goes"), "{typing}");
+    keys(&mut app, &[KeyCode::Enter]);
+    let kept = screen_text(draw(&app).backend().buffer());
+    assert!(kept.contains("Esc clears the search"), "{kept}");
+}
+
+#[test]
 fn no_color_means_no_colour() {
     let mut mono = app_sized(140, 45, Theme::monochrome());
     let mut color = app_sized(140, 45, Theme { color: true });

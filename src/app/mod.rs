@@ -606,8 +606,9 @@ impl App {
         } else {
             "−"
         };
+        // The count is what the whole filter now shows, not the actor's own.
         self.view.status = Some(format!(
-            "{sign} {name} ({})",
+            "{sign} {name} · {} shown",
             plural(self.selection.events.len(), "event")
         ));
     }

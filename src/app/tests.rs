@@ -1197,3 +1197,16 @@ fn a_date_around_the_as_of_date_claims_nothing_about_starting() {
         .collect();
     assert!(help.contains("its dates include the as-of date"), "{help}");
 }
+
+#[test]
+fn space_on_an_actor_says_how_many_events_the_filter_shows() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('3'));
+    press(&mut app, KeyCode::Char(' '));
+    let status = app.view.status.clone().unwrap_or_default();
+    let shown = app.selection.events.len();
+    assert_eq!(
+        status,
+        format!("+ Government of Veloria · {shown} events shown")
+    );
+}
