@@ -244,8 +244,12 @@ impl App {
                 self.follow_all();
                 self.clamp_scrolls();
             }
-            // Help opens over whatever is open, in any mode that binds it.
-            Action::Help => self.view.help = Some(0),
+            // Help opens over whatever is open, in any mode that binds it,
+            // at the section of that mode.
+            Action::Help => {
+                let start = ui::help::section_start(self, self.popup_space(), self.mode());
+                self.view.help = Some(start.min(self.help_max_scroll()));
+            }
             Action::ToggleMouse => {
                 self.mouse = !self.mouse;
                 self.view.status = Some(if self.mouse {

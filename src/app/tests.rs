@@ -1210,3 +1210,29 @@ fn space_on_an_actor_says_how_many_events_the_filter_shows() {
         format!("+ Government of Veloria · {shown} events shown")
     );
 }
+
+#[test]
+fn help_opens_at_the_section_of_what_is_open() {
+    let mut app = app_with(Options::default(), 80, 24);
+    let title_at_top = |app: &App| -> String {
+        let scroll = app.view.help.expect("help is open");
+        ui::help::lines(app, app.popup_space())[scroll].to_string()
+    };
+    press(&mut app, KeyCode::Char('?'));
+    assert_eq!(app.view.help, Some(0));
+    assert_eq!(title_at_top(&app), "Browsing");
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('?'));
+    assert_eq!(title_at_top(&app), "Detail");
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('/'));
+    press(&mut app, KeyCode::F(1));
+    assert_eq!(title_at_top(&app), "Typing a search");
+    press(&mut app, KeyCode::F(1));
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('a'));
+    press(&mut app, KeyCode::F(1));
+    assert_eq!(title_at_top(&app), "Actor picker");
+}

@@ -91,6 +91,18 @@ pub fn lines(app: &App, size: Rect) -> Vec<Line<'static>> {
     out
 }
 
+/// The first line of a mode's section: help opens there, so the keys of
+/// what is open come first (0 for modes help does not describe).
+pub fn section_start(app: &App, size: Rect, mode: Mode) -> usize {
+    if !Mode::ALL.contains(&mode) {
+        return 0;
+    }
+    lines(app, size)
+        .iter()
+        .position(|line| line.spans.len() == 1 && line.spans[0].content == mode.title())
+        .unwrap_or(0)
+}
+
 pub fn render(app: &App, scroll: usize, size: Rect, buf: &mut Buffer) {
     let outer = area(size);
     popup_frame(app, outer, "Keys".into(), buf);
