@@ -187,7 +187,7 @@ pub const BINDINGS: &[Binding] = &[
         .with_file(),
     bind(Normal, &[ctrl('z')], Action::Suspend, "Ctrl-Z", "suspend to the shell (fg comes back)"),
     // Typing a search.
-    bind(Search, &[], Action::Input(' '), "text", "narrows every pane as you type"),
+    bind(Search, &[], Action::Input(' '), "text", "narrows the timeline and quotes as you type; marks matching actors (underlined), n/N jump to them"),
     bind(Search, &[code(KeyCode::Enter)], Action::Accept, "Enter", "keep the search").footer(1, "keep"),
     bind(Search, &[code(KeyCode::Esc)], Action::Back, "Esc", "cancel the search").footer(1, "cancel"),
     bind(Search, &[code(KeyCode::Backspace)], Action::DeleteChar, "Backspace", "delete a character"),
@@ -218,12 +218,12 @@ pub const BINDINGS: &[Binding] = &[
     bind(Detail, &[code(KeyCode::PageUp)], Action::PageUp, "PgDn/PgUp", "page down / up"),
     bind(Detail, &[ch('g'), code(KeyCode::Home)], Action::Top, "g/G Home/End", "top / bottom"),
     bind(Detail, &[ch('G'), code(KeyCode::End)], Action::Bottom, "g/G Home/End", "top / bottom"),
-    bind(Detail, &[code(KeyCode::Tab)], Action::NextLink, "Tab/Shift-Tab", "select the next / previous actor or event")
+    bind(Detail, &[code(KeyCode::Tab)], Action::NextLink, "Tab/Shift-Tab", "select the next / previous actor, event or quote")
         .footer(2, "select"),
-    bind(Detail, &[code(KeyCode::BackTab)], Action::PrevLink, "Tab/Shift-Tab", "select the next / previous actor or event"),
+    bind(Detail, &[code(KeyCode::BackTab)], Action::PrevLink, "Tab/Shift-Tab", "select the next / previous actor, event or quote"),
     bind(Detail, &[ch(' '), ch('f')], Action::Toggle, "Space/f", "add / remove the selected actor in the filter")
         .footer(3, "filter"),
-    bind(Detail, &[code(KeyCode::Enter)], Action::Open, "Enter", "open the selected actor or event").footer(3, "open"),
+    bind(Detail, &[code(KeyCode::Enter)], Action::Open, "Enter", "open the selected actor, event or quote").footer(3, "open"),
     bind(Detail, &[code(KeyCode::Esc)], Action::Back, "Esc", "back / close").footer(1, "back"),
     bind(Detail, &[ch('?'), code(KeyCode::F(1))], Action::Help, "? F1", "all keys (this help)").footer(5, "help"),
     bind(Detail, &[ch('q'), ctrl('c')], Action::Quit, "q", "quit").footer(5, "quit"),

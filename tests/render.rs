@@ -293,6 +293,35 @@ fn search_hits_are_marked_in_rows() {
 }
 
 #[test]
+fn search_marks_actors_it_matches_by_alias_and_hides_none() {
+    let mut app = app(80, 24);
+    keys(&mut app, &[KeyCode::Char('3'), KeyCode::Char('/')]);
+    text(&mut app, "vrc");
+    keys(&mut app, &[KeyCode::Enter]);
+    let terminal = draw(&app);
+    let buffer = terminal.backend().buffer();
+    let text = screen_text(buffer);
+    // Matched by its alias "VRC": the whole name is underlined.
+    let (x, y) = find(buffer, "Velorian Red Crescent").expect("in view");
+    assert!(buffer[(x, y)].modifier.contains(Modifier::UNDERLINED));
+    let (x, y) = find(buffer, "Government of Veloria").expect("kept");
+    assert!(!buffer[(x, y)].modifier.contains(Modifier::UNDERLINED));
+    assert!(text.contains("· 1 match"), "{text}");
+}
+
+#[test]
+fn the_empty_timeline_says_what_esc_does() {
+    let mut app = app(80, 24);
+    keys(&mut app, &[KeyCode::Char('/')]);
+    text(&mut app, "zzzz");
+    let typing = screen_text(draw(&app).backend().buffer());
+    assert!(typing.contains("Esc goes"), "{typing}");
+    keys(&mut app, &[KeyCode::Enter]);
+    let kept = screen_text(draw(&app).backend().buffer());
+    assert!(kept.contains("Esc clears the search"), "{kept}");
+}
+
+#[test]
 fn no_color_means_no_colour() {
     let mut mono = app_sized(140, 45, Theme::monochrome());
     let mut color = app_sized(140, 45, Theme { color: true });
@@ -502,6 +531,40 @@ fn a_save_that_did_not_load_raises_a_banner_80x24() {
         "{text}"
     );
     assert!(text.contains("+2 more"), "{text}");
+}
+
+#[test]
+fn the_banner_stays_in_view_over_popups() {
+    for (width, height) in [(80, 24), (200, 60)] {
+        let mut app = app(width, height);
+        app.reloaded(Outcome::Failed(problem(
+            "x.toml:236:11: no actor `red-cresent` (did you mean `red-crescent`?)",
+            2,
+        )));
+        keys(&mut app, &[KeyCode::Enter]);
+        if width == 80 {
+            snapshot!("banner_over_detail_80x24", app);
+        }
+        let open: [&[KeyCode]; 3] = [
+            &[],
+            &[KeyCode::Char('?')],
+            &[KeyCode::Esc, KeyCode::Esc, KeyCode::Char('a')],
+        ];
+        for keys_to_open in open {
+            keys(&mut app, keys_to_open);
+            let terminal = draw(&app);
+            let buffer = terminal.backend().buffer();
+            let text = screen_text(buffer);
+            assert!(text.contains("⚠ x.toml:236:11"), "{:?}\n{text}", app.mode());
+            // The popup's frame and title start below the banner.
+            let banner = sitrep::ui::layout::screen(&app, app.view.size).banner;
+            let title = ["Event", "Keys", "Filter by actor"]
+                .iter()
+                .find_map(|t| find(buffer, &format!(" {t} ")))
+                .expect("a popup title");
+            assert!(title.1 >= banner.bottom(), "{:?}\n{text}", app.mode());
+        }
+    }
 }
 
 #[test]

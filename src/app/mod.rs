@@ -188,6 +188,11 @@ impl App {
         normalize_query(&self.filter.search)
     }
 
+    /// Where popups go now (below the reload banner while it shows).
+    pub fn popup_space(&self) -> Rect {
+        ui::popup_space(self, self.view.size)
+    }
+
     /// Panes that have something to show (a file may have no metrics).
     pub fn has_pane(&self, pane: Pane) -> bool {
         pane != Pane::Figures || !self.situation.metrics.is_empty()
@@ -239,8 +244,12 @@ impl App {
                 self.follow_all();
                 self.clamp_scrolls();
             }
-            // Help opens over whatever is open, in any mode that binds it.
-            Action::Help => self.view.help = Some(0),
+            // Help opens over whatever is open, in any mode that binds it,
+            // at the section of that mode.
+            Action::Help => {
+                let start = ui::help::section_start(self, self.popup_space(), self.mode());
+                self.view.help = Some(start.min(self.help_max_scroll()));
+            }
             Action::ToggleMouse => {
                 self.mouse = !self.mouse;
                 self.view.status = Some(if self.mouse {
@@ -452,8 +461,8 @@ impl App {
     }
 
     fn detailing(&mut self, action: Action) {
-        let width = ui::detail::text_width(self.view.size);
-        let height = ui::detail::text_height(self.view.size);
+        let width = ui::detail::text_width(self.popup_space());
+        let height = ui::detail::text_height(self.popup_space());
         let Some(Popup::Detail(pages)) = &self.view.popup else {
             return;
         };
@@ -525,7 +534,7 @@ impl App {
     }
 
     fn helping(&mut self, action: Action) {
-        let height = ui::help::text_height(self.view.size);
+        let height = ui::help::text_height(self.popup_space());
         let max_scroll = self.help_max_scroll();
         let Some(scroll) = &mut self.view.help else {
             return;
@@ -543,8 +552,8 @@ impl App {
     }
 
     fn help_max_scroll(&self) -> usize {
-        let height = ui::help::text_height(self.view.size);
-        ui::help::lines(self, self.view.size)
+        let height = ui::help::text_height(self.popup_space());
+        ui::help::lines(self, self.popup_space())
             .len()
             .saturating_sub(height)
     }
@@ -558,8 +567,8 @@ impl App {
                 *scroll = (*scroll).min(max);
             }
         }
-        let width = ui::detail::text_width(self.view.size);
-        let height = ui::detail::text_height(self.view.size);
+        let width = ui::detail::text_width(self.popup_space());
+        let height = ui::detail::text_height(self.popup_space());
         let Some(Popup::Detail(pages)) = &self.view.popup else {
             return;
         };
@@ -601,8 +610,9 @@ impl App {
         } else {
             "−"
         };
+        // The count is what the whole filter now shows, not the actor's own.
         self.view.status = Some(format!(
-            "{sign} {name} ({})",
+            "{sign} {name} · {} shown",
             plural(self.selection.events.len(), "event")
         ));
     }
@@ -645,7 +655,7 @@ impl App {
     }
 
     fn move_picker(&mut self, motion: Motion) {
-        let page = ui::picker::list_height(self.view.size).max(1);
+        let page = ui::picker::list_height(self.popup_space()).max(1);
         if let Some(Popup::Picker(picker)) = &mut self.view.popup {
             let len = picker.matches.len();
             picker.cursor.selected = step(picker.cursor.selected, motion, len, page);
@@ -862,28 +872,29 @@ impl App {
         if screen.too_small {
             return;
         }
+        let space = self.popup_space();
         if self.view.help.is_some() {
-            if !ui::help::area(size).contains(at) {
+            if !ui::help::area(space).contains(at) {
                 self.view.help = None;
             }
             return;
         }
         match &self.view.popup {
             Some(Popup::Picker(picker)) => {
-                let list = ui::picker::list_area(size);
+                let list = ui::picker::list_area(space);
                 if list.contains(at) {
                     let row = picker.cursor.offset + usize::from(at.y - list.y);
                     if row < picker.matches.len() {
                         let target = row as isize - picker.cursor.selected as isize;
                         self.move_picker(Motion::By(target));
                     }
-                } else if !ui::picker::area(size).contains(at) {
+                } else if !ui::picker::area(space).contains(at) {
                     self.view.popup = None;
                 }
                 return;
             }
             Some(Popup::Detail(_)) => {
-                if !ui::detail::area(size).contains(at) {
+                if !ui::detail::area(space).contains(at) {
                     self.view.popup = None;
                 }
                 return;

@@ -1119,3 +1119,120 @@ fn an_attribution_cuts_the_name_before_the_date() {
         "— Dara Oko…, 12 Mar 2025"
     );
 }
+
+#[test]
+fn an_actors_events_and_quotes_are_links_tab_reaches() {
+    let mut app = app_with(Options::default(), 200, 60);
+    let minister = actor(&app, "dara-okonkwo");
+    app.view.popup = Some(Popup::Detail(vec![DetailPage::new(Target::Actor(
+        minister,
+    ))]));
+    let doc = ui::detail::document(&app, &top_page(&app), 200);
+    let events: Vec<Target> = (doc.links.iter())
+        .filter(|l| matches!(l.target, Target::Event(_)))
+        .map(|l| l.target)
+        .collect();
+    let quotes = (doc.links.iter())
+        .filter(|l| matches!(l.target, Target::Quote(_)))
+        .count();
+    assert!(events.len() >= 2, "{:?}", doc.links);
+    assert_eq!(quotes, 2, "its two quotes: {:?}", doc.links);
+    // Tab from the actor's own line reaches its first event, marked ▶, and
+    // Enter opens it.
+    let first_event = doc
+        .links
+        .iter()
+        .position(|l| matches!(l.target, Target::Event(_)))
+        .unwrap();
+    for _ in 0..first_event {
+        press(&mut app, KeyCode::Tab);
+    }
+    let text = detail_text_of(&app, &top_page(&app));
+    let selected = text.lines().find(|l| l.starts_with("▶ ")).unwrap();
+    let Target::Event(e) = events[0] else {
+        unreachable!()
+    };
+    assert!(
+        selected.contains(app.situation.events[e].title.as_str()),
+        "{selected}"
+    );
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(top_page(&app).target, events[0]);
+    press(&mut app, KeyCode::Esc);
+    // Shift-Tab wraps to the last link, a quote, which opens too.
+    while top_page(&app).link != 0 {
+        press(&mut app, KeyCode::BackTab);
+    }
+    press(&mut app, KeyCode::BackTab);
+    press(&mut app, KeyCode::Enter);
+    assert!(matches!(top_page(&app).target, Target::Quote(_)));
+    assert_eq!(depth(&app), 2);
+}
+
+/// A page's text as drawn with its selection, at a width where nothing wraps.
+fn detail_text_of(app: &App, page: &DetailPage) -> String {
+    let doc = ui::detail::document(app, page, 200);
+    doc.lines
+        .iter()
+        .map(|line| line.spans.iter().map(|s| s.content.as_ref()).collect())
+        .collect::<Vec<String>>()
+        .join("\n")
+}
+
+#[test]
+fn a_date_around_the_as_of_date_claims_nothing_about_starting() {
+    let app = App::new(situation(crate::BUILTIN_TEXT), Options::default());
+    let s = &app.situation;
+    let e = (s.events.iter())
+        .position(|e| !e.is_upcoming(s.as_of) && e.last_day() > s.as_of)
+        .expect("the built-in file's late-September meeting");
+    let text = detail_text(&app, Target::Event(e));
+    assert!(
+        text.contains("(its dates include the as-of date)"),
+        "{text}"
+    );
+    assert!(!text.contains("under way"), "{text}");
+    let help: String = (ui::help::lines(&app, app.view.size).iter())
+        .map(|l| l.to_string())
+        .collect();
+    assert!(help.contains("its dates include the as-of date"), "{help}");
+}
+
+#[test]
+fn space_on_an_actor_says_how_many_events_the_filter_shows() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('3'));
+    press(&mut app, KeyCode::Char(' '));
+    let status = app.view.status.clone().unwrap_or_default();
+    let shown = app.selection.events.len();
+    assert_eq!(
+        status,
+        format!("+ Government of Veloria · {shown} events shown")
+    );
+}
+
+#[test]
+fn help_opens_at_the_section_of_what_is_open() {
+    let mut app = app_with(Options::default(), 80, 24);
+    let title_at_top = |app: &App| -> String {
+        let scroll = app.view.help.expect("help is open");
+        ui::help::lines(app, app.popup_space())[scroll].to_string()
+    };
+    press(&mut app, KeyCode::Char('?'));
+    assert_eq!(app.view.help, Some(0));
+    assert_eq!(title_at_top(&app), "Browsing");
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('?'));
+    assert_eq!(title_at_top(&app), "Detail");
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('/'));
+    press(&mut app, KeyCode::F(1));
+    assert_eq!(title_at_top(&app), "Typing a search");
+    press(&mut app, KeyCode::F(1));
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('a'));
+    press(&mut app, KeyCode::F(1));
+    assert_eq!(title_at_top(&app), "Actor picker");
+}

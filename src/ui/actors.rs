@@ -1,6 +1,7 @@
 //! Pane 3: actors as a tree (members under the actor they are part of),
 //! with kind, how many events involve each (members included) and role.
-//! `●` marks an actor in the filter, `◦` a member of one.
+//! `●` marks an actor in the filter, `◦` a member of one. A search marks
+//! matching names (underlined) and hides none.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -11,7 +12,7 @@ use crate::action::Pane;
 use crate::app::App;
 use crate::model::ActorKind;
 use crate::ui::layout::Screen;
-use crate::ui::text::{highlight, pad, pad_left, shown};
+use crate::ui::text::{find_all, highlight, pad, pad_left, shown};
 use crate::ui::{draw_lines, empty_message, fill_row, pane_frame, scrollbar};
 
 const MARK: usize = 2;
@@ -95,11 +96,26 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
     let len = app.derived.actor_order.len();
     let cursor = app.view.actors;
     let in_filter = app.filter.actors.len();
-    let info = match (len, in_filter) {
+    let needle = app.needle();
+    let matches_search = |a: usize| {
+        !needle.is_empty()
+            && (app.selection.actors_matching_search)
+                .get(a)
+                .copied()
+                .unwrap_or(false)
+    };
+    let mut info = match (len, in_filter) {
         (0, _) => String::new(),
         (_, 0) => format!("{}/{len}", cursor.selected + 1),
         (_, n) => format!("{}/{len} · {n} in filter", cursor.selected + 1),
     };
+    // The search marks actors rather than hiding them: say how many match.
+    if len > 0 && !needle.is_empty() {
+        let n = (0..app.situation.actors.len())
+            .filter(|&a| matches_search(a))
+            .count();
+        info.push_str(&format!(" · {n} match"));
+    }
     let inner = pane_frame(app, screen, Pane::Actors, area, info, buf);
     if len == 0 {
         empty_message(app, "This file names no actors.", inner, buf);
@@ -120,7 +136,6 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
     buf.set_line(inner.x, inner.y, &heading, inner.width);
     let list = screen.list(Pane::Actors);
     let height = usize::from(list.height);
-    let needle = app.needle();
     let chosen = |a: usize| app.filter.actors.contains(&a);
     let lines: Vec<Line> = app
         .derived
@@ -150,12 +165,16 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
                 Span::styled(guide.clone(), theme.border()),
             ];
             let name_width = cols.name.saturating_sub(guide.chars().count() + 1);
-            spans.extend(highlight(
-                pad(&shown(&actor.name, name_width), name_width) + " ",
-                &needle,
-                style,
-                theme.matched(),
-            ));
+            let name = pad(&shown(&actor.name, name_width), name_width) + " ";
+            if matches_search(a) && find_all(&name, &needle).is_empty() {
+                // Matched by an alias or its id: the whole name is marked.
+                let text = name.trim_end();
+                let blank = name.len() - text.len();
+                spans.push(Span::styled(text.to_string(), style.patch(theme.matched())));
+                spans.push(Span::styled(" ".repeat(blank), style));
+            } else {
+                spans.extend(highlight(name, &needle, style, theme.matched()));
+            }
             let kind = kind_label(actor.kind, cols.kind.saturating_sub(1));
             spans.push(Span::styled(pad(kind, cols.kind), theme.dim()));
             spans.push(Span::styled(

@@ -7,17 +7,22 @@
 //!    not reloaded: still showing the last good version · save a fix or press r
 //! ```
 //!
-//! With one row (short screens), only the first line.
+//! With one row (short screens), only the first line. Popups open below it,
+//! so it stays in view while a detail, the picker or help is open.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 
 use crate::app::App;
+use crate::keymap::Mode;
 use crate::ui::text::{fit, shown, width};
 
 const SECOND_ROW: &str =
     "not reloaded: still showing the last good version · save a fix or press r";
+/// The same over a popup, where r is not bound (or is typed text).
+const SECOND_ROW_OVER_POPUP: &str =
+    "not reloaded: showing the last good version · save a fix, or Esc then r";
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(problem) = &app.problem else {
@@ -49,7 +54,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         buf.set_string(x, area.y, &more, style.add_modifier(Modifier::BOLD));
     }
     if area.height >= 2 {
-        let text = format!("   {}", fit(SECOND_ROW, columns.saturating_sub(4)));
+        let second = if app.mode() == Mode::Normal {
+            SECOND_ROW
+        } else {
+            SECOND_ROW_OVER_POPUP
+        };
+        let text = format!("   {}", fit(second, columns.saturating_sub(4)));
         buf.set_stringn(area.x, area.y + 1, text, columns, style);
     }
 }

@@ -1,6 +1,7 @@
 //! Enter: the detail of an event, actor, key figure or quote, with every
-//! field, the actors and events it names (selectable: Tab moves between them,
-//! Enter opens one, Space filters by an actor) and its sources in full.
+//! field, the actors, events and quotes it names (selectable: Tab moves
+//! between them, Enter opens one, Space filters by an actor) and its sources
+//! in full.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Margin, Rect};
@@ -18,12 +19,12 @@ use crate::ui::{centered, draw_lines, popup_frame, scrollbar};
 const LIST_MAX: usize = 50;
 const LABEL: usize = 11;
 
-/// An actor or event named in a document, which the cursor can select.
+/// An actor, event or quote named in a document, which the cursor can select.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Link {
-    /// What Enter opens: `Target::Actor` or `Target::Event`.
+    /// What Enter opens: `Target::Actor`, `Target::Event` or `Target::Quote`.
     pub target: Target,
-    /// Line of the document it is on.
+    /// Line of the document it starts on.
     pub line: usize,
 }
 
@@ -147,6 +148,37 @@ impl Builder<'_> {
             .push(Line::from(Span::styled(fit(&text, self.width), style)));
     }
 
+    /// A selectable event row of a list, dates in a column:
+    /// "▶ 25 Sep 2024   Blinken to convene ...".
+    fn listed_event(&mut self, e: EventIx) {
+        let app = self.app;
+        let theme = &app.theme;
+        let event = &app.situation.events[e];
+        let selected = self.links.len() == self.selected_link;
+        let date_width = app.derived.date_width;
+        let date = pad(&crate::ui::timeline::date_label(event), date_width + 2);
+        let room = self.width.saturating_sub(date_width + 4);
+        let title = fit(&shown(&event.title, room), room);
+        let line = if selected {
+            let style = theme.selected().add_modifier(Modifier::BOLD);
+            Line::from(Span::styled(
+                fit(&format!("▶ {date}{title}"), self.width),
+                style,
+            ))
+        } else {
+            Line::from(vec![
+                Span::raw("  "),
+                Span::styled(date, theme.dim()),
+                Span::raw(title),
+            ])
+        };
+        self.links.push(Link {
+            target: Target::Event(e),
+            line: self.lines.len(),
+        });
+        self.lines.push(line);
+    }
+
     fn sources(&mut self, sources: &[SourceIx]) {
         if sources.is_empty() {
             self.heading("Sources".into());
@@ -243,7 +275,9 @@ fn event(b: &mut Builder, e: usize) {
     let when = if event.is_upcoming(s.as_of) {
         " (upcoming)"
     } else if event.last_day() > s.as_of {
-        " (under way)"
+        // A fuzzy date ("late Sep") or a span around the as-of date: whether
+        // it has begun is not known, so nothing more is claimed.
+        " (its dates include the as-of date)"
     } else {
         ""
     };
@@ -283,14 +317,26 @@ fn event(b: &mut Builder, e: usize) {
     }
 }
 
+/// A selectable quote: its text wrapped, "▶ " before its first row when
+/// selected, and who said it when.
 fn quote_text(b: &mut Builder, q: usize) {
     let app = b.app;
     let quote = &app.situation.quotes[q];
     let width = b.width.saturating_sub(2);
     let text = shown_text(quote.text.trim(), TEXT_MAX_CHARS);
-    for row in wrap(&format!("“{text}”"), width) {
-        b.lines
-            .push(Line::from(vec![Span::raw("  "), Span::raw(row)]));
+    let selected = b.links.len() == b.selected_link;
+    b.links.push(Link {
+        target: Target::Quote(q),
+        line: b.lines.len(),
+    });
+    let selected_style = app.theme.selected().add_modifier(Modifier::BOLD);
+    for (i, row) in wrap(&format!("“{text}”"), width).into_iter().enumerate() {
+        let line = match (selected, i) {
+            (true, 0) => Line::from(Span::styled(format!("▶ {row}"), selected_style)),
+            (true, _) => Line::from(vec![Span::raw("  "), Span::styled(row, selected_style)]),
+            (false, _) => Line::from(vec![Span::raw("  "), Span::raw(row)]),
+        };
+        b.lines.push(line);
     }
     let by = crate::ui::quotes::attribution(app, q, width);
     b.lines.push(Line::from(vec![
@@ -361,16 +407,8 @@ fn actor(b: &mut Builder, a: ActorIx) {
     let events = select(s, &app.index, &only_this).events;
     if !events.is_empty() {
         b.heading(format!("Events ({})", events.len()));
-        let date_width = app.derived.date_width;
         for &e in events.iter().take(LIST_MAX) {
-            let event = &s.events[e];
-            let date = pad(&crate::ui::timeline::date_label(event), date_width + 2);
-            let room = b.width.saturating_sub(date_width + 4);
-            b.lines.push(Line::from(vec![
-                Span::raw("  "),
-                Span::styled(date, app.theme.dim()),
-                Span::raw(fit(&shown(&event.title, room), room)),
-            ]));
+            b.listed_event(e);
         }
         if events.len() > LIST_MAX {
             b.text(

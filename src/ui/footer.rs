@@ -86,7 +86,7 @@ fn applies(app: &App, mode: Mode, action: Action) -> bool {
             let Some(page) = pages.last() else {
                 return false;
             };
-            let links = detail::document(app, page, detail::text_width(app.view.size)).links;
+            let links = detail::document(app, page, detail::text_width(app.popup_space())).links;
             let selected = links.get(page.link);
             match action {
                 Action::Toggle => selected.is_some_and(|l| matches!(l.target, Target::Actor(_))),

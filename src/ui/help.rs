@@ -65,7 +65,7 @@ pub fn lines(app: &App, size: Rect) -> Vec<Line<'static>> {
     out.push(Line::from(Span::styled("On screen", theme.strong())));
     row(
         "● ◐ ○",
-        "event past, its dates span the as-of date, upcoming (upcoming rows are also in italics)",
+        "event past, its dates include the as-of date, upcoming (upcoming rows are also in italics)",
         &mut out,
     );
     row(
@@ -89,6 +89,18 @@ pub fn lines(app: &App, size: Rect) -> Vec<Line<'static>> {
         &mut out,
     );
     out
+}
+
+/// The first line of a mode's section: help opens there, so the keys of
+/// what is open come first (0 for modes help does not describe).
+pub fn section_start(app: &App, size: Rect, mode: Mode) -> usize {
+    if !Mode::ALL.contains(&mode) {
+        return 0;
+    }
+    lines(app, size)
+        .iter()
+        .position(|line| line.spans.len() == 1 && line.spans[0].content == mode.title())
+        .unwrap_or(0)
 }
 
 pub fn render(app: &App, scroll: usize, size: Rect, buf: &mut Buffer) {

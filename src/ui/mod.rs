@@ -43,17 +43,35 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     actors::render(app, &screen, buf);
     quotes::render(app, &screen, buf);
     footer::render(app, screen.footer, buf);
+    let space = popup_space(app, area);
     match &app.view.popup {
-        Some(crate::app::Popup::Picker(picker)) => picker::render(app, picker, area, buf),
+        Some(crate::app::Popup::Picker(picker)) => picker::render(app, picker, space, buf),
         Some(crate::app::Popup::Detail(pages)) => {
             if let Some(page) = pages.last() {
-                detail::render(app, page, pages.len(), area, buf);
+                detail::render(app, page, pages.len(), space, buf);
             }
         }
         None => {}
     }
     if let Some(scroll) = app.view.help {
-        help::render(app, scroll, area, buf);
+        help::render(app, scroll, space, buf);
+    }
+}
+
+/// Where popups are centred on a screen of `size`. Popups leave the first
+/// and last rows of it free: the header's last row and the footer. While
+/// the reload banner shows, it starts at the banner's last row instead, so
+/// a popup never hides why the file did not reload.
+pub fn popup_space(app: &App, size: Rect) -> Rect {
+    let banner = layout::screen(app, size).banner;
+    if banner.is_empty() {
+        return size;
+    }
+    let top = banner.bottom().saturating_sub(1).max(size.y);
+    Rect {
+        y: top,
+        height: size.bottom().saturating_sub(top),
+        ..size
     }
 }
 

@@ -8,7 +8,7 @@
 //! ○ 20 Mar 2025     Parliament votes on the emergency budget  Veloria, MoI       [1]
 //! ```
 //!
-//! ● past, ◐ dates that span `as_of`, ○ upcoming (also in italics); `[n]` counts
+//! ● past, ◐ dates that include `as_of`, ○ upcoming (also in italics); `[n]` counts
 //! the event's sources, `[?]` marks an event nobody has sourced.
 
 use ratatui::buffer::Buffer;
@@ -96,10 +96,17 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
     );
     let inner = pane_frame(app, screen, Pane::Timeline, area, info, buf);
     if len == 0 {
+        let searching = !app.filter.search.is_empty();
         let message = if app.situation.events.is_empty() {
             "This file has no events yet."
-        } else {
+        } else if app.mode() == crate::keymap::Mode::Search {
+            // Esc here goes back to the search before typing, which may not
+            // be empty.
+            "No event matches the filter. Backspace or Ctrl-U edits the search; Esc goes back to the search before."
+        } else if searching {
             "No event matches the filter. Esc clears the search, c every filter."
+        } else {
+            "No event matches the filter. c clears it."
         };
         empty_message(app, message, inner, buf);
         return;
