@@ -418,8 +418,13 @@ pub fn select(s: &Situation, index: &Index, filter: &Filter) -> Selection {
             || extra.is_some_and(|a| in_scope[a])
             || actors.any(|&a| in_scope[a])
     };
-    let in_window = |first: NaiveDate, last: NaiveDate| {
-        filter.from.is_none_or(|from| last >= from) && filter.to.is_none_or(|to| first <= to)
+    // A span overlaps the window; an unknown end is open on that side.
+    let in_window = |first: Option<NaiveDate>, last: Option<NaiveDate>| {
+        filter
+            .from
+            .zip(last)
+            .is_none_or(|(from, last)| last >= from)
+            && filter.to.zip(first).is_none_or(|(to, first)| first <= to)
     };
 
     let query = normalize_query(&filter.search);
@@ -434,7 +439,7 @@ pub fn select(s: &Situation, index: &Index, filter: &Filter) -> Selection {
         .enumerate()
         .filter(|&(i, e)| {
             event_hits[i]
-                && in_window(e.first_day(), e.last_day())
+                && in_window(Some(e.first_day()), Some(e.last_day()))
                 && involves(e.actors.iter(), None)
         })
         .map(|(i, _)| i)
@@ -453,21 +458,17 @@ pub fn select(s: &Situation, index: &Index, filter: &Filter) -> Selection {
             // An undated quote was said at the latest when its earliest
             // source was published, and nothing bounds it from below. (Its
             // event does not date it: a quote may be about an event to come.)
-            let span = match q.date {
-                Some(d) => Some((Some(d.start()), d.end())),
-                None => q
-                    .sources
-                    .iter()
-                    .filter_map(|&src| s.sources[src].date.map(|d| d.end()))
-                    .min()
-                    .map(|latest| (None, latest)),
+            let (first, last) = match q.date {
+                Some(d) => (Some(d.start()), Some(d.end())),
+                None => (
+                    None,
+                    q.sources
+                        .iter()
+                        .filter_map(|&src| s.sources[src].date.map(|d| d.end()))
+                        .min(),
+                ),
             };
-            quote_hits[i]
-                && span.is_none_or(|(first, last)| {
-                    filter.from.is_none_or(|from| last >= from)
-                        && first.is_none_or(|first| filter.to.is_none_or(|to| first <= to))
-                })
-                && involves(q.about.iter(), Some(q.speaker))
+            quote_hits[i] && in_window(first, last) && involves(q.about.iter(), Some(q.speaker))
         })
         .map(|(i, _)| i)
         .collect();

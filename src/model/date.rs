@@ -103,11 +103,6 @@ impl FuzzyDate {
         self.approximate
     }
 
-    /// True when the two closed spans share at least one day.
-    pub fn overlaps(&self, from: NaiveDate, to: NaiveDate) -> bool {
-        self.start <= to && from <= self.end
-    }
-
     /// The written form, as the file would spell it ("~early 2024-10").
     pub fn to_file_form(&self) -> String {
         let tilde = if self.approximate { "~" } else { "" };
