@@ -4,6 +4,7 @@ use std::io::{self, Write};
 
 use crate::load::{Report, SourceText};
 use crate::model::Situation;
+use crate::text::plural;
 
 /// How problems are printed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -83,10 +84,3 @@ pub fn counts(s: &Situation) -> String {
     .join(", ")
 }
 
-pub fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
-}

@@ -13,6 +13,7 @@ pub mod query;
 pub mod reload;
 pub mod sanitize;
 pub mod summary;
+pub mod text;
 pub mod theme;
 pub mod tui;
 pub mod ui;

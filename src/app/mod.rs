@@ -23,7 +23,7 @@ pub use reload::carry_over;
 pub use view::{Cursor, DetailPage, Picker, Popup, SearchInput, Target, View};
 
 use crate::action::{Action, Pane};
-use crate::check::plural;
+use crate::text::plural;
 use crate::figures::{Figure, figure};
 use crate::keymap::Mode;
 use crate::model::{ActorIx, Situation};
@@ -261,7 +261,7 @@ impl App {
             Action::Reload => {
                 // The terminal loop does the reading; this is what the user sees.
                 self.view.status = Some(match &self.file {
-                    Some(file) => format!("reloading {}…", ui::text::fit(file, 40)),
+                    Some(file) => format!("reloading {}…", crate::text::fit(file, 40)),
                     None => "built-in situation: nothing to reload".into(),
                 });
             }
@@ -604,7 +604,7 @@ impl App {
     fn toggle_actor(&mut self, actor: ActorIx) {
         self.filter.toggle_actor(actor);
         self.refilter();
-        let name = ui::text::fit(&ui::text::shown(&self.situation.actors[actor].name, 40), 40);
+        let name = crate::text::fit(&crate::text::shown(&self.situation.actors[actor].name, 40), 40);
         let sign = if self.filter.actors.contains(&actor) {
             "+"
         } else {
@@ -1059,9 +1059,9 @@ fn derive(s: &Situation) -> Derived {
         .map(|a| {
             std::iter::once(&a.name)
                 .chain(a.aliases.iter().filter(|alias| alias.chars().count() >= 2))
-                .min_by_key(|name| ui::text::width(name))
+                .min_by_key(|name| crate::text::width(name))
                 // Rows show a few names; a very long one is cut once here.
-                .map(|name| ui::text::fit(&ui::text::shown(name, SHORT_NAME_MAX), SHORT_NAME_MAX))
+                .map(|name| crate::text::fit(&crate::text::shown(name, SHORT_NAME_MAX), SHORT_NAME_MAX))
                 .unwrap_or_default()
         })
         .collect();
@@ -1069,12 +1069,12 @@ fn derive(s: &Situation) -> Derived {
         s.actors
             .iter()
             .zip(&actor_guide)
-            .map(|(a, guide)| ui::text::width(guide) + ui::text::width(&a.name))
+            .map(|(a, guide)| crate::text::width(guide) + crate::text::width(&a.name))
             .collect(),
         80,
     )
     .min(40);
-    let short_widths: Vec<usize> = short_names.iter().map(|n| ui::text::width(n)).collect();
+    let short_widths: Vec<usize> = short_names.iter().map(|n| crate::text::width(n)).collect();
     let event_actors_width = typical(
         s.events
             .iter()
@@ -1088,7 +1088,7 @@ fn derive(s: &Situation) -> Derived {
     let date_width = s
         .events
         .iter()
-        .map(|e| ui::text::width(&ui::timeline::date_label(e)))
+        .map(|e| crate::text::width(&ui::timeline::date_label(e)))
         .max()
         .unwrap_or(0)
         .clamp(6, 22);
@@ -1096,14 +1096,14 @@ fn derive(s: &Situation) -> Derived {
         .events
         .iter()
         .filter_map(|e| e.category.as_deref())
-        .map(ui::text::width)
+        .map(crate::text::width)
         .max()
         .unwrap_or(0)
         .min(14);
     let title_width = typical(
         s.events
             .iter()
-            .map(|e| ui::text::width(&crate::sanitize::clean_line(&e.title)))
+            .map(|e| crate::text::width(&crate::sanitize::clean_line(&e.title)))
             .collect(),
         90,
     )
@@ -1115,7 +1115,7 @@ fn derive(s: &Situation) -> Derived {
     for f in &mut figures {
         for text in [&mut f.event_title, &mut f.unit].into_iter().flatten() {
             if text.len() > FIGURE_TEXT_MAX {
-                *text = ui::text::fit(text, FIGURE_TEXT_MAX);
+                *text = crate::text::fit(text, FIGURE_TEXT_MAX);
             }
         }
     }
@@ -1124,8 +1124,8 @@ fn derive(s: &Situation) -> Derived {
         .iter()
         .zip(&figures)
         .map(|(m, f)| {
-            let unit = f.unit.as_deref().map_or(0, |u| ui::text::width(u) + 1);
-            ui::text::width(&m.label).max(ui::text::width(&f.display) + unit) + 4
+            let unit = f.unit.as_deref().map_or(0, |u| crate::text::width(u) + 1);
+            crate::text::width(&m.label).max(crate::text::width(&f.display) + unit) + 4
         })
         .max()
         .unwrap_or(0)

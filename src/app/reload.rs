@@ -6,7 +6,7 @@
 //! What is gone falls back to the nearest position.
 
 use crate::action::Pane;
-use crate::check::plural;
+use crate::text::plural;
 use crate::model::{ActorIx, EventIx, Situation};
 use crate::query::select;
 use crate::reload::Outcome;
@@ -116,7 +116,7 @@ pub fn carry_over(old: &App, situation: Situation, warnings: usize) -> App {
             let id = &old.situation.actors[a].id;
             let found = situation.actor_by_id(id);
             if found.is_none() {
-                dropped.push(ui::text::fit(&ui::text::shown(id, 24), 24));
+                dropped.push(crate::text::fit(&crate::text::shown(id, 24), 24));
             }
             found
         })

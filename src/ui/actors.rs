@@ -12,7 +12,7 @@ use crate::action::Pane;
 use crate::app::App;
 use crate::model::ActorKind;
 use crate::ui::layout::Screen;
-use crate::ui::text::{find_all, highlight, pad, pad_left, shown};
+use crate::text::{find_all, highlight, pad, pad_left, shown};
 use crate::ui::{draw_lines, empty_message, fill_row, pane_frame, scrollbar};
 
 const MARK: usize = 2;

@@ -16,7 +16,7 @@ use ratatui::style::Modifier;
 
 use crate::app::App;
 use crate::keymap::Mode;
-use crate::ui::text::{fit, shown, width};
+use crate::text::{fit, shown, width};
 
 const SECOND_ROW: &str =
     "not reloaded: still showing the last good version · save a fix or press r";

@@ -12,7 +12,7 @@ use crate::app::{App, DetailPage, Target};
 use crate::figures::format_value;
 use crate::model::{ActorIx, EventIx, MetricKind, SourceIx};
 use crate::query::{Filter, select};
-use crate::ui::text::{TEXT_MAX_CHARS, fit, pad, shown, shown_text, wrap};
+use crate::text::{TEXT_MAX_CHARS, fit, pad, shown, shown_text, wrap};
 use crate::ui::{centered, draw_lines, popup_frame, scrollbar};
 
 /// Lists in a detail stop after this many rows (an actor in 100,000 events).

@@ -10,7 +10,7 @@ use crate::action::Pane;
 use crate::app::App;
 use crate::ui::card::{CARD_HEIGHT, CARD_MIN_WIDTH, CardInfo, render_card};
 use crate::ui::layout::Screen;
-use crate::ui::text::head;
+use crate::text::head;
 
 /// Wider cards only add empty space.
 pub const CARD_MAX_WIDTH: u16 = 44;

@@ -11,7 +11,7 @@ use crate::app::{App, Popup, Target};
 use crate::keymap::{self, Binding, Mode};
 use crate::sanitize::clean_line;
 use crate::ui::detail;
-use crate::ui::text::{fit, shown, width};
+use crate::text::{fit, shown, width};
 
 /// Keys the footer names at most.
 const MAX_KEYS: usize = 7;

@@ -6,9 +6,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use crate::app::App;
-use crate::check::plural;
+use crate::text::plural;
 use crate::model::ActorIx;
-use crate::ui::text::{fit, shown, width};
+use crate::text::{fit, shown, width};
 
 /// One part of the filter, shown as a chip a click removes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 
 use crate::app::App;
 use crate::keymap::{Mode, help_rows};
-use crate::ui::text::{pad, wrap};
+use crate::text::{pad, wrap};
 use crate::ui::{centered, draw_lines, popup_frame, scrollbar};
 
 const KEYS: usize = 16;

@@ -38,7 +38,7 @@ use crate::action::Pane;
 use crate::app::App;
 use crate::ui::card::CARD_HEIGHT;
 use crate::ui::figures;
-use crate::ui::text::width;
+use crate::text::width;
 
 pub const MIN_WIDTH: u16 = 50;
 pub const MIN_HEIGHT: u16 = 15;

@@ -12,7 +12,7 @@ pub mod help;
 pub mod layout;
 pub mod picker;
 pub mod quotes;
-pub mod text;
+
 pub mod timeline;
 
 use ratatui::buffer::Buffer;
@@ -94,7 +94,7 @@ fn too_small(app: &App, area: Rect, buf: &mut Buffer) {
         (needs.as_str(), theme.text()),
         (this.as_str(), theme.text()),
     ] {
-        for row in text::wrap(text, columns) {
+        for row in crate::text::wrap(text, columns) {
             lines.push(Line::from(Span::styled(row, style)));
         }
     }

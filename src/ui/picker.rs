@@ -15,7 +15,7 @@ use ratatui::text::{Line, Span};
 
 use crate::app::{App, Picker};
 use crate::query::normalize_query;
-use crate::ui::text::{find_all, highlight, pad, pad_left, shown};
+use crate::text::{find_all, highlight, pad, pad_left, shown};
 use crate::ui::{centered, draw_lines, fill_row, popup_frame, scrollbar};
 
 /// The popup's box on a screen of `size`.

@@ -10,7 +10,7 @@ use ratatui::text::{Line, Span};
 use crate::action::Pane;
 use crate::app::App;
 use crate::ui::layout::Screen;
-use crate::ui::text::{fit, highlight, shown, shown_text, width, wrap};
+use crate::text::{fit, highlight, shown, shown_text, width, wrap};
 use crate::ui::{draw_lines, empty_message, pane_frame, scrollbar};
 
 /// Columns before the words: a bar marks the selected quote.

@@ -19,7 +19,7 @@ use crate::action::Pane;
 use crate::app::App;
 use crate::model::{Event, FuzzyDate};
 use crate::ui::layout::Screen;
-use crate::ui::text::{fit, highlight, pad, pad_left, shown, width};
+use crate::text::{fit, highlight, pad, pad_left, shown, width};
 use crate::ui::{draw_lines, empty_message, pane_frame, scrollbar};
 
 /// The event's date as the whole program shows it.
