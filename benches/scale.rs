@@ -63,7 +63,7 @@ fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
 /// A key through the same table the dashboard reads keys with.
 fn key(app: &mut App, code: KeyCode) {
     let event = KeyEvent::new(code, KeyModifiers::NONE);
-    if let Some(action) = keymap::action_for(app.mode(), app.view.focus, event) {
+    if let Some(action) = keymap::action_for(app.mode(), app.view().focus, event) {
         app.update(action);
     }
 }

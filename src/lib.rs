@@ -3,8 +3,12 @@
 pub mod action;
 pub mod app;
 pub mod check;
+pub mod data;
+pub mod derived;
+pub mod doc;
 pub mod events;
 pub mod figures;
+pub mod geometry;
 pub mod generate;
 pub mod keymap;
 pub mod load;
