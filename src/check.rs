@@ -87,4 +87,3 @@ pub fn counts(s: &Situation) -> String {
     }
     parts.join(", ")
 }
-

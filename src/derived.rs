@@ -45,7 +45,6 @@ pub struct Derived {
     pub title_width: usize,
 }
 
-
 /// The selection with its quotes in the dashboard's order.
 pub fn in_quote_order(mut selection: Selection, derived: &Derived) -> Selection {
     selection.quotes.sort_by_key(|&q| derived.quote_rank[q]);

@@ -9,7 +9,6 @@ pub mod doc;
 pub mod events;
 pub mod figures;
 pub mod geometry;
-pub mod generate;
 pub mod keymap;
 pub mod load;
 pub mod model;

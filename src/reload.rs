@@ -8,7 +8,6 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Sender};
 use std::thread;
 
-use crate::events::AppEvent;
 use crate::load::{self, SourceText};
 use crate::model::Situation;
 
@@ -115,14 +114,23 @@ pub struct Reloader {
 }
 
 impl Reloader {
-    /// Starts the thread; results arrive on `events` as [`AppEvent::Loaded`].
-    pub fn start(path: PathBuf, shown: String, events: Sender<AppEvent>) -> Reloader {
-        Reloader::with(move || load_file(&path, &shown), events)
+    /// Starts the thread; each outcome goes to `deliver`, which says
+    /// whether anyone still listens (the event loop: the thread stops when
+    /// it is gone).
+    pub fn start(
+        path: PathBuf,
+        shown: String,
+        deliver: impl Fn(Outcome) -> bool + Send + 'static,
+    ) -> Reloader {
+        Reloader::with(move || load_file(&path, &shown), deliver)
     }
 
     /// The thread, with what a load does. A load that panics (a loader bug
     /// a saved file runs into) is a failed reload, not a broken screen.
-    fn with(load: impl Fn() -> Outcome + Send + 'static, events: Sender<AppEvent>) -> Reloader {
+    fn with(
+        load: impl Fn() -> Outcome + Send + 'static,
+        deliver: impl Fn(Outcome) -> bool + Send + 'static,
+    ) -> Reloader {
         let (requests, rx) = mpsc::channel::<()>();
         let spawned = thread::Builder::new()
             .name(THREAD_NAME.into())
@@ -131,7 +139,7 @@ impl Reloader {
                     while rx.try_recv().is_ok() {}
                     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(&load))
                         .unwrap_or_else(|panic| Outcome::Failed(crashed(panic.as_ref())));
-                    if events.send(AppEvent::Loaded(Box::new(outcome))).is_err() {
+                    if !deliver(outcome) {
                         return;
                     }
                 }
@@ -208,10 +216,10 @@ mod tests {
                     more: 0,
                 })
             },
-            tx,
+            move |outcome| tx.send(outcome).is_ok(),
         );
         let next = || match rx.recv_timeout(std::time::Duration::from_secs(10)) {
-            Ok(AppEvent::Loaded(outcome)) => *outcome,
+            Ok(outcome) => outcome,
             other => panic!("{other:?}"),
         };
         reloader.request();

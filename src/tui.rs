@@ -103,7 +103,10 @@ pub fn run(mut app: App, file: Option<&Path>) -> io::Result<Exit> {
     let mut terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
     let reloader = file.map(|path| {
         let shown = app.file().unwrap_or_default().to_string();
-        Reloader::start(path.to_path_buf(), shown, events.sender())
+        let events = events.sender();
+        Reloader::start(path.to_path_buf(), shown, move |outcome| {
+            events.send(AppEvent::Loaded(Box::new(outcome))).is_ok()
+        })
     });
     if let Some(error) = events.watch_error() {
         // Plumbing the App cannot know about; told once, like any status.
@@ -130,7 +133,13 @@ pub fn run(mut app: App, file: Option<&Path>) -> io::Result<Exit> {
                     .next()
                     .ok_or_else(|| io::Error::other("the event sources stopped"))?
             };
-            match handle(&mut app, event, &mut terminal, reloader.as_ref(), &mut captured)? {
+            match handle(
+                &mut app,
+                event,
+                &mut terminal,
+                reloader.as_ref(),
+                &mut captured,
+            )? {
                 Flow::Exit(exit) => return Ok(exit),
                 Flow::Changed => changed = true,
                 Flow::Unchanged => {}

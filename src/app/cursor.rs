@@ -73,7 +73,11 @@ pub fn step(selected: usize, motion: Motion, len: usize, page: usize) -> usize {
 /// to the list. Lists are never in the situation's index order in general
 /// (quotes go by date, actors by tree), so the rank, not the index, is
 /// what is searched. The one way the dashboard finds an item again.
-pub fn relocate<T: Copy + Eq>(list: &[T], item: T, rank: impl Fn(T) -> usize) -> Result<usize, usize> {
+pub fn relocate<T: Copy + Eq>(
+    list: &[T],
+    item: T,
+    rank: impl Fn(T) -> usize,
+) -> Result<usize, usize> {
     let key = rank(item);
     match list.binary_search_by_key(&key, |&x| rank(x)) {
         Ok(position) if list[position] == item => Ok(position),

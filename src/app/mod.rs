@@ -26,7 +26,7 @@ use ratatui::layout::{Position, Rect};
 
 pub use cursor::{Cursor, Motion, relocate};
 pub use effect::{Effect, Effects};
-pub use popups::{DetailPage, DetailPopup, HelpPopup, PickerPopup, Popup, ReportPopup, Reply};
+pub use popups::{DetailPage, DetailPopup, HelpPopup, PickerPopup, Popup, Reply, ReportPopup};
 pub use reload::carry_over;
 pub use view::{SearchInput, View};
 
@@ -37,12 +37,12 @@ use crate::doc::detail::Target;
 use crate::geometry::header::{Chip, chips};
 use crate::geometry::{Facts, Screen};
 use crate::keymap::Mode;
-use panes::PaneModel;
 use crate::model::{ActorIx, Situation};
 use crate::query::{Filter, Index, Selection};
 use crate::reload::Problem;
 use crate::text::{fit, plural, shown};
 use crate::theme::Theme;
+use panes::PaneModel;
 
 /// How the dashboard starts.
 #[derive(Clone, Debug)]
@@ -253,7 +253,7 @@ impl App {
                 Mode::Search => self.searching(action),
                 // Nothing on screen to act on; the keymap only lets quit through.
                 Mode::TooSmall => {}
-                _ => self.to_popup(action),
+                _ => self.send_to_popup(action),
             },
         }
         self.relayout();
@@ -275,7 +275,10 @@ impl App {
         };
         self.screen = Screen::new(&facts);
         for pane in Pane::ALL {
-            self.view.panes.get_mut(pane).follow(&self.data, &self.screen);
+            self.view
+                .panes
+                .get_mut(pane)
+                .follow(&self.data, &self.screen);
         }
         let space = self.screen.popups;
         for popup in &mut self.view.popups {
@@ -402,7 +405,7 @@ impl App {
     }
 
     /// A key for the popup on top, and what it asks for in reply.
-    fn to_popup(&mut self, action: Action) {
+    fn send_to_popup(&mut self, action: Action) {
         let space = self.screen.popups;
         let Some(popup) = self.view.popups.last_mut() else {
             return;
@@ -574,7 +577,11 @@ impl App {
         };
         let was_focused = self.view.focus == pane;
         self.set_focus(pane);
-        let item = self.view.panes.get(pane).item_at(&self.data, &self.screen, at);
+        let item = self
+            .view
+            .panes
+            .get(pane)
+            .item_at(&self.data, &self.screen, at);
         if let Some(item) = item {
             if was_focused && item == self.cursor(pane).selected {
                 // A second click on the selected item opens it.
@@ -602,7 +609,7 @@ impl App {
             _ => {
                 let action = if lines > 0 { Action::Down } else { Action::Up };
                 for _ in 0..lines.unsigned_abs() {
-                    self.to_popup(action);
+                    self.send_to_popup(action);
                 }
             }
         }

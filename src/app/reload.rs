@@ -255,7 +255,11 @@ pub fn carry_over(old: &App, situation: Situation, warnings: usize) -> App {
         .row_of(panes.figures.cursor.selected)
         .saturating_sub(panes.figures.cursor.offset);
     let figures = &mut app.view.panes.figures.cursor;
-    figures.offset = app.screen.cards.row_of(figures.selected).saturating_sub(card_dy);
+    figures.offset = app
+        .screen
+        .cards
+        .row_of(figures.selected)
+        .saturating_sub(card_dy);
     app.relayout();
 
     // Short: the footer gives feedback half its row.

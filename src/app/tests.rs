@@ -58,7 +58,8 @@ fn help_max(app: &App) -> usize {
 /// The help's text as lines, at the app's size.
 fn help_lines(app: &App) -> Vec<String> {
     let space = app.screen.popups;
-    let text = crate::doc::help::help_text(&app.theme, crate::geometry::popup::help(space).text.width);
+    let text =
+        crate::doc::help::help_text(&app.theme, crate::geometry::popup::help(space).text.width);
     text.lines.iter().map(|l| l.to_string()).collect()
 }
 
@@ -72,11 +73,13 @@ fn typing(app: &mut App, text: &str) -> bool {
 }
 
 fn selected_event(app: &App) -> &str {
-    &app.data.situation.events[app.data.selection.events[app.view.panes.timeline.cursor.selected]].id
+    &app.data.situation.events[app.data.selection.events[app.view.panes.timeline.cursor.selected]]
+        .id
 }
 
 fn event_ids(app: &App) -> Vec<&str> {
-    app.data.selection
+    app.data
+        .selection
         .events
         .iter()
         .map(|&e| app.data.situation.events[e].id.as_str())
@@ -92,7 +95,10 @@ fn opens_on_the_latest_event_before_now_with_the_divider_in_view() {
     let app = app();
     assert_eq!(app.view.focus, Pane::Timeline);
     assert_eq!(selected_event(&app), "water-restored");
-    let divider = app.data.timeline_row_of(app.view.panes.timeline.cursor.selected) + 1;
+    let divider = app
+        .data
+        .timeline_row_of(app.view.panes.timeline.cursor.selected)
+        + 1;
     assert_eq!(app.data.timeline_event_at(divider), None);
     let inner = app.screen.clone().list(Pane::Timeline);
     let offset = app.view.panes.timeline.cursor.offset;
@@ -124,7 +130,11 @@ fn tab_and_numbers_move_focus_and_esc_never_quits() {
 fn ctrl_c_quits_even_while_typing() {
     let mut app = app();
     press(&mut app, KeyCode::Char('/'));
-    assert!(press_with(&mut app, KeyCode::Char('c'), KeyModifiers::CONTROL));
+    assert!(press_with(
+        &mut app,
+        KeyCode::Char('c'),
+        KeyModifiers::CONTROL
+    ));
 }
 
 #[test]
@@ -149,7 +159,9 @@ fn moves_within_the_timeline_and_stays_in_bounds() {
         app.data.selection.events.len() - 1 - usize::from(inner.height)
     );
     // The selected row is always on screen.
-    let row = app.data.timeline_row_of(app.view.panes.timeline.cursor.selected);
+    let row = app
+        .data
+        .timeline_row_of(app.view.panes.timeline.cursor.selected);
     assert!(row >= app.view.panes.timeline.cursor.offset);
     assert!(row < app.view.panes.timeline.cursor.offset + usize::from(inner.height));
 }
@@ -376,7 +388,10 @@ fn n_in_the_timeline_wraps_around() {
     press(&mut app, KeyCode::Char('n'));
     assert_eq!(app.view.panes.timeline.cursor.selected, 0);
     press(&mut app, KeyCode::Char('N'));
-    assert_eq!(app.view.panes.timeline.cursor.selected, app.data.selection.events.len() - 1);
+    assert_eq!(
+        app.view.panes.timeline.cursor.selected,
+        app.data.selection.events.len() - 1
+    );
 }
 
 #[test]
@@ -518,7 +533,9 @@ fn a_resize_keeps_the_selection_in_view() {
         height: 16,
     });
     let inner = app.screen.clone().list(Pane::Timeline);
-    let row = app.data.timeline_row_of(app.view.panes.timeline.cursor.selected);
+    let row = app
+        .data
+        .timeline_row_of(app.view.panes.timeline.cursor.selected);
     assert!(row >= app.view.panes.timeline.cursor.offset);
     assert!(row < app.view.panes.timeline.cursor.offset + usize::from(inner.height));
 }
@@ -572,7 +589,8 @@ fn reload(app: &mut App, text: &str) {
 }
 
 fn selected_actor(app: &App) -> &str {
-    &app.data.situation.actors[app.data.derived.actor_order[app.view.panes.actors.cursor.selected]].id
+    &app.data.situation.actors[app.data.derived.actor_order[app.view.panes.actors.cursor.selected]]
+        .id
 }
 
 fn selected_quote(app: &App) -> Option<&str> {
@@ -628,8 +646,11 @@ fn a_reload_keeps_selection_filter_search_focus_and_zoom_by_id() {
 
 #[test]
 fn a_reload_keeps_the_selected_row_where_it_was_on_screen() {
-    let row =
-        |app: &App| app.data.timeline_row_of(app.view.panes.timeline.cursor.selected) - app.view.panes.timeline.cursor.offset;
+    let row = |app: &App| {
+        app.data
+            .timeline_row_of(app.view.panes.timeline.cursor.selected)
+            - app.view.panes.timeline.cursor.offset
+    };
     // Six events more before the one selected, which sits mid-screen.
     let early: String = (0..6)
         .map(|i| {
@@ -752,8 +773,13 @@ fn a_save_that_does_not_load_keeps_the_data_until_one_does() {
     assert_eq!(screen.banner.height, 2);
     let height = usize::from(screen.list(Pane::Timeline).height);
     assert!(height >= usize::from(crate::geometry::TIMELINE_MIN_ROWS));
-    let row = app.data.timeline_row_of(app.view.panes.timeline.cursor.selected);
-    assert!((app.view.panes.timeline.cursor.offset..app.view.panes.timeline.cursor.offset + height).contains(&row));
+    let row = app
+        .data
+        .timeline_row_of(app.view.panes.timeline.cursor.selected);
+    assert!(
+        (app.view.panes.timeline.cursor.offset..app.view.panes.timeline.cursor.offset + height)
+            .contains(&row)
+    );
 
     reload(&mut app, &shifted_text());
     assert_eq!(app.problem, None);
@@ -787,7 +813,9 @@ fn a_reload_keeps_the_selected_key_figure_by_id() {
     press(&mut app, KeyCode::Char('1'));
     press(&mut app, KeyCode::Char('l'));
     press(&mut app, KeyCode::Char('l'));
-    let metric = app.data.situation.metrics[app.view.panes.figures.cursor.selected].id.clone();
+    let metric = app.data.situation.metrics[app.view.panes.figures.cursor.selected]
+        .id
+        .clone();
     let more = FIXTURE.replacen(
         "[[metrics]]",
         "[[metrics]]\nid = \"first\"\nlabel = \"A new first figure\"\nvalue = 1\n\
@@ -796,7 +824,10 @@ fn a_reload_keeps_the_selected_key_figure_by_id() {
     );
     reload(&mut app, &more);
     assert_eq!(app.data.situation.metrics[0].id, "first", "indices moved");
-    assert_eq!(app.data.situation.metrics[app.view.panes.figures.cursor.selected].id, metric);
+    assert_eq!(
+        app.data.situation.metrics[app.view.panes.figures.cursor.selected].id,
+        metric
+    );
     assert_eq!(app.view.focus, Pane::Figures);
 }
 
@@ -847,7 +878,11 @@ fn keys_do_nothing_while_the_terminal_is_too_small() {
     assert!(press(&mut app, KeyCode::Char('q')));
     let mut app = app_with(Options::default(), 30, 10);
     press(&mut app, KeyCode::Char('/'));
-    assert!(press_with(&mut app, KeyCode::Char('c'), KeyModifiers::CONTROL));
+    assert!(press_with(
+        &mut app,
+        KeyCode::Char('c'),
+        KeyModifiers::CONTROL
+    ));
 }
 
 /// A detail page's text at a width where nothing wraps.
@@ -867,7 +902,8 @@ fn detail_text(app: &App, target: Target) -> String {
 
 fn metric(app: &App, id: &str) -> Target {
     Target::Metric(
-        app.data.situation
+        app.data
+            .situation
             .metrics
             .iter()
             .position(|m| m.id == id)
@@ -920,7 +956,8 @@ fn top_page(app: &App) -> DetailPage {
 fn select_quote(app: &mut App, id: &str) {
     press(app, KeyCode::Char('4'));
     press(app, KeyCode::Char('g'));
-    while app.data.situation.quotes[app.data.selection.quotes[app.view.panes.quotes.cursor.selected]]
+    while app.data.situation.quotes
+        [app.data.selection.quotes[app.view.panes.quotes.cursor.selected]]
         .id
         .as_deref()
         != Some(id)
@@ -965,7 +1002,10 @@ fn a_quote_links_to_its_event() {
         .position(|e| e.id == "sarrin-protest")
         .unwrap();
     press(&mut app, KeyCode::Char(' '));
-    assert!(app.data.filter.actors.is_empty(), "an event is not a filter");
+    assert!(
+        app.data.filter.actors.is_empty(),
+        "an event is not a filter"
+    );
     press(&mut app, KeyCode::Enter);
     assert_eq!(top_page(&app).target, Target::Event(sarrin));
     press(&mut app, KeyCode::Esc);
@@ -1060,10 +1100,16 @@ fn help_jumps_to_either_end_and_a_resize_keeps_its_scroll_in_range() {
 }
 
 fn quote_ids(app: &App) -> Vec<&str> {
-    app.data.selection
+    app.data
+        .selection
         .quotes
         .iter()
-        .map(|&q| app.data.situation.quotes[q].id.as_deref().unwrap_or_default())
+        .map(|&q| {
+            app.data.situation.quotes[q]
+                .id
+                .as_deref()
+                .unwrap_or_default()
+        })
         .collect()
 }
 
@@ -1104,7 +1150,10 @@ fn quotes_go_by_date_then_their_event_undated_last() {
     press(&mut app, KeyCode::Char('j'));
     press(&mut app, KeyCode::Char('/'));
     typing(&mut app, "o");
-    assert_eq!(quote_ids(&app)[app.view.panes.quotes.cursor.selected], "okonkwo-sarrin");
+    assert_eq!(
+        quote_ids(&app)[app.view.panes.quotes.cursor.selected],
+        "okonkwo-sarrin"
+    );
     press(&mut app, KeyCode::Enter);
     // n walks the pane's order.
     press(&mut app, KeyCode::Char('n'));
@@ -1245,7 +1294,7 @@ fn space_on_an_actor_says_how_many_events_the_filter_shows() {
 fn help_opens_at_the_section_of_what_is_open() {
     let mut app = app_with(Options::default(), 80, 24);
     let title_at_top = |app: &App| -> String {
-        let scroll = help_scroll(&app).expect("help is open");
+        let scroll = help_scroll(app).expect("help is open");
         help_lines(app)[scroll].clone()
     };
     press(&mut app, KeyCode::Char('?'));
@@ -1265,4 +1314,123 @@ fn help_opens_at_the_section_of_what_is_open() {
     press(&mut app, KeyCode::Char('a'));
     press(&mut app, KeyCode::F(1));
     assert_eq!(title_at_top(&app), "Actor picker");
+}
+
+/// A file whose quotes, events and actors are listed out of the order the
+/// dashboard shows them in: quotes and events not by date, a member before
+/// the actor it is part of.
+const OUT_OF_ORDER: &str = r#"
+[situation]
+title = "Out of order"
+as_of = 2025-06-30
+
+[[sources]]
+id = "s"
+title = "A source"
+
+[[actors]]
+id = "member"
+name = "Member"
+kind = "organization"
+part_of = "parent"
+
+[[actors]]
+id = "other"
+name = "Other"
+kind = "person"
+
+[[actors]]
+id = "parent"
+name = "Parent"
+kind = "organization"
+
+[[events]]
+id = "june"
+date = 2025-06-10
+title = "June"
+actors = ["member"]
+sources = ["s"]
+
+[[events]]
+id = "january"
+date = 2025-01-10
+title = "January"
+actors = ["other"]
+sources = ["s"]
+
+[[events]]
+id = "march"
+date = 2025-03-10
+title = "March"
+actors = ["parent"]
+sources = ["s"]
+
+[[quotes]]
+id = "q-june"
+speaker = "member"
+text = "Said in June."
+date = 2025-06-01
+sources = ["s"]
+
+[[quotes]]
+id = "q-january"
+speaker = "other"
+text = "Said in January."
+date = 2025-01-01
+sources = ["s"]
+
+[[quotes]]
+id = "q-march"
+speaker = "parent"
+text = "Said in March."
+date = 2025-03-01
+sources = ["s"]
+"#;
+
+#[test]
+fn a_reload_keeps_every_cursor_on_its_item_when_the_file_lists_them_out_of_order() {
+    let text = OUT_OF_ORDER;
+    let mut app = App::new(situation(text), Options::default());
+    app.update(Action::Resize {
+        width: 120,
+        height: 40,
+    });
+    // Every item of each list in turn, so no position happens to agree.
+    for position in 0..3 {
+        app.view.panes.quotes.cursor.selected = position;
+        app.view.panes.timeline.cursor.selected = position;
+        app.view.panes.actors.cursor.selected = position;
+        app.relayout();
+        let before = (
+            selected_quote(&app).map(str::to_string),
+            selected_event(&app).to_string(),
+            selected_actor(&app).to_string(),
+        );
+        // A save that adds a quote and an event at the top of the file.
+        let saved = text.replacen(
+            "[[events]]",
+            "[[events]]\nid = \"may\"\ndate = 2025-05-01\ntitle = \"May\"\nsources = [\"s\"]\n\n[[events]]",
+            1,
+        );
+        let saved = saved.replacen(
+            "[[quotes]]",
+            "[[quotes]]\nid = \"q-may\"\nspeaker = \"other\"\ntext = \"Said in May.\"\ndate = 2025-05-01\nsources = [\"s\"]\n\n[[quotes]]",
+            1,
+        );
+        reload(&mut app, &saved);
+        let after = (
+            selected_quote(&app).map(str::to_string),
+            selected_event(&app).to_string(),
+            selected_actor(&app).to_string(),
+        );
+        assert_eq!(after, before, "position {position}");
+        // And back to the file as it was.
+        reload(&mut app, text);
+        assert_eq!(selected_quote(&app).map(str::to_string), before.0);
+    }
+    // The quotes pane shows them by date, not as the file lists them.
+    let shown: Vec<&str> = (app.data.selection.quotes.iter())
+        .filter_map(|&q| app.data.situation.quotes[q].id.as_deref())
+        .collect();
+    assert_eq!(shown, ["q-january", "q-march", "q-june"]);
 }

@@ -227,7 +227,13 @@ impl Builder<'_> {
 
 /// The document a detail page about `target` shows at a text width, with
 /// link `selected_link` marked.
-pub fn document(data: &Data, theme: &Theme, target: Target, selected_link: usize, width: u16) -> Document {
+pub fn document(
+    data: &Data,
+    theme: &Theme,
+    target: Target,
+    selected_link: usize,
+    width: u16,
+) -> Document {
     let mut b = Builder {
         data,
         theme,
@@ -276,10 +282,7 @@ fn event(b: &mut Builder, e: usize) {
     } else {
         ""
     };
-    b.field(
-        "Date",
-        &format!("{}{when}", event.date_label()),
-    );
+    b.field("Date", &format!("{}{when}", event.date_label()));
     if let Some(category) = &event.category {
         b.field("Category", category);
     }
@@ -580,4 +583,3 @@ fn quote(b: &mut Builder, q: usize) {
     }
     b.sources(&quote.sources);
 }
-

@@ -147,5 +147,4 @@ pub fn chips(data: &Data, area: Rect) -> Vec<(Rect, Chip)> {
     out
 }
 
-
 pub const FILTER_LABEL: &str = " Filter ";

@@ -263,11 +263,7 @@ fn arrange(facts: &Facts, banner_rows: u16) -> Screen {
         screen.tabs.clear();
         screen.place(facts.focus, body, true);
     }
-    screen.cards = Grid::new(
-        facts.metrics,
-        facts.card_width,
-        screen.inner(Pane::Figures),
-    );
+    screen.cards = Grid::new(facts.metrics, facts.card_width, screen.inner(Pane::Figures));
     screen
 }
 

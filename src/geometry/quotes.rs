@@ -53,7 +53,13 @@ pub fn height(s: &Situation, quote: usize, width: u16) -> usize {
 
 /// The quote (position in `quotes`) drawn `dy` rows below the top of a
 /// pane `width` wide showing `quotes` from position `offset`.
-pub fn quote_at(s: &Situation, quotes: &[usize], offset: usize, width: u16, dy: usize) -> Option<usize> {
+pub fn quote_at(
+    s: &Situation,
+    quotes: &[usize],
+    offset: usize,
+    width: u16,
+    dy: usize,
+) -> Option<usize> {
     let mut top = 0;
     for (p, &q) in quotes.iter().enumerate().skip(offset) {
         top += height(s, q, width);

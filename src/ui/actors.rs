@@ -10,8 +10,8 @@ use ratatui::text::{Line, Span};
 
 use crate::action::Pane;
 use crate::app::App;
-use crate::model::ActorKind;
 use crate::geometry::Screen;
+use crate::model::ActorKind;
 use crate::text::{find_all, highlight, pad, pad_left, shown};
 use crate::ui::{draw_lines, empty_message, fill_row, pane_frame, scrollbar};
 

@@ -23,5 +23,12 @@ pub fn render(app: &App, detail: &DetailPopup, space: Rect, buf: &mut Buffer) {
     let lines = &page.doc.lines;
     let scroll = page.scroll;
     draw_lines(&lines[scroll.top.min(lines.len())..], rects.text, buf);
-    scrollbar(app, rects.outer, scroll.lines, scroll.top, scroll.height, buf);
+    scrollbar(
+        app,
+        rects.outer,
+        scroll.lines,
+        scroll.top,
+        scroll.height,
+        buf,
+    );
 }

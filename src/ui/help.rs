@@ -14,5 +14,12 @@ pub fn render(app: &App, help: &HelpPopup, space: Rect, buf: &mut Buffer) {
     let lines = &help.text.lines;
     let scroll = help.scroll;
     draw_lines(&lines[scroll.top.min(lines.len())..], rects.text, buf);
-    scrollbar(app, rects.outer, scroll.lines, scroll.top, scroll.height, buf);
+    scrollbar(
+        app,
+        rects.outer,
+        scroll.lines,
+        scroll.top,
+        scroll.height,
+        buf,
+    );
 }

@@ -11,8 +11,8 @@ pub mod footer;
 pub mod header;
 pub mod help;
 pub mod picker;
-pub mod report;
 pub mod quotes;
+pub mod report;
 
 pub mod timeline;
 
@@ -187,7 +187,10 @@ pub(crate) fn popup_frame(app: &App, area: Rect, title: String, buf: &mut Buffer
     let block = Block::bordered()
         .border_set(border::ROUNDED)
         .border_style(app.theme().focus())
-        .title(Span::styled(format!(" {title} "), app.theme().focus_title()));
+        .title(Span::styled(
+            format!(" {title} "),
+            app.theme().focus_title(),
+        ));
     let inner = block.inner(area);
     block.render(area, buf);
     inner

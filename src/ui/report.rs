@@ -20,5 +20,12 @@ pub fn render(app: &App, report: &ReportPopup, space: Rect, buf: &mut Buffer) {
         .map(|row| Line::from(Span::styled(row.clone(), app.theme().text())))
         .collect();
     draw_lines(&lines, rects.text, buf);
-    scrollbar(app, rects.outer, scroll.lines, scroll.top, scroll.height, buf);
+    scrollbar(
+        app,
+        rects.outer,
+        scroll.lines,
+        scroll.top,
+        scroll.height,
+        buf,
+    );
 }

@@ -17,8 +17,8 @@ use ratatui::text::{Line, Span};
 
 use crate::action::Pane;
 use crate::app::App;
-use crate::model::{Event, FuzzyDate};
 use crate::geometry::Screen;
+use crate::model::{Event, FuzzyDate};
 use crate::text::{fit, highlight, pad, pad_left, shown, width};
 use crate::ui::{draw_lines, empty_message, pane_frame, scrollbar};
 
