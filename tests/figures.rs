@@ -866,7 +866,11 @@ fn the_built_in_situation_reports_nothing_from_after_its_as_of_date() {
     let s = load(sitrep::BUILTIN_TEXT);
     for source in &s.sources {
         if let Some(date) = source.date {
-            assert!(date.end() <= s.as_of, "source {} is dated {date}", source.id);
+            assert!(
+                date.end() <= s.as_of,
+                "source {} is dated {date}",
+                source.id
+            );
         }
     }
     for metric in &s.metrics {
