@@ -10,6 +10,7 @@ use sitrep::check::{self, Style, Verdict};
 use sitrep::load;
 use sitrep::model::FuzzyDate;
 use sitrep::query::Index;
+use sitrep::read;
 use sitrep::summary::{self, Format, View};
 use sitrep::theme::Theme;
 use sitrep::tui;
@@ -37,6 +38,8 @@ struct Cli {
     /// (`m` toggles it in the dashboard).
     #[arg(long)]
     no_mouse: bool,
+    #[command(flatten)]
+    limit: Limit,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -56,6 +59,8 @@ enum Command {
         /// One line per problem: path:line:col: level: message.
         #[arg(long)]
         short: bool,
+        #[command(flatten)]
+        limit: Limit,
     },
     /// Print the dashboard's content as a briefing (text, Markdown, JSON), or
     /// its events as a TimelineJS timeline or CSV.
@@ -64,6 +69,15 @@ enum Command {
     /// when the file is not a valid situation (its problems go to stderr as
     /// `sitrep check` prints them), 2 for usage errors and unreadable files.
     Summary(SummaryArgs),
+}
+
+/// How much of a situation file is read at most.
+#[derive(Args, Debug, Clone, Copy)]
+struct Limit {
+    /// Refuse files larger than this (bytes, or with a unit: 500K, 64M, 2G).
+    #[arg(long, value_name = "SIZE", value_parser = read::parse_size,
+          default_value_t = read::DEFAULT_MAX_SIZE, hide_default_value = true)]
+    max_size: u64,
 }
 
 #[derive(Args, Debug)]
@@ -94,6 +108,8 @@ struct SummaryArgs {
     /// not writing to a terminal).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
     width: Option<u16>,
+    #[command(flatten)]
+    limit: Limit,
 }
 
 fn main() -> ExitCode {
@@ -103,9 +119,16 @@ fn main() -> ExitCode {
             files,
             strict,
             short,
-        }) => run_check(&files, strict, short),
+            limit,
+        }) => run_check(&files, strict, short, limit.max_size),
         Some(Command::Summary(args)) => run_summary(&args),
-        None => run_dashboard(cli.file.as_ref(), &cli.actors, &cli.places, !cli.no_mouse),
+        None => run_dashboard(
+            cli.file.as_ref(),
+            &cli.actors,
+            &cli.places,
+            !cli.no_mouse,
+            cli.limit.max_size,
+        ),
     }
 }
 
@@ -116,8 +139,9 @@ fn run_dashboard(
     actor_ids: &[String],
     place_ids: &[String],
     mouse: bool,
+    max_size: u64,
 ) -> ExitCode {
-    let (path, bytes) = match read_input(file) {
+    let (path, bytes) = match read_input(file, max_size) {
         Ok(read) => read,
         Err(message) => {
             eprintln!("{message}");
@@ -158,7 +182,11 @@ fn run_dashboard(
         warnings: report.warnings().count(),
         file: file.map(|_| path.clone()),
     };
-    match tui::run(App::new(situation, options), file.map(PathBuf::as_path)) {
+    match tui::run(
+        App::new(situation, options),
+        file.map(PathBuf::as_path),
+        max_size,
+    ) {
         Ok(tui::Exit::Quit) => ExitCode::SUCCESS,
         // The terminal is restored; leave as the signal would have.
         Ok(tui::Exit::Signal(signal)) => {
@@ -172,8 +200,9 @@ fn run_dashboard(
     }
 }
 
-/// Reads a file named on the command line, or the built-in situation.
-fn read_input(path: Option<&PathBuf>) -> Result<(String, Vec<u8>), String> {
+/// Reads a file named on the command line (see [`read`]), or the built-in
+/// situation.
+fn read_input(path: Option<&PathBuf>, max_size: u64) -> Result<(String, Vec<u8>), String> {
     match path {
         None => Ok((
             sitrep::BUILTIN_PATH.to_string(),
@@ -181,12 +210,9 @@ fn read_input(path: Option<&PathBuf>) -> Result<(String, Vec<u8>), String> {
         )),
         Some(path) => {
             let shown = sitrep::sanitize::clean_line(&path.display().to_string()).into_owned();
-            match std::fs::read(path) {
+            match read::read_file(path, max_size) {
                 Ok(bytes) => Ok((shown, bytes)),
-                Err(e) => Err(format!(
-                    "sitrep: cannot read {shown}: {}",
-                    sitrep::reload::describe_io(&e)
-                )),
+                Err(e) => Err(format!("sitrep: cannot read {shown}: {e}")),
             }
         }
     }
@@ -215,7 +241,7 @@ fn wants_color(stream: &impl IsTerminal) -> bool {
     stream.is_terminal() && Theme::from_env().color
 }
 
-fn run_check(files: &[PathBuf], strict: bool, short: bool) -> ExitCode {
+fn run_check(files: &[PathBuf], strict: bool, short: bool, max_size: u64) -> ExitCode {
     let color = wants_color(&std::io::stdout());
     let style = if short {
         Style::Short
@@ -230,7 +256,7 @@ fn run_check(files: &[PathBuf], strict: bool, short: bool) -> ExitCode {
     let mut stdout = std::io::stdout().lock();
     let mut code = 0u8;
     for input in inputs {
-        let (path, bytes) = match read_input(input) {
+        let (path, bytes) = match read_input(input, max_size) {
             Ok(read) => read,
             Err(message) => {
                 let _ = stdout.flush();
@@ -272,7 +298,7 @@ fn parse_date(text: &str) -> Result<FuzzyDate, String> {
 }
 
 fn run_summary(args: &SummaryArgs) -> ExitCode {
-    let (path, bytes) = match read_input(args.file.as_ref()) {
+    let (path, bytes) = match read_input(args.file.as_ref(), args.limit.max_size) {
         Ok(read) => read,
         Err(message) => {
             eprintln!("{message}");
