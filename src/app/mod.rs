@@ -49,6 +49,8 @@ use panes::PaneModel;
 pub struct Options {
     /// Actors in the filter from the start (`--actor`).
     pub actors: Vec<ActorIx>,
+    /// Places in the filter from the start (`--place`).
+    pub places: Vec<crate::model::PlaceIx>,
     /// Capture the mouse (off: the terminal selects text as usual).
     pub mouse: bool,
     pub theme: Theme,
@@ -63,6 +65,7 @@ impl Default for Options {
     fn default() -> Self {
         Options {
             actors: Vec::new(),
+            places: Vec::new(),
             mouse: true,
             theme: Theme::monochrome(),
             warnings: 0,
@@ -90,6 +93,7 @@ impl App {
     pub fn new(situation: Situation, options: Options) -> App {
         let filter = Filter {
             actors: options.actors,
+            places: options.places,
             ..Filter::default()
         };
         let mut app = App {
