@@ -3,6 +3,7 @@
 pub mod action;
 pub mod app;
 pub mod check;
+pub mod config;
 pub mod events;
 pub mod figures;
 pub mod generate;
