@@ -12,6 +12,7 @@ use sitrep::figures::Staleness;
 use sitrep::load;
 use sitrep::model::FuzzyDate;
 use sitrep::query::Index;
+use sitrep::read;
 use sitrep::summary::{self, Format, View};
 use sitrep::theme::{self, ColorDepth};
 use sitrep::tui;
@@ -38,6 +39,8 @@ struct Cli {
     no_mouse: bool,
     #[command(flatten)]
     config: ConfigArgs,
+    #[command(flatten)]
+    limit: Limit,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -81,6 +84,8 @@ enum Command {
         /// One line per problem: path:line:col: level: message.
         #[arg(long)]
         short: bool,
+        #[command(flatten)]
+        limit: Limit,
     },
     /// Print the dashboard's content as a briefing (text, Markdown, JSON), or
     /// its events as a TimelineJS timeline or CSV.
@@ -102,6 +107,15 @@ enum Command {
         #[arg(long)]
         path: bool,
     },
+}
+
+/// How much of a situation file is read at most.
+#[derive(Args, Debug, Clone, Copy)]
+struct Limit {
+    /// Refuse files larger than this (bytes, or with a unit: 500K, 64M, 2G).
+    #[arg(long, value_name = "SIZE", value_parser = read::parse_size,
+          default_value_t = read::DEFAULT_MAX_SIZE, hide_default_value = true)]
+    max_size: u64,
 }
 
 #[derive(Args, Debug)]
@@ -130,6 +144,8 @@ struct SummaryArgs {
     width: Option<u16>,
     #[command(flatten)]
     config: ConfigArgs,
+    #[command(flatten)]
+    limit: Limit,
 }
 
 fn main() -> ExitCode {
@@ -140,7 +156,8 @@ fn main() -> ExitCode {
             config,
             strict,
             short,
-        }) => run_check(&files, config.as_ref(), strict, short),
+            limit,
+        }) => run_check(&files, config.as_ref(), strict, short, limit.max_size),
         Some(Command::Summary(args)) => run_summary(&args),
         Some(Command::Config { default, .. }) => run_config(default),
         None => run_dashboard(&cli),
@@ -197,7 +214,7 @@ fn run_dashboard(cli: &Cli) -> ExitCode {
         Ok(config) => config,
         Err(code) => return code,
     };
-    let (path, bytes) = match read_input(file) {
+    let (path, bytes) = match read_input(file, cli.limit.max_size) {
         Ok(read) => read,
         Err(message) => {
             eprintln!("{message}");
@@ -242,7 +259,11 @@ fn run_dashboard(cli: &Cli) -> ExitCode {
         warnings: report.warnings().count(),
         file: file.map(|_| path.clone()),
     };
-    match tui::run(App::new(situation, options), file.map(PathBuf::as_path)) {
+    match tui::run(
+        App::new(situation, options),
+        file.map(PathBuf::as_path),
+        cli.limit.max_size,
+    ) {
         Ok(tui::Exit::Quit) => ExitCode::SUCCESS,
         // The terminal is restored; leave as the signal would have.
         Ok(tui::Exit::Signal(signal)) => {
@@ -256,8 +277,9 @@ fn run_dashboard(cli: &Cli) -> ExitCode {
     }
 }
 
-/// Reads a file named on the command line, or the built-in situation.
-fn read_input(path: Option<&PathBuf>) -> Result<(String, Vec<u8>), String> {
+/// Reads a file named on the command line (see [`read`]), or the built-in
+/// situation.
+fn read_input(path: Option<&PathBuf>, max_size: u64) -> Result<(String, Vec<u8>), String> {
     match path {
         None => Ok((
             sitrep::BUILTIN_PATH.to_string(),
@@ -265,12 +287,9 @@ fn read_input(path: Option<&PathBuf>) -> Result<(String, Vec<u8>), String> {
         )),
         Some(path) => {
             let shown = sitrep::sanitize::clean_line(&path.display().to_string()).into_owned();
-            match std::fs::read(path) {
+            match read::read_file(path, max_size) {
                 Ok(bytes) => Ok((shown, bytes)),
-                Err(e) => Err(format!(
-                    "sitrep: cannot read {shown}: {}",
-                    sitrep::reload::describe_io(&e)
-                )),
+                Err(e) => Err(format!("sitrep: cannot read {shown}: {e}")),
             }
         }
     }
@@ -304,6 +323,7 @@ fn run_check(
     config: Option<&Option<PathBuf>>,
     strict: bool,
     short: bool,
+    max_size: u64,
 ) -> ExitCode {
     let color = wants_color(&std::io::stdout());
     let style = if short {
@@ -322,7 +342,7 @@ fn run_check(
     };
     let mut stdout = std::io::stdout().lock();
     for input in inputs {
-        let (path, bytes) = match read_input(input) {
+        let (path, bytes) = match read_input(input, max_size) {
             Ok(read) => read,
             Err(message) => {
                 let _ = stdout.flush();
@@ -388,7 +408,7 @@ fn check_config(named: Option<&PathBuf>, style: Style) -> u8 {
         Err(e) => {
             eprintln!(
                 "sitrep: cannot read the config file {shown}: {}",
-                sitrep::reload::describe_io(&e)
+                sitrep::read::describe_io(&e)
             );
             return 2;
         }
@@ -431,7 +451,7 @@ fn run_summary(args: &SummaryArgs) -> ExitCode {
         Ok(config) => config,
         Err(code) => return code,
     };
-    let (path, bytes) = match read_input(args.file.as_ref()) {
+    let (path, bytes) = match read_input(args.file.as_ref(), args.limit.max_size) {
         Ok(read) => read,
         Err(message) => {
             eprintln!("{message}");

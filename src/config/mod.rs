@@ -10,7 +10,6 @@ mod default_file;
 pub mod keys;
 mod read;
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use ratatui::style::Color;
@@ -155,7 +154,7 @@ pub fn load(choice: &Choice) -> Result<Loaded, Failure> {
             return Err(Failure::Unreadable(format!(
                 "sitrep: cannot read the config file {}: {}",
                 shown(&path),
-                crate::reload::describe_io(&e)
+                crate::read::describe_io(&e)
             )));
         }
     };
@@ -178,23 +177,19 @@ pub fn shown(path: &Path) -> String {
     crate::sanitize::clean_line(&path.display().to_string()).into_owned()
 }
 
-/// The file's text: UTF-8, at most [`MAX_BYTES`].
+/// The file's text: a regular file (a FIFO would block, a device never
+/// end), UTF-8, at most [`MAX_BYTES`]. Errors read well through
+/// [`crate::read::describe_io`].
 pub fn read_file(path: &Path) -> std::io::Result<String> {
-    let file = std::fs::File::open(path)?;
-    if file.metadata()?.is_dir() {
-        return Err(std::io::Error::new(
-            std::io::ErrorKind::IsADirectory,
-            "it is a directory",
-        ));
-    }
-    let mut bytes = Vec::new();
-    file.take(MAX_BYTES + 1).read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > MAX_BYTES {
-        return Err(std::io::Error::new(
+    use crate::read::ReadError;
+    let bytes = crate::read::read_file(path, MAX_BYTES).map_err(|e| match e {
+        ReadError::Io(e) => e,
+        ReadError::TooLarge { .. } => std::io::Error::new(
             std::io::ErrorKind::InvalidData,
             "it is over 1 MiB, too large for a config file",
-        ));
-    }
+        ),
+        not_a_file @ ReadError::NotAFile(_) => std::io::Error::other(not_a_file.to_string()),
+    })?;
     String::from_utf8(bytes).map_err(|e| {
         std::io::Error::new(
             std::io::ErrorKind::InvalidData,
