@@ -4,6 +4,7 @@ pub mod action;
 pub mod app;
 pub mod check;
 pub mod config;
+pub mod containment;
 pub mod events;
 pub mod figures;
 pub mod generate;

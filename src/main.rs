@@ -33,6 +33,9 @@ struct Cli {
     /// Start filtered by this actor (an id from the file); repeat for more.
     #[arg(long = "actor", value_name = "ID")]
     actors: Vec<String>,
+    /// Start filtered by this place (an id from the file); repeat for more.
+    #[arg(long = "place", value_name = "ID")]
+    places: Vec<String>,
     /// Leave the mouse to the terminal, so text can be selected as usual
     /// (`m` toggles it in the dashboard).
     #[arg(long)]
@@ -125,6 +128,10 @@ struct SummaryArgs {
     /// Keep what involves this actor or its members (repeatable: any of them).
     #[arg(long = "actor", value_name = "ID")]
     actors: Vec<String>,
+    /// Keep what happened at this place or a place inside it (repeatable:
+    /// any of them).
+    #[arg(long = "place", value_name = "ID")]
+    places: Vec<String>,
     /// Keep what mentions this text (any case), as the dashboard's search.
     #[arg(long, value_name = "TEXT")]
     search: Option<String>,
@@ -225,8 +232,14 @@ fn run_dashboard(cli: &Cli) -> ExitCode {
     let Some(situation) = report.situation.take() else {
         return explain_failure(&path, &bytes, &report);
     };
-    let actors = match sitrep::query::actors_from_ids(&situation, &cli.actors) {
-        Ok(actors) => actors,
+    let chosen = sitrep::query::actors_from_ids(&situation, &cli.actors).and_then(|actors| {
+        Ok((
+            actors,
+            sitrep::query::places_from_ids(&situation, &cli.places)?,
+        ))
+    });
+    let (actors, places) = match chosen {
+        Ok(chosen) => chosen,
         Err(message) => {
             eprintln!("error: {message}");
             return ExitCode::from(2);
@@ -250,6 +263,7 @@ fn run_dashboard(cli: &Cli) -> ExitCode {
     }
     let options = Options {
         actors,
+        places,
         mouse: config.mouse && !cli.no_mouse,
         theme: config.theme(ColorDepth::from_env(), theme::no_color_env()),
         focus: config.focus,
@@ -271,7 +285,8 @@ fn run_dashboard(cli: &Cli) -> ExitCode {
         }
         Err(e) => {
             // The terminal is restored by now: the message stays readable.
-            eprintln!("sitrep: terminal error: {e}");
+            // (Not `eprintln!`, which panics when the terminal is gone.)
+            let _ = writeln!(std::io::stderr(), "sitrep: terminal error: {e}");
             ExitCode::from(1)
         }
     }
@@ -466,6 +481,7 @@ fn run_summary(args: &SummaryArgs) -> ExitCode {
     let filter = match summary::build_filter(
         situation,
         &args.actors,
+        &args.places,
         args.search.as_deref(),
         args.from,
         args.to,
