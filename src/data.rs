@@ -6,6 +6,7 @@
 use std::sync::Arc;
 
 use crate::derived::{Derived, derive, in_quote_order};
+use crate::figures::Staleness;
 use crate::model::{ActorIx, Situation};
 use crate::query::{Filter, Index, Selection, normalize_query, select};
 
@@ -21,10 +22,10 @@ pub struct Data {
 }
 
 impl Data {
-    pub fn new(situation: Situation, filter: Filter) -> Data {
+    pub fn new(situation: Situation, filter: Filter, staleness: Staleness) -> Data {
         let situation = Arc::new(situation);
         let index = Index::in_background(Arc::clone(&situation));
-        let derived = derive(&situation);
+        let derived = derive(&situation, staleness);
         let selection = in_quote_order(select(&situation, &index, &filter), &derived);
         Data {
             situation,

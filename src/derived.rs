@@ -2,7 +2,7 @@
 //! shown: formatted figures, the actor tree, short names, typical column
 //! widths and the order quotes are shown in. Computed once per load.
 
-use crate::figures::{Figure, figure};
+use crate::figures::{Figure, Staleness, figure_with};
 use crate::model::{ActorIx, Situation};
 use crate::query::Selection;
 use crate::text;
@@ -68,7 +68,7 @@ const SHORT_NAME_MAX: usize = 40;
 /// shows two rows of it at most).
 const FIGURE_TEXT_MAX: usize = 200;
 
-pub fn derive(s: &Situation) -> Derived {
+pub fn derive(s: &Situation, staleness: Staleness) -> Derived {
     let (actor_order, actor_guide) = actor_tree(s);
     let mut actor_rank = vec![0; actor_order.len()];
     for (position, &a) in actor_order.iter().enumerate() {
@@ -130,7 +130,11 @@ pub fn derive(s: &Situation) -> Derived {
     )
     .min(90);
     let (quote_order, quote_rank) = quote_order(s);
-    let mut figures: Vec<Figure> = s.metrics.iter().map(|m| figure(s, m)).collect();
+    let mut figures: Vec<Figure> = s
+        .metrics
+        .iter()
+        .map(|m| figure_with(s, m, staleness))
+        .collect();
     // Cards show a few words of these; cut very long ones once, here, rather
     // than on every frame.
     for f in &mut figures {

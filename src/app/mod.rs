@@ -34,6 +34,7 @@ use crate::action::{Action, Pane};
 use crate::data::Data;
 use crate::derived::Derived;
 use crate::doc::detail::Target;
+use crate::figures::Staleness;
 use crate::geometry::header::{Chip, chips};
 use crate::geometry::{Facts, Screen};
 use crate::keymap::Mode;
@@ -54,6 +55,10 @@ pub struct Options {
     /// Capture the mouse (off: the terminal selects text as usual).
     pub mouse: bool,
     pub theme: Theme,
+    /// The pane focused at start (the config file's `focus`).
+    pub focus: Pane,
+    /// When a key figure counts as stale.
+    pub staleness: Staleness,
     /// Warnings the loader found, told once in the footer.
     pub warnings: usize,
     /// The file shown, as named on the command line (safe to print); `None`
@@ -68,6 +73,8 @@ impl Default for Options {
             places: Vec::new(),
             mouse: true,
             theme: Theme::monochrome(),
+            focus: Pane::Timeline,
+            staleness: Staleness::default(),
             warnings: 0,
             file: None,
         }
@@ -80,6 +87,8 @@ pub struct App {
     /// Where everything is, for `view.size` and the state now.
     screen: Screen,
     theme: Theme,
+    /// When a key figure counts as stale; kept for reloads.
+    staleness: Staleness,
     /// Mouse capture wanted; the terminal loop makes it so.
     mouse: bool,
     /// The file shown (safe to print); `None` for the built-in situation.
@@ -97,14 +106,18 @@ impl App {
             ..Filter::default()
         };
         let mut app = App {
-            data: Data::new(situation, filter),
+            data: Data::new(situation, filter, options.staleness),
             view: View::default(),
             screen: Screen::default(),
             theme: options.theme,
+            staleness: options.staleness,
             mouse: options.mouse,
             file: options.file,
             problem: None,
         };
+        if app.has_pane(options.focus) {
+            app.view.focus = options.focus;
+        }
         // Open on "now": the latest event that is not upcoming, with the
         // divider in view.
         app.view.panes.timeline.cursor.selected = app.data.now_split().saturating_sub(1);

@@ -1,7 +1,8 @@
 //! Enter: the detail of an event, actor, key figure or quote. Pages stack:
 //! Enter on a link opens its page over this one, Esc goes back one. Each
 //! page keeps its scroll and selected link; the document of the top page is
-//! rebuilt when the data, the filter or the width change.
+//! rebuilt at every layout (after each update), so it follows the data, the
+//! filter, the width and the selected link.
 
 use ratatui::layout::Rect;
 
@@ -40,16 +41,12 @@ impl DetailPage {
 pub struct DetailPopup {
     /// Never empty: the popup closes with its last page.
     pub pages: Vec<DetailPage>,
-    theme: Theme,
-    width: u16,
 }
 
 impl DetailPopup {
     pub fn new(target: Target) -> DetailPopup {
         DetailPopup {
             pages: vec![DetailPage::new(target)],
-            theme: Theme::monochrome(),
-            width: 0,
         }
     }
 
@@ -60,14 +57,6 @@ impl DetailPopup {
 
     fn top_mut(&mut self) -> &mut DetailPage {
         self.pages.last_mut().expect("a detail has a page")
-    }
-
-    fn rebuild(&mut self, data: &Data) {
-        let (theme, width) = (self.theme, self.width);
-        let page = self.top_mut();
-        page.doc = document(data, &theme, page.target, page.link, width);
-        page.scroll.lines = page.doc.lines.len();
-        page.scroll.clamp();
     }
 }
 
@@ -82,15 +71,17 @@ impl PopupModel for DetailPopup {
 
     fn relayout(&mut self, data: &Data, theme: &Theme, space: Rect) {
         let rects = popup::detail(space);
-        self.theme = *theme;
-        self.width = rects.text.width;
         for page in &mut self.pages {
             page.scroll.height = rects.text_height();
         }
-        self.rebuild(data);
+        // The top page's text, with its selected link marked.
+        let page = self.top_mut();
+        page.doc = document(data, theme, page.target, page.link, rects.text.width);
+        page.scroll.lines = page.doc.lines.len();
+        page.scroll.clamp();
     }
 
-    fn update(&mut self, action: Action, data: &Data, _space: Rect) -> Reply {
+    fn update(&mut self, action: Action, _data: &Data, _space: Rect) -> Reply {
         let page = self.top_mut();
         let links = &page.doc.links;
         match action {
@@ -102,9 +93,9 @@ impl PopupModel for DetailPopup {
                 } else {
                     (at + n - 1) % n
                 };
+                // The mark moves when the page is laid out again.
                 let line = links[page.link].line;
                 page.scroll.show(line);
-                self.rebuild(data);
                 Reply::Done
             }
             Action::Toggle => match links.get(page.link).map(|link| link.target) {
