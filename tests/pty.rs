@@ -748,3 +748,47 @@ fn the_terminal_closing_without_sighup_ends_the_program_without_spinning() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn a_file_saved_twenty_times_a_second_still_reloads_while_the_saves_go_on() {
+    let dir = temp_dir("constant-saves");
+    let path = dir.join("x.toml");
+    save(&path, FIXTURE);
+    let mut s = Session::start_in(&dir, &["x.toml"], 100, 30);
+    s.wait_dashboard("Water points restored in Sarrin");
+    // Saved in place every 50 ms for 3 s, each save a new title: never
+    // quiet long enough for the debounce alone.
+    let writer = {
+        let path = path.clone();
+        std::thread::spawn(move || {
+            for n in 0..60 {
+                let title = format!("title = \"Water points restored, save {n:02}\"");
+                save(
+                    &path,
+                    &FIXTURE.replace("title = \"Water points restored in Sarrin\"", &title),
+                );
+                std::thread::sleep(Duration::from_millis(50));
+            }
+        })
+    };
+    // A save shows while the saves go on (the reload every half second at
+    // the latest), and a later one after that.
+    let shown_save = |screen: &vt100::Screen| -> Option<u32> {
+        let contents = screen.contents();
+        let (_, after) = contents.split_once("Water points restored, save ")?;
+        after.get(..2)?.parse().ok()
+    };
+    s.wait("a save shown", |screen| shown_save(screen).is_some());
+    assert!(!writer.is_finished(), "shown only once the saves stopped");
+    let first = shown_save(s.parser.lock().unwrap().screen()).unwrap();
+    s.wait(&format!("a later save than {first}"), |screen| {
+        shown_save(screen).is_some_and(|n| n > first) && !writer.is_finished()
+    });
+    writer.join().unwrap();
+    // After the last save, the last save.
+    s.wait_text("Water points restored, save 59");
+    s.wait_gone("⚠");
+    s.send("q");
+    assert!(s.finish().success());
+    std::fs::remove_dir_all(&dir).ok();
+}
