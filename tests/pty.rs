@@ -792,3 +792,24 @@ fn a_file_saved_twenty_times_a_second_still_reloads_while_the_saves_go_on() {
     assert!(s.finish().success());
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn a_reload_that_drops_more_than_half_of_the_events_says_so() {
+    let dir = temp_dir("cut-short");
+    let path = dir.join("x.toml");
+    save(&path, FIXTURE);
+    let mut s = Session::start_in(&dir, &["x.toml"], 120, 30);
+    s.wait_dashboard("Water points restored in Sarrin");
+    // Cut before the sixth event: still valid TOML, 5 events of 16.
+    let cut = FIXTURE.match_indices("\n[[events]]").nth(5).unwrap().0 + 1;
+    save(&path, &FIXTURE[..cut]);
+    s.wait_text("reloaded: 5 events");
+    s.wait_text("down from 16 events: a save cut short?");
+    // Saved whole again: an ordinary reload.
+    save(&path, FIXTURE);
+    s.wait_text("reloaded: 16 events");
+    assert!(!s.contents().contains("cut short"), "{}", s.contents());
+    s.send("q");
+    assert!(s.finish().success());
+    std::fs::remove_dir_all(&dir).ok();
+}
