@@ -49,7 +49,7 @@ pub fn group_float(value: f64, decimals: u8) -> String {
 /// Appends ASCII digits with a comma before each group of three.
 fn push_grouped(out: &mut String, digits: &str) {
     for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(digit);
