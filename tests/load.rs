@@ -443,3 +443,26 @@ fn the_complete_example_in_the_format_reference_is_clean() {
         "the example shows places"
     );
 }
+
+#[test]
+fn the_builtin_situation_says_where_each_of_its_events_happened() {
+    let s = load_str(sitrep::BUILTIN_TEXT)
+        .situation
+        .expect("the built-in situation loads");
+    let unplaced: Vec<&str> = s
+        .events
+        .iter()
+        .filter(|e| e.place.is_none())
+        .map(|e| e.id.as_str())
+        .collect();
+    assert_eq!(unplaced, Vec::<&str>::new());
+    // Every place is on the map, by its own point or the place it lies in.
+    for place in &s.places {
+        let located = std::iter::successors(Some(place), |p| p.part_of.map(|o| &s.places[o]))
+            .any(|p| p.point.is_some());
+        assert!(located, "{} cannot be drawn", place.id);
+    }
+    let pap = s.place_by_id("port-au-prince").expect("Port-au-Prince");
+    assert_eq!(s.places[pap].part_of, s.place_by_id("haiti"));
+    assert!(s.places[s.place_by_id("haiti").unwrap()].approximate);
+}
