@@ -228,9 +228,9 @@ pub const BINDINGS: &[Binding] = &[
     bind(Detail, &[ch(' '), ch('f')], Action::Toggle, "Space/f", "add / remove the selected actor in the filter")
         .footer(3, "filter"),
     bind(Detail, &[code(KeyCode::Enter)], Action::Open, "Enter", "open the selected actor, event or quote").footer(3, "open"),
-    bind(Detail, &[code(KeyCode::Esc)], Action::Back, "Esc", "back / close").footer(1, "back"),
+    bind(Detail, &[code(KeyCode::Esc), ch('q')], Action::Back, "Esc q", "back / close").footer(1, "back"),
     bind(Detail, &[ch('?'), code(KeyCode::F(1))], Action::Help, "? F1", "all keys (this help)").footer(5, "help"),
-    bind(Detail, &[ch('q'), ctrl('c')], Action::Quit, "q", "quit").footer(5, "quit"),
+    bind(Detail, &[ctrl('c')], Action::Quit, "Ctrl-C", "quit"),
     bind(Detail, &[ctrl('z')], Action::Suspend, "Ctrl-Z", "suspend to the shell"),
     // The report of a save that did not load.
     bind(Report, &[ch('j'), code(KeyCode::Down)], Action::Down, "j/k ↓/↑", "scroll").footer(2, "scroll"),
@@ -250,8 +250,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(Help, &[code(KeyCode::PageUp)], Action::PageUp, "PgDn/PgUp", "page down / up"),
     bind(Help, &[ch('g'), code(KeyCode::Home)], Action::Top, "g/G Home/End", "top / bottom"),
     bind(Help, &[ch('G'), code(KeyCode::End)], Action::Bottom, "g/G Home/End", "top / bottom"),
-    bind(Help, &[code(KeyCode::Esc), ch('?'), code(KeyCode::F(1))], Action::Back, "Esc ? F1", "close, back to where you were").footer(1, "close"),
-    bind(Help, &[ch('q'), ctrl('c')], Action::Quit, "q", "quit").footer(3, "quit"),
+    bind(Help, &[code(KeyCode::Esc), ch('q'), ch('?'), code(KeyCode::F(1))], Action::Back, "Esc q ? F1", "close, back to where you were").footer(1, "close"),
+    bind(Help, &[ctrl('c')], Action::Quit, "Ctrl-C", "quit"),
     // The size warning: nothing to act on but quitting.
     bind(TooSmall, &[ch('q'), ctrl('c')], Action::Quit, "q", "quit"),
     bind(TooSmall, &[ctrl('z')], Action::Suspend, "Ctrl-Z", "suspend to the shell"),

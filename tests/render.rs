@@ -778,8 +778,15 @@ fn wide_200x60_shows_whole_titles_then_actors_and_roles() {
 
 #[test]
 fn zoom_widens_the_title_column() {
-    let mut app = app(140, 45);
+    // Side by side, from the first width that arranges the panes so, the
+    // longest title does not fit beside the other columns; zoomed, it does.
     let title = "Civil Protection evacuates 12,000 people from Lower Kessa";
+    let width = (100..400)
+        .find(|&w| {
+            app(w, 45).screen().arrangement == sitrep::geometry::Arrangement::Wide
+        })
+        .expect("a width that puts the panes side by side");
+    let mut app = app(width, 45);
     keys(&mut app, &[KeyCode::Char('g')]);
     let screen = screen_text(draw(&app).backend().buffer());
     assert!(!screen.contains(title), "{screen}");

@@ -35,6 +35,7 @@ use crate::data::Data;
 use crate::derived::Derived;
 use crate::doc::detail::Target;
 use crate::figures::Staleness;
+use crate::geometry::columns::{actors_full_width, timeline_full_width};
 use crate::geometry::header::{Chip, chips};
 use crate::geometry::{Facts, Screen};
 use crate::keymap::Mode;
@@ -96,6 +97,11 @@ pub struct App {
     /// Why the last save did not load, while the last good data stays on
     /// screen; cleared by a save that loads.
     problem: Option<Problem>,
+}
+
+/// A pane's width for `inner` columns inside its border.
+fn full_width(inner: usize) -> u16 {
+    u16::try_from(inner + 2).unwrap_or(u16::MAX)
 }
 
 impl App {
@@ -283,9 +289,10 @@ impl App {
         let facts = Facts {
             size: self.view.size,
             banner: self.problem.is_some(),
-            metrics: self.data.situation.metrics.len(),
-            card_width: self.data.derived.card_width,
+            labels: &self.data.derived.labels,
             actors: self.data.situation.actors.len(),
+            timeline_full: full_width(timeline_full_width(&self.data.derived)),
+            actors_full: full_width(actors_full_width(&self.data.derived)),
             zoom: self.view.zoom,
             focus: self.view.focus,
             tab: self.view.tab,

@@ -1434,3 +1434,36 @@ fn a_reload_keeps_every_cursor_on_its_item_when_the_file_lists_them_out_of_order
         .collect();
     assert_eq!(shown, ["q-january", "q-march", "q-june"]);
 }
+
+#[test]
+fn q_closes_one_layer_at_a_time_and_quits_only_from_the_main_view() {
+    let mut app = app();
+    // Help opened with F1 over the picker, over a detail.
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.mode(), Mode::Detail);
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('a'));
+    press(&mut app, KeyCode::F(1));
+    assert_eq!(app.mode(), Mode::Help);
+    assert!(!press(&mut app, KeyCode::Char('q')));
+    assert_eq!(app.mode(), Mode::Picker);
+    // In the picker q is text.
+    assert!(!press(&mut app, KeyCode::Char('q')));
+    assert_eq!(app.mode(), Mode::Picker);
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Enter);
+    assert!(!press(&mut app, KeyCode::Char('q')));
+    assert_eq!(app.mode(), Mode::Normal);
+    // Ctrl-C quits from anywhere.
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('?'));
+    assert!(press_with(
+        &mut app,
+        KeyCode::Char('c'),
+        KeyModifiers::CONTROL
+    ));
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.mode(), Mode::Normal);
+    assert!(press(&mut app, KeyCode::Char('q')));
+}

@@ -36,6 +36,7 @@
 //! [`MIN_HEIGHT`] the screen only asks to be enlarged.
 
 pub mod cards;
+pub mod columns;
 pub mod header;
 pub mod popup;
 pub mod quotes;
@@ -44,7 +45,7 @@ use ratatui::layout::{Constraint, Layout, Margin, Rect};
 
 use crate::action::Pane;
 use crate::text::width;
-use cards::{CARD_HEIGHT, Grid};
+use cards::Grid;
 
 pub const MIN_WIDTH: u16 = 50;
 pub const MIN_HEIGHT: u16 = 15;
@@ -67,16 +68,19 @@ pub enum Arrangement {
 /// What the arrangement depends on: the terminal's size and a few facts
 /// about the state. Anything else that changes leaves the screen as it is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Facts {
+pub struct Facts<'a> {
     pub size: Rect,
     /// A save did not load: the banner shows.
     pub banner: bool,
-    /// Key figures in the file (no strip without any).
-    pub metrics: usize,
-    /// Columns a key-figure card wants (its label and figure whole).
-    pub card_width: u16,
+    /// The key figures' labels, one line each (no strip without any).
+    pub labels: &'a [String],
     /// Actors in the file (the actors pane takes what it needs).
     pub actors: usize,
+    /// Columns the timeline and the actors pane need, borders included, to
+    /// show every column they have (see `columns`): side by side only
+    /// from their sum, so a wider screen never shows less of either.
+    pub timeline_full: u16,
+    pub actors_full: u16,
     pub zoom: bool,
     pub focus: Pane,
     /// Which pane the tabbed arrangement shows.
@@ -198,7 +202,8 @@ fn arrange(facts: &Facts, banner_rows: u16) -> Screen {
     if screen.too_small {
         return screen;
     }
-    screen.arrangement = if area.width >= WIDE_MIN_WIDTH && area.height >= WIDE_MIN_HEIGHT {
+    let wide_from = WIDE_MIN_WIDTH.max(facts.timeline_full.saturating_add(facts.actors_full));
+    screen.arrangement = if area.width >= wide_from && area.height >= WIDE_MIN_HEIGHT {
         Arrangement::Wide
     } else if area.height >= STACKED_MIN_HEIGHT {
         Arrangement::Stacked
@@ -211,24 +216,21 @@ fn arrange(facts: &Facts, banner_rows: u16) -> Screen {
         _ if body.height >= TWO_CARD_ROWS_FROM => 2,
         _ => 1,
     };
-    let figures_height = if facts.metrics == 0 {
-        0
-    } else {
-        let rows = cards::rows_wanted(facts.metrics, facts.card_width, body.width, card_rows);
-        1 + CARD_HEIGHT * rows as u16
-    };
+    let figures_height = cards::strip_height(facts.labels, body.width, card_rows);
     let [strip, main] =
         Layout::vertical([Constraint::Length(figures_height), Constraint::Fill(1)]).areas(body);
-    screen.place(Pane::Figures, strip, facts.metrics > 0);
+    screen.place(Pane::Figures, strip, !facts.labels.is_empty());
 
     let group = [Pane::Timeline, Pane::Actors, Pane::Quotes];
     match screen.arrangement {
         Arrangement::Wide => {
-            // Very wide screens give the side panes room for roles.
-            let share = if area.width >= 160 { 60 } else { 62 };
-            let [timeline, side] =
-                Layout::horizontal([Constraint::Percentage(share), Constraint::Fill(1)])
-                    .areas(main);
+            // The side panes take what the actors pane needs to show all
+            // its columns; the timeline the rest (its titles the slack).
+            let [timeline, side] = Layout::horizontal([
+                Constraint::Fill(1),
+                Constraint::Length(facts.actors_full.max(main.width / 3)),
+            ])
+            .areas(main);
             // Actors take what their list needs, up to half; quotes the rest.
             let actors_height = (facts.actors as u16).saturating_add(3);
             let [actors, quotes] = Layout::vertical([
@@ -263,7 +265,7 @@ fn arrange(facts: &Facts, banner_rows: u16) -> Screen {
         screen.tabs.clear();
         screen.place(facts.focus, body, true);
     }
-    screen.cards = Grid::new(facts.metrics, facts.card_width, screen.inner(Pane::Figures));
+    screen.cards = Grid::new(facts.labels, screen.inner(Pane::Figures));
     screen
 }
 

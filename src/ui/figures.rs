@@ -47,7 +47,6 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
         .render(area, buf);
 
     for (i, rect) in g.cards(app.cursor(Pane::Figures).offset) {
-        let metric = &app.situation().metrics[i];
         let figure = &app.derived().figures[i];
         // The card cleans and cuts what it is given; give it only what can
         // show, so a megabyte-long label costs a card's width.
@@ -57,7 +56,7 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
             .and_then(|s| app.situation().sources.get(s))
             .map(|s| head(s.publisher.as_deref().unwrap_or(s.title.as_str()), columns));
         let info = CardInfo {
-            label: head(&metric.label, columns),
+            label: &app.derived().labels[i],
             figure,
             source,
             highlighted: app.selection().highlighted_metrics.contains(&i),

@@ -104,7 +104,7 @@ pub fn render(app: &App, picker: &PickerPopup, space: Rect, buf: &mut Buffer) {
                 style,
                 theme.matched(),
             ));
-            let kind = crate::ui::actors::kind_label(actor.kind, kind_w.saturating_sub(1));
+            let kind = crate::derived::kind_label(actor.kind, kind_w.saturating_sub(1));
             spans.push(Span::styled(pad(kind, kind_w), theme.dim()));
             spans.push(Span::styled(
                 pad_left(&app.index().event_count(a).to_string(), count_w),

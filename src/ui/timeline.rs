@@ -18,6 +18,7 @@ use ratatui::text::{Line, Span};
 use crate::action::Pane;
 use crate::app::App;
 use crate::geometry::Screen;
+use crate::geometry::columns::{SOURCES, timeline_columns};
 use crate::model::{Event, FuzzyDate};
 use crate::text::{fit, highlight, pad, pad_left, shown, width};
 use crate::ui::{draw_lines, empty_message, pane_frame, scrollbar};
@@ -25,61 +26,6 @@ use crate::ui::{draw_lines, empty_message, pane_frame, scrollbar};
 /// The event's date as the whole program shows it.
 pub fn date_label(e: &Event) -> String {
     e.date_label()
-}
-
-/// Column widths of a timeline row, in columns, gaps included.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Columns {
-    date: usize,
-    title: usize,
-    actors: usize,
-    category: usize,
-}
-
-const GLYPH: usize = 2;
-const SOURCES: usize = 4;
-/// Titles are what people read; other columns give way first. Titles keep
-/// at least this many columns while the actors column is shown.
-const TITLE_MIN: usize = 36;
-/// The actors column shrinks to this before it goes: room for a short name
-/// and a count of the rest ("Kenyan police +2"), and the space after.
-const ACTORS_MIN: usize = 17;
-const ACTORS_MAX: usize = 36;
-
-/// Titles first, as wide as nearly all of them need; the actors column
-/// takes what is left (down to [`ACTORS_MIN`], when titles are cut to make
-/// room for it); the category only when titles and actors are whole. Room
-/// beyond that goes to titles. `width` is the pane's, zoomed or not.
-fn columns(app: &App, width: usize) -> Columns {
-    let gap = if width >= 100 { 2 } else { 1 };
-    let date = app.derived().date_width + gap;
-    let rest = width.saturating_sub(GLYPH + date + SOURCES);
-    // Each wanted width counts the space after the column.
-    let title_want = (app.derived().title_width + 1).max(TITLE_MIN);
-    let actors_want = match app.derived().event_actors_width {
-        0 => 0,
-        w => (w + 1).min(ACTORS_MAX),
-    };
-    let category_want = match app.derived().category_width {
-        0 => 0,
-        w => w + 2,
-    };
-    let (actors, category) = if rest >= title_want + actors_want + category_want {
-        (actors_want, category_want)
-    } else if rest >= title_want + actors_want {
-        (actors_want, 0)
-    } else if actors_want > 0 && rest >= TITLE_MIN + ACTORS_MIN.min(actors_want) {
-        let actors = rest.saturating_sub(title_want).max(ACTORS_MIN);
-        (actors.min(actors_want), 0)
-    } else {
-        (0, 0)
-    };
-    Columns {
-        date,
-        title: rest - actors - category,
-        actors,
-        category,
-    }
 }
 
 pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
@@ -153,7 +99,7 @@ fn event_line(app: &App, position: usize, width: usize) -> Line<'static> {
     let theme = app.theme();
     let s = &app.situation();
     let e = &s.events[app.selection().events[position]];
-    let cols = columns(app, width);
+    let cols = timeline_columns(app.derived(), width);
     let needle = app.needle();
     let (glyph, base) = if e.is_upcoming(s.as_of) {
         ("○ ", theme.upcoming())
@@ -164,7 +110,12 @@ fn event_line(app: &App, position: usize, width: usize) -> Line<'static> {
     };
     let mut spans = vec![
         Span::styled(glyph, base),
-        Span::styled(pad(&date_label(e), cols.date), base.patch(theme.dim())),
+        // One column always parts the date from the title, also when an
+        // outlier of a date is cut to the column.
+        Span::styled(
+            pad(&date_label(e), cols.date.saturating_sub(1)) + " ",
+            base.patch(theme.dim()),
+        ),
     ];
     spans.extend(highlight(
         pad(&shown(&e.title, cols.title), cols.title.saturating_sub(1)) + " ",
