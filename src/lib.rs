@@ -3,6 +3,7 @@
 pub mod action;
 pub mod app;
 pub mod check;
+pub mod containment;
 pub mod events;
 pub mod figures;
 pub mod generate;

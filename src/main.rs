@@ -31,6 +31,9 @@ struct Cli {
     /// Start filtered by this actor (an id from the file); repeat for more.
     #[arg(long = "actor", value_name = "ID")]
     actors: Vec<String>,
+    /// Start filtered by this place (an id from the file); repeat for more.
+    #[arg(long = "place", value_name = "ID")]
+    places: Vec<String>,
     /// Leave the mouse to the terminal, so text can be selected as usual
     /// (`m` toggles it in the dashboard).
     #[arg(long)]
@@ -84,6 +87,10 @@ struct SummaryArgs {
     /// Keep what involves this actor or its members (repeatable: any of them).
     #[arg(long = "actor", value_name = "ID")]
     actors: Vec<String>,
+    /// Keep what happened at this place or a place inside it (repeatable:
+    /// any of them).
+    #[arg(long = "place", value_name = "ID")]
+    places: Vec<String>,
     /// Keep what mentions this text (any case), as the dashboard's search.
     #[arg(long, value_name = "TEXT")]
     search: Option<String>,
@@ -118,6 +125,7 @@ fn main() -> ExitCode {
         None => run_dashboard(
             cli.file.as_ref(),
             &cli.actors,
+            &cli.places,
             !cli.no_mouse,
             cli.limit.max_size,
         ),
@@ -129,6 +137,7 @@ fn main() -> ExitCode {
 fn run_dashboard(
     file: Option<&PathBuf>,
     actor_ids: &[String],
+    place_ids: &[String],
     mouse: bool,
     max_size: u64,
 ) -> ExitCode {
@@ -143,8 +152,14 @@ fn run_dashboard(
     let Some(situation) = report.situation.take() else {
         return explain_failure(&path, &bytes, &report);
     };
-    let actors = match sitrep::query::actors_from_ids(&situation, actor_ids) {
-        Ok(actors) => actors,
+    let chosen = sitrep::query::actors_from_ids(&situation, actor_ids).and_then(|actors| {
+        Ok((
+            actors,
+            sitrep::query::places_from_ids(&situation, place_ids)?,
+        ))
+    });
+    let (actors, places) = match chosen {
+        Ok(chosen) => chosen,
         Err(message) => {
             eprintln!("error: {message}");
             return ExitCode::from(2);
@@ -161,6 +176,7 @@ fn run_dashboard(
     }
     let options = Options {
         actors,
+        places,
         mouse,
         theme: Theme::from_env(),
         warnings: report.warnings().count(),
@@ -178,7 +194,8 @@ fn run_dashboard(
         }
         Err(e) => {
             // The terminal is restored by now: the message stays readable.
-            eprintln!("sitrep: terminal error: {e}");
+            // (Not `eprintln!`, which panics when the terminal is gone.)
+            let _ = writeln!(std::io::stderr(), "sitrep: terminal error: {e}");
             ExitCode::from(1)
         }
     }
@@ -297,6 +314,7 @@ fn run_summary(args: &SummaryArgs) -> ExitCode {
     let filter = match summary::build_filter(
         situation,
         &args.actors,
+        &args.places,
         args.search.as_deref(),
         args.from,
         args.to,
