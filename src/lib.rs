@@ -3,6 +3,7 @@
 pub mod action;
 pub mod app;
 pub mod check;
+pub mod config;
 pub mod containment;
 pub mod events;
 pub mod figures;
