@@ -137,3 +137,31 @@ fn a_bad_max_size_is_a_usage_error() {
         .code(2)
         .stderr(predicate::str::contains("unknown unit \"X\""));
 }
+
+#[test]
+fn ascii_json_is_plain_ascii_and_means_the_same() {
+    let run = |extra: &[&str]| {
+        let mut args = vec!["summary", "--format", "json", "tests/fixtures/hostile.toml"];
+        args.extend_from_slice(extra);
+        let out = sitrep().args(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        out.stdout
+    };
+    let plain = run(&[]);
+    let ascii = run(&["--ascii"]);
+    // The file is full of escapes, wide and combining characters.
+    assert!(!plain.is_ascii());
+    assert!(ascii.is_ascii(), "{}", String::from_utf8_lossy(&ascii));
+    let parse = |bytes: &[u8]| serde_json::from_slice::<serde_json::Value>(bytes).unwrap();
+    assert_eq!(parse(&plain), parse(&ascii));
+}
+
+#[test]
+fn ascii_is_for_the_json_formats_only() {
+    sitrep()
+        .args(["summary", "--ascii", "tests/fixtures/hostile.toml"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr("error: --ascii applies to the JSON formats (--format json or timelinejs)\n");
+}

@@ -400,9 +400,40 @@ pub fn escape_invisible(json: &str) -> String {
     out
 }
 
+/// `--ascii`: escapes every character beyond ASCII as `\uXXXX` (one beyond
+/// the Basic Multilingual Plane as its UTF-16 surrogate pair, as JSON
+/// spells it). As in [`escape_invisible`], such characters only occur
+/// inside strings, where the escape means the same character.
+pub fn escape_non_ascii(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    let mut units = [0u16; 2];
+    for c in json.chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else {
+            for unit in c.encode_utf16(&mut units) {
+                out.push_str(&format!("\\u{unit:04x}"));
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_output_escapes_everything_beyond_ascii_and_reads_back_the_same() {
+        let text = "Café — 漢字 👍 \u{202e}";
+        let raw = escape_invisible(&serde_json::to_string(text).unwrap());
+        let ascii = escape_non_ascii(&raw);
+        assert_eq!(
+            ascii,
+            r#""Caf\u00e9 \u2014 \u6f22\u5b57 \ud83d\udc4d \u202e""#
+        );
+        assert_eq!(serde_json::from_str::<String>(&ascii).unwrap(), text);
+    }
 
     #[test]
     fn escapes_what_serde_json_leaves_raw() {
