@@ -165,3 +165,33 @@ fn ascii_is_for_the_json_formats_only() {
         .stdout("")
         .stderr("error: --ascii applies to the JSON formats (--format json or timelinejs)\n");
 }
+
+#[test]
+fn big_integers_stay_exact_in_text_and_json_and_huge_floats_stay_short() {
+    let path = "tests/fixtures/good/big-numbers.toml";
+    let text = sitrep().args(["summary", path]).output().unwrap();
+    assert_eq!(text.status.code(), Some(0));
+    let text = String::from_utf8(text.stdout).unwrap();
+    for shown in [
+        "- Just past 2^53: 9,007,199,254,740,993\n",
+        "- The largest integer: 9,223,372,036,854,775,807\n",
+        "- A huge float: 1e308\n",
+        "- A series: 9,007,199,254,740,995\n",
+    ] {
+        assert!(text.contains(shown), "{shown:?} not in\n{text}");
+    }
+    let json = sitrep()
+        .args(["summary", "--format", "json", path])
+        .output()
+        .unwrap();
+    let raw = String::from_utf8(json.stdout).unwrap();
+    // As written: integers, not floats rounded to 2^53.
+    assert!(raw.contains("\"value\": 9007199254740993,"), "{raw}");
+    assert!(raw.contains("\"value\": 9223372036854775807,"), "{raw}");
+    let parsed: serde_json::Value = serde_json::from_str(&raw).unwrap();
+    let value = |i: usize| parsed["metrics"][i]["value"].clone();
+    assert_eq!(value(0).as_i64(), Some(9_007_199_254_740_993));
+    assert_eq!(value(1).as_i64(), Some(i64::MAX));
+    assert_eq!(value(2).as_f64(), Some(1e308));
+    assert_eq!(value(3).as_i64(), Some(9_007_199_254_740_995));
+}

@@ -375,6 +375,9 @@ fn iso(date: NaiveDate) -> String {
 /// A whole number as a JSON integer (`578000`, not `578000.0`); otherwise a
 /// float. The loader only lets finite numbers through.
 fn number(n: Number) -> Value {
+    if let Some(integer) = n.exact {
+        return Value::from(integer);
+    }
     const EXACT_INTEGERS: f64 = 9_007_199_254_740_992.0; // 2^53
     if n.decimals == 0 && n.value.fract() == 0.0 && n.value.abs() <= EXACT_INTEGERS {
         Value::from(n.value as i64)
@@ -449,10 +452,13 @@ mod tests {
     #[test]
     fn whole_numbers_are_integers() {
         assert_eq!(number(Number::whole(578000.0)).to_string(), "578000");
-        let n = Number {
-            value: 18.5,
-            decimals: 2,
-        };
-        assert_eq!(number(n).to_string(), "18.5");
+        assert_eq!(number(Number::float(18.5, 2)).to_string(), "18.5");
+        // Beyond 2^53 only the integer as written is exact.
+        let big = Number::integer(9_007_199_254_740_993);
+        assert_eq!(number(big).to_string(), "9007199254740993");
+        assert_eq!(
+            number(Number::integer(i64::MAX)).to_string(),
+            "9223372036854775807"
+        );
     }
 }
