@@ -2,7 +2,9 @@
 
 pub mod action;
 pub mod app;
+pub mod changes;
 pub mod check;
+pub mod digest;
 pub mod events;
 pub mod figures;
 pub mod generate;
