@@ -12,6 +12,7 @@ pub mod keymap;
 pub mod load;
 pub mod model;
 pub mod query;
+pub mod read;
 pub mod reload;
 pub mod sanitize;
 pub mod summary;

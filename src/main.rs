@@ -10,6 +10,7 @@ use sitrep::check::{self, Style, Verdict};
 use sitrep::load;
 use sitrep::model::FuzzyDate;
 use sitrep::query::Index;
+use sitrep::read;
 use sitrep::summary::{self, Format, View};
 use sitrep::theme::Theme;
 use sitrep::tui;
@@ -34,6 +35,8 @@ struct Cli {
     /// (`m` toggles it in the dashboard).
     #[arg(long)]
     no_mouse: bool,
+    #[command(flatten)]
+    limit: Limit,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -53,13 +56,25 @@ enum Command {
         /// One line per problem: path:line:col: level: message.
         #[arg(long)]
         short: bool,
+        #[command(flatten)]
+        limit: Limit,
     },
-    /// Print the dashboard's content as a briefing: text, Markdown or JSON.
+    /// Print the dashboard's content as a briefing (text, Markdown, JSON), or
+    /// its events as a TimelineJS timeline or CSV.
     ///
     /// Uses the dashboard's filter and figures. Exit status: 0 on success, 1
     /// when the file is not a valid situation (its problems go to stderr as
     /// `sitrep check` prints them), 2 for usage errors and unreadable files.
     Summary(SummaryArgs),
+}
+
+/// How much of a situation file is read at most.
+#[derive(Args, Debug, Clone, Copy)]
+struct Limit {
+    /// Refuse files larger than this (bytes, or with a unit: 500K, 64M, 2G).
+    #[arg(long, value_name = "SIZE", value_parser = read::parse_size,
+          default_value_t = read::DEFAULT_MAX_SIZE, hide_default_value = true)]
+    max_size: u64,
 }
 
 #[derive(Args, Debug)]
@@ -86,6 +101,8 @@ struct SummaryArgs {
     /// not writing to a terminal).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
     width: Option<u16>,
+    #[command(flatten)]
+    limit: Limit,
 }
 
 fn main() -> ExitCode {
@@ -95,16 +112,27 @@ fn main() -> ExitCode {
             files,
             strict,
             short,
-        }) => run_check(&files, strict, short),
+            limit,
+        }) => run_check(&files, strict, short, limit.max_size),
         Some(Command::Summary(args)) => run_summary(&args),
-        None => run_dashboard(cli.file.as_ref(), &cli.actors, !cli.no_mouse),
+        None => run_dashboard(
+            cli.file.as_ref(),
+            &cli.actors,
+            !cli.no_mouse,
+            cli.limit.max_size,
+        ),
     }
 }
 
 /// Loads the file, checks the command line against it, and only then
 /// touches the terminal.
-fn run_dashboard(file: Option<&PathBuf>, actor_ids: &[String], mouse: bool) -> ExitCode {
-    let (path, bytes) = match read_input(file) {
+fn run_dashboard(
+    file: Option<&PathBuf>,
+    actor_ids: &[String],
+    mouse: bool,
+    max_size: u64,
+) -> ExitCode {
+    let (path, bytes) = match read_input(file, max_size) {
         Ok(read) => read,
         Err(message) => {
             eprintln!("{message}");
@@ -138,7 +166,11 @@ fn run_dashboard(file: Option<&PathBuf>, actor_ids: &[String], mouse: bool) -> E
         warnings: report.warnings().count(),
         file: file.map(|_| path.clone()),
     };
-    match tui::run(App::new(situation, options), file.map(PathBuf::as_path)) {
+    match tui::run(
+        App::new(situation, options),
+        file.map(PathBuf::as_path),
+        max_size,
+    ) {
         Ok(tui::Exit::Quit) => ExitCode::SUCCESS,
         // The terminal is restored; leave as the signal would have.
         Ok(tui::Exit::Signal(signal)) => {
@@ -152,8 +184,9 @@ fn run_dashboard(file: Option<&PathBuf>, actor_ids: &[String], mouse: bool) -> E
     }
 }
 
-/// Reads a file named on the command line, or the built-in situation.
-fn read_input(path: Option<&PathBuf>) -> Result<(String, Vec<u8>), String> {
+/// Reads a file named on the command line (see [`read`]), or the built-in
+/// situation.
+fn read_input(path: Option<&PathBuf>, max_size: u64) -> Result<(String, Vec<u8>), String> {
     match path {
         None => Ok((
             sitrep::BUILTIN_PATH.to_string(),
@@ -161,12 +194,9 @@ fn read_input(path: Option<&PathBuf>) -> Result<(String, Vec<u8>), String> {
         )),
         Some(path) => {
             let shown = sitrep::sanitize::clean_line(&path.display().to_string()).into_owned();
-            match std::fs::read(path) {
+            match read::read_file(path, max_size) {
                 Ok(bytes) => Ok((shown, bytes)),
-                Err(e) => Err(format!(
-                    "sitrep: cannot read {shown}: {}",
-                    sitrep::reload::describe_io(&e)
-                )),
+                Err(e) => Err(format!("sitrep: cannot read {shown}: {e}")),
             }
         }
     }
@@ -195,7 +225,7 @@ fn wants_color(stream: &impl IsTerminal) -> bool {
     stream.is_terminal() && Theme::from_env().color
 }
 
-fn run_check(files: &[PathBuf], strict: bool, short: bool) -> ExitCode {
+fn run_check(files: &[PathBuf], strict: bool, short: bool, max_size: u64) -> ExitCode {
     let color = wants_color(&std::io::stdout());
     let style = if short {
         Style::Short
@@ -210,7 +240,7 @@ fn run_check(files: &[PathBuf], strict: bool, short: bool) -> ExitCode {
     let mut stdout = std::io::stdout().lock();
     let mut code = 0u8;
     for input in inputs {
-        let (path, bytes) = match read_input(input) {
+        let (path, bytes) = match read_input(input, max_size) {
             Ok(read) => read,
             Err(message) => {
                 let _ = stdout.flush();
@@ -252,7 +282,7 @@ fn parse_date(text: &str) -> Result<FuzzyDate, String> {
 }
 
 fn run_summary(args: &SummaryArgs) -> ExitCode {
-    let (path, bytes) = match read_input(args.file.as_ref()) {
+    let (path, bytes) = match read_input(args.file.as_ref(), args.limit.max_size) {
         Ok(read) => read,
         Err(message) => {
             eprintln!("{message}");

@@ -91,9 +91,10 @@ impl Drop for Guard {
 }
 
 /// Runs the dashboard until the user quits or a signal ends it, watching
-/// `file` (when given) and reloading it when it changes. The terminal is
-/// restored before this returns, also when it returns an error.
-pub fn run(mut app: App, file: Option<&Path>) -> io::Result<Exit> {
+/// `file` (when given) and reloading it when it changes (reading at most
+/// `max_size` bytes of it). The terminal is restored before this returns,
+/// also when it returns an error.
+pub fn run(mut app: App, file: Option<&Path>, max_size: u64) -> io::Result<Exit> {
     // Both before the terminal is touched: a panic or a signal from here on
     // finds a way to give it back.
     install_panic_hook();
@@ -103,7 +104,7 @@ pub fn run(mut app: App, file: Option<&Path>) -> io::Result<Exit> {
     let mut terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
     let reloader = file.map(|path| {
         let shown = app.file.clone().unwrap_or_default();
-        Reloader::start(path.to_path_buf(), shown, events.sender())
+        Reloader::start(path.to_path_buf(), shown, max_size, events.sender())
     });
     if let Some(error) = events.watch_error() {
         // Plumbing the App cannot know about; told once, like any status.

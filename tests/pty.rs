@@ -585,3 +585,38 @@ fn ctrl_z_suspends_to_the_shell_and_fg_redraws() {
     s.send("exit\r");
     s.finish();
 }
+
+#[cfg(unix)]
+#[test]
+fn a_save_that_is_a_device_or_too_large_keeps_the_last_good_view() {
+    let dir = temp_dir("bounded");
+    let path = dir.join("x.toml");
+    save(&path, FIXTURE);
+    let mut s = Session::start_in(&dir, &["--max-size", "16K", "x.toml"], 100, 30);
+    s.wait_dashboard("Water points restored in Sarrin");
+
+    // The file swapped for a device that never ends: told, not read.
+    let link = dir.join("x.toml.link");
+    std::os::unix::fs::symlink("/dev/zero", &link).unwrap();
+    std::fs::rename(&link, &path).unwrap();
+    s.wait_text("x.toml: cannot read: it is a character device");
+    s.wait_text("not reloaded: still showing the last good version");
+    // (Waited for: the frame may still be arriving.)
+    s.wait_text("Water points restored in Sarrin");
+    s.wait_text("16 events");
+
+    // Larger than --max-size: told with both sizes, the old view kept.
+    let padded = format!("{FIXTURE}{}", "# padding\n".repeat(1000));
+    save_by_rename(&path, &padded);
+    s.wait_text("more than the limit of 16 KiB");
+    s.wait_text("Water points restored in Sarrin");
+    s.wait_text("16 events");
+
+    // Back within the limit: reloaded, the banner gone.
+    save_by_rename(&path, &FIXTURE.replace("in Sarrin\"", "in Sarrin again\""));
+    s.wait_text("Water points restored in Sarrin again");
+    s.wait_gone("⚠");
+    s.send("q");
+    assert!(s.finish().success());
+    std::fs::remove_dir_all(&dir).ok();
+}
