@@ -16,7 +16,8 @@ use chrono::Datelike;
 use xxhash_rust::xxh3::xxh3_64;
 
 use crate::model::{
-    Actor, ActorIx, Event, FuzzyDate, Metric, MetricKind, Number, Quote, Situation, SourceIx,
+    Actor, ActorIx, Event, FuzzyDate, Metric, MetricKind, Number, PlaceIx, Quote, Situation,
+    SourceIx,
 };
 
 /// A digest of one item's content.
@@ -241,6 +242,10 @@ impl Feed {
         }
     }
 
+    fn place(&mut self, s: &Situation, place: Option<PlaceIx>) {
+        self.opt_str(place.map(|p| s.places[p].id.as_str()));
+    }
+
     fn sources(&mut self, s: &Situation, list: &[SourceIx]) {
         self.u64(list.len() as u64);
         for &i in list {
@@ -257,6 +262,7 @@ fn event(f: &mut Feed, s: &Situation, e: &Event) -> Digest {
     f.opt_str(e.summary.as_deref());
     f.actors(s, &e.actors);
     f.opt_str(e.location.as_deref());
+    f.place(s, e.place);
     f.opt_str(e.category.as_deref());
     f.strs(&e.tags);
     f.sources(s, &e.sources);
@@ -312,6 +318,7 @@ fn quote(f: &mut Feed, s: &Situation, q: &Quote) -> Digest {
     if let Some(e) = q.event {
         f.str(&s.events[e].id);
     }
+    f.place(s, q.place);
     f.sources(s, &q.sources);
     f.finish()
 }
