@@ -33,6 +33,9 @@ struct Cli {
     /// Start filtered by this actor (an id from the file); repeat for more.
     #[arg(long = "actor", value_name = "ID")]
     actors: Vec<String>,
+    /// Start filtered by this place (an id from the file); repeat for more.
+    #[arg(long = "place", value_name = "ID")]
+    places: Vec<String>,
     /// Leave the mouse to the terminal, so text can be selected as usual
     /// (`m` toggles it in the dashboard).
     #[arg(long)]
@@ -96,6 +99,10 @@ struct SummaryArgs {
     /// Keep what involves this actor or its members (repeatable: any of them).
     #[arg(long = "actor", value_name = "ID")]
     actors: Vec<String>,
+    /// Keep what happened at this place or a place inside it (repeatable:
+    /// any of them).
+    #[arg(long = "place", value_name = "ID")]
+    places: Vec<String>,
     /// Keep what mentions this text (any case), as the dashboard's search.
     #[arg(long, value_name = "TEXT")]
     search: Option<String>,
@@ -127,6 +134,10 @@ struct DiffArgs {
     /// (repeatable: any of them).
     #[arg(long = "actor", value_name = "ID")]
     actors: Vec<String>,
+    /// Keep events and quotes at this place or a place inside it, in either
+    /// version (repeatable: any of them).
+    #[arg(long = "place", value_name = "ID")]
+    places: Vec<String>,
     /// Keep events, quotes and actors that mention this text (any case) in
     /// either version.
     #[arg(long, value_name = "TEXT")]
@@ -168,6 +179,7 @@ fn main() -> ExitCode {
         None => run_dashboard(
             cli.file.as_ref(),
             &cli.actors,
+            &cli.places,
             !cli.no_mouse,
             cli.limit.max_size,
         ),
@@ -179,6 +191,7 @@ fn main() -> ExitCode {
 fn run_dashboard(
     file: Option<&PathBuf>,
     actor_ids: &[String],
+    place_ids: &[String],
     mouse: bool,
     max_size: u64,
 ) -> ExitCode {
@@ -193,8 +206,14 @@ fn run_dashboard(
     let Some(situation) = report.situation.take() else {
         return explain_failure(&path, &bytes, &report);
     };
-    let actors = match sitrep::query::actors_from_ids(&situation, actor_ids) {
-        Ok(actors) => actors,
+    let chosen = sitrep::query::actors_from_ids(&situation, actor_ids).and_then(|actors| {
+        Ok((
+            actors,
+            sitrep::query::places_from_ids(&situation, place_ids)?,
+        ))
+    });
+    let (actors, places) = match chosen {
+        Ok(chosen) => chosen,
         Err(message) => {
             eprintln!("error: {message}");
             return ExitCode::from(2);
@@ -211,6 +230,7 @@ fn run_dashboard(
     }
     let options = Options {
         actors,
+        places,
         mouse,
         theme: Theme::from_env(),
         warnings: report.warnings().count(),
@@ -228,7 +248,8 @@ fn run_dashboard(
         }
         Err(e) => {
             // The terminal is restored by now: the message stays readable.
-            eprintln!("sitrep: terminal error: {e}");
+            // (Not `eprintln!`, which panics when the terminal is gone.)
+            let _ = writeln!(std::io::stderr(), "sitrep: terminal error: {e}");
             ExitCode::from(1)
         }
     }
@@ -347,6 +368,7 @@ fn run_summary(args: &SummaryArgs) -> ExitCode {
     let filter = match summary::build_filter(
         situation,
         &args.actors,
+        &args.places,
         args.search.as_deref(),
         args.from,
         args.to,
@@ -439,24 +461,40 @@ fn run_diff(args: &DiffArgs) -> ExitCode {
         }
         return code;
     };
-    // An actor need only be in one version: it may be new, or gone.
+    // An actor or place need only be in one version: it may be new, or gone.
+    let (mut in_new, mut only_old) = (Vec::new(), Vec::new());
     for id in &args.actors {
-        if o.actor_by_id(id).is_none()
-            && let Err(message) = sitrep::query::actors_from_ids(n, std::slice::from_ref(id))
-        {
+        if n.actor_by_id(id).is_some() {
+            in_new.push(id.clone());
+        } else if o.actor_by_id(id).is_some() {
+            only_old.push(id.clone());
+        } else if let Err(message) = sitrep::query::actors_from_ids(n, std::slice::from_ref(id)) {
+            eprintln!("error: {message}");
+            return ExitCode::from(2);
+        }
+    }
+    let has_place = |s: &sitrep::model::Situation, id: &str| s.places.iter().any(|p| p.id == id);
+    let mut places_in_new = Vec::new();
+    for id in &args.places {
+        if has_place(n, id) {
+            places_in_new.push(id.clone());
+        } else if has_place(o, id) {
+            only_old.push(id.clone());
+        } else if let Err(message) = sitrep::query::places_from_ids(n, std::slice::from_ref(id)) {
             eprintln!("error: {message}");
             return ExitCode::from(2);
         }
     }
     // The dates and search as `summary` takes them, described on the new
-    // version's actors (or the old one's, for those it alone has).
-    let (in_new, only_old): (Vec<String>, Vec<String>) = args
-        .actors
-        .iter()
-        .cloned()
-        .partition(|id| n.actor_by_id(id).is_some());
-    let filter = match summary::build_filter(n, &in_new, args.search.as_deref(), args.from, args.to)
-    {
+    // version's actors and places (and the ids only the old one has).
+    let filter = match summary::build_filter(
+        n,
+        &in_new,
+        &places_in_new,
+        args.search.as_deref(),
+        args.from,
+        args.to,
+    ) {
         Ok(filter) => filter,
         Err(message) => {
             eprintln!("error: {message}");
@@ -465,25 +503,23 @@ fn run_diff(args: &DiffArgs) -> ExitCode {
     };
     let mut description = summary::describe_filter(n, &filter);
     if !only_old.is_empty() {
-        let gone = format!("actors only in the old version: {}", only_old.join(", "));
+        let gone = format!("only in the old version: {}", only_old.join(", "));
         description = Some(match description {
             Some(d) => format!("{d}; {gone}"),
             None => gone,
         });
     }
-    let scopes = if description.is_none() {
+    let ask = diff::Ask {
+        actors: &args.actors,
+        places: &args.places,
+        search: args.search.as_deref(),
+        from: filter.from,
+        to: filter.to,
+    };
+    let scopes = if ask.is_empty() {
         [diff::Scope::default(), diff::Scope::default()]
     } else {
-        [o, n].map(|s| {
-            diff::Scope::new(
-                s,
-                &Index::new(s),
-                &args.actors,
-                args.search.as_deref(),
-                filter.from,
-                filter.to,
-            )
-        })
+        [o, n].map(|s| diff::Scope::new(s, &Index::new(s), &ask))
     };
     let report = diff::Report::new(
         diff::Side {

@@ -244,6 +244,9 @@ fn filters_narrow_the_changes_as_summary_narrows_the_briefing() {
     let run = diff(&dir, &["old.toml", "new.toml", "--to", "2024-09-10"]);
     assert!(run.stdout.contains("[breach]"), "{}", run.stdout);
     assert!(!run.stdout.contains("[bridge]"), "{}", run.stdout);
+    let run = diff(&dir, &["old.toml", "new.toml", "--place", "millford"]);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert!(run.stderr.contains("millford"), "{}", run.stderr);
     let run = diff(&dir, &["old.toml", "new.toml", "--actor", "arm"]);
     assert_eq!(run.code, 2);
     assert!(

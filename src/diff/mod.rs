@@ -46,35 +46,52 @@ pub struct Scope {
     kept: Option<[Vec<bool>; 4]>,
 }
 
+/// The filter as the command line asks for it: ids, not indices, since an
+/// actor or place may be in one version only.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Ask<'a> {
+    pub actors: &'a [String],
+    pub places: &'a [String],
+    pub search: Option<&'a str>,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+}
+
+impl Ask<'_> {
+    pub fn is_empty(&self) -> bool {
+        self.actors.is_empty()
+            && self.places.is_empty()
+            && self.search.is_none_or(|t| t.trim().is_empty())
+            && self.from.is_none()
+            && self.to.is_none()
+    }
+}
+
 impl Scope {
-    /// Applies the dashboard's filter to one side. `actor_ids` are those of
-    /// the command line; an id this side lacks keeps nothing by actor here
-    /// (the other side may have it).
-    pub fn new(
-        s: &Situation,
-        index: &Index,
-        actor_ids: &[String],
-        search: Option<&str>,
-        from: Option<NaiveDate>,
-        to: Option<NaiveDate>,
-    ) -> Scope {
-        let actors: Vec<ActorIx> = actor_ids
+    /// Applies the dashboard's filter to one side. An actor or place id this
+    /// side lacks keeps nothing by it here (the other side may have it).
+    pub fn new(s: &Situation, index: &Index, ask: &Ask) -> Scope {
+        if ask.is_empty() {
+            return Scope::default();
+        }
+        let actors: Vec<ActorIx> = ask
+            .actors
             .iter()
             .filter_map(|id| s.actor_by_id(id))
             .collect();
-        if actor_ids.is_empty()
-            && search.is_none_or(|t| t.trim().is_empty())
-            && from.is_none()
-            && to.is_none()
-        {
-            return Scope::default();
-        }
-        let none_here = !actor_ids.is_empty() && actors.is_empty();
+        let places: Vec<usize> = ask
+            .places
+            .iter()
+            .filter_map(|id| s.places.iter().position(|p| &p.id == id))
+            .collect();
+        let none_here = (!ask.actors.is_empty() && actors.is_empty())
+            || (!ask.places.is_empty() && places.is_empty());
         let filter = Filter {
             actors,
-            search: search.unwrap_or_default().to_string(),
-            from,
-            to,
+            places,
+            search: ask.search.unwrap_or_default().to_string(),
+            from: ask.from,
+            to: ask.to,
         };
         let selection = query::select(s, index, &filter);
         let mut kept = [
@@ -85,8 +102,8 @@ impl Scope {
         ];
         if !none_here {
             // Figures are narrowed by actor only, as the dashboard
-            // highlights them; search and dates narrow the timeline, quotes
-            // and (search) actors.
+            // highlights them; places, search and dates narrow the timeline
+            // and quotes, search the actors too.
             if filter.actors.is_empty() {
                 kept[0].fill(true);
             } else {
