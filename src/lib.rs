@@ -4,6 +4,7 @@ pub mod action;
 pub mod app;
 pub mod changes;
 pub mod check;
+pub mod config;
 pub mod containment;
 pub mod diff;
 pub mod digest;

@@ -7,8 +7,13 @@ use predicates::prelude::*;
 /// The binary, run from the crate root so fixture paths print as written.
 fn sitrep() -> Command {
     let mut cmd = Command::cargo_bin("sitrep").expect("the sitrep binary is built for tests");
+    // No config file of the developer's (only `check --config` reads one).
     cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1");
+        .env("NO_COLOR", "1")
+        .env(
+            "SITREP_CONFIG",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/no-config-here/config.toml"),
+        );
     cmd
 }
 

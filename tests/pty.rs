@@ -84,6 +84,12 @@ impl Session {
         cmd.args(args);
         cmd.cwd(dir);
         cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("COLORTERM");
+        // No config file of the developer's: the lookup finds nothing.
+        cmd.env(
+            "SITREP_CONFIG",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/no-config-here/config.toml"),
+        );
         // A panic message short enough to stay on a 24-row screen.
         cmd.env("RUST_BACKTRACE", "0");
         let child = pty.slave.spawn_command(cmd).expect("sitrep starts");
@@ -584,6 +590,53 @@ fn ctrl_z_suspends_to_the_shell_and_fg_redraws() {
     });
     s.send("exit\r");
     s.finish();
+}
+
+#[test]
+fn a_config_file_sets_the_theme_the_focus_and_the_mouse() {
+    let dir = temp_dir("config");
+    let config = dir.join("config.toml");
+    std::fs::write(
+        &config,
+        "theme = \"light\"\nmouse = false\nfocus = \"actors\"\n",
+    )
+    .unwrap();
+    let config = config.to_string_lossy().into_owned();
+    let mut s = Session::start(
+        &["--config", &config, "tests/fixtures/dashboard.toml"],
+        120,
+        40,
+    );
+    s.wait_dashboard("Kessa Valley floods");
+    // The actors pane has the focus: its key shows in the footer.
+    s.wait_text("Space filter");
+    s.wait("the light theme's blue on the focused border", |screen| {
+        (0..40).any(|row| {
+            (0..120).any(|col| {
+                screen
+                    .cell(row, col)
+                    .is_some_and(|c| c.fgcolor() == vt100::Color::Idx(25))
+            })
+        })
+    });
+    {
+        let parser = s.parser.lock().unwrap();
+        let screen = parser.screen();
+        assert_eq!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None);
+        // No yellow and no pale grey on a light background.
+        for row in 0..40 {
+            for col in 0..120 {
+                let fg = screen.cell(row, col).map(|c| c.fgcolor());
+                assert!(
+                    !matches!(fg, Some(vt100::Color::Idx(3 | 7 | 8 | 11 | 15))),
+                    "{fg:?} at {row},{col}"
+                );
+            }
+        }
+    }
+    s.send("q");
+    let status = s.finish();
+    assert!(status.success(), "{status:?}");
 }
 
 #[cfg(unix)]

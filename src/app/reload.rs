@@ -142,6 +142,8 @@ pub fn carry_over(old: &App, situation: Situation, warnings: usize) -> App {
             places,
             mouse: old.mouse,
             theme: old.theme,
+            focus: old.view.focus,
+            staleness: old.staleness,
             warnings: 0,
             file: old.file.clone(),
         },

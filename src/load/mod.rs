@@ -7,7 +7,7 @@
 //! known (`refs`), so an item may refer to one further down.
 
 mod diagnostic;
-mod fields;
+pub(crate) mod fields;
 mod refs;
 mod sections;
 mod suggest;
@@ -163,7 +163,7 @@ fn read_whole(text: &str) -> Report {
 
 /// What usually causes a syntax error on this line, when it is plain:
 /// thousands separators in a number ("value = 1,234").
-fn syntax_hint(text: &str, at: usize) -> Option<String> {
+pub(crate) fn syntax_hint(text: &str, at: usize) -> Option<String> {
     let start = text[..at.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
     let line = text[start..].lines().next().unwrap_or_default();
     let (_, value) = line.split_once('=')?;
