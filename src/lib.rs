@@ -14,6 +14,7 @@ pub mod generate;
 pub mod keymap;
 pub mod load;
 pub mod model;
+pub mod number_text;
 pub mod query;
 pub mod read;
 pub mod reload;

@@ -285,6 +285,12 @@ pub fn carry_over(old: &App, situation: Situation, warnings: usize) -> App {
     if warnings > 0 {
         status.push_str(&format!(", {}", plural(warnings, "warning")));
     }
+    let before = old.situation.events.len();
+    if app.situation.events.len() < before.div_ceil(2) {
+        // A save cut short can still be valid TOML: say so while the old
+        // count is known.
+        status.push_str(&format!("; down from {before} events: a save cut short?"));
+    }
     if !dropped.is_empty() {
         status.push_str(&format!("; no longer in the file: {}", dropped.join(", ")));
     }
