@@ -13,6 +13,8 @@ pub(crate) mod markdown;
 pub(crate) mod text;
 mod timelinejs;
 
+pub use json::escape_non_ascii;
+
 use chrono::NaiveDate;
 
 use crate::figures::{self, Figure, Staleness};
