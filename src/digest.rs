@@ -227,12 +227,23 @@ impl Feed {
         }
     }
 
-    /// The value, not how it was written: `41_000` is `41000`, and `18.50`
-    /// is `18.5`.
+    /// The value, not how it was written: `41_000` is `41000` is
+    /// `41000.0`, and `18.50` is `18.5`. An integer too large for a float
+    /// to hold exactly is digested as the integer, so a change in its last
+    /// digits still shows.
     fn number(&mut self, n: Number) {
-        // -0.0 and 0.0 are the same figure.
-        let value = if n.value == 0.0 { 0.0 } else { n.value };
-        self.u64(value.to_bits());
+        match n.exact {
+            Some(exact) if exact as f64 as i64 != exact || exact.unsigned_abs() > 1 << 53 => {
+                self.0.push(1);
+                self.bytes(&exact.to_le_bytes());
+            }
+            _ => {
+                // -0.0 and 0.0 are the same figure.
+                let value = if n.value == 0.0 { 0.0 } else { n.value };
+                self.0.push(0);
+                self.u64(value.to_bits());
+            }
+        }
     }
 
     fn actors(&mut self, s: &Situation, list: &[ActorIx]) {
@@ -546,6 +557,19 @@ title = "Flood"
         );
         assert_eq!(edit("aliases = [\"NT\"]", "aliases = [\"N\"]"), ["a:team"]);
         assert_eq!(edit("since = \"breach\"", "since = \"rain\""), ["m:days"]);
+        // Beyond 2^53 a float cannot tell these apart; the integers can.
+        let big = FILE.replacen("value = 30000", "value = 9007199254740992", 1);
+        assert_eq!(
+            changed(
+                &big,
+                &big.replacen("9007199254740992", "9007199254740993", 1)
+            ),
+            ["m:displaced"]
+        );
+        assert_eq!(
+            edit("value = 30000", "value = 30000.0"),
+            Vec::<String>::new()
+        );
         // A day count reads its number off `as_of`, not its own content.
         assert_eq!(
             edit("as_of = 2024-09-21", "as_of = 2024-09-22"),
