@@ -303,7 +303,8 @@ fn resizing_and_clicking_work_in_a_real_terminal() {
     s.wait_text("Kind");
     s.wait_text("● └ UN Office");
 
-    // A storm of sizes, down to one cell, then wider: the panes go side by side.
+    // A storm of sizes, down to one cell, then larger: timeline and actors
+    // both in view (not as tabs).
     for (cols, rows) in [
         (1, 1),
         (2, 1),
@@ -317,11 +318,15 @@ fn resizing_and_clicking_work_in_a_real_terminal() {
         s.resize(cols, rows);
     }
     s.resize(140, 45);
-    s.wait("timeline and actors side by side", |screen| {
-        screen
-            .contents()
-            .lines()
-            .any(|l| l.contains("2 Timeline") && l.contains("3 Actors"))
+    s.wait("timeline and actors both in view", |screen| {
+        let contents = screen.contents();
+        let lines: Vec<&str> = contents.lines().collect();
+        lines
+            .iter()
+            .any(|l| l.contains("2 Timeline") && !l.contains("3 Actors"))
+            && lines
+                .iter()
+                .any(|l| l.contains("3 Actors") && !l.contains("2 Timeline"))
     });
     // Ctrl-C quits too.
     s.send("\x03");

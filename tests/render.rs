@@ -782,9 +782,7 @@ fn zoom_widens_the_title_column() {
     // longest title does not fit beside the other columns; zoomed, it does.
     let title = "Civil Protection evacuates 12,000 people from Lower Kessa";
     let width = (100..400)
-        .find(|&w| {
-            app(w, 45).screen().arrangement == sitrep::geometry::Arrangement::Wide
-        })
+        .find(|&w| app(w, 45).screen().arrangement == sitrep::geometry::Arrangement::Wide)
         .expect("a width that puts the panes side by side");
     let mut app = app(width, 45);
     keys(&mut app, &[KeyCode::Char('g')]);
