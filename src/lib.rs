@@ -6,6 +6,7 @@ pub mod check;
 pub mod events;
 pub mod figures;
 pub mod generate;
+pub mod import;
 pub mod keymap;
 pub mod load;
 pub mod model;

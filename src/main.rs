@@ -61,6 +61,23 @@ enum Command {
     /// when the file is not a valid situation (its problems go to stderr as
     /// `sitrep check` prints them), 2 for usage errors and unreadable files.
     Summary(SummaryArgs),
+    /// Make a situation file from another tool's export.
+    #[command(subcommand)]
+    Import(ImportFrom),
+}
+
+#[derive(Subcommand, Debug)]
+enum ImportFrom {
+    /// An ACLED event export (CSV): events with honest dates, actors,
+    /// places with coordinates, sources, and monthly reported fatalities
+    /// (see docs/import-acled.md).
+    ///
+    /// Bad rows are reported as FILE:LINE: column: problem, skipped and
+    /// counted. Exit status: 0 when the file was written; 1 when the input
+    /// is not an ACLED export or no row became an event; 2 for usage errors,
+    /// unreadable input, an existing output without --force, or an output
+    /// that cannot be written.
+    Acled(sitrep::import::AcledArgs),
 }
 
 #[derive(Args, Debug)]
@@ -98,6 +115,7 @@ fn main() -> ExitCode {
             short,
         }) => run_check(&files, strict, short),
         Some(Command::Summary(args)) => run_summary(&args),
+        Some(Command::Import(ImportFrom::Acled(args))) => sitrep::import::run_acled(&args),
         None => run_dashboard(cli.file.as_ref(), &cli.actors, !cli.no_mouse),
     }
 }
