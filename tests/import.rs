@@ -26,7 +26,9 @@ fn sitrep() -> Command {
 
 /// An empty directory of its own for one test.
 fn scratch(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("import").join(name);
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("import")
+        .join(name);
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
@@ -139,7 +141,10 @@ fn the_round_trip_keeps_counts_dates_and_places() {
 fn without_output_the_file_goes_to_stdout_and_the_counts_to_stderr() {
     let r = run(&["import", "acled", HAITI]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(r.stdout.starts_with("# Made by `sitrep import acled` from "));
+    assert!(
+        r.stdout
+            .starts_with("# Made by `sitrep import acled` from ")
+    );
     assert!(r.stdout.contains("\n[situation]\n"));
     assert_eq!(
         r.stderr,
@@ -180,7 +185,11 @@ fn missing_columns_are_named_and_nothing_is_written() {
     let out = dir.join("out.toml");
     let r = run(&["import", "acled", MISSING, "-o", out.to_str().unwrap()]);
     assert_eq!(r.code, 1);
-    assert!(r.stderr.contains("no column `event_date`, `actor1`"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("no column `event_date`, `actor1`"),
+        "{}",
+        r.stderr
+    );
     assert!(r.stderr.contains("nothing written"), "{}", r.stderr);
     assert!(r.stdout.is_empty());
     assert!(files_in(&dir).is_empty(), "{:?}", files_in(&dir));
@@ -196,9 +205,20 @@ fn an_existing_file_is_replaced_only_with_force() {
     assert!(r.stderr.contains("exists"), "{}", r.stderr);
     assert!(r.stderr.contains("--force"), "{}", r.stderr);
     assert_eq!(std::fs::read_to_string(&out).unwrap(), "keep me");
-    let r = run(&["import", "acled", HAITI, "-o", out.to_str().unwrap(), "--force"]);
+    let r = run(&[
+        "import",
+        "acled",
+        HAITI,
+        "-o",
+        out.to_str().unwrap(),
+        "--force",
+    ]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(std::fs::read_to_string(&out).unwrap().contains("[situation]"));
+    assert!(
+        std::fs::read_to_string(&out)
+            .unwrap()
+            .contains("[situation]")
+    );
     // No temporary file is left beside it.
     assert_eq!(files_in(&dir), ["out.toml"]);
 }
@@ -240,7 +260,10 @@ fn as_of_and_title_are_the_users_to_choose() {
     ]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stdout.contains("as_of = 2024-06-30\n"), "{}", r.stdout);
-    assert!(r.stdout.contains("title = \"Sudan: \\\"RSF\\\" advance\"\n"));
+    assert!(
+        r.stdout
+            .contains("title = \"Sudan: \\\"RSF\\\" advance\"\n")
+    );
     let r = run(&["import", "acled", MINIMAL, "--as-of", "June 2024"]);
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("YYYY-MM-DD"), "{}", r.stderr);

@@ -13,7 +13,7 @@ use chrono::{DateTime, Datelike, NaiveDate};
 
 use super::toml_text::{self, Ids};
 use crate::figures::group_thousands;
-use crate::model::{ActorKind, FuzzyDate, Precision};
+use crate::model::{ActorKind, FuzzyDate, PlaceKind, Precision};
 
 /// Columns without which no honest event can be made.
 pub const REQUIRED: [&str; 6] = [
@@ -69,12 +69,28 @@ pub enum Failure {
     Unreadable(String),
 }
 
-/// A finished import: the situation file's text and the counts.
+/// A finished import: the situation file's text, in two parts so that the
+/// large one is never copied, and the counts.
 #[derive(Debug)]
 pub struct Imported {
-    pub toml: String,
+    /// The header comment and every table but the events.
+    pub head: String,
+    /// The `[[events]]` tables, as they were written while reading.
+    pub events_toml: String,
     pub events: usize,
     pub skipped: usize,
+}
+
+impl Imported {
+    /// The file's bytes, in order.
+    pub fn parts(&self) -> [&[u8]; 2] {
+        [self.head.as_bytes(), self.events_toml.as_bytes()]
+    }
+
+    /// The whole file as one string (a copy).
+    pub fn text(&self) -> String {
+        [self.head.as_str(), self.events_toml.as_str()].concat()
+    }
 }
 
 /// Reads an ACLED CSV export and writes the situation file. Each bad row is
@@ -490,8 +506,7 @@ struct Actor {
 struct Place {
     id: String,
     name: String,
-    /// The format's place kind: country, region, district or city.
-    kind: &'static str,
+    kind: PlaceKind,
     part_of: Option<usize>,
     point: Option<(f64, f64)>,
     approximate: bool,
@@ -680,7 +695,13 @@ impl Builder {
     /// location the most precise admin area stands in, without a point.
     fn place(&mut self, row: &Row) -> Option<usize> {
         // Country, admin1, admin2, admin3, location.
-        const KINDS: [&str; 5] = ["country", "region", "district", "district", "city"];
+        const KINDS: [PlaceKind; 5] = [
+            PlaceKind::Country,
+            PlaceKind::Region,
+            PlaceKind::District,
+            PlaceKind::District,
+            PlaceKind::City,
+        ];
         let mut parent = None;
         for (level, name) in row.path.iter().enumerate() {
             if name.is_empty() {
@@ -720,16 +741,16 @@ impl Builder {
 
     fn finish(self, options: &Options) -> Result<Imported, Failure> {
         let as_of = options.as_of.or(self.last_day).ok_or(Failure::NoEvents)?;
-        let mut out = String::with_capacity(self.events.len() + 64 * 1024);
-        self.write_header(&mut out, options);
-        self.write_situation(&mut out, options, as_of);
-        self.write_sources(&mut out, options);
-        self.write_actors(&mut out);
-        self.write_places(&mut out);
-        self.write_metrics(&mut out);
-        out.push_str(&self.events);
+        let mut head = String::new();
+        self.write_header(&mut head, options);
+        self.write_situation(&mut head, options, as_of);
+        self.write_sources(&mut head, options);
+        self.write_actors(&mut head);
+        self.write_places(&mut head);
+        self.write_metrics(&mut head);
         Ok(Imported {
-            toml: out,
+            head,
+            events_toml: self.events,
             events: self.imported,
             skipped: self.skipped,
         })
@@ -819,8 +840,8 @@ impl Builder {
         for (name, id) in &self.sources {
             out.push_str("\n[[sources]]\n");
             toml_text::string(out, "id", id);
+            // ACLED names the publisher only: that is the title.
             toml_text::string(out, "title", name);
-            toml_text::string(out, "publisher", name);
         }
     }
 
@@ -852,7 +873,7 @@ impl Builder {
             } else {
                 toml_text::string(out, "name", &place.name);
             }
-            toml_text::string(out, "kind", place.kind);
+            toml_text::string(out, "kind", place.kind.as_str());
             if let Some(parent) = place.part_of {
                 toml_text::string(out, "part_of", &self.places[parent].id);
             }

@@ -122,12 +122,14 @@ pub fn run_acled(args: &AcledArgs) -> ExitCode {
     let written = match &args.output {
         None => {
             let mut stdout = std::io::stdout().lock();
-            stdout
-                .write_all(imported.toml.as_bytes())
+            imported
+                .parts()
+                .iter()
+                .try_for_each(|part| stdout.write_all(part))
                 .and_then(|()| stdout.flush())
                 .map_err(|e| format!("cannot write to standard output: {e}"))
         }
-        Some(out) => write_new(out, imported.toml.as_bytes(), args.force),
+        Some(out) => write_new(out, &imported.parts(), args.force),
     };
     let counts = format!(
         "{} rows imported as events, {} skipped",
@@ -153,10 +155,10 @@ pub fn run_acled(args: &AcledArgs) -> ExitCode {
     }
 }
 
-/// Writes `bytes` to `path` whole or not at all: into a temporary file
+/// Writes the parts, one after the other, to `path` whole or not at all: into a temporary file
 /// beside it, then renamed over it. Without `force`, an existing file is
 /// left alone (also one that appeared while the import ran).
-pub fn write_new(path: &Path, bytes: &[u8], force: bool) -> Result<(), String> {
+pub fn write_new(path: &Path, parts: &[&[u8]], force: bool) -> Result<(), String> {
     let shown = clean_line(&path.display().to_string()).into_owned();
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
@@ -172,7 +174,9 @@ pub fn write_new(path: &Path, bytes: &[u8], force: bool) -> Result<(), String> {
         format!("cannot {what} {shown}: {}", crate::reload::describe_io(&e))
     };
     let mut file = File::create_new(&temp).map_err(|e| fail("write", e))?;
-    file.write_all(bytes)
+    parts
+        .iter()
+        .try_for_each(|part| file.write_all(part))
         .and_then(|()| file.sync_all())
         .map_err(|e| fail("write", e))?;
     drop(file);

@@ -232,6 +232,15 @@ impl<'a> View<'a> {
         format!("— now ({}) —", FuzzyDate::day(self.situation.as_of))
     }
 
+    /// Where an event happened: its place's name, else its free-text
+    /// location, else empty.
+    pub fn place_label(&self, event: &crate::model::Event) -> String {
+        match event.place {
+            Some(p) => self.situation.places[p].name.clone(),
+            None => event.location.clone().unwrap_or_default(),
+        }
+    }
+
     /// Names of an event's actors, comma-separated.
     pub fn actor_names(&self, actors: &[ActorIx]) -> String {
         let names: Vec<&str> = actors

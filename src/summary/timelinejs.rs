@@ -106,7 +106,10 @@ fn event_slide(view: &View, e: usize) -> Slide {
     if !event.actors.is_empty() {
         facts.push(html(&view.actor_names(&event.actors)));
     }
-    facts.extend(event.location.as_deref().map(html));
+    let place = view.place_label(event);
+    if !place.is_empty() {
+        facts.push(html(&place));
+    }
     if !facts.is_empty() {
         push_paragraph(&mut text, &facts.join(" · "));
     }

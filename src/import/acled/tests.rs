@@ -23,8 +23,9 @@ fn options() -> Options {
 fn run(csv: &[u8], options: &Options) -> (toml::Table, Imported, Vec<RowProblem>) {
     let mut problems = Vec::new();
     let imported = import(csv, options, |p| problems.push(p)).expect("the import succeeds");
-    let table: toml::Table = toml::from_str(&imported.toml)
-        .unwrap_or_else(|e| panic!("the output is TOML: {e}\n{}", imported.toml));
+    let text = imported.text();
+    let table: toml::Table =
+        toml::from_str(&text).unwrap_or_else(|e| panic!("the output is TOML: {e}\n{text}"));
     (table, imported, problems)
 }
 
@@ -108,7 +109,7 @@ fn ids_are_made_valid_and_unique_in_file_order() {
     // The same input gives the same file, byte for byte.
     let again = import(HAITI.as_bytes(), &options(), |_| {}).unwrap();
     let first = import(HAITI.as_bytes(), &options(), |_| {}).unwrap();
-    assert_eq!(again.toml, first.toml);
+    assert_eq!(again.text(), first.text());
 }
 
 #[test]
@@ -359,7 +360,7 @@ fn the_situation_says_where_the_file_came_from() {
     // The latest event date.
     assert_eq!(s["as_of"].to_string(), "2024-09-21");
     assert_eq!(str_of(s, "location"), Some("Haiti"));
-    let toml = import(HAITI.as_bytes(), &options(), |_| {}).unwrap().toml;
+    let toml = import(HAITI.as_bytes(), &options(), |_| {}).unwrap().text();
     assert!(
         toml.starts_with(
             "# Made by `sitrep import acled` from export.csv on 2026-01-02 03:04 UTC.\n\
@@ -546,7 +547,7 @@ fn windows_line_ends_leave_no_trace() {
                A2,2024-01-02,9,Battles,X,Y,plain\r\n";
     let mut problems = Vec::new();
     let imported = import(csv.as_bytes(), &options(), |p| problems.push(p)).unwrap();
-    let t: toml::Table = toml::from_str(&imported.toml).unwrap();
+    let t: toml::Table = toml::from_str(&imported.text()).unwrap();
     assert_eq!(
         str_of(by(&t, "events", "id", "a1"), "summary"),
         Some("quoted, last")
