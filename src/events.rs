@@ -28,9 +28,15 @@ pub enum AppEvent {
     FileChanged,
     /// A reload finished (see [`crate::reload::Reloader`]).
     Loaded(Box<Outcome>),
-    /// SIGTERM, SIGHUP or SIGINT: restore the terminal and leave.
+    /// SIGTERM, SIGHUP, SIGINT or SIGQUIT: restore the terminal and leave.
     Terminate(i32),
-    /// The terminal input could not be read any more.
+    /// SIGTSTP from outside (`kill -TSTP`): stop as Ctrl-Z does.
+    Stop,
+    /// SIGCONT: the process was stopped, and whatever ran meanwhile may
+    /// have written over the screen.
+    Continued,
+    /// The terminal input could not be read any more, or it ended (the
+    /// terminal went away without a SIGHUP).
     InputClosed(String),
 }
 
@@ -54,6 +60,7 @@ impl Events {
         let (tx, rx) = mpsc::channel();
         spawn_signals(tx.clone())?;
         spawn_input(tx.clone());
+        spawn_hangup_watch(tx.clone());
         let (watcher, watch_error) = match watch.map(|path| watch_file(path, tx.clone())) {
             Some(Ok(watcher)) => (Some(watcher), None),
             Some(Err(e)) => (None, Some(e.to_string())),
@@ -105,13 +112,53 @@ fn spawn_input(tx: Sender<AppEvent>) {
     });
 }
 
+/// Waits for the terminal to hang up. A terminal that goes away without a
+/// SIGHUP (the process is in a session of its own, and the terminal
+/// emulator or tmux server is killed) leaves reads returning end of input
+/// at once, forever: the input reader would spin on them. Asking `poll`
+/// for no events at all still reports a hangup or an error, and nothing
+/// else, so this thread sleeps until then.
+#[cfg(unix)]
+fn spawn_hangup_watch(tx: Sender<AppEvent>) {
+    thread::spawn(move || {
+        let mut watched = libc::pollfd {
+            fd: libc::STDIN_FILENO,
+            events: 0,
+            revents: 0,
+        };
+        loop {
+            // SAFETY: one valid pollfd, and its count.
+            let ready = unsafe { libc::poll(&mut watched, 1, -1) };
+            if ready < 0 && io::Error::last_os_error().kind() == io::ErrorKind::Interrupted {
+                continue;
+            }
+            if ready > 0 && watched.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0
+            {
+                let _ = tx.send(AppEvent::InputClosed("end of input".into()));
+            }
+            // A failed poll or an answer it should not give: stop watching
+            // rather than ask again in a loop.
+            return;
+        }
+    });
+}
+
+#[cfg(not(unix))]
+fn spawn_hangup_watch(_tx: Sender<AppEvent>) {}
+
 #[cfg(unix)]
 fn spawn_signals(tx: Sender<AppEvent>) -> io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
+    let mut signals =
+        signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGCONT])?;
     thread::spawn(move || {
         for signal in signals.forever() {
-            if tx.send(AppEvent::Terminate(signal)).is_err() {
+            let event = match signal {
+                SIGTSTP => AppEvent::Stop,
+                SIGCONT => AppEvent::Continued,
+                _ => AppEvent::Terminate(signal),
+            };
+            if tx.send(event).is_err() {
                 return;
             }
         }

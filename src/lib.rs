@@ -3,6 +3,7 @@
 pub mod action;
 pub mod app;
 pub mod check;
+pub mod containment;
 pub mod events;
 pub mod figures;
 pub mod generate;
@@ -11,6 +12,7 @@ pub mod keymap;
 pub mod load;
 pub mod model;
 pub mod query;
+pub mod read;
 pub mod reload;
 pub mod sanitize;
 pub mod summary;

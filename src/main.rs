@@ -10,6 +10,7 @@ use sitrep::check::{self, Style, Verdict};
 use sitrep::load;
 use sitrep::model::FuzzyDate;
 use sitrep::query::Index;
+use sitrep::read;
 use sitrep::summary::{self, Format, View};
 use sitrep::theme::Theme;
 use sitrep::tui;
@@ -30,10 +31,15 @@ struct Cli {
     /// Start filtered by this actor (an id from the file); repeat for more.
     #[arg(long = "actor", value_name = "ID")]
     actors: Vec<String>,
+    /// Start filtered by this place (an id from the file); repeat for more.
+    #[arg(long = "place", value_name = "ID")]
+    places: Vec<String>,
     /// Leave the mouse to the terminal, so text can be selected as usual
     /// (`m` toggles it in the dashboard).
     #[arg(long)]
     no_mouse: bool,
+    #[command(flatten)]
+    limit: Limit,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -53,6 +59,8 @@ enum Command {
         /// One line per problem: path:line:col: level: message.
         #[arg(long)]
         short: bool,
+        #[command(flatten)]
+        limit: Limit,
     },
     /// Print the dashboard's content as a briefing (text, Markdown, JSON), or
     /// its events as a TimelineJS timeline or CSV.
@@ -80,6 +88,15 @@ enum ImportFrom {
     Acled(sitrep::import::AcledArgs),
 }
 
+/// How much of a situation file is read at most.
+#[derive(Args, Debug, Clone, Copy)]
+struct Limit {
+    /// Refuse files larger than this (bytes, or with a unit: 500K, 64M, 2G).
+    #[arg(long, value_name = "SIZE", value_parser = read::parse_size,
+          default_value_t = read::DEFAULT_MAX_SIZE, hide_default_value = true)]
+    max_size: u64,
+}
+
 #[derive(Args, Debug)]
 struct SummaryArgs {
     /// A situation file (none: the built-in situation).
@@ -87,6 +104,10 @@ struct SummaryArgs {
     /// Keep what involves this actor or its members (repeatable: any of them).
     #[arg(long = "actor", value_name = "ID")]
     actors: Vec<String>,
+    /// Keep what happened at this place or a place inside it (repeatable:
+    /// any of them).
+    #[arg(long = "place", value_name = "ID")]
+    places: Vec<String>,
     /// Keep what mentions this text (any case), as the dashboard's search.
     #[arg(long, value_name = "TEXT")]
     search: Option<String>,
@@ -104,6 +125,8 @@ struct SummaryArgs {
     /// not writing to a terminal).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
     width: Option<u16>,
+    #[command(flatten)]
+    limit: Limit,
 }
 
 fn main() -> ExitCode {
@@ -113,17 +136,30 @@ fn main() -> ExitCode {
             files,
             strict,
             short,
-        }) => run_check(&files, strict, short),
+            limit,
+        }) => run_check(&files, strict, short, limit.max_size),
         Some(Command::Summary(args)) => run_summary(&args),
         Some(Command::Import(ImportFrom::Acled(args))) => sitrep::import::run_acled(&args),
-        None => run_dashboard(cli.file.as_ref(), &cli.actors, !cli.no_mouse),
+        None => run_dashboard(
+            cli.file.as_ref(),
+            &cli.actors,
+            &cli.places,
+            !cli.no_mouse,
+            cli.limit.max_size,
+        ),
     }
 }
 
 /// Loads the file, checks the command line against it, and only then
 /// touches the terminal.
-fn run_dashboard(file: Option<&PathBuf>, actor_ids: &[String], mouse: bool) -> ExitCode {
-    let (path, bytes) = match read_input(file) {
+fn run_dashboard(
+    file: Option<&PathBuf>,
+    actor_ids: &[String],
+    place_ids: &[String],
+    mouse: bool,
+    max_size: u64,
+) -> ExitCode {
+    let (path, bytes) = match read_input(file, max_size) {
         Ok(read) => read,
         Err(message) => {
             eprintln!("{message}");
@@ -134,8 +170,14 @@ fn run_dashboard(file: Option<&PathBuf>, actor_ids: &[String], mouse: bool) -> E
     let Some(situation) = report.situation.take() else {
         return explain_failure(&path, &bytes, &report);
     };
-    let actors = match sitrep::query::actors_from_ids(&situation, actor_ids) {
-        Ok(actors) => actors,
+    let chosen = sitrep::query::actors_from_ids(&situation, actor_ids).and_then(|actors| {
+        Ok((
+            actors,
+            sitrep::query::places_from_ids(&situation, place_ids)?,
+        ))
+    });
+    let (actors, places) = match chosen {
+        Ok(chosen) => chosen,
         Err(message) => {
             eprintln!("error: {message}");
             return ExitCode::from(2);
@@ -152,12 +194,17 @@ fn run_dashboard(file: Option<&PathBuf>, actor_ids: &[String], mouse: bool) -> E
     }
     let options = Options {
         actors,
+        places,
         mouse,
         theme: Theme::from_env(),
         warnings: report.warnings().count(),
         file: file.map(|_| path.clone()),
     };
-    match tui::run(App::new(situation, options), file.map(PathBuf::as_path)) {
+    match tui::run(
+        App::new(situation, options),
+        file.map(PathBuf::as_path),
+        max_size,
+    ) {
         Ok(tui::Exit::Quit) => ExitCode::SUCCESS,
         // The terminal is restored; leave as the signal would have.
         Ok(tui::Exit::Signal(signal)) => {
@@ -165,14 +212,16 @@ fn run_dashboard(file: Option<&PathBuf>, actor_ids: &[String], mouse: bool) -> E
         }
         Err(e) => {
             // The terminal is restored by now: the message stays readable.
-            eprintln!("sitrep: terminal error: {e}");
+            // (Not `eprintln!`, which panics when the terminal is gone.)
+            let _ = writeln!(std::io::stderr(), "sitrep: terminal error: {e}");
             ExitCode::from(1)
         }
     }
 }
 
-/// Reads a file named on the command line, or the built-in situation.
-fn read_input(path: Option<&PathBuf>) -> Result<(String, Vec<u8>), String> {
+/// Reads a file named on the command line (see [`read`]), or the built-in
+/// situation.
+fn read_input(path: Option<&PathBuf>, max_size: u64) -> Result<(String, Vec<u8>), String> {
     match path {
         None => Ok((
             sitrep::BUILTIN_PATH.to_string(),
@@ -180,12 +229,9 @@ fn read_input(path: Option<&PathBuf>) -> Result<(String, Vec<u8>), String> {
         )),
         Some(path) => {
             let shown = sitrep::sanitize::clean_line(&path.display().to_string()).into_owned();
-            match std::fs::read(path) {
+            match read::read_file(path, max_size) {
                 Ok(bytes) => Ok((shown, bytes)),
-                Err(e) => Err(format!(
-                    "sitrep: cannot read {shown}: {}",
-                    sitrep::reload::describe_io(&e)
-                )),
+                Err(e) => Err(format!("sitrep: cannot read {shown}: {e}")),
             }
         }
     }
@@ -214,7 +260,7 @@ fn wants_color(stream: &impl IsTerminal) -> bool {
     stream.is_terminal() && Theme::from_env().color
 }
 
-fn run_check(files: &[PathBuf], strict: bool, short: bool) -> ExitCode {
+fn run_check(files: &[PathBuf], strict: bool, short: bool, max_size: u64) -> ExitCode {
     let color = wants_color(&std::io::stdout());
     let style = if short {
         Style::Short
@@ -229,7 +275,7 @@ fn run_check(files: &[PathBuf], strict: bool, short: bool) -> ExitCode {
     let mut stdout = std::io::stdout().lock();
     let mut code = 0u8;
     for input in inputs {
-        let (path, bytes) = match read_input(input) {
+        let (path, bytes) = match read_input(input, max_size) {
             Ok(read) => read,
             Err(message) => {
                 let _ = stdout.flush();
@@ -271,7 +317,7 @@ fn parse_date(text: &str) -> Result<FuzzyDate, String> {
 }
 
 fn run_summary(args: &SummaryArgs) -> ExitCode {
-    let (path, bytes) = match read_input(args.file.as_ref()) {
+    let (path, bytes) = match read_input(args.file.as_ref(), args.limit.max_size) {
         Ok(read) => read,
         Err(message) => {
             eprintln!("{message}");
@@ -286,6 +332,7 @@ fn run_summary(args: &SummaryArgs) -> ExitCode {
     let filter = match summary::build_filter(
         situation,
         &args.actors,
+        &args.places,
         args.search.as_deref(),
         args.from,
         args.to,

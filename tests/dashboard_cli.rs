@@ -77,6 +77,23 @@ fn an_unknown_actor_is_named_with_the_nearest_id() {
 }
 
 #[test]
+fn an_unknown_place_is_named_with_the_nearest_id_before_any_terminal() {
+    sitrep()
+        .args(["tests/fixtures/summary.toml", "--place", "riversid"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(
+            "error: --place: no place `riversid` in this situation; did you mean `riverside`?\n",
+        );
+    sitrep()
+        .args(["tests/fixtures/summary.toml", "--place", "riverside"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("needs a terminal"));
+}
+
+#[test]
 fn known_actors_pass_on_to_the_terminal_check() {
     sitrep()
         .args([FIXTURE, "--actor", "ocha", "--no-mouse"])

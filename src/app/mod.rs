@@ -37,6 +37,8 @@ use crate::ui;
 pub struct Options {
     /// Actors in the filter from the start (`--actor`).
     pub actors: Vec<ActorIx>,
+    /// Places in the filter from the start (`--place`).
+    pub places: Vec<crate::model::PlaceIx>,
     /// Capture the mouse (off: the terminal selects text as usual).
     pub mouse: bool,
     pub theme: Theme,
@@ -51,6 +53,7 @@ impl Default for Options {
     fn default() -> Self {
         Options {
             actors: Vec::new(),
+            places: Vec::new(),
             mouse: true,
             theme: Theme::monochrome(),
             warnings: 0,
@@ -131,6 +134,7 @@ impl App {
         let derived = derive(&situation);
         let filter = Filter {
             actors: options.actors,
+            places: options.places,
             ..Filter::default()
         };
         let selection = in_quote_order(select(&situation, &index, &filter), &derived);

@@ -121,10 +121,25 @@ pub fn carry_over(old: &App, situation: Situation, warnings: usize) -> App {
             found
         })
         .collect();
+    // Places likewise.
+    let places: Vec<crate::model::PlaceIx> = old
+        .filter
+        .places
+        .iter()
+        .filter_map(|&p| {
+            let id = &old.situation.places[p].id;
+            let found = situation.place_by_id(id);
+            if found.is_none() {
+                dropped.push(ui::text::fit(&ui::text::shown(id, 24), 24));
+            }
+            found
+        })
+        .collect();
     let mut app = App::new(
         situation,
         Options {
             actors,
+            places,
             mouse: old.mouse,
             theme: old.theme,
             warnings: 0,

@@ -64,7 +64,7 @@ pub fn run_acled(args: &AcledArgs) -> ExitCode {
         Err(e) => {
             eprintln!(
                 "sitrep: cannot read {input}: {}",
-                crate::reload::describe_io(&e)
+                crate::read::describe_io(&e)
             );
             return ExitCode::from(2);
         }
@@ -171,7 +171,7 @@ pub fn write_new(path: &Path, parts: &[&[u8]], force: bool) -> Result<(), String
     let temp = dir.join(format!(".{name}.{}.partial", std::process::id()));
     let fail = |what: &str, e: std::io::Error| {
         let _ = fs::remove_file(&temp);
-        format!("cannot {what} {shown}: {}", crate::reload::describe_io(&e))
+        format!("cannot {what} {shown}: {}", crate::read::describe_io(&e))
     };
     let mut file = File::create_new(&temp).map_err(|e| fail("write", e))?;
     parts

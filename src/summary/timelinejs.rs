@@ -106,10 +106,7 @@ fn event_slide(view: &View, e: usize) -> Slide {
     if !event.actors.is_empty() {
         facts.push(html(&view.actor_names(&event.actors)));
     }
-    let place = view.place_label(event);
-    if !place.is_empty() {
-        facts.push(html(&place));
-    }
+    facts.extend(view.where_name(e).map(html));
     if !facts.is_empty() {
         push_paragraph(&mut text, &facts.join(" · "));
     }
