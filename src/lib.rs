@@ -3,6 +3,7 @@
 pub mod action;
 pub mod app;
 pub mod check;
+pub mod config;
 pub mod containment;
 pub mod events;
 pub mod figures;
@@ -11,6 +12,7 @@ pub mod import;
 pub mod keymap;
 pub mod load;
 pub mod model;
+pub mod number_text;
 pub mod query;
 pub mod read;
 pub mod reload;

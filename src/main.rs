@@ -7,12 +7,14 @@ use clap::{Args, Parser, Subcommand};
 
 use sitrep::app::{App, Options};
 use sitrep::check::{self, Style, Verdict};
+use sitrep::config::{self, Choice, Config, Failure};
+use sitrep::figures::Staleness;
 use sitrep::load;
 use sitrep::model::FuzzyDate;
 use sitrep::query::Index;
 use sitrep::read;
 use sitrep::summary::{self, Format, View};
-use sitrep::theme::Theme;
+use sitrep::theme::{self, ColorDepth};
 use sitrep::tui;
 
 /// A terminal dashboard for following a developing situation.
@@ -39,9 +41,32 @@ struct Cli {
     #[arg(long)]
     no_mouse: bool,
     #[command(flatten)]
+    config: ConfigArgs,
+    #[command(flatten)]
     limit: Limit,
     #[command(subcommand)]
     command: Option<Command>,
+}
+
+/// Which config file to read (theme, keys, defaults).
+#[derive(Args, Debug)]
+struct ConfigArgs {
+    /// Read this config file instead of the one `sitrep config --path` names.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    config: Option<PathBuf>,
+    /// Start without a config file: sitrep's own defaults.
+    #[arg(long)]
+    no_config: bool,
+}
+
+impl ConfigArgs {
+    fn choice(&self) -> Choice {
+        match (&self.config, self.no_config) {
+            (_, true) => Choice::Ignore,
+            (Some(path), false) => Choice::File(path.clone()),
+            (None, false) => Choice::Lookup,
+        }
+    }
 }
 
 #[derive(Subcommand, Debug)]
@@ -51,8 +76,11 @@ enum Command {
     /// Exit status: 0 when every file is valid, 1 when a file is not a valid
     /// situation, 2 for usage errors and files that cannot be read.
     Check {
-        /// Files to check (none: the built-in situation).
+        /// Files to check (none: the built-in situation, unless --config).
         files: Vec<PathBuf>,
+        /// Check a config file: FILE, or the one `sitrep config --path` names.
+        #[arg(long, value_name = "FILE", num_args = 0..=1)]
+        config: Option<Option<PathBuf>>,
         /// Treat warnings (unsourced facts, unused actors and sources) as errors.
         #[arg(long)]
         strict: bool,
@@ -69,6 +97,19 @@ enum Command {
     /// when the file is not a valid situation (its problems go to stderr as
     /// `sitrep check` prints them), 2 for usage errors and unreadable files.
     Summary(SummaryArgs),
+    /// Show the config file: where it is looked for, or every default.
+    ///
+    /// The file sets the theme, colours, keys and start-up defaults; see
+    /// `sitrep config --default` for all of it.
+    #[command(group(clap::ArgGroup::new("what").required(true).args(["default", "path"])))]
+    Config {
+        /// Print a complete config file with every default, commented.
+        #[arg(long)]
+        default: bool,
+        /// Print the path of the config file sitrep reads.
+        #[arg(long)]
+        path: bool,
+    },
     /// Make a situation file from another tool's export.
     #[command(subcommand)]
     Import(ImportFrom),
@@ -126,6 +167,8 @@ struct SummaryArgs {
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
     width: Option<u16>,
     #[command(flatten)]
+    config: ConfigArgs,
+    #[command(flatten)]
     limit: Limit,
 }
 
@@ -134,32 +177,69 @@ fn main() -> ExitCode {
     match cli.command {
         Some(Command::Check {
             files,
+            config,
             strict,
             short,
             limit,
-        }) => run_check(&files, strict, short, limit.max_size),
+        }) => run_check(&files, config.as_ref(), strict, short, limit.max_size),
         Some(Command::Summary(args)) => run_summary(&args),
         Some(Command::Import(ImportFrom::Acled(args))) => sitrep::import::run_acled(&args),
-        None => run_dashboard(
-            cli.file.as_ref(),
-            &cli.actors,
-            &cli.places,
-            !cli.no_mouse,
-            cli.limit.max_size,
-        ),
+        Some(Command::Config { default, .. }) => run_config(default),
+        None => run_dashboard(&cli),
     }
 }
 
-/// Loads the file, checks the command line against it, and only then
-/// touches the terminal.
-fn run_dashboard(
-    file: Option<&PathBuf>,
-    actor_ids: &[String],
-    place_ids: &[String],
-    mouse: bool,
-    max_size: u64,
-) -> ExitCode {
-    let (path, bytes) = match read_input(file, max_size) {
+/// Reads the config file; a bad one is explained on stderr.
+fn load_config(choice: &Choice) -> Result<Config, ExitCode> {
+    match config::load(choice) {
+        Ok(loaded) => Ok(loaded.config),
+        Err(failure) => {
+            match failure {
+                Failure::Unreadable(message) => eprintln!("{message}"),
+                Failure::Invalid {
+                    path,
+                    text,
+                    diagnostics,
+                } => {
+                    let style = Style::Full {
+                        color: wants_color(&std::io::stderr()),
+                    };
+                    let mut stderr = std::io::stderr().lock();
+                    let _ =
+                        check::print_diagnostics(&mut stderr, &path, &text, &diagnostics, style);
+                    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+                    let _ = writeln!(
+                        stderr,
+                        "{path}: not a valid config file, {}",
+                        check::plural(errors, "error")
+                    );
+                }
+            }
+            eprintln!("hint: `--no-config` starts sitrep without the config file");
+            Err(ExitCode::from(2))
+        }
+    }
+}
+
+/// Why the terminal cannot show the dashboard, from `TERM`: unset or
+/// `dumb` (an editor's shell buffer, a serial console) draws no screens.
+fn term_refusal(term: Option<&str>) -> Option<String> {
+    match term {
+        None | Some("") => Some("TERM is not set".into()),
+        Some("dumb") => Some("TERM=dumb".into()),
+        Some(_) => None,
+    }
+}
+
+/// Reads the config and the file, checks the command line against them,
+/// and only then touches the terminal.
+fn run_dashboard(cli: &Cli) -> ExitCode {
+    let file = cli.file.as_ref();
+    let config = match load_config(&cli.config.choice()) {
+        Ok(config) => config,
+        Err(code) => return code,
+    };
+    let (path, bytes) = match read_input(file, cli.limit.max_size) {
         Ok(read) => read,
         Err(message) => {
             eprintln!("{message}");
@@ -170,10 +250,10 @@ fn run_dashboard(
     let Some(situation) = report.situation.take() else {
         return explain_failure(&path, &bytes, &report);
     };
-    let chosen = sitrep::query::actors_from_ids(&situation, actor_ids).and_then(|actors| {
+    let chosen = sitrep::query::actors_from_ids(&situation, &cli.actors).and_then(|actors| {
         Ok((
             actors,
-            sitrep::query::places_from_ids(&situation, place_ids)?,
+            sitrep::query::places_from_ids(&situation, &cli.places)?,
         ))
     });
     let (actors, places) = match chosen {
@@ -183,9 +263,16 @@ fn run_dashboard(
             return ExitCode::from(2);
         }
     };
+    // The built-in situation has no path to name: the commands take none.
+    let arg = file.map_or(String::new(), |_| format!(" {path}"));
+    if let Some(why) = term_refusal(std::env::var("TERM").ok().as_deref()) {
+        eprintln!(
+            "sitrep: this terminal cannot show the dashboard ({why}).\n\
+             For text, try `sitrep summary{arg}`, or `sitrep check{arg}` to validate."
+        );
+        return ExitCode::from(2);
+    }
     if !tui::is_terminal() {
-        // The built-in situation has no path to name: the commands take none.
-        let arg = file.map_or(String::new(), |_| format!(" {path}"));
         eprintln!(
             "sitrep: the dashboard needs a terminal (stdin and stdout are not both one).\n\
              For text, try `sitrep summary{arg}`, or `sitrep check{arg}` to validate."
@@ -195,15 +282,19 @@ fn run_dashboard(
     let options = Options {
         actors,
         places,
-        mouse,
-        theme: Theme::from_env(),
+        mouse: config.mouse && !cli.no_mouse,
+        theme: config.theme(ColorDepth::from_env(), theme::no_color_env()),
+        focus: config.focus,
+        staleness: Staleness {
+            after_days: config.stale_after_days,
+        },
         warnings: report.warnings().count(),
         file: file.map(|_| path.clone()),
     };
     match tui::run(
         App::new(situation, options),
         file.map(PathBuf::as_path),
-        max_size,
+        cli.limit.max_size,
     ) {
         Ok(tui::Exit::Quit) => ExitCode::SUCCESS,
         // The terminal is restored; leave as the signal would have.
@@ -257,23 +348,32 @@ fn explain_failure(path: &str, bytes: &[u8], report: &load::Report) -> ExitCode 
 
 /// Colour on a terminal, unless NO_COLOR is set (no-color.org).
 fn wants_color(stream: &impl IsTerminal) -> bool {
-    stream.is_terminal() && Theme::from_env().color
+    stream.is_terminal() && !theme::no_color_env()
 }
 
-fn run_check(files: &[PathBuf], strict: bool, short: bool, max_size: u64) -> ExitCode {
+fn run_check(
+    files: &[PathBuf],
+    config: Option<&Option<PathBuf>>,
+    strict: bool,
+    short: bool,
+    max_size: u64,
+) -> ExitCode {
     let color = wants_color(&std::io::stdout());
     let style = if short {
         Style::Short
     } else {
         Style::Full { color }
     };
-    let inputs: Vec<Option<&PathBuf>> = if files.is_empty() {
-        vec![None]
-    } else {
-        files.iter().map(Some).collect()
+    let mut code = 0u8;
+    if let Some(named) = config {
+        code = check_config(named.as_ref(), style);
+    }
+    let inputs: Vec<Option<&PathBuf>> = match (files.is_empty(), config.is_some()) {
+        (true, true) => Vec::new(),
+        (true, false) => vec![None],
+        (false, _) => files.iter().map(Some).collect(),
     };
     let mut stdout = std::io::stdout().lock();
-    let mut code = 0u8;
     for input in inputs {
         let (path, bytes) = match read_input(input, max_size) {
             Ok(read) => read,
@@ -316,7 +416,74 @@ fn parse_date(text: &str) -> Result<FuzzyDate, String> {
     })
 }
 
+/// `sitrep check --config [FILE]`: 0 valid (or no file where the lookup
+/// looks), 1 not valid, 2 unreadable.
+fn check_config(named: Option<&PathBuf>, style: Style) -> u8 {
+    let path = match named {
+        Some(path) => path.clone(),
+        None => match config::locate() {
+            Some(location) => location.path,
+            None => {
+                eprintln!(
+                    "sitrep: no place for a config file: neither $SITREP_CONFIG nor a home directory is set"
+                );
+                return 2;
+            }
+        },
+    };
+    let shown = config::shown(&path);
+    let text = match config::read_file(&path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && named.is_none() => {
+            println!("{shown}: no config file there; sitrep uses its defaults");
+            return 0;
+        }
+        Err(e) => {
+            eprintln!(
+                "sitrep: cannot read the config file {shown}: {}",
+                sitrep::read::describe_io(&e)
+            );
+            return 2;
+        }
+    };
+    let report = config::read(&text);
+    let mut stdout = std::io::stdout().lock();
+    match check::print_config_report(&mut stdout, &shown, &text, &report, style) {
+        Ok(Verdict::Valid) => 0,
+        Ok(Verdict::Invalid) | Err(_) => 1,
+    }
+}
+
+/// `sitrep config --default` or `--path`.
+fn run_config(default: bool) -> ExitCode {
+    if default {
+        print!("{}", config::default_file());
+        return ExitCode::SUCCESS;
+    }
+    match config::locate() {
+        Some(location) => {
+            println!("{}", location.path.display());
+            if !location.path.exists() {
+                eprintln!(
+                    "(no file there yet: sitrep uses its defaults; `sitrep config --default` prints one to start from)"
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        None => {
+            eprintln!(
+                "sitrep: no place for a config file: neither $SITREP_CONFIG nor a home directory is set"
+            );
+            ExitCode::from(2)
+        }
+    }
+}
+
 fn run_summary(args: &SummaryArgs) -> ExitCode {
+    let config = match load_config(&args.config.choice()) {
+        Ok(config) => config,
+        Err(code) => return code,
+    };
     let (path, bytes) = match read_input(args.file.as_ref(), args.limit.max_size) {
         Ok(read) => read,
         Err(message) => {
@@ -352,7 +519,11 @@ fn run_summary(args: &SummaryArgs) -> ExitCode {
         None => 80,
     };
     let index = Index::new(situation);
-    let out = summary::render(&View::new(situation, &index, &filter), args.format, width);
+    let staleness = Staleness {
+        after_days: config.stale_after_days,
+    };
+    let view = View::with_staleness(situation, &index, &filter, staleness);
+    let out = summary::render(&view, args.format, width);
     // The process ends right after this: letting the OS take back a large
     // model is much faster than freeing it item by item.
     std::mem::forget(index);

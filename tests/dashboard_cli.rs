@@ -10,6 +10,11 @@ fn sitrep() -> Command {
     let mut cmd = Command::cargo_bin("sitrep").expect("the binary builds");
     // Tests run without a terminal: stdin is empty and stdout a pipe.
     cmd.write_stdin("");
+    // No config file of the developer's: the lookup finds nothing.
+    cmd.env(
+        "SITREP_CONFIG",
+        concat!(env!("CARGO_TARGET_TMPDIR"), "/no-config-here/config.toml"),
+    );
     cmd
 }
 

@@ -84,6 +84,12 @@ impl Session {
         cmd.args(args);
         cmd.cwd(dir);
         cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("COLORTERM");
+        // No config file of the developer's: the lookup finds nothing.
+        cmd.env(
+            "SITREP_CONFIG",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/no-config-here/config.toml"),
+        );
         // A panic message short enough to stay on a 24-row screen.
         cmd.env("RUST_BACKTRACE", "0");
         let child = pty.slave.spawn_command(cmd).expect("sitrep starts");
@@ -586,6 +592,53 @@ fn ctrl_z_suspends_to_the_shell_and_fg_redraws() {
     s.finish();
 }
 
+#[test]
+fn a_config_file_sets_the_theme_the_focus_and_the_mouse() {
+    let dir = temp_dir("config");
+    let config = dir.join("config.toml");
+    std::fs::write(
+        &config,
+        "theme = \"light\"\nmouse = false\nfocus = \"actors\"\n",
+    )
+    .unwrap();
+    let config = config.to_string_lossy().into_owned();
+    let mut s = Session::start(
+        &["--config", &config, "tests/fixtures/dashboard.toml"],
+        120,
+        40,
+    );
+    s.wait_dashboard("Kessa Valley floods");
+    // The actors pane has the focus: its key shows in the footer.
+    s.wait_text("Space filter");
+    s.wait("the light theme's blue on the focused border", |screen| {
+        (0..40).any(|row| {
+            (0..120).any(|col| {
+                screen
+                    .cell(row, col)
+                    .is_some_and(|c| c.fgcolor() == vt100::Color::Idx(25))
+            })
+        })
+    });
+    {
+        let parser = s.parser.lock().unwrap();
+        let screen = parser.screen();
+        assert_eq!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None);
+        // No yellow and no pale grey on a light background.
+        for row in 0..40 {
+            for col in 0..120 {
+                let fg = screen.cell(row, col).map(|c| c.fgcolor());
+                assert!(
+                    !matches!(fg, Some(vt100::Color::Idx(3 | 7 | 8 | 11 | 15))),
+                    "{fg:?} at {row},{col}"
+                );
+            }
+        }
+    }
+    s.send("q");
+    let status = s.finish();
+    assert!(status.success(), "{status:?}");
+}
+
 #[cfg(unix)]
 #[test]
 fn a_save_that_is_a_device_or_too_large_keeps_the_last_good_view() {
@@ -746,5 +799,70 @@ fn the_terminal_closing_without_sighup_ends_the_program_without_spinning() {
         told.ends_with("sitrep: terminal error: the terminal went away: end of input\n"),
         "{told}"
     );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_file_saved_twenty_times_a_second_still_reloads_while_the_saves_go_on() {
+    let dir = temp_dir("constant-saves");
+    let path = dir.join("x.toml");
+    save(&path, FIXTURE);
+    let mut s = Session::start_in(&dir, &["x.toml"], 100, 30);
+    s.wait_dashboard("Water points restored in Sarrin");
+    // Saved in place every 50 ms for 3 s, each save a new title: never
+    // quiet long enough for the debounce alone.
+    let writer = {
+        let path = path.clone();
+        std::thread::spawn(move || {
+            for n in 0..60 {
+                let title = format!("title = \"Water points restored, save {n:02}\"");
+                save(
+                    &path,
+                    &FIXTURE.replace("title = \"Water points restored in Sarrin\"", &title),
+                );
+                std::thread::sleep(Duration::from_millis(50));
+            }
+        })
+    };
+    // A save shows while the saves go on (the reload every half second at
+    // the latest), and a later one after that.
+    let shown_save = |screen: &vt100::Screen| -> Option<u32> {
+        let contents = screen.contents();
+        let (_, after) = contents.split_once("Water points restored, save ")?;
+        after.get(..2)?.parse().ok()
+    };
+    s.wait("a save shown", |screen| shown_save(screen).is_some());
+    assert!(!writer.is_finished(), "shown only once the saves stopped");
+    let first = shown_save(s.parser.lock().unwrap().screen()).unwrap();
+    s.wait(&format!("a later save than {first}"), |screen| {
+        shown_save(screen).is_some_and(|n| n > first) && !writer.is_finished()
+    });
+    writer.join().unwrap();
+    // After the last save, the last save.
+    s.wait_text("Water points restored, save 59");
+    s.wait_gone("⚠");
+    s.send("q");
+    assert!(s.finish().success());
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_reload_that_drops_more_than_half_of_the_events_says_so() {
+    let dir = temp_dir("cut-short");
+    let path = dir.join("x.toml");
+    save(&path, FIXTURE);
+    let mut s = Session::start_in(&dir, &["x.toml"], 120, 30);
+    s.wait_dashboard("Water points restored in Sarrin");
+    // Cut before the sixth event: still valid TOML, 5 events of 16.
+    let cut = FIXTURE.match_indices("\n[[events]]").nth(5).unwrap().0 + 1;
+    save(&path, &FIXTURE[..cut]);
+    s.wait_text("reloaded: 5 events");
+    s.wait_text("down from 16 events: a save cut short?");
+    // Saved whole again: an ordinary reload.
+    save(&path, FIXTURE);
+    s.wait_text("reloaded: 16 events");
+    assert!(!s.contents().contains("cut short"), "{}", s.contents());
+    s.send("q");
+    assert!(s.finish().success());
     std::fs::remove_dir_all(&dir).ok();
 }

@@ -25,7 +25,11 @@ fn root() -> &'static Path {
 
 fn sitrep() -> Command {
     let mut cmd = Command::cargo_bin("sitrep").expect("the binary is built");
-    cmd.current_dir(root()).env_remove("NO_COLOR");
+    // No config file of the developer's: it could change what is stale.
+    cmd.current_dir(root()).env_remove("NO_COLOR").env(
+        "SITREP_CONFIG",
+        concat!(env!("CARGO_TARGET_TMPDIR"), "/no-config-here/config.toml"),
+    );
     cmd
 }
 

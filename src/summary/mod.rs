@@ -15,7 +15,7 @@ mod timelinejs;
 
 use chrono::NaiveDate;
 
-use crate::figures::{self, Figure};
+use crate::figures::{self, Figure, Staleness};
 use crate::model::{ActorIx, EventIx, FuzzyDate, MetricKind, Situation, SourceIx};
 use crate::query::{self, Filter, Index, Selection};
 use crate::sanitize::is_hostile;
@@ -126,11 +126,21 @@ pub struct View<'a> {
 
 impl<'a> View<'a> {
     pub fn new(situation: &'a Situation, index: &Index, filter: &'a Filter) -> View<'a> {
+        View::with_staleness(situation, index, filter, Staleness::default())
+    }
+
+    /// The briefing's content, with figures stale after `staleness`.
+    pub fn with_staleness(
+        situation: &'a Situation,
+        index: &Index,
+        filter: &'a Filter,
+        staleness: Staleness,
+    ) -> View<'a> {
         let selection = query::select(situation, index, filter);
         let figures: Vec<Figure> = situation
             .metrics
             .iter()
-            .map(|m| figures::figure(situation, m))
+            .map(|m| figures::figure_with(situation, m, staleness))
             .collect();
         let place_counts = query::place_counts(situation, index, &selection.events);
         let mut view = View {
