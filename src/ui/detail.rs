@@ -288,6 +288,11 @@ fn event(b: &mut Builder, e: usize) {
     if let Some(category) = &event.category {
         b.field("Category", category);
     }
+    if let Some(p) = event.place {
+        let place = &s.places[p];
+        b.field("Place", &s.place_label(p));
+        b.field("Coordinates", &coordinates(s, place));
+    }
     if let Some(location) = &event.location {
         b.field("Location", location);
     }
@@ -314,6 +319,25 @@ fn event(b: &mut Builder, e: usize) {
         for q in quotes {
             quote_text(b, q);
         }
+    }
+}
+
+/// A place's point and its precision, said plainly: a vague point is never
+/// passed off as a precise one, and a place with none says where the map
+/// puts it instead.
+fn coordinates(s: &crate::model::Situation, place: &crate::model::Place) -> String {
+    if let Some(label) = place.coordinates_label() {
+        return if place.approximate {
+            label.replace(" (approximate)", " — approximate: stands for an area")
+        } else {
+            format!("{label} — exact")
+        };
+    }
+    let located = std::iter::successors(place.part_of, |&p| s.places[p].part_of)
+        .find(|&p| s.places[p].point.is_some());
+    match located {
+        Some(p) => format!("none of its own; on the map at {}", s.places[p].name),
+        None => "none: known by name only".to_string(),
     }
 }
 
