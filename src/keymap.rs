@@ -4,6 +4,8 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::action::{Action, Pane};
+pub use crate::keys::Key;
+use crate::keys::{ch, code, ctrl, key_label};
 
 /// What the keyboard is doing right now; each mode has its own bindings.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -46,32 +48,6 @@ impl Mode {
     /// Modes where printable characters are typed text.
     pub fn takes_text(self) -> bool {
         matches!(self, Mode::Search | Mode::Picker)
-    }
-}
-
-/// A key as the table names it. Shift is ignored when matching: terminals
-/// report "G" and "?" with or without it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Key {
-    pub code: KeyCode,
-    pub ctrl: bool,
-}
-
-const fn ch(c: char) -> Key {
-    Key {
-        code: KeyCode::Char(c),
-        ctrl: false,
-    }
-}
-
-const fn code(code: KeyCode) -> Key {
-    Key { code, ctrl: false }
-}
-
-const fn ctrl(c: char) -> Key {
-    Key {
-        code: KeyCode::Char(c),
-        ctrl: true,
     }
 }
 
@@ -320,6 +296,345 @@ pub fn help_rows(mode: Mode) -> Vec<(&'static str, &'static str, Option<Pane>)> 
     rows
 }
 
+/// Where a rebinding from the config file applies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// Every mode where the action exists.
+    All,
+    /// One mode.
+    Mode(Mode),
+    /// Browsing, with this pane focused: the keys are added there.
+    Pane(Pane),
+}
+
+/// An action given keys by the config file. In [`Scope::All`] and
+/// [`Scope::Mode`] the keys replace the action's own; in [`Scope::Pane`]
+/// they are added for that pane.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rebinding {
+    pub scope: Scope,
+    pub action: Action,
+    pub keys: Vec<Key>,
+}
+
+/// Actions that must keep a key wherever they have one: without them a
+/// user could not find the keys, leave a popup, or quit.
+pub const PROTECTED: [Action; 3] = [Action::Quit, Action::Help, Action::Back];
+
+/// Ctrl-C quits in every mode, whatever the config file says.
+pub const CTRL_C: Key = ctrl('c');
+
+/// Whether a key is typed text in a mode (a plain character while typing a
+/// search or in the picker).
+pub fn is_text(mode: Mode, key: Key) -> bool {
+    mode.takes_text() && !key.ctrl && matches!(key.code, KeyCode::Char(_))
+}
+
+/// A row of the keymap in use: the table's row with the keys it has now.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Row {
+    pub mode: Mode,
+    pub pane: Option<Pane>,
+    /// Empty for rows that only document (typing text), and for an action
+    /// the config file left without keys.
+    pub keys: Vec<Key>,
+    pub action: Action,
+    pub help: &'static str,
+    pub short: &'static str,
+    pub footer: u8,
+    pub needs_filter: bool,
+    pub needs_file: bool,
+}
+
+impl From<&Binding> for Row {
+    fn from(b: &Binding) -> Row {
+        Row {
+            mode: b.mode,
+            pane: b.pane,
+            keys: b.keys.to_vec(),
+            action: b.action,
+            help: b.help,
+            short: b.short,
+            footer: b.footer,
+            needs_filter: b.needs_filter,
+            needs_file: b.needs_file,
+        }
+    }
+}
+
+/// A key in the footer: "j/k scroll".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FooterKey {
+    pub action: Action,
+    /// The key as shown: "q", "Enter", "j/k".
+    pub key: String,
+    pub short: &'static str,
+}
+
+/// A protected action a rebinding would leave without a key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Unreachable {
+    pub action: Action,
+    pub mode: Mode,
+    /// The action the file gave its last key to, if any.
+    pub taken_by: Option<Action>,
+}
+
+/// The key bindings in use: [`BINDINGS`] with the config file's rebindings.
+/// Input, the footer and help all read it, so the screen names the keys
+/// that work.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Keymap {
+    rows: Vec<Row>,
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        Keymap {
+            rows: BINDINGS.iter().map(Row::from).collect(),
+        }
+    }
+}
+
+impl Keymap {
+    /// The table with `rebindings` applied in order. A key given to one
+    /// action is taken from the others that had it in the same place; in
+    /// [`Scope::All`], plain characters stay text where text is typed.
+    pub fn with(rebindings: &[Rebinding]) -> Result<Keymap, Unreachable> {
+        let standard = Keymap::default();
+        let mut rows = standard.rows.clone();
+        // (mode, pane, key, action): where the file put a key.
+        let mut claims: Vec<(Mode, Option<Pane>, Key, Action)> = Vec::new();
+        let mut added: Vec<Row> = Vec::new();
+        for r in rebindings {
+            match r.scope {
+                Scope::Pane(pane) => {
+                    let Some(base) = rows.iter().find(|row| {
+                        row.mode == Mode::Normal
+                            && row.action == r.action
+                            && row.pane.is_none_or(|p| p == pane)
+                    }) else {
+                        continue;
+                    };
+                    let row = Row {
+                        pane: Some(pane),
+                        keys: r.keys.clone(),
+                        footer: 0,
+                        ..base.clone()
+                    };
+                    claims.extend(
+                        r.keys
+                            .iter()
+                            .map(|&k| (Mode::Normal, Some(pane), k, r.action)),
+                    );
+                    added.push(row);
+                }
+                Scope::All | Scope::Mode(_) => {
+                    let mut done: Vec<(Mode, Option<Pane>)> = Vec::new();
+                    for row in rows.iter_mut().filter(|row| {
+                        row.action == r.action
+                            && !row.keys.is_empty()
+                            && match r.scope {
+                                Scope::Mode(m) => row.mode == m,
+                                _ => true,
+                            }
+                    }) {
+                        let keys: Vec<Key> = if done.contains(&(row.mode, row.pane)) {
+                            Vec::new()
+                        } else {
+                            r.keys
+                                .iter()
+                                .copied()
+                                .filter(|&k| !(r.scope == Scope::All && is_text(row.mode, k)))
+                                .collect()
+                        };
+                        done.push((row.mode, row.pane));
+                        claims.extend(keys.iter().map(|&k| (row.mode, row.pane, k, r.action)));
+                        row.keys = keys;
+                    }
+                }
+            }
+        }
+        // Rebound keys leave the other rows of their place. A claim for one
+        // pane leaves mode-wide rows alone: pane rows are matched first.
+        let mut taken: Vec<(Mode, Action, Action)> = Vec::new();
+        for &(mode, pane, key, action) in &claims {
+            for row in rows
+                .iter_mut()
+                .filter(|row| row.mode == mode && row.action != action)
+            {
+                let here = match pane {
+                    None => true,
+                    Some(p) => row.pane == Some(p),
+                };
+                if here && row.keys.contains(&key) {
+                    row.keys.retain(|&k| k != key);
+                    taken.push((mode, row.action, action));
+                }
+            }
+        }
+        for row in rows.iter_mut().filter(|row| row.action == Action::Quit) {
+            if !row.keys.contains(&CTRL_C) {
+                row.keys.push(CTRL_C);
+            }
+        }
+        // Pane rows first, so that they win over mode-wide ones.
+        added.extend(rows);
+        let keymap = Keymap { rows: added };
+        for before in &standard.rows {
+            if !PROTECTED.contains(&before.action) || before.keys.is_empty() {
+                continue;
+            }
+            let still = keymap.rows.iter().any(|row| {
+                row.mode == before.mode && row.action == before.action && !row.keys.is_empty()
+            });
+            if !still {
+                return Err(Unreachable {
+                    action: before.action,
+                    mode: before.mode,
+                    taken_by: taken
+                        .iter()
+                        .find(|(m, a, _)| *m == before.mode && *a == before.action)
+                        .map(|&(_, _, by)| by),
+                });
+            }
+        }
+        Ok(keymap)
+    }
+
+    pub fn rows(&self) -> &[Row] {
+        &self.rows
+    }
+
+    /// The action for a key press in a mode, with `focus` the focused pane.
+    pub fn action_for(&self, mode: Mode, focus: Pane, key: KeyEvent) -> Option<Action> {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        let alt = key.modifiers.contains(KeyModifiers::ALT);
+        let wanted = Key {
+            code: match key.code {
+                // Ctrl-letters may come in upper case when Shift is down too.
+                KeyCode::Char(c) if ctrl => KeyCode::Char(c.to_ascii_lowercase()),
+                other => other,
+            },
+            ctrl,
+        };
+        let in_mode = || self.rows.iter().filter(|r| r.mode == mode);
+        let bound = in_mode()
+            .filter(|r| r.pane == Some(focus))
+            .chain(in_mode().filter(|r| r.pane.is_none()))
+            .find(|r| r.keys.contains(&wanted))
+            .map(|r| r.action);
+        if bound.is_some() {
+            return bound;
+        }
+        match key.code {
+            KeyCode::Char(c) if mode.takes_text() && !ctrl && !alt => Some(Action::Input(c)),
+            _ => None,
+        }
+    }
+
+    /// The keys the footer offers in a mode: at most `max`, the most
+    /// important first (by rank, then table order).
+    pub fn footer(&self, mode: Mode, context: Context, max: usize) -> Vec<FooterKey> {
+        let mut shown: Vec<(usize, &Row)> = self
+            .rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| {
+                r.mode == mode
+                    && r.footer > 0
+                    && !r.keys.is_empty()
+                    && r.pane.is_none_or(|p| p == context.focus)
+                    && (context.filter_active || !r.needs_filter)
+                    && (context.file || !r.needs_file)
+            })
+            .collect();
+        shown.sort_by_key(|(i, r)| (r.footer, *i));
+        shown.truncate(max);
+        shown
+            .into_iter()
+            .map(|(_, r)| FooterKey {
+                action: r.action,
+                key: self.footer_key(r),
+                short: r.short,
+            })
+            .collect()
+    }
+
+    /// The rows help lists as one line with `row`: those of its mode and
+    /// pane with the same words ("move down / up" is Down and Up).
+    fn group(&self, row: &Row) -> Vec<&Row> {
+        self.rows
+            .iter()
+            .filter(|r| r.mode == row.mode && r.pane == row.pane && r.help == row.help)
+            .filter(|r| !r.keys.is_empty())
+            .collect()
+    }
+
+    /// A row's key in the footer: its first, or the first of each row of
+    /// its group when they are all one character ("j/k", "↓/↑").
+    fn footer_key(&self, row: &Row) -> String {
+        let label = |k: &Key| key_label(*k);
+        let firsts: Vec<String> = self
+            .group(row)
+            .iter()
+            .filter_map(|r| r.keys.first().map(label))
+            .collect();
+        if firsts.len() > 1 && firsts.iter().all(|f| f.chars().count() == 1) {
+            firsts.join("/")
+        } else {
+            row.keys.first().map(label).unwrap_or_default()
+        }
+    }
+
+    /// Help rows of a mode: (keys as shown, what they do, the pane they
+    /// need), one per group. A group's keys are listed key by key: Down
+    /// [j, ↓] and Up [k, ↑] read "j/k ↓/↑".
+    pub fn help_rows(&self, mode: Mode) -> Vec<(String, &'static str, Option<Pane>)> {
+        let mut out: Vec<(String, &'static str, Option<Pane>)> = Vec::new();
+        for row in self.rows.iter().filter(|r| r.mode == mode) {
+            if out
+                .iter()
+                .any(|(_, help, pane)| *help == row.help && *pane == row.pane)
+            {
+                continue;
+            }
+            if row.keys.is_empty() {
+                // Typing text documents itself; an unbound action is not listed.
+                if matches!(row.action, Action::Input(_)) {
+                    out.push(("text".to_string(), row.help, row.pane));
+                }
+                continue;
+            }
+            out.push((keys_label(&self.group(row)), row.help, row.pane));
+        }
+        out
+    }
+}
+
+/// "j/k ↓/↑" for rows [j, ↓] and [k, ↑]; "q Ctrl-C" for one row [q, Ctrl-C];
+/// rows with different numbers of keys each in turn: "a b / c".
+fn keys_label(rows: &[&Row]) -> String {
+    let label = |k: &Key| key_label(*k);
+    let width = rows.first().map_or(0, |r| r.keys.len());
+    if rows.iter().all(|r| r.keys.len() == width) {
+        (0..width)
+            .map(|i| {
+                rows.iter()
+                    .map(|r| label(&r.keys[i]))
+                    .collect::<Vec<_>>()
+                    .join("/")
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    } else {
+        rows.iter()
+            .map(|r| r.keys.iter().map(label).collect::<Vec<_>>().join(" "))
+            .collect::<Vec<_>>()
+            .join(" / ")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -428,5 +743,224 @@ mod tests {
                 }
             }
         }
+    }
+
+    fn rebound(rebindings: &[Rebinding]) -> Keymap {
+        Keymap::with(rebindings).expect("the rebinding keeps every protected action")
+    }
+
+    fn all(action: Action, keys: &[Key]) -> Rebinding {
+        Rebinding {
+            scope: Scope::All,
+            action,
+            keys: keys.to_vec(),
+        }
+    }
+
+    #[test]
+    fn the_default_keymap_is_the_table() {
+        let keymap = Keymap::default();
+        for b in BINDINGS {
+            for focus in Pane::ALL {
+                for &key in b.keys {
+                    let event = KeyEvent::new(
+                        key.code,
+                        if key.ctrl {
+                            KeyModifiers::CONTROL
+                        } else {
+                            KeyModifiers::NONE
+                        },
+                    );
+                    assert_eq!(
+                        keymap.action_for(b.mode, focus, event),
+                        action_for(b.mode, focus, event),
+                        "{key:?} in {:?}",
+                        b.mode
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn help_and_footer_name_the_real_keys() {
+        let keymap = Keymap::default();
+        let rows = keymap.help_rows(Normal);
+        let label = |help: &str| {
+            rows.iter()
+                .find(|(_, h, _)| *h == help)
+                .map(|(l, ..)| l.clone())
+                .unwrap_or_default()
+        };
+        assert_eq!(label("quit"), "q Ctrl-C");
+        assert_eq!(label("move down / up"), "j/k ↓/↑");
+        assert_eq!(label("page down / up"), "PgDn/PgUp Ctrl-D/Ctrl-U");
+        assert_eq!(label("first / last"), "g/G Home/End");
+        assert_eq!(label("all keys (this help)"), "? F1");
+        assert_eq!(label("jump to a pane (number in its title)"), "1/2/3/4");
+        let context = Context {
+            focus: Pane::Actors,
+            filter_active: true,
+            file: true,
+        };
+        let keys: Vec<String> = keymap
+            .footer(Normal, context, 9)
+            .into_iter()
+            .map(|f| format!("{} {}", f.key, f.short))
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                "Enter open",
+                "Space filter",
+                "c clear",
+                "/ search",
+                "a actors",
+                "Tab pane",
+                "? help",
+                "r reload",
+                "q quit"
+            ]
+        );
+        let detail: Vec<String> = keymap
+            .footer(Detail, context, 9)
+            .into_iter()
+            .map(|f| f.key)
+            .collect();
+        assert_eq!(detail, ["Esc", "Tab", "Space", "Enter", "j/k", "?", "q"]);
+    }
+
+    #[test]
+    fn a_rebound_quit_works_everywhere_it_should_and_ctrl_c_stays() {
+        let keymap = rebound(&[all(Action::Quit, &[ch('x')])]);
+        let x = press(KeyCode::Char('x'));
+        let q = press(KeyCode::Char('q'));
+        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(
+            keymap.action_for(Normal, Pane::Timeline, x),
+            Some(Action::Quit)
+        );
+        assert_eq!(keymap.action_for(Normal, Pane::Timeline, q), None);
+        assert_eq!(
+            keymap.action_for(Detail, Pane::Timeline, x),
+            Some(Action::Quit)
+        );
+        // Typed text stays text.
+        assert_eq!(
+            keymap.action_for(Search, Pane::Timeline, x),
+            Some(Action::Input('x'))
+        );
+        for mode in Mode::ALL.into_iter().chain([TooSmall]) {
+            assert_eq!(
+                keymap.action_for(mode, Pane::Timeline, ctrl_c),
+                Some(Action::Quit)
+            );
+        }
+        let rows = keymap.help_rows(Normal);
+        assert!(
+            rows.iter().any(|(l, h, _)| l == "x Ctrl-C" && *h == "quit"),
+            "{rows:?}"
+        );
+        let footer = keymap.footer(
+            Normal,
+            Context {
+                focus: Pane::Timeline,
+                filter_active: false,
+                file: false,
+            },
+            9,
+        );
+        assert!(footer.iter().any(|f| f.key == "x" && f.short == "quit"));
+    }
+
+    #[test]
+    fn a_key_given_away_leaves_its_old_action() {
+        let keymap = rebound(&[all(Action::Search, &[ch('n')])]);
+        let n = press(KeyCode::Char('n'));
+        assert_eq!(
+            keymap.action_for(Normal, Pane::Timeline, n),
+            Some(Action::Search)
+        );
+        assert_eq!(
+            keymap.action_for(Normal, Pane::Timeline, press(KeyCode::Char('/'))),
+            None
+        );
+        let rows = keymap.help_rows(Normal);
+        assert!(
+            rows.iter()
+                .any(|(l, h, _)| l == "N" && *h == "next / previous match"),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn pane_keys_are_added_for_that_pane_only() {
+        let keymap = rebound(&[Rebinding {
+            scope: Scope::Pane(Pane::Timeline),
+            action: Action::Open,
+            keys: vec![ch('l')],
+        }]);
+        let l = press(KeyCode::Char('l'));
+        assert_eq!(
+            keymap.action_for(Normal, Pane::Timeline, l),
+            Some(Action::Open)
+        );
+        assert_eq!(
+            keymap.action_for(Normal, Pane::Figures, l),
+            Some(Action::Right)
+        );
+        assert_eq!(keymap.action_for(Normal, Pane::Quotes, l), None);
+        let enter = press(KeyCode::Enter);
+        assert_eq!(
+            keymap.action_for(Normal, Pane::Timeline, enter),
+            Some(Action::Open)
+        );
+        let rows = keymap.help_rows(Normal);
+        assert!(rows.contains(&(
+            "l".to_string(),
+            "open the selected item",
+            Some(Pane::Timeline)
+        )));
+    }
+
+    #[test]
+    fn a_mode_table_changes_that_mode_only() {
+        let keymap = rebound(&[Rebinding {
+            scope: Scope::Mode(Detail),
+            action: Action::Down,
+            keys: vec![ctrl('n')],
+        }]);
+        let ctrl_n = KeyEvent::new(KeyCode::Char('n'), KeyModifiers::CONTROL);
+        let j = press(KeyCode::Char('j'));
+        assert_eq!(
+            keymap.action_for(Detail, Pane::Timeline, ctrl_n),
+            Some(Action::Down)
+        );
+        assert_eq!(keymap.action_for(Detail, Pane::Timeline, j), None);
+        assert_eq!(
+            keymap.action_for(Normal, Pane::Timeline, j),
+            Some(Action::Down)
+        );
+    }
+
+    #[test]
+    fn taking_the_last_key_of_help_or_back_is_refused() {
+        let lost = Keymap::with(&[Rebinding {
+            scope: Scope::Mode(Search),
+            action: Action::ClearInput,
+            keys: vec![code(KeyCode::F(1))],
+        }]);
+        assert_eq!(
+            lost,
+            Err(Unreachable {
+                action: Action::Help,
+                mode: Search,
+                taken_by: Some(Action::ClearInput)
+            })
+        );
+        let lost = Keymap::with(&[all(Action::Zoom, &[code(KeyCode::Esc)])]);
+        assert_eq!(lost.map(|_| ()).unwrap_err().action, Action::Back);
+        // Help keeps F1 when ? goes: allowed.
+        assert!(Keymap::with(&[all(Action::Search, &[ch('?')])]).is_ok());
     }
 }

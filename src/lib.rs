@@ -9,6 +9,7 @@ pub mod events;
 pub mod figures;
 pub mod generate;
 pub mod keymap;
+pub mod keys;
 pub mod load;
 pub mod model;
 pub mod query;
