@@ -14,6 +14,8 @@ use crate::keymap::{BINDINGS, Mode, Rebinding, Scope};
 
 /// The tables under `[keys]`: modes, named so that none is also an
 /// action, and panes.
+/// Each mode of [`Mode::ALL`] is here under its [`mode_name`] (a test
+/// holds it so).
 pub const SCOPES: [(&str, Scope); 9] = [
     ("browse", Scope::Mode(Mode::Normal)),
     ("search_prompt", Scope::Mode(Mode::Search)),
@@ -40,10 +42,15 @@ pub fn header(scope: Scope) -> String {
 
 /// The name a mode has in the config file.
 pub fn mode_name(mode: Mode) -> &'static str {
-    SCOPES
-        .iter()
-        .find(|(_, s)| *s == Scope::Mode(mode))
-        .map_or("too-small", |(n, _)| n)
+    match mode {
+        Mode::Normal => "browse",
+        Mode::Search => "search_prompt",
+        Mode::Picker => "picker_popup",
+        Mode::Detail => "detail_popup",
+        Mode::Help => "help_popup",
+        // Not a table: only quitting and suspending work there.
+        Mode::TooSmall => "too_small",
+    }
 }
 
 /// Every action a key can be bound to, by its name in the config file.

@@ -242,6 +242,13 @@ mod tests {
     }
 
     #[test]
+    fn every_mode_has_a_table() {
+        for mode in Mode::ALL {
+            assert_eq!(scope_named(mode_name(mode)), Some(Scope::Mode(mode)));
+        }
+    }
+
+    #[test]
     fn every_action_of_the_table_has_a_name() {
         for b in crate::keymap::BINDINGS
             .iter()
