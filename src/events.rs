@@ -8,7 +8,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use notify::event::{AccessKind, AccessMode, EventKind, ModifyKind};
 use notify::{RecommendedWatcher, RecursiveMode, Watcher};
@@ -19,6 +19,12 @@ use crate::reload::Outcome;
 /// Editors write a file in bursts (truncate, write, rename, chmod); one
 /// reload after the burst has been quiet this long is enough.
 pub const DEBOUNCE: Duration = Duration::from_millis(120);
+
+/// A file saved again and again (a script writing it many times a second)
+/// is never quiet for [`DEBOUNCE`]: while changes keep coming, reload at
+/// least this often anyway. A reload that catches a save half-way fails
+/// and keeps the last good view, and the next one follows soon.
+pub const MAX_WAIT: Duration = Duration::from_millis(500);
 
 #[derive(Debug)]
 pub enum AppEvent {
@@ -205,11 +211,17 @@ fn changes_content(kind: &EventKind) -> bool {
     }
 }
 
-/// Forwards one `FileChanged` per burst of raw notifications.
+/// Forwards one `FileChanged` per burst of raw notifications, and one at
+/// least every [`MAX_WAIT`] while a burst goes on.
 fn debounce(raw: &Receiver<()>, tx: &Sender<AppEvent>) {
     while raw.recv().is_ok() {
+        let first = Instant::now();
         loop {
-            match raw.recv_timeout(DEBOUNCE) {
+            let left = MAX_WAIT.saturating_sub(first.elapsed());
+            if left.is_zero() {
+                break;
+            }
+            match raw.recv_timeout(DEBOUNCE.min(left)) {
                 Ok(()) => continue,
                 Err(RecvTimeoutError::Timeout) => break,
                 Err(RecvTimeoutError::Disconnected) => return,
@@ -242,6 +254,30 @@ mod tests {
         raw_tx.send(()).unwrap();
         let later = rx.recv_timeout(Duration::from_secs(5));
         assert!(matches!(later, Ok(AppEvent::FileChanged)), "{later:?}");
+    }
+
+    #[test]
+    fn changes_that_never_stop_still_give_a_change_every_max_wait() {
+        let (raw_tx, raw_rx) = mpsc::channel();
+        let (tx, rx) = mpsc::channel();
+        thread::spawn(move || debounce(&raw_rx, &tx));
+        // A change every 20 ms, far closer than the debounce, for 1.5 s.
+        let writer = thread::spawn(move || {
+            for _ in 0..75 {
+                raw_tx.send(()).unwrap();
+                thread::sleep(Duration::from_millis(20));
+            }
+        });
+        let mut changes = 0;
+        while let Ok(event) = rx.recv_timeout(Duration::from_secs(5)) {
+            assert!(matches!(event, AppEvent::FileChanged), "{event:?}");
+            changes += 1;
+            if writer.is_finished() {
+                break;
+            }
+        }
+        // Without the maximum wait: one change, after the writer stops.
+        assert!(changes >= 2, "{changes} change(s) while the writes went on");
     }
 
     #[test]

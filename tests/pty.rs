@@ -801,3 +801,68 @@ fn the_terminal_closing_without_sighup_ends_the_program_without_spinning() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn a_file_saved_twenty_times_a_second_still_reloads_while_the_saves_go_on() {
+    let dir = temp_dir("constant-saves");
+    let path = dir.join("x.toml");
+    save(&path, FIXTURE);
+    let mut s = Session::start_in(&dir, &["x.toml"], 100, 30);
+    s.wait_dashboard("Water points restored in Sarrin");
+    // Saved in place every 50 ms for 3 s, each save a new title: never
+    // quiet long enough for the debounce alone.
+    let writer = {
+        let path = path.clone();
+        std::thread::spawn(move || {
+            for n in 0..60 {
+                let title = format!("title = \"Water points restored, save {n:02}\"");
+                save(
+                    &path,
+                    &FIXTURE.replace("title = \"Water points restored in Sarrin\"", &title),
+                );
+                std::thread::sleep(Duration::from_millis(50));
+            }
+        })
+    };
+    // A save shows while the saves go on (the reload every half second at
+    // the latest), and a later one after that.
+    let shown_save = |screen: &vt100::Screen| -> Option<u32> {
+        let contents = screen.contents();
+        let (_, after) = contents.split_once("Water points restored, save ")?;
+        after.get(..2)?.parse().ok()
+    };
+    s.wait("a save shown", |screen| shown_save(screen).is_some());
+    assert!(!writer.is_finished(), "shown only once the saves stopped");
+    let first = shown_save(s.parser.lock().unwrap().screen()).unwrap();
+    s.wait(&format!("a later save than {first}"), |screen| {
+        shown_save(screen).is_some_and(|n| n > first) && !writer.is_finished()
+    });
+    writer.join().unwrap();
+    // After the last save, the last save.
+    s.wait_text("Water points restored, save 59");
+    s.wait_gone("⚠");
+    s.send("q");
+    assert!(s.finish().success());
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_reload_that_drops_more_than_half_of_the_events_says_so() {
+    let dir = temp_dir("cut-short");
+    let path = dir.join("x.toml");
+    save(&path, FIXTURE);
+    let mut s = Session::start_in(&dir, &["x.toml"], 120, 30);
+    s.wait_dashboard("Water points restored in Sarrin");
+    // Cut before the sixth event: still valid TOML, 5 events of 16.
+    let cut = FIXTURE.match_indices("\n[[events]]").nth(5).unwrap().0 + 1;
+    save(&path, &FIXTURE[..cut]);
+    s.wait_text("reloaded: 5 events");
+    s.wait_text("down from 16 events: a save cut short?");
+    // Saved whole again: an ordinary reload.
+    save(&path, FIXTURE);
+    s.wait_text("reloaded: 16 events");
+    assert!(!s.contents().contains("cut short"), "{}", s.contents());
+    s.send("q");
+    assert!(s.finish().success());
+    std::fs::remove_dir_all(&dir).ok();
+}

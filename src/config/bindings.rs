@@ -1,7 +1,8 @@
 //! The `[keys]` tables: which action gets which keys, where.
 //!
 //! `[keys]` rebinds an action in every mode where it exists; `[keys.<mode>]`
-//! (browse, search_prompt, picker_popup, detail_popup, help_popup; named so
+//! (browse, search_prompt, picker_popup, detail_popup, help_popup,
+//! report_popup; named so
 //! that none is also an action) in that mode only; both replace
 //! the action's keys there. `[keys.<pane>]` (figures, timeline, actors,
 //! quotes) adds keys that work while browsing with that pane focused. What
@@ -13,15 +14,15 @@ use crate::action::{Action, Pane};
 use crate::keymap::{BINDINGS, Mode, Rebinding, Scope};
 
 /// The tables under `[keys]`: modes, named so that none is also an
-/// action, and panes.
-/// Each mode of [`Mode::ALL`] is here under its [`mode_name`] (a test
+/// action, and panes. Each mode of [`Mode::ALL`] is here under its [`mode_name`] (a test
 /// holds it so).
-pub const SCOPES: [(&str, Scope); 9] = [
+pub const SCOPES: [(&str, Scope); 10] = [
     ("browse", Scope::Mode(Mode::Normal)),
     ("search_prompt", Scope::Mode(Mode::Search)),
     ("picker_popup", Scope::Mode(Mode::Picker)),
     ("detail_popup", Scope::Mode(Mode::Detail)),
     ("help_popup", Scope::Mode(Mode::Help)),
+    ("report_popup", Scope::Mode(Mode::Report)),
     ("figures", Scope::Pane(Pane::Figures)),
     ("timeline", Scope::Pane(Pane::Timeline)),
     ("actors", Scope::Pane(Pane::Actors)),
@@ -48,6 +49,7 @@ pub fn mode_name(mode: Mode) -> &'static str {
         Mode::Picker => "picker_popup",
         Mode::Detail => "detail_popup",
         Mode::Help => "help_popup",
+        Mode::Report => "report_popup",
         // Not a table: only quitting and suspending work there.
         Mode::TooSmall => "too_small",
     }

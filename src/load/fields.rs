@@ -9,6 +9,7 @@ use toml::de::{DeTable, DeValue};
 
 use super::diagnostic::Diagnostic;
 use crate::model::{DateError, FuzzyDate, Number};
+use crate::number_text::group_integer;
 
 pub(crate) type Value<'i> = Spanned<DeValue<'i>>;
 
@@ -301,6 +302,15 @@ pub(crate) fn date(value: &Value, problems: &mut Problems) -> Option<FuzzyDate> 
                 return None;
             }
         },
+        DeValue::String(s) if s.trim() != s.as_ref() && s.parse::<FuzzyDate>().is_ok() => {
+            // Read as a date, a space shows in every list and briefing, and
+            // tools that read the format strictly reject it.
+            problems.push(
+                Diagnostic::error(value.span(), "a date with spaces around it")
+                    .with_help(Some(format!("write it as \"{}\"", s.trim()))),
+            );
+            return None;
+        }
         DeValue::String(s) => s.parse::<FuzzyDate>(),
         _ => {
             wrong_type(
@@ -362,7 +372,23 @@ pub(crate) fn number(value: &Value, problems: &mut Problems) -> Option<Number> {
         }
     };
     if parsed.is_none() {
-        problems.error(value.span(), "expected a finite number");
+        if matches!(value.get_ref(), DeValue::Integer(_)) {
+            problems.push(
+                Diagnostic::error(
+                    value.span(),
+                    format!(
+                        "this integer is too large: TOML integers go from {} to {}",
+                        group_integer(i64::MIN.into()),
+                        group_integer(i64::MAX.into())
+                    ),
+                )
+                .with_help(Some(
+                    "for an estimate beyond that, write a float such as 1e20".into(),
+                )),
+            );
+        } else {
+            problems.error(value.span(), "expected a finite number");
+        }
     }
     parsed
 }
