@@ -1,5 +1,7 @@
-//! The one table of key bindings. Input handling, the footer and the help
-//! screen all read [`BINDINGS`], so what the screen says is what the keys do.
+//! The one table of key bindings, [`BINDINGS`], and the [`Keymap`] made of
+//! it and the config file's `[keys]`. Input handling, the footer and the
+//! help screen all read the keymap, so what the screen says is what the
+//! keys do.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -64,9 +66,8 @@ pub struct Binding {
     /// Empty for rows that only document (typing text).
     pub keys: &'static [Key],
     pub action: Action,
-    /// The keys as shown: "j/k ↑/↓".
-    pub label: &'static str,
-    /// What the keys do, for help.
+    /// What the keys do, for help. Rows of a mode with the same words are
+    /// one line of help, their keys shown together ("j/k ↓/↑").
     pub help: &'static str,
     /// The shorter words for the footer.
     pub short: &'static str,
@@ -79,19 +80,12 @@ pub struct Binding {
     pub needs_file: bool,
 }
 
-const fn bind(
-    mode: Mode,
-    keys: &'static [Key],
-    action: Action,
-    label: &'static str,
-    help: &'static str,
-) -> Binding {
+const fn bind(mode: Mode, keys: &'static [Key], action: Action, help: &'static str) -> Binding {
     Binding {
         mode,
         pane: None,
         keys,
         action,
-        label,
         help,
         short: help,
         footer: 0,
@@ -129,136 +123,110 @@ use Mode::{Detail, Help, Normal, Picker, Report, Search, TooSmall};
 #[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
     // Browsing.
-    bind(Normal, &[ch('q'), ctrl('c')], Action::Quit, "q", "quit").footer(6, "quit"),
-    bind(Normal, &[code(KeyCode::Tab)], Action::FocusNext, "Tab", "next pane").footer(5, "pane"),
-    bind(Normal, &[code(KeyCode::BackTab)], Action::FocusPrev, "Shift-Tab", "previous pane"),
-    bind(Normal, &[ch('1')], Action::Focus(Pane::Figures), "1-4", "jump to a pane (number in its title)"),
-    bind(Normal, &[ch('2')], Action::Focus(Pane::Timeline), "1-4", "jump to a pane (number in its title)"),
-    bind(Normal, &[ch('3')], Action::Focus(Pane::Actors), "1-4", "jump to a pane (number in its title)"),
-    bind(Normal, &[ch('4')], Action::Focus(Pane::Quotes), "1-4", "jump to a pane (number in its title)"),
-    bind(Normal, &[ch('j'), code(KeyCode::Down)], Action::Down, "j/k ↓/↑", "move down / up"),
-    bind(Normal, &[ch('k'), code(KeyCode::Up)], Action::Up, "j/k ↓/↑", "move down / up"),
-    bind(Normal, &[ch('h'), code(KeyCode::Left)], Action::Left, "h/l ←/→", "previous / next card")
+    bind(Normal, &[ch('q'), ctrl('c')], Action::Quit, "quit").footer(6, "quit"),
+    bind(Normal, &[code(KeyCode::Tab)], Action::FocusNext, "next pane").footer(5, "pane"),
+    bind(Normal, &[code(KeyCode::BackTab)], Action::FocusPrev, "previous pane"),
+    bind(Normal, &[ch('1')], Action::Focus(Pane::Figures), "jump to a pane (number in its title)"),
+    bind(Normal, &[ch('2')], Action::Focus(Pane::Timeline), "jump to a pane (number in its title)"),
+    bind(Normal, &[ch('3')], Action::Focus(Pane::Actors), "jump to a pane (number in its title)"),
+    bind(Normal, &[ch('4')], Action::Focus(Pane::Quotes), "jump to a pane (number in its title)"),
+    bind(Normal, &[ch('j'), code(KeyCode::Down)], Action::Down, "move down / up"),
+    bind(Normal, &[ch('k'), code(KeyCode::Up)], Action::Up, "move down / up"),
+    bind(Normal, &[ch('h'), code(KeyCode::Left)], Action::Left, "previous / next card")
         .pane(Pane::Figures),
-    bind(Normal, &[ch('l'), code(KeyCode::Right)], Action::Right, "h/l ←/→", "previous / next card")
+    bind(Normal, &[ch('l'), code(KeyCode::Right)], Action::Right, "previous / next card")
         .pane(Pane::Figures),
-    bind(Normal, &[code(KeyCode::PageDown), ctrl('d')], Action::PageDown, "PgDn/PgUp", "page down / up"),
-    bind(Normal, &[code(KeyCode::PageUp), ctrl('u')], Action::PageUp, "PgDn/PgUp", "page down / up"),
-    bind(Normal, &[ch('g'), code(KeyCode::Home)], Action::Top, "g/G Home/End", "first / last"),
-    bind(Normal, &[ch('G'), code(KeyCode::End)], Action::Bottom, "g/G Home/End", "first / last"),
-    bind(Normal, &[code(KeyCode::Enter)], Action::Open, "Enter", "open the selected item").footer(1, "open"),
-    bind(Normal, &[ch(' ')], Action::Toggle, "Space", "add / remove the actor in the filter")
+    bind(Normal, &[code(KeyCode::PageDown), ctrl('d')], Action::PageDown, "page down / up"),
+    bind(Normal, &[code(KeyCode::PageUp), ctrl('u')], Action::PageUp, "page down / up"),
+    bind(Normal, &[ch('g'), code(KeyCode::Home)], Action::Top, "first / last"),
+    bind(Normal, &[ch('G'), code(KeyCode::End)], Action::Bottom, "first / last"),
+    bind(Normal, &[code(KeyCode::Enter)], Action::Open, "open the selected item").footer(1, "open"),
+    bind(Normal, &[ch(' ')], Action::Toggle, "add / remove the actor in the filter")
         .pane(Pane::Actors)
         .footer(2, "filter"),
-    bind(Normal, &[ch('/')], Action::Search, "/", "search (case-insensitive)").footer(3, "search"),
-    bind(Normal, &[ch('n')], Action::NextMatch, "n/N", "next / previous match"),
-    bind(Normal, &[ch('N')], Action::PrevMatch, "n/N", "next / previous match"),
-    bind(Normal, &[ch('a')], Action::Picker, "a", "pick actors to filter by").footer(4, "actors"),
-    bind(Normal, &[ch('c')], Action::ClearFilters, "c", "clear every filter")
+    bind(Normal, &[ch('/')], Action::Search, "search (case-insensitive)").footer(3, "search"),
+    bind(Normal, &[ch('n')], Action::NextMatch, "next / previous match"),
+    bind(Normal, &[ch('N')], Action::PrevMatch, "next / previous match"),
+    bind(Normal, &[ch('a')], Action::Picker, "pick actors to filter by").footer(4, "actors"),
+    bind(Normal, &[ch('c')], Action::ClearFilters, "clear every filter")
         .footer(2, "clear")
         .with_filter(),
-    bind(Normal, &[code(KeyCode::Backspace)], Action::RemoveChip, "Backspace", "remove the last filter chip"),
-    bind(Normal, &[code(KeyCode::Esc)], Action::Back, "Esc", "clear the search, leave zoom"),
-    bind(Normal, &[ch('z')], Action::Zoom, "z", "zoom the pane to full size"),
-    bind(Normal, &[ch('m')], Action::ToggleMouse, "m", "mouse on / off (off lets you select text)"),
-    bind(Normal, &[ch('?'), code(KeyCode::F(1))], Action::Help, "? F1", "all keys (this help)").footer(5, "help"),
-    bind(Normal, &[ch('r')], Action::Reload, "r", "reload the file now (saving it reloads it too)")
+    bind(Normal, &[code(KeyCode::Backspace)], Action::RemoveChip, "remove the last filter chip"),
+    bind(Normal, &[code(KeyCode::Esc)], Action::Back, "clear the search, leave zoom"),
+    bind(Normal, &[ch('z')], Action::Zoom, "zoom the pane to full size"),
+    bind(Normal, &[ch('m')], Action::ToggleMouse, "mouse on / off (off lets you select text)"),
+    bind(Normal, &[ch('?'), code(KeyCode::F(1))], Action::Help, "all keys (this help)").footer(5, "help"),
+    bind(Normal, &[ch('r')], Action::Reload, "reload the file now (saving it reloads it too)")
         .footer(5, "reload")
         .with_file(),
-    bind(Normal, &[ctrl('z')], Action::Suspend, "Ctrl-Z", "suspend to the shell (fg comes back)"),
+    bind(Normal, &[ctrl('z')], Action::Suspend, "suspend to the shell (fg comes back)"),
     // Typing a search.
-    bind(Search, &[], Action::Input(' '), "text", "narrows the timeline and quotes as you type; marks matching actors (underlined), n/N jump to them"),
-    bind(Search, &[code(KeyCode::Enter)], Action::Accept, "Enter", "keep the search").footer(1, "keep"),
-    bind(Search, &[code(KeyCode::Esc)], Action::Back, "Esc", "cancel the search").footer(1, "cancel"),
-    bind(Search, &[code(KeyCode::Backspace)], Action::DeleteChar, "Backspace", "delete a character"),
-    bind(Search, &[ctrl('u')], Action::ClearInput, "Ctrl-U", "clear the text").footer(3, "clear"),
-    bind(Search, &[code(KeyCode::Down)], Action::Down, "↓/↑", "move in the focused pane").footer(2, "move"),
-    bind(Search, &[code(KeyCode::Up)], Action::Up, "↓/↑", "move in the focused pane"),
-    bind(Search, &[code(KeyCode::F(1))], Action::Help, "F1", "all keys (? is text here)").footer(4, "help"),
-    bind(Search, &[ctrl('c')], Action::Quit, "Ctrl-C", "quit"),
-    bind(Search, &[ctrl('z')], Action::Suspend, "Ctrl-Z", "suspend to the shell"),
+    bind(Search, &[], Action::Input(' '), "narrows the timeline and quotes as you type; marks matching actors (underlined), n/N jump to them"),
+    bind(Search, &[code(KeyCode::Enter)], Action::Accept, "keep the search").footer(1, "keep"),
+    bind(Search, &[code(KeyCode::Esc)], Action::Back, "cancel the search").footer(1, "cancel"),
+    bind(Search, &[code(KeyCode::Backspace)], Action::DeleteChar, "delete a character"),
+    bind(Search, &[ctrl('u')], Action::ClearInput, "clear the text").footer(3, "clear"),
+    bind(Search, &[code(KeyCode::Down)], Action::Down, "move in the focused pane").footer(2, "move"),
+    bind(Search, &[code(KeyCode::Up)], Action::Up, "move in the focused pane"),
+    bind(Search, &[code(KeyCode::F(1))], Action::Help, "all keys (? is text here)").footer(4, "help"),
+    bind(Search, &[ctrl('c')], Action::Quit, "quit"),
+    bind(Search, &[ctrl('z')], Action::Suspend, "suspend to the shell"),
     // The actor picker.
-    bind(Picker, &[], Action::Input(' '), "text", "narrows the list (name, alias or id)"),
-    bind(Picker, &[code(KeyCode::Enter)], Action::Toggle, "Enter", "add / remove the actor in the filter")
+    bind(Picker, &[], Action::Input(' '), "narrows the list (name, alias or id)"),
+    bind(Picker, &[code(KeyCode::Enter)], Action::Toggle, "add / remove the actor in the filter")
         .footer(1, "add/remove"),
-    bind(Picker, &[code(KeyCode::Down), ctrl('n')], Action::Down, "↓/↑", "move").footer(2, "move"),
-    bind(Picker, &[code(KeyCode::Up), ctrl('p')], Action::Up, "↓/↑", "move"),
-    bind(Picker, &[code(KeyCode::PageDown)], Action::PageDown, "PgDn/PgUp", "page down / up"),
-    bind(Picker, &[code(KeyCode::PageUp)], Action::PageUp, "PgDn/PgUp", "page down / up"),
-    bind(Picker, &[code(KeyCode::Backspace)], Action::DeleteChar, "Backspace", "delete a character"),
-    bind(Picker, &[ctrl('u')], Action::ClearInput, "Ctrl-U", "clear the text").footer(4, "clear"),
-    bind(Picker, &[code(KeyCode::Esc)], Action::Back, "Esc", "close").footer(1, "close"),
-    bind(Picker, &[code(KeyCode::F(1))], Action::Help, "F1", "all keys (? is text here)").footer(4, "help"),
-    bind(Picker, &[ctrl('c')], Action::Quit, "Ctrl-C", "quit"),
-    bind(Picker, &[ctrl('z')], Action::Suspend, "Ctrl-Z", "suspend to the shell"),
+    bind(Picker, &[code(KeyCode::Down), ctrl('n')], Action::Down, "move").footer(2, "move"),
+    bind(Picker, &[code(KeyCode::Up), ctrl('p')], Action::Up, "move"),
+    bind(Picker, &[code(KeyCode::PageDown)], Action::PageDown, "page down / up"),
+    bind(Picker, &[code(KeyCode::PageUp)], Action::PageUp, "page down / up"),
+    bind(Picker, &[code(KeyCode::Backspace)], Action::DeleteChar, "delete a character"),
+    bind(Picker, &[ctrl('u')], Action::ClearInput, "clear the text").footer(4, "clear"),
+    bind(Picker, &[code(KeyCode::Esc)], Action::Back, "close").footer(1, "close"),
+    bind(Picker, &[code(KeyCode::F(1))], Action::Help, "all keys (? is text here)").footer(4, "help"),
+    bind(Picker, &[ctrl('c')], Action::Quit, "quit"),
+    bind(Picker, &[ctrl('z')], Action::Suspend, "suspend to the shell"),
     // A detail popup.
-    bind(Detail, &[ch('j'), code(KeyCode::Down)], Action::Down, "j/k ↓/↑", "scroll").footer(4, "scroll"),
-    bind(Detail, &[ch('k'), code(KeyCode::Up)], Action::Up, "j/k ↓/↑", "scroll"),
-    bind(Detail, &[code(KeyCode::PageDown)], Action::PageDown, "PgDn/PgUp", "page down / up"),
-    bind(Detail, &[code(KeyCode::PageUp)], Action::PageUp, "PgDn/PgUp", "page down / up"),
-    bind(Detail, &[ch('g'), code(KeyCode::Home)], Action::Top, "g/G Home/End", "top / bottom"),
-    bind(Detail, &[ch('G'), code(KeyCode::End)], Action::Bottom, "g/G Home/End", "top / bottom"),
-    bind(Detail, &[code(KeyCode::Tab)], Action::NextLink, "Tab/Shift-Tab", "select the next / previous actor, event or quote")
+    bind(Detail, &[ch('j'), code(KeyCode::Down)], Action::Down, "scroll").footer(4, "scroll"),
+    bind(Detail, &[ch('k'), code(KeyCode::Up)], Action::Up, "scroll"),
+    bind(Detail, &[code(KeyCode::PageDown)], Action::PageDown, "page down / up"),
+    bind(Detail, &[code(KeyCode::PageUp)], Action::PageUp, "page down / up"),
+    bind(Detail, &[ch('g'), code(KeyCode::Home)], Action::Top, "top / bottom"),
+    bind(Detail, &[ch('G'), code(KeyCode::End)], Action::Bottom, "top / bottom"),
+    bind(Detail, &[code(KeyCode::Tab)], Action::NextLink, "select the next / previous actor, event or quote")
         .footer(2, "select"),
-    bind(Detail, &[code(KeyCode::BackTab)], Action::PrevLink, "Tab/Shift-Tab", "select the next / previous actor, event or quote"),
-    bind(Detail, &[ch(' '), ch('f')], Action::Toggle, "Space/f", "add / remove the selected actor in the filter")
+    bind(Detail, &[code(KeyCode::BackTab)], Action::PrevLink, "select the next / previous actor, event or quote"),
+    bind(Detail, &[ch(' '), ch('f')], Action::Toggle, "add / remove the selected actor in the filter")
         .footer(3, "filter"),
-    bind(Detail, &[code(KeyCode::Enter)], Action::Open, "Enter", "open the selected actor, event or quote").footer(3, "open"),
-    bind(Detail, &[code(KeyCode::Esc)], Action::Back, "Esc", "back / close").footer(1, "back"),
-    bind(Detail, &[ch('?'), code(KeyCode::F(1))], Action::Help, "? F1", "all keys (this help)").footer(5, "help"),
-    bind(Detail, &[ch('q'), ctrl('c')], Action::Quit, "q", "quit").footer(5, "quit"),
-    bind(Detail, &[ctrl('z')], Action::Suspend, "Ctrl-Z", "suspend to the shell"),
+    bind(Detail, &[code(KeyCode::Enter)], Action::Open, "open the selected actor, event or quote").footer(3, "open"),
+    bind(Detail, &[code(KeyCode::Esc)], Action::Back, "back / close").footer(1, "back"),
+    bind(Detail, &[ch('?'), code(KeyCode::F(1))], Action::Help, "all keys (this help)").footer(5, "help"),
+    bind(Detail, &[ch('q'), ctrl('c')], Action::Quit, "quit").footer(5, "quit"),
+    bind(Detail, &[ctrl('z')], Action::Suspend, "suspend to the shell"),
     // The report of a save that did not load.
-    bind(Report, &[ch('j'), code(KeyCode::Down)], Action::Down, "j/k ↓/↑", "scroll").footer(2, "scroll"),
-    bind(Report, &[ch('k'), code(KeyCode::Up)], Action::Up, "j/k ↓/↑", "scroll"),
-    bind(Report, &[code(KeyCode::PageDown), ch(' ')], Action::PageDown, "PgDn/PgUp", "page down / up"),
-    bind(Report, &[code(KeyCode::PageUp)], Action::PageUp, "PgDn/PgUp", "page down / up"),
-    bind(Report, &[ch('g'), code(KeyCode::Home)], Action::Top, "g/G Home/End", "top / bottom"),
-    bind(Report, &[ch('G'), code(KeyCode::End)], Action::Bottom, "g/G Home/End", "top / bottom"),
-    bind(Report, &[code(KeyCode::Esc), ch('q')], Action::Back, "Esc q", "close").footer(1, "close"),
-    bind(Report, &[ch('?'), code(KeyCode::F(1))], Action::Help, "? F1", "all keys (this help)").footer(5, "help"),
-    bind(Report, &[ctrl('c')], Action::Quit, "Ctrl-C", "quit"),
-    bind(Report, &[ctrl('z')], Action::Suspend, "Ctrl-Z", "suspend to the shell"),
+    bind(Report, &[ch('j'), code(KeyCode::Down)], Action::Down, "scroll").footer(2, "scroll"),
+    bind(Report, &[ch('k'), code(KeyCode::Up)], Action::Up, "scroll"),
+    bind(Report, &[code(KeyCode::PageDown), ch(' ')], Action::PageDown, "page down / up"),
+    bind(Report, &[code(KeyCode::PageUp)], Action::PageUp, "page down / up"),
+    bind(Report, &[ch('g'), code(KeyCode::Home)], Action::Top, "top / bottom"),
+    bind(Report, &[ch('G'), code(KeyCode::End)], Action::Bottom, "top / bottom"),
+    bind(Report, &[code(KeyCode::Esc), ch('q')], Action::Back, "close").footer(1, "close"),
+    bind(Report, &[ch('?'), code(KeyCode::F(1))], Action::Help, "all keys (this help)").footer(5, "help"),
+    bind(Report, &[ctrl('c')], Action::Quit, "quit"),
+    bind(Report, &[ctrl('z')], Action::Suspend, "suspend to the shell"),
     // This help.
-    bind(Help, &[ch('j'), code(KeyCode::Down)], Action::Down, "j/k ↓/↑", "scroll").footer(2, "scroll"),
-    bind(Help, &[ch('k'), code(KeyCode::Up)], Action::Up, "j/k ↓/↑", "scroll"),
-    bind(Help, &[code(KeyCode::PageDown), ch(' ')], Action::PageDown, "PgDn/PgUp", "page down / up"),
-    bind(Help, &[code(KeyCode::PageUp)], Action::PageUp, "PgDn/PgUp", "page down / up"),
-    bind(Help, &[ch('g'), code(KeyCode::Home)], Action::Top, "g/G Home/End", "top / bottom"),
-    bind(Help, &[ch('G'), code(KeyCode::End)], Action::Bottom, "g/G Home/End", "top / bottom"),
-    bind(Help, &[code(KeyCode::Esc), ch('?'), code(KeyCode::F(1))], Action::Back, "Esc ? F1", "close, back to where you were").footer(1, "close"),
-    bind(Help, &[ch('q'), ctrl('c')], Action::Quit, "q", "quit").footer(3, "quit"),
+    bind(Help, &[ch('j'), code(KeyCode::Down)], Action::Down, "scroll").footer(2, "scroll"),
+    bind(Help, &[ch('k'), code(KeyCode::Up)], Action::Up, "scroll"),
+    bind(Help, &[code(KeyCode::PageDown), ch(' ')], Action::PageDown, "page down / up"),
+    bind(Help, &[code(KeyCode::PageUp)], Action::PageUp, "page down / up"),
+    bind(Help, &[ch('g'), code(KeyCode::Home)], Action::Top, "top / bottom"),
+    bind(Help, &[ch('G'), code(KeyCode::End)], Action::Bottom, "top / bottom"),
+    bind(Help, &[code(KeyCode::Esc), ch('?'), code(KeyCode::F(1))], Action::Back, "close, back to where you were").footer(1, "close"),
+    bind(Help, &[ch('q'), ctrl('c')], Action::Quit, "quit").footer(3, "quit"),
     // The size warning: nothing to act on but quitting.
-    bind(TooSmall, &[ch('q'), ctrl('c')], Action::Quit, "q", "quit"),
-    bind(TooSmall, &[ctrl('z')], Action::Suspend, "Ctrl-Z", "suspend to the shell"),
-    bind(Help, &[ctrl('z')], Action::Suspend, "Ctrl-Z", "suspend to the shell"),
+    bind(TooSmall, &[ch('q'), ctrl('c')], Action::Quit, "quit"),
+    bind(TooSmall, &[ctrl('z')], Action::Suspend, "suspend to the shell"),
+    bind(Help, &[ctrl('z')], Action::Suspend, "suspend to the shell"),
 ];
-
-/// The action for a key press in a mode, with `focus` the focused pane.
-pub fn action_for(mode: Mode, focus: Pane, key: KeyEvent) -> Option<Action> {
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    let alt = key.modifiers.contains(KeyModifiers::ALT);
-    let wanted = Key {
-        code: match key.code {
-            // Ctrl-letters may come in upper case when Shift is down too.
-            KeyCode::Char(c) if ctrl => KeyCode::Char(c.to_ascii_lowercase()),
-            other => other,
-        },
-        ctrl,
-    };
-    let bound = BINDINGS
-        .iter()
-        .filter(|b| b.mode == mode && b.pane.is_none_or(|p| p == focus))
-        .find(|b| b.keys.contains(&wanted))
-        .map(|b| b.action);
-    if bound.is_some() {
-        return bound;
-    }
-    match key.code {
-        KeyCode::Char(c) if mode.takes_text() && !ctrl && !alt => Some(Action::Input(c)),
-        _ => None,
-    }
-}
 
 /// What decides which bindings the footer offers besides the mode.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -267,48 +235,6 @@ pub struct Context {
     pub filter_active: bool,
     /// A file is open (there is something to reload).
     pub file: bool,
-}
-
-/// The bindings the footer shows in a mode: at most `max`, the most
-/// important first (by rank, then table order).
-pub fn footer(mode: Mode, context: Context, max: usize) -> Vec<&'static Binding> {
-    let mut shown: Vec<(usize, &Binding)> = BINDINGS
-        .iter()
-        .enumerate()
-        .filter(|(_, b)| {
-            b.mode == mode
-                && b.footer > 0
-                && b.pane.is_none_or(|p| p == context.focus)
-                && (context.filter_active || !b.needs_filter)
-                && (context.file || !b.needs_file)
-        })
-        .collect();
-    shown.sort_by_key(|(i, b)| (b.footer, *i));
-    shown.truncate(max);
-    shown.into_iter().map(|(_, b)| b).collect()
-}
-
-/// The first of a binding's keys, as the footer names it: "Tab" for
-/// "Tab/Shift-Tab", "Space" for "Space/f"; pairs of one-character keys
-/// ("j/k", "↓/↑") stay whole.
-pub fn footer_label(label: &str) -> &str {
-    let first = label.split(' ').next().unwrap_or(label);
-    match first.split_once('/') {
-        Some((a, b)) if a.chars().count() > 1 || b.chars().count() > 1 => a,
-        _ => first,
-    }
-}
-
-/// Help rows of a mode: (keys, what they do, the pane they need), once each.
-pub fn help_rows(mode: Mode) -> Vec<(&'static str, &'static str, Option<Pane>)> {
-    let mut rows: Vec<(&str, &str, Option<Pane>)> = Vec::new();
-    for b in BINDINGS.iter().filter(|b| b.mode == mode) {
-        let row = (b.label, b.help, b.pane);
-        if !rows.contains(&row) {
-            rows.push(row);
-        }
-    }
-    rows
 }
 
 /// Where a rebinding from the config file applies.
@@ -521,6 +447,16 @@ impl Keymap {
         &self.rows
     }
 
+    /// The first key of an action in a mode as the screen names it, for
+    /// hints ("z or Esc to leave"); `None` when the action has no key there.
+    pub fn key(&self, mode: Mode, action: Action) -> Option<String> {
+        self.rows
+            .iter()
+            .filter(|r| r.mode == mode && r.action == action)
+            .find_map(|r| r.keys.first())
+            .map(|&k| key_label(k))
+    }
+
     /// The action for a key press in a mode, with `focus` the focused pane.
     pub fn action_for(&self, mode: Mode, focus: Pane, key: KeyEvent) -> Option<Action> {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
@@ -658,6 +594,11 @@ mod tests {
         KeyEvent::new(code, KeyModifiers::NONE)
     }
 
+    /// The default keymap's action for a key.
+    fn action_for(mode: Mode, focus: Pane, key: KeyEvent) -> Option<Action> {
+        Keymap::default().action_for(mode, focus, key)
+    }
+
     #[test]
     fn keys_map_by_mode_and_pane() {
         let q = press(KeyCode::Char('q'));
@@ -710,16 +651,6 @@ mod tests {
     }
 
     #[test]
-    fn footer_labels_are_short() {
-        assert_eq!(footer_label("Tab/Shift-Tab"), "Tab");
-        assert_eq!(footer_label("Space/f"), "Space");
-        assert_eq!(footer_label("j/k ↓/↑"), "j/k");
-        assert_eq!(footer_label("Esc ?"), "Esc");
-        assert_eq!(footer_label("Enter"), "Enter");
-        assert_eq!(footer_label("/"), "/");
-    }
-
-    #[test]
     fn esc_never_quits() {
         for mode in Mode::ALL {
             let action = action_for(mode, Pane::Timeline, press(KeyCode::Esc));
@@ -737,11 +668,11 @@ mod tests {
                         filter_active,
                         file,
                     };
-                    let n = footer(mode, context, 7).len();
+                    let n = Keymap::default().footer(mode, context, 7).len();
                     assert!((2..=7).contains(&n), "{mode:?} {context:?}: {n}");
                 }
             }
-            assert!(!help_rows(mode).is_empty());
+            assert!(!Keymap::default().help_rows(mode).is_empty());
         }
     }
 
@@ -786,12 +717,15 @@ mod tests {
                             KeyModifiers::NONE
                         },
                     );
-                    assert_eq!(
-                        keymap.action_for(b.mode, focus, event),
-                        action_for(b.mode, focus, event),
-                        "{key:?} in {:?}",
-                        b.mode
-                    );
+                    let expected = b.pane.is_none_or(|p| p == focus).then_some(b.action);
+                    if expected.is_some() {
+                        assert_eq!(
+                            keymap.action_for(b.mode, focus, event),
+                            expected,
+                            "{key:?} in {:?}",
+                            b.mode
+                        );
+                    }
                 }
             }
         }
