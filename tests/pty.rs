@@ -613,8 +613,13 @@ fn ctrl_z_suspends_to_the_shell_and_fg_redraws() {
     s.wait_dashboard("Kessa Valley floods");
     s.wait_text("── now · 14 Mar 2025");
     s.send("q");
-    s.wait("the shell again", |screen| {
-        !screen.alternate_screen() && !screen.hide_cursor()
+    // The shell's prompt, not only the main screen: sitrep gives the screen
+    // back before it records what was seen, and a line typed before it has
+    // exited is not the shell's to read.
+    s.wait("the shell's prompt again", |screen| {
+        !screen.alternate_screen()
+            && !screen.hide_cursor()
+            && screen.contents().trim_end().ends_with('$')
     });
     s.send("exit\r");
     s.finish();
