@@ -8,6 +8,7 @@ pub mod figures;
 pub mod generate;
 pub mod keymap;
 pub mod load;
+pub mod members;
 pub mod model;
 pub mod query;
 pub mod reload;

@@ -305,6 +305,34 @@ impl<'i, 'p> Builder<'i, 'p> {
         }
     }
 
+    /// Room for `n` items of `table`, so lists are not grown by doubling
+    /// (and copied) while a large file is read.
+    fn reserve(&mut self, table: ItemTable, n: usize) {
+        match table {
+            ItemTable::Sources => {
+                self.refs.sources.reserve(n);
+                self.sources.items.reserve(n);
+            }
+            ItemTable::Actors => {
+                self.refs.actors.reserve(n);
+                self.links.reserve(n);
+                self.actors.items.reserve(n);
+            }
+            ItemTable::Events => {
+                self.refs.events.reserve(n);
+                self.events.items.reserve(n);
+            }
+            ItemTable::Metrics => {
+                self.metric_ids.reserve(n);
+                self.metrics.items.reserve(n);
+            }
+            ItemTable::Quotes => {
+                self.quote_ids.reserve(n);
+                self.quotes.items.reserve(n);
+            }
+        }
+    }
+
     /// Reads a whole document's tree: the top level, then each table.
     fn document(&mut self, root: &DeTable<'i>) {
         let top = Fields::open(root, 0..0, "the file", TOP_KEYS, self.problems);
@@ -1098,6 +1126,40 @@ mod tests {
         assert_eq!(ids, ["d", "a1", "a2", "b", "c"]);
         assert_eq!(s.metrics[0].kind, MetricKind::Since(2));
         assert_eq!(s.quotes[0].event, Some(3));
+    }
+
+    /// A `part_of` chain 20,000 deep, closed into a cycle or not.
+    fn deep_chain(closed: bool) -> String {
+        let n = 20_000;
+        let mut text = String::from("[situation]\ntitle = \"t\"\nas_of = 2024-01-01\n");
+        for i in 0..n {
+            let parent = match i {
+                0 if closed => format!("part_of = \"a{}\"\n", n - 1),
+                0 => String::new(),
+                _ => format!("part_of = \"a{}\"\n", i - 1),
+            };
+            text.push_str(&format!(
+                "[[actors]]\nid = \"a{i}\"\nname = \"A\"\nkind = \"other\"\n{parent}"
+            ));
+        }
+        text
+    }
+
+    #[test]
+    fn a_deep_chain_loads_and_a_deep_cycle_is_rejected() {
+        let open = load_str(&deep_chain(false));
+        let s = open.situation.expect("a chain without a cycle loads");
+        assert_eq!(s.actors[19_999].part_of, Some(19_998));
+        let closed = load_str(&deep_chain(true));
+        assert!(closed.situation.is_none());
+        let cycles: Vec<&Diagnostic> = closed
+            .errors()
+            .filter(|d| {
+                d.message
+                    .starts_with("`part_of` forms a cycle: a0 → a19999 → a19998")
+            })
+            .collect();
+        assert_eq!(cycles.len(), 1);
     }
 
     #[test]

@@ -37,6 +37,16 @@ const BATCH: usize = 64;
 /// to be read as a whole (see the module documentation).
 pub(super) fn read<'i>(text: &'i str, mut builder: Builder<'i, '_>) -> Option<Option<Situation>> {
     let ranges: Vec<(usize, usize)> = ranges(text).collect();
+    // Headers as the generator and most people write them; a count that is
+    // off only costs a list growing as it would have anyway.
+    for table in ItemTable::ALL {
+        let header = format!("[[{}]]", table.name());
+        let count = ranges
+            .iter()
+            .filter(|&&(start, _)| text[start..].starts_with(&header))
+            .count();
+        builder.reserve(table, count);
+    }
     parse_in_order(text, &ranges, |start, root| {
         builder.problems.offset = start;
         let mut entries = root.iter();
