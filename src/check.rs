@@ -71,16 +71,20 @@ pub fn print_report(
     }
 }
 
-/// "31 events, 25 actors, ..." for the success line.
+/// "31 events, 25 actors, ..." for the success line; places only when the
+/// file has some, as most files written before places existed do not.
 pub fn counts(s: &Situation) -> String {
-    [
+    let mut parts = vec![
         plural(s.events.len(), "event"),
         plural(s.actors.len(), "actor"),
         plural(s.metrics.len(), "metric"),
         plural(s.quotes.len(), "quote"),
         plural(s.sources.len(), "source"),
-    ]
-    .join(", ")
+    ];
+    if !s.places.is_empty() {
+        parts.push(plural(s.places.len(), "place"));
+    }
+    parts.join(", ")
 }
 
 pub fn plural(n: usize, word: &str) -> String {

@@ -54,7 +54,8 @@ enum Command {
         #[arg(long)]
         short: bool,
     },
-    /// Print the dashboard's content as a briefing: text, Markdown or JSON.
+    /// Print the dashboard's content as a briefing (text, Markdown, JSON), or
+    /// its events as a TimelineJS timeline or CSV.
     ///
     /// Uses the dashboard's filter and figures. Exit status: 0 on success, 1
     /// when the file is not a valid situation (its problems go to stderr as

@@ -355,6 +355,7 @@ mod tests {
             summary: None,
             actors,
             location: None,
+            place: None,
             category: None,
             tags: vec![],
             sources: vec![],

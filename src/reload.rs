@@ -17,7 +17,8 @@ use crate::model::Situation;
 pub enum Outcome {
     /// The file loads: the new situation, and how many warnings it has.
     Loaded {
-        situation: Situation,
+        // Boxed: a situation is far larger than a failure.
+        situation: Box<Situation>,
         warnings: usize,
     },
     /// The file does not load (or cannot be read); the dashboard keeps the
@@ -51,7 +52,7 @@ pub fn load_file(path: &Path, shown: &str) -> Outcome {
     let warnings = report.warnings().count();
     if let Some(situation) = report.situation {
         return Outcome::Loaded {
-            situation,
+            situation: Box::new(situation),
             warnings,
         };
     }

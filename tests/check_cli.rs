@@ -172,6 +172,37 @@ bad_fixtures! {
         "21:11: error: `part_of` forms a cycle: a → b → a (an actor cannot be part of itself, directly or through others)",
     ], "1 error";
 
+    place_latitude_out_of_range: "place-lat-out-of-range" => [
+        "14:7: error: `lat` must be between -90 and 90, found 218.5 (latitude runs from -90 (south pole) to 90 (north pole))",
+    ], "1 error";
+    place_longitude_out_of_range: "place-lon-out-of-range" => [
+        "15:7: error: `lon` must be between -180 and 180, found -272.34 (longitude runs from -180 (west) to 180 (east) of Greenwich)",
+    ], "1 error";
+    place_coordinates_that_look_swapped: "place-coordinates-swapped" => [
+        "14:7: error: `lat` must be between -90 and 90, found 120.98 (`lat` and `lon` look swapped: lat = 14.60, lon = 120.98)",
+    ], "1 error";
+    place_coordinates_written_as_strings: "place-coordinates-as-strings" => [
+        "13:7: error: expected a number, found a string (write it without quotes: 18.54)",
+        "14:7: error: expected a number, found a string (write it without quotes: -72.34)",
+    ], "2 errors";
+    place_latitude_without_longitude: "place-lat-without-lon" => [
+        "13:7: error: `lat` is given without `lon` (give both, or neither for a place known by name only)",
+    ], "1 error";
+    place_approximate_written_as_a_string: "place-approximate-as-string" => [
+        "16:15: error: expected a boolean, found a string (write it without quotes: true)",
+    ], "1 error";
+    unknown_place_reference: "unknown-place" => [
+        "23:9: error: no place `port-au-prnce` (did you mean `port-au-prince`?)",
+        "30:9: error: no place `Kenya` (refer to a place by its id: did you mean `kenya`?)",
+    ], "2 errors";
+    place_part_of_cycle: "place-part-of-cycle" => [
+        "14:11: error: `part_of` forms a cycle: haiti → pap → haiti (a place cannot be part of itself, directly or through others)",
+    ], "1 error";
+    unknown_place_kind: "unknown-place-kind" => [
+        "13:8: error: unknown place kind `citty` (did you mean `city`?)",
+        "18:8: error: unknown place kind `airport` (use one of: country, region, district, city, site, other)",
+    ], "2 errors";
+
     metric_with_no_value: "metric-without-value" => [
         "6:1: error: a metric needs one of `value`, `points`, `since` or `until` (for example `value = 578000` with `date` and `source`)",
     ], "1 error";
@@ -402,6 +433,29 @@ fn default_output_labels_warnings() {
         .stdout(predicate::str::contains(format!(
             "warning: source `uncited` is never cited\n --> {path}:8:6\n"
         )));
+}
+
+#[test]
+fn unused_places_and_locations_naming_places_are_warnings() {
+    let path = good("place-warnings");
+    let expected = [
+        "23:6: warning: place `kingston` is never referred to (no event, quote or `part_of` names it)",
+        "31:12: warning: `location` names the place `pap` (use `place = \"pap\"` so that filtering and the map see it)",
+        "38:12: warning: `location` names the place `pap` (drop `location`: `place` already says where)",
+    ];
+    let lines: String = expected.iter().map(|w| format!("{path}:{w}\n")).collect();
+    sitrep()
+        .args(["check", "--short", &path])
+        .assert()
+        .code(0)
+        .stdout(format!(
+            "{lines}{path}: ok, 3 events, 0 actors, 0 metrics, 0 quotes, 1 source, 3 places, 3 warnings\n"
+        ));
+    sitrep()
+        .args(["check", "--short", "--strict", &path])
+        .assert()
+        .code(1)
+        .stdout(format!("{lines}{path}: not valid, 3 warnings (--strict)\n"));
 }
 
 #[test]

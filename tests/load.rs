@@ -327,3 +327,119 @@ mod never_panics {
         }
     }
 }
+
+#[test]
+fn places_load_with_containment_points_and_precision() {
+    // Events and a quote refer to places written further down the file.
+    let text = r#"
+[situation]
+title = "T"
+as_of = 2024-09-21
+
+[[sources]]
+id = "s"
+title = "S"
+
+[[actors]]
+id = "a"
+name = "A"
+kind = "person"
+
+[[events]]
+id = "visit"
+date = 2024-09-21
+title = "Visit"
+place = "airport"
+location = "the runway"
+sources = ["s"]
+
+[[quotes]]
+speaker = "a"
+text = "Hello"
+place = "pap"
+sources = ["s"]
+
+[[places]]
+id = "haiti"
+name = "Haiti"
+kind = "country"
+lat = 19
+lon = -72.5
+approximate = true
+
+[[places]]
+id = "pap"
+name = "Port-au-Prince"
+kind = "city"
+part_of = "haiti"
+lat = 18.5392
+lon = -72.335
+aliases = ["PAP"]
+
+[[places]]
+id = "airport"
+name = "Toussaint Louverture International Airport"
+kind = "site"
+part_of = "pap"
+
+[[places]]
+id = "somewhere"
+name = "Somewhere"
+part_of = "haiti"
+"#;
+    let report = load_str(text);
+    let messages: Vec<&str> = report
+        .diagnostics
+        .iter()
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(
+        messages,
+        ["place `somewhere` is never referred to (no event, quote or `part_of` names it)"]
+    );
+    let s = report.situation.expect("the file loads");
+    let place = |id: &str| &s.places[s.place_by_id(id).expect(id)];
+    assert_eq!(place("airport").part_of, s.place_by_id("pap"));
+    assert_eq!(place("pap").part_of, s.place_by_id("haiti"));
+    assert_eq!(place("airport").point, None, "known by name only");
+    assert_eq!(place("airport").kind.as_str(), "site");
+    assert_eq!(
+        place("somewhere").kind.as_str(),
+        "other",
+        "the default kind"
+    );
+    assert!(place("haiti").approximate && !place("pap").approximate);
+    assert_eq!(
+        place("pap").coordinates_label().as_deref(),
+        Some("18.5392° N, 72.3350° W")
+    );
+    assert_eq!(
+        place("haiti").coordinates_label().as_deref(),
+        Some("19.0000° N, 72.5000° W (approximate)")
+    );
+    assert_eq!(s.events[0].place, s.place_by_id("airport"));
+    assert_eq!(s.events[0].location.as_deref(), Some("the runway"));
+    assert_eq!(s.quotes[0].place, s.place_by_id("pap"));
+}
+
+#[test]
+fn the_complete_example_in_the_format_reference_is_clean() {
+    let doc = include_str!("../docs/format.md");
+    let example = doc
+        .split("## A complete example")
+        .nth(1)
+        .and_then(|rest| rest.split("```toml\n").nth(1))
+        .and_then(|block| block.split("```").next())
+        .expect("docs/format.md ends with a complete example in a toml block");
+    let report = load_str(example);
+    assert_eq!(
+        report.diagnostics,
+        [],
+        "the example is meant to pass --strict"
+    );
+    let s = report.situation.expect("the example loads");
+    assert!(
+        s.events.iter().any(|e| e.place.is_some()),
+        "the example shows places"
+    );
+}

@@ -378,6 +378,7 @@ fn moves_through_a_timeline_of_100_000_events() {
             summary: None,
             actors: vec![(i % 10) as usize],
             location: None,
+            place: None,
             category: Some("load".into()),
             tags: vec![],
             sources: vec![0],

@@ -23,7 +23,7 @@ impl App {
             Outcome::Loaded {
                 situation,
                 warnings,
-            } => *self = carry_over(self, situation, warnings),
+            } => *self = carry_over(self, *situation, warnings),
             Outcome::Failed(problem) => {
                 self.problem = Some(problem);
                 self.view.status = None;

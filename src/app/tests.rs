@@ -536,7 +536,7 @@ fn without_event(text: &str, id: &str) -> String {
 
 fn reload(app: &mut App, text: &str) {
     app.reloaded(Outcome::Loaded {
-        situation: situation(text),
+        situation: Box::new(situation(text)),
         warnings: 0,
     });
 }

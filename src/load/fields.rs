@@ -380,3 +380,21 @@ pub(super) fn table<'t, 'i>(
         }
     }
 }
+
+/// `true` or `false`; a quoted one is refused with the way to write it.
+pub(super) fn boolean(value: &Value, problems: &mut Problems) -> Option<bool> {
+    match value.get_ref() {
+        DeValue::Boolean(b) => Some(*b),
+        DeValue::String(text) if matches!(text.trim(), "true" | "false") => {
+            problems.push(
+                Diagnostic::error(value.span(), "expected a boolean, found a string")
+                    .with_help(Some(format!("write it without quotes: {}", text.trim()))),
+            );
+            None
+        }
+        _ => {
+            wrong_type(value, "a boolean (true or false)", problems);
+            None
+        }
+    }
+}

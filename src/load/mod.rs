@@ -21,7 +21,8 @@ pub use diagnostic::{Diagnostic, Severity, SourceText};
 pub use suggest::{closest, did_you_mean};
 
 use crate::model::{
-    Actor, ActorKind, Event, Metric, MetricKind, Observation, Qualifier, Quote, Situation, Source,
+    Actor, ActorKind, Event, LatLon, Metric, MetricKind, Number, Observation, Place, PlaceKind,
+    Qualifier, Quote, Situation, Source,
 };
 use fields::{Fields, Problems, Value};
 use refs::{Ids, Refs, Table};
@@ -70,6 +71,7 @@ const TOP_KEYS: &[&str] = &[
     "situation",
     "sources",
     "actors",
+    "places",
     "events",
     "metrics",
     "quotes",
@@ -77,8 +79,19 @@ const TOP_KEYS: &[&str] = &[
 const SITUATION_KEYS: &[&str] = &["title", "as_of", "summary", "location", "tags"];
 const SOURCE_KEYS: &[&str] = &["id", "title", "publisher", "date", "url"];
 const ACTOR_KEYS: &[&str] = &["id", "name", "kind", "role", "part_of", "aliases", "tags"];
+const PLACE_KEYS: &[&str] = &[
+    "id",
+    "name",
+    "kind",
+    "part_of",
+    "lat",
+    "lon",
+    "approximate",
+    "aliases",
+];
 const EVENT_KEYS: &[&str] = &[
-    "id", "date", "end", "title", "summary", "actors", "location", "category", "tags", "sources",
+    "id", "date", "end", "title", "summary", "actors", "location", "place", "category", "tags",
+    "sources",
 ];
 const METRIC_KEYS: &[&str] = &[
     "id",
@@ -97,7 +110,7 @@ const METRIC_KEYS: &[&str] = &[
 ];
 const POINT_KEYS: &[&str] = &["date", "value", "qualifier", "source"];
 const QUOTE_KEYS: &[&str] = &[
-    "id", "speaker", "text", "date", "context", "about", "event", "sources",
+    "id", "speaker", "text", "date", "context", "about", "event", "place", "sources",
 ];
 
 /// Parses and checks a situation file's text.
@@ -190,15 +203,17 @@ fn finished(problems: Problems, situation: Option<Situation>) -> Report {
 enum ItemTable {
     Sources,
     Actors,
+    Places,
     Events,
     Metrics,
     Quotes,
 }
 
 impl ItemTable {
-    const ALL: [ItemTable; 5] = [
+    const ALL: [ItemTable; 6] = [
         ItemTable::Sources,
         ItemTable::Actors,
+        ItemTable::Places,
         ItemTable::Events,
         ItemTable::Metrics,
         ItemTable::Quotes,
@@ -208,6 +223,7 @@ impl ItemTable {
         match self {
             ItemTable::Sources => "sources",
             ItemTable::Actors => "actors",
+            ItemTable::Places => "places",
             ItemTable::Events => "events",
             ItemTable::Metrics => "metrics",
             ItemTable::Quotes => "quotes",
@@ -259,7 +275,7 @@ type Header = (
     Vec<String>,
 );
 
-/// What cycle reports need to know about an actor's `part_of`.
+/// What cycle reports need to know about an actor's or a place's `part_of`.
 struct Link<'i> {
     id: Option<Cow<'i, str>>,
     /// Provisional reference number (see `refs`).
@@ -280,8 +296,14 @@ struct Builder<'i, 'p> {
     /// By actor position, kept even when the actor itself has other errors
     /// so that cycles are always found.
     links: Vec<Link<'i>>,
+    /// The same for places.
+    place_links: Vec<Link<'i>>,
+    /// Each event's `location` (lower-cased), where it is, and its `place`
+    /// reference: a location that names a place should be that `place`.
+    locations: Vec<(String, Range<usize>, Option<usize>)>,
     sources: Collected<Source>,
     actors: Collected<Actor>,
+    places: Collected<Place>,
     events: Collected<Event>,
     metrics: Collected<Metric>,
     quotes: Collected<Quote>,
@@ -297,8 +319,11 @@ impl<'i, 'p> Builder<'i, 'p> {
             quote_ids: Ids::new("quote"),
             refs: Refs::new(),
             links: Vec::new(),
+            place_links: Vec::new(),
+            locations: Vec::new(),
             sources: Collected::new(),
             actors: Collected::new(),
+            places: Collected::new(),
             events: Collected::new(),
             metrics: Collected::new(),
             quotes: Collected::new(),
@@ -329,6 +354,11 @@ impl<'i, 'p> Builder<'i, 'p> {
             ItemTable::Quotes => {
                 self.quote_ids.reserve(n);
                 self.quotes.items.reserve(n);
+            }
+            ItemTable::Places => {
+                self.refs.places.reserve(n);
+                self.place_links.reserve(n);
+                self.places.items.reserve(n);
             }
         }
     }
@@ -370,6 +400,11 @@ impl<'i, 'p> Builder<'i, 'p> {
                 let actor = self.actor(value);
                 self.actors.push(actor);
             }
+            ItemTable::Places => {
+                self.refs.places.add(value, p);
+                let place = self.place(value);
+                self.places.push(place);
+            }
             ItemTable::Events => {
                 self.refs.events.add(value, p);
                 let event = self.event(value);
@@ -394,8 +429,12 @@ impl<'i, 'p> Builder<'i, 'p> {
     fn finish(mut self) -> Option<Situation> {
         self.problems.offset = 0;
         let resolved = self.refs.resolve(self.problems);
-        let no_cycles = self.check_part_of_cycles(&resolved);
+        let links = std::mem::take(&mut self.links);
+        let no_cycles = self.check_part_of_cycles(&links, &resolved, "an actor");
+        let place_links = std::mem::take(&mut self.place_links);
+        let no_place_cycles = self.check_part_of_cycles(&place_links, &resolved, "a place");
         self.warn_unused();
+        self.warn_locations_naming_places(&resolved);
 
         let (title, as_of, summary, location, tags) = self.header?;
         let mut situation = Situation {
@@ -406,6 +445,7 @@ impl<'i, 'p> Builder<'i, 'p> {
             tags,
             sources: self.sources.finish()?,
             actors: self.actors.finish().filter(|_| no_cycles)?,
+            places: self.places.finish().filter(|_| no_place_cycles)?,
             events: self.events.finish()?,
             metrics: self.metrics.finish()?,
             quotes: self.quotes.finish()?,
@@ -539,14 +579,7 @@ impl<'i, 'p> Builder<'i, 'p> {
         let role = f.optional("role", p, fields::string);
         let part_of = f.optional("part_of", p, |v, p| self.refs.add(Table::Actors, v, p));
         self.links.push(Link {
-            id: value
-                .get_ref()
-                .as_table()
-                .and_then(|t| t.get("id"))
-                .and_then(|v| match v.get_ref() {
-                    DeValue::String(id) => Some(id.clone()),
-                    _ => None,
-                }),
+            id: written_id(value),
             part_of: part_of.ok().flatten(),
             span: p.in_file(f.get("part_of").map_or(value.span(), |v| v.span())),
         });
@@ -584,6 +617,14 @@ impl<'i, 'p> Builder<'i, 'p> {
         let summary = f.optional("summary", p, fields::string);
         let actors = f.list("actors", p, |v, p| self.refs.add(Table::Actors, v, p));
         let location = f.optional("location", p, fields::string);
+        let place = f.optional("place", p, |v, p| self.refs.add(Table::Places, v, p));
+        if let (Ok(Some(text)), Some(v)) = (&location, f.get("location")) {
+            self.locations.push((
+                text.trim().to_lowercase(),
+                p.in_file(v.span()),
+                place.ok().flatten(),
+            ));
+        }
         let category = f.optional("category", p, fields::string);
         let tags = f.list("tags", p, fields::string);
         let sources = f.list("sources", p, |v, p| self.refs.add(Table::Sources, v, p));
@@ -604,6 +645,7 @@ impl<'i, 'p> Builder<'i, 'p> {
             summary: summary.ok()?,
             actors: actors.ok()?,
             location: location.ok()?,
+            place: place.ok()?,
             category: category.ok()?,
             tags: tags.ok()?,
             sources: sources.ok()?,
@@ -752,6 +794,7 @@ impl<'i, 'p> Builder<'i, 'p> {
         let context = f.optional("context", p, fields::string);
         let about = f.list("about", p, |v, p| self.refs.add(Table::Actors, v, p));
         let event = f.optional("event", p, |v, p| self.refs.add(Table::Events, v, p));
+        let place = f.optional("place", p, |v, p| self.refs.add(Table::Places, v, p));
         let sources = f.list("sources", p, |v, p| self.refs.add(Table::Sources, v, p));
         if !f.has("sources") || matches!(&sources, Ok(s) if s.is_empty()) {
             p.push(warn_unsourced(f.get("speaker"), &f.span, "quote"));
@@ -764,18 +807,70 @@ impl<'i, 'p> Builder<'i, 'p> {
             context: context.ok()?,
             about: about.ok()?,
             event: event.ok()?,
+            place: place.ok()?,
             sources: sources.ok()?,
         })
     }
 
+    fn place(&mut self, value: &Value<'i>) -> Option<Place> {
+        let f = self.open(value, "[[places]]", PLACE_KEYS);
+        let p = &mut *self.problems;
+        let id = f.required("id", p, fields::string);
+        let name = f.required("name", p, fields::text);
+        let kind = f.optional("kind", p, |v, p| {
+            let text = fields::string(v, p)?;
+            let kind = PlaceKind::parse(&text);
+            if kind.is_none() {
+                let names = PlaceKind::ALL.map(PlaceKind::as_str);
+                p.push(
+                    Diagnostic::error(v.span(), format!("unknown place kind `{text}`")).with_help(
+                        did_you_mean(&text, names)
+                            .or_else(|| Some(format!("use one of: {}", names.join(", ")))),
+                    ),
+                );
+            }
+            kind
+        });
+        let part_of = f.optional("part_of", p, |v, p| self.refs.add(Table::Places, v, p));
+        self.place_links.push(Link {
+            id: written_id(value),
+            part_of: part_of.ok().flatten(),
+            span: p.in_file(f.get("part_of").map_or(value.span(), |v| v.span())),
+        });
+        let point = coordinates(&f, p);
+        let approximate = f.optional("approximate", p, fields::boolean);
+        let aliases = f.list("aliases", p, fields::string);
+        // A reference or a `location` written as this place's name points here.
+        if let (Some(id), Some(name)) = (written_id(value), &name) {
+            let labels = std::iter::once(name.as_str())
+                .chain(aliases.iter().flatten().map(String::as_str))
+                .map(|label| (label.trim().to_lowercase(), id.clone()));
+            self.refs.places.labels.extend(labels);
+        }
+        Some(Place {
+            id: id?,
+            name: name?,
+            kind: kind.ok()?.unwrap_or_default(),
+            part_of: part_of.ok()?,
+            point: point.ok()?,
+            approximate: approximate.ok()?.unwrap_or(false),
+            aliases: aliases.ok()?,
+        })
+    }
+
     /// A `part_of` chain that comes back to where it started is an error,
-    /// reported once per cycle at the `part_of` of its first actor in the file.
-    fn check_part_of_cycles(&mut self, resolved: &[Option<usize>]) -> bool {
+    /// reported once per cycle at the `part_of` of its first item (`what`:
+    /// "an actor", "a place") in the file.
+    fn check_part_of_cycles(
+        &mut self,
+        items: &[Link<'i>],
+        resolved: &[Option<usize>],
+        what: &str,
+    ) -> bool {
         const UNVISITED: u8 = 0;
         const ON_CHAIN: u8 = 1;
         const DONE: u8 = 2;
-        let links: Vec<Option<usize>> = self
-            .links
+        let links: Vec<Option<usize>> = items
             .iter()
             .map(|link| link.part_of.and_then(|r| resolved[r]))
             .collect();
@@ -794,7 +889,7 @@ impl<'i, 'p> Builder<'i, 'p> {
                         // Named from the actor whose `part_of` the error points at.
                         let from = cycle.iter().position(|&c| c == first).unwrap_or(0);
                         cycle.rotate_left(from);
-                        let id_of = |c: usize| self.links[c].id.as_deref().unwrap_or("?");
+                        let id_of = |c: usize| items[c].id.as_deref().unwrap_or("?");
                         let names: Vec<&str> = cycle
                             .iter()
                             .chain(cycle.first())
@@ -802,13 +897,12 @@ impl<'i, 'p> Builder<'i, 'p> {
                             .collect();
                         self.problems.push(
                             Diagnostic::error(
-                                self.links[first].span.clone(),
+                                items[first].span.clone(),
                                 format!("`part_of` forms a cycle: {}", names.join(" → ")),
                             )
-                            .with_help(Some(
-                                "an actor cannot be part of itself, directly or through others"
-                                    .into(),
-                            )),
+                            .with_help(Some(format!(
+                                "{what} cannot be part of itself, directly or through others"
+                            ))),
                         );
                         ok = false;
                         break;
@@ -828,16 +922,22 @@ impl<'i, 'p> Builder<'i, 'p> {
     }
 
     fn warn_unused(&mut self) {
-        for (ids, what) in [(&self.refs.actors, "actor"), (&self.refs.sources, "source")] {
+        for (ids, what) in [
+            (&self.refs.actors, "actor"),
+            (&self.refs.sources, "source"),
+            (&self.refs.places, "place"),
+        ] {
             for ((used, span), id) in ids.used.iter().zip(&ids.spans).zip(&ids.written) {
                 if !used {
                     let id = id.as_deref().unwrap_or("?");
-                    let message = if what == "actor" {
-                        format!(
+                    let message = match what {
+                        "actor" => format!(
                             "actor `{id}` is never referred to (no event, quote, metric or `part_of` names it)"
-                        )
-                    } else {
-                        format!("source `{id}` is never cited")
+                        ),
+                        "place" => format!(
+                            "place `{id}` is never referred to (no event, quote or `part_of` names it)"
+                        ),
+                        _ => format!("source `{id}` is never cited"),
                     };
                     self.problems
                         .push(Diagnostic::warning(span.clone(), message));
@@ -845,6 +945,110 @@ impl<'i, 'p> Builder<'i, 'p> {
             }
         }
     }
+}
+
+impl Builder<'_, '_> {
+    /// An event's `location` that is a place's name or alias is a place
+    /// written as free text: filtering and the map only see `place`.
+    fn warn_locations_naming_places(&mut self, resolved: &[Option<usize>]) {
+        if self.refs.places.labels.is_empty() {
+            return;
+        }
+        for (text, span, place) in std::mem::take(&mut self.locations) {
+            let Some((_, id)) = self.refs.places.labels.iter().find(|(l, _)| *l == text) else {
+                continue;
+            };
+            let same = place
+                .and_then(|r| resolved[r])
+                .and_then(|p| self.refs.places.written.get(p))
+                .is_some_and(|written| written.as_deref() == Some(id.as_ref()));
+            let help = if same {
+                "drop `location`: `place` already says where".to_string()
+            } else {
+                format!("use `place = \"{id}\"` so that filtering and the map see it")
+            };
+            self.problems.push(
+                Diagnostic::warning(span, format!("`location` names the place `{id}`"))
+                    .with_help(Some(help)),
+            );
+        }
+    }
+}
+
+/// The id of an item table as written, if it is a string.
+fn written_id<'i>(value: &Value<'i>) -> Option<Cow<'i, str>> {
+    match value.get_ref().as_table()?.get("id")?.get_ref() {
+        DeValue::String(id) => Some(id.clone()),
+        _ => None,
+    }
+}
+
+/// A place's `lat` and `lon`: both or neither, each in range. A latitude
+/// out of range beside a longitude that would fit as one is most likely the
+/// pair swapped, and the help says so.
+fn coordinates(f: &Fields<'_, '_>, p: &mut Problems) -> Result<Option<LatLon>, ()> {
+    let lat = f.optional("lat", p, fields::number);
+    let lon = f.optional("lon", p, fields::number);
+    let (lat, lon) = match (lat?, lon?) {
+        (None, None) => return Ok(None),
+        (Some(lat), Some(lon)) => (lat, lon),
+        (one, _) => {
+            let (given, missing) = if one.is_some() {
+                ("lat", "lon")
+            } else {
+                ("lon", "lat")
+            };
+            let span = f.get(given).map_or(f.span.clone(), |v| v.span());
+            p.push(
+                Diagnostic::error(span, format!("`{given}` is given without `{missing}`"))
+                    .with_help(Some(
+                        "give both, or neither for a place known by name only".into(),
+                    )),
+            );
+            return Err(());
+        }
+    };
+    let shown = |n: Number| format!("{:.*}", usize::from(n.decimals), n.value);
+    let mut ok = true;
+    if !(-90.0..=90.0).contains(&lat.value) {
+        let swapped = (-180.0..=180.0).contains(&lat.value) && (-90.0..=90.0).contains(&lon.value);
+        let help = if swapped {
+            format!(
+                "`lat` and `lon` look swapped: lat = {}, lon = {}",
+                shown(lon),
+                shown(lat)
+            )
+        } else {
+            "latitude runs from -90 (south pole) to 90 (north pole)".to_string()
+        };
+        let span = f.get("lat").map_or(f.span.clone(), |v| v.span());
+        p.push(
+            Diagnostic::error(
+                span,
+                format!("`lat` must be between -90 and 90, found {}", shown(lat)),
+            )
+            .with_help(Some(help)),
+        );
+        ok = false;
+    }
+    if !(-180.0..=180.0).contains(&lon.value) {
+        let span = f.get("lon").map_or(f.span.clone(), |v| v.span());
+        p.push(
+            Diagnostic::error(
+                span,
+                format!("`lon` must be between -180 and 180, found {}", shown(lon)),
+            )
+            .with_help(Some(
+                "longitude runs from -180 (west) to 180 (east) of Greenwich".into(),
+            )),
+        );
+        ok = false;
+    }
+    ok.then_some(Some(LatLon {
+        lat: lat.value,
+        lon: lon.value,
+    }))
+    .ok_or(())
 }
 
 /// The value, date, qualifier and source of one observation (a single
@@ -913,8 +1117,12 @@ fn settle_references(s: &mut Situation, resolved: &[Option<usize>]) -> Option<()
     for actor in &mut s.actors {
         actor.part_of.as_mut().map_or(Some(()), settle)?;
     }
+    for place in &mut s.places {
+        place.part_of.as_mut().map_or(Some(()), settle)?;
+    }
     for event in &mut s.events {
         settle_all(&mut event.actors)?;
+        event.place.as_mut().map_or(Some(()), settle)?;
         settle_all(&mut event.sources)?;
     }
     for metric in &mut s.metrics {
@@ -932,6 +1140,7 @@ fn settle_references(s: &mut Situation, resolved: &[Option<usize>]) -> Option<()
         settle(&mut quote.speaker)?;
         settle_all(&mut quote.about)?;
         quote.event.as_mut().map_or(Some(()), settle)?;
+        quote.place.as_mut().map_or(Some(()), settle)?;
         settle_all(&mut quote.sources)?;
     }
     Some(())

@@ -14,7 +14,7 @@ use std::ops::Range;
 
 use super::diagnostic::Diagnostic;
 use super::fields::{self, Problems, Value};
-use super::suggest::did_you_mean;
+use super::suggest::closest;
 
 /// The tables that references point into.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -22,6 +22,7 @@ pub(super) enum Table {
     Sources,
     Actors,
     Events,
+    Places,
 }
 
 impl Table {
@@ -30,6 +31,7 @@ impl Table {
             Table::Sources => "source",
             Table::Actors => "actor",
             Table::Events => "event",
+            Table::Places => "place",
         }
     }
 }
@@ -50,6 +52,9 @@ pub(super) struct Ids<'i> {
     pub spans: Vec<Range<usize>>,
     /// Each item's id as written, for those warnings to name it.
     pub written: Vec<Option<Cow<'i, str>>>,
+    /// Names and aliases (lower-cased) with the id they belong to: a
+    /// reference written as a name ("Port-au-Prince") is pointed at the id.
+    pub labels: Vec<(String, Cow<'i, str>)>,
 }
 
 impl<'i> Ids<'i> {
@@ -61,6 +66,7 @@ impl<'i> Ids<'i> {
             used: Vec::new(),
             spans: Vec::new(),
             written: Vec::new(),
+            labels: Vec::new(),
         }
     }
 
@@ -150,6 +156,7 @@ pub(super) struct Refs<'i> {
     pub sources: Ids<'i>,
     pub actors: Ids<'i>,
     pub events: Ids<'i>,
+    pub places: Ids<'i>,
     /// What each reference points to, by provisional number: known at once
     /// when the id came earlier in the file (the usual case), else set by
     /// [`Refs::resolve`].
@@ -163,6 +170,7 @@ impl<'i> Refs<'i> {
             sources: Ids::new("source"),
             actors: Ids::new("actor"),
             events: Ids::new("event"),
+            places: Ids::new("place"),
             targets: Vec::new(),
             forward: Vec::new(),
         }
@@ -173,6 +181,7 @@ impl<'i> Refs<'i> {
             Table::Sources => &mut self.sources,
             Table::Actors => &mut self.actors,
             Table::Events => &mut self.events,
+            Table::Places => &mut self.places,
         }
     }
 
@@ -216,12 +225,28 @@ impl<'i> Refs<'i> {
                     fields::id_problem(written).is_some()
                         && fields::id_suggestion(written).as_deref() == Some(&format!("try `{id}`"))
                 });
-                let help = match invalid {
-                    Some(written) => Some(format!(
+                let lower = id.trim().to_lowercase();
+                let by_label = ids.labels.iter().find(|(label, _)| *label == lower);
+                let by_typo = || closest(id, known).map(|c| Cow::Owned(c.to_string()));
+                let help = match (invalid, by_label) {
+                    (Some(written), _) => Some(format!(
                         "the {what} with id `{written}`? fix its id to `{id}`"
                     )),
-                    None => did_you_mean(id, known)
-                        .or_else(|| Some(format!("add a [[{what}s]] entry with id = \"{id}\""))),
+                    (None, Some((_, owner))) => {
+                        let owner = owner.clone();
+                        ids.find(&owner);
+                        Some(format!(
+                            "refer to a {what} by its id: did you mean `{owner}`?"
+                        ))
+                    }
+                    (None, None) => match by_typo() {
+                        // The item meant is referred to, once the typo is fixed.
+                        Some(meant) => {
+                            ids.find(&meant);
+                            Some(format!("did you mean `{meant}`?"))
+                        }
+                        None => Some(format!("add a [[{what}s]] entry with id = \"{id}\"")),
+                    },
                 };
                 problems
                     .push(Diagnostic::error(r.span, format!("no {what} `{id}`")).with_help(help));

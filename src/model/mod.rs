@@ -18,6 +18,8 @@ pub struct Situation {
     pub tags: Vec<String>,
     pub sources: Vec<Source>,
     pub actors: Vec<Actor>,
+    /// In file order; a place's `part_of` never forms a cycle.
+    pub places: Vec<Place>,
     /// In timeline order: by date span start, then end, then file order.
     pub events: Vec<Event>,
     pub metrics: Vec<Metric>,
@@ -30,6 +32,8 @@ pub type ActorIx = usize;
 pub type EventIx = usize;
 /// Index into [`Situation::sources`].
 pub type SourceIx = usize;
+/// Index into [`Situation::places`].
+pub type PlaceIx = usize;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Source {
@@ -95,6 +99,82 @@ pub struct Actor {
     pub tags: Vec<String>,
 }
 
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum PlaceKind {
+    Country,
+    Region,
+    District,
+    City,
+    Site,
+    #[default]
+    Other,
+}
+
+impl PlaceKind {
+    pub const ALL: [PlaceKind; 6] = [
+        PlaceKind::Country,
+        PlaceKind::Region,
+        PlaceKind::District,
+        PlaceKind::City,
+        PlaceKind::Site,
+        PlaceKind::Other,
+    ];
+
+    /// The spelling used in situation files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PlaceKind::Country => "country",
+            PlaceKind::Region => "region",
+            PlaceKind::District => "district",
+            PlaceKind::City => "city",
+            PlaceKind::Site => "site",
+            PlaceKind::Other => "other",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<PlaceKind> {
+        PlaceKind::ALL.into_iter().find(|k| k.as_str() == text)
+    }
+}
+
+/// A point on the Earth in decimal degrees: `lat` in -90..=90 (north
+/// positive), `lon` in -180..=180 (east positive).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LatLon {
+    pub lat: f64,
+    pub lon: f64,
+}
+
+/// Where events happen, with its own precision, as a date has one.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Place {
+    pub id: String,
+    pub name: String,
+    pub kind: PlaceKind,
+    /// The place this one lies in; never forms a cycle.
+    pub part_of: Option<PlaceIx>,
+    /// Absent for a place known by name only.
+    pub point: Option<LatLon>,
+    /// The point only stands for an area, or is a guess: never to be shown
+    /// as a precise position.
+    pub approximate: bool,
+    pub aliases: Vec<String>,
+}
+
+impl Place {
+    /// "18.5944° N, 72.3074° W", with "(approximate)" when it is.
+    pub fn coordinates_label(&self) -> Option<String> {
+        let p = self.point?;
+        let ns = if p.lat < 0.0 { 'S' } else { 'N' };
+        let ew = if p.lon < 0.0 { 'W' } else { 'E' };
+        let mut label = format!("{:.4}° {ns}, {:.4}° {ew}", p.lat.abs(), p.lon.abs());
+        if self.approximate {
+            label.push_str(" (approximate)");
+        }
+        Some(label)
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Event {
     pub id: String,
@@ -104,7 +184,9 @@ pub struct Event {
     pub title: String,
     pub summary: Option<String>,
     pub actors: Vec<ActorIx>,
+    /// Free-text label for where, for what has no place record.
     pub location: Option<String>,
+    pub place: Option<PlaceIx>,
     pub category: Option<String>,
     pub tags: Vec<String>,
     pub sources: Vec<SourceIx>,
@@ -248,12 +330,18 @@ pub struct Quote {
     pub context: Option<String>,
     pub about: Vec<ActorIx>,
     pub event: Option<EventIx>,
+    /// Where it was said.
+    pub place: Option<PlaceIx>,
     pub sources: Vec<SourceIx>,
 }
 
 impl Situation {
     pub fn actor_by_id(&self, id: &str) -> Option<ActorIx> {
         self.actors.iter().position(|a| a.id == id)
+    }
+
+    pub fn place_by_id(&self, id: &str) -> Option<PlaceIx> {
+        self.places.iter().position(|p| p.id == id)
     }
 }
 
@@ -270,6 +358,7 @@ mod tests {
             summary: None,
             actors: vec![],
             location: None,
+            place: None,
             category: None,
             tags: vec![],
             sources: vec![],

@@ -1,14 +1,17 @@
 //! `sitrep summary`: the dashboard's content as a linear briefing, in plain
-//! text, Markdown or JSON.
+//! text, Markdown or JSON, or its events as a TimelineJS timeline or a CSV
+//! table.
 //!
 //! [`View::new`] asks [`query::select`] what the filter keeps and
 //! [`figures::figure`] how each metric reads, exactly as the dashboard does;
-//! the three formats only render that one view. Strings here are raw data:
+//! the formats only render that one view. Strings here are raw data:
 //! each format makes them safe for itself at the moment it writes them.
 
+mod csv;
 mod json;
 mod markdown;
 mod text;
+mod timelinejs;
 
 use chrono::NaiveDate;
 
@@ -27,15 +30,21 @@ pub enum Format {
     Markdown,
     /// One JSON object for scripts (see docs/summary-json.md).
     Json,
+    /// A TimelineJS 3 JSON document of the events, to publish (see docs/export.md).
+    Timelinejs,
+    /// One CSV row per event, for spreadsheets (see docs/export.md).
+    Csv,
 }
 
-/// Renders the briefing. Text is wrapped to `width` columns; Markdown and
-/// JSON ignore it. The result always ends with a newline.
+/// Renders the briefing. Text is wrapped to `width` columns; the other
+/// formats ignore it. The result always ends with a newline.
 pub fn render(view: &View, format: Format, width: usize) -> String {
     let out = match format {
         Format::Text => text::render(view, width),
         Format::Markdown => markdown::render(view),
         Format::Json => json::render(view),
+        Format::Timelinejs => timelinejs::render(view),
+        Format::Csv => csv::render(view),
     };
     // Every format escapes or replaces what the data could smuggle in.
     debug_assert!(
