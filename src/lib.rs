@@ -10,6 +10,7 @@ pub mod keymap;
 pub mod load;
 pub mod members;
 pub mod model;
+pub mod progress_line;
 pub mod query;
 pub mod reload;
 pub mod sanitize;

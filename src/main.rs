@@ -2,13 +2,16 @@ use std::borrow::Cow;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::mpsc::{self, RecvTimeoutError};
 
 use clap::{Args, Parser, Subcommand};
 
 use sitrep::app::{App, Options};
 use sitrep::check::{self, Style, Verdict};
-use sitrep::load;
-use sitrep::model::FuzzyDate;
+use sitrep::load::{self, Progress, Step};
+use sitrep::model::{FuzzyDate, Situation};
+use sitrep::progress_line::ProgressLine;
 use sitrep::query::Index;
 use sitrep::summary::{self, Format, View};
 use sitrep::theme::Theme;
@@ -103,7 +106,8 @@ fn main() -> ExitCode {
 }
 
 /// Loads the file, checks the command line against it, and only then
-/// touches the terminal.
+/// touches the terminal. A file that takes longer than a moment to load
+/// gets a loading screen meanwhile (in a terminal).
 fn run_dashboard(file: Option<&PathBuf>, actor_ids: &[String], mouse: bool) -> ExitCode {
     let (path, bytes) = match read_input(file) {
         Ok(read) => read,
@@ -112,34 +116,62 @@ fn run_dashboard(file: Option<&PathBuf>, actor_ids: &[String], mouse: bool) -> E
             return ExitCode::from(2);
         }
     };
-    let mut report = load::load_bytes(&bytes);
-    let Some(situation) = report.situation.take() else {
-        return explain_failure(&path, &bytes, &report);
+    let progress = Arc::new(Progress::new());
+    let (done, loaded) = mpsc::channel();
+    {
+        let progress = Arc::clone(&progress);
+        // Without a thread, load here: the screen then simply comes later.
+        let load = move || {
+            let report = load::load_bytes_with(&bytes, &progress);
+            let _ = done.send((bytes, report));
+        };
+        let spawned = std::thread::Builder::new().name("load".into()).spawn(load);
+        if let Err(e) = spawned {
+            eprintln!("sitrep: cannot start loading: {e}");
+            return ExitCode::from(1);
+        }
+    }
+    let prepare = |(bytes, report): (Vec<u8>, load::Report)| {
+        prepare_dashboard(&path, file, actor_ids, mouse, bytes, report)
     };
-    let actors = match sitrep::query::actors_from_ids(&situation, actor_ids) {
-        Ok(actors) => actors,
-        Err(message) => {
-            eprintln!("error: {message}");
-            return ExitCode::from(2);
+    let ended = match loaded.recv_timeout(LOADING_SCREEN_AFTER) {
+        Err(RecvTimeoutError::Timeout) if tui::is_terminal() => {
+            let open =
+                |result| prepare(result).map(|(situation, options)| App::new(situation, options));
+            match tui::run_after_loading(
+                &path,
+                &progress,
+                &loaded,
+                open,
+                file.map(PathBuf::as_path),
+            ) {
+                Ok(tui::Opened::Ran(exit)) => Ok(exit),
+                Ok(tui::Opened::Failed(not_opened)) => return not_opened.explain(&path),
+                Err(e) => Err(e),
+            }
+        }
+        first => {
+            let Ok(result) = first.or_else(|_| loaded.recv()) else {
+                eprintln!("sitrep: loading the file stopped unexpectedly");
+                return ExitCode::from(1);
+            };
+            let (situation, options) = match prepare(result) {
+                Ok(ready) => ready,
+                Err(not_opened) => return not_opened.explain(&path),
+            };
+            if !tui::is_terminal() {
+                // The built-in situation has no path to name: the commands take none.
+                let arg = file.map_or(String::new(), |_| format!(" {path}"));
+                eprintln!(
+                    "sitrep: the dashboard needs a terminal (stdin and stdout are not both one).\n\
+                     For text, try `sitrep summary{arg}`, or `sitrep check{arg}` to validate."
+                );
+                return ExitCode::from(2);
+            }
+            tui::run(App::new(situation, options), file.map(PathBuf::as_path))
         }
     };
-    if !tui::is_terminal() {
-        // The built-in situation has no path to name: the commands take none.
-        let arg = file.map_or(String::new(), |_| format!(" {path}"));
-        eprintln!(
-            "sitrep: the dashboard needs a terminal (stdin and stdout are not both one).\n\
-             For text, try `sitrep summary{arg}`, or `sitrep check{arg}` to validate."
-        );
-        return ExitCode::from(2);
-    }
-    let options = Options {
-        actors,
-        mouse,
-        theme: Theme::from_env(),
-        warnings: report.warnings().count(),
-        file: file.map(|_| path.clone()),
-    };
-    match tui::run(App::new(situation, options), file.map(PathBuf::as_path)) {
+    match ended {
         Ok(tui::Exit::Quit) => ExitCode::SUCCESS,
         // The terminal is restored; leave as the signal would have.
         Ok(tui::Exit::Signal(signal)) => {
@@ -151,6 +183,53 @@ fn run_dashboard(file: Option<&PathBuf>, actor_ids: &[String], mouse: bool) -> E
             ExitCode::from(1)
         }
     }
+}
+
+/// A load that finishes within this shows no loading screen: the dashboard
+/// just opens, as for any file of ordinary size.
+const LOADING_SCREEN_AFTER: std::time::Duration = std::time::Duration::from_millis(250);
+
+/// Why the dashboard did not open.
+enum NotOpened {
+    /// The file has errors: explained as `check` would.
+    Invalid(Box<(Vec<u8>, load::Report)>),
+    /// The command line does not fit the file (an unknown `--actor`).
+    Usage(String),
+}
+
+impl NotOpened {
+    fn explain(self, path: &str) -> ExitCode {
+        match self {
+            NotOpened::Invalid(failed) => explain_failure(path, &failed.0, &failed.1),
+            NotOpened::Usage(message) => {
+                eprintln!("error: {message}");
+                ExitCode::from(2)
+            }
+        }
+    }
+}
+
+/// The loaded situation and the dashboard's options, or why not.
+fn prepare_dashboard(
+    path: &str,
+    file: Option<&PathBuf>,
+    actor_ids: &[String],
+    mouse: bool,
+    bytes: Vec<u8>,
+    mut report: load::Report,
+) -> Result<(Situation, Options), NotOpened> {
+    let Some(situation) = report.situation.take() else {
+        return Err(NotOpened::Invalid(Box::new((bytes, report))));
+    };
+    let actors = sitrep::query::actors_from_ids(&situation, actor_ids).map_err(NotOpened::Usage)?;
+    let options = Options {
+        actors,
+        mouse,
+        theme: Theme::from_env(),
+        warnings: report.warnings().count(),
+        file: file.map(|_| path.to_string()),
+    };
+    Ok((situation, options))
 }
 
 /// Reads a file named on the command line, or the built-in situation.
@@ -220,12 +299,19 @@ fn run_check(files: &[PathBuf], strict: bool, short: bool) -> ExitCode {
                 continue;
             }
         };
+        let progress = Arc::new(Progress::new());
+        let mut line = ProgressLine::start(
+            format!("checking {path}"),
+            Arc::clone(&progress),
+            std::io::stderr().is_terminal(),
+        );
         let text = String::from_utf8_lossy(&bytes);
         let report = match &text {
-            Cow::Borrowed(text) => load::load_str(text),
+            Cow::Borrowed(text) => load::load_str_with(text, &progress),
             // Not UTF-8: load_bytes says where.
             Cow::Owned(_) => load::load_bytes(&bytes),
         };
+        line.finish();
         let printed = check::print_report(&mut stdout, &path, &text, &report, strict, style);
         // Freeing a large model takes a while (about 80 ms for 100,000
         // events) and nothing needs to wait for it. If no thread can be
@@ -260,8 +346,15 @@ fn run_summary(args: &SummaryArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let report = load::load_bytes(&bytes);
+    let progress = Arc::new(Progress::new());
+    let mut line = ProgressLine::start(
+        format!("reading {path}"),
+        Arc::clone(&progress),
+        std::io::stderr().is_terminal(),
+    );
+    let report = load::load_bytes_with(&bytes, &progress);
     let Some(situation) = &report.situation else {
+        line.finish();
         // The briefing goes to stdout; why there is none goes to stderr.
         return explain_failure(&path, &bytes, &report);
     };
@@ -274,6 +367,7 @@ fn run_summary(args: &SummaryArgs) -> ExitCode {
     ) {
         Ok(filter) => filter,
         Err(message) => {
+            line.finish();
             eprintln!("error: {message}");
             return ExitCode::from(2);
         }
@@ -286,8 +380,10 @@ fn run_summary(args: &SummaryArgs) -> ExitCode {
         }
         None => 80,
     };
+    progress.set_step(Step::Indexing);
     let index = Index::new(situation);
     let out = summary::render(&View::new(situation, &index, &filter), args.format, width);
+    line.finish();
     // The process ends right after this: letting the OS take back a large
     // model is much faster than freeing it item by item.
     std::mem::forget(index);

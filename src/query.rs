@@ -500,9 +500,12 @@ pub fn select(s: &Situation, index: &Index, filter: &Filter) -> Selection {
 
     let by_actor = (!filter.actors.is_empty())
         .then(|| index.members.events_of(&filter.actors, s.events.len()));
+    // Working out an event's days costs more than anything else here: only
+    // when a window asks.
+    let windowed = filter.from.is_some() || filter.to.is_some();
     let event_in_window = |&e: &EventIx| {
         let event = &s.events[e];
-        in_window(Some(event.first_day()), Some(event.last_day()))
+        !windowed || in_window(Some(event.first_day()), Some(event.last_day()))
     };
     let events: Vec<EventIx> = match (by_actor, event_hits) {
         (None, None) => (0..s.events.len()).filter(event_in_window).collect(),
@@ -528,6 +531,12 @@ pub fn select(s: &Situation, index: &Index, filter: &Filter) -> Selection {
             // An undated quote was said at the latest when its earliest
             // source was published, and nothing bounds it from below. (Its
             // event does not date it: a quote may be about an event to come.)
+            if !(quote_matches(i) && involves(q.about.iter(), Some(q.speaker))) {
+                return false;
+            }
+            if !windowed {
+                return true;
+            }
             let (first, last) = match q.date {
                 Some(d) => (Some(d.start()), Some(d.end())),
                 None => (
@@ -538,7 +547,7 @@ pub fn select(s: &Situation, index: &Index, filter: &Filter) -> Selection {
                         .min(),
                 ),
             };
-            quote_matches(i) && in_window(first, last) && involves(q.about.iter(), Some(q.speaker))
+            in_window(first, last)
         })
         .map(|(i, _)| i)
         .collect();

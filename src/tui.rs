@@ -10,12 +10,15 @@
 use std::io::{self, IsTerminal, Stdout, stdout};
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, TryRecvError};
+use std::time::Duration;
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{
-    DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
+    DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers,
+    MouseButton, MouseEventKind,
 };
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
@@ -27,6 +30,7 @@ use crate::action::Action;
 use crate::app::App;
 use crate::events::{AppEvent, Events};
 use crate::keymap;
+use crate::load::{Progress, Step};
 use crate::reload::Reloader;
 
 /// Set while the terminal is in raw mode on the alternate screen.
@@ -93,14 +97,105 @@ impl Drop for Guard {
 /// Runs the dashboard until the user quits or a signal ends it, watching
 /// `file` (when given) and reloading it when it changes. The terminal is
 /// restored before this returns, also when it returns an error.
-pub fn run(mut app: App, file: Option<&Path>) -> io::Result<Exit> {
+pub fn run(app: App, file: Option<&Path>) -> io::Result<Exit> {
     // Both before the terminal is touched: a panic or a signal from here on
     // finds a way to give it back.
     install_panic_hook();
     let events = Events::start(file)?;
     let _guard = Guard;
     enter()?;
+    let terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
+    dashboard(app, file, &events, terminal)
+}
+
+/// How a dashboard opened on a loading screen ended.
+pub enum Opened<F> {
+    /// The file loaded and the dashboard ran until this.
+    Ran(Exit),
+    /// The file did not load (what `open` said); the terminal is restored.
+    Failed(F),
+}
+
+/// Shows a loading screen with the progress of a load running elsewhere,
+/// until its result arrives on `loaded`; `open` then makes the dashboard
+/// of it, which runs in the same terminal. q, Esc, Ctrl-C and the signals
+/// that end the dashboard end this too.
+pub fn run_after_loading<T, F>(
+    path: &str,
+    progress: &Progress,
+    loaded: &Receiver<T>,
+    open: impl FnOnce(T) -> Result<App, F>,
+    file: Option<&Path>,
+) -> io::Result<Opened<F>> {
+    install_panic_hook();
+    let events = Events::start(file)?;
+    let guard = Guard;
+    enter()?;
     let mut terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
+    let result = loop {
+        let snapshot = progress.snapshot();
+        terminal.draw(|frame| {
+            crate::ui::loading::render(path, &snapshot, frame.area(), frame.buffer_mut());
+        })?;
+        match loaded.try_recv() {
+            Ok(result) => break result,
+            Err(TryRecvError::Empty) => {}
+            Err(TryRecvError::Disconnected) => {
+                return Err(io::Error::other("loading the file stopped unexpectedly"));
+            }
+        }
+        // Redraws a few times a second while waiting; input still counts.
+        match events.next_within(LOADING_REDRAW) {
+            Some(AppEvent::Terminal(Event::Key(key)))
+                if key.kind == KeyEventKind::Press && quits_loading(key) =>
+            {
+                return Ok(Opened::Ran(Exit::Quit));
+            }
+            Some(AppEvent::Terminate(signal)) => return Ok(Opened::Ran(Exit::Signal(signal))),
+            Some(AppEvent::InputClosed(why)) => {
+                return Err(io::Error::other(format!("the terminal went away: {why}")));
+            }
+            _ => {}
+        }
+    };
+    progress.set_step(Step::Indexing);
+    let snapshot = progress.snapshot();
+    terminal.draw(|frame| {
+        crate::ui::loading::render(path, &snapshot, frame.area(), frame.buffer_mut());
+    })?;
+    match open(result) {
+        Ok(app) => {
+            let exit = dashboard(app, file, &events, terminal)?;
+            drop(guard);
+            Ok(Opened::Ran(exit))
+        }
+        Err(failure) => {
+            // Back to the main screen before the caller explains why.
+            drop(guard);
+            Ok(Opened::Failed(failure))
+        }
+    }
+}
+
+/// How often the loading screen redraws while it waits.
+const LOADING_REDRAW: Duration = Duration::from_millis(100);
+
+/// The keys that leave the loading screen: q, Esc and Ctrl-C.
+fn quits_loading(key: KeyEvent) -> bool {
+    match key.code {
+        KeyCode::Char('c') => key.modifiers.contains(KeyModifiers::CONTROL),
+        KeyCode::Char('q') | KeyCode::Esc => true,
+        _ => false,
+    }
+}
+
+/// The dashboard's loop, on a terminal already set up.
+fn dashboard(
+    mut app: App,
+    file: Option<&Path>,
+    events: &Events,
+    mut terminal: Term,
+) -> io::Result<Exit> {
     let reloader = file.map(|path| {
         let shown = app.file.clone().unwrap_or_default();
         Reloader::start(path.to_path_buf(), shown, events.sender())

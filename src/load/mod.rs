@@ -8,6 +8,7 @@
 
 mod diagnostic;
 mod fields;
+mod progress;
 mod refs;
 mod sections;
 mod suggest;
@@ -18,6 +19,7 @@ use std::ops::Range;
 use toml::de::{DeTable, DeValue};
 
 pub use diagnostic::{Diagnostic, Severity, SourceText};
+pub use progress::{Progress, Snapshot, Step};
 pub use suggest::{closest, did_you_mean};
 
 use crate::model::{
@@ -115,6 +117,21 @@ const QUOTE_KEYS: &[&str] = &[
 
 /// Parses and checks a situation file's text.
 pub fn load_str(text: &str) -> Report {
+    load_str_with(text, &Progress::new())
+}
+
+/// [`load_bytes`], telling `progress` how far it has got.
+pub fn load_bytes_with(bytes: &[u8], progress: &Progress) -> Report {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => load_str_with(text, progress),
+        Err(_) => load_bytes(bytes),
+    }
+}
+
+/// [`load_str`], telling `progress` how far it has got.
+pub fn load_str_with(text: &str, progress: &Progress) -> Report {
+    progress.set_total(text.len());
+    progress.set_step(Step::Parsing);
     if text.contains('\0') {
         let at = text.find('\0').unwrap_or(0);
         return Report::failed(Diagnostic::error(
@@ -123,7 +140,7 @@ pub fn load_str(text: &str) -> Report {
         ));
     }
     let mut problems = Problems::default();
-    match sections::read(text, Builder::new(&mut problems)) {
+    match sections::read(text, Builder::new(&mut problems), progress) {
         Some(situation) => finished(problems, situation),
         None => read_whole(text),
     }
@@ -1244,7 +1261,9 @@ mod tests {
             let text = mutated.join("\n");
             let whole = read_whole(&text);
             let mut problems = Problems::default();
-            let Some(situation) = sections::read(&text, Builder::new(&mut problems)) else {
+            let Some(situation) =
+                sections::read(&text, Builder::new(&mut problems), &Progress::new())
+            else {
                 continue;
             };
             by_sections += 1;
@@ -1275,7 +1294,7 @@ mod tests {
         ];
         for text in cases {
             let mut problems = Problems::default();
-            let situation = sections::read(text, Builder::new(&mut problems))
+            let situation = sections::read(text, Builder::new(&mut problems), &Progress::new())
                 .expect("these split into sections");
             let parts = finished(problems, situation);
             let whole = read_whole(text);
