@@ -2,7 +2,8 @@
 
 use std::io::{self, Write};
 
-use crate::load::{Report, SourceText};
+use crate::config::ConfigReport;
+use crate::load::{Diagnostic, Report, SourceText};
 use crate::model::Situation;
 
 /// How problems are printed.
@@ -30,16 +31,7 @@ pub fn print_report(
     strict: bool,
     style: Style,
 ) -> io::Result<Verdict> {
-    if !report.diagnostics.is_empty() {
-        // Indexing the lines of a large file takes a while: only when needed.
-        let source = SourceText::new(path, text);
-        for diagnostic in &report.diagnostics {
-            match style {
-                Style::Full { color } => writeln!(out, "{}", diagnostic.render(&source, color))?,
-                Style::Short => writeln!(out, "{}", diagnostic.one_line(&source))?,
-            }
-        }
-    }
+    print_diagnostics(out, path, text, &report.diagnostics, style)?;
     let errors = report.errors().count();
     let warnings = report.warnings().count();
     let failed = errors > 0 || (strict && warnings > 0);
@@ -68,6 +60,51 @@ pub fn print_report(
             writeln!(out, "{path}: not valid, {}", parts.join(", "))?;
             Ok(Verdict::Invalid)
         }
+    }
+}
+
+/// Every problem of one file, in the chosen style.
+pub fn print_diagnostics(
+    out: &mut impl Write,
+    path: &str,
+    text: &str,
+    diagnostics: &[Diagnostic],
+    style: Style,
+) -> io::Result<()> {
+    if diagnostics.is_empty() {
+        return Ok(());
+    }
+    // Indexing the lines of a large file takes a while: only when needed.
+    let source = SourceText::new(path, text);
+    for diagnostic in diagnostics {
+        match style {
+            Style::Full { color } => writeln!(out, "{}", diagnostic.render(&source, color))?,
+            Style::Short => writeln!(out, "{}", diagnostic.one_line(&source))?,
+        }
+    }
+    Ok(())
+}
+
+/// Prints every problem of a config file, then a one-line summary.
+pub fn print_config_report(
+    out: &mut impl Write,
+    path: &str,
+    text: &str,
+    report: &ConfigReport,
+    style: Style,
+) -> io::Result<Verdict> {
+    print_diagnostics(out, path, text, &report.diagnostics, style)?;
+    if report.config.is_some() {
+        writeln!(out, "{path}: ok, a valid config file")?;
+        Ok(Verdict::Valid)
+    } else {
+        let errors = report.diagnostics.iter().filter(|d| d.is_error()).count();
+        writeln!(
+            out,
+            "{path}: not a valid config file, {}",
+            plural(errors, "error")
+        )?;
+        Ok(Verdict::Invalid)
     }
 }
 

@@ -8,7 +8,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use notify::event::{AccessKind, AccessMode, EventKind, ModifyKind};
 use notify::{RecommendedWatcher, RecursiveMode, Watcher};
@@ -20,6 +20,12 @@ use crate::reload::Outcome;
 /// reload after the burst has been quiet this long is enough.
 pub const DEBOUNCE: Duration = Duration::from_millis(120);
 
+/// A file saved again and again (a script writing it many times a second)
+/// is never quiet for [`DEBOUNCE`]: while changes keep coming, reload at
+/// least this often anyway. A reload that catches a save half-way fails
+/// and keeps the last good view, and the next one follows soon.
+pub const MAX_WAIT: Duration = Duration::from_millis(500);
+
 #[derive(Debug)]
 pub enum AppEvent {
     /// A key, mouse or resize event from the terminal.
@@ -28,9 +34,15 @@ pub enum AppEvent {
     FileChanged,
     /// A reload finished (see [`crate::reload::Reloader`]).
     Loaded(Box<Outcome>),
-    /// SIGTERM, SIGHUP or SIGINT: restore the terminal and leave.
+    /// SIGTERM, SIGHUP, SIGINT or SIGQUIT: restore the terminal and leave.
     Terminate(i32),
-    /// The terminal input could not be read any more.
+    /// SIGTSTP from outside (`kill -TSTP`): stop as Ctrl-Z does.
+    Stop,
+    /// SIGCONT: the process was stopped, and whatever ran meanwhile may
+    /// have written over the screen.
+    Continued,
+    /// The terminal input could not be read any more, or it ended (the
+    /// terminal went away without a SIGHUP).
     InputClosed(String),
 }
 
@@ -54,6 +66,7 @@ impl Events {
         let (tx, rx) = mpsc::channel();
         spawn_signals(tx.clone())?;
         spawn_input(tx.clone());
+        spawn_hangup_watch(tx.clone());
         let (watcher, watch_error) = match watch.map(|path| watch_file(path, tx.clone())) {
             Some(Ok(watcher)) => (Some(watcher), None),
             Some(Err(e)) => (None, Some(e.to_string())),
@@ -111,13 +124,53 @@ fn spawn_input(tx: Sender<AppEvent>) {
     });
 }
 
+/// Waits for the terminal to hang up. A terminal that goes away without a
+/// SIGHUP (the process is in a session of its own, and the terminal
+/// emulator or tmux server is killed) leaves reads returning end of input
+/// at once, forever: the input reader would spin on them. Asking `poll`
+/// for no events at all still reports a hangup or an error, and nothing
+/// else, so this thread sleeps until then.
+#[cfg(unix)]
+fn spawn_hangup_watch(tx: Sender<AppEvent>) {
+    thread::spawn(move || {
+        let mut watched = libc::pollfd {
+            fd: libc::STDIN_FILENO,
+            events: 0,
+            revents: 0,
+        };
+        loop {
+            // SAFETY: one valid pollfd, and its count.
+            let ready = unsafe { libc::poll(&mut watched, 1, -1) };
+            if ready < 0 && io::Error::last_os_error().kind() == io::ErrorKind::Interrupted {
+                continue;
+            }
+            if ready > 0 && watched.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0
+            {
+                let _ = tx.send(AppEvent::InputClosed("end of input".into()));
+            }
+            // A failed poll or an answer it should not give: stop watching
+            // rather than ask again in a loop.
+            return;
+        }
+    });
+}
+
+#[cfg(not(unix))]
+fn spawn_hangup_watch(_tx: Sender<AppEvent>) {}
+
 #[cfg(unix)]
 fn spawn_signals(tx: Sender<AppEvent>) -> io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
+    let mut signals =
+        signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGCONT])?;
     thread::spawn(move || {
         for signal in signals.forever() {
-            if tx.send(AppEvent::Terminate(signal)).is_err() {
+            let event = match signal {
+                SIGTSTP => AppEvent::Stop,
+                SIGCONT => AppEvent::Continued,
+                _ => AppEvent::Terminate(signal),
+            };
+            if tx.send(event).is_err() {
                 return;
             }
         }
@@ -164,11 +217,17 @@ fn changes_content(kind: &EventKind) -> bool {
     }
 }
 
-/// Forwards one `FileChanged` per burst of raw notifications.
+/// Forwards one `FileChanged` per burst of raw notifications, and one at
+/// least every [`MAX_WAIT`] while a burst goes on.
 fn debounce(raw: &Receiver<()>, tx: &Sender<AppEvent>) {
     while raw.recv().is_ok() {
+        let first = Instant::now();
         loop {
-            match raw.recv_timeout(DEBOUNCE) {
+            let left = MAX_WAIT.saturating_sub(first.elapsed());
+            if left.is_zero() {
+                break;
+            }
+            match raw.recv_timeout(DEBOUNCE.min(left)) {
                 Ok(()) => continue,
                 Err(RecvTimeoutError::Timeout) => break,
                 Err(RecvTimeoutError::Disconnected) => return,
@@ -201,6 +260,30 @@ mod tests {
         raw_tx.send(()).unwrap();
         let later = rx.recv_timeout(Duration::from_secs(5));
         assert!(matches!(later, Ok(AppEvent::FileChanged)), "{later:?}");
+    }
+
+    #[test]
+    fn changes_that_never_stop_still_give_a_change_every_max_wait() {
+        let (raw_tx, raw_rx) = mpsc::channel();
+        let (tx, rx) = mpsc::channel();
+        thread::spawn(move || debounce(&raw_rx, &tx));
+        // A change every 20 ms, far closer than the debounce, for 1.5 s.
+        let writer = thread::spawn(move || {
+            for _ in 0..75 {
+                raw_tx.send(()).unwrap();
+                thread::sleep(Duration::from_millis(20));
+            }
+        });
+        let mut changes = 0;
+        while let Ok(event) = rx.recv_timeout(Duration::from_secs(5)) {
+            assert!(matches!(event, AppEvent::FileChanged), "{event:?}");
+            changes += 1;
+            if writer.is_finished() {
+                break;
+            }
+        }
+        // Without the maximum wait: one change, after the writer stops.
+        assert!(changes >= 2, "{changes} change(s) while the writes went on");
     }
 
     #[test]

@@ -16,7 +16,7 @@
 //!   figure is their range ("200–400") and is marked disputed rather than
 //!   picking one.
 //! - Staleness: a figure is stale when even the last day its date may stand
-//!   for lies more than [`STALE_AFTER_DAYS`] (60) days before `as_of`. A
+//!   for lies more than [`STALE_AFTER_DAYS`] (60, or the config file's `stale_after_days`) days before `as_of`. A
 //!   figure without a date is never called stale: it is called undated.
 //! - Trends compare the latest group with the one before it: percentages
 //!   change in points ("+5 pts"), other numbers in percent ("+52%"), or as a
@@ -36,8 +36,23 @@ use crate::model::{
 use crate::sanitize::clean_line;
 
 /// An observation whose latest possible day is more than this many days
-/// before `as_of` is flagged as stale.
+/// before `as_of` is flagged as stale, unless the config file says otherwise.
 pub const STALE_AFTER_DAYS: i64 = 60;
+
+/// When a figure counts as stale (the config file's `stale_after_days`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Staleness {
+    /// Days from the latest possible day of the figure's date to `as_of`.
+    pub after_days: i64,
+}
+
+impl Default for Staleness {
+    fn default() -> Self {
+        Staleness {
+            after_days: STALE_AFTER_DAYS,
+        }
+    }
+}
 
 /// One metric, ready to show.
 #[derive(Clone, Debug, PartialEq)]
@@ -58,7 +73,7 @@ pub struct Figure {
     pub date: Option<FuzzyDate>,
     /// Whole days from the latest observation's last possible day to `as_of`.
     pub age_days: Option<i64>,
-    /// Older than [`STALE_AFTER_DAYS`].
+    /// Older than the [`Staleness`] limit.
     pub stale: bool,
     /// Several sources disagree on the latest date; `display` is their range.
     pub disputed: bool,
@@ -204,10 +219,15 @@ impl DayCount {
     }
 }
 
-/// Formats a metric of the situation.
+/// Formats a metric of the situation, stale after [`STALE_AFTER_DAYS`].
 pub fn figure(s: &Situation, metric: &Metric) -> Figure {
+    figure_with(s, metric, Staleness::default())
+}
+
+/// Formats a metric of the situation with a staleness limit.
+pub fn figure_with(s: &Situation, metric: &Metric, staleness: Staleness) -> Figure {
     match &metric.kind {
-        MetricKind::Observed(points) => observed(s.as_of, metric, points),
+        MetricKind::Observed(points) => observed(s.as_of, metric, points, staleness),
         MetricKind::Since(e) | MetricKind::Until(e) => {
             let event = &s.events[*e];
             let since = matches!(metric.kind, MetricKind::Since(_));
@@ -469,7 +489,12 @@ fn group_value(group: &[&Observation]) -> f64 {
     }
 }
 
-fn observed(as_of: NaiveDate, metric: &Metric, points: &[Observation]) -> Figure {
+fn observed(
+    as_of: NaiveDate,
+    metric: &Metric,
+    points: &[Observation],
+    staleness: Staleness,
+) -> Figure {
     let percent = is_percent(metric.unit.as_deref());
     let unit = metric
         .unit
@@ -566,7 +591,7 @@ fn observed(as_of: NaiveDate, metric: &Metric, points: &[Observation]) -> Figure
         unit,
         date: latest.date,
         age_days,
-        stale: age_days.is_some_and(|d| d > STALE_AFTER_DAYS),
+        stale: age_days.is_some_and(|d| d > staleness.after_days),
         disputed,
         sources_on_latest: distinct_sources(latest_group),
         trend,

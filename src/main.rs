@@ -9,12 +9,15 @@ use clap::{Args, Parser, Subcommand};
 
 use sitrep::app::{App, Options};
 use sitrep::check::{self, Style, Verdict};
+use sitrep::config::{self, Choice, Config, Failure};
+use sitrep::figures::Staleness;
 use sitrep::load::{self, Progress, Step};
-use sitrep::model::{FuzzyDate, Situation};
+use sitrep::model::FuzzyDate;
 use sitrep::progress_line::ProgressLine;
 use sitrep::query::Index;
+use sitrep::read;
 use sitrep::summary::{self, Format, View};
-use sitrep::theme::Theme;
+use sitrep::theme::{self, ColorDepth};
 use sitrep::tui;
 
 /// A terminal dashboard for following a developing situation.
@@ -33,12 +36,40 @@ struct Cli {
     /// Start filtered by this actor (an id from the file); repeat for more.
     #[arg(long = "actor", value_name = "ID")]
     actors: Vec<String>,
+    /// Start filtered by this place (an id from the file); repeat for more.
+    #[arg(long = "place", value_name = "ID")]
+    places: Vec<String>,
     /// Leave the mouse to the terminal, so text can be selected as usual
     /// (`m` toggles it in the dashboard).
     #[arg(long)]
     no_mouse: bool,
+    #[command(flatten)]
+    config: ConfigArgs,
+    #[command(flatten)]
+    limit: Limit,
     #[command(subcommand)]
     command: Option<Command>,
+}
+
+/// Which config file to read (theme, keys, defaults).
+#[derive(Args, Debug)]
+struct ConfigArgs {
+    /// Read this config file instead of the one `sitrep config --path` names.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    config: Option<PathBuf>,
+    /// Start without a config file: sitrep's own defaults.
+    #[arg(long)]
+    no_config: bool,
+}
+
+impl ConfigArgs {
+    fn choice(&self) -> Choice {
+        match (&self.config, self.no_config) {
+            (_, true) => Choice::Ignore,
+            (Some(path), false) => Choice::File(path.clone()),
+            (None, false) => Choice::Lookup,
+        }
+    }
 }
 
 #[derive(Subcommand, Debug)]
@@ -48,14 +79,19 @@ enum Command {
     /// Exit status: 0 when every file is valid, 1 when a file is not a valid
     /// situation, 2 for usage errors and files that cannot be read.
     Check {
-        /// Files to check (none: the built-in situation).
+        /// Files to check (none: the built-in situation, unless --config).
         files: Vec<PathBuf>,
+        /// Check a config file: FILE, or the one `sitrep config --path` names.
+        #[arg(long, value_name = "FILE", num_args = 0..=1)]
+        config: Option<Option<PathBuf>>,
         /// Treat warnings (unsourced facts, unused actors and sources) as errors.
         #[arg(long)]
         strict: bool,
         /// One line per problem: path:line:col: level: message.
         #[arg(long)]
         short: bool,
+        #[command(flatten)]
+        limit: Limit,
     },
     /// Print the dashboard's content as a briefing (text, Markdown, JSON), or
     /// its events as a TimelineJS timeline or CSV.
@@ -64,6 +100,28 @@ enum Command {
     /// when the file is not a valid situation (its problems go to stderr as
     /// `sitrep check` prints them), 2 for usage errors and unreadable files.
     Summary(SummaryArgs),
+    /// Show the config file: where it is looked for, or every default.
+    ///
+    /// The file sets the theme, colours, keys and start-up defaults; see
+    /// `sitrep config --default` for all of it.
+    #[command(group(clap::ArgGroup::new("what").required(true).args(["default", "path"])))]
+    Config {
+        /// Print a complete config file with every default, commented.
+        #[arg(long)]
+        default: bool,
+        /// Print the path of the config file sitrep reads.
+        #[arg(long)]
+        path: bool,
+    },
+}
+
+/// How much of a situation file is read at most.
+#[derive(Args, Debug, Clone, Copy)]
+struct Limit {
+    /// Refuse files larger than this (bytes, or with a unit: 500K, 64M, 2G).
+    #[arg(long, value_name = "SIZE", value_parser = read::parse_size,
+          default_value_t = read::DEFAULT_MAX_SIZE, hide_default_value = true)]
+    max_size: u64,
 }
 
 #[derive(Args, Debug)]
@@ -73,6 +131,10 @@ struct SummaryArgs {
     /// Keep what involves this actor or its members (repeatable: any of them).
     #[arg(long = "actor", value_name = "ID")]
     actors: Vec<String>,
+    /// Keep what happened at this place or a place inside it (repeatable:
+    /// any of them).
+    #[arg(long = "place", value_name = "ID")]
+    places: Vec<String>,
     /// Keep what mentions this text (any case), as the dashboard's search.
     #[arg(long, value_name = "TEXT")]
     search: Option<String>,
@@ -90,6 +152,10 @@ struct SummaryArgs {
     /// not writing to a terminal).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
     width: Option<u16>,
+    #[command(flatten)]
+    config: ConfigArgs,
+    #[command(flatten)]
+    limit: Limit,
 }
 
 fn main() -> ExitCode {
@@ -97,19 +163,68 @@ fn main() -> ExitCode {
     match cli.command {
         Some(Command::Check {
             files,
+            config,
             strict,
             short,
-        }) => run_check(&files, strict, short),
+            limit,
+        }) => run_check(&files, config.as_ref(), strict, short, limit.max_size),
         Some(Command::Summary(args)) => run_summary(&args),
-        None => run_dashboard(cli.file.as_ref(), &cli.actors, !cli.no_mouse),
+        Some(Command::Config { default, .. }) => run_config(default),
+        None => run_dashboard(&cli),
     }
 }
 
-/// Loads the file, checks the command line against it, and only then
-/// touches the terminal. A file that takes longer than a moment to load
-/// gets a loading screen meanwhile (in a terminal).
-fn run_dashboard(file: Option<&PathBuf>, actor_ids: &[String], mouse: bool) -> ExitCode {
-    let (path, bytes) = match read_input(file) {
+/// Reads the config file; a bad one is explained on stderr.
+fn load_config(choice: &Choice) -> Result<Config, ExitCode> {
+    match config::load(choice) {
+        Ok(loaded) => Ok(loaded.config),
+        Err(failure) => {
+            match failure {
+                Failure::Unreadable(message) => eprintln!("{message}"),
+                Failure::Invalid {
+                    path,
+                    text,
+                    diagnostics,
+                } => {
+                    let style = Style::Full {
+                        color: wants_color(&std::io::stderr()),
+                    };
+                    let mut stderr = std::io::stderr().lock();
+                    let _ =
+                        check::print_diagnostics(&mut stderr, &path, &text, &diagnostics, style);
+                    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+                    let _ = writeln!(
+                        stderr,
+                        "{path}: not a valid config file, {}",
+                        check::plural(errors, "error")
+                    );
+                }
+            }
+            eprintln!("hint: `--no-config` starts sitrep without the config file");
+            Err(ExitCode::from(2))
+        }
+    }
+}
+
+/// Why the terminal cannot show the dashboard, from `TERM`: unset or
+/// `dumb` (an editor's shell buffer, a serial console) draws no screens.
+fn term_refusal(term: Option<&str>) -> Option<String> {
+    match term {
+        None | Some("") => Some("TERM is not set".into()),
+        Some("dumb") => Some("TERM=dumb".into()),
+        Some(_) => None,
+    }
+}
+
+/// Reads the config and the file, checks the command line against them,
+/// and only then touches the terminal.
+fn run_dashboard(cli: &Cli) -> ExitCode {
+    let file = cli.file.as_ref();
+    let config = match load_config(&cli.config.choice()) {
+        Ok(config) => config,
+        Err(code) => return code,
+    };
+    let (path, bytes) = match read_input(file, cli.limit.max_size) {
         Ok(read) => read,
         Err(message) => {
             eprintln!("{message}");
@@ -120,31 +235,58 @@ fn run_dashboard(file: Option<&PathBuf>, actor_ids: &[String], mouse: bool) -> E
     let (done, loaded) = mpsc::channel();
     {
         let progress = Arc::clone(&progress);
-        // Without a thread, load here: the screen then simply comes later.
         let load = move || {
             let report = load::load_bytes_with(&bytes, &progress);
             let _ = done.send((bytes, report));
         };
-        let spawned = std::thread::Builder::new().name("load".into()).spawn(load);
-        if let Err(e) = spawned {
+        if let Err(e) = std::thread::Builder::new().name("load".into()).spawn(load) {
             eprintln!("sitrep: cannot start loading: {e}");
             return ExitCode::from(1);
         }
     }
-    let prepare = |(bytes, report): (Vec<u8>, load::Report)| {
-        prepare_dashboard(&path, file, actor_ids, mouse, bytes, report)
+    let prepare = |(bytes, mut report): (Vec<u8>, load::Report)| {
+        let Some(situation) = report.situation.take() else {
+            return Err(NotOpened::Invalid(Box::new((bytes, report))));
+        };
+        let chosen = sitrep::query::actors_from_ids(&situation, &cli.actors).and_then(|actors| {
+            Ok((
+                actors,
+                sitrep::query::places_from_ids(&situation, &cli.places)?,
+            ))
+        });
+        let (actors, places) = chosen.map_err(NotOpened::Usage)?;
+        let options = Options {
+            actors,
+            places,
+            mouse: config.mouse && !cli.no_mouse,
+            theme: config.theme(ColorDepth::from_env(), theme::no_color_env()),
+            focus: config.focus,
+            staleness: Staleness {
+                after_days: config.stale_after_days,
+            },
+            warnings: report.warnings().count(),
+            file: file.map(|_| path.clone()),
+        };
+        Ok((situation, options))
     };
+    // The built-in situation has no path to name: the commands take none.
+    let arg = file.map_or(String::new(), |_| format!(" {path}"));
+    let refusal = term_refusal(std::env::var("TERM").ok().as_deref());
     let ended = match loaded.recv_timeout(LOADING_SCREEN_AFTER) {
-        Err(RecvTimeoutError::Timeout) if tui::is_terminal() => {
+        // A large file: a loading screen while it loads, if there is a
+        // terminal that can show one.
+        Err(RecvTimeoutError::Timeout) if refusal.is_none() && tui::is_terminal() => {
             let open =
                 |result| prepare(result).map(|(situation, options)| App::new(situation, options));
-            match tui::run_after_loading(
+            let opened = tui::run_after_loading(
                 &path,
                 &progress,
                 &loaded,
                 open,
                 file.map(PathBuf::as_path),
-            ) {
+                cli.limit.max_size,
+            );
+            match opened {
                 Ok(tui::Opened::Ran(exit)) => Ok(exit),
                 Ok(tui::Opened::Failed(not_opened)) => return not_opened.explain(&path),
                 Err(e) => Err(e),
@@ -159,16 +301,25 @@ fn run_dashboard(file: Option<&PathBuf>, actor_ids: &[String], mouse: bool) -> E
                 Ok(ready) => ready,
                 Err(not_opened) => return not_opened.explain(&path),
             };
+            if let Some(why) = refusal {
+                eprintln!(
+                    "sitrep: this terminal cannot show the dashboard ({why}).\n\
+                     For text, try `sitrep summary{arg}`, or `sitrep check{arg}` to validate."
+                );
+                return ExitCode::from(2);
+            }
             if !tui::is_terminal() {
-                // The built-in situation has no path to name: the commands take none.
-                let arg = file.map_or(String::new(), |_| format!(" {path}"));
                 eprintln!(
                     "sitrep: the dashboard needs a terminal (stdin and stdout are not both one).\n\
                      For text, try `sitrep summary{arg}`, or `sitrep check{arg}` to validate."
                 );
                 return ExitCode::from(2);
             }
-            tui::run(App::new(situation, options), file.map(PathBuf::as_path))
+            tui::run(
+                App::new(situation, options),
+                file.map(PathBuf::as_path),
+                cli.limit.max_size,
+            )
         }
     };
     match ended {
@@ -179,7 +330,8 @@ fn run_dashboard(file: Option<&PathBuf>, actor_ids: &[String], mouse: bool) -> E
         }
         Err(e) => {
             // The terminal is restored by now: the message stays readable.
-            eprintln!("sitrep: terminal error: {e}");
+            // (Not `eprintln!`, which panics when the terminal is gone.)
+            let _ = writeln!(std::io::stderr(), "sitrep: terminal error: {e}");
             ExitCode::from(1)
         }
     }
@@ -209,31 +361,9 @@ impl NotOpened {
     }
 }
 
-/// The loaded situation and the dashboard's options, or why not.
-fn prepare_dashboard(
-    path: &str,
-    file: Option<&PathBuf>,
-    actor_ids: &[String],
-    mouse: bool,
-    bytes: Vec<u8>,
-    mut report: load::Report,
-) -> Result<(Situation, Options), NotOpened> {
-    let Some(situation) = report.situation.take() else {
-        return Err(NotOpened::Invalid(Box::new((bytes, report))));
-    };
-    let actors = sitrep::query::actors_from_ids(&situation, actor_ids).map_err(NotOpened::Usage)?;
-    let options = Options {
-        actors,
-        mouse,
-        theme: Theme::from_env(),
-        warnings: report.warnings().count(),
-        file: file.map(|_| path.to_string()),
-    };
-    Ok((situation, options))
-}
-
-/// Reads a file named on the command line, or the built-in situation.
-fn read_input(path: Option<&PathBuf>) -> Result<(String, Vec<u8>), String> {
+/// Reads a file named on the command line (see [`read`]), or the built-in
+/// situation.
+fn read_input(path: Option<&PathBuf>, max_size: u64) -> Result<(String, Vec<u8>), String> {
     match path {
         None => Ok((
             sitrep::BUILTIN_PATH.to_string(),
@@ -241,12 +371,9 @@ fn read_input(path: Option<&PathBuf>) -> Result<(String, Vec<u8>), String> {
         )),
         Some(path) => {
             let shown = sitrep::sanitize::clean_line(&path.display().to_string()).into_owned();
-            match std::fs::read(path) {
+            match read::read_file(path, max_size) {
                 Ok(bytes) => Ok((shown, bytes)),
-                Err(e) => Err(format!(
-                    "sitrep: cannot read {shown}: {}",
-                    sitrep::reload::describe_io(&e)
-                )),
+                Err(e) => Err(format!("sitrep: cannot read {shown}: {e}")),
             }
         }
     }
@@ -272,25 +399,34 @@ fn explain_failure(path: &str, bytes: &[u8], report: &load::Report) -> ExitCode 
 
 /// Colour on a terminal, unless NO_COLOR is set (no-color.org).
 fn wants_color(stream: &impl IsTerminal) -> bool {
-    stream.is_terminal() && Theme::from_env().color
+    stream.is_terminal() && !theme::no_color_env()
 }
 
-fn run_check(files: &[PathBuf], strict: bool, short: bool) -> ExitCode {
+fn run_check(
+    files: &[PathBuf],
+    config: Option<&Option<PathBuf>>,
+    strict: bool,
+    short: bool,
+    max_size: u64,
+) -> ExitCode {
     let color = wants_color(&std::io::stdout());
     let style = if short {
         Style::Short
     } else {
         Style::Full { color }
     };
-    let inputs: Vec<Option<&PathBuf>> = if files.is_empty() {
-        vec![None]
-    } else {
-        files.iter().map(Some).collect()
+    let mut code = 0u8;
+    if let Some(named) = config {
+        code = check_config(named.as_ref(), style);
+    }
+    let inputs: Vec<Option<&PathBuf>> = match (files.is_empty(), config.is_some()) {
+        (true, true) => Vec::new(),
+        (true, false) => vec![None],
+        (false, _) => files.iter().map(Some).collect(),
     };
     let mut stdout = std::io::stdout().lock();
-    let mut code = 0u8;
     for input in inputs {
-        let (path, bytes) = match read_input(input) {
+        let (path, bytes) = match read_input(input, max_size) {
             Ok(read) => read,
             Err(message) => {
                 let _ = stdout.flush();
@@ -338,8 +474,75 @@ fn parse_date(text: &str) -> Result<FuzzyDate, String> {
     })
 }
 
+/// `sitrep check --config [FILE]`: 0 valid (or no file where the lookup
+/// looks), 1 not valid, 2 unreadable.
+fn check_config(named: Option<&PathBuf>, style: Style) -> u8 {
+    let path = match named {
+        Some(path) => path.clone(),
+        None => match config::locate() {
+            Some(location) => location.path,
+            None => {
+                eprintln!(
+                    "sitrep: no place for a config file: neither $SITREP_CONFIG nor a home directory is set"
+                );
+                return 2;
+            }
+        },
+    };
+    let shown = config::shown(&path);
+    let text = match config::read_file(&path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && named.is_none() => {
+            println!("{shown}: no config file there; sitrep uses its defaults");
+            return 0;
+        }
+        Err(e) => {
+            eprintln!(
+                "sitrep: cannot read the config file {shown}: {}",
+                sitrep::read::describe_io(&e)
+            );
+            return 2;
+        }
+    };
+    let report = config::read(&text);
+    let mut stdout = std::io::stdout().lock();
+    match check::print_config_report(&mut stdout, &shown, &text, &report, style) {
+        Ok(Verdict::Valid) => 0,
+        Ok(Verdict::Invalid) | Err(_) => 1,
+    }
+}
+
+/// `sitrep config --default` or `--path`.
+fn run_config(default: bool) -> ExitCode {
+    if default {
+        print!("{}", config::default_file());
+        return ExitCode::SUCCESS;
+    }
+    match config::locate() {
+        Some(location) => {
+            println!("{}", location.path.display());
+            if !location.path.exists() {
+                eprintln!(
+                    "(no file there yet: sitrep uses its defaults; `sitrep config --default` prints one to start from)"
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        None => {
+            eprintln!(
+                "sitrep: no place for a config file: neither $SITREP_CONFIG nor a home directory is set"
+            );
+            ExitCode::from(2)
+        }
+    }
+}
+
 fn run_summary(args: &SummaryArgs) -> ExitCode {
-    let (path, bytes) = match read_input(args.file.as_ref()) {
+    let config = match load_config(&args.config.choice()) {
+        Ok(config) => config,
+        Err(code) => return code,
+    };
+    let (path, bytes) = match read_input(args.file.as_ref(), args.limit.max_size) {
         Ok(read) => read,
         Err(message) => {
             eprintln!("{message}");
@@ -361,6 +564,7 @@ fn run_summary(args: &SummaryArgs) -> ExitCode {
     let filter = match summary::build_filter(
         situation,
         &args.actors,
+        &args.places,
         args.search.as_deref(),
         args.from,
         args.to,
@@ -382,7 +586,11 @@ fn run_summary(args: &SummaryArgs) -> ExitCode {
     };
     progress.set_step(Step::Indexing);
     let index = Index::new(situation);
-    let out = summary::render(&View::new(situation, &index, &filter), args.format, width);
+    let staleness = Staleness {
+        after_days: config.stale_after_days,
+    };
+    let view = View::with_staleness(situation, &index, &filter, staleness);
+    let out = summary::render(&view, args.format, width);
     line.finish();
     // The process ends right after this: letting the OS take back a large
     // model is much faster than freeing it item by item.

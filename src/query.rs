@@ -1,5 +1,5 @@
-//! The one filter: chosen actors (with their members), search text and a
-//! date window. The dashboard and `summary` both select through [`select`],
+//! The one filter: chosen actors (with their members), chosen places (with
+//! what lies in them), search text and a date window. The dashboard and `summary` both select through [`select`],
 //! so the same question always gets the same answer.
 
 use std::sync::{Arc, Mutex, OnceLock};
@@ -8,14 +8,17 @@ use std::thread::{self, JoinHandle};
 use chrono::NaiveDate;
 use memchr::memmem;
 
+use crate::containment::Containment;
 use crate::members::Members;
-use crate::model::{ActorIx, EventIx, Situation};
+use crate::model::{ActorIx, EventIx, PlaceIx, Situation};
 
 /// What the user asked to see. The parts combine: an item must match all.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Filter {
     /// Keep items involving any of these actors or any actor part of them.
     pub actors: Vec<ActorIx>,
+    /// Keep items at any of these places or any place part of them.
+    pub places: Vec<PlaceIx>,
     /// Case-insensitive substring; empty matches everything.
     pub search: String,
     /// Keep items whose date span overlaps `from..=to` (either end open).
@@ -25,7 +28,21 @@ pub struct Filter {
 
 impl Filter {
     pub fn is_empty(&self) -> bool {
-        self.actors.is_empty() && self.search.is_empty() && self.from.is_none() && self.to.is_none()
+        self.actors.is_empty()
+            && self.places.is_empty()
+            && self.search.is_empty()
+            && self.from.is_none()
+            && self.to.is_none()
+    }
+
+    /// Adds the place to the filter, or removes it if already there.
+    pub fn toggle_place(&mut self, place: PlaceIx) {
+        match self.places.iter().position(|&p| p == place) {
+            Some(i) => {
+                self.places.remove(i);
+            }
+            None => self.places.push(place),
+        }
     }
 
     /// Adds the actor to the filter, or removes it if already there.
@@ -51,6 +68,9 @@ pub struct Selection {
     pub actors_in_scope: Vec<bool>,
     /// Actors whose name, alias or id matches the search text.
     pub actors_matching_search: Vec<bool>,
+    /// Places in scope of the place filter: the chosen ones and what lies
+    /// in them (all of them when no place is chosen).
+    pub places_in_scope: Vec<bool>,
 }
 
 /// Search text of many records, lower-cased once and searched in one pass.
@@ -246,6 +266,12 @@ pub struct Index {
     /// Each quote's place in date order (see [`quotes_by_date`]).
     quote_rank: Vec<usize>,
     actors: TextIndex,
+    /// Places laid out so that what lies in a place is one range.
+    places: Containment,
+    /// For each place: events at it or at a place inside it.
+    place_event_counts: Vec<usize>,
+    /// Names, aliases and ids of places.
+    place_words: TextIndex,
     /// The search text of events and quotes: the bulk of the index, and
     /// needed only once someone searches.
     search: OnceLock<SearchText>,
@@ -282,6 +308,7 @@ impl SearchText {
             ]
             .into_iter()
             .flatten()
+            .chain(e.place.into_iter().flat_map(|p| place_words(s, p)))
             .chain(e.tags.iter().map(String::as_str))
             .chain(e.actors.iter().flat_map(|&a| actor_words(s, a)))
         }));
@@ -290,6 +317,7 @@ impl SearchText {
                 .into_iter()
                 .flatten()
                 .chain(actor_words(s, q.speaker))
+                .chain(q.place.into_iter().flat_map(|p| place_words(s, p)))
         }));
         SearchText { events, quotes }
     }
@@ -299,6 +327,12 @@ impl SearchText {
 fn actor_words(s: &Situation, a: ActorIx) -> impl Iterator<Item = &str> {
     let actor = &s.actors[a];
     std::iter::once(actor.name.as_str()).chain(actor.aliases.iter().map(String::as_str))
+}
+
+/// A place's name and aliases: what search matches it by.
+fn place_words(s: &Situation, p: PlaceIx) -> impl Iterator<Item = &str> {
+    let place = &s.places[p];
+    std::iter::once(place.name.as_str()).chain(place.aliases.iter().map(String::as_str))
 }
 
 impl Index {
@@ -336,13 +370,26 @@ impl Index {
                 .map(|a| actor_words(s, a).chain(std::iter::once(s.actors[a].id.as_str()))),
         );
         let mut quote_rank = vec![0; s.quotes.len()];
-        for (place, q) in quotes_by_date(s).into_iter().enumerate() {
-            quote_rank[q] = place;
+        for (rank, q) in quotes_by_date(s).into_iter().enumerate() {
+            quote_rank[q] = rank;
         }
+        let places = Containment::new(&s.places.iter().map(|p| p.part_of).collect::<Vec<_>>());
+        let mut at_place = vec![0; s.places.len()];
+        for p in s.events.iter().filter_map(|e| e.place) {
+            at_place[p] += 1;
+        }
+        let place_event_counts = places.totals(&at_place);
+        let place_words = TextIndex::build(
+            (0..s.places.len())
+                .map(|p| place_words(s, p).chain(std::iter::once(s.places[p].id.as_str()))),
+        );
         Index {
             members,
             quote_rank,
             actors,
+            places,
+            place_event_counts,
+            place_words,
             search: OnceLock::new(),
             pending: Mutex::new(None),
             recent: Mutex::new(RecentSearches::default()),
@@ -381,6 +428,31 @@ impl Index {
     pub fn actors_matching(&self, query: &str) -> Vec<bool> {
         self.actors.matching(&normalize_query(query))
     }
+
+    /// Events at the place or at any place inside it.
+    pub fn place_event_count(&self, place: PlaceIx) -> usize {
+        self.place_event_counts.get(place).copied().unwrap_or(0)
+    }
+
+    /// How deep the place sits in its `part_of` chain (0 for a top-level place).
+    pub fn place_depth(&self, place: PlaceIx) -> usize {
+        self.places.depth(place)
+    }
+
+    /// Places in depth-first order: each right before the places inside it.
+    pub fn places_in_order(&self) -> Vec<PlaceIx> {
+        self.places.in_order()
+    }
+
+    /// Whether `place` is `container` or lies inside it.
+    pub fn place_within(&self, place: PlaceIx, container: PlaceIx) -> bool {
+        self.places.within(place, container)
+    }
+
+    /// Places whose name, alias or id contains the query (any case).
+    pub fn places_matching(&self, query: &str) -> Vec<bool> {
+        self.place_words.matching(&normalize_query(query))
+    }
 }
 
 /// Quotes in the order every view lists them: by their own date, else their
@@ -400,67 +472,131 @@ pub fn quotes_by_date(s: &Situation) -> Vec<usize> {
 /// likely meant: an id a typo away, else an actor whose name or alias
 /// matches.
 pub fn actors_from_ids(s: &Situation, ids: &[String]) -> Result<Vec<ActorIx>, String> {
-    let mut actors = Vec::with_capacity(ids.len());
-    for id in ids {
-        let Some(actor) = s.actor_by_id(id) else {
-            return Err(unknown_actor(s, id));
-        };
-        if !actors.contains(&actor) {
-            actors.push(actor);
-        }
-    }
-    Ok(actors)
+    let known = Known {
+        flag: "--actor",
+        what: "actor",
+        plural: "actors",
+        ids: s.actors.iter().map(|a| a.id.as_str()).collect(),
+        names: s
+            .actors
+            .iter()
+            .map(|a| {
+                std::iter::once(a.name.as_str())
+                    .chain(a.aliases.iter().map(String::as_str))
+                    .collect()
+            })
+            .collect(),
+        shown: s.actors.iter().map(|a| a.name.as_str()).collect(),
+    };
+    known.resolve(ids)
 }
 
-fn unknown_actor(s: &Situation, id: &str) -> String {
-    let ids = || s.actors.iter().map(|a| a.id.as_str());
-    let by_name = || {
-        let word = normalize_query(id);
-        let names = |a: &crate::model::Actor| {
-            std::iter::once(a.name.as_str())
-                .chain(a.aliases.iter().map(String::as_str))
-                .map(normalize_query)
-                .collect::<Vec<_>>()
-        };
-        let all: Vec<(ActorIx, String)> = (0..s.actors.len())
-            .flat_map(|a| names(&s.actors[a]).into_iter().map(move |n| (a, n)))
-            .collect();
-        all.iter()
-            .find(|(_, name)| *name == word)
-            .or_else(|| {
-                all.iter()
-                    .find(|(_, name)| word.len() >= 3 && name.contains(&word))
+/// Places named on the command line (`--place ID`), each once, in order;
+/// an unknown id is explained as for [`actors_from_ids`].
+pub fn places_from_ids(s: &Situation, ids: &[String]) -> Result<Vec<PlaceIx>, String> {
+    let known = Known {
+        flag: "--place",
+        what: "place",
+        plural: "places",
+        ids: s.places.iter().map(|p| p.id.as_str()).collect(),
+        names: s
+            .places
+            .iter()
+            .map(|p| {
+                std::iter::once(p.name.as_str())
+                    .chain(p.aliases.iter().map(String::as_str))
+                    .collect()
             })
-            .map(|(a, _)| *a)
-            .or_else(|| {
-                let best = crate::load::closest(&word, all.iter().map(|(_, n)| n.as_str()))?;
-                all.iter().find(|(_, n)| n == best).map(|(a, _)| *a)
-            })
+            .collect(),
+        shown: s.places.iter().map(|p| p.name.as_str()).collect(),
     };
-    let hint = if let Some(hint) = crate::load::did_you_mean(id, ids()) {
-        hint
-    } else if let Some(a) = by_name() {
-        let actor = &s.actors[a];
-        format!(
-            "did you mean `{}` ({})?",
-            actor.id,
-            crate::sanitize::clean_line(&actor.name)
-        )
-    } else if s.actors.is_empty() {
-        "the file names no actors".to_string()
-    } else {
-        const SHOWN: usize = 8;
-        let mut known: Vec<&str> = ids().take(SHOWN).collect();
-        if s.actors.len() > SHOWN {
-            known.push("…");
+    known.resolve(ids)
+}
+
+/// The ids of one table, for reading a command line's references to it.
+struct Known<'s> {
+    /// "--actor", for messages.
+    flag: &'static str,
+    what: &'static str,
+    plural: &'static str,
+    ids: Vec<&'s str>,
+    /// Each item's name and aliases.
+    names: Vec<Vec<&'s str>>,
+    /// Each item's name, to say which one a hint means.
+    shown: Vec<&'s str>,
+}
+
+impl Known<'_> {
+    fn resolve(&self, wanted: &[String]) -> Result<Vec<usize>, String> {
+        let mut found = Vec::with_capacity(wanted.len());
+        for id in wanted {
+            let Some(item) = self.ids.iter().position(|known| known == id) else {
+                return Err(self.unknown(id));
+            };
+            if !found.contains(&item) {
+                found.push(item);
+            }
         }
-        format!("known ids: {}", known.join(", "))
-    };
-    // The id comes from the command line, but may still hold control bytes.
-    format!(
-        "--actor: no actor `{}` in this situation; {hint}",
-        crate::sanitize::clean_line(id)
-    )
+        Ok(found)
+    }
+
+    fn unknown(&self, id: &str) -> String {
+        let by_name = || {
+            let word = normalize_query(id);
+            let all: Vec<(usize, String)> = self
+                .names
+                .iter()
+                .enumerate()
+                .flat_map(|(i, names)| names.iter().map(move |n| (i, normalize_query(n))))
+                .collect();
+            all.iter()
+                .find(|(_, name)| *name == word)
+                .or_else(|| {
+                    all.iter()
+                        .find(|(_, name)| word.len() >= 3 && name.contains(&word))
+                })
+                .map(|(i, _)| *i)
+                .or_else(|| {
+                    let best = crate::load::closest(&word, all.iter().map(|(_, n)| n.as_str()))?;
+                    all.iter().find(|(_, n)| n == best).map(|(i, _)| *i)
+                })
+        };
+        let hint = if let Some(hint) = crate::load::did_you_mean(id, self.ids.iter().copied()) {
+            hint
+        } else if let Some(i) = by_name() {
+            format!(
+                "did you mean `{}` ({})?",
+                self.ids[i],
+                crate::sanitize::clean_line(self.shown[i])
+            )
+        } else if self.ids.is_empty() {
+            format!("the file names no {}", self.plural)
+        } else {
+            const SHOWN: usize = 8;
+            let mut known: Vec<&str> = self.ids.iter().copied().take(SHOWN).collect();
+            if self.ids.len() > SHOWN {
+                known.push("…");
+            }
+            format!("known ids: {}", known.join(", "))
+        };
+        // The id comes from the command line, but may still hold control bytes.
+        format!(
+            "{}: no {} `{}` in this situation; {hint}",
+            self.flag,
+            self.what,
+            crate::sanitize::clean_line(id)
+        )
+    }
+}
+
+/// For each place, how many of `events` happened at it or at a place
+/// inside it: what the map and the briefings count.
+pub fn place_counts(s: &Situation, index: &Index, events: &[EventIx]) -> Vec<usize> {
+    let mut own = vec![0; s.places.len()];
+    for p in events.iter().filter_map(|&e| s.events[e].place) {
+        own[p] += 1;
+    }
+    index.places.totals(&own)
 }
 
 /// Applies a filter. Lists keep the situation's order (timeline order for events).
@@ -473,6 +609,14 @@ pub fn select(s: &Situation, index: &Index, filter: &Filter) -> Selection {
         vec![true; s.actors.len()]
     } else {
         index.members.in_scope(&filter.actors)
+    };
+    let places_in_scope = if filter.places.is_empty() {
+        vec![true; s.places.len()]
+    } else {
+        index.places.inside_any(&filter.places)
+    };
+    let at_place = |place: Option<PlaceIx>| {
+        filter.places.is_empty() || place.is_some_and(|p| places_in_scope[p])
     };
     let involves = |mut actors: std::slice::Iter<'_, ActorIx>, extra: Option<ActorIx>| {
         filter.actors.is_empty()
@@ -505,7 +649,8 @@ pub fn select(s: &Situation, index: &Index, filter: &Filter) -> Selection {
     let windowed = filter.from.is_some() || filter.to.is_some();
     let event_in_window = |&e: &EventIx| {
         let event = &s.events[e];
-        !windowed || in_window(Some(event.first_day()), Some(event.last_day()))
+        at_place(event.place)
+            && (!windowed || in_window(Some(event.first_day()), Some(event.last_day())))
     };
     let events: Vec<EventIx> = match (by_actor, event_hits) {
         (None, None) => (0..s.events.len()).filter(event_in_window).collect(),
@@ -531,7 +676,10 @@ pub fn select(s: &Situation, index: &Index, filter: &Filter) -> Selection {
             // An undated quote was said at the latest when its earliest
             // source was published, and nothing bounds it from below. (Its
             // event does not date it: a quote may be about an event to come.)
-            if !(quote_matches(i) && involves(q.about.iter(), Some(q.speaker))) {
+            if !(quote_matches(i)
+                && involves(q.about.iter(), Some(q.speaker))
+                && at_place(q.place.or(q.event.and_then(|e| s.events[e].place))))
+            {
                 return false;
             }
             if !windowed {
@@ -570,6 +718,7 @@ pub fn select(s: &Situation, index: &Index, filter: &Filter) -> Selection {
         highlighted_metrics,
         actors_in_scope: in_scope,
         actors_matching_search: index.actors.matching(&query),
+        places_in_scope,
     }
 }
 
@@ -847,5 +996,213 @@ sources = ["wire"]
         filter.toggle_actor(1);
         filter.toggle_actor(3);
         assert_eq!(filter.actors, [1]);
+    }
+
+    const PLACES: &str = r#"
+[situation]
+title = "Places"
+as_of = 2024-09-21
+
+[[sources]]
+id = "s"
+title = "S"
+
+[[actors]]
+id = "ruto"
+name = "William Ruto"
+kind = "person"
+
+[[places]]
+id = "haiti"
+name = "Haiti"
+kind = "country"
+lat = 19.0
+lon = -72.4
+approximate = true
+
+[[places]]
+id = "pap"
+name = "Port-au-Prince"
+kind = "city"
+part_of = "haiti"
+aliases = ["PAP"]
+
+[[places]]
+id = "airport"
+name = "Toussaint Louverture airport"
+kind = "site"
+part_of = "pap"
+
+[[places]]
+id = "nairobi"
+name = "Nairobi"
+kind = "city"
+
+[[events]]
+id = "landing"
+date = 2024-06-25
+title = "Police land"
+place = "airport"
+sources = ["s"]
+
+[[events]]
+id = "send-off"
+date = 2024-06-24
+title = "Send-off"
+place = "nairobi"
+actors = ["ruto"]
+sources = ["s"]
+
+[[events]]
+id = "visit"
+date = 2024-09-21
+title = "Ruto visits"
+place = "pap"
+actors = ["ruto"]
+sources = ["s"]
+
+[[events]]
+id = "talks"
+date = 2024-09-20
+title = "Talks with no place"
+actors = ["ruto"]
+sources = ["s"]
+
+[[quotes]]
+speaker = "ruto"
+text = "Said in Nairobi"
+place = "nairobi"
+sources = ["s"]
+
+[[quotes]]
+speaker = "ruto"
+text = "Said at the visit"
+event = "visit"
+sources = ["s"]
+
+[[quotes]]
+speaker = "ruto"
+text = "Said somewhere"
+sources = ["s"]
+"#;
+
+    fn places_setup() -> (Situation, Index) {
+        let report = load_str(PLACES);
+        assert_eq!(report.errors().count(), 0, "{:?}", report.diagnostics);
+        let s = report.situation.expect("places fixture loads");
+        let index = Index::new(&s);
+        (s, index)
+    }
+
+    fn at_places(s: &Situation, ids: &[&str]) -> Filter {
+        Filter {
+            places: ids.iter().map(|id| s.place_by_id(id).unwrap()).collect(),
+            ..Filter::default()
+        }
+    }
+
+    #[test]
+    fn a_place_filter_takes_in_the_places_inside_it_transitively() {
+        let (s, index) = places_setup();
+        let sel = select(&s, &index, &at_places(&s, &["haiti"]));
+        assert_eq!(ids(&s, &sel.events), ["landing", "visit"]);
+        assert_eq!(sel.places_in_scope, [true, true, true, false]);
+        let sel = select(&s, &index, &at_places(&s, &["pap"]));
+        assert_eq!(ids(&s, &sel.events), ["landing", "visit"]);
+        // A place inside does not take in what it lies in.
+        let sel = select(&s, &index, &at_places(&s, &["airport"]));
+        assert_eq!(ids(&s, &sel.events), ["landing"]);
+        let sel = select(&s, &index, &at_places(&s, &["airport", "nairobi"]));
+        assert_eq!(ids(&s, &sel.events), ["send-off", "landing"]);
+    }
+
+    #[test]
+    fn a_quote_is_at_its_own_place_else_at_its_events() {
+        let (s, index) = places_setup();
+        let texts = |filter: &Filter| -> Vec<String> {
+            select(&s, &index, filter)
+                .quotes
+                .iter()
+                .map(|&q| s.quotes[q].text.clone())
+                .collect()
+        };
+        assert_eq!(texts(&at_places(&s, &["nairobi"])), ["Said in Nairobi"]);
+        assert_eq!(texts(&at_places(&s, &["haiti"])), ["Said at the visit"]);
+        assert_eq!(texts(&Filter::default()).len(), 3);
+    }
+
+    #[test]
+    fn places_and_actors_combine() {
+        let (s, index) = places_setup();
+        let mut filter = at_places(&s, &["haiti"]);
+        filter.actors = vec![s.actor_by_id("ruto").unwrap()];
+        assert_eq!(ids(&s, &select(&s, &index, &filter).events), ["visit"]);
+    }
+
+    #[test]
+    fn search_matches_an_events_place_by_name_and_alias() {
+        let (s, index) = places_setup();
+        let search = |text: &str| {
+            let filter = Filter {
+                search: text.into(),
+                ..Filter::default()
+            };
+            ids(&s, &select(&s, &index, &filter).events)
+        };
+        assert_eq!(search("port-au"), ["visit"]);
+        assert_eq!(search("pap"), ["visit"]);
+        assert_eq!(search("louverture"), ["landing"]);
+        // Like actors, search sees the event's own place, not what contains it.
+        assert!(search("haiti").is_empty());
+        let matching = index.places_matching("NAIRO");
+        assert_eq!(matching, [false, false, false, true]);
+    }
+
+    #[test]
+    fn places_count_their_events_with_what_lies_inside() {
+        let (s, index) = places_setup();
+        let counts: Vec<usize> = (0..s.places.len())
+            .map(|p| index.place_event_count(p))
+            .collect();
+        assert_eq!(counts, [2, 2, 1, 1]);
+        let kept = select(&s, &index, &at_places(&s, &["airport"])).events;
+        assert_eq!(place_counts(&s, &index, &kept), [1, 1, 1, 0]);
+        assert_eq!(index.place_depth(s.place_by_id("airport").unwrap()), 2);
+    }
+
+    #[test]
+    fn unknown_place_ids_come_with_the_place_most_likely_meant() {
+        let (s, _) = places_setup();
+        let err = |id: &str| places_from_ids(&s, &[id.to_string()]).unwrap_err();
+        assert_eq!(
+            err("nairobbi"),
+            "--place: no place `nairobbi` in this situation; did you mean `nairobi`?"
+        );
+        assert!(err("Port-au-Prince").ends_with("did you mean `pap` (Port-au-Prince)?"));
+        assert!(
+            err("louverture").ends_with("did you mean `airport` (Toussaint Louverture airport)?")
+        );
+        assert!(err("tokyo").ends_with("known ids: haiti, pap, airport, nairobi"));
+        assert_eq!(
+            places_from_ids(&s, &["pap".into(), "haiti".into(), "pap".into()]),
+            Ok(vec![1, 0])
+        );
+        let none = load_str("[situation]\ntitle = \"t\"\nas_of = 2024-01-01\n")
+            .situation
+            .unwrap();
+        assert!(
+            places_from_ids(&none, &["x".into()])
+                .unwrap_err()
+                .ends_with("the file names no places")
+        );
+    }
+
+    #[test]
+    fn toggling_a_place_twice_removes_it() {
+        let mut filter = Filter::default();
+        filter.toggle_place(2);
+        assert!(!filter.is_empty());
+        filter.toggle_place(2);
+        assert!(filter.is_empty());
     }
 }

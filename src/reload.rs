@@ -3,7 +3,6 @@
 //! event channel, so a large file never freezes the screen. The file is
 //! only ever read.
 
-use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Sender};
 use std::thread;
@@ -11,6 +10,7 @@ use std::thread;
 use crate::events::AppEvent;
 use crate::load::{self, SourceText};
 use crate::model::Situation;
+use crate::read;
 
 /// What reading the file found.
 #[derive(Debug)]
@@ -36,14 +36,15 @@ pub struct Problem {
     pub more: usize,
 }
 
-/// Reads and loads the file at `path`; `shown` is its name as the user gave
-/// it (already safe to print).
-pub fn load_file(path: &Path, shown: &str) -> Outcome {
-    let bytes = match std::fs::read(path) {
+/// Reads (at most `max_size` bytes, see [`crate::read`]) and loads the file
+/// at `path`; `shown` is its name as the user gave it (already safe to
+/// print).
+pub fn load_file(path: &Path, shown: &str, max_size: u64) -> Outcome {
+    let bytes = match read::read_file(path, max_size) {
         Ok(bytes) => bytes,
         Err(e) => {
             return Outcome::Failed(Problem {
-                first: format!("{shown}: cannot read: {}", describe_io(&e)),
+                first: format!("{shown}: cannot read: {e}"),
                 more: 0,
             });
         }
@@ -93,16 +94,6 @@ fn crashed(panic: &(dyn std::any::Any + Send)) -> Problem {
     }
 }
 
-/// An I/O error in the words a user needs.
-pub fn describe_io(e: &io::Error) -> String {
-    match e.kind() {
-        io::ErrorKind::NotFound => "no such file".into(),
-        io::ErrorKind::PermissionDenied => "permission denied".into(),
-        io::ErrorKind::IsADirectory => "it is a directory".into(),
-        _ => e.to_string(),
-    }
-}
-
 /// The name of the reloading thread. The panic hook leaves the terminal
 /// alone for a panic there: it is caught, and told in the banner.
 pub const THREAD_NAME: &str = "sitrep-reload";
@@ -116,8 +107,13 @@ pub struct Reloader {
 
 impl Reloader {
     /// Starts the thread; results arrive on `events` as [`AppEvent::Loaded`].
-    pub fn start(path: PathBuf, shown: String, events: Sender<AppEvent>) -> Reloader {
-        Reloader::with(move || load_file(&path, &shown), events)
+    pub fn start(
+        path: PathBuf,
+        shown: String,
+        max_size: u64,
+        events: Sender<AppEvent>,
+    ) -> Reloader {
+        Reloader::with(move || load_file(&path, &shown, max_size), events)
     }
 
     /// The thread, with what a load does. A load that panics (a loader bug
@@ -166,7 +162,7 @@ mod tests {
             "good.toml",
             "[situation]\ntitle = \"T\"\nas_of = 2024-09-21\n",
         );
-        match load_file(&path, "good.toml") {
+        match load_file(&path, "good.toml", read::DEFAULT_MAX_SIZE) {
             Outcome::Loaded { situation, .. } => assert_eq!(situation.title, "T"),
             other => panic!("{other:?}"),
         }
@@ -180,7 +176,7 @@ mod tests {
              [[events]]\nid = \"a\"\ndate = 2024-09-01\ntitle = \"A\"\nactors = [\"nobody\"]\n\
              [[events]]\nid = \"b\"\ndate = 2024-09-02\ntitle = \"B\"\nactors = [\"none\", \"neither\"]\n",
         );
-        match load_file(&path, "bad.toml") {
+        match load_file(&path, "bad.toml", read::DEFAULT_MAX_SIZE) {
             Outcome::Failed(problem) => {
                 assert!(
                     problem.first.starts_with("bad.toml:9:11: "),
@@ -232,14 +228,29 @@ mod tests {
     #[test]
     fn syntax_errors_and_unreadable_files_are_problems_too() {
         let path = temp_file("syntax.toml", "[situation\n");
-        let Outcome::Failed(problem) = load_file(&path, "syntax.toml") else {
+        let Outcome::Failed(problem) = load_file(&path, "syntax.toml", read::DEFAULT_MAX_SIZE)
+        else {
             panic!("loaded a broken file");
         };
         assert!(problem.first.starts_with("syntax.toml:1:"), "{problem:?}");
         let missing = path.with_file_name("missing.toml");
-        let Outcome::Failed(problem) = load_file(&missing, "missing.toml") else {
+        let Outcome::Failed(problem) = load_file(&missing, "missing.toml", read::DEFAULT_MAX_SIZE)
+        else {
             panic!("loaded a missing file");
         };
         assert_eq!(problem.first, "missing.toml: cannot read: no such file");
+    }
+
+    #[test]
+    fn a_file_over_the_limit_is_a_problem_not_a_read() {
+        let path = temp_file("big.toml", &"# padding\n".repeat(100));
+        let Outcome::Failed(problem) = load_file(&path, "big.toml", 100) else {
+            panic!("loaded a file over the limit");
+        };
+        assert_eq!(
+            problem.first,
+            "big.toml: cannot read: it is 1000 bytes, more than the limit of 100 bytes \
+             (--max-size sets it)"
+        );
     }
 }

@@ -1,6 +1,6 @@
 //! The terminal: setting it up, giving it back in every case (quit, error,
-//! panic, SIGTERM/SIGHUP/SIGINT, Ctrl-Z), and the event loop that feeds
-//! `App::update`.
+//! panic, SIGTERM/SIGHUP/SIGINT/SIGQUIT, Ctrl-Z or SIGTSTP, end of input), and
+//! the event loop that feeds `App::update`.
 //!
 //! The loop blocks on one channel (`events`): terminal input, changes to
 //! the open file, finished reloads and signals. After the first event it
@@ -95,9 +95,10 @@ impl Drop for Guard {
 }
 
 /// Runs the dashboard until the user quits or a signal ends it, watching
-/// `file` (when given) and reloading it when it changes. The terminal is
-/// restored before this returns, also when it returns an error.
-pub fn run(app: App, file: Option<&Path>) -> io::Result<Exit> {
+/// `file` (when given) and reloading it when it changes (reading at most
+/// `max_size` bytes of it). The terminal is restored before this returns,
+/// also when it returns an error.
+pub fn run(app: App, file: Option<&Path>, max_size: u64) -> io::Result<Exit> {
     // Both before the terminal is touched: a panic or a signal from here on
     // finds a way to give it back.
     install_panic_hook();
@@ -105,7 +106,7 @@ pub fn run(app: App, file: Option<&Path>) -> io::Result<Exit> {
     let _guard = Guard;
     enter()?;
     let terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
-    dashboard(app, file, &events, terminal)
+    dashboard(app, file, max_size, &events, terminal)
 }
 
 /// How a dashboard opened on a loading screen ended.
@@ -126,6 +127,7 @@ pub fn run_after_loading<T, F>(
     loaded: &Receiver<T>,
     open: impl FnOnce(T) -> Result<App, F>,
     file: Option<&Path>,
+    max_size: u64,
 ) -> io::Result<Opened<F>> {
     install_panic_hook();
     let events = Events::start(file)?;
@@ -165,7 +167,7 @@ pub fn run_after_loading<T, F>(
     })?;
     match open(result) {
         Ok(app) => {
-            let exit = dashboard(app, file, &events, terminal)?;
+            let exit = dashboard(app, file, max_size, &events, terminal)?;
             drop(guard);
             Ok(Opened::Ran(exit))
         }
@@ -193,12 +195,13 @@ fn quits_loading(key: KeyEvent) -> bool {
 fn dashboard(
     mut app: App,
     file: Option<&Path>,
+    max_size: u64,
     events: &Events,
     mut terminal: Term,
 ) -> io::Result<Exit> {
     let reloader = file.map(|path| {
         let shown = app.file.clone().unwrap_or_default();
-        Reloader::start(path.to_path_buf(), shown, events.sender())
+        Reloader::start(path.to_path_buf(), shown, max_size, events.sender())
     });
     if let Some(error) = events.watch_error() {
         // Plumbing the App cannot know about; told once, like any status.
@@ -274,6 +277,16 @@ fn handle(
         }
         AppEvent::Loaded(outcome) => app.reloaded(*outcome),
         AppEvent::Terminate(signal) => return Ok(Flow::Exit(Exit::Signal(signal))),
+        AppEvent::Stop => {
+            suspend(terminal, app.mouse)?;
+            resize(app, terminal)?;
+        }
+        AppEvent::Continued => {
+            // After our own stop the screen is drawn whole already; after a
+            // SIGSTOP from outside it may hold anything.
+            redraw_whole(terminal)?;
+            resize(app, terminal)?;
+        }
         AppEvent::InputClosed(why) => {
             return Err(io::Error::other(format!("the terminal went away: {why}")));
         }
@@ -295,22 +308,28 @@ fn resize(app: &mut App, terminal: &Term) -> io::Result<()> {
     Ok(())
 }
 
-/// Ctrl-Z: gives the terminal back and stops, as a shell job does; after
+/// Ctrl-Z or SIGTSTP: gives the terminal back and stops, as a shell job does; after
 /// `fg`, takes the terminal again (mouse capture too, when it was on) and
 /// redraws all of it: the shell has written over the screen, and its size
 /// may have changed.
 fn suspend(terminal: &mut Term, mouse: bool) -> io::Result<()> {
     restore();
+    // SIGTSTP itself is handled (it arrives as `AppEvent::Stop`): stop the
+    // way its default action would.
     #[cfg(unix)]
-    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP)?;
     // Here again after `fg` (or at once, where there is no job control).
     enter()?;
     if mouse {
         execute!(stdout(), EnableMouseCapture)?;
     }
-    // Clears the screen and forgets what was drawn, so the next frame is
-    // drawn whole. (Not `Terminal::clear`: it asks the terminal where the
-    // cursor is, and the answer goes to the input thread, not to it.)
+    redraw_whole(terminal)
+}
+
+/// Clears the screen and forgets what was drawn, so the next frame is
+/// drawn whole. (Not `Terminal::clear`: it asks the terminal where the
+/// cursor is, and the answer goes to the input thread, not to it.)
+fn redraw_whole(terminal: &mut Term) -> io::Result<()> {
     let size = terminal.size()?;
     terminal.resize(Rect::new(0, 0, size.width, size.height))
 }

@@ -12,7 +12,10 @@ use sitrep::model::Situation;
 use sitrep::theme::Theme;
 use sitrep::ui::card::{CARD_HEIGHT, CARD_MIN_WIDTH, CardInfo, card_lines, render_card};
 
-const COLOR: Theme = Theme { color: true };
+/// The dark theme, in colour.
+fn color() -> Theme {
+    Theme::dark()
+}
 
 fn load(text: &str) -> Situation {
     load_str(text).situation.expect("the fixture loads")
@@ -180,14 +183,14 @@ fn cards_never_panic_in_small_or_odd_areas() {
         for width in 0..=CARD_MIN_WIDTH {
             for height in 0..=CARD_HEIGHT + 1 {
                 let mut buf = Buffer::empty(Rect::new(0, 0, 30, 10));
-                render_card(&info(c), &COLOR, Rect::new(2, 2, width, height), &mut buf);
+                render_card(&info(c), &color(), Rect::new(2, 2, width, height), &mut buf);
             }
         }
         // Partly outside the buffer: drawn clipped.
         let mut buf = Buffer::empty(Rect::new(0, 0, 20, 4));
         render_card(
             &info(c),
-            &COLOR,
+            &color(),
             Rect::new(10, 1, 30, CARD_HEIGHT),
             &mut buf,
         );
@@ -200,7 +203,7 @@ fn a_tiny_area_still_shows_the_figure() {
     let all = cards(&s);
     let c = card(&s, &all, "appeal");
     let mut buf = Buffer::empty(Rect::new(0, 0, 10, 1));
-    render_card(&info(c), &COLOR, Rect::new(0, 0, 10, 1), &mut buf);
+    render_card(&info(c), &color(), Rect::new(0, 0, 10, 1), &mut buf);
     assert_eq!(text(&buf), "1.23B\n");
 }
 
@@ -226,7 +229,7 @@ fn highlighted_cards_carry_a_marker_and_not_only_colour() {
     let all = cards(&s);
     let mut i = info(card(&s, &all, "displaced"));
     i.highlighted = true;
-    for theme in [COLOR, Theme::monochrome()] {
+    for theme in [color(), Theme::monochrome()] {
         let buf = draw(&i, &theme, 24);
         let marker = style_of(&buf, "●");
         assert!(marker.add_modifier.contains(Modifier::BOLD));
@@ -236,12 +239,12 @@ fn highlighted_cards_carry_a_marker_and_not_only_colour() {
                 .contains(Modifier::BOLD)
         );
     }
-    let buf = draw(&i, &COLOR, 24);
+    let buf = draw(&i, &color(), 24);
     assert_eq!(style_of(&buf, "●").fg, Some(Color::Yellow));
     assert_eq!(buf[(0, 0)].style().fg, Some(Color::Yellow));
     // Not highlighted: no marker, a dim border.
     i.highlighted = false;
-    let buf = draw(&i, &COLOR, 24);
+    let buf = draw(&i, &color(), 24);
     assert_eq!(find(&buf, "●"), None);
     assert_eq!(buf[(0, 0)].style().fg, Some(Color::DarkGray));
 }
@@ -252,20 +255,20 @@ fn the_selected_card_has_a_thick_border() {
     let all = cards(&s);
     let mut i = info(card(&s, &all, "displaced"));
     i.selected = true;
-    for theme in [COLOR, Theme::monochrome()] {
+    for theme in [color(), Theme::monochrome()] {
         let buf = draw(&i, &theme, 24);
         assert_eq!(buf[(0, 0)].symbol(), "┏");
         assert_eq!(buf[(0, 1)].symbol(), "┃");
         assert!(buf[(0, 0)].style().add_modifier.contains(Modifier::BOLD));
     }
-    assert_eq!(draw(&i, &COLOR, 24)[(0, 0)].style().fg, Some(Color::Cyan));
+    assert_eq!(draw(&i, &color(), 24)[(0, 0)].style().fg, Some(Color::Cyan));
 }
 
 #[test]
 fn the_figure_is_bold_and_the_unit_dim() {
     let s = fixture();
     let all = cards(&s);
-    let buf = draw(&info(card(&s, &all, "displaced")), &COLOR, 24);
+    let buf = draw(&info(card(&s, &all, "displaced")), &color(), 24);
     let figure = style_of(&buf, "~700,000");
     assert!(figure.add_modifier.contains(Modifier::BOLD));
     assert_eq!(style_of(&buf, "people").fg, Some(Color::DarkGray));
@@ -283,7 +286,7 @@ fn an_open_deadline_stands_out_in_words_and_style() {
     let s = fixture();
     let all = cards(&s);
     let i = info(card(&s, &all, "days-until-expiry"));
-    let buf = draw(&i, &COLOR, 24);
+    let buf = draw(&i, &color(), 24);
     let value = style_of(&buf, "11 days");
     assert_eq!(value.fg, Some(Color::Red));
     assert!(value.add_modifier.contains(Modifier::BOLD));
@@ -295,7 +298,11 @@ fn an_open_deadline_stands_out_in_words_and_style() {
             .contains(Modifier::BOLD)
     );
     // A deadline already passed does not shout.
-    let buf = draw(&info(card(&s, &all, "days-until-registration")), &COLOR, 24);
+    let buf = draw(
+        &info(card(&s, &all, "days-until-registration")),
+        &color(),
+        24,
+    );
     assert!(
         !style_of(&buf, "5 days ago")
             .fg
@@ -308,9 +315,9 @@ fn an_open_deadline_stands_out_in_words_and_style() {
 fn stale_and_disputed_are_words_in_the_warning_style() {
     let s = fixture();
     let all = cards(&s);
-    let buf = draw(&info(card(&s, &all, "cholera-deaths")), &COLOR, 24);
+    let buf = draw(&info(card(&s, &all, "cholera-deaths")), &color(), 24);
     assert_eq!(style_of(&buf, "stale").fg, Some(Color::Red));
-    let buf = draw(&info(card(&s, &all, "first-flight")), &COLOR, 24);
+    let buf = draw(&info(card(&s, &all, "first-flight")), &color(), 24);
     assert_eq!(style_of(&buf, "disputed").fg, Some(Color::Red));
     assert!(find(&buf, "200–400").is_some());
     let buf = draw(
@@ -354,7 +361,7 @@ fn text_from_the_file_is_sanitized() {
         highlighted: false,
         selected: false,
     };
-    let shown = text(&draw(&i, &COLOR, 48));
+    let shown = text(&draw(&i, &color(), 48));
     assert!(shown.contains("Evil␛]0;pwned␇"), "{shown}");
     assert!(shown.contains("ppl␛[2J"), "{shown}");
     assert!(shown.contains("src\u{fffd}31m"), "{shown}");
@@ -366,8 +373,8 @@ fn narrow_cards_shorten_numbers_rather_than_cut_them() {
     let s = fixture();
     let all = cards(&s);
     let c = card(&s, &all, "appeal");
-    assert!(text(&draw(&info(c), &COLOR, 18)).contains("│1.23B USD"));
-    assert!(text(&draw(&info(c), &COLOR, 24)).contains("│1,234,567,890 USD"));
+    assert!(text(&draw(&info(c), &color(), 18)).contains("│1.23B USD"));
+    assert!(text(&draw(&info(c), &color(), 24)).contains("│1,234,567,890 USD"));
 }
 
 #[test]
@@ -380,7 +387,7 @@ fn long_labels_and_units_are_cut_with_an_ellipsis() {
     let mut i = info(c);
     i.figure = &figure;
     i.highlighted = true;
-    let shown = text(&draw(&i, &COLOR, 24));
+    let shown = text(&draw(&i, &color(), 24));
     assert!(shown.starts_with("┌● Internally displace…┐"), "{shown}");
     assert!(shown.contains("│~700,000 internally d…│"), "{shown}");
 }
@@ -390,7 +397,7 @@ fn day_count_wording_on_either_side_of_as_of() {
     let line = |s: &Situation, id: &str, row: usize| {
         let all = cards(s);
         let c = card(s, &all, id);
-        let lines = card_lines(&info(c), &COLOR, 30);
+        let lines = card_lines(&info(c), &color(), 30);
         lines[row]
             .spans
             .iter()
@@ -417,7 +424,7 @@ fn a_day_count_drops_its_year_only_in_the_as_of_year() {
     let line = |s: &Situation, id: &str, width: usize| {
         let all = cards(s);
         let c = card(s, &all, id);
-        let lines = card_lines(&info(c), &COLOR, width);
+        let lines = card_lines(&info(c), &color(), width);
         lines[1]
             .spans
             .iter()
@@ -438,7 +445,7 @@ fn every_source_row_says_via() {
     let s = fixture();
     let all = cards(&s);
     for width in [18, 24, 32] {
-        let buf = draw(&info(card(&s, &all, "displaced")), &COLOR, width);
+        let buf = draw(&info(card(&s, &all, "displaced")), &color(), width);
         let shown = text(&buf);
         let row = shown.lines().nth(4).unwrap();
         assert!(row.starts_with("│via "), "{width}: {row}");

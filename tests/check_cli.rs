@@ -7,8 +7,13 @@ use predicates::prelude::*;
 /// The binary, run from the crate root so fixture paths print as written.
 fn sitrep() -> Command {
     let mut cmd = Command::cargo_bin("sitrep").expect("the sitrep binary is built for tests");
+    // No config file of the developer's (only `check --config` reads one).
     cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1");
+        .env("NO_COLOR", "1")
+        .env(
+            "SITREP_CONFIG",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/no-config-here/config.toml"),
+        );
     cmd
 }
 
@@ -232,6 +237,16 @@ bad_fixtures! {
     ], "1 error";
     binary_junk: "binary-junk" => [
         "1:1: error: the file is not UTF-8 text (a situation file is TOML, which is always UTF-8)",
+    ], "1 error";
+    date_with_spaces_around_it: "date-with-spaces" => [
+        r#"12:8: error: a date with spaces around it (write it as "2024-01")"#,
+        r#"18:8: error: a date with spaces around it (write it as "late 2024-02")"#,
+    ], "2 errors";
+    integer_beyond_64_bits: "integer-too-large" => [
+        "13:9: error: this integer is too large: TOML integers go from -9,223,372,036,854,775,808 to 9,223,372,036,854,775,807 (for an estimate beyond that, write a float such as 1e20)",
+    ], "1 error";
+    header_nested_too_deep: "header-too-deep" => [
+        "6:1: error: TOML syntax: a key of 100 dotted parts nests deeper than the 80 levels a file may have (a situation file's tables are one level deep, as [situation] or [[events]])",
     ], "1 error";
     nul_byte: "nul-byte" => [
         "3:14: error: the file contains a NUL byte: it is binary, not a TOML situation file",
@@ -533,4 +548,64 @@ fn one_invalid_file_among_good_ones_fails() {
         .stdout(predicate::str::ends_with(format!(
             "{minimal}: ok, 0 events, 0 actors, 0 metrics, 0 quotes, 0 sources\n"
         )));
+}
+
+#[test]
+fn an_actor_listed_twice_in_one_list_is_warned_and_counted_once() {
+    let path = good("repeated-actors");
+    sitrep()
+        .args(["check", "--short", &path])
+        .assert()
+        .code(0)
+        .stdout(format!(
+            "{path}:24:28: warning: actor `ruto` is listed twice in this event's `actors` (it counts once: remove the repeat)\n\
+             {path}:24:36: warning: actor `ruto` is listed twice in this event's `actors` (it counts once: remove the repeat)\n\
+             {path}:30:19: warning: actor `kenya` is listed twice in this quote's `about` (it counts once: remove the repeat)\n\
+             {path}: ok, 1 event, 2 actors, 0 metrics, 1 quote, 1 source, 3 warnings\n"
+        ));
+    // Shown once in the briefing, and listed once in JSON.
+    sitrep()
+        .args(["summary", &path])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(
+            "             William Ruto, Kenya\n",
+        ));
+    let json = sitrep()
+        .args(["summary", "--format", "json", &path])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(
+        json["events"][0]["actors"],
+        serde_json::json!(["ruto", "kenya"])
+    );
+    assert_eq!(json["quotes"][0]["about"], serde_json::json!(["kenya"]));
+}
+
+#[test]
+fn a_part_of_cycle_through_100000_actors_is_named_by_its_first_few() {
+    let dir = std::env::temp_dir().join(format!("sitrep-check-cycle-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("cycle.toml");
+    let mut text = String::from("[situation]\ntitle = \"T\"\nas_of = 2024-09-21\n");
+    let n = 100_000;
+    for i in 0..n {
+        text.push_str(&format!(
+            "[[actors]]\nid = \"a{i}\"\nname = \"A\"\nkind = \"force\"\npart_of = \"a{}\"\n",
+            (i + 1) % n
+        ));
+    }
+    std::fs::write(&path, text).unwrap();
+    let shown = path.display().to_string();
+    sitrep()
+        .args(["check", "--short", &shown])
+        .timeout(std::time::Duration::from_secs(60))
+        .assert()
+        .code(1)
+        .stdout(format!(
+            "{shown}:8:11: error: `part_of` forms a cycle: a0 → a1 → a2 → a3 → a4 → … 99,995 more … → a0 (100,000 in all) (an actor cannot be part of itself, directly or through others)\n\
+             {shown}: not valid, 1 error\n"
+        ));
+    std::fs::remove_dir_all(&dir).ok();
 }

@@ -10,6 +10,11 @@ fn sitrep() -> Command {
     let mut cmd = Command::cargo_bin("sitrep").expect("the binary builds");
     // Tests run without a terminal: stdin is empty and stdout a pipe.
     cmd.write_stdin("");
+    // No config file of the developer's: the lookup finds nothing.
+    cmd.env(
+        "SITREP_CONFIG",
+        concat!(env!("CARGO_TARGET_TMPDIR"), "/no-config-here/config.toml"),
+    );
     cmd
 }
 
@@ -74,6 +79,23 @@ fn an_unknown_actor_is_named_with_the_nearest_id() {
         .stderr(predicate::str::contains(
             "did you mean `lea-brandt` (Léa Brandt)?",
         ));
+}
+
+#[test]
+fn an_unknown_place_is_named_with_the_nearest_id_before_any_terminal() {
+    sitrep()
+        .args(["tests/fixtures/summary.toml", "--place", "riversid"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(
+            "error: --place: no place `riversid` in this situation; did you mean `riverside`?\n",
+        );
+    sitrep()
+        .args(["tests/fixtures/summary.toml", "--place", "riverside"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("needs a terminal"));
 }
 
 #[test]

@@ -840,16 +840,57 @@ fn the_built_in_situation() {
     assert_eq!(
         shown,
         vec![
-            "idps-haiti | 578,074 people | 18 Jun 2024 stale | +59% since early Mar",
-            "gang-control-port-au-prince | ~80% | 21 Sep 2024 | unchanged since 25 Jun",
-            "mss-share-deployed | <25% | 20 Sep 2024",
             "mss-personnel-deployed | ~420 of 2,500 personnel | 21 Sep 2024 | +5% since 16 Jul",
-            "days-since-first-kenyan-police | 88 days | 25 Jun 2024",
             "days-until-mandate-expiry | 11 days | 2 Oct 2024",
+            // The expert's estimate stands apart from IOM's older count.
+            "displaced-un-expert-estimate | ~700,000 people | 20 Sep 2024",
+            "idps-haiti | 578,074 people | 18 Jun 2024 stale | +59% since early Mar",
+            // One repeated estimate: no trend claims it was measured twice.
+            "gang-control-port-au-prince | ~80% | 21 Sep 2024",
+            "killed-injured-q2-2024 | 1,379 people | 30 Jul 2024",
+            "killed-injured-q1-2024 | 2,505 people | 19 Apr 2024 stale",
+            "acute-food-insecurity | ~4,970,000 people | 22 Mar 2024 stale",
+            "mss-share-deployed | <25% | 20 Sep 2024",
+            "us-pledge-mss | 300,000,000 USD | 11 Mar 2024 stale",
+            "un-trust-fund-deposited | 10,800,000 USD | 11 Mar 2024 stale | unchanged since 29 Feb",
+            "humanitarian-appeal-2024 | 674,000,000 USD | 29 Feb 2024 stale",
             "us-aid-pledged-sep-2024 | 45,000,000 USD | 5 Sep 2024",
+            "days-since-first-kenyan-police | 88 days | 25 Jun 2024",
             "cholera-deaths | 9,000+ deaths | Dec 2016 stale",
         ]
     );
+}
+
+#[test]
+fn the_built_in_situation_reports_nothing_from_after_its_as_of_date() {
+    let s = load(sitrep::BUILTIN_TEXT);
+    for source in &s.sources {
+        if let Some(date) = source.date {
+            assert!(
+                date.end() <= s.as_of,
+                "source {} is dated {date}",
+                source.id
+            );
+        }
+    }
+    for metric in &s.metrics {
+        if let MetricKind::Observed(points) = &metric.kind {
+            for date in points.iter().filter_map(|p| p.date) {
+                assert!(date.end() <= s.as_of, "{} observed {date}", metric.id);
+            }
+        }
+    }
+    for quote in &s.quotes {
+        if let Some(date) = quote.date {
+            assert!(date.end() <= s.as_of, "quote {:?} dated {date}", quote.id);
+        }
+    }
+    // Only what was already scheduled on the as-of date may reach past it.
+    let ahead: Vec<&str> = (s.events.iter())
+        .filter(|e| e.last_day() > s.as_of)
+        .map(|e| e.id.as_str())
+        .collect();
+    assert_eq!(ahead, ["blinken-unga-meeting", "mss-mandate-expires"]);
 }
 
 #[test]

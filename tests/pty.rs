@@ -84,6 +84,12 @@ impl Session {
         cmd.args(args);
         cmd.cwd(dir);
         cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("COLORTERM");
+        // No config file of the developer's: the lookup finds nothing.
+        cmd.env(
+            "SITREP_CONFIG",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/no-config-here/config.toml"),
+        );
         // A panic message short enough to stay on a 24-row screen.
         cmd.env("RUST_BACKTRACE", "0");
         let child = pty.slave.spawn_command(cmd).expect("sitrep starts");
@@ -543,7 +549,7 @@ fn saves_reload_a_broken_save_keeps_the_last_good_data_and_says_why() {
 
 #[test]
 fn termination_signals_give_the_terminal_back_and_exit_128_plus_the_signal() {
-    for (name, number) in [("TERM", 15), ("HUP", 1), ("INT", 2)] {
+    for (name, number) in [("TERM", 15), ("HUP", 1), ("INT", 2), ("QUIT", 3)] {
         let mut s = Session::start(&["tests/fixtures/dashboard.toml"], 80, 24);
         s.wait_dashboard("Kessa Valley floods");
         s.signal(name);
@@ -584,4 +590,279 @@ fn ctrl_z_suspends_to_the_shell_and_fg_redraws() {
     });
     s.send("exit\r");
     s.finish();
+}
+
+#[test]
+fn a_config_file_sets_the_theme_the_focus_and_the_mouse() {
+    let dir = temp_dir("config");
+    let config = dir.join("config.toml");
+    std::fs::write(
+        &config,
+        "theme = \"light\"\nmouse = false\nfocus = \"actors\"\n",
+    )
+    .unwrap();
+    let config = config.to_string_lossy().into_owned();
+    let mut s = Session::start(
+        &["--config", &config, "tests/fixtures/dashboard.toml"],
+        120,
+        40,
+    );
+    s.wait_dashboard("Kessa Valley floods");
+    // The actors pane has the focus: its key shows in the footer.
+    s.wait_text("Space filter");
+    s.wait("the light theme's blue on the focused border", |screen| {
+        (0..40).any(|row| {
+            (0..120).any(|col| {
+                screen
+                    .cell(row, col)
+                    .is_some_and(|c| c.fgcolor() == vt100::Color::Idx(25))
+            })
+        })
+    });
+    {
+        let parser = s.parser.lock().unwrap();
+        let screen = parser.screen();
+        assert_eq!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None);
+        // No yellow and no pale grey on a light background.
+        for row in 0..40 {
+            for col in 0..120 {
+                let fg = screen.cell(row, col).map(|c| c.fgcolor());
+                assert!(
+                    !matches!(fg, Some(vt100::Color::Idx(3 | 7 | 8 | 11 | 15))),
+                    "{fg:?} at {row},{col}"
+                );
+            }
+        }
+    }
+    s.send("q");
+    let status = s.finish();
+    assert!(status.success(), "{status:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_save_that_is_a_device_or_too_large_keeps_the_last_good_view() {
+    let dir = temp_dir("bounded");
+    let path = dir.join("x.toml");
+    save(&path, FIXTURE);
+    let mut s = Session::start_in(&dir, &["--max-size", "16K", "x.toml"], 100, 30);
+    s.wait_dashboard("Water points restored in Sarrin");
+
+    // The file swapped for a device that never ends: told, not read.
+    let link = dir.join("x.toml.link");
+    std::os::unix::fs::symlink("/dev/zero", &link).unwrap();
+    std::fs::rename(&link, &path).unwrap();
+    s.wait_text("x.toml: cannot read: it is a character device");
+    s.wait_text("not reloaded: still showing the last good version");
+    // (Waited for: the frame may still be arriving.)
+    s.wait_text("Water points restored in Sarrin");
+    s.wait_text("16 events");
+
+    // Larger than --max-size: told with both sizes, the old view kept.
+    let padded = format!("{FIXTURE}{}", "# padding\n".repeat(1000));
+    save_by_rename(&path, &padded);
+    s.wait_text("more than the limit of 16 KiB");
+    s.wait_text("Water points restored in Sarrin");
+    s.wait_text("16 events");
+
+    // Back within the limit: reloaded, the banner gone.
+    save_by_rename(&path, &FIXTURE.replace("in Sarrin\"", "in Sarrin again\""));
+    s.wait_text("Water points restored in Sarrin again");
+    s.wait_gone("⚠");
+    s.send("q");
+    assert!(s.finish().success());
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// The state letter of a process in /proc (R running, S sleeping, T
+/// stopped), or None when it is gone.
+#[cfg(target_os = "linux")]
+fn process_state(pid: u32) -> Option<char> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // After the command name in parentheses, which may itself hold spaces.
+    stat.rsplit_once(") ")?.1.chars().next()
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn an_outside_sigtstp_stops_like_ctrl_z_and_sigcont_redraws_whole() {
+    let mut s = Session::start(&["tests/fixtures/dashboard.toml"], 80, 24);
+    s.wait_dashboard("Kessa Valley floods");
+    let pid = s.child.process_id().unwrap();
+    s.signal("TSTP");
+    s.wait("the terminal given back", |screen| {
+        !screen.alternate_screen() && !screen.hide_cursor()
+    });
+    let start = Instant::now();
+    while process_state(pid) != Some('T') {
+        assert!(
+            start.elapsed() < DEADLINE,
+            "not stopped: {:?}",
+            process_state(pid)
+        );
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    // Something else writes to the screen while it is stopped.
+    s.parser.lock().unwrap().process(b"\x1b[2J$ other work");
+    s.signal("CONT");
+    // The whole dashboard again, with no key pressed.
+    s.wait_dashboard("Kessa Valley floods");
+    s.wait_text("── now · 14 Mar 2025");
+    assert!(!s.contents().contains("other work"), "{}", s.contents());
+    s.send("q");
+    assert!(s.finish().success());
+    assert!(!s.parser.lock().unwrap().screen().alternate_screen());
+}
+
+/// A terminal that goes away without a SIGHUP: sitrep in a session of its
+/// own (as under `setsid`), so closing the terminal sends it no signal, and
+/// its input only ends. It must leave, not spin on the end of input.
+#[cfg(target_os = "linux")]
+#[test]
+fn the_terminal_closing_without_sighup_ends_the_program_without_spinning() {
+    let Some(setsid) = ["/usr/bin/setsid", "/bin/setsid"]
+        .into_iter()
+        .map(Path::new)
+        .find(|p| p.exists())
+    else {
+        eprintln!("no setsid: skipped");
+        return;
+    };
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: 24,
+            cols: 80,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("a pty");
+    let tty = pty.master.tty_name().expect("the terminal's name");
+    let dir = temp_dir("hangup");
+    let errors = dir.join("stderr");
+    let open = || {
+        std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open(&tty)
+            .unwrap()
+    };
+    // The child is not a process group leader, so setsid makes it a session
+    // leader in place (no fork): its pid is sitrep's. The terminal is open
+    // but never becomes its controlling terminal.
+    let mut child = std::process::Command::new(setsid)
+        .arg(env!("CARGO_BIN_EXE_sitrep"))
+        .arg("tests/fixtures/dashboard.toml")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("TERM", "xterm-256color")
+        .stdin(open())
+        .stdout(open())
+        .stderr(std::fs::File::create(&errors).unwrap())
+        .spawn()
+        .expect("sitrep starts");
+    drop(pty.slave);
+    let mut reader = pty.master.try_clone_reader().unwrap();
+    let mut parser = vt100::Parser::new(nz(24), nz(80), 0);
+    let start = Instant::now();
+    let mut buf = [0u8; 8192];
+    // The whole first frame (the cursor is hidden after it), so the
+    // program waits for input when the terminal goes.
+    let drawn = |screen: &vt100::Screen| {
+        screen.hide_cursor() && screen.contents().contains("Kessa Valley floods")
+    };
+    while !drawn(parser.screen()) {
+        assert!(start.elapsed() < DEADLINE, "{}", parser.screen().contents());
+        let n = reader.read(&mut buf).unwrap();
+        parser.process(&buf[..n]);
+    }
+    // The terminal goes away: every handle on its master side closed.
+    drop(reader);
+    drop(pty.master);
+    let closed = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if closed.elapsed() > Duration::from_secs(2) {
+            let pid = child.id();
+            let cpu = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+            child.kill().ok();
+            panic!("still running 2 s after the terminal closed; /proc/{pid}/stat: {cpu}");
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    // Not a signal's exit, nor a panic's: the program ended by itself.
+    let told = std::fs::read_to_string(&errors).unwrap();
+    assert_eq!(status.code(), Some(1), "{status:?}: {told}");
+    // (ratatui may first say it could not show the cursor on a terminal
+    // that is gone.)
+    assert!(
+        told.ends_with("sitrep: terminal error: the terminal went away: end of input\n"),
+        "{told}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_file_saved_twenty_times_a_second_still_reloads_while_the_saves_go_on() {
+    let dir = temp_dir("constant-saves");
+    let path = dir.join("x.toml");
+    save(&path, FIXTURE);
+    let mut s = Session::start_in(&dir, &["x.toml"], 100, 30);
+    s.wait_dashboard("Water points restored in Sarrin");
+    // Saved in place every 50 ms for 3 s, each save a new title: never
+    // quiet long enough for the debounce alone.
+    let writer = {
+        let path = path.clone();
+        std::thread::spawn(move || {
+            for n in 0..60 {
+                let title = format!("title = \"Water points restored, save {n:02}\"");
+                save(
+                    &path,
+                    &FIXTURE.replace("title = \"Water points restored in Sarrin\"", &title),
+                );
+                std::thread::sleep(Duration::from_millis(50));
+            }
+        })
+    };
+    // A save shows while the saves go on (the reload every half second at
+    // the latest), and a later one after that.
+    let shown_save = |screen: &vt100::Screen| -> Option<u32> {
+        let contents = screen.contents();
+        let (_, after) = contents.split_once("Water points restored, save ")?;
+        after.get(..2)?.parse().ok()
+    };
+    s.wait("a save shown", |screen| shown_save(screen).is_some());
+    assert!(!writer.is_finished(), "shown only once the saves stopped");
+    let first = shown_save(s.parser.lock().unwrap().screen()).unwrap();
+    s.wait(&format!("a later save than {first}"), |screen| {
+        shown_save(screen).is_some_and(|n| n > first) && !writer.is_finished()
+    });
+    writer.join().unwrap();
+    // After the last save, the last save.
+    s.wait_text("Water points restored, save 59");
+    s.wait_gone("⚠");
+    s.send("q");
+    assert!(s.finish().success());
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_reload_that_drops_more_than_half_of_the_events_says_so() {
+    let dir = temp_dir("cut-short");
+    let path = dir.join("x.toml");
+    save(&path, FIXTURE);
+    let mut s = Session::start_in(&dir, &["x.toml"], 120, 30);
+    s.wait_dashboard("Water points restored in Sarrin");
+    // Cut before the sixth event: still valid TOML, 5 events of 16.
+    let cut = FIXTURE.match_indices("\n[[events]]").nth(5).unwrap().0 + 1;
+    save(&path, &FIXTURE[..cut]);
+    s.wait_text("reloaded: 5 events");
+    s.wait_text("down from 16 events: a save cut short?");
+    // Saved whole again: an ordinary reload.
+    save(&path, FIXTURE);
+    s.wait_text("reloaded: 16 events");
+    assert!(!s.contents().contains("cut short"), "{}", s.contents());
+    s.send("q");
+    assert!(s.finish().success());
+    std::fs::remove_dir_all(&dir).ok();
 }

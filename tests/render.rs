@@ -324,7 +324,7 @@ fn the_empty_timeline_says_what_esc_does() {
 #[test]
 fn no_color_means_no_colour() {
     let mut mono = app_sized(140, 45, Theme::monochrome());
-    let mut color = app_sized(140, 45, Theme { color: true });
+    let mut color = app_sized(140, 45, Theme::dark());
     for app in [&mut mono, &mut color] {
         keys(app, &[KeyCode::Char('a')]);
         text(app, "ocha");

@@ -25,7 +25,11 @@ fn root() -> &'static Path {
 
 fn sitrep() -> Command {
     let mut cmd = Command::cargo_bin("sitrep").expect("the binary is built");
-    cmd.current_dir(root()).env_remove("NO_COLOR");
+    // No config file of the developer's: it could change what is stale.
+    cmd.current_dir(root()).env_remove("NO_COLOR").env(
+        "SITREP_CONFIG",
+        concat!(env!("CARGO_TARGET_TMPDIR"), "/no-config-here/config.toml"),
+    );
     cmd
 }
 
@@ -194,6 +198,7 @@ fn the_filter_is_echoed_in_every_format() {
     );
     assert!(text.contains("“Decree”"), "{text}");
     assert!(text.contains("from 21 Sep 2024 to 31 Oct 2024"), "{text}");
+
     let mut md = args.to_vec();
     md.extend(["--format", "markdown"]);
     assert!(summary(&md).contains("**Filter:** actors Government of Lowmere"));
@@ -202,6 +207,7 @@ fn the_filter_is_echoed_in_every_format() {
         out["filter"],
         serde_json::json!({
             "actors": ["government", "red-cross"],
+            "places": [],
             "search": "Decree",
             "from": "2024-09-21",
             "to": "2024-10-31",
@@ -647,6 +653,83 @@ fn object_keys(value: &Value) -> Vec<String> {
 }
 
 #[test]
+fn a_place_keeps_what_happened_in_it_and_in_the_places_inside_it() {
+    // North bank lies in Riverside; nothing at the valley's other places.
+    let out = json(&[FIXTURE, "--place", "riverside"]);
+    assert_eq!(
+        ids(&out["events"]),
+        ["boats", "breach", "villages", "mayor", "rebuild"]
+    );
+    assert_eq!(out["filter"]["places"], serde_json::json!(["riverside"]));
+    let place = |id: &str| {
+        out["places"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["id"] == id)
+            .cloned()
+            .unwrap()
+    };
+    assert_eq!(place("riverside")["events"], 5);
+    assert_eq!(place("north-bank")["events"], 1);
+    assert_eq!(place("lowmere-valley")["in_scope"], false);
+    assert_eq!(place("north-bank")["in_scope"], true);
+    assert_eq!(place("riverside")["lat"], 7.3712);
+    assert_eq!(place("north-bank")["lat"], Value::Null);
+    assert_eq!(place("lowmere-valley")["approximate"], true);
+    let event = |id: &str| {
+        out["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["id"] == id)
+            .cloned()
+            .unwrap()
+    };
+    assert_eq!(event("villages")["place"], "north-bank");
+    // The whole valley takes in both, and its own name in the filter line.
+    let text = summary(&[
+        FIXTURE,
+        "--place",
+        "lowmere-valley",
+        "--place",
+        "riverside",
+        "--width",
+        "200",
+    ]);
+    assert!(
+        text.contains(
+            "Filter: places Lowmere valley (lowmere-valley) or Riverside (riverside), with what lies in them."
+        ),
+        "{text}"
+    );
+    assert!(text.contains("Timeline (5 of 12 events)"), "{text}");
+    assert!(
+        text.contains("in North bank · LRC northern response team"),
+        "{text}"
+    );
+}
+
+#[test]
+fn an_unknown_place_is_a_usage_error_naming_the_place_meant() {
+    sitrep()
+        .args(["summary", FIXTURE, "--place", "Riverside"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(
+            "error: --place: no place `Riverside` in this situation; did you mean `riverside`?\n",
+        );
+    sitrep()
+        .args(["summary", FIXTURE, "--place", "bank"])
+        .assert()
+        .code(2)
+        .stderr(
+            "error: --place: no place `bank` in this situation; did you mean `north-bank` (North bank)?\n",
+        );
+}
+
+#[test]
 fn every_json_key_is_documented_and_every_documented_key_is_there() {
     let doc = std::fs::read_to_string(root().join("docs/summary-json.md")).unwrap();
     let out = json(&[FIXTURE]);
@@ -661,6 +744,7 @@ fn every_json_key_is_documented_and_every_documented_key_is_there() {
         ("quotes", &out["quotes"][0]),
         ("metrics", &out["metrics"][0]),
         ("actors", &out["actors"][0]),
+        ("places", &out["places"][0]),
         ("sources", &out["sources"][0]),
     ] {
         assert_eq!(
@@ -670,7 +754,7 @@ fn every_json_key_is_documented_and_every_documented_key_is_there() {
         );
     }
     // Every record of a list has the same keys, whatever applies to it.
-    for list in ["events", "quotes", "metrics", "actors", "sources"] {
+    for list in ["events", "quotes", "metrics", "actors", "places", "sources"] {
         let items = out[list].as_array().unwrap();
         for item in items {
             assert_eq!(

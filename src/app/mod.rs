@@ -24,7 +24,7 @@ pub use view::{Cursor, DetailPage, Picker, Popup, SearchInput, Target, View};
 
 use crate::action::{Action, Pane};
 use crate::check::plural;
-use crate::figures::{Figure, figure};
+use crate::figures::{Figure, Staleness, figure_with};
 use crate::keymap::Mode;
 use crate::model::{ActorIx, Situation};
 use crate::query::{Filter, Index, Selection, normalize_query, select};
@@ -37,9 +37,15 @@ use crate::ui;
 pub struct Options {
     /// Actors in the filter from the start (`--actor`).
     pub actors: Vec<ActorIx>,
+    /// Places in the filter from the start (`--place`).
+    pub places: Vec<crate::model::PlaceIx>,
     /// Capture the mouse (off: the terminal selects text as usual).
     pub mouse: bool,
     pub theme: Theme,
+    /// The pane focused at start (the config file's `focus`).
+    pub focus: Pane,
+    /// When a key figure counts as stale.
+    pub staleness: Staleness,
     /// Warnings the loader found, told once in the footer.
     pub warnings: usize,
     /// The file shown, as named on the command line (safe to print); `None`
@@ -51,8 +57,11 @@ impl Default for Options {
     fn default() -> Self {
         Options {
             actors: Vec::new(),
+            places: Vec::new(),
             mouse: true,
             theme: Theme::monochrome(),
+            focus: Pane::Timeline,
+            staleness: Staleness::default(),
             warnings: 0,
             file: None,
         }
@@ -104,6 +113,8 @@ pub struct App {
     pub selection: Selection,
     pub derived: Derived,
     pub theme: Theme,
+    /// When a key figure counts as stale; kept for reloads.
+    pub staleness: Staleness,
     pub view: View,
     /// Mouse capture wanted; the terminal loop makes it so.
     pub mouse: bool,
@@ -128,9 +139,10 @@ impl App {
     pub fn new(situation: Situation, options: Options) -> App {
         let situation = Arc::new(situation);
         let index = Index::in_background(Arc::clone(&situation));
-        let derived = derive(&situation);
+        let derived = derive(&situation, options.staleness);
         let filter = Filter {
             actors: options.actors,
+            places: options.places,
             ..Filter::default()
         };
         let selection = in_quote_order(select(&situation, &index, &filter), &derived);
@@ -141,6 +153,7 @@ impl App {
             selection,
             derived,
             theme: options.theme,
+            staleness: options.staleness,
             view: View::default(),
             mouse: options.mouse,
             quit: false,
@@ -149,6 +162,9 @@ impl App {
         };
         // Open on "now": the latest event that is not upcoming, with the
         // divider in view.
+        if app.has_pane(options.focus) {
+            app.view.focus = options.focus;
+        }
         app.view.timeline.selected = app.now_split().saturating_sub(1);
         app.view.center_timeline = true;
         if options.warnings > 0 {
@@ -1051,7 +1067,7 @@ const SHORT_NAME_MAX: usize = 40;
 /// shows two rows of it at most).
 const FIGURE_TEXT_MAX: usize = 200;
 
-fn derive(s: &Situation) -> Derived {
+fn derive(s: &Situation, staleness: Staleness) -> Derived {
     let (actor_order, actor_guide) = actor_tree(s);
     let short_names: Vec<String> = s
         .actors
@@ -1109,7 +1125,11 @@ fn derive(s: &Situation) -> Derived {
     )
     .min(90);
     let (quote_order, quote_rank) = quote_order(s);
-    let mut figures: Vec<Figure> = s.metrics.iter().map(|m| figure(s, m)).collect();
+    let mut figures: Vec<Figure> = s
+        .metrics
+        .iter()
+        .map(|m| figure_with(s, m, staleness))
+        .collect();
     // Cards show a few words of these; cut very long ones once, here, rather
     // than on every frame.
     for f in &mut figures {

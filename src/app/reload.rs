@@ -121,12 +121,29 @@ pub fn carry_over(old: &App, situation: Situation, warnings: usize) -> App {
             found
         })
         .collect();
+    // Places likewise.
+    let places: Vec<crate::model::PlaceIx> = old
+        .filter
+        .places
+        .iter()
+        .filter_map(|&p| {
+            let id = &old.situation.places[p].id;
+            let found = situation.place_by_id(id);
+            if found.is_none() {
+                dropped.push(ui::text::fit(&ui::text::shown(id, 24), 24));
+            }
+            found
+        })
+        .collect();
     let mut app = App::new(
         situation,
         Options {
             actors,
+            places,
             mouse: old.mouse,
             theme: old.theme,
+            focus: old.view.focus,
+            staleness: old.staleness,
             warnings: 0,
             file: old.file.clone(),
         },
@@ -267,6 +284,12 @@ pub fn carry_over(old: &App, situation: Situation, warnings: usize) -> App {
     let mut status = format!("reloaded: {}", plural(app.situation.events.len(), "event"));
     if warnings > 0 {
         status.push_str(&format!(", {}", plural(warnings, "warning")));
+    }
+    let before = old.situation.events.len();
+    if app.situation.events.len() < before.div_ceil(2) {
+        // A save cut short can still be valid TOML: say so while the old
+        // count is known.
+        status.push_str(&format!("; down from {before} events: a save cut short?"));
     }
     if !dropped.is_empty() {
         status.push_str(&format!("; no longer in the file: {}", dropped.join(", ")));

@@ -9,12 +9,13 @@ use toml::de::{DeTable, DeValue};
 
 use super::diagnostic::Diagnostic;
 use crate::model::{DateError, FuzzyDate, Number};
+use crate::number_text::group_integer;
 
-pub(super) type Value<'i> = Spanned<DeValue<'i>>;
+pub(crate) type Value<'i> = Spanned<DeValue<'i>>;
 
 /// Every problem found so far in one file.
 #[derive(Default)]
-pub(super) struct Problems {
+pub(crate) struct Problems {
     pub list: Vec<Diagnostic>,
     /// Where the part of the file being read starts: spans of values parsed
     /// from a section alone are relative to it (see `sections`).
@@ -39,7 +40,7 @@ impl Problems {
 }
 
 /// What a value is, in the words of the file format.
-pub(super) fn describe(value: &DeValue) -> &'static str {
+pub(crate) fn describe(value: &DeValue) -> &'static str {
     match value {
         DeValue::String(_) => "a string",
         DeValue::Integer(_) => "an integer",
@@ -56,7 +57,7 @@ pub(super) fn describe(value: &DeValue) -> &'static str {
 
 /// The keys of one table, looked up by name. Unknown keys are reported (with
 /// the nearest known key) as soon as the table is opened.
-pub(super) struct Fields<'t, 'i> {
+pub(crate) struct Fields<'t, 'i> {
     /// Span of the whole table: where missing keys are reported.
     pub span: Range<usize>,
     /// "[[events]]", for messages.
@@ -180,12 +181,12 @@ fn wrong_type(value: &Value, expected: &str, problems: &mut Problems) {
     );
 }
 
-pub(super) fn string(value: &Value, problems: &mut Problems) -> Option<String> {
+pub(crate) fn string(value: &Value, problems: &mut Problems) -> Option<String> {
     string_cow(value, problems).map(Cow::into_owned)
 }
 
 /// A string, still borrowed from the file's text when it has no escapes.
-pub(super) fn string_cow<'i>(value: &Value<'i>, problems: &mut Problems) -> Option<Cow<'i, str>> {
+pub(crate) fn string_cow<'i>(value: &Value<'i>, problems: &mut Problems) -> Option<Cow<'i, str>> {
     match value.get_ref() {
         DeValue::String(s) => Some(s.clone()),
         _ => {
@@ -196,7 +197,7 @@ pub(super) fn string_cow<'i>(value: &Value<'i>, problems: &mut Problems) -> Opti
 }
 
 /// A string that must not be blank (titles, names, quote text).
-pub(super) fn text(value: &Value, problems: &mut Problems) -> Option<String> {
+pub(crate) fn text(value: &Value, problems: &mut Problems) -> Option<String> {
     let s = string(value, problems)?;
     if s.trim().is_empty() {
         problems.error(value.span(), "must not be empty");
@@ -206,7 +207,7 @@ pub(super) fn text(value: &Value, problems: &mut Problems) -> Option<String> {
 }
 
 /// An array whose items are read by `read`; every bad item is reported.
-pub(super) fn list<'t, 'i, T>(
+pub(crate) fn list<'t, 'i, T>(
     value: &'t Value<'i>,
     problems: &mut Problems,
     mut read: impl FnMut(&'t Value<'i>, &mut Problems) -> Option<T>,
@@ -243,7 +244,7 @@ pub(super) fn list<'t, 'i, T>(
 }
 
 /// Ids: 1-64 of `a-z 0-9 - _`, starting with a letter or digit.
-pub(super) fn id_problem(id: &str) -> Option<String> {
+pub(crate) fn id_problem(id: &str) -> Option<String> {
     let first_ok = id
         .bytes()
         .next()
@@ -268,7 +269,7 @@ pub(super) fn id_problem(id: &str) -> Option<String> {
 }
 
 /// The id a bad one would become if lower-cased and cleaned up.
-pub(super) fn id_suggestion(id: &str) -> Option<String> {
+pub(crate) fn id_suggestion(id: &str) -> Option<String> {
     let cleaned: String = id
         .trim()
         .chars()
@@ -281,7 +282,7 @@ pub(super) fn id_suggestion(id: &str) -> Option<String> {
     (id_problem(&cleaned).is_none()).then(|| format!("try `{cleaned}`"))
 }
 
-pub(super) fn date(value: &Value, problems: &mut Problems) -> Option<FuzzyDate> {
+pub(crate) fn date(value: &Value, problems: &mut Problems) -> Option<FuzzyDate> {
     let result = match value.get_ref() {
         DeValue::Datetime(dt) => match (dt.date, dt.time, dt.offset) {
             (Some(d), None, None) => FuzzyDate::new(
@@ -301,6 +302,15 @@ pub(super) fn date(value: &Value, problems: &mut Problems) -> Option<FuzzyDate> 
                 return None;
             }
         },
+        DeValue::String(s) if s.trim() != s.as_ref() && s.parse::<FuzzyDate>().is_ok() => {
+            // Read as a date, a space shows in every list and briefing, and
+            // tools that read the format strictly reject it.
+            problems.push(
+                Diagnostic::error(value.span(), "a date with spaces around it")
+                    .with_help(Some(format!("write it as \"{}\"", s.trim()))),
+            );
+            return None;
+        }
         DeValue::String(s) => s.parse::<FuzzyDate>(),
         _ => {
             wrong_type(
@@ -328,7 +338,7 @@ pub(super) fn date(value: &Value, problems: &mut Problems) -> Option<FuzzyDate> 
 }
 
 /// A finite number, integer or float, remembering the decimals it was written with.
-pub(super) fn number(value: &Value, problems: &mut Problems) -> Option<Number> {
+pub(crate) fn number(value: &Value, problems: &mut Problems) -> Option<Number> {
     let parsed = match value.get_ref() {
         // The parser already dropped the `0x`/`0o`/`0b` prefix and the `_`s.
         DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
@@ -362,13 +372,29 @@ pub(super) fn number(value: &Value, problems: &mut Problems) -> Option<Number> {
         }
     };
     if parsed.is_none() {
-        problems.error(value.span(), "expected a finite number");
+        if matches!(value.get_ref(), DeValue::Integer(_)) {
+            problems.push(
+                Diagnostic::error(
+                    value.span(),
+                    format!(
+                        "this integer is too large: TOML integers go from {} to {}",
+                        group_integer(i64::MIN.into()),
+                        group_integer(i64::MAX.into())
+                    ),
+                )
+                .with_help(Some(
+                    "for an estimate beyond that, write a float such as 1e20".into(),
+                )),
+            );
+        } else {
+            problems.error(value.span(), "expected a finite number");
+        }
     }
     parsed
 }
 
 /// A table value with its span, or a type error.
-pub(super) fn table<'t, 'i>(
+pub(crate) fn table<'t, 'i>(
     value: &'t Value<'i>,
     problems: &mut Problems,
 ) -> Option<&'t DeTable<'i>> {

@@ -7,7 +7,7 @@
 //! known (`refs`), so an item may refer to one further down.
 
 mod diagnostic;
-mod fields;
+pub(crate) mod fields;
 mod progress;
 mod refs;
 mod sections;
@@ -156,8 +156,27 @@ fn read_whole(text: &str) -> Report {
         // so the rest of the file can still be checked. Any other syntax
         // error may have thrown the parser off: only the first is sure.
         if !errors.iter().all(is_impossible_date) {
-            let span = first.span().unwrap_or(0..0);
             let message = first.message().trim_end().to_string();
+            if first.span().is_none()
+                && message == "recursion limit"
+                && let Some((span, parts)) = too_deep_key(text)
+            {
+                return Report::failed(
+                    Diagnostic::error(
+                        span,
+                        format!(
+                            "TOML syntax: a key of {parts} dotted parts nests deeper than \
+                             the {DOTTED_KEY_LIMIT} levels a file may have"
+                        ),
+                    )
+                    .with_help(Some(
+                        "a situation file's tables are one level deep, as [situation] or \
+                         [[events]]"
+                            .into(),
+                    )),
+                );
+            }
+            let span = first.span().unwrap_or(0..0);
             return Report::failed(
                 Diagnostic::error(span.clone(), format!("TOML syntax: {message}"))
                     .with_help(syntax_hint(text, span.start)),
@@ -180,7 +199,7 @@ fn read_whole(text: &str) -> Report {
 
 /// What usually causes a syntax error on this line, when it is plain:
 /// thousands separators in a number ("value = 1,234").
-fn syntax_hint(text: &str, at: usize) -> Option<String> {
+pub(crate) fn syntax_hint(text: &str, at: usize) -> Option<String> {
     let start = text[..at.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
     let line = text[start..].lines().next().unwrap_or_default();
     let (_, value) = line.split_once('=')?;
@@ -198,6 +217,32 @@ fn syntax_hint(text: &str, at: usize) -> Option<String> {
     })
 }
 
+/// How many parts a dotted key or header may have before the TOML parser
+/// gives up (its recursion limit, which it reports without a place).
+const DOTTED_KEY_LIMIT: usize = 80;
+
+/// The first key or table header with more dotted parts than the parser
+/// takes, and how many it has: where its placeless error belongs.
+fn too_deep_key(text: &str) -> Option<(Range<usize>, usize)> {
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        let indent = line.len() - trimmed.len();
+        let key = if trimmed.starts_with('[') {
+            trimmed.split(']').next().unwrap_or_default()
+        } else {
+            trimmed.split('=').next().unwrap_or_default()
+        };
+        let key = key.trim_end();
+        let parts = key.split('.').count();
+        if parts >= DOTTED_KEY_LIMIT {
+            return Some((start + indent..start + indent + key.len(), parts));
+        }
+        start += line.len();
+    }
+    None
+}
+
 /// The parser's complaint about a well-formed date that does not exist.
 fn is_impossible_date(error: &toml::de::Error) -> bool {
     error.message().starts_with("invalid date")
@@ -213,6 +258,57 @@ fn finished(problems: Problems, situation: Option<Situation>) -> Report {
         situation: situation.filter(|_| !has_errors),
         diagnostics,
     }
+}
+
+/// A cycle as `a → b → c → a`; a long one by its first few ids and a
+/// count of the rest, so that a cycle through a whole file is one line.
+fn cycle_names<'a>(cycle: &[usize], id_of: impl Fn(usize) -> &'a str) -> String {
+    const SHOWN: usize = 5;
+    let Some(&first) = cycle.first() else {
+        return String::new();
+    };
+    if cycle.len() <= SHOWN + 1 {
+        let names: Vec<&str> = cycle.iter().chain([&first]).map(|&c| id_of(c)).collect();
+        return names.join(" → ");
+    }
+    let names: Vec<&str> = cycle[..SHOWN].iter().map(|&c| id_of(c)).collect();
+    let rest = cycle.len() - SHOWN;
+    format!(
+        "{} → … {} more … → {} ({} in all)",
+        names.join(" → "),
+        crate::number_text::group_integer(rest as i128),
+        id_of(first),
+        crate::number_text::group_integer(cycle.len() as i128),
+    )
+}
+
+/// A list of actors (an event's or a metric's `actors`, a quote's `about`).
+/// The same id twice is a slip, not a second actor: warned at the repeat,
+/// and counted once, so that lists and counts do not show it twice.
+fn actor_list<'i>(
+    f: &Fields<'_, 'i>,
+    key: &str,
+    what: &str,
+    p: &mut Problems,
+    refs: &mut Refs<'i>,
+) -> Result<Vec<usize>, ()> {
+    let mut seen = std::collections::HashSet::new();
+    f.list(key, p, |v, p| {
+        if let DeValue::String(id) = v.get_ref()
+            && !seen.insert(id.clone())
+        {
+            p.push(
+                Diagnostic::warning(
+                    v.span(),
+                    format!("actor `{id}` is listed twice in this {what}'s `{key}`"),
+                )
+                .with_help(Some("it counts once: remove the repeat".into())),
+            );
+            return Some(None);
+        }
+        refs.add(Table::Actors, v, p).map(Some)
+    })
+    .map(|list| list.into_iter().flatten().collect())
 }
 
 /// The tables of `[[...]]` items.
@@ -632,7 +728,7 @@ impl<'i, 'p> Builder<'i, 'p> {
         }
         let title = f.required("title", p, fields::text);
         let summary = f.optional("summary", p, fields::string);
-        let actors = f.list("actors", p, |v, p| self.refs.add(Table::Actors, v, p));
+        let actors = actor_list(&f, "actors", "event", p, &mut self.refs);
         let location = f.optional("location", p, fields::string);
         let place = f.optional("place", p, |v, p| self.refs.add(Table::Places, v, p));
         if let (Ok(Some(text)), Some(v)) = (&location, f.get("location")) {
@@ -675,7 +771,7 @@ impl<'i, 'p> Builder<'i, 'p> {
         let id = f.required("id", p, fields::string);
         let label = f.required("label", p, fields::text);
         let unit = f.optional("unit", p, fields::string);
-        let actors = f.list("actors", p, |v, p| self.refs.add(Table::Actors, v, p));
+        let actors = actor_list(&f, "actors", "metric", p, &mut self.refs);
         let target = f.optional("target", p, fields::number);
         let note = f.optional("note", p, fields::string);
 
@@ -809,7 +905,7 @@ impl<'i, 'p> Builder<'i, 'p> {
         let text = f.required("text", p, fields::text);
         let date = f.optional("date", p, fields::date);
         let context = f.optional("context", p, fields::string);
-        let about = f.list("about", p, |v, p| self.refs.add(Table::Actors, v, p));
+        let about = actor_list(&f, "about", "quote", p, &mut self.refs);
         let event = f.optional("event", p, |v, p| self.refs.add(Table::Events, v, p));
         let place = f.optional("place", p, |v, p| self.refs.add(Table::Places, v, p));
         let sources = f.list("sources", p, |v, p| self.refs.add(Table::Sources, v, p));
@@ -907,15 +1003,10 @@ impl<'i, 'p> Builder<'i, 'p> {
                         let from = cycle.iter().position(|&c| c == first).unwrap_or(0);
                         cycle.rotate_left(from);
                         let id_of = |c: usize| items[c].id.as_deref().unwrap_or("?");
-                        let names: Vec<&str> = cycle
-                            .iter()
-                            .chain(cycle.first())
-                            .map(|&c| id_of(c))
-                            .collect();
                         self.problems.push(
                             Diagnostic::error(
                                 items[first].span.clone(),
-                                format!("`part_of` forms a cycle: {}", names.join(" → ")),
+                                format!("`part_of` forms a cycle: {}", cycle_names(&cycle, id_of)),
                             )
                             .with_help(Some(format!(
                                 "{what} cannot be part of itself, directly or through others"

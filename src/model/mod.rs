@@ -175,6 +175,17 @@ impl Place {
     }
 }
 
+/// "in Port-au-Prince" for an area, "at Toussaint Louverture airport" for
+/// a site or anything else: how a briefing says where something happened.
+pub fn where_phrase(place: &Place) -> String {
+    match place.kind {
+        PlaceKind::Country | PlaceKind::Region | PlaceKind::District | PlaceKind::City => {
+            format!("in {}", place.name)
+        }
+        PlaceKind::Site | PlaceKind::Other => format!("at {}", place.name),
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Event {
     pub id: String,

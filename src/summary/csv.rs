@@ -52,7 +52,7 @@ pub fn render(view: &View) -> String {
             iso(event.last_day()),
             cell(&event.title),
             cell(&actors.join("; ")),
-            cell(event.location.as_deref().unwrap_or_default()),
+            cell(view.where_name(e).unwrap_or_default()),
             cell(event.category.as_deref().unwrap_or_default()),
             cell(&event.tags.join("; ")),
             cell(&sources.join("; ")),

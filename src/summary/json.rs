@@ -29,6 +29,7 @@ struct Summary<'a> {
     quotes: Vec<QuoteJson<'a>>,
     metrics: Vec<MetricJson<'a>>,
     actors: Vec<ActorJson<'a>>,
+    places: Vec<PlaceJson<'a>>,
     sources: Vec<SourceJson<'a>>,
 }
 
@@ -44,6 +45,7 @@ struct SituationJson<'a> {
 #[derive(Serialize)]
 struct FilterJson<'a> {
     actors: Vec<&'a str>,
+    places: Vec<&'a str>,
     search: Option<&'a str>,
     from: Option<String>,
     to: Option<String>,
@@ -67,6 +69,7 @@ struct EventJson<'a> {
     actors: Vec<&'a str>,
     category: Option<&'a str>,
     location: Option<&'a str>,
+    place: Option<&'a str>,
     tags: &'a [String],
     sources: Vec<&'a str>,
     upcoming: bool,
@@ -82,6 +85,7 @@ struct QuoteJson<'a> {
     context: Option<&'a str>,
     about: Vec<&'a str>,
     event: Option<&'a str>,
+    place: Option<&'a str>,
     sources: Vec<&'a str>,
 }
 
@@ -138,6 +142,20 @@ struct ActorJson<'a> {
 }
 
 #[derive(Serialize)]
+struct PlaceJson<'a> {
+    id: &'a str,
+    name: &'a str,
+    kind: &'static str,
+    part_of: Option<&'a str>,
+    lat: Option<f64>,
+    lon: Option<f64>,
+    approximate: bool,
+    aliases: &'a [String],
+    events: usize,
+    in_scope: bool,
+}
+
+#[derive(Serialize)]
 struct SourceJson<'a> {
     id: &'a str,
     title: &'a str,
@@ -165,6 +183,7 @@ fn build<'a>(view: &'a View) -> Summary<'a> {
     let source_ids = |list: &[usize]| -> Vec<&'a str> {
         list.iter().map(|&i| s.sources[i].id.as_str()).collect()
     };
+    let place_id = |p: usize| s.places[p].id.as_str();
     let search = view.filter.search.trim();
     Summary {
         version: VERSION,
@@ -177,6 +196,7 @@ fn build<'a>(view: &'a View) -> Summary<'a> {
         },
         filter: FilterJson {
             actors: actor_ids(&view.filter.actors),
+            places: view.filter.places.iter().map(|&p| place_id(p)).collect(),
             search: (!search.is_empty()).then_some(search),
             from: view.filter.from.map(iso),
             to: view.filter.to.map(iso),
@@ -201,6 +221,7 @@ fn build<'a>(view: &'a View) -> Summary<'a> {
                     actors: actor_ids(&event.actors),
                     category: event.category.as_deref(),
                     location: event.location.as_deref(),
+                    place: event.place.map(place_id),
                     tags: &event.tags,
                     sources: source_ids(&event.sources),
                     upcoming,
@@ -222,6 +243,7 @@ fn build<'a>(view: &'a View) -> Summary<'a> {
                     context: quote.context.as_deref(),
                     about: actor_ids(&quote.about),
                     event: quote.event.map(|e| s.events[e].id.as_str()),
+                    place: quote.place.map(place_id),
                     sources: source_ids(&quote.sources),
                 }
             })
@@ -239,6 +261,23 @@ fn build<'a>(view: &'a View) -> Summary<'a> {
                 part_of: actor.part_of.map(|p| s.actors[p].id.as_str()),
                 aliases: &actor.aliases,
                 in_scope: view.selection.actors_in_scope[i],
+            })
+            .collect(),
+        places: s
+            .places
+            .iter()
+            .enumerate()
+            .map(|(i, place)| PlaceJson {
+                id: &place.id,
+                name: &place.name,
+                kind: place.kind.as_str(),
+                part_of: place.part_of.map(place_id),
+                lat: place.point.map(|p| p.lat),
+                lon: place.point.map(|p| p.lon),
+                approximate: place.approximate,
+                aliases: &place.aliases,
+                events: view.place_counts[i],
+                in_scope: view.selection.places_in_scope[i],
             })
             .collect(),
         sources: s

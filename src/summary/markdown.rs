@@ -102,6 +102,10 @@ fn timeline(out: &mut String, view: &View) {
         }
         item.push_str(" — ");
         item.push_str(&inline(&event.title));
+        if let Some(place) = view.where_label(e) {
+            item.push_str(" · ");
+            item.push_str(&inline(&place));
+        }
         if !event.actors.is_empty() {
             item.push_str(" · ");
             item.push_str(&inline(&view.actor_names(&event.actors)));

@@ -15,7 +15,7 @@ mod timelinejs;
 
 use chrono::NaiveDate;
 
-use crate::figures::{self, Figure};
+use crate::figures::{self, Figure, Staleness};
 use crate::model::{ActorIx, EventIx, FuzzyDate, MetricKind, Situation, SourceIx};
 use crate::query::{self, Filter, Index, Selection};
 use crate::sanitize::is_hostile;
@@ -60,11 +60,13 @@ pub fn render(view: &View, format: Format, width: usize) -> String {
 pub fn build_filter(
     s: &Situation,
     actor_ids: &[String],
+    place_ids: &[String],
     search: Option<&str>,
     from: Option<FuzzyDate>,
     to: Option<FuzzyDate>,
 ) -> Result<Filter, String> {
     let actors = crate::query::actors_from_ids(s, actor_ids)?;
+    let places = crate::query::places_from_ids(s, place_ids)?;
     let from = from.map(|d| d.start());
     let to = to.map(|d| d.end());
     if let (Some(from), Some(to)) = (from, to)
@@ -78,6 +80,7 @@ pub fn build_filter(
     }
     Ok(Filter {
         actors,
+        places,
         search: search.unwrap_or_default().to_string(),
         from,
         to,
@@ -117,16 +120,29 @@ pub struct View<'a> {
     pub cited: Vec<SourceIx>,
     /// For each source, its 1-based number in `cited`.
     numbers: Vec<Option<usize>>,
+    /// For each place, the kept events at it or at a place inside it.
+    pub place_counts: Vec<usize>,
 }
 
 impl<'a> View<'a> {
     pub fn new(situation: &'a Situation, index: &Index, filter: &'a Filter) -> View<'a> {
+        View::with_staleness(situation, index, filter, Staleness::default())
+    }
+
+    /// The briefing's content, with figures stale after `staleness`.
+    pub fn with_staleness(
+        situation: &'a Situation,
+        index: &Index,
+        filter: &'a Filter,
+        staleness: Staleness,
+    ) -> View<'a> {
         let selection = query::select(situation, index, filter);
         let figures: Vec<Figure> = situation
             .metrics
             .iter()
-            .map(|m| figures::figure(situation, m))
+            .map(|m| figures::figure_with(situation, m, staleness))
             .collect();
+        let place_counts = query::place_counts(situation, index, &selection.events);
         let mut view = View {
             situation,
             filter,
@@ -134,6 +150,7 @@ impl<'a> View<'a> {
             figures,
             cited: Vec::new(),
             numbers: vec![None; situation.sources.len()],
+            place_counts,
         };
         let mut order: Vec<SourceIx> = Vec::new();
         for m in 0..situation.metrics.len() {
@@ -241,6 +258,28 @@ impl<'a> View<'a> {
         names.join(", ")
     }
 
+    /// The name of the event's place, else its free-text `location`.
+    pub fn where_name(&self, event: EventIx) -> Option<&str> {
+        let s = self.situation;
+        let e = &s.events[event];
+        match e.place {
+            Some(p) => Some(&s.places[p].name),
+            None => e.location.as_deref(),
+        }
+    }
+
+    /// Where an event happened, for a details line: "in Port-au-Prince" for
+    /// an area, "at Toussaint Louverture airport" for a site; else its
+    /// free-text `location`, "at …".
+    pub fn where_label(&self, event: EventIx) -> Option<String> {
+        let s = self.situation;
+        let e = &s.events[event];
+        match e.place {
+            Some(p) => Some(crate::model::where_phrase(&s.places[p])),
+            None => e.location.as_ref().map(|l| format!("at {l}")),
+        }
+    }
+
     /// The filter in words, or `None` when nothing is filtered.
     pub fn filter_description(&self) -> Option<String> {
         if self.filter.is_empty() {
@@ -264,6 +303,20 @@ impl<'a> View<'a> {
                 "{label} {}, with {whose} members",
                 names.join(" or ")
             ));
+        }
+        if !self.filter.places.is_empty() {
+            let names: Vec<String> = self
+                .filter
+                .places
+                .iter()
+                .map(|&p| format!("{} ({})", s.places[p].name, s.places[p].id))
+                .collect();
+            let (label, what) = if names.len() == 1 {
+                ("place", "what lies in it")
+            } else {
+                ("places", "what lies in them")
+            };
+            parts.push(format!("{label} {}, with {what}", names.join(" or ")));
         }
         let search = self.filter.search.trim();
         if !search.is_empty() {
@@ -386,10 +439,10 @@ mod tests {
     #[test]
     fn an_unknown_actor_names_the_nearest_id() {
         let (s, _) = fixture();
-        let err = build_filter(&s, &["red-cros".into()], None, None, None).unwrap_err();
+        let err = build_filter(&s, &["red-cros".into()], &[], None, None, None).unwrap_err();
         assert!(err.contains("`red-cros`"), "{err}");
         assert!(err.contains("did you mean `red-cross`?"), "{err}");
-        let err = build_filter(&s, &["weather".into()], None, None, None).unwrap_err();
+        let err = build_filter(&s, &["weather".into()], &[], None, None, None).unwrap_err();
         assert!(
             err.contains("known ids: government, ministry-water"),
             "{err}"
@@ -400,10 +453,10 @@ mod tests {
     fn dates_take_the_whole_fuzzy_span_and_must_be_in_order() {
         let (s, _) = fixture();
         let d = |t: &str| Some(t.parse::<FuzzyDate>().unwrap());
-        let f = build_filter(&s, &[], None, d("2024-09"), d("late 2024-10")).unwrap();
+        let f = build_filter(&s, &[], &[], None, d("2024-09"), d("late 2024-10")).unwrap();
         assert_eq!(f.from.unwrap().to_string(), "2024-09-01");
         assert_eq!(f.to.unwrap().to_string(), "2024-10-31");
-        let err = build_filter(&s, &[], None, d("2024-10"), d("2024-09")).unwrap_err();
+        let err = build_filter(&s, &[], &[], None, d("2024-10"), d("2024-09")).unwrap_err();
         assert!(err.contains("after"), "{err}");
     }
 
@@ -448,7 +501,7 @@ mod tests {
     #[test]
     fn a_filter_cites_only_what_it_shows() {
         let (s, index) = fixture();
-        let filter = build_filter(&s, &["north-team".into()], None, None, None).unwrap();
+        let filter = build_filter(&s, &["north-team".into()], &[], None, None, None).unwrap();
         let view = View::new(&s, &index, &filter);
         assert!(!view.cited.iter().any(|&i| s.sources[i].id == "appeal"));
         assert!(view.filter_description().unwrap().contains("north-team"));

@@ -214,6 +214,9 @@ fn timeline(w: &mut Writer, view: &View) {
         } else if event.straddles(s.as_of) {
             details.push("dates include the as-of date".to_string());
         }
+        if let Some(place) = view.where_label(e) {
+            details.push(clean_line(&place).into_owned());
+        }
         if !event.actors.is_empty() {
             details.push(clean_line(&view.actor_names(&event.actors)).into_owned());
         }

@@ -106,7 +106,7 @@ fn event_slide(view: &View, e: usize) -> Slide {
     if !event.actors.is_empty() {
         facts.push(html(&view.actor_names(&event.actors)));
     }
-    facts.extend(event.location.as_deref().map(html));
+    facts.extend(view.where_name(e).map(html));
     if !facts.is_empty() {
         push_paragraph(&mut text, &facts.join(" · "));
     }

@@ -198,7 +198,7 @@ fn movement_line(f: &Figure, theme: &Theme, width: usize) -> Line<'static> {
                 "disputed".to_string(),
             ],
         );
-        Line::from(Span::styled(text, theme.warning()))
+        Line::from(Span::styled(text, theme.disputed()))
     } else if let Some(trend) = &f.trend {
         trend_line(trend, theme, width)
     } else {
@@ -302,7 +302,7 @@ fn gauge(p: &Progress, cells: usize, theme: &Theme) -> Vec<Span<'static>> {
         theme.text(),
     )];
     if range > 0 {
-        spans.push(Span::styled("▒".repeat(range), theme.warning()));
+        spans.push(Span::styled("▒".repeat(range), theme.disputed()));
     }
     spans.push(Span::styled("░".repeat(empty), theme.dim()));
     spans
@@ -384,6 +384,12 @@ fn date_line(f: &Figure, theme: &Theme, width: usize) -> Line<'static> {
         let text = first_fitting(width, &forms);
         return Line::from(Span::styled(text, theme.dim()));
     }
+    // "stale · disputed" takes the style of its first word.
+    let mark_style = if f.stale {
+        theme.stale()
+    } else {
+        theme.disputed()
+    };
     let marks = marks.join(" · ");
     for separator in [" · ", " "] {
         for date in &forms {
@@ -391,7 +397,7 @@ fn date_line(f: &Figure, theme: &Theme, width: usize) -> Line<'static> {
                 return Line::from(vec![
                     Span::styled(date.clone(), theme.dim()),
                     Span::styled(separator, theme.dim()),
-                    Span::styled(marks, theme.warning()),
+                    Span::styled(marks, mark_style),
                 ]);
             }
         }
@@ -401,10 +407,10 @@ fn date_line(f: &Figure, theme: &Theme, width: usize) -> Line<'static> {
         Line::from(vec![
             Span::styled(fit(&forms[0], room), theme.dim()),
             Span::raw(" "),
-            Span::styled(marks, theme.warning()),
+            Span::styled(marks, mark_style),
         ])
     } else {
-        Line::from(Span::styled(fit(&marks, width), theme.warning()))
+        Line::from(Span::styled(fit(&marks, width), mark_style))
     }
 }
 
