@@ -45,7 +45,7 @@ fn text(events: usize) -> &'static str {
         .entry(events)
         .or_insert_with(|| {
             let mut out = Vec::new();
-            sitrep::generate::generate(&sitrep::generate::Options::new(events, 7), &mut out)
+            sitrep_generate::generate(&sitrep_generate::Options::new(events, 7), &mut out)
                 .expect("writing to memory does not fail");
             // Kept for the whole run, as the benches share it.
             String::from_utf8(out)
@@ -81,7 +81,7 @@ fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
 /// A key through the same table the dashboard reads keys with.
 fn key(app: &mut App, code: KeyCode) {
     let event = KeyEvent::new(code, KeyModifiers::NONE);
-    if let Some(action) = keymap::action_for(app.mode(), app.view.focus, event) {
+    if let Some(action) = keymap::action_for(app.mode(), app.view().focus, event) {
         app.update(action);
     }
 }

@@ -196,7 +196,7 @@ fn load_config(choice: &Choice) -> Result<Config, ExitCode> {
                     let _ = writeln!(
                         stderr,
                         "{path}: not a valid config file, {}",
-                        check::plural(errors, "error")
+                        sitrep::text::plural(errors, "error")
                     );
                 }
             }

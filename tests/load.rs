@@ -443,3 +443,39 @@ fn the_complete_example_in_the_format_reference_is_clean() {
         "the example shows places"
     );
 }
+
+#[test]
+fn the_builtin_situation_says_where_each_of_its_events_happened() {
+    let s = load_str(sitrep::BUILTIN_TEXT)
+        .situation
+        .expect("the built-in situation loads");
+    let place_of = |event: &str| {
+        let e = s.events.iter().find(|e| e.id == event).expect(event);
+        e.place.map(|p| s.places[p].id.as_str())
+    };
+    assert_eq!(
+        place_of("ruto-lands-port-au-prince"),
+        Some("port-au-prince")
+    );
+    assert_eq!(place_of("first-400-flagged-off"), Some("nairobi"));
+    assert_eq!(
+        place_of("unsc-res-2699-mss-authorised"),
+        Some("un-headquarters")
+    );
+    assert_eq!(place_of("first-kenyan-police-arrive"), Some("pap-airport"));
+    // What the file does not place stays unplaced, and is few.
+    let unplaced = s.events.iter().filter(|e| e.place.is_none()).count();
+    assert!(
+        unplaced * 10 < s.events.len(),
+        "{unplaced} events have no place"
+    );
+    // Every place is on the map, by its own point or the place it lies in.
+    for place in &s.places {
+        let located = std::iter::successors(Some(place), |p| p.part_of.map(|o| &s.places[o]))
+            .any(|p| p.point.is_some());
+        assert!(located, "{} cannot be drawn", place.id);
+    }
+    let pap = s.place_by_id("port-au-prince").expect("Port-au-Prince");
+    assert_eq!(s.places[pap].part_of, s.place_by_id("haiti"));
+    assert!(s.places[s.place_by_id("haiti").unwrap()].approximate);
+}

@@ -354,6 +354,21 @@ impl Situation {
     pub fn place_by_id(&self, id: &str) -> Option<PlaceIx> {
         self.places.iter().position(|p| p.id == id)
     }
+
+    /// "Port-au-Prince (city in Haiti)", "Haiti (country)": a place's name
+    /// with its kind and what it lies in.
+    pub fn place_label(&self, p: PlaceIx) -> String {
+        let place = &self.places[p];
+        match place.part_of {
+            Some(outer) => format!(
+                "{} ({} in {})",
+                place.name,
+                place.kind.as_str(),
+                self.places[outer].name
+            ),
+            None => format!("{} ({})", place.name, place.kind.as_str()),
+        }
+    }
 }
 
 #[cfg(test)]

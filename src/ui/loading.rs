@@ -17,7 +17,7 @@ use ratatui::widgets::{Gauge, Paragraph, Widget};
 
 use crate::load::Snapshot;
 use crate::sanitize::clean_line;
-use crate::ui::text::fit;
+use crate::text::fit;
 
 /// The widest the bar gets: wider reads no better.
 const MAX_WIDTH: u16 = 72;
