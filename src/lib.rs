@@ -2,11 +2,14 @@
 
 pub mod action;
 pub mod app;
+pub mod changes;
 pub mod check;
 pub mod config;
 pub mod containment;
 pub mod data;
 pub mod derived;
+pub mod diff;
+pub mod digest;
 pub mod doc;
 pub mod events;
 pub mod figures;
@@ -20,6 +23,7 @@ pub mod progress_line;
 pub mod query;
 pub mod read;
 pub mod reload;
+pub mod revision;
 pub mod sanitize;
 pub mod summary;
 pub mod text;
