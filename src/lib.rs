@@ -14,6 +14,7 @@ pub mod doc;
 pub mod events;
 pub mod figures;
 pub mod geometry;
+pub mod import;
 pub mod keymap;
 pub mod load;
 pub mod members;

@@ -125,6 +125,23 @@ enum Command {
         #[arg(long)]
         path: bool,
     },
+    /// Make a situation file from another tool's export.
+    #[command(subcommand)]
+    Import(ImportFrom),
+}
+
+#[derive(Subcommand, Debug)]
+enum ImportFrom {
+    /// An ACLED event export (CSV): events with honest dates, actors,
+    /// places with coordinates, sources, and monthly reported fatalities
+    /// (see docs/import-acled.md).
+    ///
+    /// Bad rows are reported as FILE:LINE: column: problem, skipped and
+    /// counted. Exit status: 0 when the file was written; 1 when the input
+    /// is not an ACLED export or no row became an event; 2 for usage errors,
+    /// unreadable input, an existing output without --force, or an output
+    /// that cannot be written.
+    Acled(sitrep::import::AcledArgs),
 }
 
 /// How much of a situation file is read at most.
@@ -227,6 +244,7 @@ fn main() -> ExitCode {
         }) => run_check(&files, config.as_ref(), strict, short, limit.max_size),
         Some(Command::Summary(args)) => run_summary(&args),
         Some(Command::Diff(args)) => run_diff(&args),
+        Some(Command::Import(ImportFrom::Acled(args))) => sitrep::import::run_acled(&args),
         Some(Command::Config { default, .. }) => run_config(default),
         None => run_dashboard(&cli),
     }
