@@ -237,7 +237,7 @@ fn huge_text_redraw(bencher: Bencher) {
 /// What the seen marks cost on opening a file: every item's digest, and the
 /// comparison with an earlier version's catalog (here the same file with
 /// one event in a hundred edited). Compare with `first_frame`.
-#[divan::bench(args = SIZES, sample_count = 10)]
+#[divan::bench(args = sizes(), sample_count = 10)]
 fn digests_and_compare(bencher: Bencher, events: usize) {
     use sitrep::changes::{Catalog, Changes};
     use sitrep::digest::Digests;
