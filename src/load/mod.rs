@@ -1518,9 +1518,8 @@ mod tests {
         assert_eq!(s.quotes[0].event, Some(3));
     }
 
-    /// A `part_of` chain 20,000 deep, closed into a cycle or not.
-    fn deep_chain(closed: bool) -> String {
-        let n = 20_000;
+    /// A `part_of` chain `n` deep, closed into a cycle or not.
+    fn deep_chain(n: usize, closed: bool) -> String {
         let mut text = String::from("[situation]\ntitle = \"t\"\nas_of = 2024-01-01\n");
         for i in 0..n {
             let parent = match i {
@@ -1536,11 +1535,14 @@ mod tests {
     }
 
     #[test]
-    fn a_deep_chain_loads_and_a_deep_cycle_is_rejected() {
-        let open = load_str(&deep_chain(false));
+    fn a_chain_as_deep_as_allowed_loads_and_a_long_cycle_is_rejected() {
+        let open = load_str(&deep_chain(MAX_PART_OF_DEPTH, false));
         let s = open.situation.expect("a chain without a cycle loads");
-        assert_eq!(s.actors[19_999].part_of, Some(19_998));
-        let closed = load_str(&deep_chain(true));
+        assert_eq!(
+            s.actors[MAX_PART_OF_DEPTH - 1].part_of,
+            Some(MAX_PART_OF_DEPTH - 2)
+        );
+        let closed = load_str(&deep_chain(20_000, true));
         assert!(closed.situation.is_none());
         let cycles: Vec<&Diagnostic> = closed
             .errors()
