@@ -45,6 +45,10 @@ struct Cli {
     /// (`m` toggles it in the dashboard).
     #[arg(long)]
     no_mouse: bool,
+    /// Do not remember what was seen of the file, nor mark what is new
+    /// (the config file's `state = false`).
+    #[arg(long)]
+    no_state: bool,
     #[command(flatten)]
     config: ConfigArgs,
     #[command(flatten)]
@@ -342,6 +346,9 @@ fn run_dashboard(cli: &Cli) -> ExitCode {
             },
             warnings: report.warnings().count(),
             file: file.map(|_| path.clone()),
+            seen: file
+                .filter(|_| config.state && !cli.no_state)
+                .map(|file| seen_setup(file)),
         };
         Ok((situation, options))
     };
@@ -363,7 +370,7 @@ fn run_dashboard(cli: &Cli) -> ExitCode {
                 cli.limit.max_size,
             );
             match opened {
-                Ok(tui::Opened::Ran(exit)) => Ok(exit),
+                Ok(tui::Opened::Ran(exit, app)) => Ok((exit, app)),
                 Ok(tui::Opened::Failed(not_opened)) => return not_opened.explain(&path),
                 Err(e) => Err(e),
             }
@@ -391,17 +398,27 @@ fn run_dashboard(cli: &Cli) -> ExitCode {
                 );
                 return ExitCode::from(2);
             }
-            tui::run(
-                App::new(situation, options),
-                file.map(PathBuf::as_path),
-                cli.limit.max_size,
-            )
+            let mut app = Box::new(App::new(situation, options));
+            tui::run(&mut app, file.map(PathBuf::as_path), cli.limit.max_size)
+                .map(|exit| (exit, Some(app)))
         }
     };
     match ended {
-        Ok(tui::Exit::Quit) => ExitCode::SUCCESS,
+        Ok((tui::Exit::Quit, app)) => {
+            // Quitting is what makes the version on screen seen.
+            if let Some((record, file, seen)) =
+                app.and_then(|app| app.seen_record(chrono::Utc::now()))
+                && let Err(e) = sitrep::seen::write(&record, &seen, &file)
+            {
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "sitrep: could not remember what was seen: {e}"
+                );
+            }
+            ExitCode::SUCCESS
+        }
         // The terminal is restored; leave as the signal would have.
-        Ok(tui::Exit::Signal(signal)) => {
+        Ok((tui::Exit::Signal(signal), _)) => {
             ExitCode::from(u8::try_from(128 + signal).unwrap_or(u8::MAX))
         }
         Err(e) => {
@@ -843,5 +860,33 @@ fn run_diff(args: &DiffArgs) -> ExitCode {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// Where the file's seen-state record is and what it holds; a record that
+/// cannot be used is a problem to tell, never a reason not to start.
+fn seen_setup(file: &std::path::Path) -> sitrep::app::SeenSetup {
+    let now = chrono::Utc::now();
+    let file = std::fs::canonicalize(file).unwrap_or_else(|_| file.to_path_buf());
+    let Some(dir) = sitrep::seen::state_dir() else {
+        return sitrep::app::SeenSetup {
+            record: PathBuf::new(),
+            file,
+            earlier: None,
+            problem: Some("no state directory: set XDG_STATE_HOME".into()),
+            now,
+        };
+    };
+    let record = sitrep::seen::record_path(&dir, &file);
+    let (earlier, problem) = match sitrep::seen::read(&record, &file.to_string_lossy()) {
+        Ok(earlier) => (earlier.map(std::sync::Arc::new), None),
+        Err(e) => (None, Some(e)),
+    };
+    sitrep::app::SeenSetup {
+        record,
+        file,
+        earlier,
+        problem,
+        now,
     }
 }

@@ -98,7 +98,7 @@ impl Drop for Guard {
 /// `file` (when given) and reloading it when it changes (reading at most
 /// `max_size` bytes of it). The terminal is restored before this returns,
 /// also when it returns an error.
-pub fn run(app: App, file: Option<&Path>, max_size: u64) -> io::Result<Exit> {
+pub fn run(app: &mut App, file: Option<&Path>, max_size: u64) -> io::Result<Exit> {
     // Both before the terminal is touched: a panic or a signal from here on
     // finds a way to give it back.
     install_panic_hook();
@@ -111,8 +111,9 @@ pub fn run(app: App, file: Option<&Path>, max_size: u64) -> io::Result<Exit> {
 
 /// How a dashboard opened on a loading screen ended.
 pub enum Opened<F> {
-    /// The file loaded and the dashboard ran until this.
-    Ran(Exit),
+    /// The dashboard ran until this (with the app it ran, unless the
+    /// loading screen was left before there was one).
+    Ran(Exit, Option<Box<App>>),
     /// The file did not load (what `open` said); the terminal is restored.
     Failed(F),
 }
@@ -151,9 +152,11 @@ pub fn run_after_loading<T, F>(
             Some(AppEvent::Terminal(Event::Key(key)))
                 if key.kind == KeyEventKind::Press && quits_loading(key) =>
             {
-                return Ok(Opened::Ran(Exit::Quit));
+                return Ok(Opened::Ran(Exit::Quit, None));
             }
-            Some(AppEvent::Terminate(signal)) => return Ok(Opened::Ran(Exit::Signal(signal))),
+            Some(AppEvent::Terminate(signal)) => {
+                return Ok(Opened::Ran(Exit::Signal(signal), None));
+            }
             Some(AppEvent::InputClosed(why)) => {
                 return Err(io::Error::other(format!("the terminal went away: {why}")));
             }
@@ -167,9 +170,10 @@ pub fn run_after_loading<T, F>(
     })?;
     match open(result) {
         Ok(app) => {
-            let exit = dashboard(app, file, max_size, &events, terminal)?;
+            let mut app = Box::new(app);
+            let exit = dashboard(&mut app, file, max_size, &events, terminal)?;
             drop(guard);
-            Ok(Opened::Ran(exit))
+            Ok(Opened::Ran(exit, Some(app)))
         }
         Err(failure) => {
             // Back to the main screen before the caller explains why.
@@ -193,7 +197,7 @@ fn quits_loading(key: KeyEvent) -> bool {
 
 /// The dashboard's loop, on a terminal already set up.
 fn dashboard(
-    mut app: App,
+    app: &mut App,
     file: Option<&Path>,
     max_size: u64,
     events: &Events,
@@ -215,8 +219,8 @@ fn dashboard(
     loop {
         // The state lays out for the size it knows: tell it the size now,
         // in case the terminal changed since the last resize event.
-        resize(&mut app, &terminal)?;
-        terminal.draw(|frame| frame.render_widget(&app, frame.area()))?;
+        resize(app, &terminal)?;
+        terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
         // Block until something changes the screen, then take whatever else
         // is already waiting, and draw once.
         let mut changed = false;
@@ -231,13 +235,7 @@ fn dashboard(
                     .next()
                     .ok_or_else(|| io::Error::other("the event sources stopped"))?
             };
-            match handle(
-                &mut app,
-                event,
-                &mut terminal,
-                reloader.as_ref(),
-                &mut captured,
-            )? {
+            match handle(app, event, &mut terminal, reloader.as_ref(), &mut captured)? {
                 Flow::Exit(exit) => return Ok(exit),
                 Flow::Changed => changed = true,
                 Flow::Unchanged => {}
