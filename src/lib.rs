@@ -17,6 +17,7 @@ pub mod geometry;
 pub mod import;
 pub mod init;
 pub mod keymap;
+pub mod keys;
 pub mod load;
 pub mod marks;
 pub mod model;
