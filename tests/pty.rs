@@ -613,8 +613,13 @@ fn ctrl_z_suspends_to_the_shell_and_fg_redraws() {
     s.wait_dashboard("Kessa Valley floods");
     s.wait_text("── now · 14 Mar 2025");
     s.send("q");
-    s.wait("the shell again", |screen| {
-        !screen.alternate_screen() && !screen.hide_cursor()
+    // The shell's prompt, not only the main screen: the program may still
+    // be finishing (remembering what was seen), and a shell taking the
+    // terminal back discards what was typed before.
+    s.wait("the shell's prompt again", |screen| {
+        !screen.alternate_screen()
+            && !screen.hide_cursor()
+            && screen.contents().trim_end().ends_with("$")
     });
     s.send("exit\r");
     s.finish();
