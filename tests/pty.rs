@@ -927,7 +927,7 @@ fn reopening_an_edited_file_marks_what_is_new_and_changed_since_the_last_look() 
     assert_eq!(beside.len(), 2, "{beside:?}");
 
     // The file is edited: one event moves, one is added.
-    let edited = old.replacen(
+    let edited = old.replacen("value = 41000", "value = 43000", 1).replacen(
         "id = \"breach\"\ndate = 2024-09-03",
         "id = \"breach\"\ndate = 2024-09-04",
         1,
@@ -936,7 +936,7 @@ fn reopening_an_edited_file_marks_what_is_new_and_changed_since_the_last_look() 
     save(&file, &edited);
     let mut s = Session::start_with_state(&state, &[&path], 120, 40);
     s.wait_dashboard("Lowmere river floods");
-    s.wait_text("1 new, 1 changed since ");
+    s.wait_text("1 new, 2 changed since ");
     let screen = s.contents();
     let row = |text: &str| {
         screen
@@ -948,6 +948,11 @@ fn reopening_an_edited_file_marks_what_is_new_and_changed_since_the_last_look() 
     assert!(row("Temporary bridge opens").contains("●+"), "{screen}");
     assert!(row("Levee breaches flood").contains("●~"), "{screen}");
     assert!(!row("Heavy rain begins").contains("●~"), "{screen}");
+    // The figure's card says so too, and its detail gives both values.
+    assert!(screen.contains("~ People displaced"), "{screen}");
+    s.send("1");
+    s.send("\r");
+    s.wait_text("changed: figure was 41,000+ people, now 43,000+ people");
     s.send("q");
     assert!(s.finish().success());
 
