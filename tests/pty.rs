@@ -613,8 +613,17 @@ fn ctrl_z_suspends_to_the_shell_and_fg_redraws() {
     s.wait_dashboard("Kessa Valley floods");
     s.wait_text("── now · 14 Mar 2025");
     s.send("q");
+    // Back on the main screen, and the program gone: the shell's prompt is
+    // the last line (quitting writes the seen-state record first).
     s.wait("the shell again", |screen| {
-        !screen.alternate_screen() && !screen.hide_cursor()
+        !screen.alternate_screen()
+            && !screen.hide_cursor()
+            && screen
+                .contents()
+                .lines()
+                .rev()
+                .find(|l| !l.trim().is_empty())
+                .is_some_and(|l| l.trim() == "$")
     });
     s.send("exit\r");
     s.finish();
