@@ -613,29 +613,25 @@ fn ctrl_z_suspends_to_the_shell_and_fg_redraws() {
     s.wait_dashboard("Kessa Valley floods");
     s.wait_text("── now · 14 Mar 2025");
     s.send("q");
-    // Back on the main screen, and the program gone: the shell's prompt is
-    // the last line (quitting writes the seen-state record first).
-    s.wait("the shell again", |screen| {
+    // The shell's prompt, not only the main screen: sitrep gives the screen
+    // back before it records what was seen, and a line typed before it has
+    // exited is not the shell's to read.
+    s.wait("the shell's prompt again", |screen| {
         !screen.alternate_screen()
             && !screen.hide_cursor()
-            && screen
-                .contents()
-                .lines()
-                .rev()
-                .find(|l| !l.trim().is_empty())
-                .is_some_and(|l| l.trim() == "$")
+            && screen.contents().trim_end().ends_with('$')
     });
     s.send("exit\r");
     s.finish();
 }
 
 #[test]
-fn a_config_file_sets_the_theme_the_focus_and_the_mouse() {
+fn a_config_file_sets_the_theme_the_focus_the_mouse_and_the_keys() {
     let dir = temp_dir("config");
     let config = dir.join("config.toml");
     std::fs::write(
         &config,
-        "theme = \"light\"\nmouse = false\nfocus = \"actors\"\n",
+        "theme = \"light\"\nmouse = false\nfocus = \"actors\"\n[keys]\nquit = \"x\"\n",
     )
     .unwrap();
     let config = config.to_string_lossy().into_owned();
@@ -671,9 +667,19 @@ fn a_config_file_sets_the_theme_the_focus_and_the_mouse() {
             }
         }
     }
-    s.send("q");
+    // The footer names the rebound key; `q` does nothing now (the help key
+    // sent after it still finds the dashboard running), `x` quits.
+    // (In the quotes pane the footer has room for it.)
+    s.send("\t");
+    s.wait_text("x quit");
+    s.send("q?");
+    s.wait_text("x Ctrl-C");
+    s.send("\x1b");
+    s.wait_gone("x Ctrl-C");
+    s.send("x");
     let status = s.finish();
     assert!(status.success(), "{status:?}");
+    assert!(!s.parser.lock().unwrap().screen().alternate_screen());
 }
 
 #[cfg(unix)]
@@ -936,7 +942,7 @@ fn reopening_an_edited_file_marks_what_is_new_and_changed_since_the_last_look() 
     assert_eq!(beside.len(), 2, "{beside:?}");
 
     // The file is edited: one event moves, one is added.
-    let edited = old.replacen("value = 41000", "value = 43000", 1).replacen(
+    let edited = old.replacen(
         "id = \"breach\"\ndate = 2024-09-03",
         "id = \"breach\"\ndate = 2024-09-04",
         1,
@@ -945,7 +951,7 @@ fn reopening_an_edited_file_marks_what_is_new_and_changed_since_the_last_look() 
     save(&file, &edited);
     let mut s = Session::start_with_state(&state, &[&path], 120, 40);
     s.wait_dashboard("Lowmere river floods");
-    s.wait_text("1 new, 2 changed since ");
+    s.wait_text("1 new, 1 changed since ");
     let screen = s.contents();
     let row = |text: &str| {
         screen
@@ -957,11 +963,6 @@ fn reopening_an_edited_file_marks_what_is_new_and_changed_since_the_last_look() 
     assert!(row("Temporary bridge opens").contains("●+"), "{screen}");
     assert!(row("Levee breaches flood").contains("●~"), "{screen}");
     assert!(!row("Heavy rain begins").contains("●~"), "{screen}");
-    // The figure's card says so too, and its detail gives both values.
-    assert!(screen.contains("~ People displaced"), "{screen}");
-    s.send("1");
-    s.send("\r");
-    s.wait_text("changed: figure was 41,000+ people, now 43,000+ people");
     s.send("q");
     assert!(s.finish().success());
 
