@@ -119,10 +119,13 @@ fn full_width(inner: usize) -> u16 {
 
 impl App {
     pub fn new(situation: Situation, options: Options) -> App {
-        let seen = options
-            .seen
-            .as_ref()
-            .map(|setup| Seen::new(setup, &situation));
+        let (seen, marks) = match options.seen.as_ref() {
+            Some(setup) => {
+                let (seen, marks) = Seen::new(setup, &situation);
+                (Some(seen), marks)
+            }
+            None => (None, Default::default()),
+        };
         let filter = Filter {
             actors: options.actors,
             places: options.places,
@@ -140,6 +143,7 @@ impl App {
             problem: None,
             seen,
         };
+        app.data.marks = marks;
         if app.has_pane(options.focus) {
             app.view.focus = options.focus;
         }

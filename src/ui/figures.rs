@@ -55,8 +55,14 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
             .source
             .and_then(|s| app.situation().sources.get(s))
             .map(|s| head(s.publisher.as_deref().unwrap_or(s.title.as_str()), columns));
+        // New or changed since the last look: a symbol before the label.
+        let whole = &app.derived().labels[i];
+        let label = match app.data().marks.mark(crate::digest::Section::Metrics, i) {
+            Some(mark) => format!("{} {whole}", mark.symbol()),
+            None => whole.clone(),
+        };
         let info = CardInfo {
-            label: &app.derived().labels[i],
+            label: &label,
             figure,
             source,
             highlighted: app.selection().highlighted_metrics.contains(&i),
