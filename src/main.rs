@@ -38,6 +38,16 @@ struct Cli {
     /// Start filtered by this place (an id from the file); repeat for more.
     #[arg(long = "place", value_name = "ID")]
     places: Vec<String>,
+    /// Start with this search (any case), as typed after `/`.
+    #[arg(long, value_name = "TEXT")]
+    search: Option<String>,
+    /// Start with a date window from this date's first day (2024-09-21,
+    /// 2024-08, 2024, early/mid/late 2024-10), as `summary --from`.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    from: Option<FuzzyDate>,
+    /// Start with a date window up to this date's last day.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    to: Option<FuzzyDate>,
     /// Leave the mouse to the terminal, so text can be selected as usual
     /// (`m` toggles it in the dashboard).
     #[arg(long)]
@@ -290,14 +300,16 @@ fn run_dashboard(cli: &Cli) -> ExitCode {
     let Some(situation) = report.situation.take() else {
         return explain_failure(&path, &bytes, &report);
     };
-    let chosen = sitrep::query::actors_from_ids(&situation, &cli.actors).and_then(|actors| {
-        Ok((
-            actors,
-            sitrep::query::places_from_ids(&situation, &cli.places)?,
-        ))
-    });
-    let (actors, places) = match chosen {
-        Ok(chosen) => chosen,
+    // The same reading of the filter as `summary`, and the same messages.
+    let filter = match summary::build_filter(
+        &situation,
+        &cli.actors,
+        &cli.places,
+        cli.search.as_deref(),
+        cli.from,
+        cli.to,
+    ) {
+        Ok(filter) => filter,
         Err(message) => {
             eprintln!("error: {message}");
             return ExitCode::from(2);
@@ -320,8 +332,7 @@ fn run_dashboard(cli: &Cli) -> ExitCode {
         return ExitCode::from(2);
     }
     let options = Options {
-        actors,
-        places,
+        filter,
         mouse: config.mouse && !cli.no_mouse,
         theme: config.theme(ColorDepth::from_env(), theme::no_color_env()),
         focus: config.focus,
