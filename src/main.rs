@@ -52,6 +52,10 @@ struct Cli {
     /// (`m` toggles it in the dashboard).
     #[arg(long)]
     no_mouse: bool,
+    /// Do not remember what was seen of the file, nor mark what is new
+    /// (the config file's `state = false`).
+    #[arg(long)]
+    no_state: bool,
     #[command(flatten)]
     config: ConfigArgs,
     #[command(flatten)]
@@ -132,6 +136,23 @@ enum Command {
         #[arg(long)]
         path: bool,
     },
+    /// Make a situation file from another tool's export.
+    #[command(subcommand)]
+    Import(ImportFrom),
+}
+
+#[derive(Subcommand, Debug)]
+enum ImportFrom {
+    /// An ACLED event export (CSV): events with honest dates, actors,
+    /// places with coordinates, sources, and monthly reported fatalities
+    /// (see docs/import-acled.md).
+    ///
+    /// Bad rows are reported as FILE:LINE: column: problem, skipped and
+    /// counted. Exit status: 0 when the file was written; 1 when the input
+    /// is not an ACLED export or no row became an event; 2 for usage errors,
+    /// unreadable input, an existing output without --force, or an output
+    /// that cannot be written.
+    Acled(sitrep::import::AcledArgs),
 }
 
 /// How much of a situation file is read at most.
@@ -234,6 +255,7 @@ fn main() -> ExitCode {
         }) => run_check(&files, config.as_ref(), strict, short, limit.max_size),
         Some(Command::Summary(args)) => run_summary(&args),
         Some(Command::Diff(args)) => run_diff(&args),
+        Some(Command::Import(ImportFrom::Acled(args))) => sitrep::import::run_acled(&args),
         Some(Command::Config { default, .. }) => run_config(default),
         None => run_dashboard(&cli),
     }
@@ -341,13 +363,24 @@ fn run_dashboard(cli: &Cli) -> ExitCode {
         },
         warnings: report.warnings().count(),
         file: file.map(|_| path.clone()),
+        seen: file
+            .filter(|_| config.state && !cli.no_state)
+            .map(|file| seen_setup(file)),
     };
-    match tui::run(
-        App::new(situation, options),
-        file.map(PathBuf::as_path),
-        cli.limit.max_size,
-    ) {
-        Ok(tui::Exit::Quit) => ExitCode::SUCCESS,
+    let mut app = App::new(situation, options);
+    match tui::run(&mut app, file.map(PathBuf::as_path), cli.limit.max_size) {
+        Ok(tui::Exit::Quit) => {
+            // Quitting is what makes the version on screen seen.
+            if let Some((record, file, seen)) = app.seen_record(chrono::Utc::now())
+                && let Err(e) = sitrep::seen::write(&record, &seen, &file)
+            {
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "sitrep: could not remember what was seen: {e}"
+                );
+            }
+            ExitCode::SUCCESS
+        }
         // The terminal is restored; leave as the signal would have.
         Ok(tui::Exit::Signal(signal)) => {
             ExitCode::from(u8::try_from(128 + signal).unwrap_or(u8::MAX))
@@ -750,5 +783,33 @@ fn run_diff(args: &DiffArgs) -> ExitCode {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// Where the file's seen-state record is and what it holds; a record that
+/// cannot be used is a problem to tell, never a reason not to start.
+fn seen_setup(file: &std::path::Path) -> sitrep::app::SeenSetup {
+    let now = chrono::Utc::now();
+    let file = std::fs::canonicalize(file).unwrap_or_else(|_| file.to_path_buf());
+    let Some(dir) = sitrep::seen::state_dir() else {
+        return sitrep::app::SeenSetup {
+            record: PathBuf::new(),
+            file,
+            earlier: None,
+            problem: Some("no state directory: set XDG_STATE_HOME".into()),
+            now,
+        };
+    };
+    let record = sitrep::seen::record_path(&dir, &file);
+    let (earlier, problem) = match sitrep::seen::read(&record, &file.to_string_lossy()) {
+        Ok(earlier) => (earlier.map(std::sync::Arc::new), None),
+        Err(e) => (None, Some(e)),
+    };
+    sitrep::app::SeenSetup {
+        record,
+        file,
+        earlier,
+        problem,
+        now,
     }
 }

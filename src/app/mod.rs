@@ -17,6 +17,7 @@ mod effect;
 pub mod panes;
 pub mod popups;
 mod reload;
+mod seen;
 mod view;
 
 #[cfg(test)]
@@ -30,6 +31,7 @@ pub use popups::{
     DetailPage, DetailPopup, HelpPopup, PickerPopup, Popup, Reply, ReportPopup, WindowPopup,
 };
 pub use reload::carry_over;
+pub use seen::{Seen, SeenSetup};
 pub use view::{SearchInput, View};
 
 use crate::action::{Action, Pane};
@@ -68,6 +70,8 @@ pub struct Options {
     /// The file shown, as named on the command line (safe to print); `None`
     /// for the built-in situation.
     pub file: Option<String>,
+    /// Remembering what was seen (a file, without `--no-state`).
+    pub seen: Option<SeenSetup>,
 }
 
 impl Default for Options {
@@ -80,6 +84,7 @@ impl Default for Options {
             staleness: Staleness::default(),
             warnings: 0,
             file: None,
+            seen: None,
         }
     }
 }
@@ -99,10 +104,17 @@ pub struct App {
     /// Why the last save did not load, while the last good data stays on
     /// screen; cleared by a save that loads.
     problem: Option<Problem>,
+    /// What was seen before and the marks against it; `None` when nothing
+    /// is remembered.
+    seen: Option<Seen>,
 }
 
 impl App {
     pub fn new(situation: Situation, options: Options) -> App {
+        let seen = options
+            .seen
+            .as_ref()
+            .map(|setup| Seen::new(setup, &situation));
         let mut app = App {
             data: Data::new(situation, options.filter, options.staleness),
             view: View::default(),
@@ -112,6 +124,7 @@ impl App {
             mouse: options.mouse,
             file: options.file,
             problem: None,
+            seen,
         };
         if app.has_pane(options.focus) {
             app.view.focus = options.focus;
@@ -126,8 +139,32 @@ impl App {
                 plural(options.warnings, "warning")
             ));
         }
+        if let Some(problem) = options.seen.as_ref().and_then(|s| s.problem.as_ref()) {
+            let told = format!("seen-state record not used ({problem}): nothing marked");
+            app.view.status = Some(match app.view.status.take() {
+                Some(status) => format!("{status} · {told}"),
+                None => told,
+            });
+        }
         app.relayout();
         app
+    }
+
+    /// What was seen before and the marks against it.
+    pub fn seen(&self) -> Option<&Seen> {
+        self.seen.as_ref()
+    }
+
+    /// The record to write on quitting: the version on screen, seen `now`
+    /// (where to, the data file, the record). `None` when nothing is
+    /// remembered.
+    pub fn seen_record(
+        &self,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Option<(std::path::PathBuf, std::path::PathBuf, crate::seen::Record)> {
+        self.seen
+            .as_ref()
+            .and_then(|seen| seen.record(&self.data.situation, now))
     }
 
     // Reading the state (drawing, tests, the terminal loop).
