@@ -13,7 +13,6 @@ use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use sitrep::action::{Action, Pane};
 use sitrep::app::{App, Options};
-use sitrep::keymap;
 use sitrep::model::Situation;
 use sitrep::query::{self, Filter, Index};
 
@@ -63,7 +62,7 @@ fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
 /// A key through the same table the dashboard reads keys with.
 fn key(app: &mut App, code: KeyCode) {
     let event = KeyEvent::new(code, KeyModifiers::NONE);
-    if let Some(action) = keymap::action_for(app.mode(), app.view().focus, event) {
+    if let Some(action) = app.keymap().action_for(app.mode(), app.view().focus, event) {
         app.update(action);
     }
 }

@@ -16,6 +16,7 @@ pub mod figures;
 pub mod geometry;
 pub mod import;
 pub mod keymap;
+pub mod keys;
 pub mod load;
 pub mod marks;
 pub mod model;

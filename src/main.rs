@@ -361,6 +361,7 @@ fn run_dashboard(cli: &Cli) -> ExitCode {
         staleness: Staleness {
             after_days: config.stale_after_days,
         },
+        keymap: config.keymap(),
         warnings: report.warnings().count(),
         file: file.map(|_| path.clone()),
         seen: file

@@ -26,7 +26,6 @@ use ratatui::layout::Rect;
 use crate::action::Action;
 use crate::app::{App, Effect};
 use crate::events::{AppEvent, Events};
-use crate::keymap;
 use crate::reload::Reloader;
 
 /// Set while the terminal is in raw mode on the alternate screen.
@@ -259,7 +258,7 @@ fn set_mouse(captured: &mut bool, wanted: bool) -> io::Result<()> {
 pub fn translate(app: &App, event: Event) -> Option<Action> {
     match event {
         Event::Key(key) if key.kind == KeyEventKind::Press => {
-            keymap::action_for(app.mode(), app.focus(), key)
+            app.keymap().action_for(app.mode(), app.focus(), key)
         }
         Event::Mouse(mouse) => {
             let (column, row) = (mouse.column, mouse.row);

@@ -10,7 +10,6 @@ use ratatui::style::{Color, Modifier};
 
 use sitrep::action::Action;
 use sitrep::app::{App, Options};
-use sitrep::keymap;
 use sitrep::load::load_str;
 use sitrep::reload::{Outcome, Problem};
 use sitrep::theme::Theme;
@@ -35,7 +34,7 @@ fn app(width: u16, height: u16) -> App {
 fn keys(app: &mut App, keys: &[KeyCode]) {
     for &code in keys {
         let key = KeyEvent::new(code, KeyModifiers::NONE);
-        if let Some(action) = keymap::action_for(app.mode(), app.view().focus, key) {
+        if let Some(action) = app.keymap().action_for(app.mode(), app.view().focus, key) {
             app.update(action);
         }
     }

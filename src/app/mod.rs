@@ -41,7 +41,7 @@ use crate::doc::detail::Target;
 use crate::figures::Staleness;
 use crate::geometry::header::{Chip, chips};
 use crate::geometry::{Facts, Screen};
-use crate::keymap::Mode;
+use crate::keymap::{Keymap, Mode};
 use crate::model::{ActorIx, Situation};
 use crate::query::{Filter, Index, Selection};
 use crate::reload::Problem;
@@ -65,6 +65,8 @@ pub struct Options {
     pub focus: Pane,
     /// When a key figure counts as stale.
     pub staleness: Staleness,
+    /// The keys in use (the config file's `[keys]` applied).
+    pub keymap: Keymap,
     /// Warnings the loader found, told once in the footer.
     pub warnings: usize,
     /// The file shown, as named on the command line (safe to print); `None`
@@ -82,6 +84,7 @@ impl Default for Options {
             theme: Theme::monochrome(),
             focus: Pane::Timeline,
             staleness: Staleness::default(),
+            keymap: Keymap::default(),
             warnings: 0,
             file: None,
             seen: None,
@@ -97,6 +100,8 @@ pub struct App {
     theme: Theme,
     /// When a key figure counts as stale; kept for reloads.
     staleness: Staleness,
+    /// Keys to actions; help and the footer name its keys.
+    keymap: Keymap,
     /// Mouse capture wanted; the terminal loop makes it so.
     mouse: bool,
     /// The file shown (safe to print); `None` for the built-in situation.
@@ -121,6 +126,7 @@ impl App {
             screen: Screen::default(),
             theme: options.theme,
             staleness: options.staleness,
+            keymap: options.keymap,
             mouse: options.mouse,
             file: options.file,
             problem: None,
@@ -193,6 +199,10 @@ impl App {
     pub fn screen(&self) -> &Screen {
         &self.screen
     }
+    pub fn keymap(&self) -> &Keymap {
+        &self.keymap
+    }
+
     pub fn theme(&self) -> &Theme {
         &self.theme
     }
@@ -275,7 +285,7 @@ impl App {
             // at the section of that mode.
             Action::Help => {
                 let from = self.mode();
-                self.open(Popup::Help(HelpPopup::new(from)));
+                self.open(Popup::Help(HelpPopup::new(from, self.keymap.clone())));
             }
             Action::ToggleMouse => {
                 self.mouse = !self.mouse;

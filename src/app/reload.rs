@@ -142,6 +142,7 @@ pub fn carry_over(old: &App, situation: Situation, warnings: usize) -> App {
             theme: old.theme,
             focus: old.view.focus,
             staleness: old.staleness,
+            keymap: old.keymap.clone(),
             warnings: 0,
             file: old.file.clone(),
             seen: old.seen.as_ref().map(Seen::for_reload),

@@ -5,7 +5,6 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::*;
 use crate::doc::detail::Target;
-use crate::keymap;
 use crate::load::load_str;
 
 const FIXTURE: &str = include_str!("../../tests/fixtures/dashboard.toml");
@@ -28,7 +27,7 @@ fn press(app: &mut App, code: KeyCode) -> bool {
 
 fn press_with(app: &mut App, code: KeyCode, modifiers: KeyModifiers) -> bool {
     let key = KeyEvent::new(code, modifiers);
-    match keymap::action_for(app.mode(), app.view.focus, key) {
+    match app.keymap.action_for(app.mode(), app.view.focus, key) {
         Some(action) => app.update(action).contains(&Effect::Quit),
         None => false,
     }
@@ -58,8 +57,11 @@ fn help_max(app: &App) -> usize {
 /// The help's text as lines, at the app's size.
 fn help_lines(app: &App) -> Vec<String> {
     let space = app.screen.popups;
-    let text =
-        crate::doc::help::help_text(&app.theme, crate::geometry::popup::help(space).text.width);
+    let text = crate::doc::help::help_text(
+        &app.theme,
+        &app.keymap,
+        crate::geometry::popup::help(space).text.width,
+    );
     text.lines.iter().map(|l| l.to_string()).collect()
 }
 
@@ -1588,6 +1590,80 @@ fn a_window_from_the_command_line_with_an_open_end_shifts_from_the_events() {
     assert_eq!(app.data.filter.from, Some(day(2020, 1, 1)));
     assert_eq!(app.data.filter.to, Some(day(2020, 12, 30)));
     assert!(event_ids(&app).is_empty());
+}
+
+/// The app with the keys of a config file's text.
+fn app_with_keys(config: &str) -> App {
+    let config = crate::config::read(config)
+        .config
+        .expect("the config loads");
+    app_with(
+        Options {
+            keymap: config.keymap(),
+            ..Options::default()
+        },
+        100,
+        30,
+    )
+}
+
+#[test]
+fn rebound_keys_drive_update_and_the_old_ones_stop() {
+    let mut app = app_with_keys(
+        "[keys]\nquit = [\"x\", \"ctrl-q\"]\nsearch = \"s\"\n[keys.timeline]\nopen = \"l\"\n",
+    );
+    // `q` no longer quits, `/` no longer searches.
+    assert!(!press(&mut app, KeyCode::Char('q')));
+    assert!(!press(&mut app, KeyCode::Char('/')));
+    assert_eq!(app.mode(), Mode::Normal);
+    // `s` starts a search, where `x` is typed text, not quit.
+    assert!(!press(&mut app, KeyCode::Char('s')));
+    assert_eq!(app.mode(), Mode::Search);
+    assert!(!typing(&mut app, "x"));
+    assert_eq!(app.data.filter.search, "x");
+    assert!(!press(&mut app, KeyCode::Esc));
+    assert_eq!(app.mode(), Mode::Normal);
+    // `l` opens the selected event in the timeline.
+    assert_eq!(app.view.focus, Pane::Timeline);
+    assert!(!press(&mut app, KeyCode::Char('l')));
+    assert_eq!(app.mode(), Mode::Detail);
+    assert!(!press(&mut app, KeyCode::Esc));
+    // Ctrl-Q and `x` quit; Ctrl-C still does.
+    assert!(press_with(
+        &mut app,
+        KeyCode::Char('q'),
+        KeyModifiers::CONTROL
+    ));
+    assert!(press(&mut app, KeyCode::Char('x')));
+    assert!(press_with(
+        &mut app,
+        KeyCode::Char('c'),
+        KeyModifiers::CONTROL
+    ));
+}
+
+#[test]
+fn help_lists_the_keys_the_config_gave() {
+    let mut app = app_with_keys("[keys]\nquit = \"x\"\nhelp = [\"h\", \"f1\"]\n");
+    assert!(!press(&mut app, KeyCode::Char('h')));
+    assert_eq!(app.mode(), Mode::Help);
+    let lines = help_lines(&app);
+    let line = |words: &str| {
+        lines
+            .iter()
+            .find(|l| l.trim_end().ends_with(words))
+            .cloned()
+            .unwrap_or_default()
+    };
+    assert!(line(" quit").contains("x Ctrl-C"), "{lines:#?}");
+    assert!(line("all keys (this help)").contains("h F1"), "{lines:#?}");
+    // `?` no longer opens help (in help it still closes it, as Esc does).
+    assert!(
+        !lines
+            .iter()
+            .any(|l| l.contains('?') && l.ends_with("all keys (this help)")),
+        "{lines:#?}"
+    );
 }
 
 fn seen_setup(earlier: Option<crate::seen::Record>) -> SeenSetup {

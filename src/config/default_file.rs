@@ -4,11 +4,13 @@
 
 use std::fmt::Write;
 
+use super::Config;
+use super::bindings::SCOPES;
 use super::bindings::{action_name, mode_name};
-use super::keys::key_name;
-use super::{Config, Scope};
 use crate::action::Action;
+use crate::keymap::Scope;
 use crate::keymap::{BINDINGS, Key, Mode};
+use crate::keys::key_name;
 use crate::theme::{StyleName, Theme, color_name};
 
 /// The text of the default config file.
@@ -22,7 +24,7 @@ pub fn default_file() -> String {
          # Keep only what you change. `sitrep check --config FILE` checks a file.\n\n",
     );
     let pane_name = |pane| {
-        Scope::NAMES
+        SCOPES
             .iter()
             .find(|(_, s)| *s == Scope::Pane(pane))
             .map_or("timeline", |(n, _)| n)

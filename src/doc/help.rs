@@ -3,7 +3,7 @@
 
 use ratatui::text::{Line, Span};
 
-use crate::keymap::{Mode, help_rows};
+use crate::keymap::{Keymap, Mode};
 use crate::text::{pad, wrap};
 use crate::theme::Theme;
 
@@ -28,12 +28,23 @@ impl HelpText {
     }
 }
 
-/// Every line of the help, wrapped to `width` columns.
-pub fn help_text(theme: &Theme, width: u16) -> HelpText {
+/// Every line of the help, with the keys of `keymap`, wrapped to `width`
+/// columns.
+pub fn help_text(theme: &Theme, keymap: &Keymap, width: u16) -> HelpText {
     let width = usize::from(width);
     let mut sections = Vec::new();
     let mut out: Vec<Line<'static>> = Vec::new();
     let row = |keys: &str, text: &str, out: &mut Vec<Line<'static>>| {
+        // Keys too long for their column get a line of their own.
+        let keys = if crate::text::width(keys) >= KEYS {
+            out.push(Line::from(vec![
+                Span::raw("  "),
+                Span::styled(keys.to_string(), theme.key()),
+            ]));
+            ""
+        } else {
+            keys
+        };
         for (i, part) in wrap(text, width.saturating_sub(KEYS + 2))
             .into_iter()
             .enumerate()
@@ -49,12 +60,12 @@ pub fn help_text(theme: &Theme, width: u16) -> HelpText {
     for mode in Mode::ALL {
         sections.push((mode, out.len()));
         out.push(Line::from(Span::styled(mode.title(), theme.strong())));
-        for (keys, text, pane) in help_rows(mode) {
+        for (keys, text, pane) in keymap.help_rows(mode) {
             let text = match pane {
                 Some(pane) => format!("{text} ({} pane)", pane.title()),
                 None => text.to_string(),
             };
-            row(keys, &text, &mut out);
+            row(&keys, &text, &mut out);
         }
         out.push(Line::default());
     }

@@ -37,7 +37,7 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
         ));
     }
     if app.view().zoom {
-        title.push(Span::styled(" zoomed: z or Esc to leave ", theme.dim()));
+        title.push(Span::styled(super::zoom_hint(app), theme.dim()));
     }
     if !app.selection().highlighted_metrics.is_empty() {
         title.push(Span::styled(" ● tied to the filter ", theme.highlight()));

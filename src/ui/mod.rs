@@ -130,7 +130,7 @@ pub(crate) fn pane_frame(
         ));
     }
     if app.view().zoom {
-        block = block.title(Span::styled(" zoomed: z or Esc to leave ", theme.dim()));
+        block = block.title(Span::styled(zoom_hint(app), theme.dim()));
     }
     if !info.is_empty() {
         block = block.title_bottom(
@@ -240,5 +240,16 @@ pub fn position_info(selected: usize, shown: usize, total: usize, filtered: bool
         (0, _) => String::new(),
         (_, true) => format!("{}/{shown} · {total} in all", selected + 1),
         (_, false) => format!("{}/{shown}", selected + 1),
+    }
+}
+
+/// " zoomed: z or Esc to leave ", with the keys in use.
+pub fn zoom_hint(app: &App) -> String {
+    let keys = [crate::action::Action::Zoom, crate::action::Action::Back]
+        .map(|a| app.keymap().key(crate::keymap::Mode::Normal, a));
+    match keys {
+        [Some(zoom), Some(back)] => format!(" zoomed: {zoom} or {back} to leave "),
+        [Some(key), None] | [None, Some(key)] => format!(" zoomed: {key} to leave "),
+        [None, None] => " zoomed ".to_string(),
     }
 }

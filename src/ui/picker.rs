@@ -114,7 +114,16 @@ pub fn render(app: &App, picker: &PickerPopup, space: Rect, buf: &mut Buffer) {
         })
         .collect();
     if lines.is_empty() {
-        let message = "No actor matches. Backspace or Ctrl-U to widen.";
+        let key = |action| {
+            app.keymap()
+                .key(crate::keymap::Mode::Picker, action)
+                .unwrap_or_default()
+        };
+        let message = format!(
+            "No actor matches. {} or {} to widen.",
+            key(crate::action::Action::DeleteChar),
+            key(crate::action::Action::ClearInput)
+        );
         buf.set_stringn(list.x, list.y, message, w, theme.dim());
     }
     draw_lines(&lines, list, buf);

@@ -97,18 +97,32 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
     let inner = pane_frame(app, screen, Pane::Timeline, area, info, buf);
     if len == 0 {
         let searching = !app.filter().search.is_empty();
+        let key = |mode, action| app.keymap().key(mode, action).unwrap_or_default();
+        use crate::keymap::Mode;
         let message = if app.situation().events.is_empty() {
-            "This file has no events yet."
-        } else if app.mode() == crate::keymap::Mode::Search {
+            "This file has no events yet.".to_string()
+        } else if app.mode() == Mode::Search {
             // Esc here goes back to the search before typing, which may not
             // be empty.
-            "No event matches the filter. Backspace or Ctrl-U edits the search; Esc goes back to the search before."
+            format!(
+                "No event matches the filter. {} or {} edits the search; {} goes back to the search before.",
+                key(Mode::Search, crate::action::Action::DeleteChar),
+                key(Mode::Search, crate::action::Action::ClearInput),
+                key(Mode::Search, crate::action::Action::Back),
+            )
         } else if searching {
-            "No event matches the filter. Esc clears the search, c every filter."
+            format!(
+                "No event matches the filter. {} clears the search, {} every filter.",
+                key(Mode::Normal, crate::action::Action::Back),
+                key(Mode::Normal, crate::action::Action::ClearFilters),
+            )
         } else {
-            "No event matches the filter. c clears it."
+            format!(
+                "No event matches the filter. {} clears it.",
+                key(Mode::Normal, crate::action::Action::ClearFilters)
+            )
         };
-        empty_message(app, message, inner, buf);
+        empty_message(app, &message, inner, buf);
         return;
     }
     let height = usize::from(inner.height);
