@@ -10,6 +10,7 @@ pub mod figures;
 pub mod footer;
 pub mod header;
 pub mod help;
+pub mod loading;
 pub mod picker;
 pub mod quotes;
 pub mod report;
