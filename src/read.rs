@@ -30,7 +30,7 @@ impl fmt::Display for ReadError {
             ReadError::NotAFile(what) => write!(f, "it is {what}, not a regular file"),
             ReadError::TooLarge { size, limit } => write!(
                 f,
-                "it is {}, more than the limit of {} (--max-size sets it)",
+                "it is {}, over the limit of {} (--max-size)",
                 size_text(*size),
                 size_text(*limit)
             ),

@@ -116,10 +116,13 @@ pub struct App {
 
 impl App {
     pub fn new(situation: Situation, options: Options) -> App {
-        let seen = options
-            .seen
-            .as_ref()
-            .map(|setup| Seen::new(setup, &situation));
+        let (seen, marks) = match options.seen.as_ref() {
+            Some(setup) => {
+                let (seen, marks) = Seen::new(setup, &situation);
+                (Some(seen), marks)
+            }
+            None => (None, Default::default()),
+        };
         let mut app = App {
             data: Data::new(situation, options.filter, options.staleness),
             view: View::default(),
@@ -132,6 +135,7 @@ impl App {
             problem: None,
             seen,
         };
+        app.data.marks = marks;
         if app.has_pane(options.focus) {
             app.view.focus = options.focus;
         }

@@ -289,14 +289,14 @@ pub fn carry_over(old: &App, situation: Situation, warnings: usize) -> App {
         "reloaded: {}",
         plural(app.data.situation.events.len(), "event")
     );
-    if warnings > 0 {
-        status.push_str(&format!(", {}", plural(warnings, "warning")));
-    }
     let before = old.data.situation.events.len();
     if app.data.situation.events.len() < before.div_ceil(2) {
         // A save cut short can still be valid TOML: say so while the old
-        // count is known.
-        status.push_str(&format!("; down from {before} events: a save cut short?"));
+        // count is known, before anything the footer may cut off.
+        status.push_str(&format!(" (was {before}: save cut short?)"));
+    }
+    if warnings > 0 {
+        status.push_str(&format!(", {}", plural(warnings, "warning")));
     }
     if !dropped.is_empty() {
         status.push_str(&format!("; no longer in the file: {}", dropped.join(", ")));

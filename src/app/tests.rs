@@ -1679,7 +1679,7 @@ fn seen_setup(earlier: Option<crate::seen::Record>) -> SeenSetup {
 fn event_mark(app: &App, id: &str) -> Option<crate::marks::Mark> {
     let s = app.situation();
     let e = s.events.iter().position(|e| e.id == id).expect("the event");
-    app.seen()?.marks.mark(crate::digest::Section::Events, e)
+    app.data().marks.mark(crate::digest::Section::Events, e)
 }
 
 #[test]
@@ -1691,7 +1691,7 @@ fn a_first_look_marks_nothing_and_reloads_mark_what_each_one_brought() {
     let mut app = app_with(options, 120, 40);
     let first = app.situation().events[0].id.clone();
     let second = app.situation().events[1].id.clone();
-    assert!(app.seen().unwrap().marks.is_empty());
+    assert!(app.data().marks.is_empty());
     assert_eq!(app.seen().unwrap().header, None);
     // A save renames the first event's title: it is marked changed.
     let title = app.situation().events[0].title.clone();
@@ -1700,13 +1700,26 @@ fn a_first_look_marks_nothing_and_reloads_mark_what_each_one_brought() {
     reload(&mut app, &edited);
     assert_eq!(event_mark(&app, &first), Some(crate::marks::Mark::Changed));
     assert_eq!(event_mark(&app, &second), None);
+    let e = app
+        .situation()
+        .events
+        .iter()
+        .position(|e| e.id == first)
+        .unwrap();
+    let doc = crate::doc::detail::document(&app.data, &app.theme, Target::Event(e), 0, 200);
+    let text: Vec<String> = doc.lines.iter().map(|l| l.to_string()).collect();
+    assert!(
+        text.iter()
+            .any(|l| l.contains("changed since your last look (date as before)")),
+        "{text:?}"
+    );
     // The next save drops the second event: the first stays marked, the
     // second is counted as removed.
     reload(&mut app, &without_event(&edited, &second));
     assert_eq!(event_mark(&app, &first), Some(crate::marks::Mark::Changed));
     let seen = app.seen().unwrap();
-    assert_eq!(seen.marks.removed.len(), 1);
-    assert_eq!(seen.marks.removed[0].key, second);
+    assert_eq!(app.data().marks.removed.len(), 1);
+    assert_eq!(app.data().marks.removed[0].key, second);
     assert_eq!(
         seen.header
             .as_deref()

@@ -56,8 +56,13 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
             .source
             .and_then(|s| app.situation().sources.get(s))
             .map(|s| head(s.publisher.as_deref().unwrap_or(s.title.as_str()), columns));
+        // New or changed since the last look: a symbol before the label.
+        let label = match app.data().marks.mark(crate::digest::Section::Metrics, i) {
+            Some(mark) => format!("{} {}", mark.symbol(), head(&metric.label, columns)),
+            None => head(&metric.label, columns).to_string(),
+        };
         let info = CardInfo {
-            label: head(&metric.label, columns),
+            label: &label,
             figure,
             source,
             highlighted: app.selection().highlighted_metrics.contains(&i),
