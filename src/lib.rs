@@ -15,6 +15,7 @@ pub mod events;
 pub mod figures;
 pub mod geometry;
 pub mod import;
+pub mod init;
 pub mod keymap;
 pub mod keys;
 pub mod load;

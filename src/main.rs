@@ -142,6 +142,18 @@ enum Command {
     /// Make a situation file from another tool's export.
     #[command(subcommand)]
     Import(ImportFrom),
+    /// Write a new situation file to start from: a short commented template
+    /// with one of each section (it passes `check --strict`).
+    ///
+    /// Never overwrites: an existing FILE is left untouched and the exit
+    /// status is 1 (2 for usage errors).
+    Init {
+        /// The new file to write.
+        file: PathBuf,
+        /// Write a copy of the built-in situation instead of the template.
+        #[arg(long)]
+        from_builtin: bool,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -260,6 +272,7 @@ fn main() -> ExitCode {
         Some(Command::Diff(args)) => run_diff(&args),
         Some(Command::Import(ImportFrom::Acled(args))) => sitrep::import::run_acled(&args),
         Some(Command::Config { default, .. }) => run_config(default),
+        Some(Command::Init { file, from_builtin }) => run_init(&file, from_builtin),
         None => run_dashboard(&cli),
     }
 }
@@ -639,6 +652,29 @@ fn run_config(default: bool) -> ExitCode {
                 "sitrep: no place for a config file: neither $SITREP_CONFIG nor a home directory is set"
             );
             ExitCode::from(2)
+        }
+    }
+}
+
+fn run_init(file: &std::path::Path, from_builtin: bool) -> ExitCode {
+    match sitrep::init::write_new(file, sitrep::init::contents(from_builtin)) {
+        Ok(()) => {
+            let what = if from_builtin {
+                "a copy of the built-in situation"
+            } else {
+                "a new situation from the template"
+            };
+            eprintln!(
+                "{}: wrote {what}; edit it, then `sitrep check --strict {}` and `sitrep {}`",
+                file.display(),
+                file.display(),
+                file.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("sitrep: {message}");
+            ExitCode::FAILURE
         }
     }
 }
