@@ -50,7 +50,10 @@ impl Data {
     }
 
     pub fn filter_active(&self) -> bool {
-        !self.filter.actors.is_empty() || !self.filter.search.trim().is_empty()
+        !self.filter.actors.is_empty()
+            || !self.filter.search.trim().is_empty()
+            || self.filter.from.is_some()
+            || self.filter.to.is_some()
     }
 
     /// The search text as the filter compares it.

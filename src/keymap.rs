@@ -18,6 +18,8 @@ pub enum Mode {
     Search,
     /// The actor picker is open.
     Picker,
+    /// Typing a date window.
+    Window,
     /// A detail popup is open.
     Detail,
     /// The key help is open.
@@ -30,10 +32,11 @@ pub enum Mode {
 }
 
 impl Mode {
-    pub const ALL: [Mode; 6] = [
+    pub const ALL: [Mode; 7] = [
         Mode::Normal,
         Mode::Search,
         Mode::Picker,
+        Mode::Window,
         Mode::Detail,
         Mode::Report,
         Mode::Help,
@@ -44,6 +47,7 @@ impl Mode {
             Mode::Normal => "Browsing",
             Mode::Search => "Typing a search",
             Mode::Picker => "Actor picker",
+            Mode::Window => "Typing a date window",
             Mode::Detail => "Detail",
             Mode::Help => "This help",
             Mode::Report => "Why the file did not reload",
@@ -53,7 +57,7 @@ impl Mode {
 
     /// Modes where printable characters are typed text.
     pub fn takes_text(self) -> bool {
-        matches!(self, Mode::Search | Mode::Picker)
+        matches!(self, Mode::Search | Mode::Picker | Mode::Window)
     }
 }
 
@@ -117,7 +121,7 @@ impl Binding {
     }
 }
 
-use Mode::{Detail, Help, Normal, Picker, Report, Search, TooSmall};
+use Mode::{Detail, Help, Normal, Picker, Report, Search, TooSmall, Window};
 
 /// Every binding of every mode, in the order help lists them.
 #[rustfmt::skip]
@@ -151,6 +155,11 @@ pub const BINDINGS: &[Binding] = &[
     bind(Normal, &[ch('c')], Action::ClearFilters, "clear every filter")
         .footer(2, "clear")
         .with_filter(),
+    bind(Normal, &[ch('w')], Action::Window, "date window: dates, 7d 30d 90d 1y, all").footer(6, "window"),
+    bind(Normal, &[ch('[')], Action::ShiftWindow { forward: false }, "move the date window back / on by its length"),
+    bind(Normal, &[ch(']')], Action::ShiftWindow { forward: true }, "move the date window back / on by its length"),
+    bind(Normal, &[ch('{')], Action::ScaleWindow { wider: false }, "halve / double the date window"),
+    bind(Normal, &[ch('}')], Action::ScaleWindow { wider: true }, "halve / double the date window"),
     bind(Normal, &[code(KeyCode::Backspace)], Action::RemoveChip, "remove the last filter chip"),
     bind(Normal, &[code(KeyCode::Esc)], Action::Back, "clear the search, leave zoom"),
     bind(Normal, &[ch('z')], Action::Zoom, "zoom the pane to full size"),
@@ -185,6 +194,15 @@ pub const BINDINGS: &[Binding] = &[
     bind(Picker, &[code(KeyCode::F(1))], Action::Help, "all keys (? is text here)").footer(4, "help"),
     bind(Picker, &[ctrl('c')], Action::Quit, "quit"),
     bind(Picker, &[ctrl('z')], Action::Suspend, "suspend to the shell"),
+    // The date-window prompt.
+    bind(Window, &[], Action::Input(' '), "a date (2024-06, early 2024-10, 2024-03-11), a start and an end, 7d 30d 90d 1y from as of, or all"),
+    bind(Window, &[code(KeyCode::Enter)], Action::Accept, "set the window").footer(1, "set"),
+    bind(Window, &[code(KeyCode::Esc)], Action::Back, "cancel").footer(1, "cancel"),
+    bind(Window, &[code(KeyCode::Backspace)], Action::DeleteChar, "delete a character"),
+    bind(Window, &[ctrl('u')], Action::ClearInput, "clear the text").footer(3, "clear"),
+    bind(Window, &[code(KeyCode::F(1))], Action::Help, "all keys (? is text here)").footer(4, "help"),
+    bind(Window, &[ctrl('c')], Action::Quit, "quit"),
+    bind(Window, &[ctrl('z')], Action::Suspend, "suspend to the shell"),
     // A detail popup.
     bind(Detail, &[ch('j'), code(KeyCode::Down)], Action::Down, "scroll").footer(4, "scroll"),
     bind(Detail, &[ch('k'), code(KeyCode::Up)], Action::Up, "scroll"),

@@ -35,6 +35,7 @@ pub mod text;
 pub mod theme;
 pub mod tui;
 pub mod ui;
+pub mod window;
 
 /// The situation built into the binary, shown when no file is given.
 pub const BUILTIN_PATH: &str = "haiti-mss-2024.toml";

@@ -41,6 +41,16 @@ struct Cli {
     /// Start filtered by this place (an id from the file); repeat for more.
     #[arg(long = "place", value_name = "ID")]
     places: Vec<String>,
+    /// Start with this search (any case), as typed after `/`.
+    #[arg(long, value_name = "TEXT")]
+    search: Option<String>,
+    /// Start with a date window from this date's first day (2024-09-21,
+    /// 2024-08, 2024, early/mid/late 2024-10), as `summary --from`.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    from: Option<FuzzyDate>,
+    /// Start with a date window up to this date's last day.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    to: Option<FuzzyDate>,
     /// Leave the mouse to the terminal, so text can be selected as usual
     /// (`m` toggles it in the dashboard).
     #[arg(long)]
@@ -341,16 +351,18 @@ fn run_dashboard(cli: &Cli) -> ExitCode {
         let Some(situation) = report.situation.take() else {
             return Err(NotOpened::Invalid(Box::new((bytes, report))));
         };
-        let chosen = sitrep::query::actors_from_ids(&situation, &cli.actors).and_then(|actors| {
-            Ok((
-                actors,
-                sitrep::query::places_from_ids(&situation, &cli.places)?,
-            ))
-        });
-        let (actors, places) = chosen.map_err(NotOpened::Usage)?;
+        // The same reading of the filter as `summary`, and the same messages.
+        let filter = summary::build_filter(
+            &situation,
+            &cli.actors,
+            &cli.places,
+            cli.search.as_deref(),
+            cli.from,
+            cli.to,
+        )
+        .map_err(NotOpened::Usage)?;
         let options = Options {
-            actors,
-            places,
+            filter,
             mouse: config.mouse && !cli.no_mouse,
             theme: config.theme(ColorDepth::from_env(), theme::no_color_env()),
             focus: config.focus,

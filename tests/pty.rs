@@ -914,6 +914,36 @@ fn a_reload_that_drops_more_than_half_of_the_events_says_so() {
     std::fs::remove_dir_all(&dir).ok();
 }
 
+#[test]
+fn a_date_window_typed_after_w_hides_what_lies_outside_it() {
+    let mut s = Session::start(&["tests/fixtures/dashboard.toml"], 100, 30);
+    s.wait_dashboard("Kessa Valley floods");
+    s.wait_text("Water points restored");
+    s.send("w");
+    s.wait_text("Date window");
+    // A bad entry is explained and stays typed.
+    s.send("2025-04 2025-02");
+    s.send("\r");
+    s.wait_text("the start (Apr 2025) is after the end (Feb 2025)");
+    s.wait_text("2025-04 2025-02");
+    s.send("\x15");
+    s.send("2025-02-27 2025-03-01");
+    s.send("\r");
+    s.wait_gone("Date window");
+    s.wait_text("27 Feb 2025 – 1 Mar 2025 ✕");
+    s.wait_text("4 of 16 events");
+    s.wait_gone("Water points restored");
+    let screen = s.contents();
+    assert!(screen.contains("Government declares"), "{screen}");
+    assert!(!screen.contains("Minister Okonkwo tours"), "{screen}");
+    // Backspace takes the chip away and everything comes back.
+    s.send("\x7f");
+    s.wait_gone("27 Feb 2025 – 1 Mar 2025 ✕");
+    s.wait_text("Water points restored");
+    s.send("q");
+    assert!(s.finish().success());
+}
+
 /// The header's count of what is new since the last look is on screen.
 fn marks_count(screen: &str) -> bool {
     ["new since", "changed since", "removed since"]

@@ -472,7 +472,10 @@ fn megabyte_strings_draw_safely_in_every_pane() {
     let mut app = App::new(
         situation,
         Options {
-            actors: vec![speaker],
+            filter: sitrep::query::Filter {
+                actors: vec![speaker],
+                ..Default::default()
+            },
             ..Options::default()
         },
     );

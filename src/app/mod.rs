@@ -27,7 +27,9 @@ use ratatui::layout::{Position, Rect};
 
 pub use cursor::{Cursor, Motion, relocate};
 pub use effect::{Effect, Effects};
-pub use popups::{DetailPage, DetailPopup, HelpPopup, PickerPopup, Popup, Reply, ReportPopup};
+pub use popups::{
+    DetailPage, DetailPopup, HelpPopup, PickerPopup, Popup, Reply, ReportPopup, WindowPopup,
+};
 pub use reload::carry_over;
 pub use seen::{Seen, SeenSetup};
 pub use view::{SearchInput, View};
@@ -46,15 +48,17 @@ use crate::query::{Filter, Index, Selection};
 use crate::reload::Problem;
 use crate::text::{fit, plural, shown};
 use crate::theme::Theme;
+use crate::window::Window;
 use panes::PaneModel;
+
+const NO_WINDOW: &str = "no date window: press w to set one";
 
 /// How the dashboard starts.
 #[derive(Clone, Debug)]
 pub struct Options {
-    /// Actors in the filter from the start (`--actor`).
-    pub actors: Vec<ActorIx>,
-    /// Places in the filter from the start (`--place`).
-    pub places: Vec<crate::model::PlaceIx>,
+    /// The filter from the start (`--actor`, `--place`, `--search`,
+    /// `--from`, `--to`).
+    pub filter: Filter,
     /// Capture the mouse (off: the terminal selects text as usual).
     pub mouse: bool,
     pub theme: Theme,
@@ -76,8 +80,7 @@ pub struct Options {
 impl Default for Options {
     fn default() -> Self {
         Options {
-            actors: Vec::new(),
-            places: Vec::new(),
+            filter: Filter::default(),
             mouse: true,
             theme: Theme::monochrome(),
             focus: Pane::Timeline,
@@ -126,13 +129,8 @@ impl App {
             }
             None => (None, Default::default()),
         };
-        let filter = Filter {
-            actors: options.actors,
-            places: options.places,
-            ..Filter::default()
-        };
         let mut app = App {
-            data: Data::new(situation, filter, options.staleness),
+            data: Data::new(situation, options.filter, options.staleness),
             view: View::default(),
             screen: Screen::default(),
             theme: options.theme,
@@ -432,13 +430,51 @@ impl App {
             Action::RemoveChip => {
                 if !self.data.filter.search.is_empty() {
                     self.set_search(String::new());
+                } else if self.window().is_some() {
+                    self.set_window(None);
                 } else if let Some(actor) = self.data.filter.actors.last().copied() {
                     self.toggle_actor(actor);
                 }
             }
+            Action::Window => {
+                let text = self
+                    .window()
+                    .map(|w| w.label_for_typing())
+                    .unwrap_or_default();
+                self.open(Popup::Window(WindowPopup { text, error: None }));
+            }
+            Action::ShiftWindow { forward } => match self.window() {
+                Some(window) => self.set_window(Some(crate::window::shift(window, forward))),
+                None => self.view.status = Some(NO_WINDOW.into()),
+            },
+            Action::ScaleWindow { wider } => match self.window() {
+                Some(window) => self.set_window(Some(crate::window::scale(window, wider))),
+                None => self.view.status = Some(NO_WINDOW.into()),
+            },
             Action::Zoom => self.view.zoom = !self.view.zoom,
             _ => {}
         }
+    }
+
+    /// The date window of the filter, an open end closed at the first or
+    /// last day of the situation's events.
+    pub fn window(&self) -> Option<Window> {
+        let s = &self.data.situation;
+        let first = s.events.iter().map(|e| e.first_day()).min();
+        let last = s.events.iter().map(|e| e.last_day()).max();
+        let span = (first.unwrap_or(s.as_of), last.unwrap_or(s.as_of));
+        crate::window::closed(self.data.filter.from, self.data.filter.to, span)
+    }
+
+    fn set_window(&mut self, window: Option<Window>) {
+        self.data.filter.from = window.map(|w| w.from);
+        self.data.filter.to = window.map(|w| w.to);
+        self.refilter();
+        let events = plural(self.data.selection.events.len(), "event");
+        self.view.status = Some(match window {
+            Some(window) => format!("window {} · {events} shown", window.label()),
+            None => format!("no date window · {events} shown"),
+        });
     }
 
     fn searching(&mut self, action: Action) {
@@ -498,6 +534,10 @@ impl App {
             Reply::ToggleActor(actor) => self.toggle_actor(actor),
             Reply::Open(target) => self.open(Popup::Detail(DetailPopup::new(target))),
             Reply::Status(status) => self.view.status = Some(status),
+            Reply::SetWindow(window) => {
+                self.view.popups.pop();
+                self.set_window(window);
+            }
         }
     }
 
@@ -640,6 +680,7 @@ impl App {
             match chip {
                 Chip::Actor(actor) => self.toggle_actor(actor),
                 Chip::Search => self.set_search(String::new()),
+                Chip::Window => self.set_window(None),
             }
             return;
         }

@@ -8,6 +8,7 @@
 use crate::action::Pane;
 use crate::doc::detail::Target;
 use crate::model::{ActorIx, EventIx, Situation};
+use crate::query::Filter;
 use crate::reload::Outcome;
 use crate::text::{fit, plural, shown};
 
@@ -130,8 +131,13 @@ pub fn carry_over(old: &App, situation: Situation, warnings: usize) -> App {
     let mut app = App::new(
         situation,
         Options {
-            actors,
-            places,
+            filter: Filter {
+                actors,
+                places,
+                search: old.data.filter.search.clone(),
+                from: old.data.filter.from,
+                to: old.data.filter.to,
+            },
             mouse: old.mouse,
             theme: old.theme,
             focus: old.view.focus,
@@ -142,10 +148,6 @@ pub fn carry_over(old: &App, situation: Situation, warnings: usize) -> App {
             seen: old.seen.as_ref().map(Seen::for_reload),
         },
     );
-    app.data.filter.search = old.data.filter.search.clone();
-    app.data.filter.from = old.data.filter.from;
-    app.data.filter.to = old.data.filter.to;
-    app.data.refilter();
 
     let map = Mapping {
         old: &old.data.situation,

@@ -491,7 +491,10 @@ fn tabs_are_clickable_in_the_small_layout() {
 #[test]
 fn starts_with_the_actors_given() {
     let options = Options {
-        actors: vec![6],
+        filter: Filter {
+            actors: vec![6],
+            ..Filter::default()
+        },
         ..Options::default()
     };
     let app = app_with(options, 80, 24);
@@ -692,7 +695,10 @@ fn what_is_gone_falls_back_to_its_place_and_is_told() {
     let mut app = App::new(
         situation(&shifted_text()),
         Options {
-            actors: vec![0],
+            filter: Filter {
+                actors: vec![0],
+                ..Filter::default()
+            },
             ..Options::default()
         },
     );
@@ -1468,6 +1474,155 @@ fn q_closes_one_layer_at_a_time_and_quits_only_from_the_main_view() {
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.mode(), Mode::Normal);
     assert!(press(&mut app, KeyCode::Char('q')));
+}
+
+fn day(y: i32, m: u32, d: u32) -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+/// The date-window prompt's text and error, while it is open.
+fn window_prompt(app: &App) -> Option<(&str, Option<&str>)> {
+    match app.view.popup() {
+        Some(Popup::Window(p)) => Some((p.text.as_str(), p.error.as_deref())),
+        _ => None,
+    }
+}
+
+#[test]
+fn w_sets_a_date_window_that_narrows_the_timeline() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('w'));
+    assert_eq!(app.mode(), Mode::Window);
+    typing(&mut app, "2025-03-08 2025-03-12");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.mode(), Mode::Normal);
+    assert_eq!(app.data.filter.from, Some(day(2025, 3, 8)));
+    assert_eq!(app.data.filter.to, Some(day(2025, 3, 12)));
+    // "early 2025-03" (1-10 March) overlaps the window, so it stays.
+    assert_eq!(
+        event_ids(&app),
+        [
+            "shelters-open",
+            "minister-tour",
+            "ocha-count",
+            "sarrin-protest"
+        ]
+    );
+    assert!(app.filter_active());
+    assert_eq!(
+        app.view.status.as_deref(),
+        Some("window 8 Mar 2025 – 12 Mar 2025 · 4 events shown")
+    );
+}
+
+#[test]
+fn a_bad_window_says_why_and_keeps_the_text() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('w'));
+    typing(&mut app, "2025-04 2025-02");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.mode(), Mode::Window);
+    assert_eq!(
+        window_prompt(&app),
+        Some((
+            "2025-04 2025-02",
+            Some("the start (Apr 2025) is after the end (Feb 2025)")
+        ))
+    );
+    assert_eq!(app.data.filter.from, None);
+    // Editing clears the message; Esc leaves without a window.
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!(window_prompt(&app), Some(("2025-04 2025-0", None)));
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.mode(), Mode::Normal);
+    assert!(!app.filter_active());
+}
+
+#[test]
+fn presets_count_back_from_as_of_and_all_clears() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('w'));
+    typing(&mut app, "7d");
+    press(&mut app, KeyCode::Enter);
+    // as_of is 14 March 2025.
+    assert_eq!(app.data.filter.from, Some(day(2025, 3, 8)));
+    assert_eq!(app.data.filter.to, Some(day(2025, 3, 14)));
+    // The prompt opens on the window as it is, to edit.
+    press(&mut app, KeyCode::Char('w'));
+    assert_eq!(window_prompt(&app), Some(("2025-03-08 2025-03-14", None)));
+    press_with(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    typing(&mut app, "all");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!((app.data.filter.from, app.data.filter.to), (None, None));
+    assert_eq!(app.data.selection.events.len(), 16);
+}
+
+#[test]
+fn brackets_shift_and_braces_resize_the_window() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char(']'));
+    assert_eq!(
+        app.view.status.as_deref(),
+        Some("no date window: press w to set one")
+    );
+    press(&mut app, KeyCode::Char('w'));
+    typing(&mut app, "2025-03-01 2025-03-10");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char(']'));
+    let window = |app: &App| (app.data.filter.from.unwrap(), app.data.filter.to.unwrap());
+    assert_eq!(window(&app), (day(2025, 3, 11), day(2025, 3, 20)));
+    assert_eq!(
+        event_ids(&app),
+        ["sarrin-protest", "water-restored", "budget-vote"]
+    );
+    press(&mut app, KeyCode::Char('['));
+    press(&mut app, KeyCode::Char('['));
+    assert_eq!(window(&app), (day(2025, 2, 19), day(2025, 2, 28)));
+    press(&mut app, KeyCode::Char('}'));
+    assert_eq!(window(&app), (day(2025, 2, 14), day(2025, 3, 5)));
+    press(&mut app, KeyCode::Char('{'));
+    press(&mut app, KeyCode::Char('{'));
+    assert_eq!(window(&app), (day(2025, 2, 21), day(2025, 2, 25)));
+}
+
+#[test]
+fn the_window_is_a_chip_that_backspace_and_clear_remove() {
+    let mut app = app_with(Options::default(), 120, 40);
+    press(&mut app, KeyCode::Char('w'));
+    typing(&mut app, "2025-03");
+    press(&mut app, KeyCode::Enter);
+    let chips: Vec<Chip> = crate::geometry::header::all_chips(&app.data).collect();
+    assert_eq!(chips, [Chip::Window]);
+    assert_eq!(
+        crate::geometry::header::chip_label(&app.data, Chip::Window),
+        " 1 Mar 2025 – 31 Mar 2025 ✕ "
+    );
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!((app.data.filter.from, app.data.filter.to), (None, None));
+    press(&mut app, KeyCode::Char('w'));
+    typing(&mut app, "2025");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('c'));
+    assert_eq!((app.data.filter.from, app.data.filter.to), (None, None));
+}
+
+#[test]
+fn a_window_from_the_command_line_with_an_open_end_shifts_from_the_events() {
+    let options = Options {
+        filter: Filter {
+            to: Some(day(2019, 12, 31)),
+            ..Filter::default()
+        },
+        ..Options::default()
+    };
+    let mut app = app_with(options, 80, 24);
+    assert_eq!(event_ids(&app), ["inspection-2019"]);
+    // The open start is the first event's first day: 1 Jan 2019, so the
+    // window is 365 days long, and 2020 has 366.
+    press(&mut app, KeyCode::Char(']'));
+    assert_eq!(app.data.filter.from, Some(day(2020, 1, 1)));
+    assert_eq!(app.data.filter.to, Some(day(2020, 12, 30)));
+    assert!(event_ids(&app).is_empty());
 }
 
 /// The app with the keys of a config file's text.

@@ -1,7 +1,7 @@
 //! The `[keys]` tables: which action gets which keys, where.
 //!
 //! `[keys]` rebinds an action in every mode where it exists; `[keys.<mode>]`
-//! (browse, search_prompt, picker_popup, detail_popup, help_popup,
+//! (browse, search_prompt, picker_popup, window_prompt, detail_popup, help_popup,
 //! report_popup; named so
 //! that none is also an action) in that mode only; both replace
 //! the action's keys there. `[keys.<pane>]` (figures, timeline, actors,
@@ -16,10 +16,11 @@ use crate::keymap::{BINDINGS, Mode, Rebinding, Scope};
 /// The tables under `[keys]`: modes, named so that none is also an
 /// action, and panes. Each mode of [`Mode::ALL`] is here under its [`mode_name`] (a test
 /// holds it so).
-pub const SCOPES: [(&str, Scope); 10] = [
+pub const SCOPES: [(&str, Scope); 11] = [
     ("browse", Scope::Mode(Mode::Normal)),
     ("search_prompt", Scope::Mode(Mode::Search)),
     ("picker_popup", Scope::Mode(Mode::Picker)),
+    ("window_prompt", Scope::Mode(Mode::Window)),
     ("detail_popup", Scope::Mode(Mode::Detail)),
     ("help_popup", Scope::Mode(Mode::Help)),
     ("report_popup", Scope::Mode(Mode::Report)),
@@ -47,6 +48,7 @@ pub fn mode_name(mode: Mode) -> &'static str {
         Mode::Normal => "browse",
         Mode::Search => "search_prompt",
         Mode::Picker => "picker_popup",
+        Mode::Window => "window_prompt",
         Mode::Detail => "detail_popup",
         Mode::Help => "help_popup",
         Mode::Report => "report_popup",
@@ -85,6 +87,11 @@ pub const ACTIONS: &[(&str, Action)] = &[
     ("picker", Action::Picker),
     ("clear_filters", Action::ClearFilters),
     ("remove_chip", Action::RemoveChip),
+    ("window", Action::Window),
+    ("window_back", Action::ShiftWindow { forward: false }),
+    ("window_on", Action::ShiftWindow { forward: true }),
+    ("window_halve", Action::ScaleWindow { wider: false }),
+    ("window_double", Action::ScaleWindow { wider: true }),
     ("next_link", Action::NextLink),
     ("prev_link", Action::PrevLink),
     ("zoom", Action::Zoom),

@@ -300,7 +300,7 @@ fn keys(value: &Value, problems: &mut Problems) -> Vec<Spanned> {
                     let help = crate::load::closest(name, names)
                         .map(|n| format!("did you mean `[keys.{n}]`?"))
                         .unwrap_or_else(|| {
-                            "modes: browse, search_prompt, picker_popup, detail_popup, help_popup; panes: figures, timeline, actors, quotes".to_string()
+                            "modes: browse, search_prompt, picker_popup, window_prompt, detail_popup, help_popup; panes: figures, timeline, actors, quotes".to_string()
                         });
                     problems.push(
                         Diagnostic::error(

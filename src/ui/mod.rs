@@ -14,6 +14,7 @@ pub mod loading;
 pub mod picker;
 pub mod quotes;
 pub mod report;
+pub mod window;
 
 pub mod timeline;
 
@@ -57,6 +58,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             Popup::Detail(detail) => detail::render(app, detail, space, buf),
             Popup::Help(help) => help::render(app, help, space, buf),
             Popup::Report(report) => report::render(app, report, space, buf),
+            Popup::Window(prompt) => window::render(app, prompt, space, buf),
         }
     }
 }
