@@ -480,15 +480,18 @@ pub fn actors_from_ids(s: &Situation, ids: &[String]) -> Result<Vec<ActorIx>, St
         names: s
             .actors
             .iter()
-            .map(|a| {
-                std::iter::once(a.name.as_str())
-                    .chain(a.aliases.iter().map(String::as_str))
-                    .collect()
-            })
+            .map(|a| name_and_aliases(&a.name, &a.aliases))
             .collect(),
         shown: s.actors.iter().map(|a| a.name.as_str()).collect(),
     };
     known.resolve(ids)
+}
+
+/// A record's name and then its aliases: what a mistyped id may have meant.
+fn name_and_aliases<'a>(name: &'a str, aliases: &'a [String]) -> Vec<&'a str> {
+    std::iter::once(name)
+        .chain(aliases.iter().map(String::as_str))
+        .collect()
 }
 
 /// Places named on the command line (`--place ID`), each once, in order;
@@ -502,11 +505,7 @@ pub fn places_from_ids(s: &Situation, ids: &[String]) -> Result<Vec<PlaceIx>, St
         names: s
             .places
             .iter()
-            .map(|p| {
-                std::iter::once(p.name.as_str())
-                    .chain(p.aliases.iter().map(String::as_str))
-                    .collect()
-            })
+            .map(|p| name_and_aliases(&p.name, &p.aliases))
             .collect(),
         shown: s.places.iter().map(|p| p.name.as_str()).collect(),
     };
