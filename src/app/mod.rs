@@ -18,6 +18,7 @@ pub mod panes;
 pub mod popups;
 mod reload;
 mod seen;
+mod share;
 mod view;
 
 #[cfg(test)]
@@ -28,7 +29,8 @@ use ratatui::layout::{Position, Rect};
 pub use cursor::{Cursor, Motion, relocate};
 pub use effect::{Effect, Effects};
 pub use popups::{
-    DetailPage, DetailPopup, HelpPopup, PickerPopup, Popup, Reply, ReportPopup, WindowPopup,
+    DetailPage, DetailPopup, ExportPopup, HelpPopup, PickerPopup, Popup, Reply, ReportPopup,
+    SourcesPopup, WindowPopup,
 };
 pub use reload::carry_over;
 pub use seen::{Seen, SeenSetup};
@@ -316,7 +318,21 @@ impl App {
                 });
             }
             Action::Suspend => effects.push(Effect::Suspend),
-            Action::Click { column, row } => self.click(Position::new(column, row)),
+            // Acting on the selected item: browsing, or on a detail's page.
+            Action::OpenSource | Action::CopyItem | Action::Edit
+                if matches!(self.mode(), Mode::Normal | Mode::Detail) =>
+            {
+                effects.extend(match action {
+                    Action::OpenSource => self.open_source(),
+                    Action::CopyItem => self.copy_item(),
+                    _ => self.edit(),
+                });
+            }
+            Action::CopyView if self.mode() == Mode::Normal => effects.extend(self.copy_view()),
+            Action::Export if self.mode() == Mode::Normal => self.open_export(),
+            Action::Click { column, row } => {
+                effects.extend(self.click(Position::new(column, row)));
+            }
             Action::Scroll { column, row, down } => {
                 self.wheel(Position::new(column, row), if down { 3 } else { -3 })
             }
@@ -325,7 +341,7 @@ impl App {
                 Mode::Search => self.searching(action),
                 // Nothing on screen to act on; the keymap only lets quit through.
                 Mode::TooSmall => {}
-                _ => self.send_to_popup(action),
+                _ => effects.extend(self.send_to_popup(action)),
             },
         }
         self.relayout();
@@ -516,16 +532,15 @@ impl App {
     }
 
     /// A key for the popup on top, and what it asks for in reply.
-    fn send_to_popup(&mut self, action: Action) {
+    fn send_to_popup(&mut self, action: Action) -> Option<Effect> {
         let space = self.screen.popups;
-        let Some(popup) = self.view.popups.last_mut() else {
-            return;
-        };
+        let popup = self.view.popups.last_mut()?;
         let reply = popup.model_mut().update(action, &self.data, space);
-        self.reply(reply);
+        self.reply(reply)
     }
 
-    fn reply(&mut self, reply: Reply) {
+    /// Does what a popup asked; some replies are for the terminal loop.
+    fn reply(&mut self, reply: Reply) -> Option<Effect> {
         match reply {
             Reply::Done => {}
             Reply::Close => {
@@ -538,7 +553,13 @@ impl App {
                 self.view.popups.pop();
                 self.set_window(window);
             }
+            Reply::OpenSource(source) => {
+                self.view.popups.pop();
+                return self.open_url(source);
+            }
+            Reply::Export { path, overwrite } => return Some(self.export(path, overwrite)),
         }
+        None
     }
 
     fn set_focus(&mut self, pane: Pane) {
@@ -656,9 +677,9 @@ impl App {
         }
     }
 
-    fn click(&mut self, at: Position) {
+    fn click(&mut self, at: Position) -> Option<Effect> {
         if self.screen.too_small {
-            return;
+            return None;
         }
         let space = self.screen.popups;
         if let Some(popup) = self.view.popups.last_mut() {
@@ -682,15 +703,13 @@ impl App {
                 Chip::Search => self.set_search(String::new()),
                 Chip::Window => self.set_window(None),
             }
-            return;
+            return None;
         }
         if let Some(&(_, pane)) = self.screen.tabs.iter().find(|(rect, _)| rect.contains(at)) {
             self.set_focus(pane);
-            return;
+            return None;
         }
-        let Some(pane) = self.screen.pane_at(at) else {
-            return;
-        };
+        let pane = self.screen.pane_at(at)?;
         let was_focused = self.view.focus == pane;
         self.set_focus(pane);
         let item = self
@@ -706,6 +725,7 @@ impl App {
                 self.view.panes.get_mut(pane).cursor_mut().selected = item;
             }
         }
+        None
     }
 
     fn wheel(&mut self, at: Position, lines: isize) {
@@ -724,8 +744,9 @@ impl App {
             }
             _ => {
                 let action = if lines > 0 { Action::Down } else { Action::Up };
+                // Scrolling moves, and asks the terminal loop for nothing.
                 for _ in 0..lines.unsigned_abs() {
-                    self.send_to_popup(action);
+                    let _ = self.send_to_popup(action);
                 }
             }
         }

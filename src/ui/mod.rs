@@ -6,6 +6,7 @@ pub mod actors;
 pub mod banner;
 pub mod card;
 pub mod detail;
+pub mod export;
 pub mod figures;
 pub mod footer;
 pub mod header;
@@ -14,6 +15,7 @@ pub mod loading;
 pub mod picker;
 pub mod quotes;
 pub mod report;
+pub mod sources;
 pub mod window;
 
 pub mod timeline;
@@ -59,6 +61,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             Popup::Help(help) => help::render(app, help, space, buf),
             Popup::Report(report) => report::render(app, report, space, buf),
             Popup::Window(prompt) => window::render(app, prompt, space, buf),
+            Popup::Sources(chooser) => sources::render(app, chooser, space, buf),
+            Popup::Export(prompt) => export::render(app, prompt, space, buf),
         }
     }
 }
