@@ -246,7 +246,7 @@ fn actor_tree(s: &Situation) -> (Vec<ActorIx>, ActorGuides) {
 
 /// Levels of a tree guide drawn at most: deeper chains show their last
 /// levels after "… ", so a name keeps its room however deep it sits.
-pub const GUIDE_LEVELS: usize = 12;
+pub const GUIDE_LEVELS: usize = 8;
 
 /// The tree guide of each actor, drawn on demand from two small numbers
 /// per actor rather than stored: a chain n deep would otherwise hold n
