@@ -291,7 +291,10 @@ impl ActorGuides {
 
     /// Columns the guide takes: two per level shown.
     pub fn width(&self, actor: ActorIx) -> usize {
-        2 * self.depth.get(actor).map_or(0, |&d| (d as usize).min(GUIDE_LEVELS))
+        2 * self
+            .depth
+            .get(actor)
+            .map_or(0, |&d| (d as usize).min(GUIDE_LEVELS))
     }
 }
 
@@ -374,7 +377,10 @@ mod tests {
         let (order, guides) = actor_tree(&s);
         assert_eq!(order, [0, 1, 3, 5, 2, 4, 6, 7]);
         let drawn: Vec<String> = order.iter().map(|&a| guides.guide(a)).collect();
-        assert_eq!(drawn, ["", "├ ", "│ └ ", "│   └ ", "└ ", "  ├ ", "  └ ", ""]);
+        assert_eq!(
+            drawn,
+            ["", "├ ", "│ └ ", "│   └ ", "└ ", "  ├ ", "  └ ", ""]
+        );
         for &a in &order {
             assert_eq!(guides.width(a), text::width(&guides.guide(a)));
         }
@@ -390,7 +396,10 @@ mod tests {
         let last = guides.guide(n - 1);
         assert_eq!(last, format!("… {}└ ", "  ".repeat(GUIDE_LEVELS - 2)));
         assert_eq!(text::width(&last), 2 * GUIDE_LEVELS);
-        assert_eq!(guides.guide(GUIDE_LEVELS), format!("{}└ ", "  ".repeat(GUIDE_LEVELS - 1)));
+        assert_eq!(
+            guides.guide(GUIDE_LEVELS),
+            format!("{}└ ", "  ".repeat(GUIDE_LEVELS - 1))
+        );
         assert!(!guides.guide(GUIDE_LEVELS + 1).contains('│'));
     }
 }

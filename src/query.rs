@@ -8,9 +8,9 @@ use std::thread::{self, JoinHandle};
 use chrono::NaiveDate;
 use memchr::memmem;
 
-use crate::tree_ranges::TreeRanges;
 use crate::members::Members;
 use crate::model::{ActorIx, EventIx, PlaceIx, Situation};
+use crate::tree_ranges::TreeRanges;
 
 /// What the user asked to see. The parts combine: an item must match all.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -254,7 +254,10 @@ mod tests {
             (0..5).map(|i| tree.depth(i)).collect::<Vec<_>>(),
             [0, 1, 2, 0, 1]
         );
-        assert_eq!((0..5).map(|p| tree.at(p)).collect::<Vec<_>>(), [0, 1, 2, 4, 3]);
+        assert_eq!(
+            (0..5).map(|p| tree.at(p)).collect::<Vec<_>>(),
+            [0, 1, 2, 4, 3]
+        );
     }
 
     #[test]
