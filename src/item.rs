@@ -52,7 +52,7 @@ pub fn line(s: &Situation, target: Target) -> Option<u32> {
         Target::Event(e) => lines.events.get(e),
         Target::Actor(a) => lines.actors.get(a),
         Target::Metric(m) => lines.metrics.get(m),
-        Target::Quote(q) => lines.quotes.get(q),
+        Target::Quote(q) => lines.quotes.get(q.get()),
     }
     .copied()
 }
@@ -195,6 +195,7 @@ pub fn plain_text(s: &Situation, figures: &[Figure], target: Target) -> String {
 mod tests {
     use super::*;
     use crate::load::load_str;
+    use crate::model::QuoteIx;
 
     const FIXTURE: &str = include_str!("../tests/fixtures/dashboard.toml");
 
@@ -223,7 +224,7 @@ mod tests {
         }
         assert_eq!(at(line(&s, Target::Actor(0))), "[[actors]]");
         assert_eq!(at(line(&s, Target::Metric(0))), "[[metrics]]");
-        assert_eq!(at(line(&s, Target::Quote(0))), "[[quotes]]");
+        assert_eq!(at(line(&s, Target::Quote(QuoteIx::new(0)))), "[[quotes]]");
     }
 
     #[test]
@@ -259,7 +260,7 @@ mod tests {
             .map(Target::Event)
             .chain((0..s.actors.len()).map(Target::Actor))
             .chain((0..s.metrics.len()).map(Target::Metric))
-            .chain((0..s.quotes.len()).map(Target::Quote));
+            .chain(QuoteIx::all(s.quotes.len()).map(Target::Quote));
         let mut shown = 0;
         for target in targets {
             let text = plain_text(&s, &figures, target);

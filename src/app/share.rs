@@ -355,8 +355,12 @@ mod tests {
         select_event(&mut app, "inspection-2019");
         let s =
             load_str(&text().replace("url = \"https://herald.example/2025/02/27/orun-dam\"\n", ""));
-        app.data =
-            crate::data::Data::new(s.situation.unwrap(), Default::default(), Default::default());
+        app.data = crate::data::Data::new(
+            s.situation.unwrap(),
+            Default::default(),
+            Default::default(),
+            Default::default(),
+        );
         select_event(&mut app, "inspection-2019");
         assert!(press(&mut app, KeyCode::Char('o')).is_empty());
         assert_eq!(status(&app), "no url in this event's source");
