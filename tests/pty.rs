@@ -1211,6 +1211,10 @@ fn x_writes_the_view_by_extension_and_replaces_a_file_only_when_confirmed() {
     s.wait_text("Export the view");
     s.send("view.md\r");
     s.wait_text("the same: sitrep summary situation.toml --format markdown > view.md");
+    // The prompt shows it too, until Enter closes it.
+    s.wait_text("the same from a shell:");
+    s.send("\r");
+    s.wait_gone("Export the view");
     let markdown = std::fs::read_to_string(dir.join("view.md")).unwrap();
     assert!(markdown.starts_with("# Kessa Valley floods"), "{markdown}");
 
@@ -1219,6 +1223,8 @@ fn x_writes_the_view_by_extension_and_replaces_a_file_only_when_confirmed() {
     s.wait_text("Export the view");
     s.send("view.json\r");
     s.wait_text("--format json > view.json");
+    s.send("\r");
+    s.wait_gone("Export the view");
     let json = std::fs::read_to_string(dir.join("view.json")).unwrap();
     let value: serde_json::Value = serde_json::from_str(&json).expect("JSON");
     assert!(value.is_object());
@@ -1231,6 +1237,8 @@ fn x_writes_the_view_by_extension_and_replaces_a_file_only_when_confirmed() {
     assert_eq!(std::fs::read_to_string(&old).unwrap(), "keep me\n");
     s.send("\r");
     s.wait_text("lines of text to old.txt");
+    s.send("\r");
+    s.wait_gone("Export the view");
     let text = std::fs::read_to_string(&old).unwrap();
     assert!(text.starts_with("Kessa Valley floods"), "{text}");
 

@@ -173,11 +173,13 @@ impl App {
         }
     }
 
-    /// What came of writing the view to `path`: on success the prompt
-    /// closes and the footer shows the command line that writes the same;
-    /// otherwise the prompt stays with why (and, for a file that is there, a
-    /// second Enter replaces it).
+    /// What came of writing the view to `path`: on success the prompt and
+    /// the footer show the command line that writes the same; otherwise the
+    /// prompt says why (and, for a file that is there, a second Enter
+    /// replaces it).
     pub fn exported(&mut self, path: &Path, outcome: Result<usize, Refused>) {
+        let format = export::format_for(path);
+        let command = self.summary_command(format, path);
         let prompt = match self.view.popups.last_mut() {
             Some(Popup::Export(prompt)) => Some(prompt),
             _ => None,
@@ -185,16 +187,17 @@ impl App {
         let shown_path = quoted_path(path);
         match outcome {
             Ok(lines) => {
-                if prompt.is_some() {
-                    self.view.popups.pop();
-                }
-                let format = export::format_for(path);
-                self.view.status = Some(format!(
-                    "wrote {} of {} to {shown_path} · the same: {}",
+                let done = format!(
+                    "wrote {} of {} to {shown_path}",
                     plural(lines, "line"),
-                    export::format_name(format),
-                    self.summary_command(format, path)
-                ));
+                    export::format_name(format)
+                );
+                self.view.status = Some(format!("{done} · the same: {command}"));
+                if let Some(prompt) = prompt {
+                    prompt.error = None;
+                    prompt.confirm = None;
+                    prompt.written = Some((done, command));
+                }
             }
             Err(refused) => {
                 let (why, confirm) = match refused {
@@ -494,6 +497,14 @@ mod tests {
         app.exported(&path, Err(Refused::DataFile));
         assert!(app.view.popup().is_some());
         app.exported(&path, Ok(markdown.lines().count()));
+        let Some(Popup::Export(prompt)) = app.view.popup() else {
+            panic!("the prompt shows what was done");
+        };
+        let command = "sitrep summary tests/fixtures/dashboard.toml --search dam \
+                       --format markdown > out.md";
+        assert_eq!(prompt.written.as_ref().map(|w| w.1.as_str()), Some(command));
+        // Enter closes it, and writes nothing more.
+        assert!(press(&mut app, KeyCode::Enter).is_empty());
         assert_eq!(app.mode(), Mode::Normal);
         assert_eq!(
             status(&app),

@@ -62,9 +62,10 @@ pub fn window(space: Rect) -> PopupRects {
     PopupRects::centered(space, 72, 5, 1)
 }
 
-/// The export prompt: the path, then what is wrong or a hint.
+/// The export prompt: the path, then up to three rows of what is wrong,
+/// what was done, or a hint.
 pub fn export(space: Rect) -> PopupRects {
-    PopupRects::centered(space, 72, 5, 1)
+    PopupRects::centered(space, 76, 6, 1)
 }
 
 /// The source chooser: a row per source (as many as fit), a blank row,

@@ -4,7 +4,11 @@
 //! ╭ Export the view ─────────────────────────────────────────╮
 //! │ › briefing.md█                                           │
 //! │ .md Markdown, .json JSON, anything else text · 16 events │
+//! │                                                          │
 //! ╰──────────────────────────────────────────────────────────╯
+//!
+//! After a write the rows below the path say what was written and the
+//! `sitrep summary` command line that writes the same, wrapped.
 //! ```
 
 use ratatui::buffer::Buffer;
@@ -47,9 +51,13 @@ pub fn render(app: &App, prompt: &ExportPopup, space: Rect, buf: &mut Buffer) {
     if inner.height < 2 {
         return;
     }
-    let (line, style) = match &prompt.error {
-        Some(why) => (format!("✗ {}", shown(why, 400)), theme.warning()),
-        None => (
+    let (line, style) = match (&prompt.error, &prompt.written) {
+        (Some(why), _) => (format!("✗ {}", shown(why, 400)), theme.warning()),
+        (None, Some((done, command))) => (
+            format!("✓ {done}; the same from a shell:\n{command}"),
+            theme.text(),
+        ),
+        (None, None) => (
             format!(
                 ".md Markdown, .json JSON, anything else text · {} shown",
                 plural(app.selection().events.len(), "event")

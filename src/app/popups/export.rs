@@ -1,6 +1,8 @@
 //! `x`: the export prompt. Enter asks the terminal loop to write the view
 //! to the path typed; when a file is there already, the prompt says so and
-//! a second Enter on the same path replaces it.
+//! a second Enter on the same path replaces it. Once written, the prompt
+//! shows the `sitrep summary` command line that writes the same, until
+//! Enter or Esc closes it.
 
 use std::path::PathBuf;
 
@@ -23,6 +25,9 @@ pub struct ExportPopup {
     pub confirm: Option<PathBuf>,
     /// The home folder, for a path typed with `~/`.
     pub home: Option<std::ffi::OsString>,
+    /// After a write: what was written, and the command line that writes
+    /// the same.
+    pub written: Option<(String, String)>,
 }
 
 impl ExportPopup {
@@ -51,6 +56,9 @@ impl PopupModel for ExportPopup {
     fn relayout(&mut self, _data: &Data, _theme: &Theme, _space: Rect) {}
 
     fn update(&mut self, action: Action, _data: &Data, _space: Rect) -> Reply {
+        if self.written.is_some() && matches!(action, Action::Accept | Action::Back) {
+            return Reply::Close;
+        }
         match action {
             Action::Input(c) => self.text.push(c),
             Action::DeleteChar => {
@@ -72,6 +80,7 @@ impl PopupModel for ExportPopup {
         // What was said was about the text as it was.
         self.error = None;
         self.confirm = None;
+        self.written = None;
         Reply::Done
     }
 }
