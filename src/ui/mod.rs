@@ -14,6 +14,7 @@ pub mod loading;
 pub mod picker;
 pub mod quotes;
 pub mod report;
+pub mod strip;
 pub mod window;
 
 pub mod timeline;
@@ -48,6 +49,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     banner::render(app, screen.banner, buf);
     figures::render(app, screen, buf);
     timeline::render(app, screen, buf);
+    strip::render(app, screen, buf);
     actors::render(app, screen, buf);
     quotes::render(app, screen, buf);
     footer::render(app, screen.footer, buf);
