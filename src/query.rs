@@ -10,7 +10,7 @@ use memchr::memmem;
 
 use crate::containment::Containment;
 use crate::members::Members;
-use crate::model::{ActorIx, EventIx, PlaceIx, Situation};
+use crate::model::{ActorIx, EventIx, PlaceIx, QuoteIx, Situation};
 
 /// What the user asked to see. The parts combine: an item must match all.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -61,7 +61,7 @@ impl Filter {
 pub struct Selection {
     pub events: Vec<EventIx>,
     /// In date order: see [`quotes_by_date`].
-    pub quotes: Vec<usize>,
+    pub quotes: Vec<QuoteIx>,
     /// Metrics about an actor in the filter (all stay visible; these stand out).
     pub highlighted_metrics: Vec<usize>,
     /// Actors in scope of the actor filter: the chosen ones and their members.
@@ -371,7 +371,7 @@ impl Index {
         );
         let mut quote_rank = vec![0; s.quotes.len()];
         for (rank, q) in quotes_by_date(s).into_iter().enumerate() {
-            quote_rank[q] = rank;
+            quote_rank[q.get()] = rank;
         }
         let places = Containment::new(&s.places.iter().map(|p| p.part_of).collect::<Vec<_>>());
         let mut at_place = vec![0; s.places.len()];
@@ -457,12 +457,12 @@ impl Index {
 
 /// Quotes in the order every view lists them: by their own date, else their
 /// event's, undated ones last; equal dates keep file order.
-pub fn quotes_by_date(s: &Situation) -> Vec<usize> {
-    let date = |q: usize| {
+pub fn quotes_by_date(s: &Situation) -> Vec<QuoteIx> {
+    let date = |q: QuoteIx| {
         let quote = &s.quotes[q];
         quote.date.or(quote.event.map(|e| s.events[e].date))
     };
-    let mut order: Vec<usize> = (0..s.quotes.len()).collect();
+    let mut order: Vec<QuoteIx> = s.quote_ixs().collect();
     order.sort_by_key(|&q| (date(q).is_none(), date(q).map(|d| (d.start(), d.end()))));
     order
 }
@@ -662,15 +662,14 @@ pub fn select(s: &Situation, index: &Index, filter: &Filter) -> Selection {
         (Some(listed), Some(hits)) => intersect(&listed, &hits).filter(event_in_window).collect(),
     };
 
-    let quote_matches = |q: usize| {
+    let quote_matches = |q: QuoteIx| {
         quote_hits
             .as_ref()
-            .is_none_or(|hits| hits.binary_search(&(q as u32)).is_ok())
+            .is_none_or(|hits| hits.binary_search(&(q.get() as u32)).is_ok())
     };
-    let mut quotes: Vec<usize> = s
-        .quotes
-        .iter()
-        .enumerate()
+    let mut quotes: Vec<QuoteIx> = s
+        .quote_ixs()
+        .map(|i| (i, &s.quotes[i]))
         .filter(|&(i, q)| {
             // An undated quote was said at the latest when its earliest
             // source was published, and nothing bounds it from below. (Its
@@ -698,7 +697,7 @@ pub fn select(s: &Situation, index: &Index, filter: &Filter) -> Selection {
         })
         .map(|(i, _)| i)
         .collect();
-    quotes.sort_by_key(|&q| index.quote_rank[q]);
+    quotes.sort_by_key(|&q| index.quote_rank[q.get()]);
 
     let highlighted_metrics = if filter.actors.is_empty() {
         Vec::new()
@@ -838,7 +837,7 @@ sources = ["wire"]
         // One quote is about the police, a member of the mission; the other
         // is by the commander, a member of the police. The dated one (by
         // its event) comes first.
-        assert_eq!(sel.quotes, [1, 0]);
+        assert_eq!(sel.quotes, [QuoteIx::new(1), QuoteIx::new(0)]);
     }
 
     #[test]
@@ -911,7 +910,8 @@ sources = ["wire"]
                 to,
                 ..Filter::default()
             };
-            select(&s, &index, &filter).quotes
+            let quotes = select(&s, &index, &filter).quotes;
+            quotes.into_iter().map(QuoteIx::get).collect::<Vec<_>>()
         };
         let day = |d| NaiveDate::from_ymd_opt(2024, 9, d);
         // The wire story is of 10 Sep, so the quote cannot be later, even

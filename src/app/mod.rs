@@ -43,7 +43,7 @@ use crate::geometry::columns::{actors_full_width, timeline_full_width};
 use crate::geometry::header::{Chip, chips};
 use crate::geometry::{Facts, Screen};
 use crate::keymap::{Keymap, Mode};
-use crate::model::{ActorIx, Situation};
+use crate::model::{ActorIx, QuoteIx, Situation};
 use crate::query::{Filter, Index, Selection};
 use crate::reload::Problem;
 use crate::strip::Strip;
@@ -637,7 +637,7 @@ impl App {
         self.data.selection.events.get(cursor.selected).copied()
     }
 
-    fn selected_quote(&self) -> Option<usize> {
+    fn selected_quote(&self) -> Option<QuoteIx> {
         let cursor = self.view.panes.quotes.cursor;
         self.data.selection.quotes.get(cursor.selected).copied()
     }
@@ -648,9 +648,9 @@ impl App {
     }
 
     /// Where a quote is in the quotes pane's list, which is in date order.
-    fn find_quote(&self, quote: usize) -> Result<usize, usize> {
+    fn find_quote(&self, quote: QuoteIx) -> Result<usize, usize> {
         let rank = &self.data.derived.quote_rank;
-        relocate(&self.data.selection.quotes, quote, |q| rank[q])
+        relocate(&self.data.selection.quotes, quote, |q| rank[q.get()])
     }
 
     /// Applies the filter again, keeping each cursor on the same item when it

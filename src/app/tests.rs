@@ -759,7 +759,7 @@ fn quotes_without_ids_are_matched_by_speaker_and_words() {
     reload(&mut app, &moved);
     let q = app.data.selection.quotes[app.view.panes.quotes.cursor.selected];
     assert_eq!(app.data.situation.quotes[q].text, "First!");
-    assert_eq!(q, app.data.situation.quotes.len() - 1);
+    assert_eq!(q.get(), app.data.situation.quotes.len() - 1);
 }
 
 #[test]
@@ -1196,6 +1196,7 @@ fn an_attribution_cuts_the_name_before_the_date() {
         .quotes
         .iter()
         .position(|q| q.id.as_deref() == Some("okonkwo-sarrin"))
+        .map(QuoteIx::new)
         .unwrap();
     assert_eq!(
         crate::geometry::quotes::attribution(&app.data.situation, q, 40),

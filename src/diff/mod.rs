@@ -115,7 +115,7 @@ impl Scope {
                 kept[1][e] = true;
             }
             for &q in &selection.quotes {
-                kept[2][q] = true;
+                kept[2][q.get()] = true;
             }
             let searching = !filter.search.trim().is_empty();
             for (a, keep) in kept[3].iter_mut().enumerate() {
