@@ -339,6 +339,17 @@ impl Theme {
     pub fn vague(&self) -> Style {
         self.style(StyleName::Vague)
     }
+
+    /// The background that shows, behind the top of a time-strip bar, the
+    /// events the filter leaves out: only where every bar colour stays
+    /// readable on it (the dark theme's dark grey); other themes shade
+    /// whole cells instead.
+    pub fn strip_outside(&self) -> Option<Color> {
+        match self.name {
+            ThemeName::Dark => self.border().fg,
+            _ => None,
+        }
+    }
 }
 
 /// One style of one built-in theme, before fitting it to the depth.
@@ -377,7 +388,7 @@ fn base_style(theme: ThemeName, depth: ColorDepth, style: StyleName) -> Style {
         ThemeName::Light => light_color(style, depth),
         ThemeName::HighContrast => {
             let extra = match style {
-                S::Selected | S::Banner | S::Upcoming => M::BOLD,
+                S::Selected | S::Banner | S::Upcoming | S::Vague => M::BOLD,
                 _ => M::empty(),
             };
             return match high_contrast_color(style) {
@@ -438,8 +449,8 @@ fn light_color(style: StyleName, depth: ColorDepth) -> Option<Color> {
         S::Upcoming => pick(19, Color::Blue),
         // #005f00.
         S::Status => pick(22, Color::Black),
-        // #0087af, a lighter blue than the focus.
-        S::Vague => pick(31, Color::Blue),
+        // #005f87, a greyer blue than the focus.
+        S::Vague => pick(24, Color::Blue),
     }
 }
 

@@ -9,8 +9,8 @@
 //!
 //! From the bottom of a bar: events known to the day (strong), then the
 //! spread shares of vaguer dates (the `vague` style), then, while a filter
-//! is on, what it leaves out (light shade ░, or the background of a cell
-//! the kept part ends in). The selected event's bar is highlighted with a
+//! is on, what it leaves out (light shade ░; in the dark theme dark grey,
+//! also behind the top of a kept part). The selected event's bar is highlighted with a
 //! line above it; the as-of bucket carries a dotted line where its bar is
 //! empty and ▲ on the axis.
 
@@ -84,7 +84,7 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
                 // cell's background (a colour theme has one to give).
                 if kept_fill < 8
                     && all > low + kept_fill
-                    && let Some(outside) = theme.border().fg
+                    && let Some(outside) = theme.strip_outside()
                 {
                     style = style.bg(outside);
                 }
