@@ -96,6 +96,8 @@ pub enum Action {
     },
     /// Show only what is new or changed since the last look, or everything again.
     OnlyMarked,
+    /// List what the file no longer has since the last look.
+    Removed,
     /// Remove the last chip of the filter (the search, else the last actor).
     RemoveChip,
     /// In a detail: move to the next or previous actor or event named there.

@@ -28,7 +28,8 @@ use ratatui::layout::{Position, Rect};
 pub use cursor::{Cursor, Motion, relocate};
 pub use effect::{Effect, Effects};
 pub use popups::{
-    DetailPage, DetailPopup, HelpPopup, PickerPopup, Popup, Reply, ReportPopup, WindowPopup,
+    DetailPage, DetailPopup, HelpPopup, PickerPopup, Popup, RemovedPopup, Reply, ReportPopup,
+    WindowPopup,
 };
 pub use reload::carry_over;
 pub use seen::{Seen, SeenSetup};
@@ -485,6 +486,7 @@ impl App {
                 self.view.status = Some("every filter cleared".into());
             }
             Action::OnlyMarked => self.toggle_marked(),
+            Action::Removed => self.open_removed(),
             Action::RemoveChip => {
                 if self.data.filter.marked {
                     self.toggle_marked();
@@ -626,11 +628,7 @@ impl App {
     /// mark: the filter stays off and the status says why.
     fn toggle_marked(&mut self) {
         let Some(seen) = &self.seen else {
-            self.view.status = Some(match self.file {
-                Some(_) => "nothing is remembered (--no-state): no marks".into(),
-                None => "built-in situation: nothing is new or changed".into(),
-            });
-            return;
+            return self.toggle_marked_refused();
         };
         let since = seen.since.clone();
         self.data.filter.marked = !self.data.filter.marked;
@@ -649,6 +647,22 @@ impl App {
                 plural(sel.events.len(), "event")
             )
         });
+    }
+
+    /// Without a record of what was seen nothing is marked: say why.
+    fn toggle_marked_refused(&mut self) {
+        self.view.status = Some(match self.file {
+            Some(_) => "nothing is remembered (--no-state): no marks".into(),
+            None => "built-in situation: nothing is new or changed".into(),
+        });
+    }
+
+    /// Lists what the file no longer has since the last look.
+    fn open_removed(&mut self) {
+        match &self.seen {
+            Some(_) => self.open(Popup::Removed(RemovedPopup::default())),
+            None => self.toggle_marked_refused(),
+        }
     }
 
     fn toggle_actor(&mut self, actor: ActorIx) {
@@ -786,6 +800,12 @@ impl App {
         }
         // A click elsewhere keeps the search being typed.
         self.view.search = None;
+        let count = self.seen.as_ref().and_then(|s| s.header.as_deref());
+        if crate::geometry::header::marks_rect(&self.data, count, self.screen.header)
+            .is_some_and(|rect| rect.contains(at))
+        {
+            return self.open_removed();
+        }
         if let Some((_, chip)) = chips(&self.data, self.screen.header)
             .into_iter()
             .find(|(rect, _)| rect.contains(at))

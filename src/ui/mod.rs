@@ -13,6 +13,7 @@ pub mod help;
 pub mod loading;
 pub mod picker;
 pub mod quotes;
+pub mod removed;
 pub mod report;
 pub mod strip;
 pub mod window;
@@ -61,6 +62,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             Popup::Help(help) => help::render(app, help, space, buf),
             Popup::Report(report) => report::render(app, report, space, buf),
             Popup::Window(prompt) => window::render(app, prompt, space, buf),
+            Popup::Removed(removed) => removed::render(app, removed, space, buf),
         }
     }
 }
