@@ -30,13 +30,15 @@ pub enum Mode {
     Sources,
     /// Typing the path to export the view to.
     Export,
+    /// The list of what was removed since the last look is open.
+    Removed,
     /// The terminal is below the minimum size: only quitting works. Not in
     /// [`Mode::ALL`], which lists the modes help describes.
     TooSmall,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 9] = [
+    pub const ALL: [Mode; 10] = [
         Mode::Normal,
         Mode::Search,
         Mode::Picker,
@@ -45,6 +47,7 @@ impl Mode {
         Mode::Sources,
         Mode::Export,
         Mode::Report,
+        Mode::Removed,
         Mode::Help,
     ];
 
@@ -59,6 +62,7 @@ impl Mode {
             Mode::Report => "Why the file did not reload",
             Mode::Sources => "Choosing a source to open",
             Mode::Export => "Typing a path to export to",
+            Mode::Removed => "Removed since your last look",
             Mode::TooSmall => "Terminal too small",
         }
     }
@@ -132,7 +136,9 @@ impl Binding {
     }
 }
 
-use Mode::{Detail, Export, Help, Normal, Picker, Report, Search, Sources, TooSmall, Window};
+use Mode::{
+    Detail, Export, Help, Normal, Picker, Removed, Report, Search, Sources, TooSmall, Window,
+};
 
 /// Every binding of every mode, in the order help lists them.
 #[rustfmt::skip]
@@ -174,9 +180,12 @@ pub const BINDINGS: &[Binding] = &[
     bind(Normal, &[ch('u')], Action::OnlyMarked, "only new (+) and changed (~) since your last look, or all")
         .footer(6, "new")
         .with_file(),
+    bind(Normal, &[ch('U')], Action::Removed, "what was removed since your last look (or click the header's count)")
+        .with_file(),
     bind(Normal, &[code(KeyCode::Backspace)], Action::RemoveChip, "remove the last filter chip"),
     bind(Normal, &[code(KeyCode::Esc)], Action::Back, "clear the search, leave zoom"),
     bind(Normal, &[ch('z')], Action::Zoom, "zoom the pane to full size"),
+    bind(Normal, &[ch('t')], Action::ToggleStrip, "show / hide the time strip above the timeline"),
     bind(Normal, &[ch('m')], Action::ToggleMouse, "mouse on / off (off lets you select text)"),
     bind(Normal, &[ch('?'), code(KeyCode::F(1))], Action::Help, "all keys (this help)").footer(5, "help"),
     bind(Normal, &[ch('r')], Action::Reload, "reload the file now (saving it reloads it too)")
@@ -275,6 +284,17 @@ pub const BINDINGS: &[Binding] = &[
     bind(Report, &[ch('?'), code(KeyCode::F(1))], Action::Help, "all keys (this help)").footer(5, "help"),
     bind(Report, &[ctrl('c')], Action::Quit, "quit"),
     bind(Report, &[ctrl('z')], Action::Suspend, "suspend to the shell"),
+    // What was removed since the last look.
+    bind(Removed, &[ch('j'), code(KeyCode::Down)], Action::Down, "scroll").footer(2, "scroll"),
+    bind(Removed, &[ch('k'), code(KeyCode::Up)], Action::Up, "scroll"),
+    bind(Removed, &[code(KeyCode::PageDown), ch(' ')], Action::PageDown, "page down / up"),
+    bind(Removed, &[code(KeyCode::PageUp)], Action::PageUp, "page down / up"),
+    bind(Removed, &[ch('g'), code(KeyCode::Home)], Action::Top, "top / bottom"),
+    bind(Removed, &[ch('G'), code(KeyCode::End)], Action::Bottom, "top / bottom"),
+    bind(Removed, &[code(KeyCode::Esc), ch('q')], Action::Back, "close").footer(1, "close"),
+    bind(Removed, &[ch('?'), code(KeyCode::F(1))], Action::Help, "all keys (this help)").footer(5, "help"),
+    bind(Removed, &[ctrl('c')], Action::Quit, "quit"),
+    bind(Removed, &[ctrl('z')], Action::Suspend, "suspend to the shell"),
     // This help.
     bind(Help, &[ch('j'), code(KeyCode::Down)], Action::Down, "scroll").footer(2, "scroll"),
     bind(Help, &[ch('k'), code(KeyCode::Up)], Action::Up, "scroll"),

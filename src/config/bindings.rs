@@ -2,7 +2,7 @@
 //!
 //! `[keys]` rebinds an action in every mode where it exists; `[keys.<mode>]`
 //! (browse, search_prompt, picker_popup, window_prompt, detail_popup, help_popup,
-//! report_popup, sources_popup, export_prompt; named so
+//! report_popup, removed_popup, sources_popup, export_prompt; named so
 //! that none is also an action) in that mode only; both replace
 //! the action's keys there. `[keys.<pane>]` (figures, timeline, actors,
 //! quotes) adds keys that work while browsing with that pane focused. What
@@ -16,7 +16,7 @@ use crate::keymap::{BINDINGS, Mode, Rebinding, Scope};
 /// The tables under `[keys]`: modes, named so that none is also an
 /// action, and panes. Each mode of [`Mode::ALL`] is here under its [`mode_name`] (a test
 /// holds it so).
-pub const SCOPES: [(&str, Scope); 13] = [
+pub const SCOPES: [(&str, Scope); 14] = [
     ("browse", Scope::Mode(Mode::Normal)),
     ("search_prompt", Scope::Mode(Mode::Search)),
     ("picker_popup", Scope::Mode(Mode::Picker)),
@@ -26,6 +26,7 @@ pub const SCOPES: [(&str, Scope); 13] = [
     ("report_popup", Scope::Mode(Mode::Report)),
     ("sources_popup", Scope::Mode(Mode::Sources)),
     ("export_prompt", Scope::Mode(Mode::Export)),
+    ("removed_popup", Scope::Mode(Mode::Removed)),
     ("figures", Scope::Pane(Pane::Figures)),
     ("timeline", Scope::Pane(Pane::Timeline)),
     ("actors", Scope::Pane(Pane::Actors)),
@@ -56,6 +57,7 @@ pub fn mode_name(mode: Mode) -> &'static str {
         Mode::Report => "report_popup",
         Mode::Sources => "sources_popup",
         Mode::Export => "export_prompt",
+        Mode::Removed => "removed_popup",
         // Not a table: only quitting and suspending work there.
         Mode::TooSmall => "too_small",
     }
@@ -92,6 +94,7 @@ pub const ACTIONS: &[(&str, Action)] = &[
     ("clear_filters", Action::ClearFilters),
     ("remove_chip", Action::RemoveChip),
     ("only_changed", Action::OnlyMarked),
+    ("removed", Action::Removed),
     ("window", Action::Window),
     ("window_back", Action::ShiftWindow { forward: false }),
     ("window_on", Action::ShiftWindow { forward: true }),
@@ -100,6 +103,7 @@ pub const ACTIONS: &[(&str, Action)] = &[
     ("next_link", Action::NextLink),
     ("prev_link", Action::PrevLink),
     ("zoom", Action::Zoom),
+    ("toggle_strip", Action::ToggleStrip),
     ("toggle_mouse", Action::ToggleMouse),
     ("reload", Action::Reload),
     ("suspend", Action::Suspend),

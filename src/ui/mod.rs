@@ -14,8 +14,10 @@ pub mod help;
 pub mod loading;
 pub mod picker;
 pub mod quotes;
+pub mod removed;
 pub mod report;
 pub mod sources;
+pub mod strip;
 pub mod window;
 
 pub mod timeline;
@@ -50,6 +52,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     banner::render(app, screen.banner, buf);
     figures::render(app, screen, buf);
     timeline::render(app, screen, buf);
+    strip::render(app, screen, buf);
     actors::render(app, screen, buf);
     quotes::render(app, screen, buf);
     footer::render(app, screen.footer, buf);
@@ -63,6 +66,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             Popup::Window(prompt) => window::render(app, prompt, space, buf),
             Popup::Sources(chooser) => sources::render(app, chooser, space, buf),
             Popup::Export(prompt) => export::render(app, prompt, space, buf),
+            Popup::Removed(removed) => removed::render(app, removed, space, buf),
         }
     }
 }

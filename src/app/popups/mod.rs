@@ -5,12 +5,14 @@
 //!
 //! A new popup is a file here implementing [`PopupModel`], a variant of
 //! [`Popup`] with its line in `model`/`model_mut`, a `keymap::Mode` with
-//! its rows in the table, and its `ui` file with a line in `ui::render`.
+//! its rows in the table and its name in `config::bindings::SCOPES`, a
+//! rect in `geometry::popup`, and its `ui` file with a line in `ui::render`.
 
 mod detail;
 mod export;
 mod help;
 mod picker;
+mod removed;
 mod report;
 mod sources;
 mod window;
@@ -19,6 +21,7 @@ pub use detail::{DetailPage, DetailPopup};
 pub use export::ExportPopup;
 pub use help::HelpPopup;
 pub use picker::PickerPopup;
+pub use removed::{RemovedPopup, removed_lines};
 pub use report::ReportPopup;
 pub use sources::SourcesPopup;
 pub use window::WindowPopup;
@@ -86,6 +89,8 @@ pub enum Popup {
     Sources(SourcesPopup),
     /// The path to export the view to.
     Export(ExportPopup),
+    /// What the file no longer has since the last look.
+    Removed(RemovedPopup),
 }
 
 impl Popup {
@@ -98,6 +103,7 @@ impl Popup {
             Popup::Window(p) => p,
             Popup::Sources(p) => p,
             Popup::Export(p) => p,
+            Popup::Removed(p) => p,
         }
     }
 
@@ -110,6 +116,7 @@ impl Popup {
             Popup::Window(p) => p,
             Popup::Sources(p) => p,
             Popup::Export(p) => p,
+            Popup::Removed(p) => p,
         }
     }
 }
