@@ -105,6 +105,8 @@ pub enum Action {
     PrevLink,
     Help,
     Zoom,
+    /// Show or hide the time strip above the timeline.
+    ToggleStrip,
     ToggleMouse,
     /// Read the open file again now (it is also reloaded when saved).
     Reload,
@@ -112,6 +114,16 @@ pub enum Action {
     Suspend,
     /// Left click at a screen cell.
     Click {
+        column: u16,
+        row: u16,
+    },
+    /// The mouse moved with the left button held (a drag).
+    Drag {
+        column: u16,
+        row: u16,
+    },
+    /// The left button let go.
+    Release {
         column: u16,
         row: u16,
     },

@@ -1774,6 +1774,153 @@ fn a_first_look_marks_nothing_and_reloads_mark_what_each_one_brought() {
     assert!(record.items.iter().any(|i| i.key == first));
 }
 
+/// The screen cell of the time strip's bucket `i` (its first column, the
+/// axis row).
+fn strip_cell(app: &App, i: usize) -> (u16, u16) {
+    let area = app.screen.strip;
+    let x = app.strip().columns_of(i).start;
+    (area.x + x as u16, area.bottom() - 1)
+}
+
+/// The app at 120x40 with the date window set to March 2025 (daily buckets).
+fn app_in_march() -> App {
+    let mut app = app_with(Options::default(), 120, 40);
+    press(&mut app, KeyCode::Char('w'));
+    typing(&mut app, "2025-03");
+    press(&mut app, KeyCode::Enter);
+    app
+}
+
+#[test]
+fn the_strip_sits_above_the_timeline_list_and_t_hides_it() {
+    let mut app = app_in_march();
+    let strip = app.screen.strip;
+    let list = app.screen.list(Pane::Timeline);
+    assert_eq!(strip.height, 2);
+    assert_eq!(strip.bottom(), list.y);
+    assert_eq!(strip.width, list.width);
+    let strip_of = app.strip().clone();
+    assert_eq!(
+        strip_of.scale.map(|s| s.unit),
+        Some(crate::strip::Unit::Day)
+    );
+    assert_eq!(strip_of.kept.len(), 31);
+    // as_of is 14 March: the fifteenth bucket.
+    assert_eq!(strip_of.now, Some(13));
+    press(&mut app, KeyCode::Char('t'));
+    assert!(app.screen.strip.is_empty());
+    assert_eq!(app.screen.list(Pane::Timeline).height, list.height + 2);
+    assert_eq!(
+        app.view.status.as_deref(),
+        Some("time strip hidden: t shows it")
+    );
+    press(&mut app, KeyCode::Char('t'));
+    assert_eq!(app.screen.strip, strip);
+    assert_eq!(app.strip(), &strip_of);
+}
+
+#[test]
+fn the_strip_counts_again_when_the_filter_changes_and_only_then() {
+    let mut app = app_in_march();
+    let before = app.strip().clone();
+    // Moving the cursor leaves the strip as it was.
+    press(&mut app, KeyCode::Char('j'));
+    assert_eq!(app.strip(), &before);
+    let kept = |strip: &crate::strip::Strip| strip.kept.iter().map(|w| w.total()).sum::<f64>();
+    let all = |strip: &crate::strip::Strip| strip.all.iter().map(|w| w.total()).sum::<f64>();
+    press(&mut app, KeyCode::Char('/'));
+    typing(&mut app, "ocha");
+    let after = app.strip();
+    assert!(kept(after) < kept(&before) && kept(after) > 0.0);
+    // Every event's layer does not depend on the filter.
+    assert_eq!(all(after), all(&before));
+}
+
+#[test]
+fn clicking_a_bucket_selects_its_first_event() {
+    let mut app = app_in_march();
+    press(&mut app, KeyCode::Char('3'));
+    // 8 March: the minister's tour starts there (early March only may).
+    let (column, row) = strip_cell(&app, 7);
+    app.update(Action::Click { column, row });
+    app.update(Action::Release { column, row });
+    assert_eq!(app.view.focus, Pane::Timeline);
+    assert_eq!(selected_event(&app), "minister-tour");
+    assert_eq!(app.window().map(|w| w.days()), Some(31));
+    // 2 March: nothing starts, early March may be under way.
+    let (column, row) = strip_cell(&app, 1);
+    app.update(Action::Click { column, row });
+    assert_eq!(selected_event(&app), "shelters-open");
+    assert_eq!(app.strip_selected(), Some(0));
+}
+
+#[test]
+fn dragging_across_buckets_sets_the_date_window() {
+    let mut app = app_in_march();
+    let (column, row) = strip_cell(&app, 11);
+    app.update(Action::Click { column, row });
+    let (over, _) = strip_cell(&app, 5);
+    app.update(Action::Drag { column: over, row });
+    assert_eq!(app.strip_dragged(), Some((5, 11)));
+    // Let go above the strip: the drag ends where the mouse last was over it.
+    let (end, _) = strip_cell(&app, 3);
+    app.update(Action::Drag {
+        column: end,
+        row: 0,
+    });
+    app.update(Action::Release {
+        column: end,
+        row: 0,
+    });
+    assert_eq!(app.strip_dragged(), None);
+    assert_eq!(app.data.filter.from, Some(day(2025, 3, 4)));
+    assert_eq!(app.data.filter.to, Some(day(2025, 3, 12)));
+    assert_eq!(
+        event_ids(&app),
+        [
+            "shelters-open",
+            "flash-appeal",
+            "cholera-cases",
+            "minister-tour",
+            "ocha-count",
+            "sarrin-protest"
+        ]
+    );
+    assert_eq!(
+        app.view.status.as_deref(),
+        Some("window 4 Mar 2025 – 12 Mar 2025 · 6 events shown")
+    );
+    // The strip now spans the new window.
+    assert_eq!(app.strip().kept.len(), 9);
+}
+
+#[test]
+fn a_short_timeline_has_no_strip() {
+    let app = app_with(Options::default(), 80, 24);
+    let inner = app.screen.inner(Pane::Timeline);
+    assert_eq!(
+        app.screen.strip.height,
+        crate::geometry::strip_rows(inner.height)
+    );
+    let app = app_with(Options::default(), 60, 16);
+    assert!(app.screen.strip.is_empty());
+    assert_eq!(
+        app.screen.list(Pane::Timeline),
+        app.screen.inner(Pane::Timeline)
+    );
+}
+
+#[test]
+fn the_window_and_the_strip_carry_over_a_reload() {
+    let mut app = app_in_march();
+    press(&mut app, KeyCode::Char('t'));
+    reload(&mut app, FIXTURE);
+    assert_eq!(app.data.filter.from, Some(day(2025, 3, 1)));
+    assert_eq!(app.data.filter.to, Some(day(2025, 3, 31)));
+    assert_eq!(app.data.selection.events.len(), 10);
+    assert!(app.screen.strip.is_empty());
+}
+
 /// The dashboard as opened on the fixture by a reader whose last look saw
 /// an earlier version: no `record-rain` yet, another title for the breach,
 /// 35 shelters and other words for one quote.

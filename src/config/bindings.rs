@@ -99,6 +99,7 @@ pub const ACTIONS: &[(&str, Action)] = &[
     ("next_link", Action::NextLink),
     ("prev_link", Action::PrevLink),
     ("zoom", Action::Zoom),
+    ("toggle_strip", Action::ToggleStrip),
     ("toggle_mouse", Action::ToggleMouse),
     ("reload", Action::Reload),
     ("suspend", Action::Suspend),

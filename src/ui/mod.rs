@@ -15,6 +15,7 @@ pub mod picker;
 pub mod quotes;
 pub mod removed;
 pub mod report;
+pub mod strip;
 pub mod window;
 
 pub mod timeline;
@@ -49,6 +50,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     banner::render(app, screen.banner, buf);
     figures::render(app, screen, buf);
     timeline::render(app, screen, buf);
+    strip::render(app, screen, buf);
     actors::render(app, screen, buf);
     quotes::render(app, screen, buf);
     footer::render(app, screen.footer, buf);
