@@ -611,7 +611,10 @@ impl App {
         match reply {
             Reply::Done => {}
             Reply::Close => {
-                self.view.popups.pop();
+                // A written export leaves its command line in the footer.
+                if let Some(Popup::Export(prompt)) = self.view.popups.pop() {
+                    self.view.status = prompt.told();
+                }
             }
             Reply::ToggleActor(actor) => self.toggle_actor(actor),
             Reply::Open(target) => self.open(Popup::Detail(DetailPopup::new(target))),

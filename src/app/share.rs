@@ -192,11 +192,14 @@ impl App {
                     plural(lines, "line"),
                     export::format_name(format)
                 );
-                self.view.status = Some(format!("{done} · the same: {command}"));
-                if let Some(prompt) = prompt {
-                    prompt.error = None;
-                    prompt.confirm = None;
-                    prompt.written = Some((done, command));
+                match prompt {
+                    Some(prompt) => {
+                        prompt.error = None;
+                        prompt.confirm = None;
+                        prompt.written = Some((done, command));
+                        self.view.status = prompt.told();
+                    }
+                    None => self.view.status = Some(format!("{done} · the same: {command}")),
                 }
             }
             Err(refused) => {
@@ -503,7 +506,8 @@ mod tests {
         let command = "sitrep summary tests/fixtures/dashboard.toml --search dam \
                        --format markdown > out.md";
         assert_eq!(prompt.written.as_ref().map(|w| w.1.as_str()), Some(command));
-        // Enter closes it, and writes nothing more.
+        // Enter closes it, writes nothing more, and leaves the command line
+        // in the footer.
         assert!(press(&mut app, KeyCode::Enter).is_empty());
         assert_eq!(app.mode(), Mode::Normal);
         assert_eq!(

@@ -38,6 +38,14 @@ impl ExportPopup {
         }
     }
 
+    /// What the footer says of a write: what was written and the command
+    /// line that writes the same; it stays there after the prompt closes.
+    pub fn told(&self) -> Option<String> {
+        self.written
+            .as_ref()
+            .map(|(done, command)| format!("{done} · the same: {command}"))
+    }
+
     /// The path the text names.
     pub fn path(&self) -> PathBuf {
         crate::export::typed_path(&self.text, self.home.as_deref())
