@@ -447,6 +447,7 @@ impl App {
             s.as_of,
             &s.events,
             self.data.selection.events.iter().map(|&e| &s.events[e]),
+            Some(&self.strip),
         )
     }
 

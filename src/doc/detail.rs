@@ -44,7 +44,22 @@ pub struct Document {
     pub kind: &'static str,
     pub lines: Vec<Line<'static>>,
     pub links: Vec<Link>,
+    /// A key figure's chart: drawn over blank lines of the document.
+    pub chart: Option<ChartSpot>,
 }
+
+/// Where a chart goes in a document: `rows` blank lines from `line`.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ChartSpot {
+    pub line: usize,
+    pub rows: usize,
+    pub series: crate::chart::Series,
+}
+
+/// Rows a key figure's chart takes in its detail.
+const CHART_ROWS: usize = 12;
+/// Columns below which a detail has no chart.
+const CHART_MIN_WIDTH: usize = 40;
 
 struct Builder<'a> {
     data: &'a Data,
@@ -53,6 +68,7 @@ struct Builder<'a> {
     selected_link: usize,
     lines: Vec<Line<'static>>,
     links: Vec<Link>,
+    chart: Option<ChartSpot>,
 }
 
 impl Builder<'_> {
@@ -240,6 +256,7 @@ pub fn document(
         theme,
         width: usize::from(width).max(1),
         selected_link,
+        chart: None,
         lines: Vec::new(),
         links: Vec::new(),
     };
@@ -265,6 +282,7 @@ pub fn document(
         kind,
         lines: b.lines,
         links: b.links,
+        chart: b.chart,
     }
 }
 
@@ -591,6 +609,20 @@ fn metric(b: &mut Builder, m: usize) {
     match &metric.kind {
         MetricKind::Observed(points) => {
             b.heading(format!("Observations ({})", points.len()));
+            if let Some(series) = crate::chart::series(metric).filter(|_| b.width >= CHART_MIN_WIDTH) {
+                b.chart = Some(ChartSpot {
+                    line: b.lines.len(),
+                    rows: CHART_ROWS,
+                    series,
+                });
+                b.lines.extend(std::iter::repeat_n(Line::default(), CHART_ROWS));
+                b.text(
+                    "● exact  ~ about  > < more / less than  ≥ ≤ at least / most  \
+                     ─ the days a date may be  │ values disputed  ┄ target",
+                    theme.dim(),
+                );
+                b.blank();
+            }
             let percent = crate::figures::is_percent(metric.unit.as_deref());
             for o in points.iter().rev() {
                 let date = o
