@@ -106,7 +106,13 @@ pub fn series(metric: &Metric) -> Option<Series> {
     let (lo, hi) = values.fold((f64::MAX, f64::MIN), |(lo, hi), v| (lo.min(v), hi.max(v)));
     // A little room below and above, and never a flat axis.
     let pad = ((hi - lo) * 0.1).max(hi.abs() * 0.05).max(1.0);
-    let (y0, y1) = ((lo - pad).max(if lo >= 0.0 { 0.0 } else { f64::MIN }), hi + pad);
+    // Counts stay above zero.
+    let y0 = if lo >= 0.0 {
+        (lo - pad).max(0.0)
+    } else {
+        lo - pad
+    };
+    let y1 = hi + pad;
     out.y_bounds = [y0, y1];
     out.target = metric.target.map(|t| [(x0, t.value), (x1, t.value)]);
     let day = |x: f64| {
@@ -173,7 +179,10 @@ points = [{ date = 2024-09-21, value = 1, source = "a" }]
             [Qualifier::About, Qualifier::Exact, Qualifier::AtLeast]
         );
         // June is a range over its 30 days, its point in the middle.
-        assert_eq!(chart.date_ranges, [[(june.0, 400.0), (june.0 + 29.0, 400.0)]]);
+        assert_eq!(
+            chart.date_ranges,
+            [[(june.0, 400.0), (june.0 + 29.0, 400.0)]]
+        );
         assert_eq!(chart.points[0].1, [(june.0 + 14.5, 400.0)]);
         // Two values on 21 September: a dispute from 420 to 500.
         assert_eq!(chart.disputes, [[(sep21, 420.0), (sep21, 500.0)]]);

@@ -609,13 +609,16 @@ fn metric(b: &mut Builder, m: usize) {
     match &metric.kind {
         MetricKind::Observed(points) => {
             b.heading(format!("Observations ({})", points.len()));
-            if let Some(series) = crate::chart::series(metric).filter(|_| b.width >= CHART_MIN_WIDTH) {
+            if let Some(series) =
+                crate::chart::series(metric).filter(|_| b.width >= CHART_MIN_WIDTH)
+            {
                 b.chart = Some(ChartSpot {
                     line: b.lines.len(),
                     rows: CHART_ROWS,
                     series,
                 });
-                b.lines.extend(std::iter::repeat_n(Line::default(), CHART_ROWS));
+                b.lines
+                    .extend(std::iter::repeat_n(Line::default(), CHART_ROWS));
                 b.text(
                     "● exact  ~ about  > < more / less than  ≥ ≤ at least / most  \
                      ─ the days a date may be  │ values disputed  ┄ target",
