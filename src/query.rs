@@ -10,7 +10,7 @@ use memchr::memmem;
 
 use crate::containment::Containment;
 use crate::members::Members;
-use crate::model::{ActorIx, EventIx, PlaceIx, QuoteIx, Situation};
+use crate::model::{ActorIx, EventIx, MetricIx, PlaceIx, QuoteIx, Situation};
 
 /// What the user asked to see. The parts combine: an item must match all.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -63,7 +63,7 @@ pub struct Selection {
     /// In date order: see [`quotes_by_date`].
     pub quotes: Vec<QuoteIx>,
     /// Metrics about an actor in the filter (all stay visible; these stand out).
-    pub highlighted_metrics: Vec<usize>,
+    pub highlighted_metrics: Vec<MetricIx>,
     /// Actors in scope of the actor filter: the chosen ones and their members.
     pub actors_in_scope: Vec<bool>,
     /// Actors whose name, alias or id matches the search text.
@@ -702,11 +702,8 @@ pub fn select(s: &Situation, index: &Index, filter: &Filter) -> Selection {
     let highlighted_metrics = if filter.actors.is_empty() {
         Vec::new()
     } else {
-        s.metrics
-            .iter()
-            .enumerate()
-            .filter(|(_, m)| m.actors.iter().any(|&a| in_scope[a]))
-            .map(|(i, _)| i)
+        s.metric_ixs()
+            .filter(|&m| s.metrics[m].actors.iter().any(|&a| in_scope[a]))
             .collect()
     };
 
@@ -833,7 +830,7 @@ sources = ["wire"]
         };
         let sel = select(&s, &index, &filter);
         assert_eq!(ids(&s, &sel.events), ["arrive", "briefing"]);
-        assert_eq!(sel.highlighted_metrics, [0]);
+        assert_eq!(sel.highlighted_metrics, [MetricIx::new(0)]);
         // One quote is about the police, a member of the mission; the other
         // is by the commander, a member of the police. The dated one (by
         // its event) comes first.

@@ -7,7 +7,7 @@
 
 use crate::action::Pane;
 use crate::doc::detail::Target;
-use crate::model::{ActorIx, EventIx, QuoteIx, Situation};
+use crate::model::{ActorIx, EventIx, MetricIx, QuoteIx, Situation};
 use crate::query::Filter;
 use crate::reload::Outcome;
 use crate::text::{fit, plural, shown};
@@ -70,9 +70,9 @@ impl Mapping<'_> {
         self.new.actor_by_id(id)
     }
 
-    fn metric(&self, m: usize) -> Option<usize> {
-        let id = &self.old.metrics.get(m)?.id;
-        position_of(self.new.metrics.iter().map(|m| m.id.as_str()), id)
+    fn metric(&self, m: MetricIx) -> Option<MetricIx> {
+        let id = &self.old.metrics.get(m.get())?.id;
+        position_of(self.new.metrics.iter().map(|m| m.id.as_str()), id).map(MetricIx::new)
     }
 
     fn quote(&self, q: QuoteIx) -> Option<QuoteIx> {
@@ -206,9 +206,10 @@ pub fn carry_over(old: &App, situation: Situation, warnings: usize) -> App {
         new.derived.actor_order.len(),
     );
 
-    let new_metric = map.metric(panes.figures.cursor.selected);
+    // The figures pane lists every metric in file order.
+    let new_metric = map.metric(MetricIx::new(panes.figures.cursor.selected));
     view.panes.figures.cursor.selected = landing(
-        new_metric.map(Ok),
+        new_metric.map(|m| Ok(m.get())),
         panes.figures.cursor.selected,
         new.situation.metrics.len(),
     );

@@ -6,6 +6,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::*;
 use crate::doc::detail::Target;
 use crate::load::load_str;
+use crate::model::MetricIx;
 
 const FIXTURE: &str = include_str!("../../tests/fixtures/dashboard.toml");
 
@@ -915,6 +916,7 @@ fn metric(app: &App, id: &str) -> Target {
             .metrics
             .iter()
             .position(|m| m.id == id)
+            .map(MetricIx::new)
             .expect("a fixture metric"),
     )
 }

@@ -11,7 +11,7 @@ use crate::digest::Section;
 use crate::figures::format_value;
 use crate::geometry::quotes::attribution;
 use crate::marks::Mark;
-use crate::model::{ActorIx, EventIx, MetricKind, QuoteIx, SourceIx};
+use crate::model::{ActorIx, EventIx, MetricIx, MetricKind, QuoteIx, SourceIx};
 use crate::query::{Filter, select};
 use crate::text::{TEXT_MAX_CHARS, fit, pad, shown, shown_text, wrap};
 use crate::theme::Theme;
@@ -21,8 +21,7 @@ use crate::theme::Theme;
 pub enum Target {
     Event(EventIx),
     Actor(ActorIx),
-    /// Index into `situation.metrics`.
-    Metric(usize),
+    Metric(MetricIx),
     Quote(QuoteIx),
 }
 
@@ -490,11 +489,11 @@ fn since_last_look(b: &mut Builder, section: Section, item: usize, now: &str, wh
     b.field("Seen", &text);
 }
 
-fn metric(b: &mut Builder, m: usize) {
+fn metric(b: &mut Builder, m: MetricIx) {
     let (data, theme) = (b.data, b.theme);
     let s = &data.situation;
     let metric = &s.metrics[m];
-    let figure = &data.derived.figures[m];
+    let figure = &data.derived.figures[m.get()];
     b.text(&metric.label, theme.strong());
     b.blank();
     let mut value = figure.display.clone();
@@ -506,7 +505,7 @@ fn metric(b: &mut Builder, m: usize) {
     since_last_look(
         b,
         Section::Metrics,
-        m,
+        m.get(),
         &figure.display_with_unit(),
         "figure",
     );

@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Borders, Widget};
 use crate::action::Pane;
 use crate::app::App;
 use crate::geometry::Screen;
+use crate::model::MetricIx;
 use crate::text::head;
 use crate::ui::card::{CardInfo, render_card};
 
@@ -65,7 +66,10 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
             label: &label,
             figure,
             source,
-            highlighted: app.selection().highlighted_metrics.contains(&i),
+            highlighted: app
+                .selection()
+                .highlighted_metrics
+                .contains(&MetricIx::new(i)),
             selected: focused && app.cursor(Pane::Figures).selected == i,
         };
         render_card(&info, theme, rect, buf);

@@ -6,6 +6,7 @@ use ratatui::layout::Position;
 use crate::data::Data;
 use crate::doc::detail::Target;
 use crate::geometry::Screen;
+use crate::model::MetricIx;
 use crate::query::normalize_query;
 
 use super::{Cursor, Motion, PaneModel};
@@ -62,10 +63,13 @@ impl PaneModel for FiguresPane {
     }
 
     fn target(&self, data: &Data) -> Option<Target> {
-        (self.cursor.selected < self.len(data)).then_some(Target::Metric(self.cursor.selected))
+        // The pane shows every metric in file order: a card's position is
+        // its metric's index.
+        (self.cursor.selected < self.len(data))
+            .then(|| Target::Metric(MetricIx::new(self.cursor.selected)))
     }
 
     fn matches(&self, data: &Data, item: usize, needle: &str) -> bool {
-        normalize_query(&data.situation.metrics[item].label).contains(needle)
+        normalize_query(&data.situation.metrics[MetricIx::new(item)].label).contains(needle)
     }
 }
