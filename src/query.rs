@@ -1,6 +1,8 @@
 //! The one filter: chosen actors (with their members), chosen places (with
-//! what lies in them), search text and a date window. The dashboard and `summary` both select through [`select`],
-//! so the same question always gets the same answer.
+//! what lies in them), search text, a date window, and only what is new or
+//! changed since the reader's last look. The dashboard and `summary` both
+//! select through [`select`], so the same question always gets the same
+//! answer.
 
 use std::sync::{Arc, Mutex, OnceLock};
 use std::thread::{self, JoinHandle};
@@ -24,6 +26,9 @@ pub struct Filter {
     /// Keep items whose date span overlaps `from..=to` (either end open).
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
+    /// Keep only items new or changed since the last look (the index's
+    /// [`Marked`]); with nothing marked, nothing is kept.
+    pub marked: bool,
 }
 
 impl Filter {
@@ -33,6 +38,7 @@ impl Filter {
             && self.search.is_empty()
             && self.from.is_none()
             && self.to.is_none()
+            && !self.marked
     }
 
     /// Adds the place to the filter, or removes it if already there.
@@ -56,12 +62,29 @@ impl Filter {
     }
 }
 
+/// Which items are new or changed since the reader's last look, per list
+/// (indices into the situation's lists): what [`Filter::marked`] keeps.
+/// A list shorter than the situation's marks nothing past its end.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Marked {
+    pub events: Vec<bool>,
+    pub quotes: Vec<bool>,
+    pub metrics: Vec<bool>,
+}
+
+fn is_marked(list: &[bool], item: usize) -> bool {
+    list.get(item).copied().unwrap_or(false)
+}
+
 /// What a filter keeps, as indices into the situation's lists (in their order).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Selection {
     pub events: Vec<EventIx>,
     /// In date order: see [`quotes_by_date`].
     pub quotes: Vec<QuoteIx>,
+    /// The key figures shown, in file order: all of them, or only the
+    /// marked ones under [`Filter::marked`].
+    pub metrics: Vec<MetricIx>,
     /// Metrics about an actor in the filter (all stay visible; these stand out).
     pub highlighted_metrics: Vec<MetricIx>,
     /// Actors in scope of the actor filter: the chosen ones and their members.
@@ -278,6 +301,9 @@ pub struct Index {
     /// The thread building `search`, for an index made in the background.
     pending: Mutex<Option<JoinHandle<SearchText>>>,
     recent: Mutex<RecentSearches>,
+    /// What is new or changed since the last look (nothing until
+    /// [`Index::set_marked`]).
+    marked: Marked,
 }
 
 impl Drop for Index {
@@ -393,7 +419,18 @@ impl Index {
             search: OnceLock::new(),
             pending: Mutex::new(None),
             recent: Mutex::new(RecentSearches::default()),
+            marked: Marked::default(),
         }
+    }
+
+    /// Records what is new or changed since the last look, for
+    /// [`Filter::marked`]: computed once per load, like the rest.
+    pub fn set_marked(&mut self, marked: Marked) {
+        self.marked = marked;
+    }
+
+    pub fn marked(&self) -> &Marked {
+        &self.marked
     }
 
     fn search_text(&self) -> &SearchText {
@@ -646,9 +683,11 @@ pub fn select(s: &Situation, index: &Index, filter: &Filter) -> Selection {
     // Working out an event's days costs more than anything else here: only
     // when a window asks.
     let windowed = filter.from.is_some() || filter.to.is_some();
+    let marked = &index.marked;
     let event_in_window = |&e: &EventIx| {
         let event = &s.events[e];
-        at_place(event.place)
+        (!filter.marked || is_marked(&marked.events, e))
+            && at_place(event.place)
             && (!windowed || in_window(Some(event.first_day()), Some(event.last_day())))
     };
     let events: Vec<EventIx> = match (by_actor, event_hits) {
@@ -674,7 +713,8 @@ pub fn select(s: &Situation, index: &Index, filter: &Filter) -> Selection {
             // An undated quote was said at the latest when its earliest
             // source was published, and nothing bounds it from below. (Its
             // event does not date it: a quote may be about an event to come.)
-            if !(quote_matches(i)
+            if !((!filter.marked || is_marked(&marked.quotes, i.get()))
+                && quote_matches(i)
                 && involves(q.about.iter(), Some(q.speaker))
                 && at_place(q.place.or(q.event.and_then(|e| s.events[e].place))))
             {
@@ -707,9 +747,15 @@ pub fn select(s: &Situation, index: &Index, filter: &Filter) -> Selection {
             .collect()
     };
 
+    let metrics = s
+        .metric_ixs()
+        .filter(|&m| !filter.marked || is_marked(&marked.metrics, m.get()))
+        .collect();
+
     Selection {
         events,
         quotes,
+        metrics,
         highlighted_metrics,
         actors_in_scope: in_scope,
         actors_matching_search: index.actors.matching(&query),
@@ -983,6 +1029,38 @@ sources = ["wire"]
         assert!(err("weather").ends_with("known ids: mission, kenya-police, commander, ruto"));
         let ok = actors_from_ids(&s, &["ruto".into(), "mission".into(), "ruto".into()]);
         assert_eq!(ok, Ok(vec![3, 0]));
+    }
+
+    #[test]
+    fn only_marked_items_keeps_what_is_marked_and_combines_with_the_rest() {
+        let (s, mut index) = setup();
+        let filter = Filter {
+            marked: true,
+            ..Filter::default()
+        };
+        // Nothing marked: nothing kept.
+        let sel = select(&s, &index, &filter);
+        assert!(sel.events.is_empty() && sel.quotes.is_empty() && sel.metrics.is_empty());
+        index.set_marked(Marked {
+            events: vec![true, false, true],
+            quotes: vec![true, false],
+            metrics: vec![true],
+        });
+        let sel = select(&s, &index, &filter);
+        assert_eq!(ids(&s, &sel.events), ["arrive", "briefing"]);
+        assert_eq!(sel.quotes, [QuoteIx::new(0)]);
+        assert_eq!(sel.metrics, [MetricIx::new(0)]);
+        let with_ruto = Filter {
+            actors: vec![s.actor_by_id("ruto").unwrap()],
+            ..filter.clone()
+        };
+        assert_eq!(
+            ids(&s, &select(&s, &index, &with_ruto).events),
+            ["briefing"]
+        );
+        // Off, the marks narrow nothing.
+        let all = select(&s, &index, &Filter::default());
+        assert_eq!((all.events.len(), all.metrics.len()), (3, 1));
     }
 
     #[test]

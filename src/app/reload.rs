@@ -139,6 +139,7 @@ pub fn carry_over(old: &App, situation: Situation, warnings: usize) -> App {
                 search: old.data.filter.search.clone(),
                 from: old.data.filter.from,
                 to: old.data.filter.to,
+                marked: old.data.filter.marked,
             },
             mouse: old.mouse,
             theme: old.theme,
@@ -206,12 +207,11 @@ pub fn carry_over(old: &App, situation: Situation, warnings: usize) -> App {
         new.derived.actor_order.len(),
     );
 
-    // The figures pane lists every metric in file order.
-    let new_metric = map.metric(MetricIx::new(panes.figures.cursor.selected));
+    let new_metric = old.selected_metric().and_then(|m| map.metric(m));
     view.panes.figures.cursor.selected = landing(
-        new_metric.map(|m| Ok(m.get())),
+        new_metric.map(|m| relocate(&new.selection.metrics, m, MetricIx::get)),
         panes.figures.cursor.selected,
-        new.situation.metrics.len(),
+        new.selection.metrics.len(),
     );
 
     // A search being typed goes on; Esc still goes back to what was selected.

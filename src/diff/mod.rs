@@ -92,6 +92,7 @@ impl Scope {
             search: ask.search.unwrap_or_default().to_string(),
             from: ask.from,
             to: ask.to,
+            ..Filter::default()
         };
         let selection = query::select(s, index, &filter);
         let mut kept = [

@@ -88,6 +88,7 @@ pub fn build_filter(
         search: search.unwrap_or_default().to_string(),
         from,
         to,
+        ..Filter::default()
     })
 }
 

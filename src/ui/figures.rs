@@ -8,7 +8,6 @@ use ratatui::widgets::{Block, Borders, Widget};
 use crate::action::Pane;
 use crate::app::App;
 use crate::geometry::Screen;
-use crate::model::MetricIx;
 use crate::text::head;
 use crate::ui::card::{CardInfo, render_card};
 
@@ -19,7 +18,8 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
     let theme = app.theme();
     let focused = app.view().focus == Pane::Figures;
     let g = &screen.cards;
-    let n = app.situation().metrics.len();
+    let shown = &app.selection().metrics;
+    let n = shown.len();
     let first = app.cursor(Pane::Figures).offset * g.per_row;
     let last = ((app.cursor(Pane::Figures).offset + g.visible_rows) * g.per_row).min(n);
     let mut title = vec![Span::styled(
@@ -47,8 +47,11 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
         .title(Line::from(title))
         .render(area, buf);
 
-    for (i, rect) in g.cards(app.cursor(Pane::Figures).offset) {
-        let figure = &app.derived().figures[i];
+    for (position, rect) in g.cards(app.cursor(Pane::Figures).offset) {
+        let Some(&i) = shown.get(position) else {
+            continue;
+        };
+        let figure = &app.derived().figures[i.get()];
         // The card cleans and cuts what it is given; give it only what can
         // show, so a megabyte-long label costs a card's width.
         let columns = usize::from(rect.width);
@@ -57,8 +60,12 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
             .and_then(|s| app.situation().sources.get(s))
             .map(|s| head(s.publisher.as_deref().unwrap_or(s.title.as_str()), columns));
         // New or changed since the last look: a symbol before the label.
-        let whole = &app.derived().labels[i];
-        let label = match app.data().marks.mark(crate::digest::Section::Metrics, i) {
+        let whole = &app.derived().labels[i.get()];
+        let label = match app
+            .data()
+            .marks
+            .mark(crate::digest::Section::Metrics, i.get())
+        {
             Some(mark) => format!("{} {whole}", mark.symbol()),
             None => whole.clone(),
         };
@@ -66,11 +73,8 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
             label: &label,
             figure,
             source,
-            highlighted: app
-                .selection()
-                .highlighted_metrics
-                .contains(&MetricIx::new(i)),
-            selected: focused && app.cursor(Pane::Figures).selected == i,
+            highlighted: app.selection().highlighted_metrics.contains(&i),
+            selected: focused && app.cursor(Pane::Figures).selected == position,
         };
         render_card(&info, theme, rect, buf);
     }

@@ -1,12 +1,13 @@
-//! The key figures' component: a cursor over every metric (file order),
-//! laid out as the screen's card grid; up and down move by card rows.
+//! The key figures' component: a cursor over the metrics the filter keeps
+//! (`selection.metrics`, file order: all of them unless only new and
+//! changed items are asked for), laid out as the screen's card grid; up and
+//! down move by card rows.
 
 use ratatui::layout::Position;
 
 use crate::data::Data;
 use crate::doc::detail::Target;
 use crate::geometry::Screen;
-use crate::model::MetricIx;
 use crate::query::normalize_query;
 
 use super::{Cursor, Motion, PaneModel};
@@ -27,7 +28,7 @@ impl PaneModel for FiguresPane {
     }
 
     fn len(&self, data: &Data) -> usize {
-        data.situation.metrics.len()
+        data.selection.metrics.len()
     }
 
     fn step(&mut self, motion: Motion, data: &Data, screen: &Screen) {
@@ -63,13 +64,14 @@ impl PaneModel for FiguresPane {
     }
 
     fn target(&self, data: &Data) -> Option<Target> {
-        // The pane shows every metric in file order: a card's position is
-        // its metric's index.
-        (self.cursor.selected < self.len(data))
-            .then(|| Target::Metric(MetricIx::new(self.cursor.selected)))
+        data.selection
+            .metrics
+            .get(self.cursor.selected)
+            .map(|&m| Target::Metric(m))
     }
 
     fn matches(&self, data: &Data, item: usize, needle: &str) -> bool {
-        normalize_query(&data.situation.metrics[MetricIx::new(item)].label).contains(needle)
+        let metric = data.selection.metrics[item];
+        normalize_query(&data.situation.metrics[metric].label).contains(needle)
     }
 }
