@@ -2245,3 +2245,25 @@ fn with_nothing_removed_the_list_says_so_and_without_a_record_u_says_why() {
         Some("built-in situation: nothing is new or changed")
     );
 }
+
+#[test]
+fn help_explains_the_new_and_changed_marks_and_lists_their_keys() {
+    let mut app = app_after_edits();
+    press(&mut app, KeyCode::Char('?'));
+    let lines = help_lines(&app);
+    let legend = lines
+        .iter()
+        .find(|l| l.trim_start().starts_with("+ ~"))
+        .unwrap_or_else(|| panic!("{lines:#?}"));
+    assert!(
+        legend.contains("new, changed since your last look"),
+        "{legend}"
+    );
+    assert!(lines.iter().any(|l| l.trim_start().starts_with("u ")));
+    assert!(lines.iter().any(|l| l.trim_start().starts_with("U ")));
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("Removed since your last look"))
+    );
+}
