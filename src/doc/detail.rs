@@ -11,7 +11,7 @@ use crate::digest::Section;
 use crate::figures::format_value;
 use crate::geometry::quotes::attribution;
 use crate::marks::Mark;
-use crate::model::{ActorIx, EventIx, MetricKind, QuoteIx, SourceIx};
+use crate::model::{ActorIx, EventIx, MetricIx, MetricKind, QuoteIx, SourceIx};
 use crate::query::{Filter, select};
 use crate::text::{TEXT_MAX_CHARS, fit, pad, shown, shown_text, wrap};
 use crate::theme::Theme;
@@ -21,8 +21,7 @@ use crate::theme::Theme;
 pub enum Target {
     Event(EventIx),
     Actor(ActorIx),
-    /// Index into `situation.metrics`.
-    Metric(usize),
+    Metric(MetricIx),
     Quote(QuoteIx),
 }
 
@@ -532,11 +531,11 @@ fn since_last_look(b: &mut Builder, section: Section, item: usize) {
     }
 }
 
-fn metric(b: &mut Builder, m: usize) {
+fn metric(b: &mut Builder, m: MetricIx) {
     let (data, theme) = (b.data, b.theme);
     let s = &data.situation;
     let metric = &s.metrics[m];
-    let figure = &data.derived.figures[m];
+    let figure = &data.derived.figures[m.get()];
     b.text(&metric.label, theme.strong());
     b.blank();
     let mut value = figure.display.clone();
@@ -545,7 +544,7 @@ fn metric(b: &mut Builder, m: usize) {
         value.push_str(&shown(unit, b.width));
     }
     b.field("Figure", &value);
-    since_last_look(b, Section::Metrics, m);
+    since_last_look(b, Section::Metrics, m.get());
     match &metric.kind {
         MetricKind::Since(e) | MetricKind::Until(e) => {
             // A count runs between the event's date (its start, for a span)
