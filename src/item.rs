@@ -51,7 +51,7 @@ pub fn line(s: &Situation, target: Target) -> Option<u32> {
     match target {
         Target::Event(e) => lines.events.get(e),
         Target::Actor(a) => lines.actors.get(a),
-        Target::Metric(m) => lines.metrics.get(m),
+        Target::Metric(m) => lines.metrics.get(m.get()),
         Target::Quote(q) => lines.quotes.get(q.get()),
     }
     .copied()
@@ -144,7 +144,7 @@ pub fn plain_text(s: &Situation, figures: &[Figure], target: Target) -> String {
         Target::Metric(m) => {
             let metric = &s.metrics[m];
             t.field("Key figure", &metric.label);
-            if let Some(figure) = figures.get(m) {
+            if let Some(figure) = figures.get(m.get()) {
                 t.field("Figure", &figure.display_with_unit());
                 t.field("Date", &figure.date_text());
             }
@@ -195,7 +195,7 @@ pub fn plain_text(s: &Situation, figures: &[Figure], target: Target) -> String {
 mod tests {
     use super::*;
     use crate::load::load_str;
-    use crate::model::QuoteIx;
+    use crate::model::{MetricIx, QuoteIx};
 
     const FIXTURE: &str = include_str!("../tests/fixtures/dashboard.toml");
 
@@ -223,7 +223,10 @@ mod tests {
             assert!(lines[line..].iter().take(3).any(|l| *l == id), "{id}");
         }
         assert_eq!(at(line(&s, Target::Actor(0))), "[[actors]]");
-        assert_eq!(at(line(&s, Target::Metric(0))), "[[metrics]]");
+        assert_eq!(
+            at(line(&s, Target::Metric(MetricIx::new(0)))),
+            "[[metrics]]"
+        );
         assert_eq!(at(line(&s, Target::Quote(QuoteIx::new(0)))), "[[quotes]]");
     }
 
@@ -259,7 +262,7 @@ mod tests {
         let targets = (0..s.events.len())
             .map(Target::Event)
             .chain((0..s.actors.len()).map(Target::Actor))
-            .chain((0..s.metrics.len()).map(Target::Metric))
+            .chain(MetricIx::all(s.metrics.len()).map(Target::Metric))
             .chain(QuoteIx::all(s.quotes.len()).map(Target::Quote));
         let mut shown = 0;
         for target in targets {
