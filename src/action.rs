@@ -81,6 +81,8 @@ pub enum Action {
     PrevMatch,
     /// Open the actor picker.
     Picker,
+    /// Open the facet picker (categories, tags, actor kinds, sources).
+    Facets,
     /// Add the selected actor to the filter, or remove it.
     Toggle,
     ClearFilters,
@@ -94,7 +96,8 @@ pub enum Action {
     ScaleWindow {
         wider: bool,
     },
-    /// Remove the last chip of the filter (the search, else the last actor).
+    /// Remove the last chip of the filter (the search, the window, the last
+    /// facet, else the last actor).
     RemoveChip,
     /// In a detail: move to the next or previous actor or event named there.
     NextLink,
