@@ -96,6 +96,8 @@ pub enum Action {
     ScaleWindow {
         wider: bool,
     },
+    /// Show only what is new or changed since the last look, or everything again.
+    OnlyMarked,
     /// Remove the last chip of the filter (the search, the window, the last
     /// facet, else the last actor).
     RemoveChip,

@@ -77,6 +77,7 @@ impl Ask {
             search: self.search.clone().unwrap_or_default(),
             from,
             to,
+            ..Filter::default()
         })
     }
 

@@ -3,7 +3,7 @@
 //! widths and the order quotes are shown in. Computed once per load.
 
 use crate::figures::{Figure, Staleness, figure_with};
-use crate::model::{ActorIx, ActorKind, Situation};
+use crate::model::{ActorIx, ActorKind, QuoteIx, Situation};
 use crate::query::Selection;
 use crate::text;
 
@@ -44,7 +44,7 @@ pub struct Derived {
     /// Quotes (indices into `situation.quotes`) in the order the dashboard
     /// shows them: by their date, else their event's date; undated last;
     /// file order among equals.
-    pub quote_order: Vec<usize>,
+    pub quote_order: Vec<QuoteIx>,
     /// For each quote, its position in `quote_order`.
     pub quote_rank: Vec<usize>,
     /// Columns most event titles take (90th percentile, capped: a few long
@@ -54,17 +54,19 @@ pub struct Derived {
 
 /// The selection with its quotes in the dashboard's order.
 pub fn in_quote_order(mut selection: Selection, derived: &Derived) -> Selection {
-    selection.quotes.sort_by_key(|&q| derived.quote_rank[q]);
+    selection
+        .quotes
+        .sort_by_key(|&q| derived.quote_rank[q.get()]);
     selection
 }
 
 /// Quotes by their own date, else their event's; undated last; the sort is
 /// stable, so equal dates keep file order.
-fn quote_order(s: &Situation) -> (Vec<usize>, Vec<usize>) {
+fn quote_order(s: &Situation) -> (Vec<QuoteIx>, Vec<usize>) {
     let order = crate::query::quotes_by_date(s);
     let mut rank = vec![0; order.len()];
     for (position, &q) in order.iter().enumerate() {
-        rank[q] = position;
+        rank[q.get()] = position;
     }
     (order, rank)
 }

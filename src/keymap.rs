@@ -159,7 +159,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Normal, &[ch('n')], Action::NextMatch, "next / previous match"),
     bind(Normal, &[ch('N')], Action::PrevMatch, "next / previous match"),
     bind(Normal, &[ch('a')], Action::Picker, "pick actors to filter by").footer(4, "actors"),
-    bind(Normal, &[ch('f')], Action::Facets, "pick categories, tags, actor kinds or sources to filter by").footer(4, "facets"),
+    bind(Normal, &[ch('f')], Action::Facets, "pick categories, tags, actor kinds or sources to filter by").footer(6, "facets"),
     bind(Normal, &[ch('c')], Action::ClearFilters, "clear every filter")
         .footer(2, "clear")
         .with_filter(),
@@ -168,6 +168,9 @@ pub const BINDINGS: &[Binding] = &[
     bind(Normal, &[ch(']')], Action::ShiftWindow { forward: true }, "move the date window back / on by its length"),
     bind(Normal, &[ch('{')], Action::ScaleWindow { wider: false }, "halve / double the date window"),
     bind(Normal, &[ch('}')], Action::ScaleWindow { wider: true }, "halve / double the date window"),
+    bind(Normal, &[ch('u')], Action::OnlyMarked, "only new (+) and changed (~) since your last look, or all")
+        .footer(6, "new")
+        .with_file(),
     bind(Normal, &[code(KeyCode::Backspace)], Action::RemoveChip, "remove the last filter chip"),
     bind(Normal, &[code(KeyCode::Esc)], Action::Back, "clear the search, leave zoom"),
     bind(Normal, &[ch('z')], Action::Zoom, "zoom the pane to full size"),

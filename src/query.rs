@@ -1,7 +1,9 @@
 //! The one filter: chosen actors (with their members), chosen places (with
 //! what lies in them), facets (categories, tags, actor kinds, sources; see
-//! [`crate::facets`]), search text and a date window. The dashboard and `summary` both select through [`select`],
-//! so the same question always gets the same answer.
+//! [`crate::facets`]), search text, a date window, and only what is new or
+//! changed since the reader's last look. The dashboard and `summary` both
+//! select through [`select`], so the same question always gets the same
+//! answer.
 
 use std::sync::{Arc, Mutex, OnceLock};
 use std::thread::{self, JoinHandle};
@@ -12,7 +14,7 @@ use memchr::memmem;
 use crate::containment::Containment;
 pub use crate::facets::{Facet, FacetGroup, Facets};
 use crate::members::Members;
-use crate::model::{ActorIx, ActorKind, EventIx, PlaceIx, Situation};
+use crate::model::{ActorIx, ActorKind, EventIx, PlaceIx, QuoteIx, Situation};
 
 /// What the user asked to see. The parts combine: an item must match all.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -28,6 +30,9 @@ pub struct Filter {
     pub to: Option<NaiveDate>,
     /// Categories, tags, actor kinds and sources chosen.
     pub facets: Facets,
+    /// Keep only items new or changed since the last look (the index's
+    /// [`Marked`]); with nothing marked, nothing is kept.
+    pub marked: bool,
 }
 
 impl Filter {
@@ -38,6 +43,7 @@ impl Filter {
             && self.search.is_empty()
             && self.from.is_none()
             && self.to.is_none()
+            && !self.marked
     }
 
     /// Adds the place to the filter, or removes it if already there.
@@ -67,15 +73,32 @@ impl Filter {
     }
 }
 
+/// Which items are new or changed since the reader's last look, per list
+/// (indices into the situation's lists): what [`Filter::marked`] keeps.
+/// A list shorter than the situation's marks nothing past its end.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Marked {
+    pub events: Vec<bool>,
+    pub quotes: Vec<bool>,
+    pub metrics: Vec<bool>,
+}
+
+fn is_marked(list: &[bool], item: usize) -> bool {
+    list.get(item).copied().unwrap_or(false)
+}
+
 /// What a filter keeps, as indices into the situation's lists (in their order).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Selection {
     pub events: Vec<EventIx>,
     /// In date order: see [`quotes_by_date`].
-    pub quotes: Vec<usize>,
-    /// Metrics the filter keeps by actor, actor kind or source (all stay
-    /// visible; these stand out). Empty when the filter does not narrow
-    /// figures ([`Filter::narrows_figures`]).
+    pub quotes: Vec<QuoteIx>,
+    /// The key figures shown, in file order: all of them, or only the
+    /// marked ones under [`Filter::marked`].
+    pub metrics: Vec<usize>,
+    /// Metrics the filter keeps by actor, actor kind or source (all shown
+    /// stay visible; these stand out). Empty when the filter does not
+    /// narrow figures ([`Filter::narrows_figures`]).
     pub highlighted_metrics: Vec<usize>,
     /// Actors in scope of the actor filter: the chosen ones and their members.
     pub actors_in_scope: Vec<bool>,
@@ -291,6 +314,9 @@ pub struct Index {
     /// The thread building `search`, for an index made in the background.
     pending: Mutex<Option<JoinHandle<SearchText>>>,
     recent: Mutex<RecentSearches>,
+    /// What is new or changed since the last look (nothing until
+    /// [`Index::set_marked`]).
+    marked: Marked,
 }
 
 impl Drop for Index {
@@ -384,7 +410,7 @@ impl Index {
         );
         let mut quote_rank = vec![0; s.quotes.len()];
         for (rank, q) in quotes_by_date(s).into_iter().enumerate() {
-            quote_rank[q] = rank;
+            quote_rank[q.get()] = rank;
         }
         let places = Containment::new(&s.places.iter().map(|p| p.part_of).collect::<Vec<_>>());
         let mut at_place = vec![0; s.places.len()];
@@ -406,7 +432,18 @@ impl Index {
             search: OnceLock::new(),
             pending: Mutex::new(None),
             recent: Mutex::new(RecentSearches::default()),
+            marked: Marked::default(),
         }
+    }
+
+    /// Records what is new or changed since the last look, for
+    /// [`Filter::marked`]: computed once per load, like the rest.
+    pub fn set_marked(&mut self, marked: Marked) {
+        self.marked = marked;
+    }
+
+    pub fn marked(&self) -> &Marked {
+        &self.marked
     }
 
     fn search_text(&self) -> &SearchText {
@@ -470,12 +507,12 @@ impl Index {
 
 /// Quotes in the order every view lists them: by their own date, else their
 /// event's, undated ones last; equal dates keep file order.
-pub fn quotes_by_date(s: &Situation) -> Vec<usize> {
-    let date = |q: usize| {
+pub fn quotes_by_date(s: &Situation) -> Vec<QuoteIx> {
+    let date = |q: QuoteIx| {
         let quote = &s.quotes[q];
         quote.date.or(quote.event.map(|e| s.events[e].date))
     };
-    let mut order: Vec<usize> = (0..s.quotes.len()).collect();
+    let mut order: Vec<QuoteIx> = s.quote_ixs().collect();
     order.sort_by_key(|&q| (date(q).is_none(), date(q).map(|d| (d.start(), d.end()))));
     order
 }
@@ -763,9 +800,11 @@ pub fn select(s: &Situation, index: &Index, filter: &Filter) -> Selection {
     let windowed = filter.from.is_some() || filter.to.is_some();
     let facets = &filter.facets;
     let faceted = !facets.is_empty();
+    let marked = &index.marked;
     let event_in_window = |&e: &EventIx| {
         let event = &s.events[e];
-        at_place(event.place)
+        (!filter.marked || is_marked(&marked.events, e))
+            && at_place(event.place)
             && (!faceted || facets.keeps_event(s, event))
             && (!windowed || in_window(Some(event.first_day()), Some(event.last_day())))
     };
@@ -780,20 +819,20 @@ pub fn select(s: &Situation, index: &Index, filter: &Filter) -> Selection {
         (Some(listed), Some(hits)) => intersect(&listed, &hits).filter(event_in_window).collect(),
     };
 
-    let quote_matches = |q: usize| {
+    let quote_matches = |q: QuoteIx| {
         quote_hits
             .as_ref()
-            .is_none_or(|hits| hits.binary_search(&(q as u32)).is_ok())
+            .is_none_or(|hits| hits.binary_search(&(q.get() as u32)).is_ok())
     };
-    let mut quotes: Vec<usize> = s
-        .quotes
-        .iter()
-        .enumerate()
+    let mut quotes: Vec<QuoteIx> = s
+        .quote_ixs()
+        .map(|i| (i, &s.quotes[i]))
         .filter(|&(i, q)| {
             // An undated quote was said at the latest when its earliest
             // source was published, and nothing bounds it from below. (Its
             // event does not date it: a quote may be about an event to come.)
-            if !(quote_matches(i)
+            if !((!filter.marked || is_marked(&marked.quotes, i.get()))
+                && quote_matches(i)
                 && involves(q.about.iter(), Some(q.speaker))
                 && at_place(q.place.or(q.event.and_then(|e| s.events[e].place)))
                 && (!faceted || facets.keeps_quote(s, q)))
@@ -817,7 +856,7 @@ pub fn select(s: &Situation, index: &Index, filter: &Filter) -> Selection {
         })
         .map(|(i, _)| i)
         .collect();
-    quotes.sort_by_key(|&q| index.quote_rank[q]);
+    quotes.sort_by_key(|&q| index.quote_rank[q.get()]);
 
     let highlighted_metrics = if !filter.narrows_figures() {
         Vec::new()
@@ -833,9 +872,14 @@ pub fn select(s: &Situation, index: &Index, filter: &Filter) -> Selection {
             .collect()
     };
 
+    let metrics = (0..s.metrics.len())
+        .filter(|&m| !filter.marked || is_marked(&marked.metrics, m))
+        .collect();
+
     Selection {
         events,
         quotes,
+        metrics,
         highlighted_metrics,
         actors_in_scope: in_scope,
         actors_matching_search: index.actors.matching(&query),
@@ -960,7 +1004,7 @@ sources = ["wire"]
         // One quote is about the police, a member of the mission; the other
         // is by the commander, a member of the police. The dated one (by
         // its event) comes first.
-        assert_eq!(sel.quotes, [1, 0]);
+        assert_eq!(sel.quotes, [QuoteIx::new(1), QuoteIx::new(0)]);
     }
 
     #[test]
@@ -1033,7 +1077,8 @@ sources = ["wire"]
                 to,
                 ..Filter::default()
             };
-            select(&s, &index, &filter).quotes
+            let quotes = select(&s, &index, &filter).quotes;
+            quotes.into_iter().map(QuoteIx::get).collect::<Vec<_>>()
         };
         let day = |d| NaiveDate::from_ymd_opt(2024, 9, d);
         // The wire story is of 10 Sep, so the quote cannot be later, even
@@ -1146,7 +1191,7 @@ sources = ["wire"]
         filter.facets.toggle(Facet::Source(wire));
         let sel = select(&s, &index, &filter);
         assert!(sel.events.is_empty());
-        assert_eq!(sel.quotes, [1]);
+        assert_eq!(sel.quotes, [QuoteIx::new(1)]);
         // The figure cites the other source: nothing stands out.
         assert!(sel.highlighted_metrics.is_empty());
         filter.facets.toggle(Facet::Source(wire));
@@ -1178,6 +1223,38 @@ sources = ["wire"]
         );
         let err = facets_from_args(&s, &["x".into()], &[], &[], &[]).unwrap_err();
         assert!(err.ends_with("the file names no categories"), "{err}");
+    }
+
+    #[test]
+    fn only_marked_items_keeps_what_is_marked_and_combines_with_the_rest() {
+        let (s, mut index) = setup();
+        let filter = Filter {
+            marked: true,
+            ..Filter::default()
+        };
+        // Nothing marked: nothing kept.
+        let sel = select(&s, &index, &filter);
+        assert!(sel.events.is_empty() && sel.quotes.is_empty() && sel.metrics.is_empty());
+        index.set_marked(Marked {
+            events: vec![true, false, true],
+            quotes: vec![true, false],
+            metrics: vec![true],
+        });
+        let sel = select(&s, &index, &filter);
+        assert_eq!(ids(&s, &sel.events), ["arrive", "briefing"]);
+        assert_eq!(sel.quotes, [QuoteIx::new(0)]);
+        assert_eq!(sel.metrics, [0]);
+        let with_ruto = Filter {
+            actors: vec![s.actor_by_id("ruto").unwrap()],
+            ..filter.clone()
+        };
+        assert_eq!(
+            ids(&s, &select(&s, &index, &with_ruto).events),
+            ["briefing"]
+        );
+        // Off, the marks narrow nothing.
+        let all = select(&s, &index, &Filter::default());
+        assert_eq!((all.events.len(), all.metrics.len()), (3, 1));
     }
 
     #[test]

@@ -93,6 +93,7 @@ impl Scope {
             search: ask.search.clone().unwrap_or_default(),
             from,
             to,
+            ..Filter::default()
         };
         let selection = query::select(s, index, &filter);
         let mut kept = [
@@ -116,7 +117,7 @@ impl Scope {
                 kept[1][e] = true;
             }
             for &q in &selection.quotes {
-                kept[2][q] = true;
+                kept[2][q.get()] = true;
             }
             let searching = !filter.search.trim().is_empty();
             for (a, keep) in kept[3].iter_mut().enumerate() {

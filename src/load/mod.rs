@@ -23,8 +23,8 @@ pub use progress::{Progress, Snapshot, Step};
 pub use suggest::{closest, did_you_mean};
 
 use crate::model::{
-    Actor, ActorKind, Event, LatLon, Metric, MetricKind, Number, Observation, Place, PlaceKind,
-    Qualifier, Quote, Situation, Source,
+    Actor, ActorKind, Event, LatLon, MAX_ITEMS, Metric, MetricKind, Number, Observation, Place,
+    PlaceKind, Qualifier, Quote, Situation, Source,
 };
 use crate::number_text;
 use fields::{Fields, Problems, Value};
@@ -426,6 +426,10 @@ struct Builder<'i, 'p> {
     events: Collected<Event>,
     metrics: Collected<Metric>,
     quotes: Collected<Quote>,
+    /// Items read so far in each table, by `ItemTable as usize`.
+    counts: [usize; ItemTable::ALL.len()],
+    /// Most items a table may hold: [`MAX_ITEMS`], what a typed index reaches.
+    max_items: usize,
 }
 
 impl<'i, 'p> Builder<'i, 'p> {
@@ -446,6 +450,8 @@ impl<'i, 'p> Builder<'i, 'p> {
             events: Collected::new(),
             metrics: Collected::new(),
             quotes: Collected::new(),
+            counts: [0; ItemTable::ALL.len()],
+            max_items: MAX_ITEMS,
         }
     }
 
@@ -507,40 +513,59 @@ impl<'i, 'p> Builder<'i, 'p> {
 
     /// Reads one item (a table) of `table`.
     fn item(&mut self, table: ItemTable, value: &Value<'i>) {
+        let fits = self.count(table, value);
         let p = &mut *self.problems;
         match table {
             ItemTable::Sources => {
                 self.refs.sources.add(value, p);
-                let source = self.source(value);
+                let source = self.source(value).filter(|_| fits);
                 self.sources.push(source);
             }
             ItemTable::Actors => {
                 self.refs.actors.add(value, p);
-                let actor = self.actor(value);
+                let actor = self.actor(value).filter(|_| fits);
                 self.actors.push(actor);
             }
             ItemTable::Places => {
                 self.refs.places.add(value, p);
-                let place = self.place(value);
+                let place = self.place(value).filter(|_| fits);
                 self.places.push(place);
             }
             ItemTable::Events => {
                 self.refs.events.add(value, p);
-                let event = self.event(value);
+                let event = self.event(value).filter(|_| fits);
                 self.events.push(event);
             }
             ItemTable::Metrics => {
                 self.metric_ids.add(value, p);
-                let metric = self.metric(value);
+                let metric = self.metric(value).filter(|_| fits);
                 self.metrics.push(metric);
             }
             ItemTable::Quotes => {
                 // Quote ids are optional and nothing refers to them; still unique.
                 self.quote_ids.add(value, p);
-                let quote = self.quote(value);
+                let quote = self.quote(value).filter(|_| fits);
                 self.quotes.push(quote);
             }
         }
+    }
+
+    /// Counts an item of `table`: false past the most a table may hold,
+    /// reported once, at the first item too many (indices are `u32`).
+    fn count(&mut self, table: ItemTable, value: &Value<'i>) -> bool {
+        let count = &mut self.counts[table as usize];
+        *count += 1;
+        if *count == self.max_items + 1 {
+            self.problems.error(
+                value.span(),
+                format!(
+                    "this is one of more than {} {}, the most a file may hold",
+                    number_text::group_integer(self.max_items as i128),
+                    table.name()
+                ),
+            );
+        }
+        *count <= self.max_items
     }
 
     /// Resolves references, checks what needs every item, and builds the
@@ -1569,5 +1594,46 @@ mod tests {
             .find(|d| d.message == "no actor `group-0`")
             .expect("the unknown speaker is reported");
         assert_eq!(unknown.help.as_deref(), Some("did you mean `group-1`?"));
+    }
+
+    #[test]
+    fn a_table_longer_than_an_index_reaches_is_refused_at_its_first_item_too_many() {
+        // The real bound is `u32::MAX` items; a smaller one shows the rule.
+        let mut text = String::from("[situation]\ntitle = \"t\"\nas_of = 2024-01-01\n");
+        text.push_str("[[actors]]\nid = \"a\"\nname = \"A\"\nkind = \"person\"\n");
+        for n in 0..4 {
+            text.push_str(&format!(
+                "[[quotes]]\nspeaker = \"a\"\ntext = \"said {n}\"\nsources = []\n"
+            ));
+        }
+        let mut problems = Problems::default();
+        let mut builder = Builder::new(&mut problems);
+        builder.max_items = 2;
+        let situation = sections::read(&text, builder, &Progress::new()).expect("sections");
+        let report = finished(problems, situation);
+        assert!(report.situation.is_none());
+        let errors: Vec<&Diagnostic> = report.errors().collect();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(
+            errors[0].message,
+            "this is one of more than 2 quotes, the most a file may hold"
+        );
+        assert_eq!(
+            errors[0].span.start,
+            text.match_indices("[[quotes]]").nth(2).unwrap().0
+        );
+        // At the bound itself the file loads.
+        let mut problems = Problems::default();
+        let mut builder = Builder::new(&mut problems);
+        builder.max_items = 4;
+        let situation = sections::read(&text, builder, &Progress::new()).expect("sections");
+        assert_eq!(
+            finished(problems, situation)
+                .situation
+                .unwrap()
+                .quotes
+                .len(),
+            4
+        );
     }
 }

@@ -18,7 +18,7 @@ pub use json::escape_non_ascii;
 use chrono::NaiveDate;
 
 use crate::figures::{self, Figure, Staleness};
-use crate::model::{ActorIx, EventIx, FuzzyDate, MetricKind, Situation, SourceIx};
+use crate::model::{ActorIx, EventIx, FuzzyDate, MetricKind, QuoteIx, Situation, SourceIx};
 use crate::query::{self, Facet, FacetGroup, Filter, Index, Selection};
 use crate::sanitize::is_hostile;
 
@@ -382,7 +382,7 @@ impl<'a> View<'a> {
     }
 
     /// "Ama Osei, Minister of Water (context), 8 Sep 2024".
-    pub fn attribution(&self, quote: usize) -> String {
+    pub fn attribution(&self, quote: QuoteIx) -> String {
         let s = self.situation;
         let q = &s.quotes[quote];
         let speaker = &s.actors[q.speaker];
