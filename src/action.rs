@@ -98,6 +98,8 @@ pub enum Action {
     },
     /// Show only what is new or changed since the last look, or everything again.
     OnlyMarked,
+    /// List what the file no longer has since the last look.
+    Removed,
     /// Remove the last chip of the filter (the search, the window, the last
     /// facet, else the last actor).
     RemoveChip,
@@ -106,6 +108,8 @@ pub enum Action {
     PrevLink,
     Help,
     Zoom,
+    /// Show or hide the time strip above the timeline.
+    ToggleStrip,
     ToggleMouse,
     /// Read the open file again now (it is also reloaded when saved).
     Reload,
@@ -113,6 +117,16 @@ pub enum Action {
     Suspend,
     /// Left click at a screen cell.
     Click {
+        column: u16,
+        row: u16,
+    },
+    /// The mouse moved with the left button held (a drag).
+    Drag {
+        column: u16,
+        row: u16,
+    },
+    /// The left button let go.
+    Release {
         column: u16,
         row: u16,
     },

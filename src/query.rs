@@ -11,10 +11,10 @@ use std::thread::{self, JoinHandle};
 use chrono::NaiveDate;
 use memchr::memmem;
 
-use crate::containment::Containment;
 pub use crate::facets::{Facet, FacetGroup, Facets};
 use crate::members::Members;
 use crate::model::{ActorIx, ActorKind, EventIx, PlaceIx, QuoteIx, Situation};
+use crate::tree_ranges::TreeRanges;
 
 /// What the user asked to see. The parts combine: an item must match all.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -303,7 +303,7 @@ pub struct Index {
     quote_rank: Vec<usize>,
     actors: TextIndex,
     /// Places laid out so that what lies in a place is one range.
-    places: Containment,
+    places: TreeRanges,
     /// For each place: events at it or at a place inside it.
     place_event_counts: Vec<usize>,
     /// Names, aliases and ids of places.
@@ -412,7 +412,7 @@ impl Index {
         for (rank, q) in quotes_by_date(s).into_iter().enumerate() {
             quote_rank[q.get()] = rank;
         }
-        let places = Containment::new(&s.places.iter().map(|p| p.part_of).collect::<Vec<_>>());
+        let places = TreeRanges::new(&s.places.iter().map(|p| p.part_of).collect::<Vec<_>>());
         let mut at_place = vec![0; s.places.len()];
         for p in s.events.iter().filter_map(|e| e.place) {
             at_place[p] += 1;

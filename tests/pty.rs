@@ -997,6 +997,13 @@ fn reopening_an_edited_file_marks_what_is_new_and_changed_since_the_last_look() 
     assert!(row("Temporary bridge opens").contains("●+"), "{screen}");
     assert!(row("Levee breaches flood").contains("●~"), "{screen}");
     assert!(!row("Heavy rain begins").contains("●~"), "{screen}");
+    // `u` keeps only what is new or changed, under a chip.
+    s.send("u");
+    s.wait_text("new or changed ✕");
+    s.wait_gone("Heavy rain begins");
+    let screen = s.contents();
+    assert!(screen.contains("Temporary bridge opens"), "{screen}");
+    assert!(screen.contains("Levee breaches flood"), "{screen}");
     s.send("q");
     assert!(s.finish().success());
 
@@ -1055,5 +1062,50 @@ fn a_damaged_record_is_told_once_and_the_dashboard_opens() {
     assert!(s.finish().success());
     // Quitting wrote a good record over the damaged one.
     let text = std::fs::read_to_string(&record).unwrap();
-    assert!(text.starts_with("sitrep seen 1\n"), "{text}");
+    assert!(text.starts_with("sitrep seen 2\n"), "{text}");
+}
+
+/// A `part_of` chain 20,000 deep opens, its deepest member is drawn with a
+/// short guide, and filtering by the top of the chain takes in the event
+/// that names only the bottom.
+#[test]
+fn a_deep_part_of_chain_opens_and_filters_by_its_top() {
+    let dir = temp_dir("deep-chain");
+    let file = dir.join("chain.toml");
+    let n = 20_000;
+    let mut text = String::from(
+        "[situation]\ntitle = \"Chain\"\nas_of = 2024-09-21\n\n\
+         [[sources]]\nid = \"s\"\ntitle = \"S\"\n",
+    );
+    for i in 0..n {
+        text.push_str(&format!(
+            "[[actors]]\nid = \"a{i}\"\nname = \"Unit {i}\"\nkind = \"force\"\n"
+        ));
+        if i + 1 < n {
+            text.push_str(&format!("part_of = \"a{}\"\n", i + 1));
+        }
+    }
+    text.push_str(
+        "[[events]]\nid = \"e\"\ndate = \"2024-09-20\"\ntitle = \"The deepest unit moves\"\n\
+         actors = [\"a0\"]\nsources = [\"s\"]\n",
+    );
+    save(&file, &text);
+    let path = file.to_string_lossy().into_owned();
+    let mut s = Session::start(&[&path], 120, 40);
+    s.wait_dashboard("Unit 19999");
+    // The last actor of the tree is the deepest, under a guide that says
+    // levels were left out.
+    s.send("3G");
+    s.wait("the deepest unit with a short guide", |screen| {
+        screen
+            .contents()
+            .lines()
+            .any(|line| line.contains("… ") && line.contains("└ Unit 0 "))
+    });
+    s.send("g ");
+    s.wait_text("Unit 19999 ✕");
+    s.wait_text("1 of 1 event");
+    s.send("q");
+    assert!(s.finish().success());
+    std::fs::remove_dir_all(&dir).ok();
 }

@@ -5,12 +5,14 @@
 //!
 //! A new popup is a file here implementing [`PopupModel`], a variant of
 //! [`Popup`] with its line in `model`/`model_mut`, a `keymap::Mode` with
-//! its rows in the table, and its `ui` file with a line in `ui::render`.
+//! its rows in the table and its name in `config::bindings::SCOPES`, a
+//! rect in `geometry::popup`, and its `ui` file with a line in `ui::render`.
 
 mod detail;
 mod facets;
 mod help;
 mod picker;
+mod removed;
 mod report;
 mod window;
 
@@ -18,6 +20,7 @@ pub use detail::{DetailPage, DetailPopup};
 pub use facets::{FacetPopup, FacetRow};
 pub use help::HelpPopup;
 pub use picker::PickerPopup;
+pub use removed::{RemovedPopup, removed_lines};
 pub use report::ReportPopup;
 pub use window::WindowPopup;
 
@@ -76,6 +79,8 @@ pub enum Popup {
     Report(ReportPopup),
     /// The date-window prompt.
     Window(WindowPopup),
+    /// What the file no longer has since the last look.
+    Removed(RemovedPopup),
 }
 
 impl Popup {
@@ -87,6 +92,7 @@ impl Popup {
             Popup::Help(p) => p,
             Popup::Report(p) => p,
             Popup::Window(p) => p,
+            Popup::Removed(p) => p,
         }
     }
 
@@ -98,6 +104,7 @@ impl Popup {
             Popup::Help(p) => p,
             Popup::Report(p) => p,
             Popup::Window(p) => p,
+            Popup::Removed(p) => p,
         }
     }
 }
