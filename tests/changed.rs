@@ -19,7 +19,8 @@ use sitrep::seen::Record;
 const FIXTURE: &str = include_str!("fixtures/dashboard.toml");
 
 /// The fixture opened by a reader whose last look saw an event, an actor
-/// and that actor's quote the file no longer has, and an older title.
+/// and that actor's quote the file no longer has, and an older title of an
+/// event, words of a quote and role of an actor.
 fn app(width: u16, height: u16) -> App {
     let earlier = FIXTURE
         .replace(
@@ -30,6 +31,8 @@ fn app(width: u16, height: u16) -> App {
             "Orun dam breaches; floodwater reaches three towns",
             "Orun dam breaches",
         )
+        .replace("The numbers are still rising.", "The numbers rise.")
+        .replace("OCHA head of office for the Kessa Valley", "OCHA head of office")
         + "\n[[actors]]\nid = \"mayor\"\nname = \"Mayor of Sarrin\"\nkind = \"person\"\n\n[[quotes]]\nid = \"mayor-calm\"\nspeaker = \"mayor\"\ntext = \"Stay calm and stay home.\"\ndate = 2025-03-02\nsources = [\"ocha-sitrep-3\"]\n";
     let old = load_str(&earlier)
         .situation
@@ -120,7 +123,7 @@ fn the_header_counts_what_changed_and_u_puts_a_chip_beside_it() {
         },
     );
     assert!(
-        first.contains("1 changed, 3 removed since 28 Nov · as of 14 Mar 2025"),
+        first.contains("3 changed, 3 removed since 28 Nov · as of 14 Mar 2025"),
         "{first}"
     );
     press(&mut app, KeyCode::Char('u'));
@@ -134,7 +137,58 @@ fn the_header_counts_what_changed_and_u_puts_a_chip_beside_it() {
     );
     assert!(second.contains(" Filter  new or changed ✕ "), "{second}");
     assert!(
-        second.contains("1 of 16 events · 0 of 4 quotes"),
+        second.contains("1 of 16 events · 1 of 4 quotes"),
         "{second}"
     );
+}
+
+#[test]
+fn changed_quotes_and_actors_carry_a_marker_beside_their_bar() {
+    let mut app = app(120, 40);
+    let screen = draw(&app);
+    let rows: Vec<String> = text_of(&screen, screen.area)
+        .lines()
+        .map(str::to_string)
+        .collect();
+    let row = |words: &str| {
+        rows.iter()
+            .find(|r| r.contains(words))
+            .unwrap_or_else(|| panic!("{words} in {rows:#?}"))
+            .clone()
+    };
+    // The quote's first row: the marker in the bar's column, then the words.
+    assert!(
+        row("“The numbers are still rising.").contains(" ~“The numbers"),
+        "{rows:#?}"
+    );
+    assert!(!row("“No family in the Kessa").contains("~“"), "{rows:#?}");
+    // The actor: the marker in the column beside the filter's.
+    let brandt = row("Léa Brandt");
+    let before = &brandt[..brandt.find("Léa Brandt").unwrap()];
+    assert!(before.ends_with("│ ~  └ "), "{brandt}");
+    // (The quotes pane shares the row: look at the actors' half only.)
+    let red_crescent = row("│  Velorian Red Crescent");
+    assert!(
+        !red_crescent.split("││").next().unwrap().contains('~'),
+        "{red_crescent}"
+    );
+    // In the filter and changed: both marks, in their own columns.
+    app.update(Action::Focus(sitrep::action::Pane::Actors));
+    let at = app
+        .derived()
+        .actor_order
+        .iter()
+        .position(|&a| app.situation().actors[a].id == "lea-brandt")
+        .unwrap();
+    for _ in 0..at {
+        app.update(Action::Down);
+    }
+    app.update(Action::Toggle);
+    let screen = draw(&app);
+    let text = text_of(&screen, screen.area);
+    let brandt = text
+        .lines()
+        .find(|r| r.contains("Léa Brandt") && r.contains("person"))
+        .unwrap();
+    assert!(brandt.contains("●~"), "{brandt}");
 }

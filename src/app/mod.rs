@@ -171,7 +171,7 @@ impl App {
         }
         // Open on "now": the latest event that is not upcoming, with the
         // divider in view.
-        app.view.panes.timeline.cursor.selected = app.data.now_split().saturating_sub(1);
+        app.view.panes.timeline.cursor.selected = app.data.latest_past();
         app.view.panes.timeline.center = true;
         if options.warnings > 0 {
             app.view.status = Some(format!(
@@ -420,6 +420,37 @@ impl App {
         self.view.popups.push(popup);
     }
 
+    /// Turns the timeline's order round, on the same event.
+    fn sort_timeline(&mut self) {
+        let event = self.selected_event();
+        let newest_first = !self.data.newest_first();
+        self.data.set_newest_first(newest_first);
+        if let Some(Ok(p)) = event.map(|e| self.find_event(e)) {
+            self.view.panes.timeline.cursor.selected = p;
+        }
+        self.view.status = Some(
+            if newest_first {
+                "timeline: newest first"
+            } else {
+                "timeline: oldest first"
+            }
+            .into(),
+        );
+    }
+
+    /// The actors in the next order, on the same actor.
+    fn sort_actors(&mut self) {
+        let cursor = self.view.panes.actors.cursor.selected;
+        let actor = self.data.actors_listed().get(cursor).copied();
+        let order = self.data.actor_order().next();
+        self.data.set_actor_order(order);
+        if let Some(p) = actor.and_then(|a| self.data.actors_listed().iter().position(|&x| x == a))
+        {
+            self.view.panes.actors.cursor.selected = p;
+        }
+        self.view.status = Some(format!("actors: {}", order.words()));
+    }
+
     /// The strip over the date window, else over every event's days.
     fn make_strip(&self, columns: usize) -> Strip {
         let s = &self.data.situation;
@@ -536,6 +567,8 @@ impl App {
                 None => self.view.status = Some(NO_WINDOW.into()),
             },
             Action::Zoom => self.view.zoom = !self.view.zoom,
+            Action::Sort if focus == Pane::Timeline => self.sort_timeline(),
+            Action::Sort if focus == Pane::Actors => self.sort_actors(),
             Action::ToggleStrip => {
                 self.view.strip_hidden = !self.view.strip_hidden;
                 if self.view.strip_hidden {
@@ -736,7 +769,9 @@ impl App {
 
     /// Where an event is in the timeline's list (see [`relocate`]).
     fn find_event(&self, event: usize) -> Result<usize, usize> {
-        relocate(&self.data.selection.events, event, |e| e)
+        relocate(&self.data.selection.events, event, |e| {
+            self.data.event_rank(e)
+        })
     }
 
     /// Where a quote is in the quotes pane's list, which is in date order.

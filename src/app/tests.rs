@@ -594,8 +594,7 @@ fn reload(app: &mut App, text: &str) {
 }
 
 fn selected_actor(app: &App) -> &str {
-    &app.data.situation.actors[app.data.derived.actor_order[app.view.panes.actors.cursor.selected]]
-        .id
+    &app.data.situation.actors[app.data.actors_listed()[app.view.panes.actors.cursor.selected]].id
 }
 
 fn selected_quote(app: &App) -> Option<&str> {
@@ -2241,5 +2240,109 @@ fn with_nothing_removed_the_list_says_so_and_without_a_record_u_says_why() {
     assert_eq!(
         plain.status(),
         Some("built-in situation: nothing is new or changed")
+    );
+}
+
+#[test]
+fn s_turns_the_timeline_round_on_the_same_event_with_now_in_place() {
+    let mut app = app_with(Options::default(), 120, 40);
+    let first = event_ids(&app).first().map(|s| s.to_string()).unwrap();
+    let selected = selected_event(&app).to_string();
+    // Oldest first: the divider after the last event that is not upcoming.
+    assert_eq!(selected, "water-restored");
+    assert_eq!(app.data.now_split(), 12);
+    press(&mut app, KeyCode::Char('s'));
+    assert!(app.data.newest_first());
+    assert_eq!(app.view.status.as_deref(), Some("timeline: newest first"));
+    assert_eq!(selected_event(&app), selected);
+    assert_eq!(event_ids(&app).last().copied(), Some(first.as_str()));
+    assert_eq!(event_ids(&app)[0], "temporary-wall");
+    // Newest first, the four upcoming events lead and the divider follows
+    // them, right above the selected event.
+    assert_eq!(app.data.now_split(), 4);
+    assert_eq!(app.data.timeline_event_at(4), None);
+    let row = app
+        .data
+        .timeline_row_of(app.view.panes.timeline.cursor.selected);
+    assert_eq!(row, 5);
+    // j moves on down the list: to the next older event.
+    press(&mut app, KeyCode::Char('j'));
+    assert_eq!(selected_event(&app), "sarrin-protest");
+    // A filter change keeps the order; a reload too.
+    press(&mut app, KeyCode::Char('/'));
+    typing(&mut app, "sarrin");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        event_ids(&app),
+        ["water-restored", "sarrin-protest", "dam-breach"]
+    );
+    assert_eq!(selected_event(&app), "sarrin-protest");
+    reload(&mut app, FIXTURE);
+    assert_eq!(
+        event_ids(&app),
+        ["water-restored", "sarrin-protest", "dam-breach"]
+    );
+    assert_eq!(selected_event(&app), "sarrin-protest");
+    press(&mut app, KeyCode::Char('s'));
+    assert_eq!(
+        event_ids(&app),
+        ["dam-breach", "sarrin-protest", "water-restored"]
+    );
+    assert_eq!(selected_event(&app), "sarrin-protest");
+}
+
+#[test]
+fn s_in_the_actors_pane_cycles_tree_events_and_name() {
+    let mut app = app_with(Options::default(), 120, 40);
+    press(&mut app, KeyCode::Char('3'));
+    let names = |app: &App| -> Vec<String> {
+        app.data
+            .actors_listed()
+            .iter()
+            .map(|&a| app.data.situation.actors[a].name.clone())
+            .collect()
+    };
+    let tree = names(&app);
+    press(&mut app, KeyCode::Char('j'));
+    let selected = selected_actor(&app).to_string();
+    press(&mut app, KeyCode::Char('s'));
+    assert_eq!(app.view.status.as_deref(), Some("actors: by events"));
+    let counts: Vec<usize> = app
+        .data
+        .actors_listed()
+        .iter()
+        .map(|&a| app.data.index.event_count(a))
+        .collect();
+    assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{counts:?}");
+    assert_eq!(selected_actor(&app), selected);
+    press(&mut app, KeyCode::Char('s'));
+    let by_name = names(&app);
+    let mut sorted = by_name.clone();
+    sorted.sort_by_key(|n| n.to_lowercase());
+    assert_eq!(by_name, sorted);
+    assert_eq!(selected_actor(&app), selected);
+    press(&mut app, KeyCode::Char('s'));
+    assert_eq!(names(&app), tree);
+}
+
+#[test]
+fn help_explains_the_new_and_changed_marks_and_lists_their_keys() {
+    let mut app = app_after_edits();
+    press(&mut app, KeyCode::Char('?'));
+    let lines = help_lines(&app);
+    let legend = lines
+        .iter()
+        .find(|l| l.trim_start().starts_with("+ ~"))
+        .unwrap_or_else(|| panic!("{lines:#?}"));
+    assert!(
+        legend.contains("new, changed since your last look"),
+        "{legend}"
+    );
+    assert!(lines.iter().any(|l| l.trim_start().starts_with("u ")));
+    assert!(lines.iter().any(|l| l.trim_start().starts_with("U ")));
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("Removed since your last look"))
     );
 }
