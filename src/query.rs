@@ -13,7 +13,7 @@ use memchr::memmem;
 
 pub use crate::facets::{Facet, FacetGroup, Facets};
 use crate::members::Members;
-use crate::model::{ActorIx, ActorKind, EventIx, PlaceIx, QuoteIx, Situation};
+use crate::model::{ActorIx, ActorKind, EventIx, MetricIx, PlaceIx, QuoteIx, Situation};
 use crate::tree_ranges::TreeRanges;
 
 /// What the user asked to see. The parts combine: an item must match all.
@@ -95,11 +95,11 @@ pub struct Selection {
     pub quotes: Vec<QuoteIx>,
     /// The key figures shown, in file order: all of them, or only the
     /// marked ones under [`Filter::marked`].
-    pub metrics: Vec<usize>,
+    pub metrics: Vec<MetricIx>,
     /// Metrics the filter keeps by actor, actor kind or source (all shown
     /// stay visible; these stand out). Empty when the filter does not
     /// narrow figures ([`Filter::narrows_figures`]).
-    pub highlighted_metrics: Vec<usize>,
+    pub highlighted_metrics: Vec<MetricIx>,
     /// Actors in scope of the actor filter: the chosen ones and their members.
     pub actors_in_scope: Vec<bool>,
     /// Actors whose name, alias or id matches the search text.
@@ -861,19 +861,18 @@ pub fn select(s: &Situation, index: &Index, filter: &Filter) -> Selection {
     let highlighted_metrics = if !filter.narrows_figures() {
         Vec::new()
     } else {
-        s.metrics
-            .iter()
-            .enumerate()
-            .filter(|(_, m)| {
-                (filter.actors.is_empty() || m.actors.iter().any(|&a| in_scope[a]))
-                    && facets.keeps_metric(s, m)
+        s.metric_ixs()
+            .filter(|&m| {
+                let metric = &s.metrics[m];
+                (filter.actors.is_empty() || metric.actors.iter().any(|&a| in_scope[a]))
+                    && facets.keeps_metric(s, metric)
             })
-            .map(|(i, _)| i)
             .collect()
     };
 
-    let metrics = (0..s.metrics.len())
-        .filter(|&m| !filter.marked || is_marked(&marked.metrics, m))
+    let metrics = s
+        .metric_ixs()
+        .filter(|&m| !filter.marked || is_marked(&marked.metrics, m.get()))
         .collect();
 
     Selection {
@@ -1000,7 +999,7 @@ sources = ["wire"]
         };
         let sel = select(&s, &index, &filter);
         assert_eq!(ids(&s, &sel.events), ["arrive", "briefing"]);
-        assert_eq!(sel.highlighted_metrics, [0]);
+        assert_eq!(sel.highlighted_metrics, [MetricIx::new(0)]);
         // One quote is about the police, a member of the mission; the other
         // is by the commander, a member of the police. The dated one (by
         // its event) comes first.
@@ -1196,7 +1195,10 @@ sources = ["wire"]
         assert!(sel.highlighted_metrics.is_empty());
         filter.facets.toggle(Facet::Source(wire));
         filter.facets.toggle(Facet::Source(0));
-        assert_eq!(select(&s, &index, &filter).highlighted_metrics, [0]);
+        assert_eq!(
+            select(&s, &index, &filter).highlighted_metrics,
+            [MetricIx::new(0)]
+        );
     }
 
     #[test]
@@ -1243,7 +1245,7 @@ sources = ["wire"]
         let sel = select(&s, &index, &filter);
         assert_eq!(ids(&s, &sel.events), ["arrive", "briefing"]);
         assert_eq!(sel.quotes, [QuoteIx::new(0)]);
-        assert_eq!(sel.metrics, [0]);
+        assert_eq!(sel.metrics, [MetricIx::new(0)]);
         let with_ruto = Filter {
             actors: vec![s.actor_by_id("ruto").unwrap()],
             ..filter.clone()
