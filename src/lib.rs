@@ -2,6 +2,7 @@
 
 pub mod action;
 pub mod app;
+pub mod ask;
 pub mod changes;
 pub mod chart;
 pub mod check;
@@ -15,6 +16,7 @@ pub mod doc;
 pub mod editor;
 pub mod events;
 pub mod export;
+pub mod facets;
 pub mod figures;
 pub mod geometry;
 pub mod import;

@@ -104,3 +104,41 @@ fn no_filter_and_the_builtin_situation_need_no_arguments() {
         "sitrep summary > 'my view.txt'"
     );
 }
+
+#[test]
+fn facets_come_back_as_their_flags() {
+    let text = std::fs::read_to_string(FILE).unwrap();
+    let situation = load_str(&text).situation.expect("the fixture loads");
+    let ask = sitrep::ask::Ask {
+        categories: vec!["humanitarian".into(), "health".into()],
+        kinds: vec!["population".into()],
+        sources: vec!["vrc-update".into()],
+        ..Default::default()
+    };
+    let filter = ask.filter(&situation).expect("a filter the file has");
+    let options = Options {
+        file: Some(FILE.into()),
+        filter,
+        ..Options::default()
+    };
+    let app = App::new(situation, options);
+    let args = summary::command_args(app.situation(), app.filter(), Format::Markdown, Some(FILE));
+    assert_eq!(
+        args,
+        [
+            "summary",
+            FILE,
+            "--category",
+            "humanitarian",
+            "--category",
+            "health",
+            "--kind",
+            "population",
+            "--source",
+            "vrc-update",
+            "--format",
+            "markdown"
+        ]
+    );
+    assert_eq!(run(&args), app.view_as(Format::Markdown));
+}

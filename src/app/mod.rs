@@ -22,6 +22,8 @@ mod share;
 mod view;
 
 #[cfg(test)]
+mod facet_tests;
+#[cfg(test)]
 mod tests;
 
 use ratatui::layout::{Position, Rect};
@@ -29,8 +31,8 @@ use ratatui::layout::{Position, Rect};
 pub use cursor::{Cursor, Motion, relocate};
 pub use effect::{Effect, Effects};
 pub use popups::{
-    DetailPage, DetailPopup, ExportPopup, HelpPopup, PickerPopup, Popup, RemovedPopup, Reply,
-    ReportPopup, SourcesPopup, WindowPopup,
+    DetailPage, DetailPopup, ExportPopup, FacetPopup, FacetRow, HelpPopup, PickerPopup, Popup,
+    RemovedPopup, Reply, ReportPopup, SourcesPopup, WindowPopup,
 };
 pub use reload::carry_over;
 pub use seen::{Seen, SeenSetup};
@@ -46,7 +48,7 @@ use crate::geometry::header::{Chip, chips};
 use crate::geometry::{Facts, Screen};
 use crate::keymap::{Keymap, Mode};
 use crate::model::{ActorIx, MetricIx, QuoteIx, Situation};
-use crate::query::{Filter, Index, Selection};
+use crate::query::{Facet, Filter, Index, Selection};
 use crate::reload::Problem;
 use crate::strip::Strip;
 use crate::text::{fit, plural, shown};
@@ -123,6 +125,20 @@ pub struct App {
     strip_stale: bool,
 }
 
+/// A facet value as feedback names it: "category security", "source Al
+/// Jazeera (aljazeera-2024-09-21)", cleaned and cut for one line.
+fn facet_label(s: &Situation, facet: &Facet) -> String {
+    let value = match facet {
+        Facet::Source(src) => {
+            let source = &s.sources[*src];
+            let name = source.publisher.as_deref().unwrap_or(&source.title);
+            format!("{} ({})", shown(name, 30), shown(&source.id, 30))
+        }
+        other => shown(other.name(s), 40).into_owned(),
+    };
+    format!("{} {}", facet.group().noun(1), fit(&value, 48))
+}
+
 /// A pane's width for `inner` columns inside its border.
 fn full_width(inner: usize) -> u16 {
     u16::try_from(inner + 2).unwrap_or(u16::MAX)
@@ -151,6 +167,9 @@ impl App {
             strip: Strip::default(),
             strip_stale: true,
         };
+        if let Some(seen) = &mut app.seen {
+            seen.opened(&app.data.situation);
+        }
         if app.has_pane(options.focus) {
             app.view.focus = options.focus;
         }
@@ -522,6 +541,10 @@ impl App {
                 let picker = PickerPopup::new(&self.data);
                 self.open(Popup::Picker(picker));
             }
+            Action::Facets => {
+                let facets = FacetPopup::new(&self.data);
+                self.open(Popup::Facets(facets));
+            }
             Action::Toggle if focus == Pane::Actors => {
                 if let Some(Target::Actor(actor)) = self.view.panes.actors.target(&self.data) {
                     self.toggle_actor(actor);
@@ -541,6 +564,8 @@ impl App {
                     self.set_search(String::new());
                 } else if self.window().is_some() {
                     self.set_window(None);
+                } else if let Some(facet) = self.data.filter.facets.all().last() {
+                    self.toggle_facet(facet);
                 } else if let Some(actor) = self.data.filter.actors.last().copied() {
                     self.toggle_actor(actor);
                 }
@@ -651,6 +676,7 @@ impl App {
                 }
             }
             Reply::ToggleActor(actor) => self.toggle_actor(actor),
+            Reply::ToggleFacet(facet) => self.toggle_facet(facet),
             Reply::Open(target) => self.open(Popup::Detail(DetailPopup::new(target))),
             Reply::Status(status) => self.view.status = Some(status),
             Reply::SetWindow(window) => {
@@ -734,6 +760,21 @@ impl App {
         // The count is what the whole filter now shows, not the actor's own.
         self.view.status = Some(format!(
             "{sign} {name} · {} shown",
+            plural(self.data.selection.events.len(), "event")
+        ));
+    }
+
+    fn toggle_facet(&mut self, facet: Facet) {
+        let label = facet_label(&self.data.situation, &facet);
+        let sign = if self.data.filter.facets.contains(&facet) {
+            "−"
+        } else {
+            "+"
+        };
+        self.data.filter.facets.toggle(facet);
+        self.refilter();
+        self.view.status = Some(format!(
+            "{sign} {label} · {} shown",
             plural(self.data.selection.events.len(), "event")
         ));
     }
@@ -872,6 +913,11 @@ impl App {
         {
             match chip {
                 Chip::Actor(actor) => self.toggle_actor(actor),
+                Chip::Facet(group, i) => {
+                    if let Some(facet) = self.data.filter.facets.get(group, i) {
+                        self.toggle_facet(facet);
+                    }
+                }
                 Chip::Search => self.set_search(String::new()),
                 Chip::Window => self.set_window(None),
                 Chip::Marked => self.toggle_marked(),

@@ -10,6 +10,7 @@
 
 mod detail;
 mod export;
+mod facets;
 mod help;
 mod picker;
 mod removed;
@@ -19,6 +20,7 @@ mod window;
 
 pub use detail::{DetailPage, DetailPopup};
 pub use export::ExportPopup;
+pub use facets::{FacetPopup, FacetRow};
 pub use help::HelpPopup;
 pub use picker::PickerPopup;
 pub use removed::{RemovedPopup, removed_lines};
@@ -44,6 +46,8 @@ pub enum Reply {
     Close,
     /// Add the actor to the filter or take it out.
     ToggleActor(ActorIx),
+    /// Add the facet value to the filter or take it out.
+    ToggleFacet(crate::query::Facet),
     /// Open a detail page over this one (a detail stacks its own pages).
     Open(Target),
     /// One line of feedback in the footer.
@@ -78,6 +82,8 @@ pub trait PopupModel {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Popup {
     Picker(PickerPopup),
+    /// The facet picker.
+    Facets(FacetPopup),
     /// A stack of pages; Esc goes back one.
     Detail(DetailPopup),
     Help(HelpPopup),
@@ -97,6 +103,7 @@ impl Popup {
     pub fn model(&self) -> &dyn PopupModel {
         match self {
             Popup::Picker(p) => p,
+            Popup::Facets(p) => p,
             Popup::Detail(p) => p,
             Popup::Help(p) => p,
             Popup::Report(p) => p,
@@ -110,6 +117,7 @@ impl Popup {
     pub fn model_mut(&mut self) -> &mut dyn PopupModel {
         match self {
             Popup::Picker(p) => p,
+            Popup::Facets(p) => p,
             Popup::Detail(p) => p,
             Popup::Help(p) => p,
             Popup::Report(p) => p,
