@@ -8,7 +8,7 @@ use std::sync::Arc;
 use crate::derived::{Derived, derive, in_quote_order};
 use crate::figures::Staleness;
 use crate::marks::Marks;
-use crate::model::{ActorIx, Situation};
+use crate::model::{ActorIx, Situation, Tense};
 use crate::query::{Filter, Index, Selection, normalize_query, select};
 
 pub struct Data {
@@ -61,14 +61,25 @@ impl Data {
         normalize_query(&self.filter.search)
     }
 
-    /// How many events of the selection are not upcoming: the "now"
-    /// divider sits after them. Events are in date order, so this is a
+    /// How many events of the selection are over: the "now" divider sits
+    /// after them. Timeline order puts past events first, so this is a
     /// binary search.
     pub fn now_split(&self) -> usize {
+        self.split_at(Tense::Ongoing)
+    }
+
+    /// How many events of the selection are past or ongoing: the first
+    /// upcoming one sits here.
+    pub fn upcoming_split(&self) -> usize {
+        self.split_at(Tense::Upcoming)
+    }
+
+    /// Where the first selected event of `tense` or later sits.
+    fn split_at(&self, tense: Tense) -> usize {
         let as_of = self.situation.as_of;
         self.selection
             .events
-            .partition_point(|&e| !self.situation.events[e].is_upcoming(as_of))
+            .partition_point(|&e| self.situation.events[e].tense(as_of) < tense)
     }
 
     /// Rows of the timeline: every selected event and the "now" divider.

@@ -12,7 +12,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::View;
-use crate::model::{MetricKind, Number, Situation};
+use crate::model::{MetricKind, Number, Situation, Tense};
 use crate::sanitize::is_hostile;
 
 /// Bumped when a key changes meaning or disappears; new keys may be added
@@ -73,6 +73,7 @@ struct EventJson<'a> {
     tags: &'a [String],
     sources: Vec<&'a str>,
     upcoming: bool,
+    tense: &'static str,
 }
 
 #[derive(Serialize)]
@@ -207,7 +208,7 @@ fn build<'a>(view: &'a View) -> Summary<'a> {
         },
         events: view
             .events()
-            .map(|(e, upcoming)| {
+            .map(|(e, tense)| {
                 let event = &s.events[e];
                 EventJson {
                     id: &event.id,
@@ -224,7 +225,8 @@ fn build<'a>(view: &'a View) -> Summary<'a> {
                     place: event.place.map(place_id),
                     tags: &event.tags,
                     sources: source_ids(&event.sources),
-                    upcoming,
+                    upcoming: tense == Tense::Upcoming,
+                    tense: tense.word(),
                 }
             })
             .collect(),

@@ -8,7 +8,8 @@
 //! ○ 20 Mar 2025     Parliament votes on the emergency budget  Veloria, MoI       [1]
 //! ```
 //!
-//! ● past, ◐ dates that include `as_of`, ○ upcoming (also in italics); `[n]` counts
+//! ● past (above the line), ◐ dates that include `as_of` (just below it),
+//! ○ upcoming (also in italics); `[n]` counts
 //! the event's sources, `[?]` marks an event nobody has sourced.
 
 use ratatui::buffer::Buffer;
@@ -19,7 +20,7 @@ use crate::action::Pane;
 use crate::app::App;
 use crate::geometry::Screen;
 use crate::geometry::columns::{SOURCES, timeline_columns};
-use crate::model::{Event, FuzzyDate};
+use crate::model::{Event, FuzzyDate, Tense};
 use crate::text::{fit, highlight, pad, pad_left, shown, width};
 use crate::ui::{draw_lines, empty_message, pane_frame, scrollbar};
 
@@ -97,12 +98,16 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
 }
 
 fn now_line(app: &App, columns: usize) -> Line<'static> {
-    let split = app.data().now_split();
+    let (now, upcoming) = (app.data().now_split(), app.data().upcoming_split());
+    let len = app.selection().events.len();
     let left = format!("──── now · {} ", FuzzyDate::day(app.situation().as_of));
-    let right = if split < app.selection().events.len() {
-        " upcoming ↓ ────"
-    } else {
-        " nothing later ────"
+    // Names what follows the line, so that ◐ rows below it do not read as
+    // upcoming.
+    let right = match (upcoming > now, len > upcoming) {
+        (true, true) => " ◐ dates include now · ○ upcoming ↓ ────",
+        (true, false) => " ◐ dates include now ↓ ────",
+        (false, true) => " upcoming ↓ ────",
+        (false, false) => " nothing later ────",
     };
     let fill = columns.saturating_sub(width(&left) + width(right));
     let text = format!("{left}{}{right}", "─".repeat(fill));
@@ -116,12 +121,10 @@ fn event_line(app: &App, position: usize, width: usize) -> Line<'static> {
     let e = &s.events[ix];
     let cols = timeline_columns(app.derived(), width);
     let needle = app.needle();
-    let (glyph, base) = if e.is_upcoming(s.as_of) {
-        ("○ ", theme.upcoming())
-    } else if e.last_day() > s.as_of {
-        ("◐ ", theme.text())
-    } else {
-        ("● ", theme.text())
+    let (glyph, base) = match e.tense(s.as_of) {
+        Tense::Past => ("● ", theme.text()),
+        Tense::Ongoing => ("◐ ", theme.text()),
+        Tense::Upcoming => ("○ ", theme.upcoming()),
     };
     // New or changed since the last look: the glyph's second column holds
     // a symbol, so the mark never rests on colour.
