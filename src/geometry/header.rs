@@ -15,6 +15,8 @@ pub enum Chip {
     Search,
     /// The date window.
     Window,
+    /// Only what is new or changed since the last look.
+    Marked,
 }
 
 const CHIP_MAX: usize = 24;
@@ -39,6 +41,7 @@ pub fn chip_label(data: &Data, chip: Chip) -> String {
             fit(&shown(&data.filter.search, CHIP_MAX), CHIP_MAX)
         ),
         Chip::Window => format!(" {} ✕ ", window_label(data)),
+        Chip::Marked => " new or changed ✕ ".to_string(),
     }
 }
 
@@ -106,6 +109,7 @@ pub fn all_chips(data: &Data) -> impl Iterator<Item = Chip> + '_ {
         .map(|&a| Chip::Actor(a))
         .chain((!data.filter.search.is_empty()).then_some(Chip::Search))
         .chain((data.filter.from.is_some() || data.filter.to.is_some()).then_some(Chip::Window))
+        .chain(data.filter.marked.then_some(Chip::Marked))
 }
 
 /// The window as its chip names it: "1 Jun 2024 – 30 Jun 2024", with an
