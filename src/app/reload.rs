@@ -152,6 +152,9 @@ pub fn carry_over(old: &App, situation: Situation, warnings: usize) -> App {
         },
     );
 
+    // The orders of the timeline and the actors stay.
+    app.data.set_newest_first(old.data.newest_first());
+    app.data.set_actor_order(old.data.actor_order());
     let map = Mapping {
         old: &old.data.situation,
         new: &app.data.situation,
@@ -160,6 +163,7 @@ pub fn carry_over(old: &App, situation: Situation, warnings: usize) -> App {
     let mut view = app.view.clone();
     view.size = v.size;
     view.zoom = v.zoom;
+    view.strip_hidden = v.strip_hidden;
     view.tab = v.tab;
     view.focus = if app.has_pane(v.focus) {
         v.focus
@@ -175,7 +179,7 @@ pub fn carry_over(old: &App, situation: Situation, warnings: usize) -> App {
     let old_event = old.selected_event().or(v.last_event);
     let new_event = old_event.and_then(|e| map.event(e));
     view.panes.timeline.cursor.selected = landing(
-        new_event.map(|e| relocate(&new.selection.events, e, |e| e)),
+        new_event.map(|e| relocate(&new.selection.events, e, |e| new.event_rank(e))),
         panes.timeline.cursor.selected,
         new.selection.events.len(),
     );
@@ -192,19 +196,20 @@ pub fn carry_over(old: &App, situation: Situation, warnings: usize) -> App {
     );
     view.last_quote = v.last_quote.and_then(|q| map.quote(q));
 
-    // Actors are listed as a tree, not in file order.
+    // Actors are listed as a tree or sorted, not in file order: found by
+    // position in the new list.
     let old_actor = old
         .data
-        .derived
-        .actor_order
+        .actors_listed()
         .get(panes.actors.cursor.selected)
         .copied();
     let new_actor = old_actor.and_then(|a| map.actor(a));
-    let actor_rank = &new.derived.actor_rank;
     view.panes.actors.cursor.selected = landing(
-        new_actor.map(|a| relocate(&new.derived.actor_order, a, |a| actor_rank[a])),
+        new_actor
+            .and_then(|a| new.actors_listed().iter().position(|&x| x == a))
+            .map(Ok),
         panes.actors.cursor.selected,
-        new.derived.actor_order.len(),
+        new.actors_listed().len(),
     );
 
     let new_metric = old.selected_metric().and_then(|m| map.metric(m));

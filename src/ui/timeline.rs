@@ -13,6 +13,7 @@
 //! the event's sources, `[?]` marks an event nobody has sourced.
 
 use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
@@ -41,7 +42,9 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
         app.situation().events.len(),
         app.filter_active(),
     );
-    let inner = pane_frame(app, screen, Pane::Timeline, area, info, buf);
+    pane_frame(app, screen, Pane::Timeline, area, info, buf);
+    // Below the time strip, when it shows.
+    let inner = screen.list(Pane::Timeline);
     if len == 0 {
         let searching = !app.filter().search.is_empty();
         let key = |mode, action| app.keymap().key(mode, action).unwrap_or_default();
@@ -100,22 +103,33 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
         };
         crate::ui::fill_row(buf, inner, y, style);
     }
-    scrollbar(app, area, rows, cursor.offset, height, buf);
+    // The scrollbar runs beside the list, not the strip.
+    let beside = Rect {
+        y: inner.y.saturating_sub(1),
+        height: inner.height.saturating_add(2),
+        ..area
+    };
+    scrollbar(app, beside, rows, cursor.offset, height, buf);
 }
 
 fn now_line(app: &App, columns: usize) -> Line<'static> {
-    let (now, upcoming) = (app.data().now_split(), app.data().upcoming_split());
-    let len = app.selection().events.len();
+    let (ongoing, upcoming) = app.data().beyond_now();
     let left = format!("──── now · {} ", FuzzyDate::day(app.situation().as_of));
-    // Names what follows the line, so that ◐ rows below it do not read as
-    // upcoming.
-    let right = match (upcoming > now, len > upcoming) {
-        (true, true) => " ◐ dates include now · ○ upcoming ↓ ────",
-        (true, false) => " ◐ dates include now ↓ ────",
-        (false, true) => " upcoming ↓ ────",
-        (false, false) => " nothing later ────",
+    // Names what lies beyond the line, so that ◐ rows beside it do not
+    // read as upcoming. They are below it oldest first, above it newest
+    // first.
+    let arrow = if app.data().newest_first() {
+        "↑"
+    } else {
+        "↓"
     };
-    let fill = columns.saturating_sub(width(&left) + width(right));
+    let right = match (ongoing > 0, upcoming > 0) {
+        (true, true) => format!(" ◐ dates include now · ○ upcoming {arrow} ────"),
+        (true, false) => format!(" ◐ dates include now {arrow} ────"),
+        (false, true) => format!(" upcoming {arrow} ────"),
+        (false, false) => " nothing later ────".to_string(),
+    };
+    let fill = columns.saturating_sub(width(&left) + width(&right));
     let text = format!("{left}{}{right}", "─".repeat(fill));
     Line::from(Span::styled(fit(&text, columns), app.theme().now()))
 }
