@@ -256,7 +256,10 @@ fn upcoming_rows_differ_without_colour() {
     let mut app = app(80, 24);
     // Scrolled to the first upcoming row and back up one, so that it shows
     // unselected.
-    keys(&mut app, &[KeyCode::Char('j'), KeyCode::Char('j'), KeyCode::Char('k')]);
+    keys(
+        &mut app,
+        &[KeyCode::Char('j'), KeyCode::Char('j'), KeyCode::Char('k')],
+    );
     let terminal = draw(&app);
     let buffer = terminal.backend().buffer();
     let (x, y) = find(buffer, "Parliament votes").expect("an upcoming event in view");
