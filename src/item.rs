@@ -115,12 +115,12 @@ pub fn plain_text(s: &Situation, figures: &[Figure], target: Target) -> String {
         Target::Event(e) => {
             let event = &s.events[e];
             t.field("Event", &event.title);
-            let upcoming = if event.is_upcoming(s.as_of) {
-                " (upcoming)"
-            } else {
-                ""
+            // The one "now" rule: "upcoming", "on the as-of date", ...
+            let label = match event.tense_note(s.as_of) {
+                Some(note) => format!("{} ({note})", event.date_label()),
+                None => event.date_label(),
             };
-            t.field("Date", &format!("{}{upcoming}", event.date_label()));
+            t.field("Date", &label);
             let place = event.place.map(|p| s.place_label(p));
             t.field(
                 "Where",
