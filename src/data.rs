@@ -164,7 +164,7 @@ impl Data {
         } else {
             metrics
                 .iter()
-                .map(|&m| self.derived.labels[m].clone())
+                .map(|&m| self.derived.labels[m.get()].clone())
                 .collect()
         };
     }

@@ -44,7 +44,7 @@ use crate::geometry::columns::{actors_full_width, timeline_full_width};
 use crate::geometry::header::{Chip, chips};
 use crate::geometry::{Facts, Screen};
 use crate::keymap::{Keymap, Mode};
-use crate::model::{ActorIx, QuoteIx, Situation};
+use crate::model::{ActorIx, MetricIx, QuoteIx, Situation};
 use crate::query::{Filter, Index, Selection};
 use crate::reload::Problem;
 use crate::strip::Strip;
@@ -447,6 +447,7 @@ impl App {
             s.as_of,
             &s.events,
             self.data.selection.events.iter().map(|&e| &s.events[e]),
+            Some(&self.strip),
         )
     }
 
@@ -724,7 +725,7 @@ impl App {
         self.data.selection.quotes.get(cursor.selected).copied()
     }
 
-    fn selected_metric(&self) -> Option<usize> {
+    fn selected_metric(&self) -> Option<MetricIx> {
         let cursor = self.view.panes.figures.cursor;
         self.data.selection.metrics.get(cursor.selected).copied()
     }
@@ -760,7 +761,7 @@ impl App {
             cursor::landing(quote.map(|q| self.find_quote(q)), 0, quotes);
         let metrics = &self.data.selection.metrics;
         self.view.panes.figures.cursor.selected = cursor::landing(
-            metric.map(|m| relocate(metrics, m, |m| m)),
+            metric.map(|m| relocate(metrics, m, MetricIx::get)),
             0,
             metrics.len(),
         );

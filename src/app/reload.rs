@@ -7,7 +7,7 @@
 
 use crate::action::Pane;
 use crate::doc::detail::Target;
-use crate::model::{ActorIx, EventIx, QuoteIx, Situation};
+use crate::model::{ActorIx, EventIx, MetricIx, QuoteIx, Situation};
 use crate::query::Filter;
 use crate::reload::Outcome;
 use crate::text::{fit, plural, shown};
@@ -70,9 +70,9 @@ impl Mapping<'_> {
         self.new.actor_by_id(id)
     }
 
-    fn metric(&self, m: usize) -> Option<usize> {
-        let id = &self.old.metrics.get(m)?.id;
-        position_of(self.new.metrics.iter().map(|m| m.id.as_str()), id)
+    fn metric(&self, m: MetricIx) -> Option<MetricIx> {
+        let id = &self.old.metrics.get(m.get())?.id;
+        position_of(self.new.metrics.iter().map(|m| m.id.as_str()), id).map(MetricIx::new)
     }
 
     fn quote(&self, q: QuoteIx) -> Option<QuoteIx> {
@@ -214,7 +214,7 @@ pub fn carry_over(old: &App, situation: Situation, warnings: usize) -> App {
 
     let new_metric = old.selected_metric().and_then(|m| map.metric(m));
     view.panes.figures.cursor.selected = landing(
-        new_metric.map(|m| relocate(&new.selection.metrics, m, |m| m)),
+        new_metric.map(|m| relocate(&new.selection.metrics, m, MetricIx::get)),
         panes.figures.cursor.selected,
         new.selection.metrics.len(),
     );

@@ -914,6 +914,7 @@ fn metric(app: &App, id: &str) -> Target {
             .metrics
             .iter()
             .position(|m| m.id == id)
+            .map(MetricIx::new)
             .expect("a fixture metric"),
     )
 }
@@ -2011,12 +2012,13 @@ fn the_new_and_changed_filter_keeps_the_figure_selected_and_survives_a_reload() 
         .position(|m| m.id == "shelters")
         .unwrap();
     app.view.panes.figures.cursor.selected = shelters;
+    let shelters_ix = crate::model::MetricIx::new(shelters);
     press(&mut app, KeyCode::Char('u'));
     // The one card left is the one that was selected.
     assert_eq!(app.view.panes.figures.cursor.selected, 0);
     assert_eq!(
         app.view.panes.figures.target(&app.data),
-        Some(Target::Metric(shelters))
+        Some(Target::Metric(shelters_ix))
     );
     // A save adds nothing marked to the figures: the filter stays on and
     // follows what the reload marks.
@@ -2083,8 +2085,8 @@ fn a_changed_items_detail_says_what_it_was_and_what_it_is() {
     let app = app_after_edits();
     let s = app.situation();
     let has = |lines: &[String], words: &str| lines.iter().any(|l| l.contains(words));
-    let shelters = s.metrics.iter().position(|m| m.id == "shelters").unwrap();
-    let lines = detail_lines(&app, Target::Metric(shelters));
+    let shelters = s.metric_ixs().find(|&m| s.metrics[m].id == "shelters");
+    let lines = detail_lines(&app, Target::Metric(shelters.unwrap()));
     assert!(has(&lines, "changed since your last look:"), "{lines:#?}");
     assert!(
         has(
