@@ -321,7 +321,11 @@ mod tests {
 
     #[test]
     fn the_first_form_that_fits_else_the_last_cut() {
-        let forms = ["late Sep 2024".to_string(), "Sep 2024".to_string(), "2024".to_string()];
+        let forms = [
+            "late Sep 2024".to_string(),
+            "Sep 2024".to_string(),
+            "2024".to_string(),
+        ];
         assert_eq!(first_fitting(13, &forms), "late Sep 2024");
         assert_eq!(first_fitting(12, &forms), "Sep 2024");
         assert_eq!(first_fitting(4, &forms), "2024");

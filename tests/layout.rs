@@ -194,5 +194,8 @@ fn a_date_too_long_for_its_column_coarsens_instead_of_being_cut() {
     .expect("loads");
     let meeting = late.events.iter().find(|e| e.id == "meeting").unwrap();
     assert_eq!(meeting.date_labels(), ["late Sep 2024", "Sep 2024", "2024"]);
-    assert_eq!(sitrep::text::first_fitting(11, &meeting.date_labels()), "Sep 2024");
+    assert_eq!(
+        sitrep::text::first_fitting(11, &meeting.date_labels()),
+        "Sep 2024"
+    );
 }

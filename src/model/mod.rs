@@ -482,7 +482,11 @@ mod tests {
         );
         assert_eq!(
             event("2024-12-30", Some("2025-01-02")).date_labels(),
-            ["30 Dec 2024 – 2 Jan 2025", "Dec 2024 – Jan 2025", "2024 – 2025"]
+            [
+                "30 Dec 2024 – 2 Jan 2025",
+                "Dec 2024 – Jan 2025",
+                "2024 – 2025"
+            ]
         );
         assert_eq!(event("2010", Some("2012")).date_labels(), ["2010 – 2012"]);
     }

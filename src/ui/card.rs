@@ -462,4 +462,3 @@ fn source_line(source: Option<&str>, theme: &Theme, width: usize) -> Line<'stati
     };
     Line::from(Span::styled(text, theme.dim()))
 }
-
