@@ -41,7 +41,7 @@ use crate::doc::detail::Target;
 use crate::figures::Staleness;
 use crate::geometry::columns::{actors_full_width, timeline_full_width};
 use crate::geometry::header::{Chip, chips};
-use crate::geometry::{Facts, Screen};
+use crate::geometry::{Facts, LaidOut, Screen};
 use crate::keymap::{Keymap, Mode};
 use crate::model::{ActorIx, QuoteIx, Situation};
 use crate::query::{Filter, Index, Selection};
@@ -98,6 +98,8 @@ pub struct App {
     view: View,
     /// Where everything is, for `view.size` and the state now.
     screen: Screen,
+    /// What `screen` was worked out from.
+    laid_out: Option<LaidOut>,
     theme: Theme,
     /// When a key figure counts as stale; kept for reloads.
     staleness: Staleness,
@@ -113,6 +115,21 @@ pub struct App {
     /// What was seen before and the marks against it; `None` when nothing
     /// is remembered.
     seen: Option<Seen>,
+}
+
+/// What the screen's arrangement depends on, for the state now.
+fn facts<'a>(data: &'a Data, view: &View, banner: bool) -> Facts<'a> {
+    Facts {
+        size: view.size,
+        banner,
+        labels: data.card_labels(),
+        actors: data.situation.actors.len(),
+        timeline_full: full_width(timeline_full_width(&data.derived)),
+        actors_full: full_width(actors_full_width(&data.derived)),
+        zoom: view.zoom,
+        focus: view.focus,
+        tab: view.tab,
+    }
 }
 
 /// A pane's width for `inner` columns inside its border.
@@ -133,6 +150,7 @@ impl App {
             data: Data::new(situation, options.filter, options.staleness, marks),
             view: View::default(),
             screen: Screen::default(),
+            laid_out: None,
             theme: options.theme,
             staleness: options.staleness,
             keymap: options.keymap,
@@ -335,18 +353,11 @@ impl App {
     /// Computes the screen for the state now, keeps every cursor in view and
     /// lays the popups out (their documents, scroll limits).
     fn relayout(&mut self) {
-        let facts = Facts {
-            size: self.view.size,
-            banner: self.problem.is_some(),
-            labels: self.data.card_labels(),
-            actors: self.data.situation.actors.len(),
-            timeline_full: full_width(timeline_full_width(&self.data.derived)),
-            actors_full: full_width(actors_full_width(&self.data.derived)),
-            zoom: self.view.zoom,
-            focus: self.view.focus,
-            tab: self.view.tab,
-        };
-        self.screen = Screen::new(&facts);
+        let facts = facts(&self.data, &self.view, self.problem.is_some());
+        if !self.laid_out.as_ref().is_some_and(|l| l.matches(&facts)) {
+            self.screen = Screen::new(&facts);
+            self.laid_out = Some(LaidOut::of(&facts));
+        }
         for pane in Pane::ALL {
             self.view
                 .panes

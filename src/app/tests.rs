@@ -1920,3 +1920,49 @@ fn without_a_record_u_says_why_nothing_is_marked() {
         Some("built-in situation: nothing is new or changed")
     );
 }
+
+/// The screen kept between actions is always the one the state now gives:
+/// it is worked out again whenever a fact it depends on changes (size,
+/// focus, zoom, the key figures a filter leaves, the banner).
+#[test]
+fn the_screen_kept_between_actions_is_the_one_the_state_gives() {
+    let mut app = app_with(Options::default(), 120, 40);
+    let fresh = |app: &App| Screen::new(&facts(&app.data, &app.view, app.problem.is_some()));
+    let before = app.screen.clone();
+    let steps: Vec<Box<dyn Fn(&mut App)>> = vec![
+        Box::new(|app| {
+            press(app, KeyCode::Char('j'));
+        }),
+        Box::new(|app| {
+            press(app, KeyCode::Tab);
+        }),
+        Box::new(|app| {
+            app.update(Action::Resize {
+                width: 80,
+                height: 24,
+            });
+        }),
+        Box::new(|app| {
+            press(app, KeyCode::Char('/'));
+            for c in "water".chars() {
+                press(app, KeyCode::Char(c));
+            }
+        }),
+        Box::new(|app| {
+            press(app, KeyCode::Enter);
+            press(app, KeyCode::Char('3'));
+            press(app, KeyCode::Char(' '));
+        }),
+        Box::new(|app| {
+            app.update(Action::Resize {
+                width: 200,
+                height: 60,
+            });
+        }),
+    ];
+    for (i, step) in steps.iter().enumerate() {
+        step(&mut app);
+        assert_eq!(app.screen, fresh(&app), "after step {i}");
+    }
+    assert_ne!(app.screen, before, "the steps changed the screen");
+}
