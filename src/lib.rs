@@ -29,6 +29,7 @@ pub mod reload;
 pub mod revision;
 pub mod sanitize;
 pub mod seen;
+pub mod strip;
 pub mod summary;
 pub mod text;
 pub mod theme;

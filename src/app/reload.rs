@@ -160,6 +160,7 @@ pub fn carry_over(old: &App, situation: Situation, warnings: usize) -> App {
     let mut view = app.view.clone();
     view.size = v.size;
     view.zoom = v.zoom;
+    view.strip_hidden = v.strip_hidden;
     view.tab = v.tab;
     view.focus = if app.has_pane(v.focus) {
         v.focus

@@ -284,7 +284,7 @@ fn event(b: &mut Builder, e: usize) {
         ""
     };
     b.field("Date", &format!("{}{when}", event.date_label()));
-    since_last_look(b, Section::Events, e, &event.date_label(), "date");
+    since_last_look(b, Section::Events, e);
     if let Some(category) = &event.category {
         b.field("Category", category);
     }
@@ -387,6 +387,7 @@ fn actor(b: &mut Builder, a: ActorIx) {
         b.field("Tags", &actor.tags.join(", "));
     }
     b.field("Id", &actor.id);
+    since_last_look(b, Section::Actors, a);
     let members: Vec<ActorIx> = (0..s.actors.len())
         .filter(|&m| s.actors[m].part_of == Some(a))
         .collect();
@@ -475,19 +476,42 @@ fn actor(b: &mut Builder, a: ActorIx) {
 }
 
 /// What changed since the reader's last look, when the item is marked:
-/// "new since your last look", or "changed: date was 3 Sep 2024, now 4 Sep
-/// 2024" (the old and new value of what the item shows, when that moved).
-fn since_last_look(b: &mut Builder, section: Section, item: usize, now: &str, what: &str) {
+/// "new since your last look", or "changed since your last look" with a
+/// line per field that moved ("date was 3 Sep 2024, now 4 Sep 2024").
+fn since_last_look(b: &mut Builder, section: Section, item: usize) {
     let marks = &b.data.marks;
-    let text = match marks.mark(section, item) {
-        None => return,
-        Some(Mark::New) => "new since your last look".to_string(),
-        Some(Mark::Changed) => match marks.was(section, item) {
-            Some(was) if was != now => format!("changed: {what} was {was}, now {now}"),
-            _ => format!("changed since your last look ({what} as before)"),
-        },
-    };
-    b.field("Seen", &text);
+    match marks.mark(section, item) {
+        None => {}
+        Some(Mark::New) => b.field("Seen", "new since your last look"),
+        Some(Mark::Changed) => {
+            let now = crate::seen::shown(&b.data.situation, section, item);
+            let changes = marks
+                .was(section, item)
+                .map(|was| {
+                    was.changes(&now)
+                        .into_iter()
+                        .map(|(field, old, new)| match (old, new) {
+                            (Some(old), Some(new)) => format!("{field} was {old}, now {new}"),
+                            (None, Some(new)) => format!("{field} added: {new}"),
+                            (Some(old), None) => format!("{field} gone (was {old})"),
+                            (None, None) => String::new(),
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default();
+            if changes.is_empty() {
+                b.field(
+                    "Seen",
+                    "changed since your last look (in details the record does not keep)",
+                );
+            } else {
+                b.field("Seen", "changed since your last look:");
+                for change in &changes {
+                    b.field("", change);
+                }
+            }
+        }
+    }
 }
 
 fn metric(b: &mut Builder, m: usize) {
@@ -503,13 +527,7 @@ fn metric(b: &mut Builder, m: usize) {
         value.push_str(&shown(unit, b.width));
     }
     b.field("Figure", &value);
-    since_last_look(
-        b,
-        Section::Metrics,
-        m,
-        &figure.display_with_unit(),
-        "figure",
-    );
+    since_last_look(b, Section::Metrics, m);
     match &metric.kind {
         MetricKind::Since(e) | MetricKind::Until(e) => {
             // A count runs between the event's date (its start, for a span)
@@ -618,6 +636,7 @@ fn quote(b: &mut Builder, q: QuoteIx) {
     if let Some(id) = &quote.id {
         b.field("Id", id);
     }
+    since_last_look(b, Section::Quotes, q.get());
     b.heading("Speaker".into());
     b.actor(quote.speaker, s.actors[quote.speaker].role.clone());
     if !quote.about.is_empty() {

@@ -1,6 +1,7 @@
 //! Pane 3: actors as a tree (members under the actor they are part of),
 //! with kind, how many events involve each (members included) and role.
-//! `●` marks an actor in the filter, `◦` a member of one. A search marks
+//! `●` marks an actor in the filter, `◦` a member of one; beside it, `+`
+//! one new since the last look and `~` one changed. A search marks
 //! matching names (underlined) and hides none.
 
 use ratatui::buffer::Buffer;
@@ -86,6 +87,13 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
                 ("◦ ", theme.highlight().remove_modifier(Modifier::BOLD))
             } else {
                 ("  ", theme.text())
+            };
+            // The second column: new or changed since the last look.
+            let seen = app.data().marks.mark(crate::digest::Section::Actors, a);
+            let mark = match seen {
+                // Two columns whatever the first holds: "●+", " ~".
+                Some(seen) => format!("{}{}", mark.chars().next().unwrap_or(' '), seen.symbol()),
+                None => mark.to_string(),
             };
             let guide = app.derived().actor_guides.guide(a);
             let mut spans = vec![

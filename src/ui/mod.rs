@@ -13,7 +13,9 @@ pub mod help;
 pub mod loading;
 pub mod picker;
 pub mod quotes;
+pub mod removed;
 pub mod report;
+pub mod strip;
 pub mod window;
 
 pub mod timeline;
@@ -48,6 +50,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     banner::render(app, screen.banner, buf);
     figures::render(app, screen, buf);
     timeline::render(app, screen, buf);
+    strip::render(app, screen, buf);
     actors::render(app, screen, buf);
     quotes::render(app, screen, buf);
     footer::render(app, screen.footer, buf);
@@ -59,6 +62,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             Popup::Help(help) => help::render(app, help, space, buf),
             Popup::Report(report) => report::render(app, report, space, buf),
             Popup::Window(prompt) => window::render(app, prompt, space, buf),
+            Popup::Removed(removed) => removed::render(app, removed, space, buf),
         }
     }
 }
