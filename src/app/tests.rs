@@ -2274,40 +2274,40 @@ fn the_screen_kept_between_actions_is_the_one_the_state_gives() {
     let mut app = app_with(Options::default(), 120, 40);
     let fresh = |app: &App| Screen::new(&facts(&app.data, &app.view, app.problem.is_some()));
     let before = app.screen.clone();
-    let steps: Vec<Box<dyn Fn(&mut App)>> = vec![
-        Box::new(|app| {
+    let steps: Vec<fn(&mut App)> = vec![
+        |app| {
             press(app, KeyCode::Char('j'));
-        }),
-        Box::new(|app| {
+        },
+        |app| {
             press(app, KeyCode::Tab);
-        }),
-        Box::new(|app| {
+        },
+        |app| {
             // The time strip hidden.
             press(app, KeyCode::Char('t'));
-        }),
-        Box::new(|app| {
+        },
+        |app| {
             app.update(Action::Resize {
                 width: 80,
                 height: 24,
             });
-        }),
-        Box::new(|app| {
+        },
+        |app| {
             press(app, KeyCode::Char('/'));
             for c in "water".chars() {
                 press(app, KeyCode::Char(c));
             }
-        }),
-        Box::new(|app| {
+        },
+        |app| {
             press(app, KeyCode::Enter);
             press(app, KeyCode::Char('3'));
             press(app, KeyCode::Char(' '));
-        }),
-        Box::new(|app| {
+        },
+        |app| {
             app.update(Action::Resize {
                 width: 200,
                 height: 60,
             });
-        }),
+        },
     ];
     for (i, step) in steps.iter().enumerate() {
         step(&mut app);
