@@ -107,6 +107,9 @@ pub enum Action {
     Zoom,
     /// Show or hide the time strip above the timeline.
     ToggleStrip,
+    /// The timeline: oldest or newest first; the actors: tree, by events,
+    /// by name.
+    Sort,
     ToggleMouse,
     /// Read the open file again now (it is also reloaded when saved).
     Reload,

@@ -173,6 +173,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(Normal, &[code(KeyCode::Esc)], Action::Back, "clear the search, leave zoom"),
     bind(Normal, &[ch('z')], Action::Zoom, "zoom the pane to full size"),
     bind(Normal, &[ch('t')], Action::ToggleStrip, "show / hide the time strip above the timeline"),
+    bind(Normal, &[ch('s')], Action::Sort, "oldest / newest first").pane(Pane::Timeline),
+    bind(Normal, &[ch('s')], Action::Sort, "order: tree, by events, by name").pane(Pane::Actors),
     bind(Normal, &[ch('m')], Action::ToggleMouse, "mouse on / off (off lets you select text)"),
     bind(Normal, &[ch('?'), code(KeyCode::F(1))], Action::Help, "all keys (this help)").footer(5, "help"),
     bind(Normal, &[ch('r')], Action::Reload, "reload the file now (saving it reloads it too)")

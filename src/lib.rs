@@ -3,6 +3,7 @@
 pub mod action;
 pub mod app;
 pub mod changes;
+pub mod chart;
 pub mod check;
 pub mod config;
 pub mod data;

@@ -199,6 +199,10 @@ pub fn weigh<'a>(scale: &Scale, events: impl IntoIterator<Item = &'a Event>) -> 
     let mut spans_spread = vec![0i64; n + 1];
     let mut density = vec![0f64; n + 1];
     let (lo, hi) = (scale.first, scale.last());
+    // Each bucket's first day, and the day after the last: month arithmetic
+    // once per bucket rather than per event.
+    let starts: Vec<NaiveDate> = (0..=n).map(|i| scale.start(i)).collect();
+    let length = |i: usize| (starts[i + 1] - starts[i]).num_days() as f64;
     for e in events {
         let (first, last) = (e.first_day(), e.last_day());
         if last < lo || first > hi {
@@ -224,8 +228,8 @@ pub fn weigh<'a>(scale: &Scale, events: impl IntoIterator<Item = &'a Event>) -> 
             if ba == bb {
                 weights[ba].spread += days(a, b) * per_day;
             } else {
-                weights[ba].spread += days(a, scale.end(ba)) * per_day;
-                weights[bb].spread += days(scale.start(bb), b) * per_day;
+                weights[ba].spread += (starts[ba + 1] - a).num_days() as f64 * per_day;
+                weights[bb].spread += days(starts[bb], b) * per_day;
                 density[ba + 1] += per_day;
                 density[bb] -= per_day;
             }
@@ -239,7 +243,7 @@ pub fn weigh<'a>(scale: &Scale, events: impl IntoIterator<Item = &'a Event>) -> 
         w.exact += exact as f64;
         w.spread += spread as f64;
         if per_day > 1e-12 {
-            w.spread += per_day * days(scale.start(i), scale.end(i));
+            w.spread += per_day * length(i);
         }
     }
     weights
@@ -445,13 +449,16 @@ impl Strip {
 }
 
 /// The strip over `span` (the situation's days, or the date window) in
-/// `columns` columns: every event of `all`, and those of `kept`.
+/// `columns` columns: every event of `all`, and those of `kept`. The layer
+/// of every event does not change with the filter: when `before` has the
+/// same buckets, its layer is taken over instead of counted again.
 pub fn compute<'a>(
     span: (NaiveDate, NaiveDate),
     columns: usize,
     as_of: NaiveDate,
     all: impl IntoIterator<Item = &'a Event>,
     kept: impl IntoIterator<Item = &'a Event>,
+    before: Option<&Strip>,
 ) -> Strip {
     if columns == 0 {
         return Strip::default();
@@ -477,7 +484,12 @@ pub fn compute<'a>(
     Strip {
         scale: Some(scale),
         columns,
-        all: weigh(&scale, all),
+        all: match before {
+            Some(b) if b.scale == Some(scale) && b.columns == columns && !b.all.is_empty() => {
+                b.all.clone()
+            }
+            _ => weigh(&scale, all),
+        },
         kept: weigh(&scale, kept),
         now,
         labels: labels_now,
@@ -711,7 +723,19 @@ mod tests {
             day(2024, 6, 21),
             &events,
             &events[..1],
+            None,
         );
+        // The same buckets again: every event's layer is taken over.
+        let again = compute(
+            (day(2024, 6, 1), day(2024, 6, 30)),
+            60,
+            day(2024, 6, 21),
+            &events[..0],
+            &events[..2],
+            Some(&strip),
+        );
+        assert_eq!(again.all, strip.all);
+        assert!(close(again.kept[19].spread, 1.0 / 30.0));
         assert_eq!(strip.now, Some(20));
         assert_eq!(
             strip.kept[2],

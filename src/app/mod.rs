@@ -44,7 +44,7 @@ use crate::geometry::columns::{actors_full_width, timeline_full_width};
 use crate::geometry::header::{Chip, chips};
 use crate::geometry::{Facts, LaidOut, Screen};
 use crate::keymap::{Keymap, Mode};
-use crate::model::{ActorIx, QuoteIx, Situation};
+use crate::model::{ActorIx, MetricIx, QuoteIx, Situation};
 use crate::query::{Filter, Index, Selection};
 use crate::reload::Problem;
 use crate::strip::Strip;
@@ -174,7 +174,7 @@ impl App {
         }
         // Open on "now": the latest event that is not upcoming, with the
         // divider in view.
-        app.view.panes.timeline.cursor.selected = app.data.now_split().saturating_sub(1);
+        app.view.panes.timeline.cursor.selected = app.data.latest_past();
         app.view.panes.timeline.center = true;
         if options.warnings > 0 {
             app.view.status = Some(format!(
@@ -415,6 +415,37 @@ impl App {
         self.view.popups.push(popup);
     }
 
+    /// Turns the timeline's order round, on the same event.
+    fn sort_timeline(&mut self) {
+        let event = self.selected_event();
+        let newest_first = !self.data.newest_first();
+        self.data.set_newest_first(newest_first);
+        if let Some(Ok(p)) = event.map(|e| self.find_event(e)) {
+            self.view.panes.timeline.cursor.selected = p;
+        }
+        self.view.status = Some(
+            if newest_first {
+                "timeline: newest first"
+            } else {
+                "timeline: oldest first"
+            }
+            .into(),
+        );
+    }
+
+    /// The actors in the next order, on the same actor.
+    fn sort_actors(&mut self) {
+        let cursor = self.view.panes.actors.cursor.selected;
+        let actor = self.data.actors_listed().get(cursor).copied();
+        let order = self.data.actor_order().next();
+        self.data.set_actor_order(order);
+        if let Some(p) = actor.and_then(|a| self.data.actors_listed().iter().position(|&x| x == a))
+        {
+            self.view.panes.actors.cursor.selected = p;
+        }
+        self.view.status = Some(format!("actors: {}", order.words()));
+    }
+
     /// The strip over the date window, else over every event's days.
     fn make_strip(&self, columns: usize) -> Strip {
         let s = &self.data.situation;
@@ -427,6 +458,7 @@ impl App {
             s.as_of,
             &s.events,
             self.data.selection.events.iter().map(|&e| &s.events[e]),
+            Some(&self.strip),
         )
     }
 
@@ -525,6 +557,8 @@ impl App {
                 None => self.view.status = Some(NO_WINDOW.into()),
             },
             Action::Zoom => self.view.zoom = !self.view.zoom,
+            Action::Sort if focus == Pane::Timeline => self.sort_timeline(),
+            Action::Sort if focus == Pane::Actors => self.sort_actors(),
             Action::ToggleStrip => {
                 self.view.strip_hidden = !self.view.strip_hidden;
                 if self.view.strip_hidden {
@@ -702,14 +736,16 @@ impl App {
         self.data.selection.quotes.get(cursor.selected).copied()
     }
 
-    fn selected_metric(&self) -> Option<usize> {
+    fn selected_metric(&self) -> Option<MetricIx> {
         let cursor = self.view.panes.figures.cursor;
         self.data.selection.metrics.get(cursor.selected).copied()
     }
 
     /// Where an event is in the timeline's list (see [`relocate`]).
     fn find_event(&self, event: usize) -> Result<usize, usize> {
-        relocate(&self.data.selection.events, event, |e| e)
+        relocate(&self.data.selection.events, event, |e| {
+            self.data.event_rank(e)
+        })
     }
 
     /// Where a quote is in the quotes pane's list, which is in date order.
@@ -736,7 +772,7 @@ impl App {
             cursor::landing(quote.map(|q| self.find_quote(q)), 0, quotes);
         let metrics = &self.data.selection.metrics;
         self.view.panes.figures.cursor.selected = cursor::landing(
-            metric.map(|m| relocate(metrics, m, |m| m)),
+            metric.map(|m| relocate(metrics, m, MetricIx::get)),
             0,
             metrics.len(),
         );

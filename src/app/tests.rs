@@ -594,8 +594,7 @@ fn reload(app: &mut App, text: &str) {
 }
 
 fn selected_actor(app: &App) -> &str {
-    &app.data.situation.actors[app.data.derived.actor_order[app.view.panes.actors.cursor.selected]]
-        .id
+    &app.data.situation.actors[app.data.actors_listed()[app.view.panes.actors.cursor.selected]].id
 }
 
 fn selected_quote(app: &App) -> Option<&str> {
@@ -915,6 +914,7 @@ fn metric(app: &App, id: &str) -> Target {
             .metrics
             .iter()
             .position(|m| m.id == id)
+            .map(MetricIx::new)
             .expect("a fixture metric"),
     )
 }
@@ -2012,12 +2012,13 @@ fn the_new_and_changed_filter_keeps_the_figure_selected_and_survives_a_reload() 
         .position(|m| m.id == "shelters")
         .unwrap();
     app.view.panes.figures.cursor.selected = shelters;
+    let shelters_ix = crate::model::MetricIx::new(shelters);
     press(&mut app, KeyCode::Char('u'));
     // The one card left is the one that was selected.
     assert_eq!(app.view.panes.figures.cursor.selected, 0);
     assert_eq!(
         app.view.panes.figures.target(&app.data),
-        Some(Target::Metric(shelters))
+        Some(Target::Metric(shelters_ix))
     );
     // A save adds nothing marked to the figures: the filter stays on and
     // follows what the reload marks.
@@ -2084,8 +2085,8 @@ fn a_changed_items_detail_says_what_it_was_and_what_it_is() {
     let app = app_after_edits();
     let s = app.situation();
     let has = |lines: &[String], words: &str| lines.iter().any(|l| l.contains(words));
-    let shelters = s.metrics.iter().position(|m| m.id == "shelters").unwrap();
-    let lines = detail_lines(&app, Target::Metric(shelters));
+    let shelters = s.metric_ixs().find(|&m| s.metrics[m].id == "shelters");
+    let lines = detail_lines(&app, Target::Metric(shelters.unwrap()));
     assert!(has(&lines, "changed since your last look:"), "{lines:#?}");
     assert!(
         has(
@@ -2242,6 +2243,88 @@ fn with_nothing_removed_the_list_says_so_and_without_a_record_u_says_why() {
         plain.status(),
         Some("built-in situation: nothing is new or changed")
     );
+}
+
+#[test]
+fn s_turns_the_timeline_round_on_the_same_event_with_now_in_place() {
+    let mut app = app_with(Options::default(), 120, 40);
+    let first = event_ids(&app).first().map(|s| s.to_string()).unwrap();
+    let selected = selected_event(&app).to_string();
+    // Oldest first: the divider after the last event that is not upcoming.
+    assert_eq!(selected, "water-restored");
+    assert_eq!(app.data.now_split(), 12);
+    press(&mut app, KeyCode::Char('s'));
+    assert!(app.data.newest_first());
+    assert_eq!(app.view.status.as_deref(), Some("timeline: newest first"));
+    assert_eq!(selected_event(&app), selected);
+    assert_eq!(event_ids(&app).last().copied(), Some(first.as_str()));
+    assert_eq!(event_ids(&app)[0], "temporary-wall");
+    // Newest first, the four upcoming events lead and the divider follows
+    // them, right above the selected event.
+    assert_eq!(app.data.now_split(), 4);
+    assert_eq!(app.data.timeline_event_at(4), None);
+    let row = app
+        .data
+        .timeline_row_of(app.view.panes.timeline.cursor.selected);
+    assert_eq!(row, 5);
+    // j moves on down the list: to the next older event.
+    press(&mut app, KeyCode::Char('j'));
+    assert_eq!(selected_event(&app), "sarrin-protest");
+    // A filter change keeps the order; a reload too.
+    press(&mut app, KeyCode::Char('/'));
+    typing(&mut app, "sarrin");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        event_ids(&app),
+        ["water-restored", "sarrin-protest", "dam-breach"]
+    );
+    assert_eq!(selected_event(&app), "sarrin-protest");
+    reload(&mut app, FIXTURE);
+    assert_eq!(
+        event_ids(&app),
+        ["water-restored", "sarrin-protest", "dam-breach"]
+    );
+    assert_eq!(selected_event(&app), "sarrin-protest");
+    press(&mut app, KeyCode::Char('s'));
+    assert_eq!(
+        event_ids(&app),
+        ["dam-breach", "sarrin-protest", "water-restored"]
+    );
+    assert_eq!(selected_event(&app), "sarrin-protest");
+}
+
+#[test]
+fn s_in_the_actors_pane_cycles_tree_events_and_name() {
+    let mut app = app_with(Options::default(), 120, 40);
+    press(&mut app, KeyCode::Char('3'));
+    let names = |app: &App| -> Vec<String> {
+        app.data
+            .actors_listed()
+            .iter()
+            .map(|&a| app.data.situation.actors[a].name.clone())
+            .collect()
+    };
+    let tree = names(&app);
+    press(&mut app, KeyCode::Char('j'));
+    let selected = selected_actor(&app).to_string();
+    press(&mut app, KeyCode::Char('s'));
+    assert_eq!(app.view.status.as_deref(), Some("actors: by events"));
+    let counts: Vec<usize> = app
+        .data
+        .actors_listed()
+        .iter()
+        .map(|&a| app.data.index.event_count(a))
+        .collect();
+    assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{counts:?}");
+    assert_eq!(selected_actor(&app), selected);
+    press(&mut app, KeyCode::Char('s'));
+    let by_name = names(&app);
+    let mut sorted = by_name.clone();
+    sorted.sort_by_key(|n| n.to_lowercase());
+    assert_eq!(by_name, sorted);
+    assert_eq!(selected_actor(&app), selected);
+    press(&mut app, KeyCode::Char('s'));
+    assert_eq!(names(&app), tree);
 }
 
 #[test]

@@ -100,6 +100,7 @@ pub const ACTIONS: &[(&str, Action)] = &[
     ("prev_link", Action::PrevLink),
     ("zoom", Action::Zoom),
     ("toggle_strip", Action::ToggleStrip),
+    ("sort", Action::Sort),
     ("toggle_mouse", Action::ToggleMouse),
     ("reload", Action::Reload),
     ("suspend", Action::Suspend),

@@ -11,7 +11,7 @@ use crate::digest::Section;
 use crate::figures::format_value;
 use crate::geometry::quotes::attribution;
 use crate::marks::Mark;
-use crate::model::{ActorIx, EventIx, MetricKind, QuoteIx, SourceIx};
+use crate::model::{ActorIx, EventIx, MetricIx, MetricKind, QuoteIx, SourceIx};
 use crate::query::{Filter, select};
 use crate::text::{TEXT_MAX_CHARS, fit, pad, shown, shown_text, wrap};
 use crate::theme::Theme;
@@ -21,8 +21,7 @@ use crate::theme::Theme;
 pub enum Target {
     Event(EventIx),
     Actor(ActorIx),
-    /// Index into `situation.metrics`.
-    Metric(usize),
+    Metric(MetricIx),
     Quote(QuoteIx),
 }
 
@@ -44,7 +43,22 @@ pub struct Document {
     pub kind: &'static str,
     pub lines: Vec<Line<'static>>,
     pub links: Vec<Link>,
+    /// A key figure's chart: drawn over blank lines of the document.
+    pub chart: Option<ChartSpot>,
 }
+
+/// Where a chart goes in a document: `rows` blank lines from `line`.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ChartSpot {
+    pub line: usize,
+    pub rows: usize,
+    pub series: crate::chart::Series,
+}
+
+/// Rows a key figure's chart takes in its detail.
+const CHART_ROWS: usize = 12;
+/// Columns below which a detail has no chart.
+const CHART_MIN_WIDTH: usize = 40;
 
 struct Builder<'a> {
     data: &'a Data,
@@ -53,6 +67,7 @@ struct Builder<'a> {
     selected_link: usize,
     lines: Vec<Line<'static>>,
     links: Vec<Link>,
+    chart: Option<ChartSpot>,
 }
 
 impl Builder<'_> {
@@ -240,6 +255,7 @@ pub fn document(
         theme,
         width: usize::from(width).max(1),
         selected_link,
+        chart: None,
         lines: Vec::new(),
         links: Vec::new(),
     };
@@ -265,6 +281,7 @@ pub fn document(
         kind,
         lines: b.lines,
         links: b.links,
+        chart: b.chart,
     }
 }
 
@@ -514,11 +531,11 @@ fn since_last_look(b: &mut Builder, section: Section, item: usize) {
     }
 }
 
-fn metric(b: &mut Builder, m: usize) {
+fn metric(b: &mut Builder, m: MetricIx) {
     let (data, theme) = (b.data, b.theme);
     let s = &data.situation;
     let metric = &s.metrics[m];
-    let figure = &data.derived.figures[m];
+    let figure = &data.derived.figures[m.get()];
     b.text(&metric.label, theme.strong());
     b.blank();
     let mut value = figure.display.clone();
@@ -527,7 +544,7 @@ fn metric(b: &mut Builder, m: usize) {
         value.push_str(&shown(unit, b.width));
     }
     b.field("Figure", &value);
-    since_last_look(b, Section::Metrics, m);
+    since_last_look(b, Section::Metrics, m.get());
     match &metric.kind {
         MetricKind::Since(e) | MetricKind::Until(e) => {
             // A count runs between the event's date (its start, for a span)
@@ -591,6 +608,23 @@ fn metric(b: &mut Builder, m: usize) {
     match &metric.kind {
         MetricKind::Observed(points) => {
             b.heading(format!("Observations ({})", points.len()));
+            if let Some(series) =
+                crate::chart::series(metric).filter(|_| b.width >= CHART_MIN_WIDTH)
+            {
+                b.chart = Some(ChartSpot {
+                    line: b.lines.len(),
+                    rows: CHART_ROWS,
+                    series,
+                });
+                b.lines
+                    .extend(std::iter::repeat_n(Line::default(), CHART_ROWS));
+                b.text(
+                    "● exact  ~ about  > < more / less than  ≥ ≤ at least / most  \
+                     ─ the days a date may be  │ values disputed  ┄ target",
+                    theme.dim(),
+                );
+                b.blank();
+            }
             let percent = crate::figures::is_percent(metric.unit.as_deref());
             for o in points.iter().rev() {
                 let date = o

@@ -22,7 +22,7 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
         return;
     };
     let theme = app.theme();
-    let len = app.derived().actor_order.len();
+    let len = app.data().actors_listed().len();
     let cursor = app.cursor(Pane::Actors);
     let in_filter = app.filter().actors.len();
     let needle = app.needle();
@@ -66,9 +66,10 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
     let list = screen.list(Pane::Actors);
     let height = usize::from(list.height);
     let chosen = |a: usize| app.filter().actors.contains(&a);
+    let tree = app.data().actor_order() == crate::data::ActorOrder::Tree;
     let lines: Vec<Line> = app
-        .derived()
-        .actor_order
+        .data()
+        .actors_listed()
         .iter()
         .skip(cursor.offset)
         .take(height)
@@ -95,7 +96,12 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
                 Some(seen) => format!("{}{}", mark.chars().next().unwrap_or(' '), seen.symbol()),
                 None => mark.to_string(),
             };
-            let guide = app.derived().actor_guides.guide(a);
+            // The tree's guides mean nothing in another order.
+            let guide = if tree {
+                app.derived().actor_guides.guide(a)
+            } else {
+                String::new()
+            };
             let mut spans = vec![
                 Span::styled(mark, style),
                 Span::styled(guide.clone(), theme.border()),

@@ -130,7 +130,12 @@ pub(crate) fn pane_frame(
     let mut block = focus_border(Block::bordered(), theme, focused);
     if screen.tabs.is_empty() {
         block = block.title(Span::styled(
-            format!(" {} {} ", pane.number(), pane.title()),
+            format!(
+                " {} {}{} ",
+                pane.number(),
+                pane.title(),
+                order_note(app, pane)
+            ),
             title_style,
         ));
     }
@@ -159,6 +164,17 @@ pub(crate) fn pane_frame(
         buf.set_stringn(rect.x, rect.y, label, usize::from(rect.width), style);
     }
     inner
+}
+
+/// The order a pane lists its items in, for its title, when it can be
+/// changed (`s`): " · newest first".
+pub fn order_note(app: &App, pane: Pane) -> String {
+    match pane {
+        Pane::Timeline if app.data().newest_first() => " · newest first".into(),
+        Pane::Timeline => " · oldest first".into(),
+        Pane::Actors => format!(" · {}", app.data().actor_order().words()),
+        _ => String::new(),
+    }
 }
 
 /// A scrollbar on the right border of `area` when `rows` do not fit in

@@ -114,7 +114,15 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
 fn now_line(app: &App, columns: usize) -> Line<'static> {
     let split = app.data().now_split();
     let left = format!("──── now · {} ", FuzzyDate::day(app.situation().as_of));
-    let right = if split < app.selection().events.len() {
+    // The upcoming events are below the line oldest first, above it newest
+    // first.
+    let right = if app.data().newest_first() {
+        if split > 0 {
+            " upcoming ↑ ────"
+        } else {
+            " nothing later ────"
+        }
+    } else if split < app.selection().events.len() {
         " upcoming ↓ ────"
     } else {
         " nothing later ────"
