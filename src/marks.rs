@@ -81,14 +81,14 @@ impl Marks {
             }
             for &(i, o) in &found.changed {
                 row[i] = Some(Mark::Changed);
-                was[i] = Some(old[o].shown.clone());
+                was[i] = Some(old[o].shown());
             }
             marks.new += found.added.len();
             marks.changed += found.changed.len();
             marks.removed.extend(found.removed.iter().map(|&o| Removed {
                 section,
                 key: old[o].key.clone(),
-                shown: old[o].shown.clone(),
+                shown: old[o].shown(),
             }));
             marks.marks[slot(section)] = row;
             marks.was[slot(section)] = was;

@@ -56,8 +56,24 @@ pub struct SeenItem {
     pub digest: Digest,
     /// The day this version of the item was first seen.
     pub since: NaiveDate,
+    /// What it showed, field by field, as the record keeps it
+    /// (`name=value` fields joined by tabs): read into a [`Shown`] only for
+    /// the few items that changed or went, so reading a record allocates
+    /// little per item.
+    pub shown_text: String,
+}
+
+impl SeenItem {
     /// What it showed, field by field.
-    pub shown: Shown,
+    pub fn shown(&self) -> Shown {
+        Shown(
+            self.shown_text
+                .split('\t')
+                .filter_map(|f| f.split_once('='))
+                .map(|(n, v)| (n.to_string(), v.to_string()))
+                .collect(),
+        )
+    }
 }
 
 /// What an item showed a reader, as (field, value) pairs, each value on one
@@ -69,6 +85,21 @@ pub struct SeenItem {
 pub struct Shown(pub Vec<(String, String)>);
 
 impl Shown {
+    /// As the record keeps it: `name=value` fields joined by tabs (each
+    /// made one line and the name free of `=` by [`shown`]).
+    pub fn to_text(&self) -> String {
+        let mut out = String::new();
+        for (i, (name, value)) in self.0.iter().enumerate() {
+            if i > 0 {
+                out.push('\t');
+            }
+            out.push_str(name);
+            out.push('=');
+            out.push_str(value);
+        }
+        out
+    }
+
     pub fn get(&self, field: &str) -> Option<&str> {
         self.0
             .iter()
@@ -157,7 +188,7 @@ impl Record {
                     key: key.to_string(),
                     digest,
                     since,
-                    shown: shown(s, section, i),
+                    shown_text: shown(s, section, i).to_text(),
                 });
             }
         }
@@ -197,10 +228,9 @@ impl Record {
                 item.digest,
                 item.since.format("%Y-%m-%d"),
             );
-            for (name, value) in &item.shown.0 {
-                // A name never holds `=`: the value starts after the first.
-                // `shown` made both one line, and the name free of `=`.
-                let _ = write!(out, "\t{name}={value}");
+            if !item.shown_text.is_empty() {
+                out.push('\t');
+                out.push_str(&item.shown_text);
             }
             out.push('\n');
         }
@@ -240,33 +270,28 @@ impl Record {
             if key.is_empty() {
                 return Err(bad());
             }
-            let shown = match rest {
-                None | Some("") => Shown::default(),
+            let shown_text = match rest {
+                None => String::new(),
                 // Version 1 kept one field: an event's date, a figure's value.
-                Some(value) if v1 => {
+                Some(value) if v1 && !value.is_empty() => {
                     let field = match section {
                         Section::Metrics => "figure",
                         _ => "date",
                     };
-                    Shown(vec![(field.to_string(), value.to_string())])
+                    format!("{field}={}", value.replace('\t', " "))
                 }
-                Some(fields) => Shown(
-                    fields
-                        .split('\t')
-                        .map(|f| {
-                            f.split_once('=')
-                                .map(|(n, v)| (n.to_string(), v.to_string()))
-                                .ok_or_else(bad)
-                        })
-                        .collect::<Result<_, _>>()?,
-                ),
+                Some(_) if v1 => String::new(),
+                // Checked here, read when needed: a field without `=` is
+                // a damaged (cut short) line.
+                Some(fields) if fields.split('\t').all(|f| f.contains('=')) => fields.to_string(),
+                Some(_) => return Err(bad()),
             };
             items.push(SeenItem {
                 section,
                 key,
                 digest,
                 since,
-                shown,
+                shown_text,
             });
         }
         Ok(Record { file, seen, items })
@@ -504,9 +529,9 @@ text = "We are doing all we can."
                   m\tdisplaced\t0000000000000001\t2026-11-20\t41,000 people\n\
                   q\tq1\t0000000000000002\t2026-11-20\t\n";
         let r = Record::parse(v1).unwrap();
-        assert_eq!(r.items[0].shown.get("date"), Some("3 Sep 2024"));
-        assert_eq!(r.items[1].shown.get("figure"), Some("41,000 people"));
-        assert_eq!(r.items[2].shown, Shown::default());
+        assert_eq!(r.items[0].shown().get("date"), Some("3 Sep 2024"));
+        assert_eq!(r.items[1].shown().get("figure"), Some("41,000 people"));
+        assert_eq!(r.items[2].shown(), Shown::default());
     }
 
     #[test]
@@ -521,8 +546,9 @@ text = "We are doing all we can."
         let back = Record::parse(&r.to_text()).unwrap();
         for (i, item) in back.section(Section::Quotes).enumerate() {
             let now = shown(&s, Section::Quotes, i);
-            assert!(item.shown.changes(&now).is_empty(), "{:?}", item.shown);
-            assert!(item.shown.get("text").unwrap().chars().count() <= SHOWN_MAX);
+            let was = item.shown();
+            assert!(was.changes(&now).is_empty(), "{was:?}");
+            assert!(was.get("text").unwrap().chars().count() <= SHOWN_MAX);
         }
     }
 

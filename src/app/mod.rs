@@ -169,6 +169,9 @@ impl App {
             strip: Strip::default(),
             strip_stale: true,
         };
+        if let Some(seen) = &mut app.seen {
+            seen.opened(&app.data.situation);
+        }
         if app.has_pane(options.focus) {
             app.view.focus = options.focus;
         }
