@@ -2,6 +2,7 @@
 
 pub mod action;
 pub mod app;
+pub mod ask;
 pub mod changes;
 pub mod chart;
 pub mod check;
@@ -12,6 +13,7 @@ pub mod diff;
 pub mod digest;
 pub mod doc;
 pub mod events;
+pub mod facets;
 pub mod figures;
 pub mod geometry;
 pub mod import;

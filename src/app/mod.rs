@@ -21,6 +21,8 @@ mod seen;
 mod view;
 
 #[cfg(test)]
+mod facet_tests;
+#[cfg(test)]
 mod tests;
 
 use ratatui::layout::{Position, Rect};
@@ -28,8 +30,8 @@ use ratatui::layout::{Position, Rect};
 pub use cursor::{Cursor, Motion, relocate};
 pub use effect::{Effect, Effects};
 pub use popups::{
-    DetailPage, DetailPopup, HelpPopup, PickerPopup, Popup, RemovedPopup, Reply, ReportPopup,
-    WindowPopup,
+    DetailPage, DetailPopup, FacetPopup, FacetRow, HelpPopup, PickerPopup, Popup, RemovedPopup,
+    Reply, ReportPopup, WindowPopup,
 };
 pub use reload::carry_over;
 pub use seen::{Seen, SeenSetup};
@@ -45,7 +47,7 @@ use crate::geometry::header::{Chip, chips};
 use crate::geometry::{Facts, LaidOut, Screen};
 use crate::keymap::{Keymap, Mode};
 use crate::model::{ActorIx, MetricIx, QuoteIx, Situation};
-use crate::query::{Filter, Index, Selection};
+use crate::query::{Facet, Filter, Index, Selection};
 use crate::reload::Problem;
 use crate::strip::Strip;
 use crate::text::{fit, plural, shown};
@@ -140,6 +142,20 @@ fn facts<'a>(data: &'a Data, view: &View, banner: bool) -> Facts<'a> {
     }
 }
 
+/// A facet value as feedback names it: "category security", "source Al
+/// Jazeera (aljazeera-2024-09-21)", cleaned and cut for one line.
+fn facet_label(s: &Situation, facet: &Facet) -> String {
+    let value = match facet {
+        Facet::Source(src) => {
+            let source = &s.sources[*src];
+            let name = source.publisher.as_deref().unwrap_or(&source.title);
+            format!("{} ({})", shown(name, 30), shown(&source.id, 30))
+        }
+        other => shown(other.name(s), 40).into_owned(),
+    };
+    format!("{} {}", facet.group().noun(1), fit(&value, 48))
+}
+
 /// A pane's width for `inner` columns inside its border.
 fn full_width(inner: usize) -> u16 {
     u16::try_from(inner + 2).unwrap_or(u16::MAX)
@@ -175,7 +191,7 @@ impl App {
         if app.has_pane(options.focus) {
             app.view.focus = options.focus;
         }
-        // Open on "now": the latest event that is not upcoming, with the
+        // Open on "now": the latest event that is over, with the
         // divider in view.
         app.view.panes.timeline.cursor.selected = app.data.latest_past();
         app.view.panes.timeline.center = true;
@@ -521,6 +537,10 @@ impl App {
                 let picker = PickerPopup::new(&self.data);
                 self.open(Popup::Picker(picker));
             }
+            Action::Facets => {
+                let facets = FacetPopup::new(&self.data);
+                self.open(Popup::Facets(facets));
+            }
             Action::Toggle if focus == Pane::Actors => {
                 if let Some(Target::Actor(actor)) = self.view.panes.actors.target(&self.data) {
                     self.toggle_actor(actor);
@@ -540,6 +560,8 @@ impl App {
                     self.set_search(String::new());
                 } else if self.window().is_some() {
                     self.set_window(None);
+                } else if let Some(facet) = self.data.filter.facets.all().last() {
+                    self.toggle_facet(facet);
                 } else if let Some(actor) = self.data.filter.actors.last().copied() {
                     self.toggle_actor(actor);
                 }
@@ -648,6 +670,7 @@ impl App {
                 self.view.popups.pop();
             }
             Reply::ToggleActor(actor) => self.toggle_actor(actor),
+            Reply::ToggleFacet(facet) => self.toggle_facet(facet),
             Reply::Open(target) => self.open(Popup::Detail(DetailPopup::new(target))),
             Reply::Status(status) => self.view.status = Some(status),
             Reply::SetWindow(window) => {
@@ -725,6 +748,21 @@ impl App {
         // The count is what the whole filter now shows, not the actor's own.
         self.view.status = Some(format!(
             "{sign} {name} · {} shown",
+            plural(self.data.selection.events.len(), "event")
+        ));
+    }
+
+    fn toggle_facet(&mut self, facet: Facet) {
+        let label = facet_label(&self.data.situation, &facet);
+        let sign = if self.data.filter.facets.contains(&facet) {
+            "−"
+        } else {
+            "+"
+        };
+        self.data.filter.facets.toggle(facet);
+        self.refilter();
+        self.view.status = Some(format!(
+            "{sign} {label} · {} shown",
             plural(self.data.selection.events.len(), "event")
         ));
     }
@@ -862,6 +900,11 @@ impl App {
         {
             match chip {
                 Chip::Actor(actor) => self.toggle_actor(actor),
+                Chip::Facet(group, i) => {
+                    if let Some(facet) = self.data.filter.facets.get(group, i) {
+                        self.toggle_facet(facet);
+                    }
+                }
                 Chip::Search => self.set_search(String::new()),
                 Chip::Window => self.set_window(None),
                 Chip::Marked => self.toggle_marked(),

@@ -12,7 +12,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::View;
-use crate::model::{MetricIx, MetricKind, Number, Situation};
+use crate::model::{MetricIx, MetricKind, Number, Situation, Tense};
 use crate::sanitize::is_hostile;
 
 /// Bumped when a key changes meaning or disappears; new keys may be added
@@ -46,6 +46,10 @@ struct SituationJson<'a> {
 struct FilterJson<'a> {
     actors: Vec<&'a str>,
     places: Vec<&'a str>,
+    categories: &'a [String],
+    tags: &'a [String],
+    kinds: Vec<&'static str>,
+    sources: Vec<&'a str>,
     search: Option<&'a str>,
     from: Option<String>,
     to: Option<String>,
@@ -73,6 +77,7 @@ struct EventJson<'a> {
     tags: &'a [String],
     sources: Vec<&'a str>,
     upcoming: bool,
+    tense: &'static str,
 }
 
 #[derive(Serialize)]
@@ -197,6 +202,16 @@ fn build<'a>(view: &'a View) -> Summary<'a> {
         filter: FilterJson {
             actors: actor_ids(&view.filter.actors),
             places: view.filter.places.iter().map(|&p| place_id(p)).collect(),
+            categories: &view.filter.facets.categories,
+            tags: &view.filter.facets.tags,
+            kinds: view
+                .filter
+                .facets
+                .kinds
+                .iter()
+                .map(|k| k.as_str())
+                .collect(),
+            sources: source_ids(&view.filter.facets.sources),
             search: (!search.is_empty()).then_some(search),
             from: view.filter.from.map(iso),
             to: view.filter.to.map(iso),
@@ -207,7 +222,7 @@ fn build<'a>(view: &'a View) -> Summary<'a> {
         },
         events: view
             .events()
-            .map(|(e, upcoming)| {
+            .map(|(e, tense)| {
                 let event = &s.events[e];
                 EventJson {
                     id: &event.id,
@@ -224,7 +239,8 @@ fn build<'a>(view: &'a View) -> Summary<'a> {
                     place: event.place.map(place_id),
                     tags: &event.tags,
                     sources: source_ids(&event.sources),
-                    upcoming,
+                    upcoming: tense == Tense::Upcoming,
+                    tense: tense.word(),
                 }
             })
             .collect(),
