@@ -61,8 +61,8 @@ struct Mapping<'a> {
 
 impl Mapping<'_> {
     fn event(&self, e: EventIx) -> Option<EventIx> {
-        let id = &self.old.events.get(e)?.id;
-        position_of(self.new.events.iter().map(|e| e.id.as_str()), id)
+        let id = &self.old.events.get(e.get())?.id;
+        position_of(self.new.events.iter().map(|e| e.id.as_str()), id).map(EventIx::new)
     }
 
     fn actor(&self, a: ActorIx) -> Option<ActorIx> {
