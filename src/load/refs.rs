@@ -12,6 +12,8 @@ use std::ops::Range;
 use foldhash::fast::RandomState;
 use hashbrown::{HashTable, hash_table};
 
+use crate::model::{EventIx, ListIndex, MAX_ITEMS};
+
 use super::diagnostic::Diagnostic;
 use super::fields::{self, Problems, Value};
 use super::suggest::closest;
@@ -173,6 +175,15 @@ fn id_at<'a>(written: &'a [Option<Cow<'_, str>>], i: u32) -> &'a str {
         .unwrap_or_default()
 }
 
+/// A typed index, and the table its references point into.
+pub(super) trait Target: ListIndex {
+    const TABLE: Table;
+}
+
+impl Target for EventIx {
+    const TABLE: Table = Table::Events;
+}
+
 /// A reference to an id not seen yet when it was made.
 struct Forward<'i> {
     /// The reference's provisional number.
@@ -195,6 +206,10 @@ pub(super) struct Refs<'i> {
     /// [`Refs::resolve`].
     targets: Resolved,
     forward: Vec<Forward<'i>>,
+    /// Most references a file may make: until they are resolved, their
+    /// provisional numbers stand in the model's index fields, so they must
+    /// fit an index ([`MAX_ITEMS`]).
+    pub max_refs: usize,
 }
 
 impl<'i> Refs<'i> {
@@ -206,6 +221,7 @@ impl<'i> Refs<'i> {
             places: Ids::new("place", true),
             targets: Resolved(Vec::new()),
             forward: Vec::new(),
+            max_refs: MAX_ITEMS,
         }
     }
 
@@ -218,9 +234,14 @@ impl<'i> Refs<'i> {
         }
     }
 
-    /// A reference to an id of `table`: a provisional number to keep in the
-    /// model until [`Refs::resolve`], or `None` (reported) when the value is
-    /// not a string.
+    /// A reference to an item of `I`'s table: a provisional number to keep
+    /// in the model until [`Refs::resolve`], or `None` (reported) when the
+    /// value is not a string or the file makes too many references.
+    pub fn refer<I: Target>(&mut self, value: &Value<'i>, problems: &mut Problems) -> Option<I> {
+        self.add(I::TABLE, value, problems).map(I::at)
+    }
+
+    /// As [`Refs::refer`], for a table named by value.
     pub fn add(
         &mut self,
         table: Table,
@@ -229,6 +250,20 @@ impl<'i> Refs<'i> {
     ) -> Option<usize> {
         let id = fields::string_cow(value, problems)?;
         let number = self.targets.0.len();
+        if number >= self.max_refs {
+            // Reported once, at the first reference too many.
+            if number == self.max_refs {
+                problems.error(
+                    value.span(),
+                    format!(
+                        "this is one of more than {} references, the most a file may make",
+                        crate::number_text::group_integer(self.max_refs as i128)
+                    ),
+                );
+                self.targets.set_next(None);
+            }
+            return None;
+        }
         let target = self.ids(table).find(&id);
         if target.is_none() {
             self.forward.push(Forward {
