@@ -2,16 +2,19 @@
 
 pub mod action;
 pub mod app;
+pub mod basemap;
 pub mod check;
 pub mod config;
 pub mod containment;
 pub mod events;
 pub mod figures;
 pub mod generate;
+pub mod geo;
 pub mod keymap;
 pub mod load;
 pub mod model;
 pub mod number_text;
+pub mod places;
 pub mod query;
 pub mod read;
 pub mod reload;
