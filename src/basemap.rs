@@ -181,12 +181,10 @@ fn clip(
             }
         }
     }
-    (t0 <= t1 && t0.is_finite() && t1.is_finite()).then(|| {
-        (
-            (a.0 + t0 * dx, a.1 + t0 * dy),
-            (a.0 + t1 * dx, a.1 + t1 * dy),
-        )
-    })
+    (t0 <= t1 && t0.is_finite() && t1.is_finite()).then_some((
+        (a.0 + t0 * dx, a.1 + t0 * dy),
+        (a.0 + t1 * dx, a.1 + t1 * dy),
+    ))
 }
 
 #[cfg(test)]

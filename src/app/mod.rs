@@ -9,6 +9,7 @@
 //! changes. Scroll offsets follow the cursors using the same layout the
 //! screen is drawn with, so paging moves by what is really visible.
 
+pub mod map;
 mod reload;
 mod view;
 

@@ -10,6 +10,7 @@ pub mod footer;
 pub mod header;
 pub mod help;
 pub mod layout;
+pub mod map;
 pub mod picker;
 pub mod quotes;
 pub mod text;
