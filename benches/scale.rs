@@ -30,7 +30,7 @@ fn text(events: usize) -> &'static str {
     let cell = if events == SIZES[0] { &SMALL } else { &LARGE };
     cell.get_or_init(|| {
         let mut out = Vec::new();
-        sitrep::generate::generate(&sitrep::generate::Options::new(events, 7), &mut out)
+        sitrep_generate::generate(&sitrep_generate::Options::new(events, 7), &mut out)
             .expect("writing to memory does not fail");
         String::from_utf8(out).expect("the generator writes UTF-8")
     })
@@ -63,7 +63,7 @@ fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
 /// A key through the same table the dashboard reads keys with.
 fn key(app: &mut App, code: KeyCode) {
     let event = KeyEvent::new(code, KeyModifiers::NONE);
-    if let Some(action) = keymap::action_for(app.mode(), app.view.focus, event) {
+    if let Some(action) = keymap::action_for(app.mode(), app.view().focus, event) {
         app.update(action);
     }
 }

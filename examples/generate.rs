@@ -2,7 +2,7 @@
 //!
 //!     cargo run --release --example generate -- --events 100000 --seed 7 > /tmp/big.toml
 //!
-//! The same options always give the same file. See `sitrep::generate`.
+//! The same options always give the same file. See `sitrep_generate`.
 
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
@@ -11,7 +11,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use sitrep::generate::{Options, generate};
+use sitrep_generate::{Options, generate};
 
 /// Generate a synthetic situation file (valid under `sitrep check --strict`).
 #[derive(Parser, Debug)]

@@ -14,6 +14,7 @@ pub enum Pane {
 
 impl Pane {
     pub const ALL: [Pane; 4] = [Pane::Figures, Pane::Timeline, Pane::Actors, Pane::Quotes];
+    pub const COUNT: usize = Pane::ALL.len();
 
     /// 1-based, as shown in titles and typed on the keyboard.
     pub fn number(self) -> u8 {
@@ -34,7 +35,8 @@ impl Pane {
         }
     }
 
-    fn position(self) -> usize {
+    /// Where the pane is in [`Pane::ALL`].
+    pub fn position(self) -> usize {
         usize::from(self.number() - 1)
     }
 

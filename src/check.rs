@@ -5,6 +5,7 @@ use std::io::{self, Write};
 use crate::config::ConfigReport;
 use crate::load::{Diagnostic, Report, SourceText};
 use crate::model::Situation;
+use crate::text::plural;
 
 /// How problems are printed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -122,12 +123,4 @@ pub fn counts(s: &Situation) -> String {
         parts.push(plural(s.places.len(), "place"));
     }
     parts.join(", ")
-}
-
-pub fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
 }

@@ -33,6 +33,7 @@ use crate::model::{
     EventIx, FuzzyDate, Metric, MetricKind, Number, Observation, Precision, Qualifier, Situation,
     SourceIx,
 };
+use crate::number_text;
 use crate::sanitize::clean_line;
 
 /// An observation whose latest possible day is more than this many days
@@ -730,7 +731,7 @@ pub fn is_percent(unit: Option<&str>) -> bool {
 
 /// A reported number with its qualifier: "578,000+", "~80%", "<25%", "≥35%".
 pub fn format_value(n: Number, qualifier: Qualifier, percent: bool) -> String {
-    qualify(group_thousands(n.value, n.decimals), qualifier, percent)
+    qualify(number_text::number(n), qualifier, percent)
 }
 
 /// As [`format_value`], shortened to three significant digits with K, M, B
@@ -738,7 +739,7 @@ pub fn format_value(n: Number, qualifier: Qualifier, percent: bool) -> String {
 /// shortened. For narrow places only: the full form is the reported figure.
 pub fn format_compact(n: Number, qualifier: Qualifier, percent: bool) -> String {
     let number = if percent {
-        group_thousands(n.value, n.decimals)
+        number_text::number(n)
     } else {
         compact_number(n)
     };
@@ -777,7 +778,7 @@ pub fn format_range(
         if compact && !percent {
             compact_number(n)
         } else {
-            group_thousands(n.value, n.decimals)
+            number_text::number(n)
         }
     };
     let (low_text, high_text) = (text(low), text(high));
@@ -794,7 +795,7 @@ fn compact_number(n: Number) -> String {
     const SCALES: [(f64, &str); 4] = [(1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")];
     let size = n.value.abs();
     let Some(mut step) = SCALES.iter().position(|&(scale, _)| size >= scale) else {
-        return group_thousands(n.value, n.decimals);
+        return number_text::number(n);
     };
     let sign = if n.value < 0.0 { "-" } else { "" };
     loop {
@@ -829,32 +830,10 @@ fn compact_number(n: Number) -> String {
     }
 }
 
-/// 63250 -> "63,250"; decimals as written (18.5 with 1 -> "18.5").
+/// 63250 -> "63,250"; decimals as written (18.5 with 1 -> "18.5"); see
+/// [`number_text::group_float`].
 pub fn group_thousands(value: f64, decimals: u8) -> String {
-    let text = format!(
-        "{:.*}",
-        usize::from(decimals),
-        round_half_up(value.abs(), decimals)
-    );
-    let (whole, fraction) = match text.split_once('.') {
-        Some((w, f)) => (w, Some(f)),
-        None => (text.as_str(), None),
-    };
-    let mut out = String::with_capacity(text.len() + whole.len() / 3 + 1);
-    if value < 0.0 && text.bytes().any(|b| b.is_ascii_digit() && b != b'0') {
-        out.push('-');
-    }
-    for (i, digit) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(digit);
-    }
-    if let Some(fraction) = fraction {
-        out.push('.');
-        out.push_str(fraction);
-    }
-    out
+    number_text::group_float(value, decimals)
 }
 
 /// Rounds halves away from zero (20.5 -> 21), as people do; `format!`
@@ -874,7 +853,7 @@ mod tests {
     use super::*;
 
     fn n(value: f64, decimals: u8) -> Number {
-        Number { value, decimals }
+        Number::float(value, decimals)
     }
 
     #[test]

@@ -18,17 +18,20 @@ pub enum Mode {
     Detail,
     /// The key help is open.
     Help,
+    /// The `check` report of a save that did not load is open.
+    Report,
     /// The terminal is below the minimum size: only quitting works. Not in
     /// [`Mode::ALL`], which lists the modes help describes.
     TooSmall,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 5] = [
+    pub const ALL: [Mode; 6] = [
         Mode::Normal,
         Mode::Search,
         Mode::Picker,
         Mode::Detail,
+        Mode::Report,
         Mode::Help,
     ];
 
@@ -39,6 +42,7 @@ impl Mode {
             Mode::Picker => "Actor picker",
             Mode::Detail => "Detail",
             Mode::Help => "This help",
+            Mode::Report => "Why the file did not reload",
             Mode::TooSmall => "Terminal too small",
         }
     }
@@ -143,7 +147,7 @@ impl Binding {
     }
 }
 
-use Mode::{Detail, Help, Normal, Picker, Search, TooSmall};
+use Mode::{Detail, Help, Normal, Picker, Report, Search, TooSmall};
 
 /// Every binding of every mode, in the order help lists them.
 #[rustfmt::skip]
@@ -228,6 +232,17 @@ pub const BINDINGS: &[Binding] = &[
     bind(Detail, &[ch('?'), code(KeyCode::F(1))], Action::Help, "? F1", "all keys (this help)").footer(5, "help"),
     bind(Detail, &[ch('q'), ctrl('c')], Action::Quit, "q", "quit").footer(5, "quit"),
     bind(Detail, &[ctrl('z')], Action::Suspend, "Ctrl-Z", "suspend to the shell"),
+    // The report of a save that did not load.
+    bind(Report, &[ch('j'), code(KeyCode::Down)], Action::Down, "j/k ↓/↑", "scroll").footer(2, "scroll"),
+    bind(Report, &[ch('k'), code(KeyCode::Up)], Action::Up, "j/k ↓/↑", "scroll"),
+    bind(Report, &[code(KeyCode::PageDown), ch(' ')], Action::PageDown, "PgDn/PgUp", "page down / up"),
+    bind(Report, &[code(KeyCode::PageUp)], Action::PageUp, "PgDn/PgUp", "page down / up"),
+    bind(Report, &[ch('g'), code(KeyCode::Home)], Action::Top, "g/G Home/End", "top / bottom"),
+    bind(Report, &[ch('G'), code(KeyCode::End)], Action::Bottom, "g/G Home/End", "top / bottom"),
+    bind(Report, &[code(KeyCode::Esc), ch('q')], Action::Back, "Esc q", "close").footer(1, "close"),
+    bind(Report, &[ch('?'), code(KeyCode::F(1))], Action::Help, "? F1", "all keys (this help)").footer(5, "help"),
+    bind(Report, &[ctrl('c')], Action::Quit, "Ctrl-C", "quit"),
+    bind(Report, &[ctrl('z')], Action::Suspend, "Ctrl-Z", "suspend to the shell"),
     // This help.
     bind(Help, &[ch('j'), code(KeyCode::Down)], Action::Down, "j/k ↓/↑", "scroll").footer(2, "scroll"),
     bind(Help, &[ch('k'), code(KeyCode::Up)], Action::Up, "j/k ↓/↑", "scroll"),

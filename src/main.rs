@@ -149,6 +149,10 @@ struct SummaryArgs {
     /// not writing to a terminal).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
     width: Option<u16>,
+    /// JSON formats: write every character beyond ASCII as a \uXXXX escape,
+    /// so the output is plain ASCII (control characters are always escaped).
+    #[arg(long)]
+    ascii: bool,
     #[command(flatten)]
     config: ConfigArgs,
     #[command(flatten)]
@@ -193,7 +197,7 @@ fn load_config(choice: &Choice) -> Result<Config, ExitCode> {
                     let _ = writeln!(
                         stderr,
                         "{path}: not a valid config file, {}",
-                        check::plural(errors, "error")
+                        sitrep::text::plural(errors, "error")
                     );
                 }
             }
@@ -462,6 +466,10 @@ fn run_config(default: bool) -> ExitCode {
 }
 
 fn run_summary(args: &SummaryArgs) -> ExitCode {
+    if args.ascii && !matches!(args.format, Format::Json | Format::Timelinejs) {
+        eprintln!("error: --ascii applies to the JSON formats (--format json or timelinejs)");
+        return ExitCode::from(2);
+    }
     let config = match load_config(&args.config.choice()) {
         Ok(config) => config,
         Err(code) => return code,
@@ -505,7 +513,10 @@ fn run_summary(args: &SummaryArgs) -> ExitCode {
         after_days: config.stale_after_days,
     };
     let view = View::with_staleness(situation, &index, &filter, staleness);
-    let out = summary::render(&view, args.format, width);
+    let mut out = summary::render(&view, args.format, width);
+    if args.ascii {
+        out = summary::escape_non_ascii(&out);
+    }
     // The process ends right after this: letting the OS take back a large
     // model is much faster than freeing it item by item.
     std::mem::forget(index);

@@ -2,6 +2,8 @@
 //! exact however large (a 64-bit count is not rounded through a float),
 //! and floats in the shortest form that reads back as the same float.
 
+use crate::model::Number;
+
 /// 9007199254740993 -> "9,007,199,254,740,993": every digit, as written.
 pub fn group_integer(n: i128) -> String {
     let digits = n.unsigned_abs().to_string();
@@ -44,6 +46,15 @@ pub fn group_float(value: f64, decimals: u8) -> String {
         out.push_str(fraction);
     }
     out
+}
+
+/// A number from the file: an integer with every digit, a float as
+/// [`group_float`] writes it.
+pub fn number(n: Number) -> String {
+    match n.exact {
+        Some(integer) => group_integer(integer.into()),
+        None => group_float(n.value, n.decimals),
+    }
 }
 
 /// Appends ASCII digits with a comma before each group of three.

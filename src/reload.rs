@@ -7,7 +7,6 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Sender};
 use std::thread;
 
-use crate::events::AppEvent;
 use crate::load::{self, SourceText};
 use crate::model::Situation;
 use crate::read;
@@ -106,19 +105,24 @@ pub struct Reloader {
 }
 
 impl Reloader {
-    /// Starts the thread; results arrive on `events` as [`AppEvent::Loaded`].
+    /// Starts the thread; each outcome goes to `deliver`, which says
+    /// whether anyone still listens (the event loop: the thread stops when
+    /// it is gone).
     pub fn start(
         path: PathBuf,
         shown: String,
         max_size: u64,
-        events: Sender<AppEvent>,
+        deliver: impl Fn(Outcome) -> bool + Send + 'static,
     ) -> Reloader {
-        Reloader::with(move || load_file(&path, &shown, max_size), events)
+        Reloader::with(move || load_file(&path, &shown, max_size), deliver)
     }
 
     /// The thread, with what a load does. A load that panics (a loader bug
     /// a saved file runs into) is a failed reload, not a broken screen.
-    fn with(load: impl Fn() -> Outcome + Send + 'static, events: Sender<AppEvent>) -> Reloader {
+    fn with(
+        load: impl Fn() -> Outcome + Send + 'static,
+        deliver: impl Fn(Outcome) -> bool + Send + 'static,
+    ) -> Reloader {
         let (requests, rx) = mpsc::channel::<()>();
         let spawned = thread::Builder::new()
             .name(THREAD_NAME.into())
@@ -127,7 +131,7 @@ impl Reloader {
                     while rx.try_recv().is_ok() {}
                     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(&load))
                         .unwrap_or_else(|panic| Outcome::Failed(crashed(panic.as_ref())));
-                    if events.send(AppEvent::Loaded(Box::new(outcome))).is_err() {
+                    if !deliver(outcome) {
                         return;
                     }
                 }
@@ -204,10 +208,10 @@ mod tests {
                     more: 0,
                 })
             },
-            tx,
+            move |outcome| tx.send(outcome).is_ok(),
         );
         let next = || match rx.recv_timeout(std::time::Duration::from_secs(10)) {
-            Ok(AppEvent::Loaded(outcome)) => *outcome,
+            Ok(outcome) => outcome,
             other => panic!("{other:?}"),
         };
         reloader.request();

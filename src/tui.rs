@@ -24,7 +24,7 @@ use ratatui::crossterm::terminal::{
 use ratatui::layout::Rect;
 
 use crate::action::Action;
-use crate::app::App;
+use crate::app::{App, Effect};
 use crate::events::{AppEvent, Events};
 use crate::keymap;
 use crate::reload::Reloader;
@@ -103,17 +103,22 @@ pub fn run(mut app: App, file: Option<&Path>, max_size: u64) -> io::Result<Exit>
     enter()?;
     let mut terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
     let reloader = file.map(|path| {
-        let shown = app.file.clone().unwrap_or_default();
-        Reloader::start(path.to_path_buf(), shown, max_size, events.sender())
+        let shown = app.file().unwrap_or_default().to_string();
+        let events = events.sender();
+        Reloader::start(path.to_path_buf(), shown, max_size, move |outcome| {
+            events.send(AppEvent::Loaded(Box::new(outcome))).is_ok()
+        })
     });
     if let Some(error) = events.watch_error() {
         // Plumbing the App cannot know about; told once, like any status.
-        app.view.status = Some(format!("not watching the file ({error}): r reloads"));
+        app.tell(format!("not watching the file ({error}): r reloads"));
     }
     let mut captured = false;
-    set_mouse(&mut captured, app.mouse)?;
-    resize(&mut app, &terminal)?;
+    set_mouse(&mut captured, app.mouse())?;
     loop {
+        // The state lays out for the size it knows: tell it the size now,
+        // in case the terminal changed since the last resize event.
+        resize(&mut app, &terminal)?;
         terminal.draw(|frame| frame.render_widget(&app, frame.area()))?;
         // Block until something changes the screen, then take whatever else
         // is already waiting, and draw once.
@@ -129,12 +134,17 @@ pub fn run(mut app: App, file: Option<&Path>, max_size: u64) -> io::Result<Exit>
                     .next()
                     .ok_or_else(|| io::Error::other("the event sources stopped"))?
             };
-            match handle(&mut app, event, &mut terminal, reloader.as_ref())? {
+            match handle(
+                &mut app,
+                event,
+                &mut terminal,
+                reloader.as_ref(),
+                &mut captured,
+            )? {
                 Flow::Exit(exit) => return Ok(exit),
                 Flow::Changed => changed = true,
                 Flow::Unchanged => {}
             }
-            set_mouse(&mut captured, app.mouse)?;
         }
     }
 }
@@ -152,24 +162,27 @@ fn handle(
     event: AppEvent,
     terminal: &mut Term,
     reloader: Option<&Reloader>,
+    captured: &mut bool,
 ) -> io::Result<Flow> {
     match event {
         AppEvent::Terminal(event) => {
             let Some(action) = translate(app, event) else {
                 return Ok(Flow::Unchanged);
             };
-            match action {
-                Action::Suspend => {
-                    suspend(terminal, app.mouse)?;
-                    resize(app, terminal)?;
-                }
-                Action::Reload => {
-                    if let Some(reloader) = reloader {
-                        reloader.request();
+            for effect in app.update(action) {
+                match effect {
+                    Effect::Quit => return Ok(Flow::Exit(Exit::Quit)),
+                    Effect::Reload => {
+                        if let Some(reloader) = reloader {
+                            reloader.request();
+                        }
                     }
-                    app.update(action);
+                    Effect::Suspend => {
+                        suspend(terminal, app.mouse())?;
+                        resize(app, terminal)?;
+                    }
+                    Effect::Mouse(on) => set_mouse(captured, on)?,
                 }
-                _ => app.update(action),
             }
         }
         AppEvent::FileChanged => {
@@ -181,7 +194,7 @@ fn handle(
         AppEvent::Loaded(outcome) => app.reloaded(*outcome),
         AppEvent::Terminate(signal) => return Ok(Flow::Exit(Exit::Signal(signal))),
         AppEvent::Stop => {
-            suspend(terminal, app.mouse)?;
+            suspend(terminal, app.mouse())?;
             resize(app, terminal)?;
         }
         AppEvent::Continued => {
@@ -194,20 +207,18 @@ fn handle(
             return Err(io::Error::other(format!("the terminal went away: {why}")));
         }
     }
-    Ok(if app.quit {
-        Flow::Exit(Exit::Quit)
-    } else {
-        Flow::Changed
-    })
+    Ok(Flow::Changed)
 }
 
-/// Tells the app the terminal's size.
+/// Tells the app the terminal's size, when it is not the one it knows.
 fn resize(app: &mut App, terminal: &Term) -> io::Result<()> {
     let size = terminal.size()?;
-    app.update(Action::Resize {
-        width: size.width,
-        height: size.height,
-    });
+    if app.screen().size != Rect::new(0, 0, size.width, size.height) {
+        app.update(Action::Resize {
+            width: size.width,
+            height: size.height,
+        });
+    }
     Ok(())
 }
 
@@ -254,7 +265,7 @@ fn set_mouse(captured: &mut bool, wanted: bool) -> io::Result<()> {
 pub fn translate(app: &App, event: Event) -> Option<Action> {
     match event {
         Event::Key(key) if key.kind == KeyEventKind::Press => {
-            keymap::action_for(app.mode(), app.view.focus, key)
+            keymap::action_for(app.mode(), app.focus(), key)
         }
         Event::Mouse(mouse) => {
             let (column, row) = (mouse.column, mouse.row);

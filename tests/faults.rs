@@ -137,3 +137,61 @@ fn a_bad_max_size_is_a_usage_error() {
         .code(2)
         .stderr(predicate::str::contains("unknown unit \"X\""));
 }
+
+#[test]
+fn ascii_json_is_plain_ascii_and_means_the_same() {
+    let run = |extra: &[&str]| {
+        let mut args = vec!["summary", "--format", "json", "tests/fixtures/hostile.toml"];
+        args.extend_from_slice(extra);
+        let out = sitrep().args(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        out.stdout
+    };
+    let plain = run(&[]);
+    let ascii = run(&["--ascii"]);
+    // The file is full of escapes, wide and combining characters.
+    assert!(!plain.is_ascii());
+    assert!(ascii.is_ascii(), "{}", String::from_utf8_lossy(&ascii));
+    let parse = |bytes: &[u8]| serde_json::from_slice::<serde_json::Value>(bytes).unwrap();
+    assert_eq!(parse(&plain), parse(&ascii));
+}
+
+#[test]
+fn ascii_is_for_the_json_formats_only() {
+    sitrep()
+        .args(["summary", "--ascii", "tests/fixtures/hostile.toml"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr("error: --ascii applies to the JSON formats (--format json or timelinejs)\n");
+}
+
+#[test]
+fn big_integers_stay_exact_in_text_and_json_and_huge_floats_stay_short() {
+    let path = "tests/fixtures/good/big-numbers.toml";
+    let text = sitrep().args(["summary", path]).output().unwrap();
+    assert_eq!(text.status.code(), Some(0));
+    let text = String::from_utf8(text.stdout).unwrap();
+    for shown in [
+        "- Just past 2^53: 9,007,199,254,740,993\n",
+        "- The largest integer: 9,223,372,036,854,775,807\n",
+        "- A huge float: 1e308\n",
+        "- A series: 9,007,199,254,740,995\n",
+    ] {
+        assert!(text.contains(shown), "{shown:?} not in\n{text}");
+    }
+    let json = sitrep()
+        .args(["summary", "--format", "json", path])
+        .output()
+        .unwrap();
+    let raw = String::from_utf8(json.stdout).unwrap();
+    // As written: integers, not floats rounded to 2^53.
+    assert!(raw.contains("\"value\": 9007199254740993,"), "{raw}");
+    assert!(raw.contains("\"value\": 9223372036854775807,"), "{raw}");
+    let parsed: serde_json::Value = serde_json::from_str(&raw).unwrap();
+    let value = |i: usize| parsed["metrics"][i]["value"].clone();
+    assert_eq!(value(0).as_i64(), Some(9_007_199_254_740_993));
+    assert_eq!(value(1).as_i64(), Some(i64::MAX));
+    assert_eq!(value(2).as_f64(), Some(1e308));
+    assert_eq!(value(3).as_i64(), Some(9_007_199_254_740_995));
+}

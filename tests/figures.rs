@@ -12,7 +12,7 @@ use sitrep::load::load_str;
 use sitrep::model::{FuzzyDate, Metric, MetricKind, Number, Observation, Qualifier, Situation};
 
 fn n(value: f64, decimals: u8) -> Number {
-    Number { value, decimals }
+    Number::float(value, decimals)
 }
 
 fn date(text: &str) -> FuzzyDate {

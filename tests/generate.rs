@@ -3,9 +3,9 @@
 
 use std::collections::HashSet;
 
-use sitrep::generate::{Options, generate};
 use sitrep::load::{Report, load_str};
 use sitrep::model::{MetricKind, Precision, Situation};
+use sitrep_generate::{Options, generate};
 
 fn generated(options: &Options) -> String {
     let mut out = Vec::new();

@@ -35,7 +35,7 @@ fn app(width: u16, height: u16) -> App {
 fn keys(app: &mut App, keys: &[KeyCode]) {
     for &code in keys {
         let key = KeyEvent::new(code, KeyModifiers::NONE);
-        if let Some(action) = keymap::action_for(app.mode(), app.view.focus, key) {
+        if let Some(action) = keymap::action_for(app.mode(), app.view().focus, key) {
             app.update(action);
         }
     }
@@ -48,7 +48,7 @@ fn text(app: &mut App, text: &str) {
 }
 
 fn draw(app: &App) -> Terminal<TestBackend> {
-    let size = app.view.size;
+    let size = app.view().size;
     let mut terminal = Terminal::new(TestBackend::new(size.width, size.height)).unwrap();
     terminal
         .draw(|frame| frame.render_widget(app, frame.area()))
@@ -248,7 +248,7 @@ fn no_size_panics_in_any_mode() {
 #[test]
 fn the_timeline_shows_eight_rows_or_more_at_80x24() {
     let app = app(80, 24);
-    let screen = sitrep::ui::layout::screen(&app, app.view.size);
+    let screen = app.screen().clone();
     assert!(screen.list(sitrep::action::Pane::Timeline).height >= 8);
 }
 
@@ -516,14 +516,14 @@ fn a_save_that_did_not_load_raises_a_banner_80x24() {
     )));
     snapshot!("banner_80x24", app);
     // The timeline keeps its rows; a shorter screen gets a one-row banner.
-    let screen = sitrep::ui::layout::screen(&app, app.view.size);
+    let screen = app.screen().clone();
     assert_eq!(screen.banner.height, 2);
     assert!(screen.list(sitrep::action::Pane::Timeline).height >= 8);
     app.update(Action::Resize {
         width: 80,
         height: 20,
     });
-    let screen = sitrep::ui::layout::screen(&app, app.view.size);
+    let screen = app.screen().clone();
     assert_eq!(screen.banner.height, 1);
     let terminal = draw(&app);
     let text = screen_text(terminal.backend().buffer());
@@ -558,7 +558,7 @@ fn the_banner_stays_in_view_over_popups() {
             let text = screen_text(buffer);
             assert!(text.contains("⚠ x.toml:236:11"), "{:?}\n{text}", app.mode());
             // The popup's frame and title start below the banner.
-            let banner = sitrep::ui::layout::screen(&app, app.view.size).banner;
+            let banner = app.screen().clone().banner;
             let title = ["Event", "Keys", "Filter by actor"]
                 .iter()
                 .find_map(|t| find(buffer, &format!(" {t} ")))
@@ -718,11 +718,11 @@ fn wide_combining_and_right_to_left_text_keeps_columns_aligned() {
         keys(&mut app, &[KeyCode::Char('g')]);
         let terminal = draw(&app);
         let buffer = terminal.backend().buffer();
-        let screen = sitrep::ui::layout::screen(&app, app.view.size);
+        let screen = app.screen().clone();
         let list = screen.list(sitrep::action::Pane::Timeline);
         // Every event row ends in its sources column ("[1]", "[?]"), at the
         // same x on every row: nothing before it took more or less room.
-        let rows = app.timeline_rows().min(usize::from(list.height));
+        let rows = app.data().timeline_rows().min(usize::from(list.height));
         let mut ends = Vec::new();
         for y in list.top()..list.top() + rows as u16 {
             let row: String = (list.left()..list.right())
@@ -749,7 +749,7 @@ fn wide_combining_and_right_to_left_text_keeps_columns_aligned() {
 fn feedback_in_the_footer_is_shown_inertly() {
     // Statuses quote actor names and system errors (which quote paths).
     let mut app = app(80, 24);
-    app.view.status = Some("not watching /tmp/\u{1b}]0;x\u{7}.toml".into());
+    app.tell("not watching /tmp/\u{1b}]0;x\u{7}.toml".into());
     let text = screen_text(draw(&app).backend().buffer());
     assert!(text.contains("/tmp/␛]0;x␇.toml"), "{text}");
     assert!(!text.contains('\u{1b}'));
@@ -761,8 +761,8 @@ fn wide_200x60_shows_whole_titles_then_actors_and_roles() {
     let terminal = draw(&app);
     let screen = screen_text(terminal.backend().buffer());
     // Titles as wide as most need come first; every title that fits is whole.
-    for event in &app.situation.events {
-        if event.title.chars().count() <= app.derived.title_width {
+    for event in &app.situation().events {
+        if event.title.chars().count() <= app.derived().title_width {
             assert!(screen.contains(&event.title), "{}\n{screen}", event.title);
         }
     }

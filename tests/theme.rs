@@ -36,7 +36,7 @@ fn screen(theme: Theme, width: u16, height: u16) -> Buffer {
     app.update(Action::Resize { width, height });
     for code in [KeyCode::Char('/'), KeyCode::Char('w'), KeyCode::Enter] {
         let key = KeyEvent::new(code, KeyModifiers::NONE);
-        if let Some(action) = keymap::action_for(app.mode(), app.view.focus, key) {
+        if let Some(action) = keymap::action_for(app.mode(), app.focus(), key) {
             app.update(action);
         }
     }

@@ -6,13 +6,14 @@
 //! What is gone falls back to the nearest position.
 
 use crate::action::Pane;
-use crate::check::plural;
+use crate::doc::detail::Target;
 use crate::model::{ActorIx, EventIx, Situation};
-use crate::query::select;
 use crate::reload::Outcome;
-use crate::ui;
+use crate::text::{fit, plural, shown};
 
-use super::{App, Cursor, DetailPage, Options, Popup, SearchInput, Target};
+use super::cursor::{Cursor, landing, relocate};
+use super::popups::{DetailPage, Popup};
+use super::{App, Options, SearchInput};
 
 impl App {
     /// Applies what a reload found: a situation that loads replaces the old
@@ -28,7 +29,7 @@ impl App {
                 self.problem = Some(problem);
                 self.view.status = None;
                 // The banner takes rows: keep the cursors in view.
-                self.follow_all();
+                self.relayout();
             }
         }
     }
@@ -90,17 +91,6 @@ impl Mapping<'_> {
     }
 }
 
-/// Where a cursor lands in a new list: on the same item when it is there
-/// (`found`: its position, or `Err` with where it would sort), else at the
-/// old position, clamped.
-fn landing(found: Option<Result<usize, usize>>, old: usize, len: usize) -> usize {
-    match found {
-        Some(Ok(position)) => position,
-        Some(Err(position)) => position.min(len.saturating_sub(1)),
-        None => old.min(len.saturating_sub(1)),
-    }
-}
-
 /// The old state with a new situation: the pure half of a reload. The view
 /// is carried over item by item (by id); the terminal size, mouse, theme and
 /// file stay. The banner is cleared (this situation loaded), and the status
@@ -109,28 +99,30 @@ pub fn carry_over(old: &App, situation: Situation, warnings: usize) -> App {
     // The filter: actors by id; those gone from the file leave it.
     let mut dropped = Vec::new();
     let actors: Vec<ActorIx> = old
+        .data
         .filter
         .actors
         .iter()
         .filter_map(|&a| {
-            let id = &old.situation.actors[a].id;
+            let id = &old.data.situation.actors[a].id;
             let found = situation.actor_by_id(id);
             if found.is_none() {
-                dropped.push(ui::text::fit(&ui::text::shown(id, 24), 24));
+                dropped.push(fit(&shown(id, 24), 24));
             }
             found
         })
         .collect();
     // Places likewise.
     let places: Vec<crate::model::PlaceIx> = old
+        .data
         .filter
         .places
         .iter()
         .filter_map(|&p| {
-            let id = &old.situation.places[p].id;
+            let id = &old.data.situation.places[p].id;
             let found = situation.place_by_id(id);
             if found.is_none() {
-                dropped.push(ui::text::fit(&ui::text::shown(id, 24), 24));
+                dropped.push(fit(&shown(id, 24), 24));
             }
             found
         })
@@ -148,14 +140,14 @@ pub fn carry_over(old: &App, situation: Situation, warnings: usize) -> App {
             file: old.file.clone(),
         },
     );
-    app.filter.search = old.filter.search.clone();
-    app.filter.from = old.filter.from;
-    app.filter.to = old.filter.to;
-    app.selection = select(&app.situation, &app.index, &app.filter);
+    app.data.filter.search = old.data.filter.search.clone();
+    app.data.filter.from = old.data.filter.from;
+    app.data.filter.to = old.data.filter.to;
+    app.data.refilter();
 
     let map = Mapping {
-        old: &old.situation,
-        new: &app.situation,
+        old: &old.data.situation,
+        new: &app.data.situation,
     };
     let v = &old.view;
     let mut view = app.view.clone();
@@ -167,53 +159,52 @@ pub fn carry_over(old: &App, situation: Situation, warnings: usize) -> App {
     } else {
         Pane::Timeline
     };
-    view.center_timeline = false;
+    view.panes.timeline.center = false;
+    let panes = &v.panes;
+    let new = &app.data;
 
     // Timeline: the selected event, else the one remembered while the filter
     // left nothing selected.
-    let old_event = old
-        .selection
-        .events
-        .get(v.timeline.selected)
-        .copied()
-        .or(v.last_event);
+    let old_event = old.selected_event().or(v.last_event);
     let new_event = old_event.and_then(|e| map.event(e));
-    view.timeline.selected = landing(
-        new_event.map(|e| app.selection.events.binary_search(&e)),
-        v.timeline.selected,
-        app.selection.events.len(),
+    view.panes.timeline.cursor.selected = landing(
+        new_event.map(|e| relocate(&new.selection.events, e, |e| e)),
+        panes.timeline.cursor.selected,
+        new.selection.events.len(),
     );
     view.last_event = v.last_event.and_then(|e| map.event(e));
 
-    let old_quote = old
-        .selection
-        .quotes
-        .get(v.quotes.selected)
-        .copied()
-        .or(v.last_quote);
+    // Quotes are listed by date, not in file order: found by their rank.
+    let old_quote = old.selected_quote().or(v.last_quote);
     let new_quote = old_quote.and_then(|q| map.quote(q));
-    view.quotes.selected = landing(
-        new_quote.map(|q| app.selection.quotes.binary_search(&q)),
-        v.quotes.selected,
-        app.selection.quotes.len(),
+    let rank = &new.derived.quote_rank;
+    view.panes.quotes.cursor.selected = landing(
+        new_quote.map(|q| relocate(&new.selection.quotes, q, |q| rank[q])),
+        panes.quotes.cursor.selected,
+        new.selection.quotes.len(),
     );
     view.last_quote = v.last_quote.and_then(|q| map.quote(q));
 
-    let old_actor = old.derived.actor_order.get(v.actors.selected).copied();
+    // Actors are listed as a tree, not in file order.
+    let old_actor = old
+        .data
+        .derived
+        .actor_order
+        .get(panes.actors.cursor.selected)
+        .copied();
     let new_actor = old_actor.and_then(|a| map.actor(a));
-    view.actors.selected = landing(
-        new_actor
-            .and_then(|a| app.derived.actor_order.iter().position(|&b| b == a))
-            .map(Ok),
-        v.actors.selected,
-        app.derived.actor_order.len(),
+    let actor_rank = &new.derived.actor_rank;
+    view.panes.actors.cursor.selected = landing(
+        new_actor.map(|a| relocate(&new.derived.actor_order, a, |a| actor_rank[a])),
+        panes.actors.cursor.selected,
+        new.derived.actor_order.len(),
     );
 
-    let new_metric = map.metric(v.figures.selected);
-    view.figures.selected = landing(
+    let new_metric = map.metric(panes.figures.cursor.selected);
+    view.panes.figures.cursor.selected = landing(
         new_metric.map(Ok),
-        v.figures.selected,
-        app.situation.metrics.len(),
+        panes.figures.cursor.selected,
+        new.situation.metrics.len(),
     );
 
     // A search being typed goes on; Esc still goes back to what was selected.
@@ -224,69 +215,81 @@ pub fn carry_over(old: &App, situation: Situation, warnings: usize) -> App {
     });
 
     let mut gone = false;
-    view.popup = match &v.popup {
-        None => None,
-        Some(Popup::Picker(picker)) => {
-            let mut next = picker.clone();
-            next.matches = app.picker_matches(&picker.query);
-            let kept = picker
-                .matches
-                .get(picker.cursor.selected)
-                .and_then(|&a| map.actor(a))
-                .and_then(|a| next.matches.iter().position(|&m| m == a));
-            next.cursor.selected = kept.unwrap_or(0);
-            Some(Popup::Picker(next))
-        }
-        Some(Popup::Detail(pages)) => {
-            let kept: Vec<DetailPage> = pages
-                .iter()
-                .filter_map(|page| {
-                    Some(DetailPage {
-                        target: map.target(page.target)?,
-                        ..page.clone()
+    view.popups = v
+        .popups
+        .iter()
+        .filter_map(|popup| match popup {
+            Popup::Picker(picker) => {
+                let mut next = picker.clone();
+                next.set_query(picker.query.clone(), new);
+                let kept = picker
+                    .selected()
+                    .and_then(|a| map.actor(a))
+                    .and_then(|a| next.matches.iter().position(|&m| m == a));
+                next.cursor.selected = kept.unwrap_or(0);
+                next.cursor.offset = next
+                    .cursor
+                    .selected
+                    .saturating_sub(row_before(picker.cursor));
+                Some(Popup::Picker(next))
+            }
+            Popup::Detail(detail) => {
+                let mut next = detail.clone();
+                next.pages = detail
+                    .pages
+                    .iter()
+                    .filter_map(|page| {
+                        Some(DetailPage {
+                            target: map.target(page.target)?,
+                            ..page.clone()
+                        })
                     })
-                })
-                .collect();
-            gone = kept.len() < pages.len();
-            (!kept.is_empty()).then_some(Popup::Detail(kept))
-        }
-    };
+                    .collect();
+                gone |= next.pages.len() < detail.pages.len();
+                (!next.pages.is_empty()).then_some(Popup::Detail(next))
+            }
+            other => Some(other.clone()),
+        })
+        .collect();
     app.view = view;
+    app.relayout();
 
     // Scroll: keep each selected item on the row it was on.
-    let row_before = |old_row: usize, offset: usize| old_row.saturating_sub(offset);
-    let timeline_dy = row_before(old.timeline_row_of(v.timeline.selected), v.timeline.offset);
-    let timeline_row = app.timeline_row_of(app.view.timeline.selected);
-    app.view.timeline.offset = timeline_row.saturating_sub(timeline_dy);
+    let timeline_dy = old
+        .data
+        .timeline_row_of(panes.timeline.cursor.selected)
+        .saturating_sub(panes.timeline.cursor.offset);
+    let timeline_row = app
+        .data
+        .timeline_row_of(app.view.panes.timeline.cursor.selected);
+    app.view.panes.timeline.cursor.offset = timeline_row.saturating_sub(timeline_dy);
     let keep = |cursor: &mut Cursor, old: Cursor| {
-        cursor.offset = cursor
-            .selected
-            .saturating_sub(row_before(old.selected, old.offset));
+        cursor.offset = cursor.selected.saturating_sub(row_before(old));
     };
-    keep(&mut app.view.actors, v.actors);
-    keep(&mut app.view.quotes, v.quotes);
-    if let Some(Popup::Picker(picker)) = &mut app.view.popup
-        && let Some(Popup::Picker(before)) = &v.popup
-    {
-        keep(&mut picker.cursor, before.cursor);
-    }
-    let per_row = ui::figures::grid(&app, app.pane_inner(Pane::Figures))
-        .per_row
-        .max(1);
-    let old_per_row = ui::figures::grid(old, old.pane_inner(Pane::Figures))
-        .per_row
-        .max(1);
-    let card_dy = row_before(v.figures.selected / old_per_row, v.figures.offset);
-    app.view.figures.offset = (app.view.figures.selected / per_row).saturating_sub(card_dy);
-    app.follow_all();
+    keep(&mut app.view.panes.actors.cursor, panes.actors.cursor);
+    keep(&mut app.view.panes.quotes.cursor, panes.quotes.cursor);
+    let old_grid = &old.screen.cards;
+    let card_dy = old_grid
+        .row_of(panes.figures.cursor.selected)
+        .saturating_sub(panes.figures.cursor.offset);
+    let figures = &mut app.view.panes.figures.cursor;
+    figures.offset = app
+        .screen
+        .cards
+        .row_of(figures.selected)
+        .saturating_sub(card_dy);
+    app.relayout();
 
     // Short: the footer gives feedback half its row.
-    let mut status = format!("reloaded: {}", plural(app.situation.events.len(), "event"));
+    let mut status = format!(
+        "reloaded: {}",
+        plural(app.data.situation.events.len(), "event")
+    );
     if warnings > 0 {
         status.push_str(&format!(", {}", plural(warnings, "warning")));
     }
-    let before = old.situation.events.len();
-    if app.situation.events.len() < before.div_ceil(2) {
+    let before = old.data.situation.events.len();
+    if app.data.situation.events.len() < before.div_ceil(2) {
         // A save cut short can still be valid TOML: say so while the old
         // count is known.
         status.push_str(&format!("; down from {before} events: a save cut short?"));
@@ -299,4 +302,9 @@ pub fn carry_over(old: &App, situation: Situation, warnings: usize) -> App {
     }
     app.view.status = Some(status);
     app
+}
+
+/// How many rows below the top of its list a cursor's item was.
+fn row_before(cursor: Cursor) -> usize {
+    cursor.selected.saturating_sub(cursor.offset)
 }

@@ -4,6 +4,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::*;
+use crate::doc::detail::Target;
 use crate::keymap;
 use crate::load::load_str;
 
@@ -20,37 +21,73 @@ fn app() -> App {
     app_with(Options::default(), 80, 24)
 }
 
-fn press(app: &mut App, code: KeyCode) {
-    press_with(app, code, KeyModifiers::NONE);
+/// Presses a key; true when it asks to quit.
+fn press(app: &mut App, code: KeyCode) -> bool {
+    press_with(app, code, KeyModifiers::NONE)
 }
 
-fn press_with(app: &mut App, code: KeyCode, modifiers: KeyModifiers) {
+fn press_with(app: &mut App, code: KeyCode, modifiers: KeyModifiers) -> bool {
     let key = KeyEvent::new(code, modifiers);
-    if let Some(action) = keymap::action_for(app.mode(), app.view.focus, key) {
-        app.update(action);
+    match keymap::action_for(app.mode(), app.view.focus, key) {
+        Some(action) => app.update(action).contains(&Effect::Quit),
+        None => false,
     }
 }
 
-fn typing(app: &mut App, text: &str) {
+/// The help's first line shown, while it is open.
+fn help_scroll(app: &App) -> Option<usize> {
+    app.view.popups.iter().rev().find_map(|p| match p {
+        Popup::Help(help) => Some(help.scroll.top),
+        _ => None,
+    })
+}
+
+/// The help's last scroll position.
+fn help_max(app: &App) -> usize {
+    app.view
+        .popups
+        .iter()
+        .rev()
+        .find_map(|p| match p {
+            Popup::Help(help) => Some(help.scroll.max()),
+            _ => None,
+        })
+        .expect("help is open")
+}
+
+/// The help's text as lines, at the app's size.
+fn help_lines(app: &App) -> Vec<String> {
+    let space = app.screen.popups;
+    let text =
+        crate::doc::help::help_text(&app.theme, crate::geometry::popup::help(space).text.width);
+    text.lines.iter().map(|l| l.to_string()).collect()
+}
+
+/// Types text; true when a key asked to quit.
+fn typing(app: &mut App, text: &str) -> bool {
+    let mut quit = false;
     for c in text.chars() {
-        press(app, KeyCode::Char(c));
+        quit |= press(app, KeyCode::Char(c));
     }
+    quit
 }
 
 fn selected_event(app: &App) -> &str {
-    &app.situation.events[app.selection.events[app.view.timeline.selected]].id
+    &app.data.situation.events[app.data.selection.events[app.view.panes.timeline.cursor.selected]]
+        .id
 }
 
 fn event_ids(app: &App) -> Vec<&str> {
-    app.selection
+    app.data
+        .selection
         .events
         .iter()
-        .map(|&e| app.situation.events[e].id.as_str())
+        .map(|&e| app.data.situation.events[e].id.as_str())
         .collect()
 }
 
 fn actor(app: &App, id: &str) -> ActorIx {
-    app.situation.actor_by_id(id).expect("a fixture actor")
+    app.data.situation.actor_by_id(id).expect("a fixture actor")
 }
 
 #[test]
@@ -58,10 +95,13 @@ fn opens_on_the_latest_event_before_now_with_the_divider_in_view() {
     let app = app();
     assert_eq!(app.view.focus, Pane::Timeline);
     assert_eq!(selected_event(&app), "water-restored");
-    let divider = app.timeline_row_of(app.view.timeline.selected) + 1;
-    assert_eq!(app.timeline_event_at(divider), None);
-    let inner = ui::layout::screen(&app, app.view.size).list(Pane::Timeline);
-    let offset = app.view.timeline.offset;
+    let divider = app
+        .data
+        .timeline_row_of(app.view.panes.timeline.cursor.selected)
+        + 1;
+    assert_eq!(app.data.timeline_event_at(divider), None);
+    let inner = app.screen.clone().list(Pane::Timeline);
+    let offset = app.view.panes.timeline.cursor.offset;
     assert!(divider >= offset && divider < offset + usize::from(inner.height));
     assert!(inner.height >= 8, "the timeline shows 8 rows at 80x24");
 }
@@ -81,19 +121,20 @@ fn tab_and_numbers_move_focus_and_esc_never_quits() {
     press(&mut app, KeyCode::Char('2'));
     assert_eq!(app.view.focus, Pane::Timeline);
     for _ in 0..5 {
-        press(&mut app, KeyCode::Esc);
+        assert!(!press(&mut app, KeyCode::Esc));
     }
-    assert!(!app.quit);
-    press(&mut app, KeyCode::Char('q'));
-    assert!(app.quit);
+    assert!(press(&mut app, KeyCode::Char('q')));
 }
 
 #[test]
 fn ctrl_c_quits_even_while_typing() {
     let mut app = app();
     press(&mut app, KeyCode::Char('/'));
-    press_with(&mut app, KeyCode::Char('c'), KeyModifiers::CONTROL);
-    assert!(app.quit);
+    assert!(press_with(
+        &mut app,
+        KeyCode::Char('c'),
+        KeyModifiers::CONTROL
+    ));
 }
 
 #[test]
@@ -101,7 +142,7 @@ fn moves_within_the_timeline_and_stays_in_bounds() {
     let mut app = app();
     press(&mut app, KeyCode::Char('g'));
     assert_eq!(selected_event(&app), "inspection-2019");
-    assert_eq!(app.view.timeline.offset, 0);
+    assert_eq!(app.view.panes.timeline.cursor.offset, 0);
     press(&mut app, KeyCode::Char('k'));
     assert_eq!(selected_event(&app), "inspection-2019");
     press(&mut app, KeyCode::Char('j'));
@@ -111,16 +152,18 @@ fn moves_within_the_timeline_and_stays_in_bounds() {
     press(&mut app, KeyCode::PageDown);
     assert_eq!(selected_event(&app), "temporary-wall");
     press(&mut app, KeyCode::PageUp);
-    let inner = ui::layout::screen(&app, app.view.size).list(Pane::Timeline);
+    let inner = app.screen.clone().list(Pane::Timeline);
     // A page is the rows in view; the divider takes one of them.
     assert_eq!(
-        app.view.timeline.selected,
-        app.selection.events.len() - 1 - usize::from(inner.height)
+        app.view.panes.timeline.cursor.selected,
+        app.data.selection.events.len() - 1 - usize::from(inner.height)
     );
     // The selected row is always on screen.
-    let row = app.timeline_row_of(app.view.timeline.selected);
-    assert!(row >= app.view.timeline.offset);
-    assert!(row < app.view.timeline.offset + usize::from(inner.height));
+    let row = app
+        .data
+        .timeline_row_of(app.view.panes.timeline.cursor.selected);
+    assert!(row >= app.view.panes.timeline.cursor.offset);
+    assert!(row < app.view.panes.timeline.cursor.offset + usize::from(inner.height));
 }
 
 #[test]
@@ -135,32 +178,30 @@ fn search_narrows_as_typed_enter_keeps_it_and_esc_cancels_it() {
     );
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.mode(), Mode::Normal);
-    assert_eq!(app.filter.search, "SARR");
+    assert_eq!(app.data.filter.search, "SARR");
     // A new search starts from the kept one; Esc goes back to it.
     press(&mut app, KeyCode::Char('/'));
     typing(&mut app, "in over");
     assert_eq!(event_ids(&app), ["sarrin-protest"]);
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.filter.search, "SARR");
-    assert_eq!(app.selection.events.len(), 3);
+    assert_eq!(app.data.filter.search, "SARR");
+    assert_eq!(app.data.selection.events.len(), 3);
     // Esc while browsing clears it.
-    press(&mut app, KeyCode::Esc);
-    assert!(app.filter.search.is_empty());
-    assert_eq!(app.selection.events.len(), 16);
-    assert!(!app.quit);
+    assert!(!press(&mut app, KeyCode::Esc));
+    assert!(app.data.filter.search.is_empty());
+    assert_eq!(app.data.selection.events.len(), 16);
 }
 
 #[test]
 fn typing_keys_are_text_in_the_search() {
     let mut app = app();
     press(&mut app, KeyCode::Char('/'));
-    typing(&mut app, "q a/?");
-    assert_eq!(app.filter.search, "q a/?");
-    assert!(!app.quit);
+    assert!(!typing(&mut app, "q a/?"));
+    assert_eq!(app.data.filter.search, "q a/?");
     press(&mut app, KeyCode::Backspace);
-    assert_eq!(app.filter.search, "q a/");
+    assert_eq!(app.data.filter.search, "q a/");
     press_with(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
-    assert_eq!(app.filter.search, "");
+    assert_eq!(app.data.filter.search, "");
 }
 
 #[test]
@@ -169,12 +210,12 @@ fn the_picker_narrows_and_toggles_actors() {
     press(&mut app, KeyCode::Char('a'));
     assert_eq!(app.mode(), Mode::Picker);
     typing(&mut app, "okon");
-    let Some(Popup::Picker(picker)) = &app.view.popup else {
+    let Some(Popup::Picker(picker)) = app.view.popup() else {
         panic!("the picker is open");
     };
     assert_eq!(picker.matches, [actor(&app, "dara-okonkwo")]);
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.filter.actors, [actor(&app, "dara-okonkwo")]);
+    assert_eq!(app.data.filter.actors, [actor(&app, "dara-okonkwo")]);
     assert_eq!(event_ids(&app), ["emergency-declared", "minister-tour"]);
     // Matching by alias and by id.
     press_with(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
@@ -183,15 +224,15 @@ fn the_picker_narrows_and_toggles_actors() {
     press_with(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
     typing(&mut app, "orun-hy");
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.filter.actors.len(), 3);
+    assert_eq!(app.data.filter.actors.len(), 3);
     // Enter again removes.
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.filter.actors.len(), 2);
+    assert_eq!(app.data.filter.actors.len(), 2);
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.mode(), Mode::Normal);
     press(&mut app, KeyCode::Char('c'));
-    assert!(app.filter.is_empty());
-    assert_eq!(app.selection.events.len(), 16);
+    assert!(app.data.filter.is_empty());
+    assert_eq!(app.data.selection.events.len(), 16);
 }
 
 #[test]
@@ -199,6 +240,7 @@ fn a_filter_takes_in_members_and_scopes_every_pane() {
     let mut app = app();
     app.update(Action::Focus(Pane::Actors));
     let ministry = app
+        .data
         .derived
         .actor_order
         .iter()
@@ -208,7 +250,7 @@ fn a_filter_takes_in_members_and_scopes_every_pane() {
         press(&mut app, KeyCode::Char('j'));
     }
     press(&mut app, KeyCode::Char(' '));
-    assert_eq!(app.filter.actors, [actor(&app, "interior-ministry")]);
+    assert_eq!(app.data.filter.actors, [actor(&app, "interior-ministry")]);
     // Events of the ministry, its agency and its minister.
     assert_eq!(
         event_ids(&app),
@@ -222,12 +264,12 @@ fn a_filter_takes_in_members_and_scopes_every_pane() {
         ]
     );
     // Quotes by the minister.
-    assert_eq!(app.selection.quotes.len(), 2);
-    assert!(app.selection.actors_in_scope[actor(&app, "civil-protection")]);
+    assert_eq!(app.data.selection.quotes.len(), 2);
+    assert!(app.data.selection.actors_in_scope[actor(&app, "civil-protection")]);
     // The cursor stayed on the ministry.
-    assert_eq!(app.view.actors.selected, ministry);
+    assert_eq!(app.view.panes.actors.cursor.selected, ministry);
     press(&mut app, KeyCode::Char(' '));
-    assert!(app.filter.actors.is_empty());
+    assert!(app.data.filter.actors.is_empty());
 }
 
 #[test]
@@ -237,12 +279,14 @@ fn selections_survive_a_shrinking_filter() {
     while selected_event(&app) != "minister-tour" {
         press(&mut app, KeyCode::Char('k'));
     }
-    app.filter.toggle_actor(actor(&app, "dara-okonkwo"));
+    app.data.filter.toggle_actor(actor(&app, "dara-okonkwo"));
     app.refilter();
+    app.relayout();
     assert_eq!(selected_event(&app), "minister-tour");
     // On "ocha-count" (gone under a search for "sarrin"): the next one stays.
-    app.filter = Filter::default();
+    app.data.filter = Filter::default();
     app.refilter();
+    app.relayout();
     while selected_event(&app) != "ocha-count" {
         press(&mut app, KeyCode::Char('j'));
     }
@@ -251,9 +295,9 @@ fn selections_survive_a_shrinking_filter() {
     assert_eq!(selected_event(&app), "sarrin-protest");
     // Nothing left: the cursor is parked at 0 and moving does nothing.
     typing(&mut app, "zzz");
-    assert!(app.selection.events.is_empty());
+    assert!(app.data.selection.events.is_empty());
     press(&mut app, KeyCode::Down);
-    assert_eq!(app.view.timeline.selected, 0);
+    assert_eq!(app.view.panes.timeline.cursor.selected, 0);
     // Backing out of the search finds the event again...
     press(&mut app, KeyCode::Backspace);
     press(&mut app, KeyCode::Backspace);
@@ -272,27 +316,26 @@ fn details_open_follow_actors_and_filter_by_them() {
     }
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.mode(), Mode::Detail);
-    let page = |app: &App| match &app.view.popup {
-        Some(Popup::Detail(pages)) => pages.last().cloned().unwrap(),
+    let page = |app: &App| match app.view.popup() {
+        Some(Popup::Detail(detail)) => detail.top().clone(),
         _ => panic!("a detail is open"),
     };
     assert_eq!(
         page(&app).target,
-        Target::Event(app.selection.events[app.view.timeline.selected])
+        Target::Event(app.data.selection.events[app.view.panes.timeline.cursor.selected])
     );
     // The event names OCHA, Léa Brandt and the residents; Tab to Brandt.
     press(&mut app, KeyCode::Tab);
     assert_eq!(page(&app).link, 1);
     press(&mut app, KeyCode::Char(' '));
-    assert_eq!(app.filter.actors, [actor(&app, "lea-brandt")]);
+    assert_eq!(app.data.filter.actors, [actor(&app, "lea-brandt")]);
     press(&mut app, KeyCode::Enter);
     assert_eq!(page(&app).target, Target::Actor(actor(&app, "lea-brandt")));
     // Esc goes back a page, then closes.
-    press(&mut app, KeyCode::Esc);
+    assert!(!press(&mut app, KeyCode::Esc));
     assert!(matches!(page(&app).target, Target::Event(_)));
-    press(&mut app, KeyCode::Esc);
+    assert!(!press(&mut app, KeyCode::Esc));
     assert_eq!(app.mode(), Mode::Normal);
-    assert!(!app.quit);
 }
 
 #[test]
@@ -321,6 +364,7 @@ fn n_jumps_between_matching_actors_and_wraps() {
     press(&mut app, KeyCode::Enter);
     app.update(Action::Focus(Pane::Actors));
     let veloria = app
+        .data
         .derived
         .actor_order
         .iter()
@@ -328,9 +372,9 @@ fn n_jumps_between_matching_actors_and_wraps() {
         .unwrap();
     // "Government of Veloria" is the only actor whose name, alias or id holds "gov".
     press(&mut app, KeyCode::Char('n'));
-    assert_eq!(app.view.actors.selected, veloria);
+    assert_eq!(app.view.panes.actors.cursor.selected, veloria);
     press(&mut app, KeyCode::Char('N'));
-    assert_eq!(app.view.actors.selected, veloria);
+    assert_eq!(app.view.panes.actors.cursor.selected, veloria);
     assert_eq!(app.view.status.as_deref(), Some("match 1 of 1"));
 }
 
@@ -342,9 +386,12 @@ fn n_in_the_timeline_wraps_around() {
     press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Char('G'));
     press(&mut app, KeyCode::Char('n'));
-    assert_eq!(app.view.timeline.selected, 0);
+    assert_eq!(app.view.panes.timeline.cursor.selected, 0);
     press(&mut app, KeyCode::Char('N'));
-    assert_eq!(app.view.timeline.selected, app.selection.events.len() - 1);
+    assert_eq!(
+        app.view.panes.timeline.cursor.selected,
+        app.data.selection.events.len() - 1
+    );
 }
 
 #[test]
@@ -352,31 +399,28 @@ fn the_figures_grid_moves_by_card_and_by_row() {
     let mut app = app();
     press(&mut app, KeyCode::Char('1'));
     // 80 columns hold four cards a row: six cards are two rows, one in view.
-    let grid = ui::figures::grid(
-        &app,
-        ui::layout::screen(&app, app.view.size).list(Pane::Figures),
-    );
+    let grid = app.screen.cards;
     assert_eq!((grid.per_row, grid.visible_rows), (4, 1));
     press(&mut app, KeyCode::Char('l'));
-    assert_eq!(app.view.figures.selected, 1);
+    assert_eq!(app.view.panes.figures.cursor.selected, 1);
     press(&mut app, KeyCode::Char('j'));
-    assert_eq!(app.view.figures.selected, 5);
-    assert_eq!(app.view.figures.offset, 1);
+    assert_eq!(app.view.panes.figures.cursor.selected, 5);
+    assert_eq!(app.view.panes.figures.cursor.offset, 1);
     press(&mut app, KeyCode::Char('j'));
-    assert_eq!(app.view.figures.selected, 5);
+    assert_eq!(app.view.panes.figures.cursor.selected, 5);
     press(&mut app, KeyCode::Char('k'));
-    assert_eq!(app.view.figures.selected, 1);
-    assert_eq!(app.view.figures.offset, 0);
+    assert_eq!(app.view.panes.figures.cursor.selected, 1);
+    assert_eq!(app.view.panes.figures.cursor.offset, 0);
     press(&mut app, KeyCode::Char('G'));
-    assert_eq!(app.view.figures.selected, 5);
+    assert_eq!(app.view.panes.figures.cursor.selected, 5);
 }
 
 #[test]
 fn zoom_gives_the_pane_the_screen_and_esc_leaves_it() {
     let mut app = app();
-    let before = ui::layout::screen(&app, app.view.size).list(Pane::Timeline);
+    let before = app.screen.clone().list(Pane::Timeline);
     press(&mut app, KeyCode::Char('z'));
-    let zoomed = ui::layout::screen(&app, app.view.size);
+    let zoomed = app.screen.clone();
     assert!(zoomed.list(Pane::Timeline).height > before.height);
     assert!(zoomed.visible(Pane::Figures).is_none());
     press(&mut app, KeyCode::Esc);
@@ -386,14 +430,14 @@ fn zoom_gives_the_pane_the_screen_and_esc_leaves_it() {
 #[test]
 fn clicks_focus_select_and_remove_chips() {
     let mut app = app_with(Options::default(), 140, 45);
-    let screen = ui::layout::screen(&app, app.view.size);
+    let screen = app.screen.clone();
     let actors = screen.list(Pane::Actors);
     app.update(Action::Click {
         column: actors.x + 3,
         row: actors.y + 2,
     });
     assert_eq!(app.view.focus, Pane::Actors);
-    assert_eq!(app.view.actors.selected, 2);
+    assert_eq!(app.view.panes.actors.cursor.selected, 2);
     // A second click on the selected row opens it.
     app.update(Action::Click {
         column: actors.x + 3,
@@ -404,17 +448,18 @@ fn clicks_focus_select_and_remove_chips() {
     app.update(Action::Click { column: 0, row: 0 });
     assert_eq!(app.mode(), Mode::Normal);
 
-    app.filter.toggle_actor(actor(&app, "un"));
+    app.data.filter.toggle_actor(actor(&app, "un"));
     app.refilter();
+    app.relayout();
     assert_eq!(selected_event(&app), "donor-conference");
-    let chips = ui::header::chips(&app, screen.header);
+    let chips = crate::geometry::header::chips(&app.data, screen.header);
     assert_eq!(chips.len(), 1);
     let (rect, _) = chips[0];
     app.update(Action::Click {
         column: rect.x + 1,
         row: rect.y,
     });
-    assert!(app.filter.actors.is_empty());
+    assert!(app.data.filter.actors.is_empty());
 
     let timeline = screen.list(Pane::Timeline);
     app.update(Action::Scroll {
@@ -430,7 +475,7 @@ fn clicks_focus_select_and_remove_chips() {
 #[test]
 fn tabs_are_clickable_in_the_small_layout() {
     let mut app = app();
-    let screen = ui::layout::screen(&app, app.view.size);
+    let screen = app.screen.clone();
     let (rect, pane) = screen.tabs[2];
     assert_eq!(pane, Pane::Quotes);
     app.update(Action::Click {
@@ -448,7 +493,7 @@ fn starts_with_the_actors_given() {
         ..Options::default()
     };
     let app = app_with(options, 80, 24);
-    assert_eq!(app.situation.actors[6].id, "lea-brandt");
+    assert_eq!(app.data.situation.actors[6].id, "lea-brandt");
     assert_eq!(event_ids(&app), ["ocha-count"]);
     assert_eq!(selected_event(&app), "ocha-count");
 }
@@ -470,10 +515,10 @@ fn help_opens_scrolls_and_closes() {
     for _ in 0..200 {
         press(&mut app, KeyCode::Char('j'));
     }
-    let Some(scroll) = app.view.help else {
+    let Some(scroll) = help_scroll(&app) else {
         panic!("help is open");
     };
-    let max = ui::help::lines(&app, app.view.size).len() - ui::help::text_height(app.view.size);
+    let max = help_max(&app);
     assert_eq!(scroll, max);
     press(&mut app, KeyCode::Char('?'));
     assert_eq!(app.mode(), Mode::Normal);
@@ -487,10 +532,12 @@ fn a_resize_keeps_the_selection_in_view() {
         width: 60,
         height: 16,
     });
-    let inner = ui::layout::screen(&app, app.view.size).list(Pane::Timeline);
-    let row = app.timeline_row_of(app.view.timeline.selected);
-    assert!(row >= app.view.timeline.offset);
-    assert!(row < app.view.timeline.offset + usize::from(inner.height));
+    let inner = app.screen.clone().list(Pane::Timeline);
+    let row = app
+        .data
+        .timeline_row_of(app.view.panes.timeline.cursor.selected);
+    assert!(row >= app.view.panes.timeline.cursor.offset);
+    assert!(row < app.view.panes.timeline.cursor.offset + usize::from(inner.height));
 }
 
 // Reloads: the same view over new data, matched by id.
@@ -542,11 +589,12 @@ fn reload(app: &mut App, text: &str) {
 }
 
 fn selected_actor(app: &App) -> &str {
-    &app.situation.actors[app.derived.actor_order[app.view.actors.selected]].id
+    &app.data.situation.actors[app.data.derived.actor_order[app.view.panes.actors.cursor.selected]]
+        .id
 }
 
 fn selected_quote(app: &App) -> Option<&str> {
-    app.situation.quotes[app.selection.quotes[app.view.quotes.selected]]
+    app.data.situation.quotes[app.data.selection.quotes[app.view.panes.quotes.cursor.selected]]
         .id
         .as_deref()
 }
@@ -574,15 +622,16 @@ fn a_reload_keeps_selection_filter_search_focus_and_zoom_by_id() {
     press(&mut app, KeyCode::Char('z'));
 
     reload(&mut app, &shifted_text());
-    assert_eq!(app.situation.actors[0].id, "newcomer", "indices moved");
+    assert_eq!(app.data.situation.actors[0].id, "newcomer", "indices moved");
     let filter: Vec<&str> = app
+        .data
         .filter
         .actors
         .iter()
-        .map(|&a| app.situation.actors[a].id.as_str())
+        .map(|&a| app.data.situation.actors[a].id.as_str())
         .collect();
     assert_eq!(filter, ["dara-okonkwo"]);
-    assert_eq!(app.filter.search, "a");
+    assert_eq!(app.data.filter.search, "a");
     assert_eq!(selected_event(&app), event);
     assert_eq!(selected_quote(&app).map(String::from), quote);
     assert_eq!(selected_actor(&app), actor);
@@ -597,8 +646,11 @@ fn a_reload_keeps_selection_filter_search_focus_and_zoom_by_id() {
 
 #[test]
 fn a_reload_keeps_the_selected_row_where_it_was_on_screen() {
-    let row =
-        |app: &App| app.timeline_row_of(app.view.timeline.selected) - app.view.timeline.offset;
+    let row = |app: &App| {
+        app.data
+            .timeline_row_of(app.view.panes.timeline.cursor.selected)
+            - app.view.panes.timeline.cursor.offset
+    };
     // Six events more before the one selected, which sits mid-screen.
     let early: String = (0..6)
         .map(|i| {
@@ -648,7 +700,7 @@ fn what_is_gone_falls_back_to_its_place_and_is_told() {
     });
     assert_eq!(event_ids(&app), ["early"]);
     reload(&mut app, FIXTURE);
-    assert!(app.filter.actors.is_empty());
+    assert!(app.data.filter.actors.is_empty());
     let status = app.view.status.clone().unwrap();
     assert!(
         status.contains("no longer in the file: newcomer"),
@@ -667,15 +719,15 @@ fn an_open_detail_follows_its_item_or_closes_when_it_is_gone() {
     let mut app = app();
     press(&mut app, KeyCode::Enter);
     reload(&mut app, &shifted_text());
-    let Some(Popup::Detail(pages)) = &app.view.popup else {
-        panic!("the detail closed: {:?}", app.view.popup);
+    let Some(Popup::Detail(detail)) = app.view.popup() else {
+        panic!("the detail closed: {:?}", app.view.popup());
     };
-    let Target::Event(e) = pages[0].target else {
-        panic!("{pages:?}");
+    let Target::Event(e) = detail.pages[0].target else {
+        panic!("{:?}", detail.pages);
     };
-    assert_eq!(app.situation.events[e].id, "water-restored");
+    assert_eq!(app.data.situation.events[e].id, "water-restored");
     reload(&mut app, &without_event(FIXTURE, "water-restored"));
-    assert_eq!(app.view.popup, None);
+    assert!(app.view.popup().is_none());
     assert!(app.view.status.as_deref().unwrap().contains("gone"));
 }
 
@@ -697,9 +749,9 @@ fn quotes_without_ids_are_matched_by_speaker_and_words() {
         1,
     ) + "\n[[quotes]]\nspeaker = \"newcomer\"\ntext = \"First!\"\nsources = [\"moi-statement\"]\n";
     reload(&mut app, &moved);
-    let q = app.selection.quotes[app.view.quotes.selected];
-    assert_eq!(app.situation.quotes[q].text, "First!");
-    assert_eq!(q, app.situation.quotes.len() - 1);
+    let q = app.data.selection.quotes[app.view.panes.quotes.cursor.selected];
+    assert_eq!(app.data.situation.quotes[q].text, "First!");
+    assert_eq!(q, app.data.situation.quotes.len() - 1);
 }
 
 #[test]
@@ -715,18 +767,23 @@ fn a_save_that_does_not_load_keeps_the_data_until_one_does() {
     app.reloaded(Outcome::Failed(problem.clone()));
     assert_eq!(app.problem, Some(problem));
     assert_eq!(selected_event(&app), event);
-    assert_eq!(app.situation.events.len(), 16);
+    assert_eq!(app.data.situation.events.len(), 16);
     // The banner takes rows, the timeline keeps its minimum.
-    let screen = ui::layout::screen(&app, app.view.size);
+    let screen = app.screen.clone();
     assert_eq!(screen.banner.height, 2);
     let height = usize::from(screen.list(Pane::Timeline).height);
-    assert!(height >= usize::from(ui::layout::TIMELINE_MIN_ROWS));
-    let row = app.timeline_row_of(app.view.timeline.selected);
-    assert!((app.view.timeline.offset..app.view.timeline.offset + height).contains(&row));
+    assert!(height >= usize::from(crate::geometry::TIMELINE_MIN_ROWS));
+    let row = app
+        .data
+        .timeline_row_of(app.view.panes.timeline.cursor.selected);
+    assert!(
+        (app.view.panes.timeline.cursor.offset..app.view.panes.timeline.cursor.offset + height)
+            .contains(&row)
+    );
 
     reload(&mut app, &shifted_text());
     assert_eq!(app.problem, None);
-    assert_eq!(app.situation.events.len(), 17);
+    assert_eq!(app.data.situation.events.len(), 17);
     assert_eq!(selected_event(&app), event);
 }
 
@@ -756,7 +813,9 @@ fn a_reload_keeps_the_selected_key_figure_by_id() {
     press(&mut app, KeyCode::Char('1'));
     press(&mut app, KeyCode::Char('l'));
     press(&mut app, KeyCode::Char('l'));
-    let metric = app.situation.metrics[app.view.figures.selected].id.clone();
+    let metric = app.data.situation.metrics[app.view.panes.figures.cursor.selected]
+        .id
+        .clone();
     let more = FIXTURE.replacen(
         "[[metrics]]",
         "[[metrics]]\nid = \"first\"\nlabel = \"A new first figure\"\nvalue = 1\n\
@@ -764,17 +823,21 @@ fn a_reload_keeps_the_selected_key_figure_by_id() {
         1,
     );
     reload(&mut app, &more);
-    assert_eq!(app.situation.metrics[0].id, "first", "indices moved");
-    assert_eq!(app.situation.metrics[app.view.figures.selected].id, metric);
+    assert_eq!(app.data.situation.metrics[0].id, "first", "indices moved");
+    assert_eq!(
+        app.data.situation.metrics[app.view.panes.figures.cursor.selected].id,
+        metric
+    );
     assert_eq!(app.view.focus, Pane::Figures);
 }
 
 #[test]
 fn keys_do_nothing_while_the_terminal_is_too_small() {
     let mut app = app();
-    app.filter.toggle_actor(actor(&app, "un"));
+    app.data.filter.toggle_actor(actor(&app, "un"));
     app.refilter();
-    let before = (app.filter.clone(), app.view.clone());
+    app.relayout();
+    let before = (app.data.filter.clone(), app.view.clone());
     app.update(Action::Resize {
         width: 30,
         height: 10,
@@ -806,23 +869,25 @@ fn keys_do_nothing_while_the_terminal_is_too_small() {
         width: 80,
         height: 24,
     });
-    assert_eq!((app.filter.clone(), app.view.clone()), before);
+    assert_eq!((app.data.filter.clone(), app.view.clone()), before);
     // Quitting still works, with q as the warning says and with Ctrl-C.
     app.update(Action::Resize {
         width: 30,
         height: 10,
     });
-    press(&mut app, KeyCode::Char('q'));
-    assert!(app.quit);
+    assert!(press(&mut app, KeyCode::Char('q')));
     let mut app = app_with(Options::default(), 30, 10);
     press(&mut app, KeyCode::Char('/'));
-    press_with(&mut app, KeyCode::Char('c'), KeyModifiers::CONTROL);
-    assert!(app.quit);
+    assert!(press_with(
+        &mut app,
+        KeyCode::Char('c'),
+        KeyModifiers::CONTROL
+    ));
 }
 
 /// A detail page's text at a width where nothing wraps.
 fn detail_text(app: &App, target: Target) -> String {
-    let doc = ui::detail::document(app, &DetailPage::new(target), 200);
+    let doc = crate::doc::detail::document(&app.data, &app.theme, target, 0, 200);
     doc.lines
         .iter()
         .map(|line| {
@@ -837,7 +902,8 @@ fn detail_text(app: &App, target: Target) -> String {
 
 fn metric(app: &App, id: &str) -> Target {
     Target::Metric(
-        app.situation
+        app.data
+            .situation
             .metrics
             .iter()
             .position(|m| m.id == id)
@@ -881,8 +947,8 @@ fn a_figure_is_as_old_as_its_date_can_tell() {
 }
 
 fn top_page(app: &App) -> DetailPage {
-    match &app.view.popup {
-        Some(Popup::Detail(pages)) => pages.last().cloned().expect("a page"),
+    match app.view.popup() {
+        Some(Popup::Detail(detail)) => detail.top().clone(),
         _ => panic!("a detail is open"),
     }
 }
@@ -890,7 +956,8 @@ fn top_page(app: &App) -> DetailPage {
 fn select_quote(app: &mut App, id: &str) {
     press(app, KeyCode::Char('4'));
     press(app, KeyCode::Char('g'));
-    while app.situation.quotes[app.selection.quotes[app.view.quotes.selected]]
+    while app.data.situation.quotes
+        [app.data.selection.quotes[app.view.panes.quotes.cursor.selected]]
         .id
         .as_deref()
         != Some(id)
@@ -928,13 +995,17 @@ fn a_quote_links_to_its_event() {
     // Speaker, the residents it is about, then its event: Shift-Tab wraps to it.
     press(&mut app, KeyCode::BackTab);
     let sarrin = app
+        .data
         .situation
         .events
         .iter()
         .position(|e| e.id == "sarrin-protest")
         .unwrap();
     press(&mut app, KeyCode::Char(' '));
-    assert!(app.filter.actors.is_empty(), "an event is not a filter");
+    assert!(
+        app.data.filter.actors.is_empty(),
+        "an event is not a filter"
+    );
     press(&mut app, KeyCode::Enter);
     assert_eq!(top_page(&app).target, Target::Event(sarrin));
     press(&mut app, KeyCode::Esc);
@@ -942,8 +1013,8 @@ fn a_quote_links_to_its_event() {
 }
 
 fn depth(app: &App) -> usize {
-    match &app.view.popup {
-        Some(Popup::Detail(pages)) => pages.len(),
+    match app.view.popup() {
+        Some(Popup::Detail(detail)) => detail.pages.len(),
         _ => 0,
     }
 }
@@ -986,7 +1057,7 @@ fn help_opens_from_any_mode_and_esc_goes_back_there() {
     assert_eq!(app.mode(), Mode::Help);
     press(&mut app, KeyCode::F(1));
     assert_eq!(app.mode(), Mode::Search);
-    assert_eq!(app.filter.search, "dam?");
+    assert_eq!(app.data.filter.search, "dam?");
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Char('a'));
     press(&mut app, KeyCode::F(1));
@@ -1006,35 +1077,39 @@ fn help_jumps_to_either_end_and_a_resize_keeps_its_scroll_in_range() {
     let mut app = app();
     press(&mut app, KeyCode::Char('?'));
     press(&mut app, KeyCode::Char('G'));
-    let bottom = app.view.help.unwrap();
+    let bottom = help_scroll(&app).unwrap();
     assert!(bottom > 0);
     press(&mut app, KeyCode::Char('g'));
-    assert_eq!(app.view.help, Some(0));
+    assert_eq!(help_scroll(&app), Some(0));
     press(&mut app, KeyCode::End);
-    assert_eq!(app.view.help, Some(bottom));
+    assert_eq!(help_scroll(&app), Some(bottom));
     press(&mut app, KeyCode::Home);
-    assert_eq!(app.view.help, Some(0));
+    assert_eq!(help_scroll(&app), Some(0));
     press(&mut app, KeyCode::End);
     // Taller: fewer lines are hidden, so the last page starts higher.
     app.update(Action::Resize {
         width: 80,
         height: 60,
     });
-    let max = ui::help::lines(&app, app.view.size)
-        .len()
-        .saturating_sub(ui::help::text_height(app.view.size));
-    assert_eq!(app.view.help, Some(max));
+    let max = help_max(&app);
+    assert_eq!(help_scroll(&app), Some(max));
     assert!(max < bottom);
     // One key up moves what is seen.
     press(&mut app, KeyCode::Char('k'));
-    assert_eq!(app.view.help, Some(max.saturating_sub(1)));
+    assert_eq!(help_scroll(&app), Some(max.saturating_sub(1)));
 }
 
 fn quote_ids(app: &App) -> Vec<&str> {
-    app.selection
+    app.data
+        .selection
         .quotes
         .iter()
-        .map(|&q| app.situation.quotes[q].id.as_deref().unwrap_or_default())
+        .map(|&q| {
+            app.data.situation.quotes[q]
+                .id
+                .as_deref()
+                .unwrap_or_default()
+        })
         .collect()
 }
 
@@ -1075,12 +1150,15 @@ fn quotes_go_by_date_then_their_event_undated_last() {
     press(&mut app, KeyCode::Char('j'));
     press(&mut app, KeyCode::Char('/'));
     typing(&mut app, "o");
-    assert_eq!(quote_ids(&app)[app.view.quotes.selected], "okonkwo-sarrin");
+    assert_eq!(
+        quote_ids(&app)[app.view.panes.quotes.cursor.selected],
+        "okonkwo-sarrin"
+    );
     press(&mut app, KeyCode::Enter);
     // n walks the pane's order.
     press(&mut app, KeyCode::Char('n'));
     assert_eq!(
-        quote_ids(&app)[app.view.quotes.selected],
+        quote_ids(&app)[app.view.panes.quotes.cursor.selected],
         "okonkwo-no-family"
     );
     // Details list quotes in the same order, and say which are undated.
@@ -1105,17 +1183,18 @@ fn only_an_actor_with_members_counts_their_events() {
 fn an_attribution_cuts_the_name_before_the_date() {
     let app = app();
     let q = app
+        .data
         .situation
         .quotes
         .iter()
         .position(|q| q.id.as_deref() == Some("okonkwo-sarrin"))
         .unwrap();
     assert_eq!(
-        ui::quotes::attribution(&app, q, 40),
+        crate::geometry::quotes::attribution(&app.data.situation, q, 40),
         "— Dara Okonkwo, 12 Mar 2025"
     );
     assert_eq!(
-        ui::quotes::attribution(&app, q, 24),
+        crate::geometry::quotes::attribution(&app.data.situation, q, 24),
         "— Dara Oko…, 12 Mar 2025"
     );
 }
@@ -1124,10 +1203,12 @@ fn an_attribution_cuts_the_name_before_the_date() {
 fn an_actors_events_and_quotes_are_links_tab_reaches() {
     let mut app = app_with(Options::default(), 200, 60);
     let minister = actor(&app, "dara-okonkwo");
-    app.view.popup = Some(Popup::Detail(vec![DetailPage::new(Target::Actor(
-        minister,
-    ))]));
-    let doc = ui::detail::document(&app, &top_page(&app), 200);
+    app.view
+        .popups
+        .push(Popup::Detail(DetailPopup::new(Target::Actor(minister))));
+    app.relayout();
+    let page = top_page(&app);
+    let doc = crate::doc::detail::document(&app.data, &app.theme, page.target, page.link, 200);
     let events: Vec<Target> = (doc.links.iter())
         .filter(|l| matches!(l.target, Target::Event(_)))
         .map(|l| l.target)
@@ -1153,7 +1234,7 @@ fn an_actors_events_and_quotes_are_links_tab_reaches() {
         unreachable!()
     };
     assert!(
-        selected.contains(app.situation.events[e].title.as_str()),
+        selected.contains(app.data.situation.events[e].title.as_str()),
         "{selected}"
     );
     press(&mut app, KeyCode::Enter);
@@ -1171,7 +1252,7 @@ fn an_actors_events_and_quotes_are_links_tab_reaches() {
 
 /// A page's text as drawn with its selection, at a width where nothing wraps.
 fn detail_text_of(app: &App, page: &DetailPage) -> String {
-    let doc = ui::detail::document(app, page, 200);
+    let doc = crate::doc::detail::document(&app.data, &app.theme, page.target, page.link, 200);
     doc.lines
         .iter()
         .map(|line| line.spans.iter().map(|s| s.content.as_ref()).collect())
@@ -1182,7 +1263,7 @@ fn detail_text_of(app: &App, page: &DetailPage) -> String {
 #[test]
 fn a_date_around_the_as_of_date_claims_nothing_about_starting() {
     let app = App::new(situation(crate::BUILTIN_TEXT), Options::default());
-    let s = &app.situation;
+    let s = &app.data.situation;
     let e = (s.events.iter())
         .position(|e| !e.is_upcoming(s.as_of) && e.last_day() > s.as_of)
         .expect("the built-in file's late-September meeting");
@@ -1192,9 +1273,7 @@ fn a_date_around_the_as_of_date_claims_nothing_about_starting() {
         "{text}"
     );
     assert!(!text.contains("under way"), "{text}");
-    let help: String = (ui::help::lines(&app, app.view.size).iter())
-        .map(|l| l.to_string())
-        .collect();
+    let help: String = help_lines(&app).concat();
     assert!(help.contains("its dates include the as-of date"), "{help}");
 }
 
@@ -1204,7 +1283,7 @@ fn space_on_an_actor_says_how_many_events_the_filter_shows() {
     press(&mut app, KeyCode::Char('3'));
     press(&mut app, KeyCode::Char(' '));
     let status = app.view.status.clone().unwrap_or_default();
-    let shown = app.selection.events.len();
+    let shown = app.data.selection.events.len();
     assert_eq!(
         status,
         format!("+ Government of Veloria · {shown} events shown")
@@ -1215,11 +1294,11 @@ fn space_on_an_actor_says_how_many_events_the_filter_shows() {
 fn help_opens_at_the_section_of_what_is_open() {
     let mut app = app_with(Options::default(), 80, 24);
     let title_at_top = |app: &App| -> String {
-        let scroll = app.view.help.expect("help is open");
-        ui::help::lines(app, app.popup_space())[scroll].to_string()
+        let scroll = help_scroll(app).expect("help is open");
+        help_lines(app)[scroll].clone()
     };
     press(&mut app, KeyCode::Char('?'));
-    assert_eq!(app.view.help, Some(0));
+    assert_eq!(help_scroll(&app), Some(0));
     assert_eq!(title_at_top(&app), "Browsing");
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Enter);
@@ -1235,4 +1314,123 @@ fn help_opens_at_the_section_of_what_is_open() {
     press(&mut app, KeyCode::Char('a'));
     press(&mut app, KeyCode::F(1));
     assert_eq!(title_at_top(&app), "Actor picker");
+}
+
+/// A file whose quotes, events and actors are listed out of the order the
+/// dashboard shows them in: quotes and events not by date, a member before
+/// the actor it is part of.
+const OUT_OF_ORDER: &str = r#"
+[situation]
+title = "Out of order"
+as_of = 2025-06-30
+
+[[sources]]
+id = "s"
+title = "A source"
+
+[[actors]]
+id = "member"
+name = "Member"
+kind = "organization"
+part_of = "parent"
+
+[[actors]]
+id = "other"
+name = "Other"
+kind = "person"
+
+[[actors]]
+id = "parent"
+name = "Parent"
+kind = "organization"
+
+[[events]]
+id = "june"
+date = 2025-06-10
+title = "June"
+actors = ["member"]
+sources = ["s"]
+
+[[events]]
+id = "january"
+date = 2025-01-10
+title = "January"
+actors = ["other"]
+sources = ["s"]
+
+[[events]]
+id = "march"
+date = 2025-03-10
+title = "March"
+actors = ["parent"]
+sources = ["s"]
+
+[[quotes]]
+id = "q-june"
+speaker = "member"
+text = "Said in June."
+date = 2025-06-01
+sources = ["s"]
+
+[[quotes]]
+id = "q-january"
+speaker = "other"
+text = "Said in January."
+date = 2025-01-01
+sources = ["s"]
+
+[[quotes]]
+id = "q-march"
+speaker = "parent"
+text = "Said in March."
+date = 2025-03-01
+sources = ["s"]
+"#;
+
+#[test]
+fn a_reload_keeps_every_cursor_on_its_item_when_the_file_lists_them_out_of_order() {
+    let text = OUT_OF_ORDER;
+    let mut app = App::new(situation(text), Options::default());
+    app.update(Action::Resize {
+        width: 120,
+        height: 40,
+    });
+    // Every item of each list in turn, so no position happens to agree.
+    for position in 0..3 {
+        app.view.panes.quotes.cursor.selected = position;
+        app.view.panes.timeline.cursor.selected = position;
+        app.view.panes.actors.cursor.selected = position;
+        app.relayout();
+        let before = (
+            selected_quote(&app).map(str::to_string),
+            selected_event(&app).to_string(),
+            selected_actor(&app).to_string(),
+        );
+        // A save that adds a quote and an event at the top of the file.
+        let saved = text.replacen(
+            "[[events]]",
+            "[[events]]\nid = \"may\"\ndate = 2025-05-01\ntitle = \"May\"\nsources = [\"s\"]\n\n[[events]]",
+            1,
+        );
+        let saved = saved.replacen(
+            "[[quotes]]",
+            "[[quotes]]\nid = \"q-may\"\nspeaker = \"other\"\ntext = \"Said in May.\"\ndate = 2025-05-01\nsources = [\"s\"]\n\n[[quotes]]",
+            1,
+        );
+        reload(&mut app, &saved);
+        let after = (
+            selected_quote(&app).map(str::to_string),
+            selected_event(&app).to_string(),
+            selected_actor(&app).to_string(),
+        );
+        assert_eq!(after, before, "position {position}");
+        // And back to the file as it was.
+        reload(&mut app, text);
+        assert_eq!(selected_quote(&app).map(str::to_string), before.0);
+    }
+    // The quotes pane shows them by date, not as the file lists them.
+    let shown: Vec<&str> = (app.data.selection.quotes.iter())
+        .filter_map(|&q| app.data.situation.quotes[q].id.as_deref())
+        .collect();
+    assert_eq!(shown, ["q-january", "q-march", "q-june"]);
 }

@@ -1,7 +1,8 @@
 //! The `[keys]` tables: which action gets which keys, where.
 //!
 //! `[keys]` rebinds an action in every mode where it exists; `[keys.<mode>]`
-//! (browse, search_prompt, picker_popup, detail_popup, help_popup; named so
+//! (browse, search_prompt, picker_popup, detail_popup, help_popup,
+//! report_popup; named so
 //! that none is also an action) in that mode only; both replace
 //! the action's keys there. `[keys.<pane>]` (figures, timeline, actors,
 //! quotes) adds keys that work while browsing with that pane focused. A key
@@ -26,12 +27,13 @@ pub enum Scope {
 
 impl Scope {
     /// The table names under `[keys]`.
-    pub const NAMES: [(&'static str, Scope); 9] = [
+    pub const NAMES: [(&'static str, Scope); 10] = [
         ("browse", Scope::Mode(Mode::Normal)),
         ("search_prompt", Scope::Mode(Mode::Search)),
         ("picker_popup", Scope::Mode(Mode::Picker)),
         ("detail_popup", Scope::Mode(Mode::Detail)),
         ("help_popup", Scope::Mode(Mode::Help)),
+        ("report_popup", Scope::Mode(Mode::Report)),
         ("figures", Scope::Pane(Pane::Figures)),
         ("timeline", Scope::Pane(Pane::Timeline)),
         ("actors", Scope::Pane(Pane::Actors)),

@@ -343,7 +343,7 @@ pub(crate) fn number(value: &Value, problems: &mut Problems) -> Option<Number> {
         // The parser already dropped the `0x`/`0o`/`0b` prefix and the `_`s.
         DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
             .ok()
-            .map(|n| Number::whole(n as f64)),
+            .map(Number::integer),
         DeValue::Float(f) => {
             let raw: String = f.as_str().chars().filter(|&c| c != '_').collect();
             let decimals = match raw.split_once('.') {
@@ -353,7 +353,7 @@ pub(crate) fn number(value: &Value, problems: &mut Problems) -> Option<Number> {
             raw.parse::<f64>()
                 .ok()
                 .filter(|v| v.is_finite())
-                .map(|value| Number { value, decimals })
+                .map(|value| Number::float(value, decimals))
         }
         DeValue::String(text) if text.trim().replace([',', '_'], "").parse::<f64>().is_ok() => {
             problems.push(

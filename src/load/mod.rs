@@ -1355,8 +1355,8 @@ mod tests {
     fn reading_by_sections_changes_nothing() {
         let builtin = same_both_ways(crate::BUILTIN_TEXT, 100, 1);
         let mut generated = Vec::new();
-        let options = crate::generate::Options::new(200, 5);
-        crate::generate::generate(&options, &mut generated).unwrap();
+        let options = sitrep_generate::Options::new(200, 5);
+        sitrep_generate::generate(&options, &mut generated).unwrap();
         let generated = same_both_ways(std::str::from_utf8(&generated).unwrap(), 100, 2);
         // Most variants still split into sections (others are TOML errors).
         assert!(builtin > 40 && generated > 40, "{builtin} {generated}");

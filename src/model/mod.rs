@@ -292,13 +292,34 @@ impl Qualifier {
 /// written with, so "18.50" keeps its two decimals on screen.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Number {
+    /// For arithmetic (changes, progress, charts).
     pub value: f64,
     pub decimals: u8,
+    /// The integer as written, when it was one: what is shown and exported,
+    /// every digit kept (`value` is rounded beyond 2^53).
+    pub exact: Option<i64>,
 }
 
 impl Number {
+    /// A whole number that was not written as an integer (`1e3`).
     pub fn whole(value: f64) -> Number {
-        Number { value, decimals: 0 }
+        Number::float(value, 0)
+    }
+
+    pub fn float(value: f64, decimals: u8) -> Number {
+        Number {
+            value,
+            decimals,
+            exact: None,
+        }
+    }
+
+    pub fn integer(n: i64) -> Number {
+        Number {
+            value: n as f64,
+            decimals: 0,
+            exact: Some(n),
+        }
     }
 }
 

@@ -375,6 +375,9 @@ fn iso(date: NaiveDate) -> String {
 /// A whole number as a JSON integer (`578000`, not `578000.0`); otherwise a
 /// float. The loader only lets finite numbers through.
 fn number(n: Number) -> Value {
+    if let Some(integer) = n.exact {
+        return Value::from(integer);
+    }
     const EXACT_INTEGERS: f64 = 9_007_199_254_740_992.0; // 2^53
     if n.decimals == 0 && n.value.fract() == 0.0 && n.value.abs() <= EXACT_INTEGERS {
         Value::from(n.value as i64)
@@ -400,9 +403,40 @@ pub fn escape_invisible(json: &str) -> String {
     out
 }
 
+/// `--ascii`: escapes every character beyond ASCII as `\uXXXX` (one beyond
+/// the Basic Multilingual Plane as its UTF-16 surrogate pair, as JSON
+/// spells it). As in [`escape_invisible`], such characters only occur
+/// inside strings, where the escape means the same character.
+pub fn escape_non_ascii(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    let mut units = [0u16; 2];
+    for c in json.chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else {
+            for unit in c.encode_utf16(&mut units) {
+                out.push_str(&format!("\\u{unit:04x}"));
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_output_escapes_everything_beyond_ascii_and_reads_back_the_same() {
+        let text = "Café — 漢字 👍 \u{202e}";
+        let raw = escape_invisible(&serde_json::to_string(text).unwrap());
+        let ascii = escape_non_ascii(&raw);
+        assert_eq!(
+            ascii,
+            r#""Caf\u00e9 \u2014 \u6f22\u5b57 \ud83d\udc4d \u202e""#
+        );
+        assert_eq!(serde_json::from_str::<String>(&ascii).unwrap(), text);
+    }
 
     #[test]
     fn escapes_what_serde_json_leaves_raw() {
@@ -418,10 +452,13 @@ mod tests {
     #[test]
     fn whole_numbers_are_integers() {
         assert_eq!(number(Number::whole(578000.0)).to_string(), "578000");
-        let n = Number {
-            value: 18.5,
-            decimals: 2,
-        };
-        assert_eq!(number(n).to_string(), "18.5");
+        assert_eq!(number(Number::float(18.5, 2)).to_string(), "18.5");
+        // Beyond 2^53 only the integer as written is exact.
+        let big = Number::integer(9_007_199_254_740_993);
+        assert_eq!(number(big).to_string(), "9007199254740993");
+        assert_eq!(
+            number(Number::integer(i64::MAX)).to_string(),
+            "9223372036854775807"
+        );
     }
 }

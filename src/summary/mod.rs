@@ -13,6 +13,8 @@ mod markdown;
 mod text;
 mod timelinejs;
 
+pub use json::escape_non_ascii;
+
 use chrono::NaiveDate;
 
 use crate::figures::{self, Figure, Staleness};

@@ -10,9 +10,9 @@ use ratatui::text::{Line, Span};
 
 use crate::action::Pane;
 use crate::app::App;
+use crate::geometry::Screen;
 use crate::model::ActorKind;
-use crate::ui::layout::Screen;
-use crate::ui::text::{find_all, highlight, pad, pad_left, shown};
+use crate::text::{find_all, highlight, pad, pad_left, shown};
 use crate::ui::{draw_lines, empty_message, fill_row, pane_frame, scrollbar};
 
 const MARK: usize = 2;
@@ -52,7 +52,7 @@ pub fn kind_label(kind: ActorKind, columns: usize) -> &'static str {
 /// Columns the kinds of the situation's actors take, in full and abbreviated.
 fn kind_widths(app: &App) -> (usize, usize) {
     let widest = |label: fn(ActorKind) -> &'static str| {
-        app.situation
+        app.situation()
             .actors
             .iter()
             .map(|a| label(a.kind).chars().count())
@@ -66,7 +66,7 @@ fn kind_widths(app: &App) -> (usize, usize) {
 /// out below 36 columns.
 fn columns(app: &App, width: usize) -> Columns {
     let (full, short) = kind_widths(app);
-    let name_min = (app.derived.actor_name_width + 1).min(NAME_MIN);
+    let name_min = (app.derived().actor_name_width + 1).min(NAME_MIN);
     let kind = if width >= MARK + full + 1 + COUNT + name_min {
         full + 1
     } else if width >= 36 {
@@ -75,7 +75,7 @@ fn columns(app: &App, width: usize) -> Columns {
         0
     };
     let rest = width.saturating_sub(MARK + kind + COUNT);
-    let name = (app.derived.actor_name_width + 1).min(rest);
+    let name = (app.derived().actor_name_width + 1).min(rest);
     let role = rest - name;
     if role < 12 {
         Columns {
@@ -92,14 +92,14 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
     let Some(area) = screen.visible(Pane::Actors) else {
         return;
     };
-    let theme = &app.theme;
-    let len = app.derived.actor_order.len();
-    let cursor = app.view.actors;
-    let in_filter = app.filter.actors.len();
+    let theme = app.theme();
+    let len = app.derived().actor_order.len();
+    let cursor = app.cursor(Pane::Actors);
+    let in_filter = app.filter().actors.len();
     let needle = app.needle();
     let matches_search = |a: usize| {
         !needle.is_empty()
-            && (app.selection.actors_matching_search)
+            && (app.selection().actors_matching_search)
                 .get(a)
                 .copied()
                 .unwrap_or(false)
@@ -111,7 +111,7 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
     };
     // The search marks actors rather than hiding them: say how many match.
     if len > 0 && !needle.is_empty() {
-        let n = (0..app.situation.actors.len())
+        let n = (0..app.situation().actors.len())
             .filter(|&a| matches_search(a))
             .count();
         info.push_str(&format!(" · {n} match"));
@@ -136,18 +136,18 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
     buf.set_line(inner.x, inner.y, &heading, inner.width);
     let list = screen.list(Pane::Actors);
     let height = usize::from(list.height);
-    let chosen = |a: usize| app.filter.actors.contains(&a);
+    let chosen = |a: usize| app.filter().actors.contains(&a);
     let lines: Vec<Line> = app
-        .derived
+        .derived()
         .actor_order
         .iter()
         .skip(cursor.offset)
         .take(height)
         .map(|&a| {
-            let actor = &app.situation.actors[a];
-            let in_scope = !app.filter.actors.is_empty()
+            let actor = &app.situation().actors[a];
+            let in_scope = !app.filter().actors.is_empty()
                 && app
-                    .selection
+                    .selection()
                     .actors_in_scope
                     .get(a)
                     .copied()
@@ -159,7 +159,7 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
             } else {
                 ("  ", theme.text())
             };
-            let guide = &app.derived.actor_guide[a];
+            let guide = &app.derived().actor_guide[a];
             let mut spans = vec![
                 Span::styled(mark, style),
                 Span::styled(guide.clone(), theme.border()),
@@ -178,7 +178,7 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
             let kind = kind_label(actor.kind, cols.kind.saturating_sub(1));
             spans.push(Span::styled(pad(kind, cols.kind), theme.dim()));
             spans.push(Span::styled(
-                pad_left(&app.index.event_count(a).to_string(), COUNT - 1) + " ",
+                pad_left(&app.index().event_count(a).to_string(), COUNT - 1) + " ",
                 theme.text(),
             ));
             if cols.role > 0 {
@@ -198,7 +198,7 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
         .checked_sub(cursor.offset)
         .filter(|&dy| dy < height)
     {
-        let style = if app.view.focus == Pane::Actors {
+        let style = if app.view().focus == Pane::Actors {
             theme.selected()
         } else {
             Style::new().add_modifier(Modifier::BOLD)

@@ -16,7 +16,7 @@ use ratatui::style::Modifier;
 
 use crate::app::App;
 use crate::keymap::Mode;
-use crate::ui::text::{fit, shown, width};
+use crate::text::{fit, shown, width};
 
 const SECOND_ROW: &str =
     "not reloaded: still showing the last good version · save a fix or press r";
@@ -25,13 +25,13 @@ const SECOND_ROW_OVER_POPUP: &str =
     "not reloaded: showing the last good version · save a fix, or Esc then r";
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let Some(problem) = &app.problem else {
+    let Some(problem) = &app.problem() else {
         return;
     };
     if area.is_empty() {
         return;
     }
-    let style = app.theme.banner();
+    let style = app.theme().banner();
     buf.set_style(area, style);
     let columns = usize::from(area.width);
     let more = if problem.more > 0 {

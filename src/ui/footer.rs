@@ -7,11 +7,11 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use crate::action::Action;
-use crate::app::{App, Popup, Target};
+use crate::app::{App, Popup};
+use crate::doc::detail::Target;
 use crate::keymap::{self, Binding, Mode};
 use crate::sanitize::clean_line;
-use crate::ui::detail;
-use crate::ui::text::{fit, shown, width};
+use crate::text::{fit, shown, width};
 
 /// Keys the footer names at most.
 const MAX_KEYS: usize = 7;
@@ -20,11 +20,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if area.is_empty() {
         return;
     }
-    let theme = &app.theme;
+    let theme = app.theme();
     let mode = app.mode();
     let mut spans = vec![Span::raw(" ")];
     if mode == Mode::Search {
-        let text = clean_line(&app.filter.search);
+        let text = clean_line(&app.filter().search);
         // Show the end of a long search: that is where typing happens.
         let room = usize::from(area.width / 3);
         let shown: String = if width(&text) > room {
@@ -42,7 +42,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     // Feedback may quote the file or the system (an actor's name, why the
     // file is not watched): sanitized like any text from outside.
     let status = shown(
-        app.view.status.as_deref().unwrap_or_default(),
+        app.view().status.as_deref().unwrap_or_default(),
         usize::from(area.width),
     );
     let keys = keys(
@@ -75,18 +75,16 @@ const GAP: &str = "  ";
 /// empty list, no "Space filter" on an event.
 fn applies(app: &App, mode: Mode, action: Action) -> bool {
     match (mode, action) {
-        (Mode::Normal, Action::Open | Action::Toggle) => app.pane_len(app.view.focus) > 0,
+        (Mode::Normal, Action::Open | Action::Toggle) => app.pane_len(app.view().focus) > 0,
         (Mode::Picker, Action::Toggle) => {
-            matches!(&app.view.popup, Some(Popup::Picker(p)) if !p.matches.is_empty())
+            matches!(app.view().popup(), Some(Popup::Picker(p)) if !p.matches.is_empty())
         }
         (Mode::Detail, Action::Open | Action::NextLink | Action::Toggle) => {
-            let Some(Popup::Detail(pages)) = &app.view.popup else {
+            let Some(Popup::Detail(detail)) = app.view().popup() else {
                 return false;
             };
-            let Some(page) = pages.last() else {
-                return false;
-            };
-            let links = detail::document(app, page, detail::text_width(app.popup_space())).links;
+            let page = detail.top();
+            let links = &page.doc.links;
             let selected = links.get(page.link);
             match action {
                 Action::Toggle => selected.is_some_and(|l| matches!(l.target, Target::Actor(_))),
@@ -115,9 +113,9 @@ fn key_width(b: &Binding) -> usize {
 /// message comes next, then the other keys by rank. Shown in rank order.
 fn keys(app: &App, mode: Mode, room: usize, status: &str) -> Keys {
     let context = keymap::Context {
-        focus: app.view.focus,
+        focus: app.view().focus,
         filter_active: app.filter_active(),
-        file: app.file.is_some(),
+        file: app.file().is_some(),
     };
     let mut candidates = keymap::footer(mode, context, MAX_KEYS);
     candidates.retain(|b| applies(app, mode, b.action));

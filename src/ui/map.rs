@@ -22,7 +22,7 @@ use ratatui::widgets::canvas::{Canvas, Painter, Shape};
 use crate::app::map::MapPane;
 use crate::model::{PlaceIx, Situation};
 use crate::theme::Theme;
-use crate::ui::text::{fit, width};
+use crate::text::{fit, plural, width};
 
 /// Glyphs by grade (few events, some, the busiest).
 const EXACT: [&str; 3] = ["·", "•", "●"];
@@ -297,10 +297,6 @@ fn status_line(map: &MapPane, input: &MapInput, area: Rect, buf: &mut Buffer) {
         line = next;
     }
     buf.set_string(area.x, area.y, fit(&line, room), theme.dim());
-}
-
-fn plural(n: usize, word: &str) -> String {
-    crate::check::plural(n, word)
 }
 
 /// Two significant figures: "1,200", "35", "0.4".

@@ -1,5 +1,6 @@
-//! Drawing: each pane is a function of the application state into a `Rect`.
-//! Nothing here changes the state; `layout` decides where things go.
+//! Drawing: each pane and popup is a function of the application state
+//! into the rects the state's geometry (`App::screen`) names. Nothing here
+//! changes the state, computes what the state needs, or runs a query.
 
 pub mod actors;
 pub mod banner;
@@ -9,11 +10,11 @@ pub mod figures;
 pub mod footer;
 pub mod header;
 pub mod help;
-pub mod layout;
 pub mod map;
 pub mod picker;
 pub mod quotes;
-pub mod text;
+pub mod report;
+
 pub mod timeline;
 
 use ratatui::buffer::Buffer;
@@ -27,52 +28,36 @@ use ratatui::widgets::{
 };
 
 use crate::action::Pane;
-use crate::app::App;
-use layout::Screen;
+use crate::app::{App, Popup};
+use crate::geometry::{self, Screen, tab_labels};
 
 /// Draws the whole screen.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let screen = layout::screen(app, area);
+    let screen = app.screen();
+    if screen.size != area {
+        // The state lays out for the size it was told (the terminal loop
+        // tells it before every frame); never draw one size into another.
+        return;
+    }
     if screen.too_small {
         too_small(app, area, buf);
         return;
     }
     header::render(app, screen.header, buf);
     banner::render(app, screen.banner, buf);
-    figures::render(app, &screen, buf);
-    timeline::render(app, &screen, buf);
-    actors::render(app, &screen, buf);
-    quotes::render(app, &screen, buf);
+    figures::render(app, screen, buf);
+    timeline::render(app, screen, buf);
+    actors::render(app, screen, buf);
+    quotes::render(app, screen, buf);
     footer::render(app, screen.footer, buf);
-    let space = popup_space(app, area);
-    match &app.view.popup {
-        Some(crate::app::Popup::Picker(picker)) => picker::render(app, picker, space, buf),
-        Some(crate::app::Popup::Detail(pages)) => {
-            if let Some(page) = pages.last() {
-                detail::render(app, page, pages.len(), space, buf);
-            }
+    let space = screen.popups;
+    for popup in &app.view().popups {
+        match popup {
+            Popup::Picker(picker) => picker::render(app, picker, space, buf),
+            Popup::Detail(detail) => detail::render(app, detail, space, buf),
+            Popup::Help(help) => help::render(app, help, space, buf),
+            Popup::Report(report) => report::render(app, report, space, buf),
         }
-        None => {}
-    }
-    if let Some(scroll) = app.view.help {
-        help::render(app, scroll, space, buf);
-    }
-}
-
-/// Where popups are centred on a screen of `size`. Popups leave the first
-/// and last rows of it free: the header's last row and the footer. While
-/// the reload banner shows, it starts at the banner's last row instead, so
-/// a popup never hides why the file did not reload.
-pub fn popup_space(app: &App, size: Rect) -> Rect {
-    let banner = layout::screen(app, size).banner;
-    if banner.is_empty() {
-        return size;
-    }
-    let top = banner.bottom().saturating_sub(1).max(size.y);
-    Rect {
-        y: top,
-        height: size.bottom().saturating_sub(top),
-        ..size
     }
 }
 
@@ -85,8 +70,12 @@ impl Widget for &App {
 /// The size warning: short lines, each centred, so it reads at any size. The
 /// lines that do not fit the height are left out from the bottom.
 fn too_small(app: &App, area: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
-    let needs = format!("sitrep needs {}×{},", layout::MIN_WIDTH, layout::MIN_HEIGHT);
+    let theme = app.theme();
+    let needs = format!(
+        "sitrep needs {}×{},",
+        geometry::MIN_WIDTH,
+        geometry::MIN_HEIGHT
+    );
     let this = format!("this is {}×{}.", area.width, area.height);
     let columns = usize::from(area.width);
     let mut lines: Vec<Line> = Vec::new();
@@ -95,7 +84,7 @@ fn too_small(app: &App, area: Rect, buf: &mut Buffer) {
         (needs.as_str(), theme.text()),
         (this.as_str(), theme.text()),
     ] {
-        for row in text::wrap(text, columns) {
+        for row in crate::text::wrap(text, columns) {
             lines.push(Line::from(Span::styled(row, style)));
         }
     }
@@ -125,8 +114,8 @@ pub(crate) fn pane_frame(
     info: String,
     buf: &mut Buffer,
 ) -> Rect {
-    let theme = &app.theme;
-    let focused = app.view.focus == pane;
+    let theme = app.theme();
+    let focused = app.view().focus == pane;
     let title_style = if focused {
         theme.focus_title()
     } else {
@@ -139,7 +128,7 @@ pub(crate) fn pane_frame(
             title_style,
         ));
     }
-    if app.view.zoom {
+    if app.view().zoom {
         block = block.title(Span::styled(" zoomed: z or Esc to leave ", theme.dim()));
     }
     if !info.is_empty() {
@@ -149,7 +138,7 @@ pub(crate) fn pane_frame(
     }
     let inner = block.inner(area);
     block.render(area, buf);
-    let labels = layout::tab_labels();
+    let labels = tab_labels();
     for (rect, tab) in &screen.tabs {
         let label = labels
             .iter()
@@ -187,8 +176,8 @@ pub(crate) fn scrollbar(
         .end_symbol(None)
         .track_symbol(Some("│"))
         .thumb_symbol("█")
-        .track_style(app.theme.border())
-        .thumb_style(app.theme.strong())
+        .track_style(app.theme().border())
+        .thumb_style(app.theme().strong())
         .render(area.inner(Margin::new(0, 1)), buf, &mut state);
 }
 
@@ -198,24 +187,14 @@ pub(crate) fn popup_frame(app: &App, area: Rect, title: String, buf: &mut Buffer
     Clear.render(area, buf);
     let block = Block::bordered()
         .border_set(border::ROUNDED)
-        .border_style(app.theme.focus())
-        .title(Span::styled(format!(" {title} "), app.theme.focus_title()));
+        .border_style(app.theme().focus())
+        .title(Span::styled(
+            format!(" {title} "),
+            app.theme().focus_title(),
+        ));
     let inner = block.inner(area);
     block.render(area, buf);
     inner
-}
-
-/// A centred box of at most `width` x `height` inside `area` (all of it
-/// when it is smaller).
-pub(crate) fn centered(area: Rect, width: u16, height: u16) -> Rect {
-    let width = width.min(area.width);
-    let height = height.min(area.height);
-    Rect {
-        x: area.x + (area.width - width) / 2,
-        y: area.y + (area.height - height) / 2,
-        width,
-        height,
-    }
 }
 
 /// Draws styled lines, one per row, from `area`'s top; lines are not wrapped
@@ -229,7 +208,7 @@ pub(crate) fn draw_lines(lines: &[Line<'_>], area: Rect, buf: &mut Buffer) {
 /// A paragraph for messages in an empty pane.
 pub(crate) fn empty_message(app: &App, message: &str, area: Rect, buf: &mut Buffer) {
     Paragraph::new(message.to_string())
-        .style(app.theme.dim())
+        .style(app.theme().dim())
         .wrap(Wrap { trim: true })
         .render(area, buf);
 }

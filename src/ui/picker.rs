@@ -10,42 +10,20 @@
 //! ```
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Margin, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use crate::app::{App, Picker};
+use crate::app::{App, PickerPopup};
+use crate::geometry::popup;
 use crate::query::normalize_query;
-use crate::ui::text::{find_all, highlight, pad, pad_left, shown};
-use crate::ui::{centered, draw_lines, fill_row, popup_frame, scrollbar};
+use crate::text::{find_all, highlight, pad, pad_left, shown};
+use crate::ui::{draw_lines, fill_row, popup_frame, scrollbar};
 
-/// The popup's box on a screen of `size`.
-pub fn area(size: Rect) -> Rect {
-    centered(size, 68, 24.min(size.height.saturating_sub(4)))
-}
-
-fn inner(size: Rect) -> Rect {
-    area(size).inner(Margin::new(1, 1))
-}
-
-/// Where the list of actors is drawn.
-pub fn list_area(size: Rect) -> Rect {
-    let inner = inner(size);
-    Rect {
-        y: inner.y.saturating_add(2),
-        height: inner.height.saturating_sub(2),
-        ..inner
-    }
-}
-
-pub fn list_height(size: Rect) -> usize {
-    usize::from(list_area(size).height)
-}
-
-pub fn render(app: &App, picker: &Picker, size: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
-    let outer = area(size);
+pub fn render(app: &App, picker: &PickerPopup, space: Rect, buf: &mut Buffer) {
+    let theme = app.theme();
+    let rects = popup::picker(space);
+    let (outer, inner, list) = (rects.outer, rects.inner, rects.list);
     popup_frame(app, outer, "Filter by actor".into(), buf);
-    let inner = inner(size);
     if inner.height == 0 {
         return;
     }
@@ -60,11 +38,11 @@ pub fn render(app: &App, picker: &Picker, size: Rect, buf: &mut Buffer) {
         ]),
         inner.width,
     );
-    let in_filter = app.filter.actors.len();
+    let in_filter = app.filter().actors.len();
     let hint = format!(
         "{} of {} actors · type a name, alias or id{}",
         picker.matches.len(),
-        app.situation.actors.len(),
+        app.situation().actors.len(),
         if in_filter > 0 {
             format!(" · ● {in_filter} in the filter")
         } else {
@@ -79,7 +57,6 @@ pub fn render(app: &App, picker: &Picker, size: Rect, buf: &mut Buffer) {
         theme.dim(),
     );
 
-    let list = list_area(size);
     let height = usize::from(list.height);
     let needle = normalize_query(&picker.query);
     // One column kept free before the border.
@@ -93,8 +70,8 @@ pub fn render(app: &App, picker: &Picker, size: Rect, buf: &mut Buffer) {
         .skip(picker.cursor.offset)
         .take(height)
         .map(|&a| {
-            let actor = &app.situation.actors[a];
-            let chosen = app.filter.actors.contains(&a);
+            let actor = &app.situation().actors[a];
+            let chosen = app.filter().actors.contains(&a);
             let style = if chosen {
                 theme.highlight()
             } else {
@@ -102,7 +79,7 @@ pub fn render(app: &App, picker: &Picker, size: Rect, buf: &mut Buffer) {
             };
             // The tree guide only makes sense while the whole tree is listed.
             let guide = if needle.is_empty() {
-                app.derived.actor_guide[a].as_str()
+                app.derived().actor_guide[a].as_str()
             } else {
                 ""
             };
@@ -130,7 +107,7 @@ pub fn render(app: &App, picker: &Picker, size: Rect, buf: &mut Buffer) {
             let kind = crate::ui::actors::kind_label(actor.kind, kind_w.saturating_sub(1));
             spans.push(Span::styled(pad(kind, kind_w), theme.dim()));
             spans.push(Span::styled(
-                pad_left(&app.index.event_count(a).to_string(), count_w),
+                pad_left(&app.index().event_count(a).to_string(), count_w),
                 theme.dim(),
             ));
             Line::from(spans)

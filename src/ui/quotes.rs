@@ -9,8 +9,8 @@ use ratatui::text::{Line, Span};
 
 use crate::action::Pane;
 use crate::app::App;
-use crate::ui::layout::Screen;
-use crate::ui::text::{fit, highlight, shown, shown_text, width, wrap};
+use crate::geometry::Screen;
+use crate::text::{fit, highlight, shown, shown_text, width, wrap};
 use crate::ui::{draw_lines, empty_message, pane_frame, scrollbar};
 
 /// Columns before the words: a bar marks the selected quote.
@@ -23,7 +23,7 @@ fn words(app: &App, quote: usize, width: u16) -> Vec<String> {
     let columns = usize::from(width).saturating_sub(GUTTER);
     // Wrap no more characters than the rows shown can hold.
     let budget = columns.max(1) * QUOTE_MAX_ROWS;
-    let text = app.situation.quotes[quote].text.trim();
+    let text = app.situation().quotes[quote].text.trim();
     let mut rows = wrap(&format!("“{}”", shown_text(text, budget)), columns);
     if rows.len() > QUOTE_MAX_ROWS {
         rows.truncate(QUOTE_MAX_ROWS);
@@ -38,8 +38,8 @@ fn words(app: &App, quote: usize, width: u16) -> Vec<String> {
 /// before the date is. "— Antony Blinken, undated" says the date is missing
 /// rather than leave the reader to wonder.
 pub fn attribution(app: &App, quote: usize, columns: usize) -> String {
-    let q = &app.situation.quotes[quote];
-    let speaker = shown(&app.situation.actors[q.speaker].name, columns);
+    let q = &app.situation().quotes[quote];
+    let speaker = shown(&app.situation().actors[q.speaker].name, columns);
     let date = match q.date {
         Some(date) => format!(", {date}"),
         None => ", undated".into(),
@@ -62,18 +62,18 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
     let Some(area) = screen.visible(Pane::Quotes) else {
         return;
     };
-    let theme = &app.theme;
-    let len = app.selection.quotes.len();
-    let cursor = app.view.quotes;
+    let theme = app.theme();
+    let len = app.selection().quotes.len();
+    let cursor = app.cursor(Pane::Quotes);
     let info = crate::ui::position_info(
         cursor.selected,
         len,
-        app.situation.quotes.len(),
+        app.situation().quotes.len(),
         app.filter_active(),
     );
     let inner = pane_frame(app, screen, Pane::Quotes, area, info, buf);
     if len == 0 {
-        let message = if app.situation.quotes.is_empty() {
+        let message = if app.situation().quotes.is_empty() {
             "This file has no quotes."
         } else {
             "No quote matches the filter."
@@ -81,10 +81,10 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
         empty_message(app, message, inner, buf);
         return;
     }
-    let focused = app.view.focus == Pane::Quotes;
+    let focused = app.view().focus == Pane::Quotes;
     let needle = app.needle();
     let mut lines: Vec<Line> = Vec::new();
-    for (position, &q) in app.selection.quotes.iter().enumerate() {
+    for (position, &q) in app.selection().quotes.iter().enumerate() {
         if position < cursor.offset {
             continue;
         }
@@ -118,7 +118,7 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
     draw_lines(&lines, inner, buf);
     // The scrollbar counts quotes, not rows: rows of quotes out of view
     // would need every quote wrapped on every frame.
-    let visible = app.selection.quotes[cursor.offset..]
+    let visible = app.selection().quotes[cursor.offset..]
         .iter()
         .scan(0, |rows, &q| {
             *rows += height(app, q, inner.width);

@@ -17,9 +17,9 @@ use ratatui::text::{Line, Span};
 
 use crate::action::Pane;
 use crate::app::App;
+use crate::geometry::Screen;
 use crate::model::{Event, FuzzyDate};
-use crate::ui::layout::Screen;
-use crate::ui::text::{fit, highlight, pad, pad_left, shown, width};
+use crate::text::{fit, highlight, pad, pad_left, shown, width};
 use crate::ui::{draw_lines, empty_message, pane_frame, scrollbar};
 
 /// The event's date as the whole program shows it.
@@ -52,15 +52,15 @@ const ACTORS_MAX: usize = 36;
 /// beyond that goes to titles. `width` is the pane's, zoomed or not.
 fn columns(app: &App, width: usize) -> Columns {
     let gap = if width >= 100 { 2 } else { 1 };
-    let date = app.derived.date_width + gap;
+    let date = app.derived().date_width + gap;
     let rest = width.saturating_sub(GLYPH + date + SOURCES);
     // Each wanted width counts the space after the column.
-    let title_want = (app.derived.title_width + 1).max(TITLE_MIN);
-    let actors_want = match app.derived.event_actors_width {
+    let title_want = (app.derived().title_width + 1).max(TITLE_MIN);
+    let actors_want = match app.derived().event_actors_width {
         0 => 0,
         w => (w + 1).min(ACTORS_MAX),
     };
-    let category_want = match app.derived.category_width {
+    let category_want = match app.derived().category_width {
         0 => 0,
         w => w + 2,
     };
@@ -86,18 +86,18 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
     let Some(area) = screen.visible(Pane::Timeline) else {
         return;
     };
-    let len = app.selection.events.len();
-    let cursor = app.view.timeline;
+    let len = app.selection().events.len();
+    let cursor = app.cursor(Pane::Timeline);
     let info = crate::ui::position_info(
         cursor.selected,
         len,
-        app.situation.events.len(),
+        app.situation().events.len(),
         app.filter_active(),
     );
     let inner = pane_frame(app, screen, Pane::Timeline, area, info, buf);
     if len == 0 {
-        let searching = !app.filter.search.is_empty();
-        let message = if app.situation.events.is_empty() {
+        let searching = !app.filter().search.is_empty();
+        let message = if app.situation().events.is_empty() {
             "This file has no events yet."
         } else if app.mode() == crate::keymap::Mode::Search {
             // Esc here goes back to the search before typing, which may not
@@ -112,22 +112,22 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
         return;
     }
     let height = usize::from(inner.height);
-    let rows = app.timeline_rows();
+    let rows = app.data().timeline_rows();
     let lines: Vec<Line> = (cursor.offset..rows.min(cursor.offset + height))
-        .map(|row| match app.timeline_event_at(row) {
+        .map(|row| match app.data().timeline_event_at(row) {
             Some(position) => event_line(app, position, usize::from(inner.width)),
             None => now_line(app, usize::from(inner.width)),
         })
         .collect();
     draw_lines(&lines, inner, buf);
-    let selected_row = app.timeline_row_of(cursor.selected);
+    let selected_row = app.data().timeline_row_of(cursor.selected);
     if let Some(y) = selected_row
         .checked_sub(cursor.offset)
         .filter(|&dy| dy < height)
         .map(|dy| inner.y + dy as u16)
     {
-        let style = if app.view.focus == Pane::Timeline {
-            app.theme.selected()
+        let style = if app.view().focus == Pane::Timeline {
+            app.theme().selected()
         } else {
             Style::new().add_modifier(Modifier::BOLD)
         };
@@ -137,22 +137,22 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
 }
 
 fn now_line(app: &App, columns: usize) -> Line<'static> {
-    let split = app.now_split();
-    let left = format!("──── now · {} ", FuzzyDate::day(app.situation.as_of));
-    let right = if split < app.selection.events.len() {
+    let split = app.data().now_split();
+    let left = format!("──── now · {} ", FuzzyDate::day(app.situation().as_of));
+    let right = if split < app.selection().events.len() {
         " upcoming ↓ ────"
     } else {
         " nothing later ────"
     };
     let fill = columns.saturating_sub(width(&left) + width(right));
     let text = format!("{left}{}{right}", "─".repeat(fill));
-    Line::from(Span::styled(fit(&text, columns), app.theme.now()))
+    Line::from(Span::styled(fit(&text, columns), app.theme().now()))
 }
 
 fn event_line(app: &App, position: usize, width: usize) -> Line<'static> {
-    let theme = &app.theme;
-    let s = &app.situation;
-    let e = &s.events[app.selection.events[position]];
+    let theme = app.theme();
+    let s = &app.situation();
+    let e = &s.events[app.selection().events[position]];
     let cols = columns(app, width);
     let needle = app.needle();
     let (glyph, base) = if e.is_upcoming(s.as_of) {
@@ -176,7 +176,7 @@ fn event_line(app: &App, position: usize, width: usize) -> Line<'static> {
         let names: Vec<&str> = e
             .actors
             .iter()
-            .map(|&a| app.derived.short_names[a].as_str())
+            .map(|&a| app.derived().short_names[a].as_str())
             .collect();
         let room = cols.actors.saturating_sub(1);
         spans.extend(highlight(

@@ -1,5 +1,8 @@
-//! Where everything goes. [`screen`] is the one place that decides; drawing,
-//! mouse hits and paging all ask it, so they always agree.
+//! Where everything goes, as data: pure functions of sizes and counts,
+//! below both the state (which keeps the result, [`Screen`], and pages,
+//! scrolls and hit-tests by it) and the drawing (which draws into it).
+//! [`Screen::new`] is the one place that decides, once per change of size
+//! or state, so paging, mouse hits and drawing always agree.
 //!
 //! Wide (at least 110 columns and 22 rows):
 //!
@@ -32,13 +35,16 @@
 //! Zoom gives the whole body to the focused pane. Below [`MIN_WIDTH`] x
 //! [`MIN_HEIGHT`] the screen only asks to be enlarged.
 
+pub mod cards;
+pub mod header;
+pub mod popup;
+pub mod quotes;
+
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
 
 use crate::action::Pane;
-use crate::app::App;
-use crate::ui::card::CARD_HEIGHT;
-use crate::ui::figures;
-use crate::ui::text::width;
+use crate::text::width;
+use cards::{CARD_HEIGHT, Grid};
 
 pub const MIN_WIDTH: u16 = 50;
 pub const MIN_HEIGHT: u16 = 15;
@@ -50,15 +56,36 @@ pub const TIMELINE_MIN_ROWS: u16 = 8;
 /// Body rows from which the figures strip may take two rows of cards.
 const TWO_CARD_ROWS_FROM: u16 = 40;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Arrangement {
     Wide,
     Stacked,
+    #[default]
     Tabbed,
 }
 
-#[derive(Clone, Debug)]
+/// What the arrangement depends on: the terminal's size and a few facts
+/// about the state. Anything else that changes leaves the screen as it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Facts {
+    pub size: Rect,
+    /// A save did not load: the banner shows.
+    pub banner: bool,
+    /// Key figures in the file (no strip without any).
+    pub metrics: usize,
+    /// Columns a key-figure card wants (its label and figure whole).
+    pub card_width: u16,
+    /// Actors in the file (the actors pane takes what it needs).
+    pub actors: usize,
+    pub zoom: bool,
+    pub focus: Pane,
+    /// Which pane the tabbed arrangement shows.
+    pub tab: Pane,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Screen {
+    pub size: Rect,
     pub too_small: bool,
     pub arrangement: Arrangement,
     pub header: Rect,
@@ -66,28 +93,49 @@ pub struct Screen {
     pub banner: Rect,
     pub body: Rect,
     pub footer: Rect,
+    /// Where popups are centred (below the banner while it shows).
+    pub popups: Rect,
     /// Where each pane is drawn (or would be, for a pane behind a tab or a
-    /// zoom), borders included; indexed by `Pane::number() - 1`.
-    slots: [Rect; 4],
-    shown: [bool; 4],
+    /// zoom), borders included; in the order of `Pane::ALL`.
+    slots: [Rect; Pane::COUNT],
+    shown: [bool; Pane::COUNT],
     /// Clickable tab labels (tabbed arrangement).
     pub tabs: Vec<(Rect, Pane)>,
+    /// The key-figure cards.
+    pub cards: Grid,
 }
 
 impl Screen {
-    fn at(pane: Pane) -> usize {
-        usize::from(pane.number() - 1)
+    /// The arrangement for these facts; with a banner, two rows of it while
+    /// the timeline keeps [`TIMELINE_MIN_ROWS`], else one.
+    pub fn new(facts: &Facts) -> Screen {
+        if !facts.banner {
+            return arrange(facts, 0);
+        }
+        let two = arrange(facts, 2);
+        if two.list(Pane::Timeline).height >= TIMELINE_MIN_ROWS {
+            two
+        } else {
+            arrange(facts, 1)
+        }
     }
 
     /// The pane's area if it is on screen.
     pub fn visible(&self, pane: Pane) -> Option<Rect> {
-        let i = Screen::at(pane);
+        let i = pane.position();
         self.shown[i].then_some(self.slots[i])
+    }
+
+    /// The pane on screen at a cell.
+    pub fn pane_at(&self, at: ratatui::layout::Position) -> Option<Pane> {
+        Pane::ALL
+            .into_iter()
+            .find(|&p| self.visible(p).is_some_and(|r| r.contains(at)))
     }
 
     /// Inside the pane's border (figures have only a top rule).
     pub fn inner(&self, pane: Pane) -> Rect {
-        let slot = self.slots[Screen::at(pane)];
+        let slot = self.slots[pane.position()];
         if pane == Pane::Figures {
             Rect {
                 y: slot.y.saturating_add(1),
@@ -127,20 +175,9 @@ pub fn too_small(area: Rect) -> bool {
     area.width < MIN_WIDTH || area.height < MIN_HEIGHT
 }
 
-pub fn screen(app: &App, area: Rect) -> Screen {
-    if app.problem.is_none() {
-        return arrange(app, area, 0);
-    }
-    let two = arrange(app, area, 2);
-    if two.list(Pane::Timeline).height >= TIMELINE_MIN_ROWS {
-        two
-    } else {
-        arrange(app, area, 1)
-    }
-}
-
 /// The screen with a banner of `banner_rows` rows.
-fn arrange(app: &App, area: Rect, banner_rows: u16) -> Screen {
+fn arrange(facts: &Facts, banner_rows: u16) -> Screen {
+    let area = facts.size;
     let [header, banner, body, footer] = Layout::vertical([
         Constraint::Length(2),
         Constraint::Length(banner_rows),
@@ -149,15 +186,14 @@ fn arrange(app: &App, area: Rect, banner_rows: u16) -> Screen {
     ])
     .areas(area);
     let mut screen = Screen {
+        size: area,
         too_small: too_small(area),
-        arrangement: Arrangement::Tabbed,
         header,
         banner,
         body,
         footer,
-        slots: [Rect::default(); 4],
-        shown: [false; 4],
-        tabs: Vec::new(),
+        popups: popup::space(area, banner),
+        ..Screen::default()
     };
     if screen.too_small {
         return screen;
@@ -170,22 +206,20 @@ fn arrange(app: &App, area: Rect, banner_rows: u16) -> Screen {
         Arrangement::Tabbed
     };
 
-    let metrics = app.situation.metrics.len();
     let card_rows = match screen.arrangement {
         Arrangement::Tabbed => 1,
         _ if body.height >= TWO_CARD_ROWS_FROM => 2,
         _ => 1,
     };
-    let figures_height = if metrics == 0 {
+    let figures_height = if facts.metrics == 0 {
         0
     } else {
-        let rows = figures::rows_wanted(app, body.width, card_rows);
+        let rows = cards::rows_wanted(facts.metrics, facts.card_width, body.width, card_rows);
         1 + CARD_HEIGHT * rows as u16
     };
     let [strip, main] =
         Layout::vertical([Constraint::Length(figures_height), Constraint::Fill(1)]).areas(body);
-    screen.slots[Screen::at(Pane::Figures)] = strip;
-    screen.shown[Screen::at(Pane::Figures)] = metrics > 0;
+    screen.place(Pane::Figures, strip, facts.metrics > 0);
 
     let group = [Pane::Timeline, Pane::Actors, Pane::Quotes];
     match screen.arrangement {
@@ -196,15 +230,14 @@ fn arrange(app: &App, area: Rect, banner_rows: u16) -> Screen {
                 Layout::horizontal([Constraint::Percentage(share), Constraint::Fill(1)])
                     .areas(main);
             // Actors take what their list needs, up to half; quotes the rest.
-            let actors_height = (app.situation.actors.len() as u16).saturating_add(3);
+            let actors_height = (facts.actors as u16).saturating_add(3);
             let [actors, quotes] = Layout::vertical([
                 Constraint::Max(actors_height.max(side.height / 4).min(side.height / 2)),
                 Constraint::Fill(1),
             ])
             .areas(side);
             for (pane, rect) in group.into_iter().zip([timeline, actors, quotes]) {
-                screen.slots[Screen::at(pane)] = rect;
-                screen.shown[Screen::at(pane)] = true;
+                screen.place(pane, rect, true);
             }
         }
         Arrangement::Stacked => {
@@ -214,27 +247,31 @@ fn arrange(app: &App, area: Rect, banner_rows: u16) -> Screen {
             let [actors, quotes] =
                 Layout::horizontal([Constraint::Percentage(50), Constraint::Fill(1)]).areas(bottom);
             for (pane, rect) in group.into_iter().zip([timeline, actors, quotes]) {
-                screen.slots[Screen::at(pane)] = rect;
-                screen.shown[Screen::at(pane)] = true;
+                screen.place(pane, rect, true);
             }
         }
         Arrangement::Tabbed => {
             for pane in group {
-                screen.slots[Screen::at(pane)] = main;
-                screen.shown[Screen::at(pane)] = pane == app.view.tab;
+                screen.place(pane, main, pane == facts.tab);
             }
             screen.tabs = tabs(main);
         }
     }
 
-    if app.view.zoom {
-        screen.shown = [false; 4];
+    if facts.zoom {
+        screen.shown = [false; Pane::COUNT];
         screen.tabs.clear();
-        let focus = Screen::at(app.view.focus);
-        screen.slots[focus] = body;
-        screen.shown[focus] = true;
+        screen.place(facts.focus, body, true);
     }
+    screen.cards = Grid::new(facts.metrics, facts.card_width, screen.inner(Pane::Figures));
     screen
+}
+
+impl Screen {
+    fn place(&mut self, pane: Pane, rect: Rect, shown: bool) {
+        self.slots[pane.position()] = rect;
+        self.shown[pane.position()] = shown;
+    }
 }
 
 /// Tab label rects along the top border of the tabbed pane.

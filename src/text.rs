@@ -223,6 +223,14 @@ pub fn highlight(text: String, needle: &str, base: Style, hit: Style) -> Vec<Spa
     spans
 }
 
+pub fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

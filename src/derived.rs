@@ -1,0 +1,220 @@
+//! What the screen needs of a situation that does not change while it is
+//! shown: formatted figures, the actor tree, short names, typical column
+//! widths and the order quotes are shown in. Computed once per load.
+
+use crate::figures::{Figure, Staleness, figure_with};
+use crate::model::{ActorIx, Situation};
+use crate::query::Selection;
+use crate::text;
+
+/// Things about the situation the screen needs on every frame, computed once.
+#[derive(Clone, Debug, Default)]
+pub struct Derived {
+    /// Every metric formatted, in file order.
+    pub figures: Vec<Figure>,
+    /// Actors as a tree: each actor followed by its members, in file order.
+    pub actor_order: Vec<ActorIx>,
+    /// For each actor, its position in `actor_order`.
+    pub actor_rank: Vec<usize>,
+    /// For each actor: the tree guide drawn before its name ("│ └ ").
+    pub actor_guide: Vec<String>,
+    /// Columns most actor names take with their tree guide (the 80th
+    /// percentile: one very long name should not squeeze every other column).
+    pub actor_name_width: usize,
+    /// Columns nearly all events' actor short names take, joined (95th
+    /// percentile).
+    pub event_actors_width: usize,
+    /// For each actor: its shortest name or alias, for timeline rows.
+    pub short_names: Vec<String>,
+    /// Columns a key-figure card wants: its label or figure, borders and
+    /// marker included (capped; the card grid never goes below its
+    /// narrowest card).
+    pub card_width: u16,
+    /// Columns the timeline's date column needs (capped).
+    pub date_width: usize,
+    /// Columns the timeline's category column needs (capped).
+    pub category_width: usize,
+    /// Quotes (indices into `situation.quotes`) in the order the dashboard
+    /// shows them: by their date, else their event's date; undated last;
+    /// file order among equals.
+    pub quote_order: Vec<usize>,
+    /// For each quote, its position in `quote_order`.
+    pub quote_rank: Vec<usize>,
+    /// Columns most event titles take (90th percentile, capped: a few long
+    /// titles should not push every actor name out).
+    pub title_width: usize,
+}
+
+/// The selection with its quotes in the dashboard's order.
+pub fn in_quote_order(mut selection: Selection, derived: &Derived) -> Selection {
+    selection.quotes.sort_by_key(|&q| derived.quote_rank[q]);
+    selection
+}
+
+/// Quotes by their own date, else their event's; undated last; the sort is
+/// stable, so equal dates keep file order.
+fn quote_order(s: &Situation) -> (Vec<usize>, Vec<usize>) {
+    let order = crate::query::quotes_by_date(s);
+    let mut rank = vec![0; order.len()];
+    for (position, &q) in order.iter().enumerate() {
+        rank[q] = position;
+    }
+    (order, rank)
+}
+
+/// Columns an actor's short name takes at most in timeline rows.
+const SHORT_NAME_MAX: usize = 40;
+/// Bytes of a key figure's unit or event title kept for its card (which
+/// shows two rows of it at most).
+const FIGURE_TEXT_MAX: usize = 200;
+
+pub fn derive(s: &Situation, staleness: Staleness) -> Derived {
+    let (actor_order, actor_guide) = actor_tree(s);
+    let mut actor_rank = vec![0; actor_order.len()];
+    for (position, &a) in actor_order.iter().enumerate() {
+        actor_rank[a] = position;
+    }
+    let short_names: Vec<String> = s
+        .actors
+        .iter()
+        .map(|a| {
+            std::iter::once(&a.name)
+                .chain(a.aliases.iter().filter(|alias| alias.chars().count() >= 2))
+                .min_by_key(|name| text::width(name))
+                // Rows show a few names; a very long one is cut once here.
+                .map(|name| text::fit(&text::shown(name, SHORT_NAME_MAX), SHORT_NAME_MAX))
+                .unwrap_or_default()
+        })
+        .collect();
+    let actor_name_width = typical(
+        s.actors
+            .iter()
+            .zip(&actor_guide)
+            .map(|(a, guide)| text::width(guide) + text::width(&a.name))
+            .collect(),
+        80,
+    )
+    .min(40);
+    let short_widths: Vec<usize> = short_names.iter().map(|n| text::width(n)).collect();
+    let event_actors_width = typical(
+        s.events
+            .iter()
+            .map(|e| {
+                let names: usize = e.actors.iter().map(|&a| short_widths[a]).sum();
+                names + 2 * e.actors.len().saturating_sub(1)
+            })
+            .collect(),
+        95,
+    );
+    let date_width = s
+        .events
+        .iter()
+        .map(|e| text::width(&e.date_label()))
+        .max()
+        .unwrap_or(0)
+        .clamp(6, 22);
+    let category_width = s
+        .events
+        .iter()
+        .filter_map(|e| e.category.as_deref())
+        .map(text::width)
+        .max()
+        .unwrap_or(0)
+        .min(14);
+    let title_width = typical(
+        s.events
+            .iter()
+            .map(|e| text::width(&crate::sanitize::clean_line(&e.title)))
+            .collect(),
+        90,
+    )
+    .min(90);
+    let (quote_order, quote_rank) = quote_order(s);
+    let mut figures: Vec<Figure> = s
+        .metrics
+        .iter()
+        .map(|m| figure_with(s, m, staleness))
+        .collect();
+    // Cards show a few words of these; cut very long ones once, here, rather
+    // than on every frame.
+    for f in &mut figures {
+        for text in [&mut f.event_title, &mut f.unit].into_iter().flatten() {
+            if text.len() > FIGURE_TEXT_MAX {
+                *text = text::fit(text, FIGURE_TEXT_MAX);
+            }
+        }
+    }
+    let card_width = s
+        .metrics
+        .iter()
+        .zip(&figures)
+        .map(|(m, f)| {
+            let unit = f.unit.as_deref().map_or(0, |u| text::width(u) + 1);
+            text::width(&m.label).max(text::width(&f.display) + unit) + 4
+        })
+        .max()
+        .unwrap_or(0)
+        .min(40) as u16;
+    Derived {
+        figures,
+        card_width,
+        actor_order,
+        actor_rank,
+        actor_guide,
+        actor_name_width,
+        event_actors_width,
+        short_names,
+        date_width,
+        category_width,
+        title_width,
+        quote_order,
+        quote_rank,
+    }
+}
+
+/// The `percent` percentile of some widths (0 for none).
+fn typical(mut widths: Vec<usize>, percent: usize) -> usize {
+    if widths.is_empty() {
+        return 0;
+    }
+    let at = (widths.len() * percent / 100).min(widths.len() - 1);
+    *widths.select_nth_unstable(at).1
+}
+
+/// Actors in tree order (each followed by its members, in file order) and
+/// the guide drawn before each name.
+fn actor_tree(s: &Situation) -> (Vec<ActorIx>, Vec<String>) {
+    let n = s.actors.len();
+    let mut members: Vec<Vec<ActorIx>> = vec![Vec::new(); n];
+    let mut roots = Vec::new();
+    for (i, actor) in s.actors.iter().enumerate() {
+        match actor.part_of {
+            Some(parent) => members[parent].push(i),
+            None => roots.push(i),
+        }
+    }
+    let mut order = Vec::with_capacity(n);
+    let mut guides = vec![String::new(); n];
+    // (actor, guide of its ancestors, whether it is its parent's last member;
+    // None for a top-level actor). The loader rejects part_of cycles, so
+    // every actor is reached once.
+    let mut stack: Vec<(ActorIx, String, Option<bool>)> = roots
+        .iter()
+        .rev()
+        .map(|&r| (r, String::new(), None))
+        .collect();
+    while let Some((actor, above, last)) = stack.pop() {
+        order.push(actor);
+        let (own, below) = match last {
+            None => (String::new(), String::new()),
+            Some(true) => (format!("{above}└ "), format!("{above}  ")),
+            Some(false) => (format!("{above}├ "), format!("{above}│ ")),
+        };
+        guides[actor] = own;
+        let kids = &members[actor];
+        for (k, &kid) in kids.iter().enumerate().rev() {
+            stack.push((kid, below.clone(), Some(k + 1 == kids.len())));
+        }
+    }
+    (order, guides)
+}

@@ -1,0 +1,609 @@
+//! The text of a detail page (Enter): the detail of an event, actor, key figure or quote, with every
+//! field, the actors, events and quotes it names (selectable: Tab moves
+//! between them, Enter opens one, Space filters by an actor) and its sources
+//! in full.
+
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+
+use crate::data::Data;
+use crate::figures::format_value;
+use crate::geometry::quotes::attribution;
+use crate::model::{ActorIx, EventIx, MetricKind, SourceIx};
+use crate::query::{Filter, select};
+use crate::text::{TEXT_MAX_CHARS, fit, pad, shown, shown_text, wrap};
+use crate::theme::Theme;
+
+/// What a detail page shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target {
+    Event(EventIx),
+    Actor(ActorIx),
+    /// Index into `situation.metrics`.
+    Metric(usize),
+    /// Index into `situation.quotes`.
+    Quote(usize),
+}
+
+/// Lists in a detail stop after this many rows (an actor in 100,000 events).
+const LIST_MAX: usize = 50;
+const LABEL: usize = 11;
+
+/// An actor, event or quote named in a document, which the cursor can select.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Link {
+    /// What Enter opens: `Target::Actor`, `Target::Event` or `Target::Quote`.
+    pub target: Target,
+    /// Line of the document it starts on.
+    pub line: usize,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Document {
+    pub kind: &'static str,
+    pub lines: Vec<Line<'static>>,
+    pub links: Vec<Link>,
+}
+
+struct Builder<'a> {
+    data: &'a Data,
+    theme: &'a Theme,
+    width: usize,
+    selected_link: usize,
+    lines: Vec<Line<'static>>,
+    links: Vec<Link>,
+}
+
+impl Builder<'_> {
+    fn blank(&mut self) {
+        if self.lines.last().is_some_and(|l| l.width() > 0) {
+            self.lines.push(Line::default());
+        }
+    }
+
+    fn heading(&mut self, text: String) {
+        self.blank();
+        self.lines
+            .push(Line::from(Span::styled(text, self.theme.strong())));
+    }
+
+    fn text(&mut self, text: &str, style: Style) {
+        for row in wrap(&shown_text(text, TEXT_MAX_CHARS), self.width) {
+            self.lines.push(Line::from(Span::styled(row, style)));
+        }
+    }
+
+    /// "Label      value", the value wrapped under itself.
+    fn field(&mut self, label: &str, value: &str) {
+        let rows = wrap(
+            &shown_text(value, TEXT_MAX_CHARS),
+            self.width.saturating_sub(LABEL),
+        );
+        for (i, row) in rows.into_iter().enumerate() {
+            let label = if i == 0 { label } else { "" };
+            self.lines.push(Line::from(vec![
+                Span::styled(pad(label, LABEL), self.theme.dim()),
+                Span::raw(row),
+            ]));
+        }
+    }
+
+    /// A selectable actor line.
+    fn actor(&mut self, actor: ActorIx, note: Option<String>) {
+        let (data, theme) = (self.data, self.theme);
+        let a = &data.situation.actors[actor];
+        let selected = self.links.len() == self.selected_link;
+        let chosen = data.filter.actors.contains(&actor);
+        let mut text = format!(
+            "{}{}{} · {}",
+            if selected { "▶ " } else { "  " },
+            if chosen { "● " } else { "" },
+            shown(&a.name, self.width),
+            a.kind.as_str()
+        );
+        if let Some(note) = note.filter(|n| !n.is_empty()) {
+            text.push_str(" · ");
+            text.push_str(&shown(&note, self.width));
+        }
+        let style = match (selected, chosen) {
+            (true, _) => theme.selected().add_modifier(Modifier::BOLD),
+            (false, true) => theme.highlight(),
+            (false, false) => theme.text(),
+        };
+        self.links.push(Link {
+            target: Target::Actor(actor),
+            line: self.lines.len(),
+        });
+        self.lines
+            .push(Line::from(Span::styled(fit(&text, self.width), style)));
+    }
+
+    /// A selectable event line: "▶ 25 Sep 2024 · Blinken to convene ...".
+    fn event(&mut self, e: EventIx) {
+        let theme = self.theme;
+        let event = &self.data.situation.events[e];
+        let selected = self.links.len() == self.selected_link;
+        let text = format!(
+            "{}{} · {}",
+            if selected { "▶ " } else { "  " },
+            event.date_label(),
+            shown(&event.title, self.width)
+        );
+        let style = if selected {
+            theme.selected().add_modifier(Modifier::BOLD)
+        } else {
+            theme.text()
+        };
+        self.links.push(Link {
+            target: Target::Event(e),
+            line: self.lines.len(),
+        });
+        self.lines
+            .push(Line::from(Span::styled(fit(&text, self.width), style)));
+    }
+
+    /// A selectable event row of a list, dates in a column:
+    /// "▶ 25 Sep 2024   Blinken to convene ...".
+    fn listed_event(&mut self, e: EventIx) {
+        let (data, theme) = (self.data, self.theme);
+        let event = &data.situation.events[e];
+        let selected = self.links.len() == self.selected_link;
+        let date_width = data.derived.date_width;
+        let date = pad(&event.date_label(), date_width + 2);
+        let room = self.width.saturating_sub(date_width + 4);
+        let title = fit(&shown(&event.title, room), room);
+        let line = if selected {
+            let style = theme.selected().add_modifier(Modifier::BOLD);
+            Line::from(Span::styled(
+                fit(&format!("▶ {date}{title}"), self.width),
+                style,
+            ))
+        } else {
+            Line::from(vec![
+                Span::raw("  "),
+                Span::styled(date, theme.dim()),
+                Span::raw(title),
+            ])
+        };
+        self.links.push(Link {
+            target: Target::Event(e),
+            line: self.lines.len(),
+        });
+        self.lines.push(line);
+    }
+
+    fn sources(&mut self, sources: &[SourceIx]) {
+        if sources.is_empty() {
+            self.heading("Sources".into());
+            self.text(
+                "None yet: nothing in the file backs this.",
+                self.theme.warning(),
+            );
+            return;
+        }
+        self.heading(format!("Sources ({})", sources.len()));
+        for &s in sources {
+            self.source(s);
+        }
+    }
+
+    fn source(&mut self, source: SourceIx) {
+        let theme = self.theme;
+        let s = &self.data.situation.sources[source];
+        let width = self.width.saturating_sub(4);
+        for (i, row) in wrap(&shown_text(&s.title, TEXT_MAX_CHARS), width)
+            .into_iter()
+            .enumerate()
+        {
+            let bullet = if i == 0 { "  • " } else { "    " };
+            self.lines
+                .push(Line::from(vec![Span::raw(bullet), Span::raw(row)]));
+        }
+        let by: Vec<String> = [
+            s.publisher.as_deref().map(|p| shown(p, width).into_owned()),
+            s.date.map(|d| d.to_string()),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        if !by.is_empty() {
+            self.lines.push(Line::from(vec![
+                Span::raw("    "),
+                Span::styled(fit(&by.join(" · "), width), theme.dim()),
+            ]));
+        }
+        if let Some(url) = &s.url {
+            // Urls are cut, not wrapped: a wrapped url cannot be copied.
+            self.lines.push(Line::from(vec![
+                Span::raw("    "),
+                Span::styled(
+                    fit(&shown(url, width), width),
+                    theme.dim().add_modifier(Modifier::UNDERLINED),
+                ),
+            ]));
+        }
+    }
+}
+
+/// The document a detail page about `target` shows at a text width, with
+/// link `selected_link` marked.
+pub fn document(
+    data: &Data,
+    theme: &Theme,
+    target: Target,
+    selected_link: usize,
+    width: u16,
+) -> Document {
+    let mut b = Builder {
+        data,
+        theme,
+        width: usize::from(width).max(1),
+        selected_link,
+        lines: Vec::new(),
+        links: Vec::new(),
+    };
+    let kind = match target {
+        Target::Event(e) => {
+            event(&mut b, e);
+            "Event"
+        }
+        Target::Actor(a) => {
+            actor(&mut b, a);
+            "Actor"
+        }
+        Target::Metric(m) => {
+            metric(&mut b, m);
+            "Key figure"
+        }
+        Target::Quote(q) => {
+            quote(&mut b, q);
+            "Quote"
+        }
+    };
+    Document {
+        kind,
+        lines: b.lines,
+        links: b.links,
+    }
+}
+
+fn event(b: &mut Builder, e: usize) {
+    let (data, theme) = (b.data, b.theme);
+    let s = &data.situation;
+    let event = &s.events[e];
+    b.text(&event.title, theme.strong());
+    b.blank();
+    let when = if event.is_upcoming(s.as_of) {
+        " (upcoming)"
+    } else if event.last_day() > s.as_of {
+        // A fuzzy date ("late Sep") or a span around the as-of date: whether
+        // it has begun is not known, so nothing more is claimed.
+        " (its dates include the as-of date)"
+    } else {
+        ""
+    };
+    b.field("Date", &format!("{}{when}", event.date_label()));
+    if let Some(category) = &event.category {
+        b.field("Category", category);
+    }
+    if let Some(p) = event.place {
+        let place = &s.places[p];
+        b.field("Place", &s.place_label(p));
+        b.field("Coordinates", &coordinates(s, place));
+    }
+    if let Some(location) = &event.location {
+        b.field("Location", location);
+    }
+    if !event.tags.is_empty() {
+        b.field("Tags", &event.tags.join(", "));
+    }
+    b.field("Id", &event.id);
+    if let Some(summary) = &event.summary {
+        b.blank();
+        b.text(summary, theme.text());
+    }
+    if !event.actors.is_empty() {
+        b.heading(format!("Actors ({})", event.actors.len()));
+        for &a in &event.actors {
+            b.actor(a, s.actors[a].role.clone());
+        }
+    }
+    b.sources(&event.sources);
+    let quotes: Vec<usize> = (data.derived.quote_order.iter().copied())
+        .filter(|&q| s.quotes[q].event == Some(e))
+        .collect();
+    if !quotes.is_empty() {
+        b.heading(format!("Quotes ({})", quotes.len()));
+        for q in quotes {
+            quote_text(b, q);
+        }
+    }
+}
+
+/// A place's point and its precision, said plainly: a vague point is never
+/// passed off as a precise one, and a place with none says where the map
+/// puts it instead.
+fn coordinates(s: &crate::model::Situation, place: &crate::model::Place) -> String {
+    if let Some(label) = place.coordinates_label() {
+        return if place.approximate {
+            label.replace(" (approximate)", " — approximate: stands for an area")
+        } else {
+            format!("{label} — exact")
+        };
+    }
+    let located = std::iter::successors(place.part_of, |&p| s.places[p].part_of)
+        .find(|&p| s.places[p].point.is_some());
+    match located {
+        Some(p) => format!("none of its own; on the map at {}", s.places[p].name),
+        None => "none: known by name only".to_string(),
+    }
+}
+
+/// A selectable quote: its text wrapped, "▶ " before its first row when
+/// selected, and who said it when.
+fn quote_text(b: &mut Builder, q: usize) {
+    let (data, theme) = (b.data, b.theme);
+    let quote = &data.situation.quotes[q];
+    let width = b.width.saturating_sub(2);
+    let text = shown_text(quote.text.trim(), TEXT_MAX_CHARS);
+    let selected = b.links.len() == b.selected_link;
+    b.links.push(Link {
+        target: Target::Quote(q),
+        line: b.lines.len(),
+    });
+    let selected_style = theme.selected().add_modifier(Modifier::BOLD);
+    for (i, row) in wrap(&format!("“{text}”"), width).into_iter().enumerate() {
+        let line = match (selected, i) {
+            (true, 0) => Line::from(Span::styled(format!("▶ {row}"), selected_style)),
+            (true, _) => Line::from(vec![Span::raw("  "), Span::styled(row, selected_style)]),
+            (false, _) => Line::from(vec![Span::raw("  "), Span::raw(row)]),
+        };
+        b.lines.push(line);
+    }
+    let by = attribution(&data.situation, q, width);
+    b.lines.push(Line::from(vec![
+        Span::raw("  "),
+        Span::styled(by, theme.dim()),
+    ]));
+}
+
+fn actor(b: &mut Builder, a: ActorIx) {
+    let (data, theme) = (b.data, b.theme);
+    let s = &data.situation;
+    let actor = &s.actors[a];
+    // The actor itself comes first, so Space filters by it straight away.
+    b.actor(a, actor.role.clone());
+    b.blank();
+    b.field("Kind", actor.kind.as_str());
+    if let Some(role) = &actor.role {
+        b.field("Role", role);
+    }
+    if !actor.aliases.is_empty() {
+        b.field("Aliases", &actor.aliases.join(", "));
+    }
+    if !actor.tags.is_empty() {
+        b.field("Tags", &actor.tags.join(", "));
+    }
+    b.field("Id", &actor.id);
+    let members: Vec<ActorIx> = (0..s.actors.len())
+        .filter(|&m| s.actors[m].part_of == Some(a))
+        .collect();
+    let with_members = if members.is_empty() {
+        ""
+    } else {
+        " (with its members)"
+    };
+    b.field(
+        "Events",
+        &format!("{}{with_members}", data.index.event_count(a)),
+    );
+    let in_scope = data
+        .selection
+        .actors_in_scope
+        .get(a)
+        .copied()
+        .unwrap_or(false);
+    let status = if data.filter.actors.contains(&a) {
+        "in the filter"
+    } else if !data.filter.actors.is_empty() && in_scope {
+        "in the filter through the actor it is part of"
+    } else {
+        "not in the filter"
+    };
+    b.field("Filter", status);
+    if let Some(parent) = actor.part_of {
+        b.heading("Part of".into());
+        b.actor(parent, s.actors[parent].role.clone());
+    }
+    if !members.is_empty() {
+        b.heading(format!("Members ({})", members.len()));
+        for &m in &members {
+            b.actor(m, s.actors[m].role.clone());
+        }
+    }
+    // The same question the timeline asks when filtering by this actor.
+    let only_this = Filter {
+        actors: vec![a],
+        ..Filter::default()
+    };
+    let events = select(s, &data.index, &only_this).events;
+    if !events.is_empty() {
+        b.heading(format!("Events ({})", events.len()));
+        for &e in events.iter().take(LIST_MAX) {
+            b.listed_event(e);
+        }
+        if events.len() > LIST_MAX {
+            b.text(
+                &format!("  … and {} more", events.len() - LIST_MAX),
+                theme.dim(),
+            );
+        }
+    }
+    // Quotes of the actor itself: its members' are on their own pages (the
+    // note says so), unlike events, which the filter gathers with members.
+    let order = &data.derived.quote_order;
+    let by: Vec<usize> = (order.iter().copied())
+        .filter(|&q| s.quotes[q].speaker == a)
+        .collect();
+    let about: Vec<usize> = (order.iter().copied())
+        .filter(|&q| s.quotes[q].about.contains(&a))
+        .collect();
+    for (title, quotes) in [("Quotes by", by), ("Quotes about", about)] {
+        if quotes.is_empty() {
+            continue;
+        }
+        b.heading(format!("{title} ({})", quotes.len()));
+        for &q in quotes.iter().take(LIST_MAX) {
+            quote_text(b, q);
+        }
+        if quotes.len() > LIST_MAX {
+            b.text(
+                &format!("  … and {} more", quotes.len() - LIST_MAX),
+                theme.dim(),
+            );
+        }
+    }
+    if !members.is_empty() {
+        b.blank();
+        b.text(
+            "Quotes by or about its members are on their own pages.",
+            theme.dim(),
+        );
+    }
+}
+
+fn metric(b: &mut Builder, m: usize) {
+    let (data, theme) = (b.data, b.theme);
+    let s = &data.situation;
+    let metric = &s.metrics[m];
+    let figure = &data.derived.figures[m];
+    b.text(&metric.label, theme.strong());
+    b.blank();
+    let mut value = figure.display.clone();
+    if let Some(unit) = &figure.unit {
+        value.push(' ');
+        value.push_str(&shown(unit, b.width));
+    }
+    b.field("Figure", &value);
+    match &metric.kind {
+        MetricKind::Since(e) | MetricKind::Until(e) => {
+            // A count runs between the event's date (its start, for a span)
+            // and the as-of date; the figure's date is the event's, not an
+            // "as of".
+            let event = &s.events[*e];
+            let start = if event.end.is_some() {
+                "start of: "
+            } else {
+                ""
+            };
+            let at_event = format!(
+                "{} ({start}{})",
+                event.date,
+                shown_text(&event.title, TEXT_MAX_CHARS)
+            );
+            let as_of = format!("{}, the as-of date", crate::model::FuzzyDate::day(s.as_of));
+            let counted = if matches!(metric.kind, MetricKind::Since(_)) {
+                format!("from {at_event} to {as_of}")
+            } else {
+                format!("from {as_of}, to {at_event}")
+            };
+            b.field("Counted", &counted);
+        }
+        MetricKind::Observed(_) => {
+            if let Some(date) = figure.date {
+                let age = crate::figures::age_words(date, s.as_of);
+                b.field("As of", &format!("{date} ({age})"));
+            }
+        }
+    }
+    let mut flags = Vec::new();
+    if figure.stale {
+        flags.push("stale: older than 60 days");
+    }
+    if figure.disputed {
+        flags.push("disputed: sources disagree on the latest date; the range is shown");
+    }
+    if !flags.is_empty() {
+        b.field("Caution", &flags.join("; "));
+    }
+    if let Some(trend) = &figure.trend {
+        b.field("Change", &trend.change);
+    }
+    if let Some(progress) = &figure.progress {
+        b.field(
+            "Progress",
+            &format!("{:.0}% of the target", progress.ratio * 100.0),
+        );
+    }
+    if let Some(note) = &metric.note {
+        b.field("Note", note);
+    }
+    b.field("Id", &metric.id);
+    if !metric.actors.is_empty() {
+        b.heading("About".into());
+        for &a in &metric.actors {
+            b.actor(a, s.actors[a].role.clone());
+        }
+    }
+    match &metric.kind {
+        MetricKind::Observed(points) => {
+            b.heading(format!("Observations ({})", points.len()));
+            let percent = crate::figures::is_percent(metric.unit.as_deref());
+            for o in points.iter().rev() {
+                let date = o
+                    .date
+                    .map(|d| d.to_string())
+                    .unwrap_or_else(|| "undated".into());
+                let value = format_value(o.value, o.qualifier, percent);
+                b.lines.push(Line::from(vec![
+                    Span::raw("  "),
+                    Span::styled(pad(&date, 16), theme.dim()),
+                    Span::styled(pad(&value, 14), theme.strong()),
+                    Span::styled(o.qualifier.as_str().replace('-', " "), theme.dim()),
+                ]));
+                match o.source {
+                    Some(source) => b.source(source),
+                    None => b.text("    no source", theme.warning()),
+                }
+            }
+        }
+        MetricKind::Since(e) | MetricKind::Until(e) => {
+            let event = &s.events[*e];
+            b.heading("Event".into());
+            b.event(*e);
+            b.sources(&event.sources);
+        }
+    }
+}
+
+fn quote(b: &mut Builder, q: usize) {
+    let (data, theme) = (b.data, b.theme);
+    let s = &data.situation;
+    let quote = &s.quotes[q];
+    let text = shown_text(quote.text.trim(), TEXT_MAX_CHARS);
+    b.text(&format!("“{text}”"), theme.strong());
+    b.blank();
+    b.field(
+        "Date",
+        &quote.date.map_or("undated".into(), |d| d.to_string()),
+    );
+    if let Some(context) = &quote.context {
+        b.field("Context", context);
+    }
+    if let Some(id) = &quote.id {
+        b.field("Id", id);
+    }
+    b.heading("Speaker".into());
+    b.actor(quote.speaker, s.actors[quote.speaker].role.clone());
+    if !quote.about.is_empty() {
+        b.heading("About".into());
+        for &a in &quote.about {
+            b.actor(a, s.actors[a].role.clone());
+        }
+    }
+    if let Some(e) = quote.event {
+        b.heading("Event".into());
+        b.event(e);
+    }
+    b.sources(&quote.sources);
+}

@@ -1,0 +1,99 @@
+//! The text of `?`: every key of every mode, straight from the keymap table, and what
+//! the symbols on screen mean.
+
+use ratatui::text::{Line, Span};
+
+use crate::keymap::{Mode, help_rows};
+use crate::text::{pad, wrap};
+use crate::theme::Theme;
+
+const KEYS: usize = 16;
+
+/// The help as lines wrapped to a width, and the line each mode's section
+/// starts on (help opens there, so the keys of what is open come first).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct HelpText {
+    pub lines: Vec<Line<'static>>,
+    pub sections: Vec<(Mode, usize)>,
+}
+
+impl HelpText {
+    /// The first line of a mode's section (0 for modes help does not
+    /// describe).
+    pub fn section_start(&self, mode: Mode) -> usize {
+        self.sections
+            .iter()
+            .find(|(m, _)| *m == mode)
+            .map_or(0, |&(_, line)| line)
+    }
+}
+
+/// Every line of the help, wrapped to `width` columns.
+pub fn help_text(theme: &Theme, width: u16) -> HelpText {
+    let width = usize::from(width);
+    let mut sections = Vec::new();
+    let mut out: Vec<Line<'static>> = Vec::new();
+    let row = |keys: &str, text: &str, out: &mut Vec<Line<'static>>| {
+        for (i, part) in wrap(text, width.saturating_sub(KEYS + 2))
+            .into_iter()
+            .enumerate()
+        {
+            let keys = if i == 0 { keys } else { "" };
+            out.push(Line::from(vec![
+                Span::raw("  "),
+                Span::styled(pad(keys, KEYS), theme.key()),
+                Span::raw(part),
+            ]));
+        }
+    };
+    for mode in Mode::ALL {
+        sections.push((mode, out.len()));
+        out.push(Line::from(Span::styled(mode.title(), theme.strong())));
+        for (keys, text, pane) in help_rows(mode) {
+            let text = match pane {
+                Some(pane) => format!("{text} ({} pane)", pane.title()),
+                None => text.to_string(),
+            };
+            row(keys, &text, &mut out);
+        }
+        out.push(Line::default());
+    }
+    out.push(Line::from(Span::styled("Mouse", theme.strong())));
+    row(
+        "click",
+        "focus a pane and select; click again to open; click a filter chip to remove it",
+        &mut out,
+    );
+    row("wheel", "scroll the pane under the pointer", &mut out);
+    out.push(Line::default());
+    out.push(Line::from(Span::styled("On screen", theme.strong())));
+    row(
+        "● ◐ ○",
+        "event past, its dates include the as-of date, upcoming (upcoming rows are also in italics)",
+        &mut out,
+    );
+    row(
+        "[2] [?]",
+        "how many sources an event cites; [?] none yet",
+        &mut out,
+    );
+    row(
+        "── now ──",
+        "the situation's as-of date in the timeline",
+        &mut out,
+    );
+    row(
+        "● ◦",
+        "actor in the filter; member of an actor in the filter",
+        &mut out,
+    );
+    row(
+        "● on a card",
+        "key figure tied to an actor in the filter",
+        &mut out,
+    );
+    HelpText {
+        lines: out,
+        sections,
+    }
+}

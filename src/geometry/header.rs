@@ -1,0 +1,150 @@
+//! The header's second row: the filter as removable chips, and the counts
+//! on the right in the longest form that leaves the chips room. Where each
+//! chip is decides what a click removes, so it is computed here, once.
+
+use ratatui::layout::Rect;
+
+use crate::data::Data;
+use crate::model::ActorIx;
+use crate::text::{fit, plural, shown, width};
+
+/// One part of the filter, shown as a chip a click removes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Chip {
+    Actor(ActorIx),
+    Search,
+}
+
+const CHIP_MAX: usize = 24;
+
+/// An actor chip names the actor in full when that fits, else by its
+/// shortest alias ("MSS" rather than "Multinational Security …").
+pub fn chip_label(data: &Data, chip: Chip) -> String {
+    match chip {
+        Chip::Actor(a) => {
+            // Only the start of a long name is read: it is cut to a chip anyway.
+            let name = shown(&data.situation.actors[a].name, CHIP_MAX);
+            let short = &data.derived.short_names[a];
+            let shown = if width(&name) <= CHIP_MAX || width(short) >= width(&name) {
+                fit(&name, CHIP_MAX)
+            } else {
+                fit(short, CHIP_MAX)
+            };
+            format!(" {shown} ✕ ")
+        }
+        Chip::Search => format!(
+            " /{} ✕ ",
+            fit(&shown(&data.filter.search, CHIP_MAX), CHIP_MAX)
+        ),
+    }
+}
+
+/// The counts, longest first: "5 of 16 events · 2 of 4 quotes · 10 actors"
+/// (the totals when nothing is filtered), then without actors, then events
+/// only. Actors are never narrowed by a filter, so theirs is the total.
+fn counts(data: &Data) -> Vec<String> {
+    let s = &data.situation;
+    let (events, quotes) = (data.selection.events.len(), data.selection.quotes.len());
+    let actors = plural(s.actors.len(), "actor");
+    if data.filter_active() {
+        let events = format!("{events} of {}", plural(s.events.len(), "event"));
+        let quotes = format!("{quotes} of {}", plural(s.quotes.len(), "quote"));
+        vec![
+            format!("{events} · {quotes} · {actors}"),
+            format!("{events} · {quotes}"),
+            events,
+            format!(
+                "{}/{}",
+                data.selection.events.len(),
+                plural(s.events.len(), "event")
+            ),
+        ]
+    } else {
+        let events = plural(s.events.len(), "event");
+        let quotes = plural(s.quotes.len(), "quote");
+        vec![
+            format!("{events} · {quotes} · {actors}"),
+            format!("{events} · {quotes}"),
+            events,
+        ]
+    }
+}
+
+/// With no filter, the row says so and hints at the keys that make one;
+/// hints give way first, then counts, so nothing is cut mid-word.
+pub const HINTS: [&[(&str, bool)]; 3] = [
+    &[
+        ("none · ", false),
+        ("a", true),
+        (" actors  ", false),
+        ("/", true),
+        (" search", false),
+    ],
+    &[("none · ", false), ("a", true), (" actors", false)],
+    &[("none", false)],
+];
+
+pub fn hint_width(hint: &[(&str, bool)]) -> usize {
+    hint.iter().map(|(text, _)| width(text)).sum()
+}
+
+pub fn second_row(area: Rect) -> Rect {
+    Rect {
+        y: area.y.saturating_add(1),
+        height: area.height.saturating_sub(1).min(1),
+        ..area
+    }
+}
+
+pub fn all_chips(data: &Data) -> impl Iterator<Item = Chip> + '_ {
+    data.filter
+        .actors
+        .iter()
+        .map(|&a| Chip::Actor(a))
+        .chain((!data.filter.search.is_empty()).then_some(Chip::Search))
+}
+
+/// The counts shown: the longest form that leaves room for every chip (or,
+/// unfiltered, for the shortest hint), else the shortest.
+pub fn shown_counts(data: &Data, row: Rect) -> String {
+    let forms = counts(data);
+    let left = if data.filter_active() {
+        all_chips(data)
+            .map(|chip| width(&chip_label(data, chip)) + 1)
+            .sum::<usize>()
+    } else {
+        HINTS.iter().map(|h| hint_width(h)).min().unwrap_or(0)
+    };
+    // One column before the label and after the counts, two between.
+    let room = usize::from(row.width).saturating_sub(width(FILTER_LABEL) + left + 3);
+    forms
+        .iter()
+        .find(|form| width(form) <= room)
+        .or(forms.last())
+        .cloned()
+        .unwrap_or_default()
+}
+
+/// Where each chip is drawn, left to right; chips that do not fit are left
+/// out (the header says how many).
+pub fn chips(data: &Data, area: Rect) -> Vec<(Rect, Chip)> {
+    let row = second_row(area);
+    let counts_width = width(&shown_counts(data, row)) as u16;
+    let end = row.right().saturating_sub(counts_width + 2);
+    let mut x = row.x + width(FILTER_LABEL) as u16;
+    let total = all_chips(data).count();
+    let mut out = Vec::new();
+    for (i, chip) in all_chips(data).enumerate() {
+        let w = width(&chip_label(data, chip)) as u16;
+        // Unless it is the last, leave room for "+N more" after it.
+        let reserve = if i + 1 == total { 0 } else { 8 };
+        if x.saturating_add(w + reserve) > end {
+            break;
+        }
+        out.push((Rect::new(x, row.y, w, 1), chip));
+        x = x.saturating_add(w + 1);
+    }
+    out
+}
+
+pub const FILTER_LABEL: &str = " Filter ";

@@ -1,0 +1,127 @@
+//! Where popups go. Every popup is a box centred in the popup space (the
+//! screen below the reload banner, when there is one); its text sits inside
+//! a margin. State pages and scrolls by these numbers, hits test against
+//! them, and drawing draws into them.
+
+use ratatui::layout::{Margin, Rect};
+
+/// A centred box of at most `width` x `height` inside `area` (all of it
+/// when it is smaller).
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    }
+}
+
+/// The boxes of one popup: its frame and where its text goes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PopupRects {
+    pub outer: Rect,
+    pub text: Rect,
+}
+
+impl PopupRects {
+    /// A box of at most `width` x `height` centred in `space`, text inside a
+    /// margin of `margin` columns and one row.
+    pub fn centered(space: Rect, width: u16, height: u16, margin: u16) -> PopupRects {
+        let outer = centered(space, width, height);
+        PopupRects {
+            outer,
+            text: outer.inner(Margin::new(margin, 1)),
+        }
+    }
+
+    /// Rows of text in view.
+    pub fn text_height(&self) -> usize {
+        usize::from(self.text.height)
+    }
+}
+
+/// A detail page: up to 100 columns, the space's height but two rows.
+pub fn detail(space: Rect) -> PopupRects {
+    PopupRects::centered(space, 100, space.height.saturating_sub(2), 2)
+}
+
+/// The key help: up to 80 columns.
+pub fn help(space: Rect) -> PopupRects {
+    PopupRects::centered(space, 80, space.height.saturating_sub(2), 2)
+}
+
+/// A scrollable report (the `check` report of a save that did not load).
+pub fn report(space: Rect) -> PopupRects {
+    PopupRects::centered(space, 110, space.height.saturating_sub(2), 2)
+}
+
+/// The actor picker: a query row, a count row, then the list.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PickerRects {
+    pub outer: Rect,
+    pub inner: Rect,
+    pub list: Rect,
+}
+
+pub fn picker(space: Rect) -> PickerRects {
+    let outer = centered(space, 68, 24.min(space.height.saturating_sub(4)));
+    let inner = outer.inner(Margin::new(1, 1));
+    let list = Rect {
+        y: inner.y.saturating_add(2),
+        height: inner.height.saturating_sub(2),
+        ..inner
+    };
+    PickerRects { outer, inner, list }
+}
+
+/// Where popups are centred on a screen of `size` whose banner is
+/// `banner`. Popups leave the first and last rows of it free: the header's
+/// last row and the footer. While the reload banner shows, the space starts
+/// at the banner's last row instead, so a popup never hides why the file
+/// did not reload.
+pub fn space(size: Rect, banner: Rect) -> Rect {
+    if banner.is_empty() {
+        return size;
+    }
+    let top = banner.bottom().saturating_sub(1).max(size.y);
+    Rect {
+        y: top,
+        height: size.bottom().saturating_sub(top),
+        ..size
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn inside(inner: Rect, outer: Rect) -> bool {
+        inner.x >= outer.x
+            && inner.y >= outer.y
+            && inner.right() <= outer.right()
+            && inner.bottom() <= outer.bottom()
+    }
+
+    #[test]
+    fn popups_stay_inside_their_space() {
+        for (w, h) in [(50, 12), (80, 21), (200, 57), (240, 20)] {
+            let space = Rect::new(0, 3, w, h);
+            for rects in [detail(space), help(space), report(space)] {
+                assert!(inside(rects.outer, space), "{rects:?} in {space:?}");
+                assert!(inside(rects.text, rects.outer), "{rects:?}");
+            }
+            let p = picker(space);
+            assert!(inside(p.list, p.outer), "{p:?}");
+        }
+    }
+
+    #[test]
+    fn popups_open_below_the_banner() {
+        let size = Rect::new(0, 0, 80, 24);
+        assert_eq!(space(size, Rect::default()), size);
+        let below = space(size, Rect::new(0, 2, 80, 2));
+        assert_eq!((below.y, below.height), (3, 21));
+    }
+}
