@@ -5,7 +5,7 @@
 use divan::{Bencher, black_box};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use sitrep::app::map::MapPane;
+use sitrep::app::panes::MapPane;
 use sitrep::geo::Grid;
 use sitrep::model::{Event, FuzzyDate, LatLon, Place, PlaceKind, Situation};
 use sitrep::places::{Anchors, Markers};

@@ -45,7 +45,9 @@ impl Data {
     }
 
     pub fn filter_active(&self) -> bool {
-        !self.filter.actors.is_empty() || !self.filter.search.trim().is_empty()
+        !self.filter.actors.is_empty()
+            || !self.filter.places.is_empty()
+            || !self.filter.search.trim().is_empty()
     }
 
     /// The search text as the filter compares it.

@@ -154,12 +154,30 @@ use Mode::{Detail, Help, Normal, Picker, Report, Search, TooSmall};
 pub const BINDINGS: &[Binding] = &[
     // Browsing.
     bind(Normal, &[ch('q'), ctrl('c')], Action::Quit, "q", "quit").footer(6, "quit"),
+    // The map's own keys: p picks places (busiest first), arrows pan.
+    bind(Normal, &[ch('p')], Action::NextLink, "p/P", "pick the next / previous place on the map")
+        .pane(Pane::Map)
+        .footer(2, "pick"),
+    bind(Normal, &[ch('P')], Action::PrevLink, "p/P", "pick the next / previous place on the map")
+        .pane(Pane::Map),
+    bind(Normal, &[ch('+'), ch('=')], Action::MapZoomIn, "+/-", "zoom the map in / out")
+        .pane(Pane::Map)
+        .footer(3, "zoom"),
+    bind(Normal, &[ch('-')], Action::MapZoomOut, "+/-", "zoom the map in / out").pane(Pane::Map),
+    bind(Normal, &[ch('0')], Action::MapFit, "0", "fit the map to what the filter keeps")
+        .pane(Pane::Map)
+        .footer(4, "fit"),
+    bind(Normal, &[ch('h'), code(KeyCode::Left)], Action::Left, "arrows h/j/k/l", "pan the map")
+        .pane(Pane::Map),
+    bind(Normal, &[ch('l'), code(KeyCode::Right)], Action::Right, "arrows h/j/k/l", "pan the map")
+        .pane(Pane::Map),
     bind(Normal, &[code(KeyCode::Tab)], Action::FocusNext, "Tab", "next pane").footer(5, "pane"),
     bind(Normal, &[code(KeyCode::BackTab)], Action::FocusPrev, "Shift-Tab", "previous pane"),
-    bind(Normal, &[ch('1')], Action::Focus(Pane::Figures), "1-4", "jump to a pane (number in its title)"),
-    bind(Normal, &[ch('2')], Action::Focus(Pane::Timeline), "1-4", "jump to a pane (number in its title)"),
-    bind(Normal, &[ch('3')], Action::Focus(Pane::Actors), "1-4", "jump to a pane (number in its title)"),
-    bind(Normal, &[ch('4')], Action::Focus(Pane::Quotes), "1-4", "jump to a pane (number in its title)"),
+    bind(Normal, &[ch('1')], Action::Focus(Pane::Figures), "1-5", "jump to a pane (number in its title)"),
+    bind(Normal, &[ch('2')], Action::Focus(Pane::Timeline), "1-5", "jump to a pane (number in its title)"),
+    bind(Normal, &[ch('3')], Action::Focus(Pane::Actors), "1-5", "jump to a pane (number in its title)"),
+    bind(Normal, &[ch('4')], Action::Focus(Pane::Quotes), "1-5", "jump to a pane (number in its title)"),
+    bind(Normal, &[ch('5')], Action::Focus(Pane::Map), "1-5", "jump to a pane (number in its title)"),
     bind(Normal, &[ch('j'), code(KeyCode::Down)], Action::Down, "j/k ↓/↑", "move down / up"),
     bind(Normal, &[ch('k'), code(KeyCode::Up)], Action::Up, "j/k ↓/↑", "move down / up"),
     bind(Normal, &[ch('h'), code(KeyCode::Left)], Action::Left, "h/l ←/→", "previous / next card")

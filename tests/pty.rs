@@ -866,3 +866,30 @@ fn a_reload_that_drops_more_than_half_of_the_events_says_so() {
     assert!(s.finish().success());
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn picking_a_place_on_the_map_filters_the_timeline_and_the_map_follows() {
+    // The built-in situation, wide enough for the map beside the timeline.
+    let mut s = Session::start(&[], 120, 40);
+    s.wait_text("5 Map");
+    s.wait_text("2 events have no place on the map");
+    s.wait_text("Nairobi 3");
+    s.wait_text("Kenya and Haiti sign reciprocal agreements");
+    // Focus the map, pick its busiest place, and filter by it.
+    s.send("5");
+    s.send("p");
+    s.wait_text("[Port-au-Prince 12]");
+    s.send("\r");
+    s.wait_text("⌖ Port-au-Prince ✕");
+    // The timeline keeps what happened in the city (and at its airport)...
+    s.wait_text("of 33 events");
+    s.wait_gone("Kenya and Haiti sign reciprocal agreements");
+    s.wait_text("First Kenyan police land in Port-au-Prince");
+    // ...and the map fits what is left: every kept event has a place there.
+    s.wait_gone("Nairobi 3");
+    s.wait_gone("have no place on the map");
+    s.wait_text("Port-au-Prince 12");
+    s.send("q");
+    let status = s.finish();
+    assert!(status.success(), "{status:?}");
+}

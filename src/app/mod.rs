@@ -14,7 +14,6 @@
 
 pub mod cursor;
 mod effect;
-pub mod map;
 pub mod panes;
 pub mod popups;
 mod reload;
@@ -39,7 +38,8 @@ use crate::figures::Staleness;
 use crate::geometry::header::{Chip, chips};
 use crate::geometry::{Facts, Screen};
 use crate::keymap::Mode;
-use crate::model::{ActorIx, Situation};
+use crate::model::{ActorIx, PlaceIx, Situation};
+use crate::places::{Anchors, Markers};
 use crate::query::{Filter, Index, Selection};
 use crate::reload::Problem;
 use crate::text::{fit, plural, shown};
@@ -116,6 +116,8 @@ impl App {
             file: options.file,
             problem: None,
         };
+        app.view.panes.map = panes::MapPane::new(Anchors::new(&app.data.situation));
+        app.remark_map();
         if app.has_pane(options.focus) {
             app.view.focus = options.focus;
         }
@@ -292,6 +294,11 @@ impl App {
             tab: self.view.tab,
         };
         self.screen = Screen::new(&facts);
+        let (map, _) = crate::geometry::map_areas(self.screen.inner(Pane::Map));
+        self.view.panes.map.resize(crate::geo::Grid {
+            cols: map.width,
+            rows: map.height,
+        });
         for pane in Pane::ALL {
             self.view
                 .panes
@@ -332,8 +339,24 @@ impl App {
                     self.view.status = Some("this file has no key figures".into());
                 }
             }
+            Action::Up if focus == Pane::Map => self.view.panes.map.pan(0, -1),
+            Action::Down if focus == Pane::Map => self.view.panes.map.pan(0, 1),
             Action::Up => self.vertical(focus, -1),
             Action::Down => self.vertical(focus, 1),
+            Action::Left if focus == Pane::Map => self.view.panes.map.pan(-1, 0),
+            Action::Right if focus == Pane::Map => self.view.panes.map.pan(1, 0),
+            Action::NextLink if focus == Pane::Map => self.view.panes.map.pick_next(1),
+            Action::PrevLink if focus == Pane::Map => self.view.panes.map.pick_next(-1),
+            Action::MapZoomIn => self.view.panes.map.zoom(panes::ZOOM_STEP),
+            Action::MapZoomOut => self.view.panes.map.zoom(1.0 / panes::ZOOM_STEP),
+            Action::MapFit => self.view.panes.map.fit(),
+            Action::Open if focus == Pane::Map => match self.view.panes.map.picked {
+                Some(place) if !self.data.filter.places.contains(&place) => {
+                    self.toggle_place(place)
+                }
+                Some(_) => self.view.status = Some("already in the filter".into()),
+                None => self.view.status = Some("p picks a place on the map".into()),
+            },
             Action::Left if focus == Pane::Figures => self.step(focus, Motion::By(-1)),
             Action::Right if focus == Pane::Figures => self.step(focus, Motion::By(1)),
             Action::PageUp => self.step(focus, Motion::Page(-1)),
@@ -375,6 +398,8 @@ impl App {
             Action::RemoveChip => {
                 if !self.data.filter.search.is_empty() {
                     self.set_search(String::new());
+                } else if let Some(place) = self.data.filter.places.last().copied() {
+                    self.toggle_place(place);
                 } else if let Some(actor) = self.data.filter.actors.last().copied() {
                     self.toggle_actor(actor);
                 }
@@ -474,6 +499,39 @@ impl App {
         ));
     }
 
+    fn toggle_place(&mut self, place: PlaceIx) {
+        self.data.filter.toggle_place(place);
+        self.refilter();
+        let name = fit(&shown(&self.data.situation.places[place].name, 40), 40);
+        let sign = if self.data.filter.places.contains(&place) {
+            "+"
+        } else {
+            "−"
+        };
+        self.view.status = Some(format!(
+            "{sign} {name} · {} shown",
+            plural(self.data.selection.events.len(), "event")
+        ));
+    }
+
+    /// The map's markers for what the filter keeps now (and a fit to them).
+    fn remark_map(&mut self) {
+        let map = &mut self.view.panes.map;
+        let markers = Markers::new(
+            &self.data.situation,
+            &map.anchors,
+            &self.data.selection.events,
+        );
+        map.set_markers(markers);
+    }
+
+    /// The drawn place of the event selected in the timeline.
+    pub fn selected_place(&self) -> Option<PlaceIx> {
+        let e = self.selected_event()?;
+        let place = self.data.situation.events[e].place?;
+        self.view.panes.map.anchors.of(place)
+    }
+
     fn selected_event(&self) -> Option<usize> {
         let cursor = self.view.panes.timeline.cursor;
         self.data.selection.events.get(cursor.selected).copied()
@@ -503,6 +561,7 @@ impl App {
         self.view.last_event = event;
         self.view.last_quote = quote;
         self.data.refilter();
+        self.remark_map();
         let events = self.data.selection.events.len();
         let quotes = self.data.selection.quotes.len();
         self.view.panes.timeline.cursor.selected =
@@ -582,6 +641,7 @@ impl App {
         {
             match chip {
                 Chip::Actor(actor) => self.toggle_actor(actor),
+                Chip::Place(place) => self.toggle_place(place),
                 Chip::Search => self.set_search(String::new()),
             }
             return;
@@ -595,6 +655,13 @@ impl App {
         };
         let was_focused = self.view.focus == pane;
         self.set_focus(pane);
+        if pane == Pane::Map {
+            let (map, _) = crate::geometry::map_areas(self.screen.inner(Pane::Map));
+            if map.contains(at) {
+                self.view.panes.map.pick_at(at.x - map.x, at.y - map.y);
+            }
+            return;
+        }
         let item = self
             .view
             .panes

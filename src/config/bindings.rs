@@ -27,7 +27,7 @@ pub enum Scope {
 
 impl Scope {
     /// The table names under `[keys]`.
-    pub const NAMES: [(&'static str, Scope); 10] = [
+    pub const NAMES: [(&'static str, Scope); 11] = [
         ("browse", Scope::Mode(Mode::Normal)),
         ("search_prompt", Scope::Mode(Mode::Search)),
         ("picker_popup", Scope::Mode(Mode::Picker)),
@@ -38,6 +38,7 @@ impl Scope {
         ("timeline", Scope::Pane(Pane::Timeline)),
         ("actors", Scope::Pane(Pane::Actors)),
         ("quotes", Scope::Pane(Pane::Quotes)),
+        ("map", Scope::Pane(Pane::Map)),
     ];
 
     pub fn named(name: &str) -> Option<Scope> {
@@ -83,6 +84,7 @@ pub const ACTIONS: &[(&str, Action)] = &[
     ("focus_timeline", Action::Focus(Pane::Timeline)),
     ("focus_actors", Action::Focus(Pane::Actors)),
     ("focus_quotes", Action::Focus(Pane::Quotes)),
+    ("focus_map", Action::Focus(Pane::Map)),
     ("down", Action::Down),
     ("up", Action::Up),
     ("left", Action::Left),
@@ -105,6 +107,9 @@ pub const ACTIONS: &[(&str, Action)] = &[
     ("next_link", Action::NextLink),
     ("prev_link", Action::PrevLink),
     ("zoom", Action::Zoom),
+    ("map_zoom_in", Action::MapZoomIn),
+    ("map_zoom_out", Action::MapZoomOut),
+    ("map_fit", Action::MapFit),
     ("toggle_mouse", Action::ToggleMouse),
     ("reload", Action::Reload),
     ("suspend", Action::Suspend),

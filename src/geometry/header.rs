@@ -12,6 +12,7 @@ use crate::text::{fit, plural, shown, width};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Chip {
     Actor(ActorIx),
+    Place(crate::model::PlaceIx),
     Search,
 }
 
@@ -32,6 +33,11 @@ pub fn chip_label(data: &Data, chip: Chip) -> String {
             };
             format!(" {shown} ✕ ")
         }
+        // A pin tells a place from an actor of the same name ("Kenya").
+        Chip::Place(p) => format!(
+            " ⌖ {} ✕ ",
+            fit(&shown(&data.situation.places[p].name, CHIP_MAX), CHIP_MAX)
+        ),
         Chip::Search => format!(
             " /{} ✕ ",
             fit(&shown(&data.filter.search, CHIP_MAX), CHIP_MAX)
@@ -101,6 +107,7 @@ pub fn all_chips(data: &Data) -> impl Iterator<Item = Chip> + '_ {
         .actors
         .iter()
         .map(|&a| Chip::Actor(a))
+        .chain(data.filter.places.iter().map(|&p| Chip::Place(p)))
         .chain((!data.filter.search.is_empty()).then_some(Chip::Search))
 }
 

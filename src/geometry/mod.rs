@@ -16,6 +16,8 @@
 //! │                                       ││                             │
 //! │                                       │└─────────────────────────────┘
 //! │                                       │┌ 4 Quotes ───────────────────┐
+//! │                                       │└─────────────────────────────┘
+//! │                                       │┌ 5 Map (40%) ────────────────┐
 //! └───────────────────────────────────────┘└─────────────────────────────┘
 //!  Enter open  / search  a actors ...                                      footer, 1 row
 //! ```
@@ -27,10 +29,10 @@
 //! beside the actors); actors take the rows their list needs, up to half.
 //!
 //! Stacked (narrower, at least 36 rows): the timeline spans the width, with
-//! actors and quotes side by side under it.
+//! actors, quotes and the map side by side under it.
 //!
 //! Tabbed (everything smaller, 80x24 included): one card row, then one of
-//! timeline / actors / quotes, whose title is a row of tabs.
+//! timeline / actors / quotes / map, whose title is a row of tabs.
 //!
 //! Zoom gives the whole body to the focused pane. Below [`MIN_WIDTH`] x
 //! [`MIN_HEIGHT`] the screen only asks to be enlarged.
@@ -163,9 +165,24 @@ impl Screen {
     }
 }
 
+/// Inside the map pane: the map itself and its one-line status under it.
+pub fn map_areas(inner: Rect) -> (Rect, Rect) {
+    let status_height = u16::from(inner.height >= 2);
+    let map = Rect {
+        height: inner.height - status_height,
+        ..inner
+    };
+    let status = Rect {
+        y: map.bottom(),
+        height: status_height,
+        ..inner
+    };
+    (map, status)
+}
+
 /// The tabs of the tabbed arrangement, as drawn on the pane's top border.
-pub fn tab_labels() -> [(Pane, String); 3] {
-    [Pane::Timeline, Pane::Actors, Pane::Quotes]
+pub fn tab_labels() -> [(Pane, String); 4] {
+    [Pane::Timeline, Pane::Actors, Pane::Quotes, Pane::Map]
         .map(|p| (p, format!(" {} {} ", p.number(), p.title())))
 }
 
@@ -221,7 +238,7 @@ fn arrange(facts: &Facts, banner_rows: u16) -> Screen {
         Layout::vertical([Constraint::Length(figures_height), Constraint::Fill(1)]).areas(body);
     screen.place(Pane::Figures, strip, facts.metrics > 0);
 
-    let group = [Pane::Timeline, Pane::Actors, Pane::Quotes];
+    let group = [Pane::Timeline, Pane::Actors, Pane::Quotes, Pane::Map];
     match screen.arrangement {
         Arrangement::Wide => {
             // Very wide screens give the side panes room for roles.
@@ -230,13 +247,16 @@ fn arrange(facts: &Facts, banner_rows: u16) -> Screen {
                 Layout::horizontal([Constraint::Percentage(share), Constraint::Fill(1)])
                     .areas(main);
             // Actors take what their list needs, up to half; quotes the rest.
+            // The map takes the lower two fifths of the side.
+            let [upper, map] =
+                Layout::vertical([Constraint::Fill(1), Constraint::Percentage(40)]).areas(side);
             let actors_height = (facts.actors as u16).saturating_add(3);
             let [actors, quotes] = Layout::vertical([
-                Constraint::Max(actors_height.max(side.height / 4).min(side.height / 2)),
+                Constraint::Max(actors_height.max(upper.height / 4).min(upper.height / 2)),
                 Constraint::Fill(1),
             ])
-            .areas(side);
-            for (pane, rect) in group.into_iter().zip([timeline, actors, quotes]) {
+            .areas(upper);
+            for (pane, rect) in group.into_iter().zip([timeline, actors, quotes, map]) {
                 screen.place(pane, rect, true);
             }
         }
@@ -244,9 +264,13 @@ fn arrange(facts: &Facts, banner_rows: u16) -> Screen {
             let lower = (main.height * 2 / 5).max(10);
             let [timeline, bottom] =
                 Layout::vertical([Constraint::Fill(1), Constraint::Length(lower)]).areas(main);
-            let [actors, quotes] =
-                Layout::horizontal([Constraint::Percentage(50), Constraint::Fill(1)]).areas(bottom);
-            for (pane, rect) in group.into_iter().zip([timeline, actors, quotes]) {
+            let [actors, quotes, map] = Layout::horizontal([
+                Constraint::Percentage(30),
+                Constraint::Percentage(30),
+                Constraint::Fill(1),
+            ])
+            .areas(bottom);
+            for (pane, rect) in group.into_iter().zip([timeline, actors, quotes, map]) {
                 screen.place(pane, rect, true);
             }
         }

@@ -9,8 +9,8 @@
 //!  12 events at 4 places · 2 have no place on the map   status line
 //! ```
 //!
-//! The selected event's place is drawn reversed; the place picked with Tab
-//! is labelled in brackets, reversed too.
+//! The selected event's place is drawn reversed; the place picked
+//! with `p` (or a click) is labelled in brackets, reversed too.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -19,10 +19,10 @@ use ratatui::symbols::Marker as CanvasMarker;
 use ratatui::widgets::Widget;
 use ratatui::widgets::canvas::{Canvas, Painter, Shape};
 
-use crate::app::map::MapPane;
+use crate::app::panes::MapPane;
 use crate::model::{PlaceIx, Situation};
-use crate::theme::Theme;
 use crate::text::{fit, plural, width};
+use crate::theme::Theme;
 
 /// Glyphs by grade (few events, some, the busiest).
 const EXACT: [&str; 3] = ["·", "•", "●"];
@@ -40,19 +40,27 @@ pub struct MapInput<'a> {
     pub kept: usize,
 }
 
-/// Splits the inside of the pane into the map and its one-line status.
-pub fn areas(inner: Rect) -> (Rect, Rect) {
-    let status_height = u16::from(inner.height >= 2);
-    let map = Rect {
-        height: inner.height - status_height,
-        ..inner
+pub use crate::geometry::map_areas as areas;
+
+/// Draws the map pane where the screen puts it, if it is on screen.
+pub fn render_pane(app: &crate::app::App, screen: &crate::geometry::Screen, buf: &mut Buffer) {
+    let Some(area) = screen.visible(crate::action::Pane::Map) else {
+        return;
     };
-    let status = Rect {
-        y: map.bottom(),
-        height: status_height,
-        ..inner
+    let map = &app.view().panes.map;
+    let info = if map.fitted {
+        String::new()
+    } else {
+        "0 fits".to_string()
     };
-    (map, status)
+    let inner = crate::ui::pane_frame(app, screen, crate::action::Pane::Map, area, info, buf);
+    let input = MapInput {
+        situation: app.situation(),
+        theme: app.theme(),
+        selected: app.selected_place(),
+        kept: app.selection().events.len(),
+    };
+    render(map, &input, inner, buf);
 }
 
 /// Draws the map into `inner` (the pane without its border).
@@ -254,22 +262,17 @@ fn status_line(map: &MapPane, input: &MapInput, area: Rect, buf: &mut Buffer) {
     let s = input.situation;
     let mapped = input.kept.saturating_sub(map.markers.unmapped);
     let mut parts: Vec<String> = Vec::new();
-    if let Some(m) = map
+    let picked = map
         .picked
-        .and_then(|p| map.markers.list.iter().find(|m| m.place == p))
-    {
+        .and_then(|p| map.markers.list.iter().find(|m| m.place == p));
+    if let Some(m) = picked {
         parts.push(format!(
             "{}: {} · Enter filters by it",
             crate::sanitize::clean_line(&s.places[m.place].name),
             plural(m.events, "event")
         ));
-    } else {
-        parts.push(format!(
-            "{} at {}",
-            plural(mapped, "event"),
-            plural(map.markers.list.len(), "place")
-        ));
     }
+    // What is not on the map is said before what is: it is easy to miss.
     if map.markers.unmapped > 0 {
         let verb = if map.markers.unmapped == 1 {
             "has"
@@ -279,6 +282,13 @@ fn status_line(map: &MapPane, input: &MapInput, area: Rect, buf: &mut Buffer) {
         parts.push(format!(
             "{} {verb} no place on the map",
             plural(map.markers.unmapped, "event")
+        ));
+    }
+    if picked.is_none() {
+        parts.push(format!(
+            "{} at {}",
+            plural(mapped, "event"),
+            plural(map.markers.list.len(), "place")
         ));
     }
     parts.push("● exact ○ area".to_string());

@@ -49,6 +49,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     timeline::render(app, screen, buf);
     actors::render(app, screen, buf);
     quotes::render(app, screen, buf);
+    map::render_pane(app, screen, buf);
     footer::render(app, screen.footer, buf);
     let space = screen.popups;
     for popup in &app.view().popups {

@@ -1,12 +1,19 @@
 //! The map pane's state: which part of the Earth it shows, the markers of
 //! what the filter keeps, the basemap rasterized for that view, and the
-//! place picked with Tab or a click. Every change goes through a small
+//! place picked with `p` or a click. Every change goes through a small
 //! method here; drawing only reads.
 
+use ratatui::layout::Position;
+
 use crate::basemap::Raster;
+use crate::data::Data;
+use crate::doc::detail::Target;
 use crate::geo::{Grid, Viewport};
+use crate::geometry::Screen;
 use crate::model::PlaceIx;
 use crate::places::{Anchors, Markers};
+
+use super::{Cursor, Motion, PaneModel};
 
 /// How much one `+` or `-` zooms.
 pub const ZOOM_STEP: f64 = 1.5;
@@ -26,8 +33,44 @@ pub struct MapPane {
     pub markers: Markers,
     /// The basemap for `view` at `grid`, remade only when either changes.
     pub raster: Raster,
-    /// The place picked with Tab or a click, which Enter adds to the filter.
+    /// The place picked with `p` or a click, which Enter adds to the filter.
     pub picked: Option<PlaceIx>,
+    /// Unused: the map has no list; kept for the pane interface.
+    cursor: Cursor,
+}
+
+impl Default for MapPane {
+    fn default() -> Self {
+        MapPane::new(Anchors::default())
+    }
+}
+
+/// The map has no list: arrows pan it and `p` picks places (see `App`),
+/// clicks pick the nearest marker, and Enter filters by the picked place.
+impl PaneModel for MapPane {
+    fn cursor(&self) -> Cursor {
+        self.cursor
+    }
+
+    fn cursor_mut(&mut self) -> &mut Cursor {
+        &mut self.cursor
+    }
+
+    fn len(&self, _data: &Data) -> usize {
+        self.markers.list.len()
+    }
+
+    fn step(&mut self, _motion: Motion, _data: &Data, _screen: &Screen) {}
+
+    fn follow(&mut self, _data: &Data, _screen: &Screen) {}
+
+    fn item_at(&self, _data: &Data, _screen: &Screen, _at: Position) -> Option<usize> {
+        None
+    }
+
+    fn target(&self, _data: &Data) -> Option<Target> {
+        None
+    }
 }
 
 impl MapPane {
@@ -41,6 +84,7 @@ impl MapPane {
             markers: Markers::default(),
             raster: Raster::default(),
             picked: None,
+            cursor: Cursor::default(),
         }
     }
 
@@ -100,7 +144,7 @@ impl MapPane {
         self.raster = Raster::new(&self.view, self.grid);
     }
 
-    /// Tab (`step` 1) and Shift-Tab (-1): the next marker in view, busiest
+    /// `p` (`step` 1) and `P` (-1): the next marker in view, busiest
     /// first, wrapping around; nothing when no marker is in view.
     pub fn pick_next(&mut self, step: isize) {
         let in_view: Vec<PlaceIx> = self
