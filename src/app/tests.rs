@@ -1501,9 +1501,16 @@ fn picking_a_place_on_the_map_and_enter_filter_by_it_and_refit() {
             .expect("kept events have a place");
         assert!(app.data.index.place_within(place, picked));
     }
-    // The map fits what is left: only Port-au-Prince, far closer in.
+    // The map fits what is left: the city and its airport (a point of its
+    // own), far closer in.
     let map = &app.view.panes.map;
-    assert_eq!(map.markers.list.len(), 1);
+    let drawn: Vec<&str> = map
+        .markers
+        .list
+        .iter()
+        .map(|m| app.data.situation.places[m.place].id.as_str())
+        .collect();
+    assert_eq!(drawn, ["port-au-prince", "pap-airport"]);
     assert!(map.view.scale < world.scale);
     // Backspace takes the place chip off again.
     press(&mut app, KeyCode::Backspace);

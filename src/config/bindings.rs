@@ -5,7 +5,7 @@
 //! report_popup; named so
 //! that none is also an action) in that mode only; both replace
 //! the action's keys there. `[keys.<pane>]` (figures, timeline, actors,
-//! quotes) adds keys that work while browsing with that pane focused. A key
+//! quotes, map) adds keys that work while browsing with that pane focused. A key
 //! the file gives to one action is taken from any other action that had it
 //! by default in the same place.
 
