@@ -179,3 +179,30 @@ fn huge_text_redraw(bencher: Bencher) {
     let mut terminal = Terminal::new(TestBackend::new(140, 45)).expect("a test backend");
     bencher.bench_local(|| draw(&mut terminal, &app));
 }
+
+/// What the seen marks cost on opening a file: every item's digest, and the
+/// comparison with an earlier version's catalog (here the same file with
+/// one event in a hundred edited). Compare with `first_frame`.
+#[divan::bench(args = SIZES, sample_count = 10)]
+fn digests_and_compare(bencher: Bencher, events: usize) {
+    use sitrep::changes::{Catalog, Changes};
+    use sitrep::digest::Digests;
+    let s = situation(events);
+    let mut earlier = s.clone();
+    for e in earlier.events.iter_mut().step_by(100) {
+        e.title.push('!');
+    }
+    let earlier_digests = Digests::of(&earlier);
+    let old = Catalog::of(&earlier, &earlier_digests);
+    bencher.bench(|| {
+        let digests = Digests::of(black_box(&s));
+        let changes = Changes::between(&old, &Catalog::of(&s, &digests));
+        assert_eq!(
+            changes.changed(),
+            events / 100,
+            "{:?}",
+            (changes.added(), changes.removed())
+        );
+        (digests, changes)
+    });
+}

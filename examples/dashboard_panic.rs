@@ -11,7 +11,7 @@ fn main() {
     let mut app = App::new(situation, Options::default());
     // An event index past the end: the timeline panics when it draws it.
     app.break_for_panic_check();
-    if let Err(e) = sitrep::tui::run(app, None, sitrep::read::DEFAULT_MAX_SIZE) {
+    if let Err(e) = sitrep::tui::run(&mut app, None, sitrep::read::DEFAULT_MAX_SIZE) {
         eprintln!("dashboard_panic: {e}");
     }
 }

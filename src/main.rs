@@ -8,11 +8,13 @@ use clap::{Args, Parser, Subcommand};
 use sitrep::app::{App, Options};
 use sitrep::check::{self, Style, Verdict};
 use sitrep::config::{self, Choice, Config, Failure};
+use sitrep::diff;
 use sitrep::figures::Staleness;
 use sitrep::load;
 use sitrep::model::FuzzyDate;
 use sitrep::query::Index;
 use sitrep::read;
+use sitrep::revision::Origin;
 use sitrep::summary::{self, Format, View};
 use sitrep::theme::{self, ColorDepth};
 use sitrep::tui;
@@ -40,6 +42,10 @@ struct Cli {
     /// (`m` toggles it in the dashboard).
     #[arg(long)]
     no_mouse: bool,
+    /// Do not remember what was seen of the file, nor mark what is new
+    /// (the config file's `state = false`).
+    #[arg(long)]
+    no_state: bool,
     #[command(flatten)]
     config: ConfigArgs,
     #[command(flatten)]
@@ -97,6 +103,16 @@ enum Command {
     /// when the file is not a valid situation (its problems go to stderr as
     /// `sitrep check` prints them), 2 for usage errors and unreadable files.
     Summary(SummaryArgs),
+    /// Print what changed between two versions of a situation file.
+    ///
+    /// Items added, removed and changed, by id, section by section, with the
+    /// fields that changed and their old and new values. Either version may
+    /// be a git revision of a file: `sitrep diff HEAD~3:situation.toml
+    /// situation.toml`. Exit status: 0 (with --exit-code: 0 when the versions
+    /// match, 1 when they differ), 1 when a file is not a valid situation
+    /// (its problems go to stderr as `sitrep check` prints them), 2 for usage
+    /// errors and files that cannot be read.
+    Diff(DiffArgs),
     /// Show the config file: where it is looked for, or every default.
     ///
     /// The file sets the theme, colours, keys and start-up defaults; see
@@ -110,6 +126,23 @@ enum Command {
         #[arg(long)]
         path: bool,
     },
+    /// Make a situation file from another tool's export.
+    #[command(subcommand)]
+    Import(ImportFrom),
+}
+
+#[derive(Subcommand, Debug)]
+enum ImportFrom {
+    /// An ACLED event export (CSV): events with honest dates, actors,
+    /// places with coordinates, sources, and monthly reported fatalities
+    /// (see docs/import-acled.md).
+    ///
+    /// Bad rows are reported as FILE:LINE: column: problem, skipped and
+    /// counted. Exit status: 0 when the file was written; 1 when the input
+    /// is not an ACLED export or no row became an event; 2 for usage errors,
+    /// unreadable input, an existing output without --force, or an output
+    /// that cannot be written.
+    Acled(sitrep::import::AcledArgs),
 }
 
 /// How much of a situation file is read at most.
@@ -159,6 +192,47 @@ struct SummaryArgs {
     limit: Limit,
 }
 
+#[derive(Args, Debug)]
+struct DiffArgs {
+    /// The earlier version: a file, or REV:path for a git revision.
+    old: String,
+    /// The later version: a file, or REV:path.
+    new: String,
+    /// Keep what involves this actor or its members, in either version
+    /// (repeatable: any of them).
+    #[arg(long = "actor", value_name = "ID")]
+    actors: Vec<String>,
+    /// Keep events and quotes at this place or a place inside it, in either
+    /// version (repeatable: any of them).
+    #[arg(long = "place", value_name = "ID")]
+    places: Vec<String>,
+    /// Keep events, quotes and actors that mention this text (any case) in
+    /// either version.
+    #[arg(long, value_name = "TEXT")]
+    search: Option<String>,
+    /// Keep events and quotes that overlap the window from this date's
+    /// first day, in either version.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    from: Option<FuzzyDate>,
+    /// Keep events and quotes that overlap the window up to this date's
+    /// last day.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    to: Option<FuzzyDate>,
+    /// How to write the changes.
+    #[arg(long, value_enum, default_value_t = diff::Format::Text)]
+    format: diff::Format,
+    /// Wrap text at N columns (default: the terminal's width, or 80 when
+    /// not writing to a terminal).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
+    width: Option<u16>,
+    /// Exit with status 1 when the versions differ, as `git diff
+    /// --exit-code` does.
+    #[arg(long)]
+    exit_code: bool,
+    #[command(flatten)]
+    limit: Limit,
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
@@ -170,6 +244,8 @@ fn main() -> ExitCode {
             limit,
         }) => run_check(&files, config.as_ref(), strict, short, limit.max_size),
         Some(Command::Summary(args)) => run_summary(&args),
+        Some(Command::Diff(args)) => run_diff(&args),
+        Some(Command::Import(ImportFrom::Acled(args))) => sitrep::import::run_acled(&args),
         Some(Command::Config { default, .. }) => run_config(default),
         None => run_dashboard(&cli),
     }
@@ -276,13 +352,24 @@ fn run_dashboard(cli: &Cli) -> ExitCode {
         },
         warnings: report.warnings().count(),
         file: file.map(|_| path.clone()),
+        seen: file
+            .filter(|_| config.state && !cli.no_state)
+            .map(|file| seen_setup(file)),
     };
-    match tui::run(
-        App::new(situation, options),
-        file.map(PathBuf::as_path),
-        cli.limit.max_size,
-    ) {
-        Ok(tui::Exit::Quit) => ExitCode::SUCCESS,
+    let mut app = App::new(situation, options);
+    match tui::run(&mut app, file.map(PathBuf::as_path), cli.limit.max_size) {
+        Ok(tui::Exit::Quit) => {
+            // Quitting is what makes the version on screen seen.
+            if let Some((record, file, seen)) = app.seen_record(chrono::Utc::now())
+                && let Err(e) = sitrep::seen::write(&record, &seen, &file)
+            {
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "sitrep: could not remember what was seen: {e}"
+                );
+            }
+            ExitCode::SUCCESS
+        }
         // The terminal is restored; leave as the signal would have.
         Ok(tui::Exit::Signal(signal)) => {
             ExitCode::from(u8::try_from(128 + signal).unwrap_or(u8::MAX))
@@ -533,5 +620,185 @@ fn run_summary(args: &SummaryArgs) -> ExitCode {
             eprintln!("sitrep: cannot write the summary: {e}");
             ExitCode::from(1)
         }
+    }
+}
+
+/// The width to wrap text at: as asked, else the terminal's, else 80.
+fn text_width(asked: Option<u16>) -> usize {
+    match asked {
+        Some(width) => usize::from(width),
+        None if std::io::stdout().is_terminal() => {
+            ratatui::crossterm::terminal::size().map_or(80, |(columns, _)| usize::from(columns))
+        }
+        None => 80,
+    }
+}
+
+/// Reads one version for `diff`: a file, or a file at a git revision.
+fn read_version(origin: &Origin, max_size: u64) -> Result<Vec<u8>, String> {
+    match origin {
+        Origin::File(path) => read::read_file(path, max_size).map_err(|e| e.to_string()),
+        Origin::Revision(spec) => sitrep::revision::read(spec, max_size),
+    }
+}
+
+fn run_diff(args: &DiffArgs) -> ExitCode {
+    let origins = [Origin::parse(&args.old), Origin::parse(&args.new)];
+    let names = origins.each_ref().map(Origin::name);
+    let mut texts = Vec::with_capacity(2);
+    for (origin, name) in origins.iter().zip(&names) {
+        match read_version(origin, args.limit.max_size) {
+            Ok(bytes) => texts.push(bytes),
+            Err(message) => {
+                eprintln!("sitrep: cannot read {name}: {message}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    // Both versions load at once: each load keeps a core busy only part of
+    // the time.
+    let (old, new) = std::thread::scope(|scope| {
+        let old = scope.spawn(|| load::load_bytes(&texts[0]));
+        let new = load::load_bytes(&texts[1]);
+        (old.join(), new)
+    });
+    let old = match old {
+        Ok(old) => old,
+        Err(panic) => std::panic::resume_unwind(panic),
+    };
+    let (Some(o), Some(n)) = (&old.situation, &new.situation) else {
+        // Every version that does not load is explained, as `check` would.
+        let mut code = ExitCode::SUCCESS;
+        for (i, report) in [&old, &new].into_iter().enumerate() {
+            if report.situation.is_none() {
+                code = explain_failure(&names[i], &texts[i], report);
+            }
+        }
+        return code;
+    };
+    // An actor or place need only be in one version: it may be new, or gone.
+    let (mut in_new, mut only_old) = (Vec::new(), Vec::new());
+    for id in &args.actors {
+        if n.actor_by_id(id).is_some() {
+            in_new.push(id.clone());
+        } else if o.actor_by_id(id).is_some() {
+            only_old.push(id.clone());
+        } else if let Err(message) = sitrep::query::actors_from_ids(n, std::slice::from_ref(id)) {
+            eprintln!("error: {message}");
+            return ExitCode::from(2);
+        }
+    }
+    let has_place = |s: &sitrep::model::Situation, id: &str| s.places.iter().any(|p| p.id == id);
+    let mut places_in_new = Vec::new();
+    for id in &args.places {
+        if has_place(n, id) {
+            places_in_new.push(id.clone());
+        } else if has_place(o, id) {
+            only_old.push(id.clone());
+        } else if let Err(message) = sitrep::query::places_from_ids(n, std::slice::from_ref(id)) {
+            eprintln!("error: {message}");
+            return ExitCode::from(2);
+        }
+    }
+    // The dates and search as `summary` takes them, described on the new
+    // version's actors and places (and the ids only the old one has).
+    let filter = match summary::build_filter(
+        n,
+        &in_new,
+        &places_in_new,
+        args.search.as_deref(),
+        args.from,
+        args.to,
+    ) {
+        Ok(filter) => filter,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut description = summary::describe_filter(n, &filter);
+    if !only_old.is_empty() {
+        let gone = format!("only in the old version: {}", only_old.join(", "));
+        description = Some(match description {
+            Some(d) => format!("{d}; {gone}"),
+            None => gone,
+        });
+    }
+    let ask = diff::Ask {
+        actors: &args.actors,
+        places: &args.places,
+        search: args.search.as_deref(),
+        from: filter.from,
+        to: filter.to,
+    };
+    let scopes = if ask.is_empty() {
+        [diff::Scope::default(), diff::Scope::default()]
+    } else {
+        [o, n].map(|s| diff::Scope::new(s, &Index::new(s), &ask))
+    };
+    let report = diff::Report::new(
+        diff::Side {
+            name: &names[0],
+            situation: o,
+        },
+        diff::Side {
+            name: &names[1],
+            situation: n,
+        },
+        (&scopes[0], &scopes[1]),
+        description,
+    );
+    let out = diff::render(&report, args.format, text_width(args.width));
+    let differs = report.differs();
+    // The process ends right after this: the OS takes back both models
+    // faster than freeing them item by item.
+    std::mem::forget(report);
+    std::mem::forget(scopes);
+    std::mem::forget(old);
+    std::mem::forget(new);
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(out.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+        Err(e) => {
+            eprintln!("sitrep: cannot write the changes: {e}");
+            return ExitCode::from(2);
+        }
+    }
+    if args.exit_code && differs {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Where the file's seen-state record is and what it holds; a record that
+/// cannot be used is a problem to tell, never a reason not to start.
+fn seen_setup(file: &std::path::Path) -> sitrep::app::SeenSetup {
+    let now = chrono::Utc::now();
+    let file = std::fs::canonicalize(file).unwrap_or_else(|_| file.to_path_buf());
+    let Some(dir) = sitrep::seen::state_dir() else {
+        return sitrep::app::SeenSetup {
+            record: PathBuf::new(),
+            file,
+            earlier: None,
+            problem: Some("no state directory: set XDG_STATE_HOME".into()),
+            now,
+        };
+    };
+    let record = sitrep::seen::record_path(&dir, &file);
+    let (earlier, problem) = match sitrep::seen::read(&record, &file.to_string_lossy()) {
+        Ok(earlier) => (earlier.map(std::sync::Arc::new), None),
+        Err(e) => (None, Some(e)),
+    };
+    sitrep::app::SeenSetup {
+        record,
+        file,
+        earlier,
+        problem,
+        now,
     }
 }

@@ -94,7 +94,7 @@ impl Drop for Guard {
 /// `file` (when given) and reloading it when it changes (reading at most
 /// `max_size` bytes of it). The terminal is restored before this returns,
 /// also when it returns an error.
-pub fn run(mut app: App, file: Option<&Path>, max_size: u64) -> io::Result<Exit> {
+pub fn run(app: &mut App, file: Option<&Path>, max_size: u64) -> io::Result<Exit> {
     // Both before the terminal is touched: a panic or a signal from here on
     // finds a way to give it back.
     install_panic_hook();
@@ -118,8 +118,8 @@ pub fn run(mut app: App, file: Option<&Path>, max_size: u64) -> io::Result<Exit>
     loop {
         // The state lays out for the size it knows: tell it the size now,
         // in case the terminal changed since the last resize event.
-        resize(&mut app, &terminal)?;
-        terminal.draw(|frame| frame.render_widget(&app, frame.area()))?;
+        resize(app, &terminal)?;
+        terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
         // Block until something changes the screen, then take whatever else
         // is already waiting, and draw once.
         let mut changed = false;
@@ -134,13 +134,7 @@ pub fn run(mut app: App, file: Option<&Path>, max_size: u64) -> io::Result<Exit>
                     .next()
                     .ok_or_else(|| io::Error::other("the event sources stopped"))?
             };
-            match handle(
-                &mut app,
-                event,
-                &mut terminal,
-                reloader.as_ref(),
-                &mut captured,
-            )? {
+            match handle(app, event, &mut terminal, reloader.as_ref(), &mut captured)? {
                 Flow::Exit(exit) => return Ok(exit),
                 Flow::Changed => changed = true,
                 Flow::Unchanged => {}

@@ -21,6 +21,11 @@ fn summary(args: &[&str]) -> String {
     let out = Command::cargo_bin("sitrep")
         .expect("the binary is built")
         .current_dir(root())
+        // No config file of the developer's: it could change the output.
+        .env(
+            "SITREP_CONFIG",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/no-config-here/config.toml"),
+        )
         .arg("summary")
         .args(args)
         .output()

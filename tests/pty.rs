@@ -61,6 +61,19 @@ impl Session {
         Session::spawn(program, args, dir, cols, rows)
     }
 
+    /// sitrep with its seen-state records in `state` (`$XDG_STATE_HOME`).
+    fn start_with_state(state: &Path, args: &[&str], cols: u16, rows: u16) -> Session {
+        let program: &Path = env!("CARGO_BIN_EXE_sitrep").as_ref();
+        Session::spawn_with(
+            program,
+            args,
+            env!("CARGO_MANIFEST_DIR").as_ref(),
+            state,
+            cols,
+            rows,
+        )
+    }
+
     fn start_program(program: &Path, args: &[&str], cols: u16, rows: u16) -> Session {
         Session::spawn(
             program,
@@ -72,6 +85,20 @@ impl Session {
     }
 
     fn spawn(program: &Path, args: &[&str], dir: &Path, cols: u16, rows: u16) -> Session {
+        // Records of what was seen go to the test's own folder, never the
+        // developer's.
+        let state: &Path = concat!(env!("CARGO_TARGET_TMPDIR"), "/pty-state").as_ref();
+        Session::spawn_with(program, args, dir, state, cols, rows)
+    }
+
+    fn spawn_with(
+        program: &Path,
+        args: &[&str],
+        dir: &Path,
+        state: &Path,
+        cols: u16,
+        rows: u16,
+    ) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -84,6 +111,7 @@ impl Session {
         cmd.args(args);
         cmd.cwd(dir);
         cmd.env("TERM", "xterm-256color");
+        cmd.env("XDG_STATE_HOME", state);
         cmd.env_remove("COLORTERM");
         // No config file of the developer's: the lookup finds nothing.
         cmd.env(
@@ -892,4 +920,118 @@ fn picking_a_place_on_the_map_filters_the_timeline_and_the_map_follows() {
     s.send("q");
     let status = s.finish();
     assert!(status.success(), "{status:?}");
+}
+
+/// The header's count of what is new since the last look is on screen.
+fn marks_count(screen: &str) -> bool {
+    ["new since", "changed since", "removed since"]
+        .iter()
+        .any(|t| screen.contains(t))
+}
+
+#[test]
+fn reopening_an_edited_file_marks_what_is_new_and_changed_since_the_last_look() {
+    let dir = temp_dir("seen");
+    let state = dir.join("state");
+    let file = dir.join("situation.toml");
+    let old = std::fs::read_to_string("tests/fixtures/summary.toml").unwrap();
+    save(&file, &old);
+    let path = file.to_string_lossy().into_owned();
+
+    // First look: nothing to compare with, so nothing is marked.
+    let mut s = Session::start_with_state(&state, &[&path], 120, 40);
+    s.wait_dashboard("Lowmere river floods");
+    assert!(!marks_count(&s.contents()), "{}", s.contents());
+    s.send("q");
+    assert!(s.finish().success());
+    let records: Vec<_> = std::fs::read_dir(state.join("sitrep")).unwrap().collect();
+    assert_eq!(records.len(), 1, "one record, in the state folder");
+    // Nothing was written beside the data file.
+    let beside: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(beside.len(), 2, "{beside:?}");
+
+    // The file is edited: one event moves, one is added.
+    let edited = old.replacen(
+        "id = \"breach\"\ndate = 2024-09-03",
+        "id = \"breach\"\ndate = 2024-09-04",
+        1,
+    ) + "\n[[events]]\nid = \"bridge\"\ndate = 2024-09-20\n\
+           title = \"Temporary bridge opens at Millford\"\nsources = [\"gazette\"]\n";
+    save(&file, &edited);
+    let mut s = Session::start_with_state(&state, &[&path], 120, 40);
+    s.wait_dashboard("Lowmere river floods");
+    s.wait_text("1 new, 1 changed since ");
+    let screen = s.contents();
+    let row = |text: &str| {
+        screen
+            .lines()
+            .find(|l| l.contains(text))
+            .unwrap_or_else(|| panic!("{text} in {screen}"))
+            .to_string()
+    };
+    assert!(row("Temporary bridge opens").contains("●+"), "{screen}");
+    assert!(row("Levee breaches flood").contains("●~"), "{screen}");
+    assert!(!row("Heavy rain begins").contains("●~"), "{screen}");
+    s.send("q");
+    assert!(s.finish().success());
+
+    // Seen now: the next look has nothing new.
+    let s2 = Session::start_with_state(&state, &[&path], 120, 40);
+    s2.wait_dashboard("Lowmere river floods");
+    assert!(!marks_count(&s2.contents()), "{}", s2.contents());
+    let mut s2 = s2;
+    s2.send("q");
+    assert!(s2.finish().success());
+
+    // The built-in situation has no history: nothing is recorded for it.
+    let mut b = Session::start_with_state(&state, &[], 120, 40);
+    b.wait_dashboard("as of");
+    b.send("q");
+    assert!(b.finish().success());
+    assert_eq!(std::fs::read_dir(state.join("sitrep")).unwrap().count(), 1);
+
+    // --no-state neither marks nor records.
+    std::fs::remove_dir_all(&state).unwrap();
+    let mut s3 = Session::start_with_state(&state, &["--no-state", &path], 120, 40);
+    s3.wait_dashboard("Lowmere river floods");
+    s3.send("q");
+    assert!(s3.finish().success());
+    assert!(!state.exists());
+}
+
+#[test]
+fn a_damaged_record_is_told_once_and_the_dashboard_opens() {
+    let dir = temp_dir("seen-damaged");
+    let state = dir.join("state");
+    let file = dir.join("situation.toml");
+    save(
+        &file,
+        &std::fs::read_to_string("tests/fixtures/summary.toml").unwrap(),
+    );
+    let path = file.to_string_lossy().into_owned();
+    let mut s = Session::start_with_state(&state, &[&path], 120, 40);
+    s.wait_dashboard("Lowmere river floods");
+    s.send("q");
+    assert!(s.finish().success());
+    let record = std::fs::read_dir(state.join("sitrep"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    std::fs::write(&record, "garbage").unwrap();
+    let mut s = Session::start_with_state(&state, &[&path], 120, 40);
+    s.wait_dashboard("Lowmere river floods");
+    s.wait_text("seen-state record not used (not a sitrep seen-state record)");
+    // Told once: the next key clears it.
+    s.send("j");
+    s.wait_gone("seen-state record not used");
+    s.send("q");
+    assert!(s.finish().success());
+    // Quitting wrote a good record over the damaged one.
+    let text = std::fs::read_to_string(&record).unwrap();
+    assert!(text.starts_with("sitrep seen 1\n"), "{text}");
 }

@@ -17,6 +17,7 @@ mod effect;
 pub mod panes;
 pub mod popups;
 mod reload;
+mod seen;
 mod view;
 
 #[cfg(test)]
@@ -28,6 +29,7 @@ pub use cursor::{Cursor, Motion, relocate};
 pub use effect::{Effect, Effects};
 pub use popups::{DetailPage, DetailPopup, HelpPopup, PickerPopup, Popup, Reply, ReportPopup};
 pub use reload::carry_over;
+pub use seen::{Seen, SeenSetup};
 pub use view::{SearchInput, View};
 
 use crate::action::{Action, Pane};
@@ -65,6 +67,8 @@ pub struct Options {
     /// The file shown, as named on the command line (safe to print); `None`
     /// for the built-in situation.
     pub file: Option<String>,
+    /// Remembering what was seen (a file, without `--no-state`).
+    pub seen: Option<SeenSetup>,
 }
 
 impl Default for Options {
@@ -78,6 +82,7 @@ impl Default for Options {
             staleness: Staleness::default(),
             warnings: 0,
             file: None,
+            seen: None,
         }
     }
 }
@@ -97,10 +102,17 @@ pub struct App {
     /// Why the last save did not load, while the last good data stays on
     /// screen; cleared by a save that loads.
     problem: Option<Problem>,
+    /// What was seen before and the marks against it; `None` when nothing
+    /// is remembered.
+    seen: Option<Seen>,
 }
 
 impl App {
     pub fn new(situation: Situation, options: Options) -> App {
+        let seen = options
+            .seen
+            .as_ref()
+            .map(|setup| Seen::new(setup, &situation));
         let filter = Filter {
             actors: options.actors,
             places: options.places,
@@ -115,6 +127,7 @@ impl App {
             mouse: options.mouse,
             file: options.file,
             problem: None,
+            seen,
         };
         app.view.panes.map = panes::MapPane::new(Anchors::new(&app.data.situation));
         app.remark_map();
@@ -131,8 +144,32 @@ impl App {
                 plural(options.warnings, "warning")
             ));
         }
+        if let Some(problem) = options.seen.as_ref().and_then(|s| s.problem.as_ref()) {
+            let told = format!("seen-state record not used ({problem}): nothing marked");
+            app.view.status = Some(match app.view.status.take() {
+                Some(status) => format!("{status} · {told}"),
+                None => told,
+            });
+        }
         app.relayout();
         app
+    }
+
+    /// What was seen before and the marks against it.
+    pub fn seen(&self) -> Option<&Seen> {
+        self.seen.as_ref()
+    }
+
+    /// The record to write on quitting: the version on screen, seen `now`
+    /// (where to, the data file, the record). `None` when nothing is
+    /// remembered.
+    pub fn seen_record(
+        &self,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Option<(std::path::PathBuf, std::path::PathBuf, crate::seen::Record)> {
+        self.seen
+            .as_ref()
+            .and_then(|seen| seen.record(&self.data.situation, now))
     }
 
     // Reading the state (drawing, tests, the terminal loop).

@@ -13,7 +13,7 @@ use crate::text::{fit, plural, shown};
 
 use super::cursor::{Cursor, landing, relocate};
 use super::popups::{DetailPage, Popup};
-use super::{App, Options, SearchInput};
+use super::{App, Options, SearchInput, Seen};
 
 impl App {
     /// Applies what a reload found: a situation that loads replaces the old
@@ -138,6 +138,7 @@ pub fn carry_over(old: &App, situation: Situation, warnings: usize) -> App {
             staleness: old.staleness,
             warnings: 0,
             file: old.file.clone(),
+            seen: old.seen.as_ref().map(Seen::for_reload),
         },
     );
     app.data.filter.search = old.data.filter.search.clone();

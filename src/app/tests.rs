@@ -1517,3 +1517,58 @@ fn picking_a_place_on_the_map_and_enter_filter_by_it_and_refit() {
     assert!(app.data.filter.places.is_empty());
     assert_eq!(app.data.selection.events.len(), all);
 }
+
+fn seen_setup(earlier: Option<crate::seen::Record>) -> SeenSetup {
+    SeenSetup {
+        record: "/state/sitrep/dashboard.seen".into(),
+        file: "/data/dashboard.toml".into(),
+        earlier: earlier.map(std::sync::Arc::new),
+        problem: None,
+        now: "2026-12-01T09:00:00Z".parse().unwrap(),
+    }
+}
+
+fn event_mark(app: &App, id: &str) -> Option<crate::marks::Mark> {
+    let s = app.situation();
+    let e = s.events.iter().position(|e| e.id == id).expect("the event");
+    app.seen()?.marks.mark(crate::digest::Section::Events, e)
+}
+
+#[test]
+fn a_first_look_marks_nothing_and_reloads_mark_what_each_one_brought() {
+    let options = Options {
+        seen: Some(seen_setup(None)),
+        ..Options::default()
+    };
+    let mut app = app_with(options, 120, 40);
+    let first = app.situation().events[0].id.clone();
+    let second = app.situation().events[1].id.clone();
+    assert!(app.seen().unwrap().marks.is_empty());
+    assert_eq!(app.seen().unwrap().header, None);
+    // A save renames the first event's title: it is marked changed.
+    let title = app.situation().events[0].title.clone();
+    let edited = FIXTURE.replacen(&format!("title = \"{title}\""), "title = \"Renamed\"", 1);
+    assert_ne!(edited, FIXTURE);
+    reload(&mut app, &edited);
+    assert_eq!(event_mark(&app, &first), Some(crate::marks::Mark::Changed));
+    assert_eq!(event_mark(&app, &second), None);
+    // The next save drops the second event: the first stays marked, the
+    // second is counted as removed.
+    reload(&mut app, &without_event(&edited, &second));
+    assert_eq!(event_mark(&app, &first), Some(crate::marks::Mark::Changed));
+    let seen = app.seen().unwrap();
+    assert_eq!(seen.marks.removed.len(), 1);
+    assert_eq!(seen.marks.removed[0].key, second);
+    assert_eq!(
+        seen.header
+            .as_deref()
+            .map(|h| h.starts_with("1 changed, 1 removed since ")),
+        Some(true)
+    );
+    // Quitting records the version on screen.
+    let (_, _, record) = app
+        .seen_record("2026-12-01T10:00:00Z".parse().unwrap())
+        .unwrap();
+    assert!(record.items.iter().all(|i| i.key != second));
+    assert!(record.items.iter().any(|i| i.key == first));
+}

@@ -24,6 +24,7 @@ use crate::model::{
     Actor, ActorKind, Event, LatLon, Metric, MetricKind, Number, Observation, Place, PlaceKind,
     Qualifier, Quote, Situation, Source,
 };
+use crate::number_text;
 use fields::{Fields, Problems, Value};
 use refs::{Ids, Refs, Table};
 
@@ -200,6 +201,11 @@ pub(crate) fn syntax_hint(text: &str, at: usize) -> Option<String> {
     })
 }
 
+/// How deep `part_of` chains may go: far beyond any real organisation or
+/// map (a unit, its force, its ministry, its government is four), and low
+/// enough that taking in every item's chain stays cheap.
+pub const MAX_PART_OF_DEPTH: usize = 100;
+
 /// How many parts a dotted key or header may have before the TOML parser
 /// gives up (its recursion limit, which it reports without a place).
 const DOTTED_KEY_LIMIT: usize = 80;
@@ -259,9 +265,9 @@ fn cycle_names<'a>(cycle: &[usize], id_of: impl Fn(usize) -> &'a str) -> String 
     format!(
         "{} → … {} more … → {} ({} in all)",
         names.join(" → "),
-        crate::number_text::group_integer(rest as i128),
+        number_text::group_integer(rest as i128),
         id_of(first),
-        crate::number_text::group_integer(cycle.len() as i128),
+        number_text::group_integer(cycle.len() as i128),
     )
 }
 
@@ -493,9 +499,11 @@ impl<'i, 'p> Builder<'i, 'p> {
         self.problems.offset = 0;
         let resolved = self.refs.resolve(self.problems);
         let links = std::mem::take(&mut self.links);
-        let no_cycles = self.check_part_of_cycles(&links, &resolved, "an actor");
+        let no_cycles = self.check_part_of_cycles(&links, &resolved, "an actor")
+            && self.check_part_of_depth(&links, &resolved, "actors");
         let place_links = std::mem::take(&mut self.place_links);
-        let no_place_cycles = self.check_part_of_cycles(&place_links, &resolved, "a place");
+        let no_place_cycles = self.check_part_of_cycles(&place_links, &resolved, "a place")
+            && self.check_part_of_depth(&place_links, &resolved, "places");
         self.warn_unused();
         self.warn_locations_naming_places(&resolved);
 
@@ -919,6 +927,69 @@ impl<'i, 'p> Builder<'i, 'p> {
             approximate: approximate.ok()?.unwrap_or(false),
             aliases: aliases.ok()?,
         })
+    }
+
+    /// A `part_of` chain deeper than [`MAX_PART_OF_DEPTH`] is an error,
+    /// reported once, at the `part_of` of the item that starts the deepest
+    /// chain, with a count of the others. Filtering by an actor takes in
+    /// everything below it, so every item's chain is walked: a limit keeps
+    /// that work and memory in proportion to the file. (Cycles are checked
+    /// first: every chain ends.)
+    fn check_part_of_depth(
+        &mut self,
+        items: &[Link<'i>],
+        resolved: &[Option<usize>],
+        what: &str,
+    ) -> bool {
+        let parent = |i: usize| items[i].part_of.and_then(|r| resolved[r]);
+        // depth[i]: how many items the chain from i holds, i included;
+        // 0 while unknown. Filled from the top of each chain down, without
+        // recursion, so a chain through the whole file costs one pass.
+        let mut depth = vec![0usize; items.len()];
+        let mut chain = Vec::new();
+        for start in 0..items.len() {
+            let mut at = Some(start);
+            while let Some(i) = at.filter(|&i| depth[i] == 0 && chain.len() <= items.len()) {
+                chain.push(i);
+                at = parent(i).filter(|&p| p < items.len());
+            }
+            let mut below = at.map_or(0, |i| depth[i]);
+            while let Some(i) = chain.pop() {
+                below += 1;
+                depth[i] = below;
+            }
+        }
+        let too_deep = depth.iter().filter(|&&d| d > MAX_PART_OF_DEPTH).count();
+        let Some(deepest) = (0..items.len()).max_by_key(|&i| (depth[i], std::cmp::Reverse(i)))
+        else {
+            return true;
+        };
+        if too_deep == 0 {
+            return true;
+        }
+        let others = if too_deep > 1 {
+            format!(
+                "; {} more {what} are deeper than that too",
+                number_text::group_integer(too_deep as i128 - 1)
+            )
+        } else {
+            String::new()
+        };
+        self.problems.push(
+            Diagnostic::error(
+                items[deepest].span.clone(),
+                format!(
+                    "this `part_of` chain is {} {what} deep, more than the {MAX_PART_OF_DEPTH} \
+                     levels a file may nest{others}",
+                    number_text::group_integer(depth[deepest] as i128),
+                ),
+            )
+            .with_help(Some(
+                "`part_of` names the one just above, as a unit's force or a force's government"
+                    .into(),
+            )),
+        );
+        false
     }
 
     /// A `part_of` chain that comes back to where it started is an error,

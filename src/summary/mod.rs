@@ -8,9 +8,9 @@
 //! each format makes them safe for itself at the moment it writes them.
 
 mod csv;
-mod json;
-mod markdown;
-mod text;
+pub(crate) mod json;
+pub(crate) mod markdown;
+pub(crate) mod text;
 mod timelinejs;
 
 pub use json::escape_non_ascii;
@@ -87,6 +87,55 @@ pub fn build_filter(
         from,
         to,
     })
+}
+
+/// A filter in words, or `None` when nothing is filtered.
+pub fn describe_filter(s: &Situation, filter: &Filter) -> Option<String> {
+    if filter.is_empty() {
+        return None;
+    }
+    let mut parts = Vec::new();
+    if !filter.actors.is_empty() {
+        let names: Vec<String> = filter
+            .actors
+            .iter()
+            .map(|&a| format!("{} ({})", s.actors[a].name, s.actors[a].id))
+            .collect();
+        let (label, whose) = if names.len() == 1 {
+            ("actor", "its")
+        } else {
+            ("actors", "their")
+        };
+        parts.push(format!(
+            "{label} {}, with {whose} members",
+            names.join(" or ")
+        ));
+    }
+    if !filter.places.is_empty() {
+        let names: Vec<String> = filter
+            .places
+            .iter()
+            .map(|&p| format!("{} ({})", s.places[p].name, s.places[p].id))
+            .collect();
+        let (label, what) = if names.len() == 1 {
+            ("place", "what lies in it")
+        } else {
+            ("places", "what lies in them")
+        };
+        parts.push(format!("{label} {}, with {what}", names.join(" or ")));
+    }
+    let search = filter.search.trim();
+    if !search.is_empty() {
+        parts.push(format!("text “{search}”"));
+    }
+    let day = |d: NaiveDate| FuzzyDate::day(d).to_string();
+    match (filter.from, filter.to) {
+        (Some(from), Some(to)) => parts.push(format!("from {} to {}", day(from), day(to))),
+        (Some(from), None) => parts.push(format!("from {}", day(from))),
+        (None, Some(to)) => parts.push(format!("up to {}", day(to))),
+        (None, None) => {}
+    }
+    Some(parts.join("; "))
 }
 
 /// Paragraphs of a multi-line text such as the situation's summary: split
@@ -284,54 +333,7 @@ impl<'a> View<'a> {
 
     /// The filter in words, or `None` when nothing is filtered.
     pub fn filter_description(&self) -> Option<String> {
-        if self.filter.is_empty() {
-            return None;
-        }
-        let s = self.situation;
-        let mut parts = Vec::new();
-        if !self.filter.actors.is_empty() {
-            let names: Vec<String> = self
-                .filter
-                .actors
-                .iter()
-                .map(|&a| format!("{} ({})", s.actors[a].name, s.actors[a].id))
-                .collect();
-            let (label, whose) = if names.len() == 1 {
-                ("actor", "its")
-            } else {
-                ("actors", "their")
-            };
-            parts.push(format!(
-                "{label} {}, with {whose} members",
-                names.join(" or ")
-            ));
-        }
-        if !self.filter.places.is_empty() {
-            let names: Vec<String> = self
-                .filter
-                .places
-                .iter()
-                .map(|&p| format!("{} ({})", s.places[p].name, s.places[p].id))
-                .collect();
-            let (label, what) = if names.len() == 1 {
-                ("place", "what lies in it")
-            } else {
-                ("places", "what lies in them")
-            };
-            parts.push(format!("{label} {}, with {what}", names.join(" or ")));
-        }
-        let search = self.filter.search.trim();
-        if !search.is_empty() {
-            parts.push(format!("text “{search}”"));
-        }
-        let day = |d: NaiveDate| FuzzyDate::day(d).to_string();
-        match (self.filter.from, self.filter.to) {
-            (Some(from), Some(to)) => parts.push(format!("from {} to {}", day(from), day(to))),
-            (Some(from), None) => parts.push(format!("from {}", day(from))),
-            (None, Some(to)) => parts.push(format!("up to {}", day(to))),
-            (None, None) => {}
-        }
-        Some(parts.join("; "))
+        describe_filter(self.situation, self.filter)
     }
 
     /// "12 events", or "5 of 12 events" when the filter hid some.

@@ -46,10 +46,7 @@ use crate::sanitize::clean_line;
 pub const MIN_WIDTH: usize = 20;
 
 pub fn render(view: &View, width: usize) -> String {
-    let mut w = Writer {
-        out: String::new(),
-        width: width.max(MIN_WIDTH),
-    };
+    let mut w = Writer::new(width);
     header(&mut w, view);
     figures(&mut w, view);
     timeline(&mut w, view);
@@ -58,17 +55,29 @@ pub fn render(view: &View, width: usize) -> String {
     w.out
 }
 
-struct Writer {
-    out: String,
+/// Text wrapped to a width, shared with `sitrep diff`'s text format.
+pub(crate) struct Writer {
+    pub(crate) out: String,
     width: usize,
 }
 
 impl Writer {
+    pub(crate) fn width(&self) -> usize {
+        self.width
+    }
+
+    pub(crate) fn new(width: usize) -> Writer {
+        Writer {
+            out: String::new(),
+            width: width.max(MIN_WIDTH),
+        }
+    }
+
     /// Wraps `text` (already clean) to the width, the first line after
     /// `first`, the others after `rest`. Lines break at spaces only: never
     /// inside a word longer than a line (a URL) nor at its hyphens
     /// ("Port-au-Prince", "https://example.org/a-b").
-    fn wrap(&mut self, text: &str, first: &str, rest: &str) {
+    pub(crate) fn wrap(&mut self, text: &str, first: &str, rest: &str) {
         let options = Options::new(self.width)
             .initial_indent(first)
             .subsequent_indent(rest)
@@ -83,7 +92,7 @@ impl Writer {
     /// As [`Writer::wrap`], with source references such as "[1, 2]" kept
     /// whole and on the line of the word before them: a lone "[2]" on a
     /// line of its own reads as something else.
-    fn wrap_cited(&mut self, text: &str, refs: &str, first: &str, rest: &str) {
+    pub(crate) fn wrap_cited(&mut self, text: &str, refs: &str, first: &str, rest: &str) {
         if refs.is_empty() {
             return self.wrap(text, first, rest);
         }
@@ -101,17 +110,17 @@ impl Writer {
         self.out.push_str(&wrapped.replace(GLUE, " "));
     }
 
-    fn line(&mut self, text: &str) {
+    pub(crate) fn line(&mut self, text: &str) {
         self.wrap(text, "", "");
     }
 
-    fn blank(&mut self) {
+    pub(crate) fn blank(&mut self) {
         self.out.push('\n');
     }
 
     /// A heading underlined with `rule` as wide as the heading, so that it
     /// reads as a heading without any markup.
-    fn heading(&mut self, text: &str, rule: char) {
+    pub(crate) fn heading(&mut self, text: &str, rule: char) {
         self.line(text);
         let wide = text.width().clamp(1, self.width);
         self.out.extend(std::iter::repeat_n(rule, wide));

@@ -18,9 +18,16 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = app.theme();
     let s = &app.situation();
 
-    // Row 1: title, and as_of on the right.
+    // Row 1: title, and on the right what is new since the last look (when
+    // anything is and it fits) and as_of.
     let as_of = format!("as of {} ", crate::model::FuzzyDate::day(s.as_of));
-    let title_room = usize::from(area.width).saturating_sub(width(&as_of) + 3);
+    let marks = app
+        .seen()
+        .and_then(|seen| seen.header.as_deref())
+        .map(|text| format!("{text} · "))
+        .filter(|text| width(text) + width(&as_of) + 20 <= usize::from(area.width))
+        .unwrap_or_default();
+    let title_room = usize::from(area.width).saturating_sub(width(&as_of) + width(&marks) + 3);
     let title = fit(&shown(&s.title, title_room), title_room);
     buf.set_line(
         area.x,
@@ -30,6 +37,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     );
     let as_of_x = area.right().saturating_sub(width(&as_of) as u16);
     buf.set_string(as_of_x, area.y, &as_of, theme.dim());
+    let marks_x = as_of_x.saturating_sub(width(&marks) as u16);
+    buf.set_string(marks_x, area.y, &marks, theme.strong());
 
     if area.height < 2 {
         return;

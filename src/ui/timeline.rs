@@ -152,7 +152,8 @@ fn now_line(app: &App, columns: usize) -> Line<'static> {
 fn event_line(app: &App, position: usize, width: usize) -> Line<'static> {
     let theme = app.theme();
     let s = &app.situation();
-    let e = &s.events[app.selection().events[position]];
+    let ix = app.selection().events[position];
+    let e = &s.events[ix];
     let cols = columns(app, width);
     let needle = app.needle();
     let (glyph, base) = if e.is_upcoming(s.as_of) {
@@ -162,8 +163,20 @@ fn event_line(app: &App, position: usize, width: usize) -> Line<'static> {
     } else {
         ("● ", theme.text())
     };
+    // New or changed since the last look: the glyph's second column holds
+    // a symbol, so the mark never rests on colour.
+    let mark = app
+        .seen()
+        .and_then(|seen| seen.marks.mark(crate::digest::Section::Events, ix));
+    let glyph_span = match mark {
+        Some(mark) => Span::styled(
+            format!("{}{}", glyph.trim_end(), mark.symbol()),
+            base.patch(theme.strong()),
+        ),
+        None => Span::styled(glyph, base),
+    };
     let mut spans = vec![
-        Span::styled(glyph, base),
+        glyph_span,
         Span::styled(pad(&date_label(e), cols.date), base.patch(theme.dim())),
     ];
     spans.extend(highlight(

@@ -1,0 +1,85 @@
+//! The dashboard's side of the seen-state record: what the last look saw,
+//! the marks of the version on screen against it, and the record to write
+//! when the reader quits. The reading and writing are the terminal loop's
+//! and main's (see [`crate::seen`]); this is state only.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+
+use crate::digest::Digests;
+use crate::marks::Marks;
+use crate::model::Situation;
+use crate::seen::Record;
+
+/// How a dashboard on a file starts remembering (none for the built-in
+/// situation, nor with `--no-state`).
+#[derive(Clone, Debug)]
+pub struct SeenSetup {
+    /// Where the record is written.
+    pub record: PathBuf,
+    /// The data file's canonical path.
+    pub file: PathBuf,
+    /// What the last look saw; `None` on a first look.
+    pub earlier: Option<Arc<Record>>,
+    /// Why the record could not be read, told once in the footer.
+    pub problem: Option<String>,
+    /// The time of opening (or of the reload), for the header's wording.
+    pub now: DateTime<Utc>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Seen {
+    record: PathBuf,
+    file: PathBuf,
+    /// What the marks compare against: the last look, or on a first look
+    /// the version opened (so that only what reloads bring is marked).
+    baseline: Arc<Record>,
+    pub marks: Marks,
+    /// "5 new, 2 changed since 28 Nov", when anything is.
+    pub header: Option<String>,
+}
+
+impl Seen {
+    pub fn new(setup: &SeenSetup, s: &Situation) -> Seen {
+        let digests = Digests::of(s);
+        let file = setup.file.to_string_lossy().into_owned();
+        let baseline = setup
+            .earlier
+            .clone()
+            .unwrap_or_else(|| Arc::new(Record::of(s, &digests, &file, setup.now, None)));
+        let marks = Marks::between(&baseline, s, &digests);
+        Seen {
+            record: setup.record.clone(),
+            file: setup.file.clone(),
+            header: marks.summary(setup.now),
+            baseline,
+            marks,
+        }
+    }
+
+    /// The setup a reload starts from: the same baseline, so each reload's
+    /// additions and changes are marked until the reader quits.
+    pub fn for_reload(&self) -> SeenSetup {
+        SeenSetup {
+            record: self.record.clone(),
+            file: self.file.clone(),
+            earlier: Some(Arc::clone(&self.baseline)),
+            problem: None,
+            now: Utc::now(),
+        }
+    }
+
+    /// The record of the version on screen, seen `now`: where to write
+    /// it, the data file it is about, and the record.
+    /// `None` when there is nowhere to write it (no state directory).
+    pub fn record(&self, s: &Situation, now: DateTime<Utc>) -> Option<(PathBuf, PathBuf, Record)> {
+        if self.record.as_os_str().is_empty() {
+            return None;
+        }
+        let file = self.file.to_string_lossy();
+        let record = Record::of(s, &Digests::of(s), &file, now, Some(&self.baseline));
+        Some((self.record.clone(), self.file.clone(), record))
+    }
+}
