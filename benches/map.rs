@@ -68,10 +68,10 @@ fn situation() -> Situation {
 fn pane(s: &Situation, area: Rect) -> MapPane {
     let mut map = MapPane::new(Anchors::new(s));
     let (inner, _) = areas(area);
-    map.resize(Grid {
+    map.show(Some(Grid {
         cols: inner.width,
         rows: inner.height,
-    });
+    }));
     let all: Vec<usize> = (0..s.events.len()).collect();
     map.set_markers(Markers::new(s, &map.anchors, &all));
     map

@@ -1,11 +1,13 @@
 //! How sitrep scales: loading and checking, building the search and member
 //! indexes, a filter change with its redraw, a frame of the timeline, and
-//! scrolling, on generated situations of 10,000 and 100,000 events.
+//! scrolling, on generated situations of 10,000 and 100,000 events, and of
+//! 1,000,000 with `SITREP_BENCH_MILLION=1` (a 459 MB file: it takes a while).
 //!
 //! Run with `cargo bench --bench scale`; README ("Performance") has the
 //! figures and how they compare with Python's tomllib.
 
-use std::sync::OnceLock;
+use std::collections::HashMap;
+use std::sync::Mutex;
 
 use divan::{Bencher, black_box};
 use ratatui::Terminal;
@@ -13,7 +15,6 @@ use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use sitrep::action::{Action, Pane};
 use sitrep::app::{App, Options};
-use sitrep::keymap;
 use sitrep::model::Situation;
 use sitrep::query::{self, Filter, Index};
 
@@ -21,19 +22,35 @@ fn main() {
     divan::main();
 }
 
-const SIZES: [usize; 2] = [10_000, 100_000];
+const SMALL: usize = 10_000;
+const MILLION: usize = 1_000_000;
+
+/// The sizes measured: 10,000 and 100,000 events, and a million when
+/// `SITREP_BENCH_MILLION` is set.
+fn sizes() -> Vec<usize> {
+    let mut sizes = vec![SMALL, 100_000];
+    if std::env::var_os("SITREP_BENCH_MILLION").is_some() {
+        sizes.push(MILLION);
+    }
+    sizes
+}
 
 /// The generated file of each size, made once per run (seed 7, the README's).
 fn text(events: usize) -> &'static str {
-    static SMALL: OnceLock<String> = OnceLock::new();
-    static LARGE: OnceLock<String> = OnceLock::new();
-    let cell = if events == SIZES[0] { &SMALL } else { &LARGE };
-    cell.get_or_init(|| {
-        let mut out = Vec::new();
-        sitrep_generate::generate(&sitrep_generate::Options::new(events, 7), &mut out)
-            .expect("writing to memory does not fail");
-        String::from_utf8(out).expect("the generator writes UTF-8")
-    })
+    static TEXTS: Mutex<Option<HashMap<usize, &'static str>>> = Mutex::new(None);
+    let mut texts = TEXTS.lock().unwrap_or_else(|e| e.into_inner());
+    texts
+        .get_or_insert_with(HashMap::new)
+        .entry(events)
+        .or_insert_with(|| {
+            let mut out = Vec::new();
+            sitrep_generate::generate(&sitrep_generate::Options::new(events, 7), &mut out)
+                .expect("writing to memory does not fail");
+            // Kept for the whole run, as the benches share it.
+            String::from_utf8(out)
+                .expect("the generator writes UTF-8")
+                .leak()
+        })
 }
 
 fn situation(events: usize) -> Situation {
@@ -63,25 +80,25 @@ fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
 /// A key through the same table the dashboard reads keys with.
 fn key(app: &mut App, code: KeyCode) {
     let event = KeyEvent::new(code, KeyModifiers::NONE);
-    if let Some(action) = keymap::action_for(app.mode(), app.view().focus, event) {
+    if let Some(action) = app.keymap().action_for(app.mode(), app.view().focus, event) {
         app.update(action);
     }
 }
 
-#[divan::bench(args = SIZES, sample_count = 10)]
+#[divan::bench(args = sizes(), sample_count = 10)]
 fn load_and_check(bencher: Bencher, events: usize) {
     let text = text(events);
     bencher.bench(|| sitrep::load::load_str(black_box(text)));
 }
 
-#[divan::bench(args = SIZES, sample_count = 10)]
+#[divan::bench(args = sizes(), sample_count = 10)]
 fn build_indexes(bencher: Bencher, events: usize) {
     let s = situation(events);
     bencher.bench(|| Index::new(black_box(&s)));
 }
 
 /// From opening the file to the first frame on screen: load, indexes, draw.
-#[divan::bench(args = SIZES, sample_count = 10)]
+#[divan::bench(args = sizes(), sample_count = 10)]
 fn first_frame(bencher: Bencher, events: usize) {
     let text = text(events);
     bencher.bench(|| {
@@ -94,7 +111,7 @@ fn first_frame(bencher: Bencher, events: usize) {
 }
 
 /// The filter alone: an actor with its members and a search word.
-#[divan::bench(args = SIZES)]
+#[divan::bench(args = sizes())]
 fn select(bencher: Bencher, events: usize) {
     let s = situation(events);
     let index = Index::new(&s);
@@ -108,7 +125,7 @@ fn select(bencher: Bencher, events: usize) {
 
 /// An actor added to and taken out of the filter, each followed by a redraw
 /// at 140x45 (two filter changes per iteration).
-#[divan::bench(args = SIZES)]
+#[divan::bench(args = sizes())]
 fn toggle_actor_and_redraw(bencher: Bencher, events: usize) {
     let (mut app, mut terminal) = dashboard(events);
     app.update(Action::Focus(Pane::Actors));
@@ -122,7 +139,7 @@ fn toggle_actor_and_redraw(bencher: Bencher, events: usize) {
 
 /// One keystroke of an incremental search and its redraw at 140x45: typing
 /// "port" then deleting it, so each iteration is eight filter changes.
-#[divan::bench(args = SIZES)]
+#[divan::bench(args = sizes())]
 fn search_keystroke_and_redraw(bencher: Bencher, events: usize) {
     let (mut app, mut terminal) = dashboard(events);
     key(&mut app, KeyCode::Char('/'));
@@ -138,15 +155,51 @@ fn search_keystroke_and_redraw(bencher: Bencher, events: usize) {
     });
 }
 
+/// The first letter typed into a search as soon as the first frame is on
+/// screen: the search text is still being built in the background then.
+#[divan::bench(args = sizes(), sample_count = 5)]
+fn first_search_keystroke(bencher: Bencher, events: usize) {
+    let s = situation(events);
+    bencher
+        .with_inputs(|| {
+            let mut app = App::new(s.clone(), Options::default());
+            app.update(Action::Resize {
+                width: 140,
+                height: 45,
+            });
+            let mut terminal = Terminal::new(TestBackend::new(140, 45)).expect("a test backend");
+            draw(&mut terminal, &app);
+            key(&mut app, KeyCode::Char('/'));
+            (app, terminal)
+        })
+        .bench_local_refs(|(app, terminal)| {
+            key(app, KeyCode::Char('p'));
+            draw(terminal, app);
+        });
+}
+
+/// `G` then `g` in the timeline, each with its redraw.
+#[divan::bench(args = sizes())]
+fn bottom_and_top(bencher: Bencher, events: usize) {
+    let (mut app, mut terminal) = dashboard(events);
+    app.update(Action::Focus(Pane::Timeline));
+    bencher.bench_local(|| {
+        key(&mut app, KeyCode::Char('G'));
+        draw(&mut terminal, &app);
+        key(&mut app, KeyCode::Char('g'));
+        draw(&mut terminal, &app);
+    });
+}
+
 /// A frame of the timeline with nothing changed.
-#[divan::bench(args = SIZES)]
+#[divan::bench(args = sizes())]
 fn redraw(bencher: Bencher, events: usize) {
     let (app, mut terminal) = dashboard(events);
     bencher.bench_local(|| draw(&mut terminal, &app));
 }
 
 /// A page down and its redraw, wrapping to the top at the end.
-#[divan::bench(args = SIZES)]
+#[divan::bench(args = sizes())]
 fn scroll_a_page(bencher: Bencher, events: usize) {
     let (mut app, mut terminal) = dashboard(events);
     app.update(Action::Focus(Pane::Timeline));
@@ -162,7 +215,7 @@ fn scroll_a_page(bencher: Bencher, events: usize) {
 #[divan::bench(sample_count = 20)]
 fn huge_text_redraw(bencher: Bencher) {
     let long = "漢字 👍 e\u{301} long text ".repeat(5_000_000 / 20);
-    let mut s = sitrep::load::load_str(text(SIZES[0]))
+    let mut s = sitrep::load::load_str(text(SMALL))
         .situation
         .expect("valid");
     let last = s.events.len() - 1;
@@ -183,7 +236,7 @@ fn huge_text_redraw(bencher: Bencher) {
 /// What the seen marks cost on opening a file: every item's digest, and the
 /// comparison with an earlier version's catalog (here the same file with
 /// one event in a hundred edited). Compare with `first_frame`.
-#[divan::bench(args = SIZES, sample_count = 10)]
+#[divan::bench(args = sizes(), sample_count = 10)]
 fn digests_and_compare(bencher: Bencher, events: usize) {
     use sitrep::changes::{Catalog, Changes};
     use sitrep::digest::Digests;

@@ -93,6 +93,16 @@ pub enum Action {
     /// Add the selected actor to the filter, or remove it.
     Toggle,
     ClearFilters,
+    /// Open the date-window prompt.
+    Window,
+    /// Move the date window back or on by its own length.
+    ShiftWindow {
+        forward: bool,
+    },
+    /// Halve or double the date window around its middle.
+    ScaleWindow {
+        wider: bool,
+    },
     /// Remove the last chip of the filter (the search, else the last actor).
     RemoveChip,
     /// In a detail: move to the next or previous actor or event named there.

@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use crate::derived::{Derived, derive, in_quote_order};
 use crate::figures::Staleness;
+use crate::marks::Marks;
 use crate::model::{ActorIx, Situation};
 use crate::query::{Filter, Index, Selection, normalize_query, select};
 
@@ -19,6 +20,9 @@ pub struct Data {
     /// What `filter` keeps; recomputed whenever it changes. Events are in
     /// timeline order, quotes in `derived.quote_order`.
     pub selection: Selection,
+    /// What is new and changed since the reader's last look (empty when
+    /// nothing is remembered).
+    pub marks: Marks,
 }
 
 impl Data {
@@ -33,6 +37,7 @@ impl Data {
             derived,
             filter,
             selection,
+            marks: Marks::default(),
         }
     }
 
@@ -48,6 +53,8 @@ impl Data {
         !self.filter.actors.is_empty()
             || !self.filter.places.is_empty()
             || !self.filter.search.trim().is_empty()
+            || self.filter.from.is_some()
+            || self.filter.to.is_some()
     }
 
     /// The search text as the filter compares it.

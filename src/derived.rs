@@ -3,7 +3,7 @@
 //! widths and the order quotes are shown in. Computed once per load.
 
 use crate::figures::{Figure, Staleness, figure_with};
-use crate::model::{ActorIx, Situation};
+use crate::model::{ActorIx, ActorKind, Situation};
 use crate::query::Selection;
 use crate::text;
 
@@ -26,11 +26,18 @@ pub struct Derived {
     pub event_actors_width: usize,
     /// For each actor: its shortest name or alias, for timeline rows.
     pub short_names: Vec<String>,
-    /// Columns a key-figure card wants: its label or figure, borders and
-    /// marker included (capped; the card grid never goes below its
-    /// narrowest card).
-    pub card_width: u16,
-    /// Columns the timeline's date column needs (capped).
+    /// Each metric's label as a card shows it: one line, sanitized, cut to
+    /// what two rows of the widest card can hold.
+    pub labels: Vec<String>,
+    /// The widest title and joined actor names of the timeline (capped),
+    /// for what a very wide screen can show whole.
+    pub title_max: usize,
+    pub event_actors_max: usize,
+    /// Columns the widest kind of actor takes, in full and abbreviated.
+    pub kind_widths: (usize, usize),
+    /// Columns most actors' roles take (80th percentile, capped).
+    pub role_width: usize,
+    /// Columns most of the timeline's dates take (90th percentile, capped).
     pub date_width: usize,
     /// Columns the timeline's category column needs (capped).
     pub category_width: usize,
@@ -106,13 +113,50 @@ pub fn derive(s: &Situation, staleness: Staleness) -> Derived {
             .collect(),
         95,
     );
-    let date_width = s
+    // Most dates, not the longest: one "c. early Oct–Oct 2023" should not
+    // widen every row (it is cut to the column instead).
+    let date_width = typical(
+        s.events
+            .iter()
+            .map(|e| text::width(&e.date_label()))
+            .collect(),
+        90,
+    )
+    .clamp(6, 22);
+    let widest_kind = |label: fn(ActorKind) -> &'static str| {
+        s.actors
+            .iter()
+            .map(|a| label(a.kind).chars().count())
+            .max()
+            .unwrap_or(0)
+    };
+    let title_max = s
         .events
         .iter()
-        .map(|e| text::width(&e.date_label()))
+        .map(|e| text::width(&text::shown(&e.title, 200)))
         .max()
         .unwrap_or(0)
-        .clamp(6, 22);
+        .min(200);
+    let event_actors_max = s
+        .events
+        .iter()
+        .map(|e| {
+            let names: usize = e.actors.iter().map(|&a| short_widths[a]).sum();
+            names + 2 * e.actors.len().saturating_sub(1)
+        })
+        .max()
+        .unwrap_or(0)
+        .min(80);
+    let kind_widths = (widest_kind(ActorKind::as_str), widest_kind(short_kind));
+    let role_width = typical(
+        s.actors
+            .iter()
+            .filter_map(|a| a.role.as_deref())
+            .map(|r| text::width(&crate::sanitize::clean_line(r)))
+            .collect(),
+        80,
+    )
+    .min(60);
     // The last column names the event's place, else its category.
     let category_width = s
         .events
@@ -149,20 +193,15 @@ pub fn derive(s: &Situation, staleness: Staleness) -> Derived {
             }
         }
     }
-    let card_width = s
+    // Sanitized once, and cut: cards show two rows of a label at most.
+    let labels = s
         .metrics
         .iter()
-        .zip(&figures)
-        .map(|(m, f)| {
-            let unit = f.unit.as_deref().map_or(0, |u| text::width(u) + 1);
-            text::width(&m.label).max(text::width(&f.display) + unit) + 4
-        })
-        .max()
-        .unwrap_or(0)
-        .min(40) as u16;
+        .map(|m| text::fit(&text::shown(&m.label, FIGURE_TEXT_MAX), FIGURE_TEXT_MAX))
+        .collect();
     Derived {
         figures,
-        card_width,
+        labels,
         actor_order,
         actor_rank,
         actor_guide,
@@ -170,6 +209,10 @@ pub fn derive(s: &Situation, staleness: Staleness) -> Derived {
         event_actors_width,
         short_names,
         date_width,
+        kind_widths,
+        role_width,
+        title_max,
+        event_actors_max,
         category_width,
         title_width,
         quote_order,
@@ -222,4 +265,42 @@ fn actor_tree(s: &Situation) -> (Vec<ActorIx>, Vec<String>) {
         }
     }
     (order, guides)
+}
+
+/// The kind in six columns or fewer: one table for every narrow place.
+pub fn short_kind(kind: ActorKind) -> &'static str {
+    match kind {
+        ActorKind::Organization => "org.",
+        ActorKind::Government => "gov.",
+        ActorKind::ArmedGroup => "armed",
+        ActorKind::Population => "pop.",
+        other => other.as_str(),
+    }
+}
+
+/// An actor's kind as the file spells it when `columns` hold it, else its
+/// abbreviation ("gov.", "armed"), the same everywhere.
+pub fn kind_label(kind: ActorKind, columns: usize) -> &'static str {
+    if kind.as_str().chars().count() <= columns {
+        kind.as_str()
+    } else {
+        short_kind(kind)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_are_whole_when_they_fit_else_one_abbreviation_each() {
+        assert_eq!(kind_label(ActorKind::ArmedGroup, 11), "armed-group");
+        assert_eq!(kind_label(ActorKind::ArmedGroup, 10), "armed");
+        assert_eq!(kind_label(ActorKind::Government, 6), "gov.");
+        assert_eq!(kind_label(ActorKind::Person, 6), "person");
+        for kind in ActorKind::ALL {
+            assert!(short_kind(kind).chars().count() <= 6, "{kind:?}");
+            assert_eq!(kind_label(kind, 12), kind.as_str());
+        }
+    }
 }

@@ -96,6 +96,12 @@ impl Events {
         self.rx.recv().ok()
     }
 
+    /// The next event, or `None` once `wait` has passed without one: for a
+    /// screen that also shows progress made elsewhere.
+    pub fn next_within(&self, wait: Duration) -> Option<AppEvent> {
+        self.rx.recv_timeout(wait).ok()
+    }
+
     /// Whatever else is already waiting, without blocking: lets the loop
     /// handle a burst of input before drawing once.
     pub fn try_next(&self) -> Option<AppEvent> {

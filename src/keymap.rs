@@ -1,9 +1,13 @@
-//! The one table of key bindings. Input handling, the footer and the help
-//! screen all read [`BINDINGS`], so what the screen says is what the keys do.
+//! The one table of key bindings, [`BINDINGS`], and the [`Keymap`] made of
+//! it and the config file's `[keys]`. Input handling, the footer and the
+//! help screen all read the keymap, so what the screen says is what the
+//! keys do.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::action::{Action, Pane};
+pub use crate::keys::Key;
+use crate::keys::{ch, code, ctrl, key_label};
 
 /// What the keyboard is doing right now; each mode has its own bindings.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -14,6 +18,8 @@ pub enum Mode {
     Search,
     /// The actor picker is open.
     Picker,
+    /// Typing a date window.
+    Window,
     /// A detail popup is open.
     Detail,
     /// The key help is open.
@@ -26,10 +32,11 @@ pub enum Mode {
 }
 
 impl Mode {
-    pub const ALL: [Mode; 6] = [
+    pub const ALL: [Mode; 7] = [
         Mode::Normal,
         Mode::Search,
         Mode::Picker,
+        Mode::Window,
         Mode::Detail,
         Mode::Report,
         Mode::Help,
@@ -40,6 +47,7 @@ impl Mode {
             Mode::Normal => "Browsing",
             Mode::Search => "Typing a search",
             Mode::Picker => "Actor picker",
+            Mode::Window => "Typing a date window",
             Mode::Detail => "Detail",
             Mode::Help => "This help",
             Mode::Report => "Why the file did not reload",
@@ -49,33 +57,7 @@ impl Mode {
 
     /// Modes where printable characters are typed text.
     pub fn takes_text(self) -> bool {
-        matches!(self, Mode::Search | Mode::Picker)
-    }
-}
-
-/// A key as the table names it. Shift is ignored when matching: terminals
-/// report "G" and "?" with or without it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Key {
-    pub code: KeyCode,
-    pub ctrl: bool,
-}
-
-const fn ch(c: char) -> Key {
-    Key {
-        code: KeyCode::Char(c),
-        ctrl: false,
-    }
-}
-
-const fn code(code: KeyCode) -> Key {
-    Key { code, ctrl: false }
-}
-
-const fn ctrl(c: char) -> Key {
-    Key {
-        code: KeyCode::Char(c),
-        ctrl: true,
+        matches!(self, Mode::Search | Mode::Picker | Mode::Window)
     }
 }
 
@@ -88,9 +70,8 @@ pub struct Binding {
     /// Empty for rows that only document (typing text).
     pub keys: &'static [Key],
     pub action: Action,
-    /// The keys as shown: "j/k ↑/↓".
-    pub label: &'static str,
-    /// What the keys do, for help.
+    /// What the keys do, for help. Rows of a mode with the same words are
+    /// one line of help, their keys shown together ("j/k ↓/↑").
     pub help: &'static str,
     /// The shorter words for the footer.
     pub short: &'static str,
@@ -103,19 +84,12 @@ pub struct Binding {
     pub needs_file: bool,
 }
 
-const fn bind(
-    mode: Mode,
-    keys: &'static [Key],
-    action: Action,
-    label: &'static str,
-    help: &'static str,
-) -> Binding {
+const fn bind(mode: Mode, keys: &'static [Key], action: Action, help: &'static str) -> Binding {
     Binding {
         mode,
         pane: None,
         keys,
         action,
-        label,
         help,
         short: help,
         footer: 0,
@@ -147,160 +121,144 @@ impl Binding {
     }
 }
 
-use Mode::{Detail, Help, Normal, Picker, Report, Search, TooSmall};
+use Mode::{Detail, Help, Normal, Picker, Report, Search, TooSmall, Window};
 
 /// Every binding of every mode, in the order help lists them.
 #[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
     // Browsing.
-    bind(Normal, &[ch('q'), ctrl('c')], Action::Quit, "q", "quit").footer(6, "quit"),
-    // The map's own keys: p picks places (busiest first), arrows pan.
-    bind(Normal, &[ch('p')], Action::NextLink, "p/P", "pick the next / previous place on the map")
-        .pane(Pane::Map)
-        .footer(2, "pick"),
-    bind(Normal, &[ch('P')], Action::PrevLink, "p/P", "pick the next / previous place on the map")
-        .pane(Pane::Map),
-    bind(Normal, &[ch('+'), ch('=')], Action::MapZoomIn, "+/-", "zoom the map in / out")
-        .pane(Pane::Map)
-        .footer(3, "zoom"),
-    bind(Normal, &[ch('-')], Action::MapZoomOut, "+/-", "zoom the map in / out").pane(Pane::Map),
-    bind(Normal, &[ch('0')], Action::MapFit, "0", "fit the map to what the filter keeps")
-        .pane(Pane::Map)
-        .footer(4, "fit"),
-    bind(Normal, &[ch('h'), code(KeyCode::Left)], Action::Left, "arrows h/j/k/l", "pan the map")
-        .pane(Pane::Map),
-    bind(Normal, &[ch('l'), code(KeyCode::Right)], Action::Right, "arrows h/j/k/l", "pan the map")
-        .pane(Pane::Map),
-    bind(Normal, &[code(KeyCode::Tab)], Action::FocusNext, "Tab", "next pane").footer(5, "pane"),
-    bind(Normal, &[code(KeyCode::BackTab)], Action::FocusPrev, "Shift-Tab", "previous pane"),
-    bind(Normal, &[ch('1')], Action::Focus(Pane::Figures), "1-5", "jump to a pane (number in its title)"),
-    bind(Normal, &[ch('2')], Action::Focus(Pane::Timeline), "1-5", "jump to a pane (number in its title)"),
-    bind(Normal, &[ch('3')], Action::Focus(Pane::Actors), "1-5", "jump to a pane (number in its title)"),
-    bind(Normal, &[ch('4')], Action::Focus(Pane::Quotes), "1-5", "jump to a pane (number in its title)"),
-    bind(Normal, &[ch('5')], Action::Focus(Pane::Map), "1-5", "jump to a pane (number in its title)"),
-    bind(Normal, &[ch('j'), code(KeyCode::Down)], Action::Down, "j/k ↓/↑", "move down / up"),
-    bind(Normal, &[ch('k'), code(KeyCode::Up)], Action::Up, "j/k ↓/↑", "move down / up"),
-    bind(Normal, &[ch('h'), code(KeyCode::Left)], Action::Left, "h/l ←/→", "previous / next card")
+    bind(Normal, &[ch('q'), ctrl('c')], Action::Quit, "quit").footer(6, "quit"),
+    bind(Normal, &[code(KeyCode::Tab)], Action::FocusNext, "next pane").footer(5, "pane"),
+    bind(Normal, &[code(KeyCode::BackTab)], Action::FocusPrev, "previous pane"),
+    bind(Normal, &[ch('1')], Action::Focus(Pane::Figures), "jump to a pane (number in its title)"),
+    bind(Normal, &[ch('2')], Action::Focus(Pane::Timeline), "jump to a pane (number in its title)"),
+    bind(Normal, &[ch('3')], Action::Focus(Pane::Actors), "jump to a pane (number in its title)"),
+    bind(Normal, &[ch('4')], Action::Focus(Pane::Quotes), "jump to a pane (number in its title)"),
+    bind(Normal, &[ch('5')], Action::Focus(Pane::Map), "jump to a pane (number in its title)"),
+    bind(Normal, &[ch('j'), code(KeyCode::Down)], Action::Down, "move down / up"),
+    bind(Normal, &[ch('k'), code(KeyCode::Up)], Action::Up, "move down / up"),
+    bind(Normal, &[ch('h'), code(KeyCode::Left)], Action::Left, "previous / next card")
         .pane(Pane::Figures),
-    bind(Normal, &[ch('l'), code(KeyCode::Right)], Action::Right, "h/l ←/→", "previous / next card")
+    bind(Normal, &[ch('l'), code(KeyCode::Right)], Action::Right, "previous / next card")
         .pane(Pane::Figures),
-    bind(Normal, &[code(KeyCode::PageDown), ctrl('d')], Action::PageDown, "PgDn/PgUp", "page down / up"),
-    bind(Normal, &[code(KeyCode::PageUp), ctrl('u')], Action::PageUp, "PgDn/PgUp", "page down / up"),
-    bind(Normal, &[ch('g'), code(KeyCode::Home)], Action::Top, "g/G Home/End", "first / last"),
-    bind(Normal, &[ch('G'), code(KeyCode::End)], Action::Bottom, "g/G Home/End", "first / last"),
-    bind(Normal, &[code(KeyCode::Enter)], Action::Open, "Enter", "open the selected item").footer(1, "open"),
-    bind(Normal, &[ch(' ')], Action::Toggle, "Space", "add / remove the actor in the filter")
+    bind(Normal, &[code(KeyCode::PageDown), ctrl('d')], Action::PageDown, "page down / up"),
+    bind(Normal, &[code(KeyCode::PageUp), ctrl('u')], Action::PageUp, "page down / up"),
+    bind(Normal, &[ch('g'), code(KeyCode::Home)], Action::Top, "first / last"),
+    bind(Normal, &[ch('G'), code(KeyCode::End)], Action::Bottom, "first / last"),
+    bind(Normal, &[code(KeyCode::Enter)], Action::Open, "open the selected item").footer(1, "open"),
+    bind(Normal, &[ch(' ')], Action::Toggle, "add / remove the actor in the filter")
         .pane(Pane::Actors)
         .footer(2, "filter"),
-    bind(Normal, &[ch('/')], Action::Search, "/", "search (case-insensitive)").footer(3, "search"),
-    bind(Normal, &[ch('n')], Action::NextMatch, "n/N", "next / previous match"),
-    bind(Normal, &[ch('N')], Action::PrevMatch, "n/N", "next / previous match"),
-    bind(Normal, &[ch('a')], Action::Picker, "a", "pick actors to filter by").footer(4, "actors"),
-    bind(Normal, &[ch('c')], Action::ClearFilters, "c", "clear every filter")
+    bind(Normal, &[ch('/')], Action::Search, "search (case-insensitive)").footer(3, "search"),
+    bind(Normal, &[ch('n')], Action::NextMatch, "next / previous match"),
+    bind(Normal, &[ch('N')], Action::PrevMatch, "next / previous match"),
+    bind(Normal, &[ch('a')], Action::Picker, "pick actors to filter by").footer(4, "actors"),
+    bind(Normal, &[ch('c')], Action::ClearFilters, "clear every filter")
         .footer(2, "clear")
         .with_filter(),
-    bind(Normal, &[code(KeyCode::Backspace)], Action::RemoveChip, "Backspace", "remove the last filter chip"),
-    bind(Normal, &[code(KeyCode::Esc)], Action::Back, "Esc", "clear the search, leave zoom"),
-    bind(Normal, &[ch('z')], Action::Zoom, "z", "zoom the pane to full size"),
-    bind(Normal, &[ch('m')], Action::ToggleMouse, "m", "mouse on / off (off lets you select text)"),
-    bind(Normal, &[ch('?'), code(KeyCode::F(1))], Action::Help, "? F1", "all keys (this help)").footer(5, "help"),
-    bind(Normal, &[ch('r')], Action::Reload, "r", "reload the file now (saving it reloads it too)")
+    bind(Normal, &[ch('w')], Action::Window, "date window: dates, 7d 30d 90d 1y, all").footer(6, "window"),
+    bind(Normal, &[ch('[')], Action::ShiftWindow { forward: false }, "move the date window back / on by its length"),
+    bind(Normal, &[ch(']')], Action::ShiftWindow { forward: true }, "move the date window back / on by its length"),
+    bind(Normal, &[ch('{')], Action::ScaleWindow { wider: false }, "halve / double the date window"),
+    bind(Normal, &[ch('}')], Action::ScaleWindow { wider: true }, "halve / double the date window"),
+    bind(Normal, &[code(KeyCode::Backspace)], Action::RemoveChip, "remove the last filter chip"),
+    bind(Normal, &[code(KeyCode::Esc)], Action::Back, "clear the search, leave zoom"),
+    bind(Normal, &[ch('z')], Action::Zoom, "zoom the pane to full size"),
+    bind(Normal, &[ch('m')], Action::ToggleMouse, "mouse on / off (off lets you select text)"),
+    bind(Normal, &[ch('?'), code(KeyCode::F(1))], Action::Help, "all keys (this help)").footer(5, "help"),
+    bind(Normal, &[ch('r')], Action::Reload, "reload the file now (saving it reloads it too)")
         .footer(5, "reload")
         .with_file(),
-    bind(Normal, &[ctrl('z')], Action::Suspend, "Ctrl-Z", "suspend to the shell (fg comes back)"),
+    bind(Normal, &[ctrl('z')], Action::Suspend, "suspend to the shell (fg comes back)"),
+    // The map's own keys. Tab walks its places, Enter filters by the
+    // picked one and the vertical moves pan (see `App`; help says so).
+    bind(Normal, &[ch('+'), ch('=')], Action::MapZoomIn, "zoom the map in / out")
+        .pane(Pane::Map)
+        .footer(3, "zoom"),
+    bind(Normal, &[ch('-')], Action::MapZoomOut, "zoom the map in / out").pane(Pane::Map),
+    bind(Normal, &[ch('0')], Action::MapFit, "fit the map to what the filter keeps")
+        .pane(Pane::Map)
+        .footer(4, "fit"),
+    bind(Normal, &[ch('h'), code(KeyCode::Left)], Action::Left, "pan the map (j/k ↓/↑ pan too)")
+        .pane(Pane::Map),
+    bind(Normal, &[ch('l'), code(KeyCode::Right)], Action::Right, "pan the map (j/k ↓/↑ pan too)")
+        .pane(Pane::Map),
     // Typing a search.
-    bind(Search, &[], Action::Input(' '), "text", "narrows the timeline and quotes as you type; marks matching actors (underlined), n/N jump to them"),
-    bind(Search, &[code(KeyCode::Enter)], Action::Accept, "Enter", "keep the search").footer(1, "keep"),
-    bind(Search, &[code(KeyCode::Esc)], Action::Back, "Esc", "cancel the search").footer(1, "cancel"),
-    bind(Search, &[code(KeyCode::Backspace)], Action::DeleteChar, "Backspace", "delete a character"),
-    bind(Search, &[ctrl('u')], Action::ClearInput, "Ctrl-U", "clear the text").footer(3, "clear"),
-    bind(Search, &[code(KeyCode::Down)], Action::Down, "↓/↑", "move in the focused pane").footer(2, "move"),
-    bind(Search, &[code(KeyCode::Up)], Action::Up, "↓/↑", "move in the focused pane"),
-    bind(Search, &[code(KeyCode::F(1))], Action::Help, "F1", "all keys (? is text here)").footer(4, "help"),
-    bind(Search, &[ctrl('c')], Action::Quit, "Ctrl-C", "quit"),
-    bind(Search, &[ctrl('z')], Action::Suspend, "Ctrl-Z", "suspend to the shell"),
+    bind(Search, &[], Action::Input(' '), "narrows the timeline and quotes as you type; marks matching actors (underlined), n/N jump to them"),
+    bind(Search, &[code(KeyCode::Enter)], Action::Accept, "keep the search").footer(1, "keep"),
+    bind(Search, &[code(KeyCode::Esc)], Action::Back, "cancel the search").footer(1, "cancel"),
+    bind(Search, &[code(KeyCode::Backspace)], Action::DeleteChar, "delete a character"),
+    bind(Search, &[ctrl('u')], Action::ClearInput, "clear the text").footer(3, "clear"),
+    bind(Search, &[code(KeyCode::Down)], Action::Down, "move in the focused pane").footer(2, "move"),
+    bind(Search, &[code(KeyCode::Up)], Action::Up, "move in the focused pane"),
+    bind(Search, &[code(KeyCode::F(1))], Action::Help, "all keys (? is text here)").footer(4, "help"),
+    bind(Search, &[ctrl('c')], Action::Quit, "quit"),
+    bind(Search, &[ctrl('z')], Action::Suspend, "suspend to the shell"),
     // The actor picker.
-    bind(Picker, &[], Action::Input(' '), "text", "narrows the list (name, alias or id)"),
-    bind(Picker, &[code(KeyCode::Enter)], Action::Toggle, "Enter", "add / remove the actor in the filter")
+    bind(Picker, &[], Action::Input(' '), "narrows the list (name, alias or id)"),
+    bind(Picker, &[code(KeyCode::Enter)], Action::Toggle, "add / remove the actor in the filter")
         .footer(1, "add/remove"),
-    bind(Picker, &[code(KeyCode::Down), ctrl('n')], Action::Down, "↓/↑", "move").footer(2, "move"),
-    bind(Picker, &[code(KeyCode::Up), ctrl('p')], Action::Up, "↓/↑", "move"),
-    bind(Picker, &[code(KeyCode::PageDown)], Action::PageDown, "PgDn/PgUp", "page down / up"),
-    bind(Picker, &[code(KeyCode::PageUp)], Action::PageUp, "PgDn/PgUp", "page down / up"),
-    bind(Picker, &[code(KeyCode::Backspace)], Action::DeleteChar, "Backspace", "delete a character"),
-    bind(Picker, &[ctrl('u')], Action::ClearInput, "Ctrl-U", "clear the text").footer(4, "clear"),
-    bind(Picker, &[code(KeyCode::Esc)], Action::Back, "Esc", "close").footer(1, "close"),
-    bind(Picker, &[code(KeyCode::F(1))], Action::Help, "F1", "all keys (? is text here)").footer(4, "help"),
-    bind(Picker, &[ctrl('c')], Action::Quit, "Ctrl-C", "quit"),
-    bind(Picker, &[ctrl('z')], Action::Suspend, "Ctrl-Z", "suspend to the shell"),
+    bind(Picker, &[code(KeyCode::Down), ctrl('n')], Action::Down, "move").footer(2, "move"),
+    bind(Picker, &[code(KeyCode::Up), ctrl('p')], Action::Up, "move"),
+    bind(Picker, &[code(KeyCode::PageDown)], Action::PageDown, "page down / up"),
+    bind(Picker, &[code(KeyCode::PageUp)], Action::PageUp, "page down / up"),
+    bind(Picker, &[code(KeyCode::Backspace)], Action::DeleteChar, "delete a character"),
+    bind(Picker, &[ctrl('u')], Action::ClearInput, "clear the text").footer(4, "clear"),
+    bind(Picker, &[code(KeyCode::Esc)], Action::Back, "close").footer(1, "close"),
+    bind(Picker, &[code(KeyCode::F(1))], Action::Help, "all keys (? is text here)").footer(4, "help"),
+    bind(Picker, &[ctrl('c')], Action::Quit, "quit"),
+    bind(Picker, &[ctrl('z')], Action::Suspend, "suspend to the shell"),
+    // The date-window prompt.
+    bind(Window, &[], Action::Input(' '), "a date (2024-06, early 2024-10, 2024-03-11), a start and an end, 7d 30d 90d 1y from as of, or all"),
+    bind(Window, &[code(KeyCode::Enter)], Action::Accept, "set the window").footer(1, "set"),
+    bind(Window, &[code(KeyCode::Esc)], Action::Back, "cancel").footer(1, "cancel"),
+    bind(Window, &[code(KeyCode::Backspace)], Action::DeleteChar, "delete a character"),
+    bind(Window, &[ctrl('u')], Action::ClearInput, "clear the text").footer(3, "clear"),
+    bind(Window, &[code(KeyCode::F(1))], Action::Help, "all keys (? is text here)").footer(4, "help"),
+    bind(Window, &[ctrl('c')], Action::Quit, "quit"),
+    bind(Window, &[ctrl('z')], Action::Suspend, "suspend to the shell"),
     // A detail popup.
-    bind(Detail, &[ch('j'), code(KeyCode::Down)], Action::Down, "j/k ↓/↑", "scroll").footer(4, "scroll"),
-    bind(Detail, &[ch('k'), code(KeyCode::Up)], Action::Up, "j/k ↓/↑", "scroll"),
-    bind(Detail, &[code(KeyCode::PageDown)], Action::PageDown, "PgDn/PgUp", "page down / up"),
-    bind(Detail, &[code(KeyCode::PageUp)], Action::PageUp, "PgDn/PgUp", "page down / up"),
-    bind(Detail, &[ch('g'), code(KeyCode::Home)], Action::Top, "g/G Home/End", "top / bottom"),
-    bind(Detail, &[ch('G'), code(KeyCode::End)], Action::Bottom, "g/G Home/End", "top / bottom"),
-    bind(Detail, &[code(KeyCode::Tab)], Action::NextLink, "Tab/Shift-Tab", "select the next / previous actor, event or quote")
+    bind(Detail, &[ch('j'), code(KeyCode::Down)], Action::Down, "scroll").footer(4, "scroll"),
+    bind(Detail, &[ch('k'), code(KeyCode::Up)], Action::Up, "scroll"),
+    bind(Detail, &[code(KeyCode::PageDown)], Action::PageDown, "page down / up"),
+    bind(Detail, &[code(KeyCode::PageUp)], Action::PageUp, "page down / up"),
+    bind(Detail, &[ch('g'), code(KeyCode::Home)], Action::Top, "top / bottom"),
+    bind(Detail, &[ch('G'), code(KeyCode::End)], Action::Bottom, "top / bottom"),
+    bind(Detail, &[code(KeyCode::Tab)], Action::NextLink, "select the next / previous actor, event or quote")
         .footer(2, "select"),
-    bind(Detail, &[code(KeyCode::BackTab)], Action::PrevLink, "Tab/Shift-Tab", "select the next / previous actor, event or quote"),
-    bind(Detail, &[ch(' '), ch('f')], Action::Toggle, "Space/f", "add / remove the selected actor in the filter")
+    bind(Detail, &[code(KeyCode::BackTab)], Action::PrevLink, "select the next / previous actor, event or quote"),
+    bind(Detail, &[ch(' '), ch('f')], Action::Toggle, "add / remove the selected actor in the filter")
         .footer(3, "filter"),
-    bind(Detail, &[code(KeyCode::Enter)], Action::Open, "Enter", "open the selected actor, event or quote").footer(3, "open"),
-    bind(Detail, &[code(KeyCode::Esc)], Action::Back, "Esc", "back / close").footer(1, "back"),
-    bind(Detail, &[ch('?'), code(KeyCode::F(1))], Action::Help, "? F1", "all keys (this help)").footer(5, "help"),
-    bind(Detail, &[ch('q'), ctrl('c')], Action::Quit, "q", "quit").footer(5, "quit"),
-    bind(Detail, &[ctrl('z')], Action::Suspend, "Ctrl-Z", "suspend to the shell"),
+    bind(Detail, &[code(KeyCode::Enter)], Action::Open, "open the selected actor, event or quote").footer(3, "open"),
+    bind(Detail, &[code(KeyCode::Esc), ch('q')], Action::Back, "back / close").footer(1, "back"),
+    bind(Detail, &[ch('?'), code(KeyCode::F(1))], Action::Help, "all keys (this help)").footer(5, "help"),
+    bind(Detail, &[ctrl('c')], Action::Quit, "quit"),
+    bind(Detail, &[ctrl('z')], Action::Suspend, "suspend to the shell"),
     // The report of a save that did not load.
-    bind(Report, &[ch('j'), code(KeyCode::Down)], Action::Down, "j/k ↓/↑", "scroll").footer(2, "scroll"),
-    bind(Report, &[ch('k'), code(KeyCode::Up)], Action::Up, "j/k ↓/↑", "scroll"),
-    bind(Report, &[code(KeyCode::PageDown), ch(' ')], Action::PageDown, "PgDn/PgUp", "page down / up"),
-    bind(Report, &[code(KeyCode::PageUp)], Action::PageUp, "PgDn/PgUp", "page down / up"),
-    bind(Report, &[ch('g'), code(KeyCode::Home)], Action::Top, "g/G Home/End", "top / bottom"),
-    bind(Report, &[ch('G'), code(KeyCode::End)], Action::Bottom, "g/G Home/End", "top / bottom"),
-    bind(Report, &[code(KeyCode::Esc), ch('q')], Action::Back, "Esc q", "close").footer(1, "close"),
-    bind(Report, &[ch('?'), code(KeyCode::F(1))], Action::Help, "? F1", "all keys (this help)").footer(5, "help"),
-    bind(Report, &[ctrl('c')], Action::Quit, "Ctrl-C", "quit"),
-    bind(Report, &[ctrl('z')], Action::Suspend, "Ctrl-Z", "suspend to the shell"),
+    bind(Report, &[ch('j'), code(KeyCode::Down)], Action::Down, "scroll").footer(2, "scroll"),
+    bind(Report, &[ch('k'), code(KeyCode::Up)], Action::Up, "scroll"),
+    bind(Report, &[code(KeyCode::PageDown), ch(' ')], Action::PageDown, "page down / up"),
+    bind(Report, &[code(KeyCode::PageUp)], Action::PageUp, "page down / up"),
+    bind(Report, &[ch('g'), code(KeyCode::Home)], Action::Top, "top / bottom"),
+    bind(Report, &[ch('G'), code(KeyCode::End)], Action::Bottom, "top / bottom"),
+    bind(Report, &[code(KeyCode::Esc), ch('q')], Action::Back, "close").footer(1, "close"),
+    bind(Report, &[ch('?'), code(KeyCode::F(1))], Action::Help, "all keys (this help)").footer(5, "help"),
+    bind(Report, &[ctrl('c')], Action::Quit, "quit"),
+    bind(Report, &[ctrl('z')], Action::Suspend, "suspend to the shell"),
     // This help.
-    bind(Help, &[ch('j'), code(KeyCode::Down)], Action::Down, "j/k ↓/↑", "scroll").footer(2, "scroll"),
-    bind(Help, &[ch('k'), code(KeyCode::Up)], Action::Up, "j/k ↓/↑", "scroll"),
-    bind(Help, &[code(KeyCode::PageDown), ch(' ')], Action::PageDown, "PgDn/PgUp", "page down / up"),
-    bind(Help, &[code(KeyCode::PageUp)], Action::PageUp, "PgDn/PgUp", "page down / up"),
-    bind(Help, &[ch('g'), code(KeyCode::Home)], Action::Top, "g/G Home/End", "top / bottom"),
-    bind(Help, &[ch('G'), code(KeyCode::End)], Action::Bottom, "g/G Home/End", "top / bottom"),
-    bind(Help, &[code(KeyCode::Esc), ch('?'), code(KeyCode::F(1))], Action::Back, "Esc ? F1", "close, back to where you were").footer(1, "close"),
-    bind(Help, &[ch('q'), ctrl('c')], Action::Quit, "q", "quit").footer(3, "quit"),
+    bind(Help, &[ch('j'), code(KeyCode::Down)], Action::Down, "scroll").footer(2, "scroll"),
+    bind(Help, &[ch('k'), code(KeyCode::Up)], Action::Up, "scroll"),
+    bind(Help, &[code(KeyCode::PageDown), ch(' ')], Action::PageDown, "page down / up"),
+    bind(Help, &[code(KeyCode::PageUp)], Action::PageUp, "page down / up"),
+    bind(Help, &[ch('g'), code(KeyCode::Home)], Action::Top, "top / bottom"),
+    bind(Help, &[ch('G'), code(KeyCode::End)], Action::Bottom, "top / bottom"),
+    bind(Help, &[code(KeyCode::Esc), ch('q'), ch('?'), code(KeyCode::F(1))], Action::Back, "close, back to where you were").footer(1, "close"),
+    bind(Help, &[ctrl('c')], Action::Quit, "quit"),
     // The size warning: nothing to act on but quitting.
-    bind(TooSmall, &[ch('q'), ctrl('c')], Action::Quit, "q", "quit"),
-    bind(TooSmall, &[ctrl('z')], Action::Suspend, "Ctrl-Z", "suspend to the shell"),
-    bind(Help, &[ctrl('z')], Action::Suspend, "Ctrl-Z", "suspend to the shell"),
+    bind(TooSmall, &[ch('q'), ctrl('c')], Action::Quit, "quit"),
+    bind(TooSmall, &[ctrl('z')], Action::Suspend, "suspend to the shell"),
+    bind(Help, &[ctrl('z')], Action::Suspend, "suspend to the shell"),
 ];
-
-/// The action for a key press in a mode, with `focus` the focused pane.
-pub fn action_for(mode: Mode, focus: Pane, key: KeyEvent) -> Option<Action> {
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    let alt = key.modifiers.contains(KeyModifiers::ALT);
-    let wanted = Key {
-        code: match key.code {
-            // Ctrl-letters may come in upper case when Shift is down too.
-            KeyCode::Char(c) if ctrl => KeyCode::Char(c.to_ascii_lowercase()),
-            other => other,
-        },
-        ctrl,
-    };
-    let bound = BINDINGS
-        .iter()
-        .filter(|b| b.mode == mode && b.pane.is_none_or(|p| p == focus))
-        .find(|b| b.keys.contains(&wanted))
-        .map(|b| b.action);
-    if bound.is_some() {
-        return bound;
-    }
-    match key.code {
-        KeyCode::Char(c) if mode.takes_text() && !ctrl && !alt => Some(Action::Input(c)),
-        _ => None,
-    }
-}
 
 /// What decides which bindings the footer offers besides the mode.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -311,46 +269,353 @@ pub struct Context {
     pub file: bool,
 }
 
-/// The bindings the footer shows in a mode: at most `max`, the most
-/// important first (by rank, then table order).
-pub fn footer(mode: Mode, context: Context, max: usize) -> Vec<&'static Binding> {
-    let mut shown: Vec<(usize, &Binding)> = BINDINGS
-        .iter()
-        .enumerate()
-        .filter(|(_, b)| {
-            b.mode == mode
-                && b.footer > 0
-                && b.pane.is_none_or(|p| p == context.focus)
-                && (context.filter_active || !b.needs_filter)
-                && (context.file || !b.needs_file)
-        })
-        .collect();
-    shown.sort_by_key(|(i, b)| (b.footer, *i));
-    shown.truncate(max);
-    shown.into_iter().map(|(_, b)| b).collect()
+/// Where a rebinding from the config file applies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// Every mode where the action exists.
+    All,
+    /// One mode.
+    Mode(Mode),
+    /// Browsing, with this pane focused: the keys are added there.
+    Pane(Pane),
 }
 
-/// The first of a binding's keys, as the footer names it: "Tab" for
-/// "Tab/Shift-Tab", "Space" for "Space/f"; pairs of one-character keys
-/// ("j/k", "↓/↑") stay whole.
-pub fn footer_label(label: &str) -> &str {
-    let first = label.split(' ').next().unwrap_or(label);
-    match first.split_once('/') {
-        Some((a, b)) if a.chars().count() > 1 || b.chars().count() > 1 => a,
-        _ => first,
-    }
+/// An action given keys by the config file. In [`Scope::All`] and
+/// [`Scope::Mode`] the keys replace the action's own; in [`Scope::Pane`]
+/// they are added for that pane.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rebinding {
+    pub scope: Scope,
+    pub action: Action,
+    pub keys: Vec<Key>,
 }
 
-/// Help rows of a mode: (keys, what they do, the pane they need), once each.
-pub fn help_rows(mode: Mode) -> Vec<(&'static str, &'static str, Option<Pane>)> {
-    let mut rows: Vec<(&str, &str, Option<Pane>)> = Vec::new();
-    for b in BINDINGS.iter().filter(|b| b.mode == mode) {
-        let row = (b.label, b.help, b.pane);
-        if !rows.contains(&row) {
-            rows.push(row);
+/// Actions that must keep a key wherever they have one: without them a
+/// user could not find the keys, leave a popup, or quit.
+pub const PROTECTED: [Action; 3] = [Action::Quit, Action::Help, Action::Back];
+
+/// Ctrl-C quits in every mode, whatever the config file says.
+pub const CTRL_C: Key = ctrl('c');
+
+/// Whether a key is typed text in a mode (a plain character while typing a
+/// search or in the picker).
+pub fn is_text(mode: Mode, key: Key) -> bool {
+    mode.takes_text() && !key.ctrl && matches!(key.code, KeyCode::Char(_))
+}
+
+/// A row of the keymap in use: the table's row with the keys it has now.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Row {
+    pub mode: Mode,
+    pub pane: Option<Pane>,
+    /// Empty for rows that only document (typing text), and for an action
+    /// the config file left without keys.
+    pub keys: Vec<Key>,
+    pub action: Action,
+    pub help: &'static str,
+    pub short: &'static str,
+    pub footer: u8,
+    pub needs_filter: bool,
+    pub needs_file: bool,
+}
+
+impl From<&Binding> for Row {
+    fn from(b: &Binding) -> Row {
+        Row {
+            mode: b.mode,
+            pane: b.pane,
+            keys: b.keys.to_vec(),
+            action: b.action,
+            help: b.help,
+            short: b.short,
+            footer: b.footer,
+            needs_filter: b.needs_filter,
+            needs_file: b.needs_file,
         }
     }
-    rows
+}
+
+/// A key in the footer: "j/k scroll".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FooterKey {
+    pub action: Action,
+    /// The key as shown: "q", "Enter", "j/k".
+    pub key: String,
+    pub short: &'static str,
+}
+
+/// A protected action a rebinding would leave without a key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Unreachable {
+    pub action: Action,
+    pub mode: Mode,
+    /// The action the file gave its last key to, if any.
+    pub taken_by: Option<Action>,
+}
+
+/// The key bindings in use: [`BINDINGS`] with the config file's rebindings.
+/// Input, the footer and help all read it, so the screen names the keys
+/// that work.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Keymap {
+    rows: Vec<Row>,
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        Keymap {
+            rows: BINDINGS.iter().map(Row::from).collect(),
+        }
+    }
+}
+
+impl Keymap {
+    /// The table with `rebindings` applied in order. A key given to one
+    /// action is taken from the others that had it in the same place; in
+    /// [`Scope::All`], plain characters stay text where text is typed.
+    pub fn with(rebindings: &[Rebinding]) -> Result<Keymap, Unreachable> {
+        let standard = Keymap::default();
+        let mut rows = standard.rows.clone();
+        // (mode, pane, key, action): where the file put a key.
+        let mut claims: Vec<(Mode, Option<Pane>, Key, Action)> = Vec::new();
+        let mut added: Vec<Row> = Vec::new();
+        for r in rebindings {
+            match r.scope {
+                Scope::Pane(pane) => {
+                    let Some(base) = rows.iter().find(|row| {
+                        row.mode == Mode::Normal
+                            && row.action == r.action
+                            && row.pane.is_none_or(|p| p == pane)
+                    }) else {
+                        continue;
+                    };
+                    let row = Row {
+                        pane: Some(pane),
+                        keys: r.keys.clone(),
+                        footer: 0,
+                        ..base.clone()
+                    };
+                    claims.extend(
+                        r.keys
+                            .iter()
+                            .map(|&k| (Mode::Normal, Some(pane), k, r.action)),
+                    );
+                    added.push(row);
+                }
+                Scope::All | Scope::Mode(_) => {
+                    let mut done: Vec<(Mode, Option<Pane>)> = Vec::new();
+                    for row in rows.iter_mut().filter(|row| {
+                        row.action == r.action
+                            && !row.keys.is_empty()
+                            && match r.scope {
+                                Scope::Mode(m) => row.mode == m,
+                                _ => true,
+                            }
+                    }) {
+                        let keys: Vec<Key> = if done.contains(&(row.mode, row.pane)) {
+                            Vec::new()
+                        } else {
+                            r.keys
+                                .iter()
+                                .copied()
+                                .filter(|&k| !(r.scope == Scope::All && is_text(row.mode, k)))
+                                .collect()
+                        };
+                        done.push((row.mode, row.pane));
+                        claims.extend(keys.iter().map(|&k| (row.mode, row.pane, k, r.action)));
+                        row.keys = keys;
+                    }
+                }
+            }
+        }
+        // Rebound keys leave the other rows of their place. A claim for one
+        // pane leaves mode-wide rows alone: pane rows are matched first.
+        let mut taken: Vec<(Mode, Action, Action)> = Vec::new();
+        for &(mode, pane, key, action) in &claims {
+            for row in rows
+                .iter_mut()
+                .filter(|row| row.mode == mode && row.action != action)
+            {
+                let here = match pane {
+                    None => true,
+                    Some(p) => row.pane == Some(p),
+                };
+                if here && row.keys.contains(&key) {
+                    row.keys.retain(|&k| k != key);
+                    taken.push((mode, row.action, action));
+                }
+            }
+        }
+        for row in rows.iter_mut().filter(|row| row.action == Action::Quit) {
+            if !row.keys.contains(&CTRL_C) {
+                row.keys.push(CTRL_C);
+            }
+        }
+        // Pane rows first, so that they win over mode-wide ones.
+        added.extend(rows);
+        let keymap = Keymap { rows: added };
+        for before in &standard.rows {
+            if !PROTECTED.contains(&before.action) || before.keys.is_empty() {
+                continue;
+            }
+            let still = keymap.rows.iter().any(|row| {
+                row.mode == before.mode && row.action == before.action && !row.keys.is_empty()
+            });
+            if !still {
+                return Err(Unreachable {
+                    action: before.action,
+                    mode: before.mode,
+                    taken_by: taken
+                        .iter()
+                        .find(|(m, a, _)| *m == before.mode && *a == before.action)
+                        .map(|&(_, _, by)| by),
+                });
+            }
+        }
+        Ok(keymap)
+    }
+
+    pub fn rows(&self) -> &[Row] {
+        &self.rows
+    }
+
+    /// The first key of an action in a mode as the screen names it, for
+    /// hints ("z or Esc to leave"); `None` when the action has no key there.
+    pub fn key(&self, mode: Mode, action: Action) -> Option<String> {
+        self.rows
+            .iter()
+            .filter(|r| r.mode == mode && r.action == action)
+            .find_map(|r| r.keys.first())
+            .map(|&k| key_label(k))
+    }
+
+    /// The action for a key press in a mode, with `focus` the focused pane.
+    pub fn action_for(&self, mode: Mode, focus: Pane, key: KeyEvent) -> Option<Action> {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        let alt = key.modifiers.contains(KeyModifiers::ALT);
+        let wanted = Key {
+            code: match key.code {
+                // Ctrl-letters may come in upper case when Shift is down too.
+                KeyCode::Char(c) if ctrl => KeyCode::Char(c.to_ascii_lowercase()),
+                other => other,
+            },
+            ctrl,
+        };
+        let in_mode = || self.rows.iter().filter(|r| r.mode == mode);
+        let bound = in_mode()
+            .filter(|r| r.pane == Some(focus))
+            .chain(in_mode().filter(|r| r.pane.is_none()))
+            .find(|r| r.keys.contains(&wanted))
+            .map(|r| r.action);
+        if bound.is_some() {
+            return bound;
+        }
+        match key.code {
+            KeyCode::Char(c) if mode.takes_text() && !ctrl && !alt => Some(Action::Input(c)),
+            _ => None,
+        }
+    }
+
+    /// The keys the footer offers in a mode: at most `max`, the most
+    /// important first (by rank, then table order).
+    pub fn footer(&self, mode: Mode, context: Context, max: usize) -> Vec<FooterKey> {
+        let mut shown: Vec<(usize, &Row)> = self
+            .rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| {
+                r.mode == mode
+                    && r.footer > 0
+                    && !r.keys.is_empty()
+                    && r.pane.is_none_or(|p| p == context.focus)
+                    && (context.filter_active || !r.needs_filter)
+                    && (context.file || !r.needs_file)
+            })
+            .collect();
+        shown.sort_by_key(|(i, r)| (r.footer, *i));
+        shown.truncate(max);
+        shown
+            .into_iter()
+            .map(|(_, r)| FooterKey {
+                action: r.action,
+                key: self.footer_key(r),
+                short: r.short,
+            })
+            .collect()
+    }
+
+    /// The rows help lists as one line with `row`: those of its mode and
+    /// pane with the same words ("move down / up" is Down and Up).
+    fn group(&self, row: &Row) -> Vec<&Row> {
+        self.rows
+            .iter()
+            .filter(|r| r.mode == row.mode && r.pane == row.pane && r.help == row.help)
+            .filter(|r| !r.keys.is_empty())
+            .collect()
+    }
+
+    /// A row's key in the footer: its first, or the first of each row of
+    /// its group when they are all one character ("j/k", "↓/↑").
+    fn footer_key(&self, row: &Row) -> String {
+        let label = |k: &Key| key_label(*k);
+        let firsts: Vec<String> = self
+            .group(row)
+            .iter()
+            .filter_map(|r| r.keys.first().map(label))
+            .collect();
+        if firsts.len() > 1 && firsts.iter().all(|f| f.chars().count() == 1) {
+            firsts.join("/")
+        } else {
+            row.keys.first().map(label).unwrap_or_default()
+        }
+    }
+
+    /// Help rows of a mode: (keys as shown, what they do, the pane they
+    /// need), one per group. A group's keys are listed key by key: Down
+    /// [j, ↓] and Up [k, ↑] read "j/k ↓/↑".
+    pub fn help_rows(&self, mode: Mode) -> Vec<(String, &'static str, Option<Pane>)> {
+        let mut out: Vec<(String, &'static str, Option<Pane>)> = Vec::new();
+        for row in self.rows.iter().filter(|r| r.mode == mode) {
+            if out
+                .iter()
+                .any(|(_, help, pane)| *help == row.help && *pane == row.pane)
+            {
+                continue;
+            }
+            if row.keys.is_empty() {
+                // Typing text documents itself; an unbound action is not listed.
+                if matches!(row.action, Action::Input(_)) {
+                    out.push(("text".to_string(), row.help, row.pane));
+                }
+                continue;
+            }
+            out.push((keys_label(&self.group(row)), row.help, row.pane));
+        }
+        out
+    }
+}
+
+/// "j/k ↓/↑" for rows [j, ↓] and [k, ↑]; "q Ctrl-C" for one row [q, Ctrl-C];
+/// rows with different numbers of keys each in turn: "a b / c".
+fn keys_label(rows: &[&Row]) -> String {
+    let label = |k: &Key| key_label(*k);
+    let width = rows.first().map_or(0, |r| r.keys.len());
+    if rows.iter().all(|r| r.keys.len() == width) {
+        (0..width)
+            .map(|i| {
+                rows.iter()
+                    .map(|r| label(&r.keys[i]))
+                    .collect::<Vec<_>>()
+                    .join("/")
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    } else {
+        rows.iter()
+            .map(|r| r.keys.iter().map(label).collect::<Vec<_>>().join(" "))
+            .collect::<Vec<_>>()
+            .join(" / ")
+    }
 }
 
 #[cfg(test)]
@@ -359,6 +624,11 @@ mod tests {
 
     fn press(code: KeyCode) -> KeyEvent {
         KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    /// The default keymap's action for a key.
+    fn action_for(mode: Mode, focus: Pane, key: KeyEvent) -> Option<Action> {
+        Keymap::default().action_for(mode, focus, key)
     }
 
     #[test]
@@ -413,16 +683,6 @@ mod tests {
     }
 
     #[test]
-    fn footer_labels_are_short() {
-        assert_eq!(footer_label("Tab/Shift-Tab"), "Tab");
-        assert_eq!(footer_label("Space/f"), "Space");
-        assert_eq!(footer_label("j/k ↓/↑"), "j/k");
-        assert_eq!(footer_label("Esc ?"), "Esc");
-        assert_eq!(footer_label("Enter"), "Enter");
-        assert_eq!(footer_label("/"), "/");
-    }
-
-    #[test]
     fn esc_never_quits() {
         for mode in Mode::ALL {
             let action = action_for(mode, Pane::Timeline, press(KeyCode::Esc));
@@ -440,11 +700,11 @@ mod tests {
                         filter_active,
                         file,
                     };
-                    let n = footer(mode, context, 7).len();
+                    let n = Keymap::default().footer(mode, context, 7).len();
                     assert!((2..=7).contains(&n), "{mode:?} {context:?}: {n}");
                 }
             }
-            assert!(!help_rows(mode).is_empty());
+            assert!(!Keymap::default().help_rows(mode).is_empty());
         }
     }
 
@@ -461,5 +721,228 @@ mod tests {
                 }
             }
         }
+    }
+
+    fn rebound(rebindings: &[Rebinding]) -> Keymap {
+        Keymap::with(rebindings).expect("the rebinding keeps every protected action")
+    }
+
+    fn all(action: Action, keys: &[Key]) -> Rebinding {
+        Rebinding {
+            scope: Scope::All,
+            action,
+            keys: keys.to_vec(),
+        }
+    }
+
+    #[test]
+    fn the_default_keymap_is_the_table() {
+        let keymap = Keymap::default();
+        for b in BINDINGS {
+            for focus in Pane::ALL {
+                for &key in b.keys {
+                    let event = KeyEvent::new(
+                        key.code,
+                        if key.ctrl {
+                            KeyModifiers::CONTROL
+                        } else {
+                            KeyModifiers::NONE
+                        },
+                    );
+                    let expected = b.pane.is_none_or(|p| p == focus).then_some(b.action);
+                    if expected.is_some() {
+                        assert_eq!(
+                            keymap.action_for(b.mode, focus, event),
+                            expected,
+                            "{key:?} in {:?}",
+                            b.mode
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn help_and_footer_name_the_real_keys() {
+        let keymap = Keymap::default();
+        let rows = keymap.help_rows(Normal);
+        let label = |help: &str| {
+            rows.iter()
+                .find(|(_, h, _)| *h == help)
+                .map(|(l, ..)| l.clone())
+                .unwrap_or_default()
+        };
+        assert_eq!(label("quit"), "q Ctrl-C");
+        assert_eq!(label("move down / up"), "j/k ↓/↑");
+        assert_eq!(label("page down / up"), "PgDn/PgUp Ctrl-D/Ctrl-U");
+        assert_eq!(label("first / last"), "g/G Home/End");
+        assert_eq!(label("all keys (this help)"), "? F1");
+        assert_eq!(label("jump to a pane (number in its title)"), "1/2/3/4/5");
+        let context = Context {
+            focus: Pane::Actors,
+            filter_active: true,
+            file: true,
+        };
+        let keys: Vec<String> = keymap
+            .footer(Normal, context, 9)
+            .into_iter()
+            .map(|f| format!("{} {}", f.key, f.short))
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                "Enter open",
+                "Space filter",
+                "c clear",
+                "/ search",
+                "a actors",
+                "Tab pane",
+                "? help",
+                "r reload",
+                "q quit"
+            ]
+        );
+        let detail: Vec<String> = keymap
+            .footer(Detail, context, 9)
+            .into_iter()
+            .map(|f| f.key)
+            .collect();
+        // q closes the detail like Esc, so the footer names Esc only.
+        assert_eq!(detail, ["Esc", "Tab", "Space", "Enter", "j/k", "?"]);
+    }
+
+    #[test]
+    fn a_rebound_quit_works_everywhere_it_should_and_ctrl_c_stays() {
+        let keymap = rebound(&[all(Action::Quit, &[ch('x')])]);
+        let x = press(KeyCode::Char('x'));
+        let q = press(KeyCode::Char('q'));
+        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(
+            keymap.action_for(Normal, Pane::Timeline, x),
+            Some(Action::Quit)
+        );
+        assert_eq!(keymap.action_for(Normal, Pane::Timeline, q), None);
+        assert_eq!(
+            keymap.action_for(Detail, Pane::Timeline, x),
+            Some(Action::Quit)
+        );
+        // Typed text stays text.
+        assert_eq!(
+            keymap.action_for(Search, Pane::Timeline, x),
+            Some(Action::Input('x'))
+        );
+        for mode in Mode::ALL.into_iter().chain([TooSmall]) {
+            assert_eq!(
+                keymap.action_for(mode, Pane::Timeline, ctrl_c),
+                Some(Action::Quit)
+            );
+        }
+        let rows = keymap.help_rows(Normal);
+        assert!(
+            rows.iter().any(|(l, h, _)| l == "x Ctrl-C" && *h == "quit"),
+            "{rows:?}"
+        );
+        let footer = keymap.footer(
+            Normal,
+            Context {
+                focus: Pane::Timeline,
+                filter_active: false,
+                file: false,
+            },
+            9,
+        );
+        assert!(footer.iter().any(|f| f.key == "x" && f.short == "quit"));
+    }
+
+    #[test]
+    fn a_key_given_away_leaves_its_old_action() {
+        let keymap = rebound(&[all(Action::Search, &[ch('n')])]);
+        let n = press(KeyCode::Char('n'));
+        assert_eq!(
+            keymap.action_for(Normal, Pane::Timeline, n),
+            Some(Action::Search)
+        );
+        assert_eq!(
+            keymap.action_for(Normal, Pane::Timeline, press(KeyCode::Char('/'))),
+            None
+        );
+        let rows = keymap.help_rows(Normal);
+        assert!(
+            rows.iter()
+                .any(|(l, h, _)| l == "N" && *h == "next / previous match"),
+            "{rows:?}"
+        );
+    }
+
+    #[test]
+    fn pane_keys_are_added_for_that_pane_only() {
+        let keymap = rebound(&[Rebinding {
+            scope: Scope::Pane(Pane::Timeline),
+            action: Action::Open,
+            keys: vec![ch('l')],
+        }]);
+        let l = press(KeyCode::Char('l'));
+        assert_eq!(
+            keymap.action_for(Normal, Pane::Timeline, l),
+            Some(Action::Open)
+        );
+        assert_eq!(
+            keymap.action_for(Normal, Pane::Figures, l),
+            Some(Action::Right)
+        );
+        assert_eq!(keymap.action_for(Normal, Pane::Quotes, l), None);
+        let enter = press(KeyCode::Enter);
+        assert_eq!(
+            keymap.action_for(Normal, Pane::Timeline, enter),
+            Some(Action::Open)
+        );
+        let rows = keymap.help_rows(Normal);
+        assert!(rows.contains(&(
+            "l".to_string(),
+            "open the selected item",
+            Some(Pane::Timeline)
+        )));
+    }
+
+    #[test]
+    fn a_mode_table_changes_that_mode_only() {
+        let keymap = rebound(&[Rebinding {
+            scope: Scope::Mode(Detail),
+            action: Action::Down,
+            keys: vec![ctrl('n')],
+        }]);
+        let ctrl_n = KeyEvent::new(KeyCode::Char('n'), KeyModifiers::CONTROL);
+        let j = press(KeyCode::Char('j'));
+        assert_eq!(
+            keymap.action_for(Detail, Pane::Timeline, ctrl_n),
+            Some(Action::Down)
+        );
+        assert_eq!(keymap.action_for(Detail, Pane::Timeline, j), None);
+        assert_eq!(
+            keymap.action_for(Normal, Pane::Timeline, j),
+            Some(Action::Down)
+        );
+    }
+
+    #[test]
+    fn taking_the_last_key_of_help_or_back_is_refused() {
+        let lost = Keymap::with(&[Rebinding {
+            scope: Scope::Mode(Search),
+            action: Action::ClearInput,
+            keys: vec![code(KeyCode::F(1))],
+        }]);
+        assert_eq!(
+            lost,
+            Err(Unreachable {
+                action: Action::Help,
+                mode: Search,
+                taken_by: Some(Action::ClearInput)
+            })
+        );
+        let lost = Keymap::with(&[all(Action::Zoom, &[code(KeyCode::Esc)])]);
+        assert_eq!(lost.map(|_| ()).unwrap_err().action, Action::Back);
+        // Help keeps F1 when ? goes: allowed.
+        assert!(Keymap::with(&[all(Action::Search, &[ch('?')])]).is_ok());
     }
 }

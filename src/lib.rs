@@ -17,12 +17,16 @@ pub mod figures;
 pub mod geo;
 pub mod geometry;
 pub mod import;
+pub mod init;
 pub mod keymap;
+pub mod keys;
 pub mod load;
 pub mod marks;
+pub mod members;
 pub mod model;
 pub mod number_text;
 pub mod places;
+pub mod progress_line;
 pub mod query;
 pub mod read;
 pub mod reload;
@@ -34,6 +38,7 @@ pub mod text;
 pub mod theme;
 pub mod tui;
 pub mod ui;
+pub mod window;
 
 /// The situation built into the binary, shown when no file is given.
 pub const BUILTIN_PATH: &str = "haiti-mss-2024.toml";

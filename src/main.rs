@@ -2,6 +2,8 @@ use std::borrow::Cow;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::mpsc::{self, RecvTimeoutError};
 
 use clap::{Args, Parser, Subcommand};
 
@@ -10,8 +12,9 @@ use sitrep::check::{self, Style, Verdict};
 use sitrep::config::{self, Choice, Config, Failure};
 use sitrep::diff;
 use sitrep::figures::Staleness;
-use sitrep::load;
+use sitrep::load::{self, Progress, Step};
 use sitrep::model::FuzzyDate;
+use sitrep::progress_line::ProgressLine;
 use sitrep::query::Index;
 use sitrep::read;
 use sitrep::revision::Origin;
@@ -38,6 +41,16 @@ struct Cli {
     /// Start filtered by this place (an id from the file); repeat for more.
     #[arg(long = "place", value_name = "ID")]
     places: Vec<String>,
+    /// Start with this search (any case), as typed after `/`.
+    #[arg(long, value_name = "TEXT")]
+    search: Option<String>,
+    /// Start with a date window from this date's first day (2024-09-21,
+    /// 2024-08, 2024, early/mid/late 2024-10), as `summary --from`.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    from: Option<FuzzyDate>,
+    /// Start with a date window up to this date's last day.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    to: Option<FuzzyDate>,
     /// Leave the mouse to the terminal, so text can be selected as usual
     /// (`m` toggles it in the dashboard).
     #[arg(long)]
@@ -129,6 +142,18 @@ enum Command {
     /// Make a situation file from another tool's export.
     #[command(subcommand)]
     Import(ImportFrom),
+    /// Write a new situation file to start from: a short commented template
+    /// with one of each section (it passes `check --strict`).
+    ///
+    /// Never overwrites: an existing FILE is left untouched and the exit
+    /// status is 1 (2 for usage errors).
+    Init {
+        /// The new file to write.
+        file: PathBuf,
+        /// Write a copy of the built-in situation instead of the template.
+        #[arg(long)]
+        from_builtin: bool,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -247,6 +272,7 @@ fn main() -> ExitCode {
         Some(Command::Diff(args)) => run_diff(&args),
         Some(Command::Import(ImportFrom::Acled(args))) => sitrep::import::run_acled(&args),
         Some(Command::Config { default, .. }) => run_config(default),
+        Some(Command::Init { file, from_builtin }) => run_init(&file, from_builtin),
         None => run_dashboard(&cli),
     }
 }
@@ -308,59 +334,106 @@ fn run_dashboard(cli: &Cli) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let mut report = load::load_bytes(&bytes);
-    let Some(situation) = report.situation.take() else {
-        return explain_failure(&path, &bytes, &report);
-    };
-    let chosen = sitrep::query::actors_from_ids(&situation, &cli.actors).and_then(|actors| {
-        Ok((
-            actors,
-            sitrep::query::places_from_ids(&situation, &cli.places)?,
-        ))
-    });
-    let (actors, places) = match chosen {
-        Ok(chosen) => chosen,
-        Err(message) => {
-            eprintln!("error: {message}");
-            return ExitCode::from(2);
+    let progress = Arc::new(Progress::new());
+    let (done, loaded) = mpsc::channel();
+    {
+        let progress = Arc::clone(&progress);
+        let load = move || {
+            let report = load::load_bytes_with(&bytes, &progress);
+            let _ = done.send((bytes, report));
+        };
+        if let Err(e) = std::thread::Builder::new().name("load".into()).spawn(load) {
+            eprintln!("sitrep: cannot start loading: {e}");
+            return ExitCode::from(1);
         }
+    }
+    let prepare = |(bytes, mut report): (Vec<u8>, load::Report)| {
+        let Some(situation) = report.situation.take() else {
+            return Err(NotOpened::Invalid(Box::new((bytes, report))));
+        };
+        // The same reading of the filter as `summary`, and the same messages.
+        let filter = summary::build_filter(
+            &situation,
+            &cli.actors,
+            &cli.places,
+            cli.search.as_deref(),
+            cli.from,
+            cli.to,
+        )
+        .map_err(NotOpened::Usage)?;
+        let options = Options {
+            filter,
+            mouse: config.mouse && !cli.no_mouse,
+            theme: config.theme(ColorDepth::from_env(), theme::no_color_env()),
+            focus: config.focus,
+            staleness: Staleness {
+                after_days: config.stale_after_days,
+            },
+            keymap: config.keymap(),
+            warnings: report.warnings().count(),
+            file: file.map(|_| path.clone()),
+            seen: file
+                .filter(|_| config.state && !cli.no_state)
+                .map(|file| seen_setup(file)),
+        };
+        Ok((situation, options))
     };
     // The built-in situation has no path to name: the commands take none.
     let arg = file.map_or(String::new(), |_| format!(" {path}"));
-    if let Some(why) = term_refusal(std::env::var("TERM").ok().as_deref()) {
-        eprintln!(
-            "sitrep: this terminal cannot show the dashboard ({why}).\n\
-             For text, try `sitrep summary{arg}`, or `sitrep check{arg}` to validate."
-        );
-        return ExitCode::from(2);
-    }
-    if !tui::is_terminal() {
-        eprintln!(
-            "sitrep: the dashboard needs a terminal (stdin and stdout are not both one).\n\
-             For text, try `sitrep summary{arg}`, or `sitrep check{arg}` to validate."
-        );
-        return ExitCode::from(2);
-    }
-    let options = Options {
-        actors,
-        places,
-        mouse: config.mouse && !cli.no_mouse,
-        theme: config.theme(ColorDepth::from_env(), theme::no_color_env()),
-        focus: config.focus,
-        staleness: Staleness {
-            after_days: config.stale_after_days,
-        },
-        warnings: report.warnings().count(),
-        file: file.map(|_| path.clone()),
-        seen: file
-            .filter(|_| config.state && !cli.no_state)
-            .map(|file| seen_setup(file)),
+    let refusal = term_refusal(std::env::var("TERM").ok().as_deref());
+    let ended = match loaded.recv_timeout(LOADING_SCREEN_AFTER) {
+        // A large file: a loading screen while it loads, if there is a
+        // terminal that can show one.
+        Err(RecvTimeoutError::Timeout) if refusal.is_none() && tui::is_terminal() => {
+            let open =
+                |result| prepare(result).map(|(situation, options)| App::new(situation, options));
+            let opened = tui::run_after_loading(
+                &path,
+                &progress,
+                &loaded,
+                open,
+                file.map(PathBuf::as_path),
+                cli.limit.max_size,
+            );
+            match opened {
+                Ok(tui::Opened::Ran(exit, app)) => Ok((exit, app)),
+                Ok(tui::Opened::Failed(not_opened)) => return not_opened.explain(&path),
+                Err(e) => Err(e),
+            }
+        }
+        first => {
+            let Ok(result) = first.or_else(|_| loaded.recv()) else {
+                eprintln!("sitrep: loading the file stopped unexpectedly");
+                return ExitCode::from(1);
+            };
+            let (situation, options) = match prepare(result) {
+                Ok(ready) => ready,
+                Err(not_opened) => return not_opened.explain(&path),
+            };
+            if let Some(why) = refusal {
+                eprintln!(
+                    "sitrep: this terminal cannot show the dashboard ({why}).\n\
+                     For text, try `sitrep summary{arg}`, or `sitrep check{arg}` to validate."
+                );
+                return ExitCode::from(2);
+            }
+            if !tui::is_terminal() {
+                eprintln!(
+                    "sitrep: the dashboard needs a terminal (stdin and stdout are not both one).\n\
+                     For text, try `sitrep summary{arg}`, or `sitrep check{arg}` to validate."
+                );
+                return ExitCode::from(2);
+            }
+            let mut app = Box::new(App::new(situation, options));
+            tui::run(&mut app, file.map(PathBuf::as_path), cli.limit.max_size)
+                .map(|exit| (exit, Some(app)))
+        }
     };
-    let mut app = App::new(situation, options);
-    match tui::run(&mut app, file.map(PathBuf::as_path), cli.limit.max_size) {
-        Ok(tui::Exit::Quit) => {
+    match ended {
+        Ok((tui::Exit::Quit, app)) => {
             // Quitting is what makes the version on screen seen.
-            if let Some((record, file, seen)) = app.seen_record(chrono::Utc::now())
+            if let Some((record, file, seen)) =
+                app.and_then(|app| app.seen_record(chrono::Utc::now()))
                 && let Err(e) = sitrep::seen::write(&record, &seen, &file)
             {
                 let _ = writeln!(
@@ -371,7 +444,7 @@ fn run_dashboard(cli: &Cli) -> ExitCode {
             ExitCode::SUCCESS
         }
         // The terminal is restored; leave as the signal would have.
-        Ok(tui::Exit::Signal(signal)) => {
+        Ok((tui::Exit::Signal(signal), _)) => {
             ExitCode::from(u8::try_from(128 + signal).unwrap_or(u8::MAX))
         }
         Err(e) => {
@@ -379,6 +452,30 @@ fn run_dashboard(cli: &Cli) -> ExitCode {
             // (Not `eprintln!`, which panics when the terminal is gone.)
             let _ = writeln!(std::io::stderr(), "sitrep: terminal error: {e}");
             ExitCode::from(1)
+        }
+    }
+}
+
+/// A load that finishes within this shows no loading screen: the dashboard
+/// just opens, as for any file of ordinary size.
+const LOADING_SCREEN_AFTER: std::time::Duration = std::time::Duration::from_millis(250);
+
+/// Why the dashboard did not open.
+enum NotOpened {
+    /// The file has errors: explained as `check` would.
+    Invalid(Box<(Vec<u8>, load::Report)>),
+    /// The command line does not fit the file (an unknown `--actor`).
+    Usage(String),
+}
+
+impl NotOpened {
+    fn explain(self, path: &str) -> ExitCode {
+        match self {
+            NotOpened::Invalid(failed) => explain_failure(path, &failed.0, &failed.1),
+            NotOpened::Usage(message) => {
+                eprintln!("error: {message}");
+                ExitCode::from(2)
+            }
         }
     }
 }
@@ -457,12 +554,19 @@ fn run_check(
                 continue;
             }
         };
+        let progress = Arc::new(Progress::new());
+        let mut line = ProgressLine::start(
+            format!("checking {path}"),
+            Arc::clone(&progress),
+            std::io::stderr().is_terminal(),
+        );
         let text = String::from_utf8_lossy(&bytes);
         let report = match &text {
-            Cow::Borrowed(text) => load::load_str(text),
+            Cow::Borrowed(text) => load::load_str_with(text, &progress),
             // Not UTF-8: load_bytes says where.
             Cow::Owned(_) => load::load_bytes(&bytes),
         };
+        line.finish();
         let printed = check::print_report(&mut stdout, &path, &text, &report, strict, style);
         // Freeing a large model takes a while (about 80 ms for 100,000
         // events) and nothing needs to wait for it. If no thread can be
@@ -552,6 +656,29 @@ fn run_config(default: bool) -> ExitCode {
     }
 }
 
+fn run_init(file: &std::path::Path, from_builtin: bool) -> ExitCode {
+    match sitrep::init::write_new(file, sitrep::init::contents(from_builtin)) {
+        Ok(()) => {
+            let what = if from_builtin {
+                "a copy of the built-in situation"
+            } else {
+                "a new situation from the template"
+            };
+            eprintln!(
+                "{}: wrote {what}; edit it, then `sitrep check --strict {}` and `sitrep {}`",
+                file.display(),
+                file.display(),
+                file.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("sitrep: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
 fn run_summary(args: &SummaryArgs) -> ExitCode {
     if args.ascii && !matches!(args.format, Format::Json | Format::Timelinejs) {
         eprintln!("error: --ascii applies to the JSON formats (--format json or timelinejs)");
@@ -568,8 +695,15 @@ fn run_summary(args: &SummaryArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let report = load::load_bytes(&bytes);
+    let progress = Arc::new(Progress::new());
+    let mut line = ProgressLine::start(
+        format!("reading {path}"),
+        Arc::clone(&progress),
+        std::io::stderr().is_terminal(),
+    );
+    let report = load::load_bytes_with(&bytes, &progress);
     let Some(situation) = &report.situation else {
+        line.finish();
         // The briefing goes to stdout; why there is none goes to stderr.
         return explain_failure(&path, &bytes, &report);
     };
@@ -583,6 +717,7 @@ fn run_summary(args: &SummaryArgs) -> ExitCode {
     ) {
         Ok(filter) => filter,
         Err(message) => {
+            line.finish();
             eprintln!("error: {message}");
             return ExitCode::from(2);
         }
@@ -595,6 +730,7 @@ fn run_summary(args: &SummaryArgs) -> ExitCode {
         }
         None => 80,
     };
+    progress.set_step(Step::Indexing);
     let index = Index::new(situation);
     let staleness = Staleness {
         after_days: config.stale_after_days,
@@ -604,6 +740,7 @@ fn run_summary(args: &SummaryArgs) -> ExitCode {
     if args.ascii {
         out = summary::escape_non_ascii(&out);
     }
+    line.finish();
     // The process ends right after this: letting the OS take back a large
     // model is much faster than freeing it item by item.
     std::mem::forget(index);

@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use memchr::memmem;
 
 use crate::containment::Containment;
+use crate::members::Members;
 use crate::model::{ActorIx, EventIx, PlaceIx, Situation};
 
 /// What the user asked to see. The parts combine: an item must match all.
@@ -103,8 +104,18 @@ impl TextIndex {
     /// Every record that contains `needle` (already lower-cased), in order.
     fn matching(&self, needle: &str) -> Vec<bool> {
         let mut hits = vec![needle.is_empty(); self.starts.len()];
+        for record in self.records_matching(needle) {
+            hits[record as usize] = true;
+        }
+        hits
+    }
+
+    /// The records that contain `needle` (already lower-cased, not empty),
+    /// in order: one pass of a substring search over all the text.
+    fn records_matching(&self, needle: &str) -> Vec<u32> {
+        let mut records = Vec::new();
         if needle.is_empty() {
-            return hits;
+            return records;
         }
         let finder = memmem::Finder::new(needle.as_bytes());
         let haystack = self.text.as_bytes();
@@ -112,14 +123,89 @@ impl TextIndex {
         while let Some(found) = finder.find(&haystack[from..]) {
             let at = from + found;
             let record = self.starts.partition_point(|&s| s <= at) - 1;
-            hits[record] = true;
+            records.push(record as u32);
             // One hit is enough for a record: continue at the next one.
             match self.starts.get(record + 1) {
                 Some(&next) => from = next,
                 None => break,
             }
         }
-        hits
+        records
+    }
+
+    /// Those of `candidates` (in order) that contain `needle`: what a
+    /// search that grew from a shorter one needs to look at.
+    fn records_matching_within(&self, needle: &str, candidates: &[u32]) -> Vec<u32> {
+        let finder = memmem::Finder::new(needle.as_bytes());
+        let haystack = self.text.as_bytes();
+        candidates
+            .iter()
+            .copied()
+            .filter(|&r| {
+                let start = self.starts[r as usize];
+                let end = self
+                    .starts
+                    .get(r as usize + 1)
+                    .map_or(haystack.len(), |&e| e);
+                finder.find(&haystack[start..end]).is_some()
+            })
+            .collect()
+    }
+}
+
+/// Records of events and quotes that one search text matches.
+#[derive(Debug)]
+struct Hits {
+    query: String,
+    events: Arc<Vec<u32>>,
+    quotes: Arc<Vec<u32>>,
+}
+
+/// The last few searches, each containing the one before: typing a letter
+/// looks only at what the shorter search matched, and deleting one finds
+/// its answer here.
+#[derive(Debug, Default)]
+struct RecentSearches(Vec<Hits>);
+
+impl RecentSearches {
+    /// Enough for the searches a person types in one go.
+    const KEPT: usize = 64;
+
+    /// Events and quotes matching `query` (normalized, not empty).
+    fn hits(&mut self, text: &SearchText, query: &str) -> (Arc<Vec<u32>>, Arc<Vec<u32>>) {
+        // A record matching `query` matches every part of it: a kept search
+        // that `query` contains holds all of `query`'s hits.
+        while self
+            .0
+            .last()
+            .is_some_and(|h| !query.contains(h.query.as_str()))
+        {
+            self.0.pop();
+        }
+        if let Some(same) = self.0.last().filter(|h| h.query == query) {
+            return (Arc::clone(&same.events), Arc::clone(&same.quotes));
+        }
+        let (events, quotes) = match self.0.last() {
+            Some(shorter) => (
+                text.events.records_matching_within(query, &shorter.events),
+                text.quotes.records_matching_within(query, &shorter.quotes),
+            ),
+            None => (
+                text.events.records_matching(query),
+                text.quotes.records_matching(query),
+            ),
+        };
+        if self.0.len() == Self::KEPT {
+            self.0.remove(0);
+        }
+        let hits = Hits {
+            query: query.to_string(),
+            events: Arc::new(events),
+            quotes: Arc::new(quotes),
+        };
+        let answer = (Arc::clone(&hits.events), Arc::clone(&hits.quotes));
+        self.0.push(hits);
+        answer
     }
 }
 
@@ -175,10 +261,8 @@ pub fn normalize_query(query: &str) -> String {
 /// once per loaded situation, by [`Index::new`] or [`Index::in_background`].
 #[derive(Debug)]
 pub struct Index {
-    /// For each actor: itself and every actor it is part of, transitively.
-    ancestors: Vec<Vec<ActorIx>>,
-    /// For each actor: events involving it or any of its members.
-    event_counts: Vec<usize>,
+    /// Who is part of whom, and each actor's events.
+    members: Members,
     /// Each quote's place in date order (see [`quotes_by_date`]).
     quote_rank: Vec<usize>,
     actors: TextIndex,
@@ -193,6 +277,7 @@ pub struct Index {
     search: OnceLock<SearchText>,
     /// The thread building `search`, for an index made in the background.
     pending: Mutex<Option<JoinHandle<SearchText>>>,
+    recent: Mutex<RecentSearches>,
 }
 
 impl Drop for Index {
@@ -279,26 +364,7 @@ impl Index {
 
     /// Membership and counts, and the (small) actor search text.
     fn members(s: &Situation) -> Index {
-        let ancestors: Vec<Vec<ActorIx>> = (0..s.actors.len())
-            .map(|a| {
-                // The loader rejects part_of cycles, so every chain ends.
-                std::iter::successors(Some(a), |&x| s.actors[x].part_of).collect()
-            })
-            .collect();
-
-        let mut event_counts = vec![0; s.actors.len()];
-        let mut seen_in_event: Vec<ActorIx> = Vec::new();
-        for event in &s.events {
-            seen_in_event.clear();
-            for &a in &event.actors {
-                seen_in_event.extend(&ancestors[a]);
-            }
-            seen_in_event.sort_unstable();
-            seen_in_event.dedup();
-            for &a in &seen_in_event {
-                event_counts[a] += 1;
-            }
-        }
+        let members = Members::new(s);
         let actors = TextIndex::build(
             (0..s.actors.len())
                 .map(|a| actor_words(s, a).chain(std::iter::once(s.actors[a].id.as_str()))),
@@ -318,8 +384,7 @@ impl Index {
                 .map(|p| place_words(s, p).chain(std::iter::once(s.places[p].id.as_str()))),
         );
         Index {
-            ancestors,
-            event_counts,
+            members,
             quote_rank,
             actors,
             places,
@@ -327,6 +392,7 @@ impl Index {
             place_words,
             search: OnceLock::new(),
             pending: Mutex::new(None),
+            recent: Mutex::new(RecentSearches::default()),
         }
     }
 
@@ -350,14 +416,12 @@ impl Index {
 
     /// Events involving the actor or any actor part of it.
     pub fn event_count(&self, actor: ActorIx) -> usize {
-        self.event_counts.get(actor).copied().unwrap_or(0)
+        self.members.event_count(actor)
     }
 
     /// How deep the actor sits in its `part_of` chain (0 for a top-level actor).
     pub fn depth(&self, actor: ActorIx) -> usize {
-        self.ancestors
-            .get(actor)
-            .map_or(0, |a| a.len().saturating_sub(1))
+        self.members.depth(actor)
     }
 
     /// Actors whose name, alias or id contains the query (any case).
@@ -416,15 +480,18 @@ pub fn actors_from_ids(s: &Situation, ids: &[String]) -> Result<Vec<ActorIx>, St
         names: s
             .actors
             .iter()
-            .map(|a| {
-                std::iter::once(a.name.as_str())
-                    .chain(a.aliases.iter().map(String::as_str))
-                    .collect()
-            })
+            .map(|a| name_and_aliases(&a.name, &a.aliases))
             .collect(),
         shown: s.actors.iter().map(|a| a.name.as_str()).collect(),
     };
     known.resolve(ids)
+}
+
+/// A record's name and then its aliases: what a mistyped id may have meant.
+fn name_and_aliases<'a>(name: &'a str, aliases: &'a [String]) -> Vec<&'a str> {
+    std::iter::once(name)
+        .chain(aliases.iter().map(String::as_str))
+        .collect()
 }
 
 /// Places named on the command line (`--place ID`), each once, in order;
@@ -438,11 +505,7 @@ pub fn places_from_ids(s: &Situation, ids: &[String]) -> Result<Vec<PlaceIx>, St
         names: s
             .places
             .iter()
-            .map(|p| {
-                std::iter::once(p.name.as_str())
-                    .chain(p.aliases.iter().map(String::as_str))
-                    .collect()
-            })
+            .map(|p| name_and_aliases(&p.name, &p.aliases))
             .collect(),
         shown: s.places.iter().map(|p| p.name.as_str()).collect(),
     };
@@ -536,19 +599,16 @@ pub fn place_counts(s: &Situation, index: &Index, events: &[EventIx]) -> Vec<usi
 }
 
 /// Applies a filter. Lists keep the situation's order (timeline order for events).
+///
+/// Each part narrows what the others found rather than testing every item:
+/// the actor filter starts from the chosen actors' own event lists, and a
+/// search that grew from the previous one looks only at that one's matches.
 pub fn select(s: &Situation, index: &Index, filter: &Filter) -> Selection {
-    let mut in_scope = vec![filter.actors.is_empty(); s.actors.len()];
-    if !filter.actors.is_empty() {
-        let mut chosen = vec![false; s.actors.len()];
-        for &a in &filter.actors {
-            if let Some(c) = chosen.get_mut(a) {
-                *c = true;
-            }
-        }
-        for (a, scope) in in_scope.iter_mut().enumerate() {
-            *scope = index.ancestors[a].iter().any(|&x| chosen[x]);
-        }
-    }
+    let in_scope = if filter.actors.is_empty() {
+        vec![true; s.actors.len()]
+    } else {
+        index.members.in_scope(&filter.actors)
+    };
     let places_in_scope = if filter.places.is_empty() {
         vec![true; s.places.len()]
     } else {
@@ -572,28 +632,40 @@ pub fn select(s: &Situation, index: &Index, filter: &Filter) -> Selection {
     };
 
     let query = normalize_query(&filter.search);
-    let event_hits = if query.is_empty() {
-        vec![true; s.events.len()]
+    let (event_hits, quote_hits) = if query.is_empty() {
+        (None, None)
     } else {
-        index.search_text().events.matching(&query)
+        let text = index.search_text();
+        let mut recent = index.recent.lock().unwrap_or_else(|e| e.into_inner());
+        let (events, quotes) = recent.hits(text, &query);
+        (Some(events), Some(quotes))
     };
-    let events = s
-        .events
-        .iter()
-        .enumerate()
-        .filter(|&(i, e)| {
-            event_hits[i]
-                && in_window(Some(e.first_day()), Some(e.last_day()))
-                && involves(e.actors.iter(), None)
-                && at_place(e.place)
-        })
-        .map(|(i, _)| i)
-        .collect();
 
-    let quote_hits = if query.is_empty() {
-        vec![true; s.quotes.len()]
-    } else {
-        index.search_text().quotes.matching(&query)
+    let by_actor = (!filter.actors.is_empty())
+        .then(|| index.members.events_of(&filter.actors, s.events.len()));
+    // Working out an event's days costs more than anything else here: only
+    // when a window asks.
+    let windowed = filter.from.is_some() || filter.to.is_some();
+    let event_in_window = |&e: &EventIx| {
+        let event = &s.events[e];
+        at_place(event.place)
+            && (!windowed || in_window(Some(event.first_day()), Some(event.last_day())))
+    };
+    let events: Vec<EventIx> = match (by_actor, event_hits) {
+        (None, None) => (0..s.events.len()).filter(event_in_window).collect(),
+        (Some(listed), None) => listed.into_iter().filter(event_in_window).collect(),
+        (None, Some(hits)) => hits
+            .iter()
+            .map(|&e| e as usize)
+            .filter(event_in_window)
+            .collect(),
+        (Some(listed), Some(hits)) => intersect(&listed, &hits).filter(event_in_window).collect(),
+    };
+
+    let quote_matches = |q: usize| {
+        quote_hits
+            .as_ref()
+            .is_none_or(|hits| hits.binary_search(&(q as u32)).is_ok())
     };
     let mut quotes: Vec<usize> = s
         .quotes
@@ -603,6 +675,15 @@ pub fn select(s: &Situation, index: &Index, filter: &Filter) -> Selection {
             // An undated quote was said at the latest when its earliest
             // source was published, and nothing bounds it from below. (Its
             // event does not date it: a quote may be about an event to come.)
+            if !(quote_matches(i)
+                && involves(q.about.iter(), Some(q.speaker))
+                && at_place(q.place.or(q.event.and_then(|e| s.events[e].place))))
+            {
+                return false;
+            }
+            if !windowed {
+                return true;
+            }
             let (first, last) = match q.date {
                 Some(d) => (Some(d.start()), Some(d.end())),
                 None => (
@@ -613,10 +694,7 @@ pub fn select(s: &Situation, index: &Index, filter: &Filter) -> Selection {
                         .min(),
                 ),
             };
-            quote_hits[i]
-                && in_window(first, last)
-                && involves(q.about.iter(), Some(q.speaker))
-                && at_place(q.place.or(q.event.and_then(|e| s.events[e].place)))
+            in_window(first, last)
         })
         .map(|(i, _)| i)
         .collect();
@@ -641,6 +719,15 @@ pub fn select(s: &Situation, index: &Index, filter: &Filter) -> Selection {
         actors_matching_search: index.actors.matching(&query),
         places_in_scope,
     }
+}
+
+/// Events in both sorted lists, in order.
+fn intersect<'a>(listed: &'a [EventIx], hits: &'a [u32]) -> impl Iterator<Item = EventIx> + 'a {
+    let mut hits = hits.iter().map(|&h| h as usize).peekable();
+    listed.iter().copied().filter(move |&e| {
+        while hits.next_if(|&h| h < e).is_some() {}
+        hits.peek() == Some(&e)
+    })
 }
 
 #[cfg(test)]
@@ -847,6 +934,27 @@ sources = ["wire"]
             assert_eq!(
                 select(&s, &index, &filter),
                 select(&shared, &background, &filter),
+                "{search}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_search_typed_letter_by_letter_finds_what_a_fresh_one_finds() {
+        let (s, index) = setup();
+        let typed = [
+            "p", "po", "por", "port", "por", "po", "pr", "pre", "", "r", "ru", "rut", "ruto", "ut",
+            "x", "ai", "air", "airport",
+        ];
+        for search in typed {
+            let filter = Filter {
+                search: search.into(),
+                ..Filter::default()
+            };
+            let fresh = Index::new(&s);
+            assert_eq!(
+                select(&s, &index, &filter),
+                select(&s, &fresh, &filter),
                 "{search}"
             );
         }

@@ -30,7 +30,7 @@ impl fmt::Display for ReadError {
             ReadError::NotAFile(what) => write!(f, "it is {what}, not a regular file"),
             ReadError::TooLarge { size, limit } => write!(
                 f,
-                "it is {}, more than the limit of {} (--max-size sets it)",
+                "it is {}, over the limit of {} (--max-size)",
                 size_text(*size),
                 size_text(*limit)
             ),
@@ -49,8 +49,9 @@ pub fn describe_io(e: &io::Error) -> String {
     }
 }
 
-/// Reads the whole of the regular file at `path`, at most `limit` bytes.
-pub fn read_file(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+/// Opens the regular file at `path` if it is at most `limit` bytes, for a
+/// caller that streams it; the file and its size as opened.
+pub fn open_regular(path: &Path, limit: u64) -> Result<(std::fs::File, u64), ReadError> {
     let file = open(path).map_err(ReadError::Io)?;
     // Asked of the open file, not the path: the path may change in between.
     let meta = file.metadata().map_err(ReadError::Io)?;
@@ -63,15 +64,21 @@ pub fn read_file(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
             limit,
         });
     }
+    Ok((file, meta.len()))
+}
+
+/// Reads the whole of the regular file at `path`, at most `limit` bytes.
+pub fn read_file(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    let (file, len) = open_regular(path, limit)?;
     // The file may grow while it is read: the limit holds for what is read,
     // not only for the size it had.
     let mut bytes = Vec::new();
     bytes
-        .try_reserve_exact(usize::try_from(meta.len()).unwrap_or(usize::MAX))
+        .try_reserve_exact(usize::try_from(len).unwrap_or(usize::MAX))
         .map_err(|_| {
             ReadError::Io(io::Error::new(
                 io::ErrorKind::OutOfMemory,
-                format!("not enough memory for its {}", size_text(meta.len())),
+                format!("not enough memory for its {}", size_text(len)),
             ))
         })?;
     file.take(limit.saturating_add(1))

@@ -253,8 +253,7 @@ mod tests {
         };
         assert_eq!(
             problem.first,
-            "big.toml: cannot read: it is 1000 bytes, more than the limit of 100 bytes \
-             (--max-size sets it)"
+            "big.toml: cannot read: it is 1000 bytes, over the limit of 100 bytes (--max-size)"
         );
     }
 }

@@ -69,7 +69,7 @@ pub fn read(spec: &str, limit: u64) -> Result<Vec<u8>, String> {
         let _ = child.kill();
         let _ = child.wait();
         return Err(format!(
-            "it is more than the limit of {limit} bytes (--max-size sets it)"
+            "it is over the limit of {limit} bytes (--max-size)"
         ));
     }
     // Git's messages are a few lines; its output is read in full by now.

@@ -252,7 +252,7 @@ pub fn read(path: &Path, file: &str) -> Result<Option<Record>, String> {
 }
 
 /// Writes the record atomically: a temporary file in the same directory,
-/// flushed, then renamed over `path`. Refuses a directory that holds the
+/// then renamed over `path`. Refuses a directory that holds the
 /// data file itself (a state directory pointed at the data's folder).
 pub fn write(path: &Path, record: &Record, data_file: &Path) -> Result<(), String> {
     let dir = path
@@ -264,8 +264,10 @@ pub fn write(path: &Path, record: &Record, data_file: &Path) -> Result<(), Strin
     std::fs::create_dir_all(dir).map_err(|e| format!("cannot make {}: {e}", dir.display()))?;
     let mut temp = tempfile::NamedTempFile::new_in(dir)
         .map_err(|e| format!("cannot write in {}: {e}", dir.display()))?;
+    // No fsync: the rename keeps the record whole against a crash of the
+    // program, and a record lost with the machine is only a first look
+    // again, not worth making every quit wait for the disk.
     temp.write_all(record.to_text().as_bytes())
-        .and_then(|()| temp.as_file().sync_all())
         .map_err(|e| format!("cannot write the record: {e}"))?;
     temp.persist(path)
         .map_err(|e| format!("cannot replace the record: {}", e.error))?;

@@ -10,12 +10,15 @@
 use std::io::{self, IsTerminal, Stdout, stdout};
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, TryRecvError};
+use std::time::Duration;
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{
-    DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
+    DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers,
+    MouseButton, MouseEventKind,
 };
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
@@ -26,7 +29,7 @@ use ratatui::layout::Rect;
 use crate::action::Action;
 use crate::app::{App, Effect};
 use crate::events::{AppEvent, Events};
-use crate::keymap;
+use crate::load::{Progress, Step};
 use crate::reload::Reloader;
 
 /// Set while the terminal is in raw mode on the alternate screen.
@@ -101,7 +104,104 @@ pub fn run(app: &mut App, file: Option<&Path>, max_size: u64) -> io::Result<Exit
     let events = Events::start(file)?;
     let _guard = Guard;
     enter()?;
+    let terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
+    dashboard(app, file, max_size, &events, terminal)
+}
+
+/// How a dashboard opened on a loading screen ended.
+pub enum Opened<F> {
+    /// The dashboard ran until this (with the app it ran, unless the
+    /// loading screen was left before there was one).
+    Ran(Exit, Option<Box<App>>),
+    /// The file did not load (what `open` said); the terminal is restored.
+    Failed(F),
+}
+
+/// Shows a loading screen with the progress of a load running elsewhere,
+/// until its result arrives on `loaded`; `open` then makes the dashboard
+/// of it, which runs in the same terminal. q, Esc, Ctrl-C and the signals
+/// that end the dashboard end this too.
+pub fn run_after_loading<T, F>(
+    path: &str,
+    progress: &Progress,
+    loaded: &Receiver<T>,
+    open: impl FnOnce(T) -> Result<App, F>,
+    file: Option<&Path>,
+    max_size: u64,
+) -> io::Result<Opened<F>> {
+    install_panic_hook();
+    let events = Events::start(file)?;
+    let guard = Guard;
+    enter()?;
     let mut terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
+    let result = loop {
+        let snapshot = progress.snapshot();
+        terminal.draw(|frame| {
+            crate::ui::loading::render(path, &snapshot, frame.area(), frame.buffer_mut());
+        })?;
+        match loaded.try_recv() {
+            Ok(result) => break result,
+            Err(TryRecvError::Empty) => {}
+            Err(TryRecvError::Disconnected) => {
+                return Err(io::Error::other("loading the file stopped unexpectedly"));
+            }
+        }
+        // Redraws a few times a second while waiting; input still counts.
+        match events.next_within(LOADING_REDRAW) {
+            Some(AppEvent::Terminal(Event::Key(key)))
+                if key.kind == KeyEventKind::Press && quits_loading(key) =>
+            {
+                return Ok(Opened::Ran(Exit::Quit, None));
+            }
+            Some(AppEvent::Terminate(signal)) => {
+                return Ok(Opened::Ran(Exit::Signal(signal), None));
+            }
+            Some(AppEvent::InputClosed(why)) => {
+                return Err(io::Error::other(format!("the terminal went away: {why}")));
+            }
+            _ => {}
+        }
+    };
+    progress.set_step(Step::Indexing);
+    let snapshot = progress.snapshot();
+    terminal.draw(|frame| {
+        crate::ui::loading::render(path, &snapshot, frame.area(), frame.buffer_mut());
+    })?;
+    match open(result) {
+        Ok(app) => {
+            let mut app = Box::new(app);
+            let exit = dashboard(&mut app, file, max_size, &events, terminal)?;
+            drop(guard);
+            Ok(Opened::Ran(exit, Some(app)))
+        }
+        Err(failure) => {
+            // Back to the main screen before the caller explains why.
+            drop(guard);
+            Ok(Opened::Failed(failure))
+        }
+    }
+}
+
+/// How often the loading screen redraws while it waits.
+const LOADING_REDRAW: Duration = Duration::from_millis(100);
+
+/// The keys that leave the loading screen: q, Esc and Ctrl-C.
+fn quits_loading(key: KeyEvent) -> bool {
+    match key.code {
+        KeyCode::Char('c') => key.modifiers.contains(KeyModifiers::CONTROL),
+        KeyCode::Char('q') | KeyCode::Esc => true,
+        _ => false,
+    }
+}
+
+/// The dashboard's loop, on a terminal already set up.
+fn dashboard(
+    app: &mut App,
+    file: Option<&Path>,
+    max_size: u64,
+    events: &Events,
+    mut terminal: Term,
+) -> io::Result<Exit> {
     let reloader = file.map(|path| {
         let shown = app.file().unwrap_or_default().to_string();
         let events = events.sender();
@@ -259,7 +359,7 @@ fn set_mouse(captured: &mut bool, wanted: bool) -> io::Result<()> {
 pub fn translate(app: &App, event: Event) -> Option<Action> {
     match event {
         Event::Key(key) if key.kind == KeyEventKind::Press => {
-            keymap::action_for(app.mode(), app.focus(), key)
+            app.keymap().action_for(app.mode(), app.focus(), key)
         }
         Event::Mouse(mouse) => {
             let (column, row) = (mouse.column, mouse.row);

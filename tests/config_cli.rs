@@ -106,6 +106,16 @@ fn two_actions_on_one_key_name_both_lines() {
 }
 
 #[test]
+fn a_rebinding_that_leaves_help_without_a_key_is_refused() {
+    check_bad(
+        "unreachable",
+        &[
+            "3:1: error: `help` would have no key left in search_prompt: `clear_input` takes its last one (give `help` a key of its own in [keys.search_prompt])",
+        ],
+    );
+}
+
+#[test]
 fn a_syntax_error_is_located() {
     check_bad(
         "syntax",

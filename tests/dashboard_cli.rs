@@ -126,3 +126,44 @@ fn an_unknown_actor_id_is_named_inertly() {
         .stderr(predicate::str::contains("`x␛[2J`"))
         .stderr(predicate::str::contains("\u{1b}").not());
 }
+
+#[test]
+fn a_window_and_search_are_read_and_refused_as_summary_reads_them() {
+    let run = |args: &[&str]| {
+        let dashboard = sitrep().arg(FIXTURE).args(args).output().unwrap();
+        let summary = sitrep()
+            .args(["summary", FIXTURE])
+            .args(args)
+            .output()
+            .unwrap();
+        (dashboard, summary)
+    };
+    // An end before the start: the same words, status 2, before any terminal.
+    let (dashboard, summary) = run(&["--from", "2025-04", "--to", "early 2025-03"]);
+    assert_eq!(dashboard.status.code(), Some(2));
+    assert_eq!(summary.status.code(), Some(2));
+    assert_eq!(dashboard.stderr, summary.stderr);
+    let said = String::from_utf8_lossy(&dashboard.stderr);
+    assert!(
+        said.contains("--from (1 Apr 2025) is after --to (10 Mar 2025)"),
+        "{said}"
+    );
+    // A date that is not one is refused by the argument parser alike.
+    let (dashboard, _) = run(&["--from", "2025-13"]);
+    assert_eq!(dashboard.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&dashboard.stderr).contains("no such date"));
+    // A good window and search pass on to the terminal check.
+    sitrep()
+        .args([
+            FIXTURE,
+            "--from",
+            "2025-03",
+            "--to",
+            "2025-03-10",
+            "--search",
+            "flood",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("needs a terminal"));
+}

@@ -91,8 +91,7 @@ fn a_file_over_the_default_limit_is_refused_by_its_size() {
             .code(2)
             .stdout("")
             .stderr(format!(
-                "sitrep: cannot read {shown}: it is 3 GiB, more than the limit of 2 GiB \
-                 (--max-size sets it)\n"
+                "sitrep: cannot read {shown}: it is 3 GiB, over the limit of 2 GiB (--max-size)\n"
             ));
     }
     std::fs::remove_dir_all(&dir).ok();
@@ -117,8 +116,7 @@ fn max_size_sets_the_limit_on_every_command() {
             .code(2)
             .stdout("")
             .stderr(format!(
-                "sitrep: cannot read {path}: it is {}, more than the limit of 1 KiB \
-                 (--max-size sets it)\n",
+                "sitrep: cannot read {path}: it is {}, over the limit of 1 KiB (--max-size)\n",
                 sitrep::read::size_text(size)
             ));
     }

@@ -280,3 +280,15 @@ fn an_unreadable_input_is_a_usage_error() {
     assert!(r.stderr.contains("cannot read"), "{}", r.stderr);
     assert!(r.stdout.is_empty());
 }
+
+#[test]
+fn a_device_is_refused_without_being_read() {
+    // /dev/zero would stream forever into one never-ending CSV field.
+    let r = run(&["import", "acled", "/dev/zero"]);
+    assert_eq!(r.code, 2);
+    assert_eq!(
+        r.stderr,
+        "sitrep: cannot read /dev/zero: it is a character device, not a regular file\n"
+    );
+    assert!(r.stdout.is_empty());
+}

@@ -10,7 +10,6 @@ use ratatui::style::{Color, Modifier};
 
 use sitrep::action::Action;
 use sitrep::app::{App, Options};
-use sitrep::keymap;
 use sitrep::load::load_str;
 use sitrep::reload::{Outcome, Problem};
 use sitrep::theme::Theme;
@@ -35,7 +34,7 @@ fn app(width: u16, height: u16) -> App {
 fn keys(app: &mut App, keys: &[KeyCode]) {
     for &code in keys {
         let key = KeyEvent::new(code, KeyModifiers::NONE);
-        if let Some(action) = keymap::action_for(app.mode(), app.view().focus, key) {
+        if let Some(action) = app.keymap().action_for(app.mode(), app.view().focus, key) {
             app.update(action);
         }
     }
@@ -473,7 +472,10 @@ fn megabyte_strings_draw_safely_in_every_pane() {
     let mut app = App::new(
         situation,
         Options {
-            actors: vec![speaker],
+            filter: sitrep::query::Filter {
+                actors: vec![speaker],
+                ..Default::default()
+            },
             ..Options::default()
         },
     );
@@ -778,8 +780,13 @@ fn wide_200x60_shows_whole_titles_then_actors_and_roles() {
 
 #[test]
 fn zoom_widens_the_title_column() {
-    let mut app = app(140, 45);
+    // Side by side, from the first width that arranges the panes so, the
+    // longest title does not fit beside the other columns; zoomed, it does.
     let title = "Civil Protection evacuates 12,000 people from Lower Kessa";
+    let width = (100..400)
+        .find(|&w| app(w, 45).screen().arrangement == sitrep::geometry::Arrangement::Wide)
+        .expect("a width that puts the panes side by side");
+    let mut app = app(width, 45);
     keys(&mut app, &[KeyCode::Char('g')]);
     let screen = screen_text(draw(&app).backend().buffer());
     assert!(!screen.contains(title), "{screen}");
@@ -938,7 +945,7 @@ fn the_builtin_map_at_two_sizes() {
     );
     let mut app = builtin_map(120, 40);
     // Picking the busiest place labels it in brackets and says what Enter does.
-    keys(&mut app, &[KeyCode::Char('p')]);
+    keys(&mut app, &[KeyCode::Tab]);
     let screen = screen_text(draw(&app).backend().buffer());
     assert!(screen.contains("[Port-au-Prince"), "{screen}");
     assert!(screen.contains("Enter filters by it"), "{screen}");
@@ -952,7 +959,10 @@ fn approximate_places_are_never_drawn_as_a_dot() {
     let situation = load_str(sitrep::BUILTIN_TEXT).situation.unwrap();
     let haiti = situation.place_by_id("haiti").unwrap();
     let options = Options {
-        places: vec![haiti],
+        filter: sitrep::query::Filter {
+            places: vec![haiti],
+            ..Default::default()
+        },
         ..Options::default()
     };
     let mut app = App::new(situation, options);

@@ -10,7 +10,6 @@ use ratatui::style::{Color, Modifier, Style};
 
 use sitrep::action::Action;
 use sitrep::app::{App, Options};
-use sitrep::keymap;
 use sitrep::load::load_str;
 use sitrep::theme::{ColorDepth, StyleName, Theme, ThemeName, contrast_ratio, rgb};
 
@@ -36,7 +35,7 @@ fn screen(theme: Theme, width: u16, height: u16) -> Buffer {
     app.update(Action::Resize { width, height });
     for code in [KeyCode::Char('/'), KeyCode::Char('w'), KeyCode::Enter] {
         let key = KeyEvent::new(code, KeyModifiers::NONE);
-        if let Some(action) = keymap::action_for(app.mode(), app.focus(), key) {
+        if let Some(action) = app.keymap().action_for(app.mode(), app.focus(), key) {
             app.update(action);
         }
     }

@@ -27,7 +27,9 @@ use ratatui::layout::{Position, Rect};
 
 pub use cursor::{Cursor, Motion, relocate};
 pub use effect::{Effect, Effects};
-pub use popups::{DetailPage, DetailPopup, HelpPopup, PickerPopup, Popup, Reply, ReportPopup};
+pub use popups::{
+    DetailPage, DetailPopup, HelpPopup, PickerPopup, Popup, Reply, ReportPopup, WindowPopup,
+};
 pub use reload::carry_over;
 pub use seen::{Seen, SeenSetup};
 pub use view::{SearchInput, View};
@@ -37,24 +39,27 @@ use crate::data::Data;
 use crate::derived::Derived;
 use crate::doc::detail::Target;
 use crate::figures::Staleness;
+use crate::geometry::columns::{actors_full_width, timeline_full_width};
 use crate::geometry::header::{Chip, chips};
 use crate::geometry::{Facts, Screen};
-use crate::keymap::Mode;
+use crate::keymap::{Keymap, Mode};
 use crate::model::{ActorIx, PlaceIx, Situation};
 use crate::places::{Anchors, Markers};
 use crate::query::{Filter, Index, Selection};
 use crate::reload::Problem;
 use crate::text::{fit, plural, shown};
 use crate::theme::Theme;
+use crate::window::Window;
 use panes::PaneModel;
+
+const NO_WINDOW: &str = "no date window: press w to set one";
 
 /// How the dashboard starts.
 #[derive(Clone, Debug)]
 pub struct Options {
-    /// Actors in the filter from the start (`--actor`).
-    pub actors: Vec<ActorIx>,
-    /// Places in the filter from the start (`--place`).
-    pub places: Vec<crate::model::PlaceIx>,
+    /// The filter from the start (`--actor`, `--place`, `--search`,
+    /// `--from`, `--to`).
+    pub filter: Filter,
     /// Capture the mouse (off: the terminal selects text as usual).
     pub mouse: bool,
     pub theme: Theme,
@@ -62,6 +67,8 @@ pub struct Options {
     pub focus: Pane,
     /// When a key figure counts as stale.
     pub staleness: Staleness,
+    /// The keys in use (the config file's `[keys]` applied).
+    pub keymap: Keymap,
     /// Warnings the loader found, told once in the footer.
     pub warnings: usize,
     /// The file shown, as named on the command line (safe to print); `None`
@@ -74,12 +81,12 @@ pub struct Options {
 impl Default for Options {
     fn default() -> Self {
         Options {
-            actors: Vec::new(),
-            places: Vec::new(),
+            filter: Filter::default(),
             mouse: true,
             theme: Theme::monochrome(),
             focus: Pane::Timeline,
             staleness: Staleness::default(),
+            keymap: Keymap::default(),
             warnings: 0,
             file: None,
             seen: None,
@@ -95,6 +102,8 @@ pub struct App {
     theme: Theme,
     /// When a key figure counts as stale; kept for reloads.
     staleness: Staleness,
+    /// Keys to actions; help and the footer name its keys.
+    keymap: Keymap,
     /// Mouse capture wanted; the terminal loop makes it so.
     mouse: bool,
     /// The file shown (safe to print); `None` for the built-in situation.
@@ -107,28 +116,33 @@ pub struct App {
     seen: Option<Seen>,
 }
 
+/// A pane's width for `inner` columns inside its border.
+fn full_width(inner: usize) -> u16 {
+    u16::try_from(inner + 2).unwrap_or(u16::MAX)
+}
+
 impl App {
     pub fn new(situation: Situation, options: Options) -> App {
-        let seen = options
-            .seen
-            .as_ref()
-            .map(|setup| Seen::new(setup, &situation));
-        let filter = Filter {
-            actors: options.actors,
-            places: options.places,
-            ..Filter::default()
+        let (seen, marks) = match options.seen.as_ref() {
+            Some(setup) => {
+                let (seen, marks) = Seen::new(setup, &situation);
+                (Some(seen), marks)
+            }
+            None => (None, Default::default()),
         };
         let mut app = App {
-            data: Data::new(situation, filter, options.staleness),
+            data: Data::new(situation, options.filter, options.staleness),
             view: View::default(),
             screen: Screen::default(),
             theme: options.theme,
             staleness: options.staleness,
+            keymap: options.keymap,
             mouse: options.mouse,
             file: options.file,
             problem: None,
             seen,
         };
+        app.data.marks = marks;
         app.view.panes.map = panes::MapPane::new(Anchors::new(&app.data.situation));
         app.remark_map();
         if app.has_pane(options.focus) {
@@ -198,6 +212,10 @@ impl App {
     pub fn screen(&self) -> &Screen {
         &self.screen
     }
+    pub fn keymap(&self) -> &Keymap {
+        &self.keymap
+    }
+
     pub fn theme(&self) -> &Theme {
         &self.theme
     }
@@ -250,7 +268,11 @@ impl App {
 
     /// Panes that have something to show (a file may have no metrics).
     pub fn has_pane(&self, pane: Pane) -> bool {
-        pane != Pane::Figures || !self.data.situation.metrics.is_empty()
+        match pane {
+            Pane::Figures => !self.data.situation.metrics.is_empty(),
+            Pane::Map => self.data.situation.places.iter().any(|p| p.point.is_some()),
+            _ => true,
+        }
     }
 
     /// A line of feedback from outside the state (the terminal loop's
@@ -280,7 +302,7 @@ impl App {
             // at the section of that mode.
             Action::Help => {
                 let from = self.mode();
-                self.open(Popup::Help(HelpPopup::new(from)));
+                self.open(Popup::Help(HelpPopup::new(from, self.keymap.clone())));
             }
             Action::ToggleMouse => {
                 self.mouse = !self.mouse;
@@ -323,19 +345,24 @@ impl App {
         let facts = Facts {
             size: self.view.size,
             banner: self.problem.is_some(),
-            metrics: self.data.situation.metrics.len(),
-            card_width: self.data.derived.card_width,
+            labels: &self.data.derived.labels,
             actors: self.data.situation.actors.len(),
+            timeline_full: full_width(timeline_full_width(&self.data.derived)),
+            actors_full: full_width(actors_full_width(&self.data.derived)),
             zoom: self.view.zoom,
+            map: self.has_pane(Pane::Map),
             focus: self.view.focus,
             tab: self.view.tab,
         };
         self.screen = Screen::new(&facts);
-        let (map, _) = crate::geometry::map_areas(self.screen.inner(Pane::Map));
-        self.view.panes.map.resize(crate::geo::Grid {
-            cols: map.width,
-            rows: map.height,
+        let map = self.screen.visible(Pane::Map).map(|_| {
+            let (map, _) = crate::geometry::map_areas(self.screen.inner(Pane::Map));
+            crate::geo::Grid {
+                cols: map.width,
+                rows: map.height,
+            }
         });
+        self.view.panes.map.show(map);
         for pane in Pane::ALL {
             self.view
                 .panes
@@ -355,6 +382,7 @@ impl App {
     fn normal(&mut self, action: Action) {
         let focus = self.view.focus;
         match action {
+            action if focus == Pane::Map && self.map_key(action) => {}
             Action::FocusNext | Action::FocusPrev => {
                 let mut pane = focus;
                 loop {
@@ -372,28 +400,14 @@ impl App {
             Action::Focus(pane) => {
                 if self.has_pane(pane) {
                     self.set_focus(pane);
+                } else if pane == Pane::Map {
+                    self.view.status = Some("no place in this file has coordinates".into());
                 } else {
                     self.view.status = Some("this file has no key figures".into());
                 }
             }
-            Action::Up if focus == Pane::Map => self.view.panes.map.pan(0, -1),
-            Action::Down if focus == Pane::Map => self.view.panes.map.pan(0, 1),
             Action::Up => self.vertical(focus, -1),
             Action::Down => self.vertical(focus, 1),
-            Action::Left if focus == Pane::Map => self.view.panes.map.pan(-1, 0),
-            Action::Right if focus == Pane::Map => self.view.panes.map.pan(1, 0),
-            Action::NextLink if focus == Pane::Map => self.view.panes.map.pick_next(1),
-            Action::PrevLink if focus == Pane::Map => self.view.panes.map.pick_next(-1),
-            Action::MapZoomIn => self.view.panes.map.zoom(panes::ZOOM_STEP),
-            Action::MapZoomOut => self.view.panes.map.zoom(1.0 / panes::ZOOM_STEP),
-            Action::MapFit => self.view.panes.map.fit(),
-            Action::Open if focus == Pane::Map => match self.view.panes.map.picked {
-                Some(place) if !self.data.filter.places.contains(&place) => {
-                    self.toggle_place(place)
-                }
-                Some(_) => self.view.status = Some("already in the filter".into()),
-                None => self.view.status = Some("p picks a place on the map".into()),
-            },
             Action::Left if focus == Pane::Figures => self.step(focus, Motion::By(-1)),
             Action::Right if focus == Pane::Figures => self.step(focus, Motion::By(1)),
             Action::PageUp => self.step(focus, Motion::Page(-1)),
@@ -435,15 +449,53 @@ impl App {
             Action::RemoveChip => {
                 if !self.data.filter.search.is_empty() {
                     self.set_search(String::new());
+                } else if self.window().is_some() {
+                    self.set_window(None);
                 } else if let Some(place) = self.data.filter.places.last().copied() {
                     self.toggle_place(place);
                 } else if let Some(actor) = self.data.filter.actors.last().copied() {
                     self.toggle_actor(actor);
                 }
             }
+            Action::Window => {
+                let text = self
+                    .window()
+                    .map(|w| w.label_for_typing())
+                    .unwrap_or_default();
+                self.open(Popup::Window(WindowPopup { text, error: None }));
+            }
+            Action::ShiftWindow { forward } => match self.window() {
+                Some(window) => self.set_window(Some(crate::window::shift(window, forward))),
+                None => self.view.status = Some(NO_WINDOW.into()),
+            },
+            Action::ScaleWindow { wider } => match self.window() {
+                Some(window) => self.set_window(Some(crate::window::scale(window, wider))),
+                None => self.view.status = Some(NO_WINDOW.into()),
+            },
             Action::Zoom => self.view.zoom = !self.view.zoom,
             _ => {}
         }
+    }
+
+    /// The date window of the filter, an open end closed at the first or
+    /// last day of the situation's events.
+    pub fn window(&self) -> Option<Window> {
+        let s = &self.data.situation;
+        let first = s.events.iter().map(|e| e.first_day()).min();
+        let last = s.events.iter().map(|e| e.last_day()).max();
+        let span = (first.unwrap_or(s.as_of), last.unwrap_or(s.as_of));
+        crate::window::closed(self.data.filter.from, self.data.filter.to, span)
+    }
+
+    fn set_window(&mut self, window: Option<Window>) {
+        self.data.filter.from = window.map(|w| w.from);
+        self.data.filter.to = window.map(|w| w.to);
+        self.refilter();
+        let events = plural(self.data.selection.events.len(), "event");
+        self.view.status = Some(match window {
+            Some(window) => format!("window {} · {events} shown", window.label()),
+            None => format!("no date window · {events} shown"),
+        });
     }
 
     fn searching(&mut self, action: Action) {
@@ -503,6 +555,10 @@ impl App {
             Reply::ToggleActor(actor) => self.toggle_actor(actor),
             Reply::Open(target) => self.open(Popup::Detail(DetailPopup::new(target))),
             Reply::Status(status) => self.view.status = Some(status),
+            Reply::SetWindow(window) => {
+                self.view.popups.pop();
+                self.set_window(window);
+            }
         }
     }
 
@@ -534,6 +590,42 @@ impl App {
             "{sign} {name} · {} shown",
             plural(self.data.selection.events.len(), "event")
         ));
+    }
+
+    /// The map's own keys while it has the focus; `false` for an action it
+    /// leaves to the rest of browsing.
+    fn map_key(&mut self, action: Action) -> bool {
+        let map = &mut self.view.panes.map;
+        match action {
+            Action::Up => map.pan(0, -1),
+            Action::Down => map.pan(0, 1),
+            Action::Left => map.pan(-1, 0),
+            Action::Right => map.pan(1, 0),
+            Action::MapZoomIn => map.zoom(panes::ZOOM_STEP),
+            Action::MapZoomOut => map.zoom(1.0 / panes::ZOOM_STEP),
+            Action::MapFit => map.fit(),
+            // Tab walks the places; past the last one (or before the first)
+            // it goes on to the next pane as it does everywhere else.
+            Action::FocusNext | Action::FocusPrev => {
+                let step = if action == Action::FocusNext { 1 } else { -1 };
+                return map.pick_next(step);
+            }
+            Action::Open => match map.picked {
+                Some(place) if !self.data.filter.places.contains(&place) => {
+                    self.toggle_place(place)
+                }
+                Some(_) => self.view.status = Some("already in the filter".into()),
+                None => {
+                    let key = self.keymap.key(Mode::Normal, Action::FocusNext);
+                    self.view.status = Some(format!(
+                        "{} picks a place on the map",
+                        key.unwrap_or_else(|| "a click".into())
+                    ));
+                }
+            },
+            _ => return false,
+        }
+        true
     }
 
     fn toggle_place(&mut self, place: PlaceIx) {
@@ -680,6 +772,7 @@ impl App {
                 Chip::Actor(actor) => self.toggle_actor(actor),
                 Chip::Place(place) => self.toggle_place(place),
                 Chip::Search => self.set_search(String::new()),
+                Chip::Window => self.set_window(None),
             }
             return;
         }

@@ -8,6 +8,7 @@
 use crate::action::Pane;
 use crate::doc::detail::Target;
 use crate::model::{ActorIx, EventIx, Situation};
+use crate::query::Filter;
 use crate::reload::Outcome;
 use crate::text::{fit, plural, shown};
 
@@ -130,21 +131,23 @@ pub fn carry_over(old: &App, situation: Situation, warnings: usize) -> App {
     let mut app = App::new(
         situation,
         Options {
-            actors,
-            places,
+            filter: Filter {
+                actors,
+                places,
+                search: old.data.filter.search.clone(),
+                from: old.data.filter.from,
+                to: old.data.filter.to,
+            },
             mouse: old.mouse,
             theme: old.theme,
             focus: old.view.focus,
             staleness: old.staleness,
+            keymap: old.keymap.clone(),
             warnings: 0,
             file: old.file.clone(),
             seen: old.seen.as_ref().map(Seen::for_reload),
         },
     );
-    app.data.filter.search = old.data.filter.search.clone();
-    app.data.filter.from = old.data.filter.from;
-    app.data.filter.to = old.data.filter.to;
-    app.data.refilter();
 
     let map = Mapping {
         old: &old.data.situation,
@@ -286,14 +289,14 @@ pub fn carry_over(old: &App, situation: Situation, warnings: usize) -> App {
         "reloaded: {}",
         plural(app.data.situation.events.len(), "event")
     );
-    if warnings > 0 {
-        status.push_str(&format!(", {}", plural(warnings, "warning")));
-    }
     let before = old.data.situation.events.len();
     if app.data.situation.events.len() < before.div_ceil(2) {
         // A save cut short can still be valid TOML: say so while the old
-        // count is known.
-        status.push_str(&format!("; down from {before} events: a save cut short?"));
+        // count is known, before anything the footer may cut off.
+        status.push_str(&format!(" (was {before}: save cut short?)"));
+    }
+    if warnings > 0 {
+        status.push_str(&format!(", {}", plural(warnings, "warning")));
     }
     if !dropped.is_empty() {
         status.push_str(&format!("; no longer in the file: {}", dropped.join(", ")));

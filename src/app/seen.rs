@@ -36,13 +36,13 @@ pub struct Seen {
     /// What the marks compare against: the last look, or on a first look
     /// the version opened (so that only what reloads bring is marked).
     baseline: Arc<Record>,
-    pub marks: Marks,
     /// "5 new, 2 changed since 28 Nov", when anything is.
     pub header: Option<String>,
 }
 
 impl Seen {
-    pub fn new(setup: &SeenSetup, s: &Situation) -> Seen {
+    /// The state and the marks of `s` against what was seen.
+    pub fn new(setup: &SeenSetup, s: &Situation) -> (Seen, Marks) {
         let digests = Digests::of(s);
         let file = setup.file.to_string_lossy().into_owned();
         let baseline = setup
@@ -50,13 +50,13 @@ impl Seen {
             .clone()
             .unwrap_or_else(|| Arc::new(Record::of(s, &digests, &file, setup.now, None)));
         let marks = Marks::between(&baseline, s, &digests);
-        Seen {
+        let seen = Seen {
             record: setup.record.clone(),
             file: setup.file.clone(),
             header: marks.summary(setup.now),
             baseline,
-            marks,
-        }
+        };
+        (seen, marks)
     }
 
     /// The setup a reload starts from: the same baseline, so each reload's

@@ -5,7 +5,6 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::*;
 use crate::doc::detail::Target;
-use crate::keymap;
 use crate::load::load_str;
 
 const FIXTURE: &str = include_str!("../../tests/fixtures/dashboard.toml");
@@ -28,7 +27,7 @@ fn press(app: &mut App, code: KeyCode) -> bool {
 
 fn press_with(app: &mut App, code: KeyCode, modifiers: KeyModifiers) -> bool {
     let key = KeyEvent::new(code, modifiers);
-    match keymap::action_for(app.mode(), app.view.focus, key) {
+    match app.keymap.action_for(app.mode(), app.view.focus, key) {
         Some(action) => app.update(action).contains(&Effect::Quit),
         None => false,
     }
@@ -58,8 +57,11 @@ fn help_max(app: &App) -> usize {
 /// The help's text as lines, at the app's size.
 fn help_lines(app: &App) -> Vec<String> {
     let space = app.screen.popups;
-    let text =
-        crate::doc::help::help_text(&app.theme, crate::geometry::popup::help(space).text.width);
+    let text = crate::doc::help::help_text(
+        &app.theme,
+        &app.keymap,
+        crate::geometry::popup::help(space).text.width,
+    );
     text.lines.iter().map(|l| l.to_string()).collect()
 }
 
@@ -113,10 +115,8 @@ fn tab_and_numbers_move_focus_and_esc_never_quits() {
     assert_eq!(app.view.focus, Pane::Actors);
     press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Tab);
-    assert_eq!(app.view.focus, Pane::Map);
-    press(&mut app, KeyCode::Tab);
+    // No place of this file has coordinates: no map to stop at.
     assert_eq!(app.view.focus, Pane::Figures);
-    press(&mut app, KeyCode::BackTab);
     press(&mut app, KeyCode::BackTab);
     assert_eq!(app.view.focus, Pane::Quotes);
     // The tabbed layout shows the last focused of timeline/actors/quotes.
@@ -492,7 +492,10 @@ fn tabs_are_clickable_in_the_small_layout() {
 #[test]
 fn starts_with_the_actors_given() {
     let options = Options {
-        actors: vec![6],
+        filter: Filter {
+            actors: vec![6],
+            ..Filter::default()
+        },
         ..Options::default()
     };
     let app = app_with(options, 80, 24);
@@ -693,7 +696,10 @@ fn what_is_gone_falls_back_to_its_place_and_is_told() {
     let mut app = App::new(
         situation(&shifted_text()),
         Options {
-            actors: vec![0],
+            filter: Filter {
+                actors: vec![0],
+                ..Filter::default()
+            },
             ..Options::default()
         },
     );
@@ -1482,13 +1488,13 @@ fn picking_a_place_on_the_map_and_enter_filter_by_it_and_refit() {
     let all = app.data.selection.events.len();
     let world = app.view.panes.map.view;
     press(&mut app, KeyCode::Char('5'));
-    press(&mut app, KeyCode::Char('p'));
+    press(&mut app, KeyCode::Tab);
     let picked = app
         .view
         .panes
         .map
         .picked
-        .expect("p picks the busiest place");
+        .expect("Tab picks the busiest place");
     assert_eq!(app.data.situation.places[picked].id, "port-au-prince");
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.data.filter.places, [picked]);
@@ -1518,6 +1524,262 @@ fn picking_a_place_on_the_map_and_enter_filter_by_it_and_refit() {
     assert_eq!(app.data.selection.events.len(), all);
 }
 
+#[test]
+fn q_closes_one_layer_at_a_time_and_quits_only_from_the_main_view() {
+    let mut app = app();
+    // Help opened with F1 over the picker, over a detail.
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.mode(), Mode::Detail);
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('a'));
+    press(&mut app, KeyCode::F(1));
+    assert_eq!(app.mode(), Mode::Help);
+    assert!(!press(&mut app, KeyCode::Char('q')));
+    assert_eq!(app.mode(), Mode::Picker);
+    // In the picker q is text.
+    assert!(!press(&mut app, KeyCode::Char('q')));
+    assert_eq!(app.mode(), Mode::Picker);
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Enter);
+    assert!(!press(&mut app, KeyCode::Char('q')));
+    assert_eq!(app.mode(), Mode::Normal);
+    // Ctrl-C quits from anywhere.
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('?'));
+    assert!(press_with(
+        &mut app,
+        KeyCode::Char('c'),
+        KeyModifiers::CONTROL
+    ));
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.mode(), Mode::Normal);
+    assert!(press(&mut app, KeyCode::Char('q')));
+}
+
+fn day(y: i32, m: u32, d: u32) -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+/// The date-window prompt's text and error, while it is open.
+fn window_prompt(app: &App) -> Option<(&str, Option<&str>)> {
+    match app.view.popup() {
+        Some(Popup::Window(p)) => Some((p.text.as_str(), p.error.as_deref())),
+        _ => None,
+    }
+}
+
+#[test]
+fn w_sets_a_date_window_that_narrows_the_timeline() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('w'));
+    assert_eq!(app.mode(), Mode::Window);
+    typing(&mut app, "2025-03-08 2025-03-12");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.mode(), Mode::Normal);
+    assert_eq!(app.data.filter.from, Some(day(2025, 3, 8)));
+    assert_eq!(app.data.filter.to, Some(day(2025, 3, 12)));
+    // "early 2025-03" (1-10 March) overlaps the window, so it stays.
+    assert_eq!(
+        event_ids(&app),
+        [
+            "shelters-open",
+            "minister-tour",
+            "ocha-count",
+            "sarrin-protest"
+        ]
+    );
+    assert!(app.filter_active());
+    assert_eq!(
+        app.view.status.as_deref(),
+        Some("window 8 Mar 2025 – 12 Mar 2025 · 4 events shown")
+    );
+}
+
+#[test]
+fn a_bad_window_says_why_and_keeps_the_text() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('w'));
+    typing(&mut app, "2025-04 2025-02");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.mode(), Mode::Window);
+    assert_eq!(
+        window_prompt(&app),
+        Some((
+            "2025-04 2025-02",
+            Some("the start (Apr 2025) is after the end (Feb 2025)")
+        ))
+    );
+    assert_eq!(app.data.filter.from, None);
+    // Editing clears the message; Esc leaves without a window.
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!(window_prompt(&app), Some(("2025-04 2025-0", None)));
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.mode(), Mode::Normal);
+    assert!(!app.filter_active());
+}
+
+#[test]
+fn presets_count_back_from_as_of_and_all_clears() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('w'));
+    typing(&mut app, "7d");
+    press(&mut app, KeyCode::Enter);
+    // as_of is 14 March 2025.
+    assert_eq!(app.data.filter.from, Some(day(2025, 3, 8)));
+    assert_eq!(app.data.filter.to, Some(day(2025, 3, 14)));
+    // The prompt opens on the window as it is, to edit.
+    press(&mut app, KeyCode::Char('w'));
+    assert_eq!(window_prompt(&app), Some(("2025-03-08 2025-03-14", None)));
+    press_with(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    typing(&mut app, "all");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!((app.data.filter.from, app.data.filter.to), (None, None));
+    assert_eq!(app.data.selection.events.len(), 16);
+}
+
+#[test]
+fn brackets_shift_and_braces_resize_the_window() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char(']'));
+    assert_eq!(
+        app.view.status.as_deref(),
+        Some("no date window: press w to set one")
+    );
+    press(&mut app, KeyCode::Char('w'));
+    typing(&mut app, "2025-03-01 2025-03-10");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char(']'));
+    let window = |app: &App| (app.data.filter.from.unwrap(), app.data.filter.to.unwrap());
+    assert_eq!(window(&app), (day(2025, 3, 11), day(2025, 3, 20)));
+    assert_eq!(
+        event_ids(&app),
+        ["sarrin-protest", "water-restored", "budget-vote"]
+    );
+    press(&mut app, KeyCode::Char('['));
+    press(&mut app, KeyCode::Char('['));
+    assert_eq!(window(&app), (day(2025, 2, 19), day(2025, 2, 28)));
+    press(&mut app, KeyCode::Char('}'));
+    assert_eq!(window(&app), (day(2025, 2, 14), day(2025, 3, 5)));
+    press(&mut app, KeyCode::Char('{'));
+    press(&mut app, KeyCode::Char('{'));
+    assert_eq!(window(&app), (day(2025, 2, 21), day(2025, 2, 25)));
+}
+
+#[test]
+fn the_window_is_a_chip_that_backspace_and_clear_remove() {
+    let mut app = app_with(Options::default(), 120, 40);
+    press(&mut app, KeyCode::Char('w'));
+    typing(&mut app, "2025-03");
+    press(&mut app, KeyCode::Enter);
+    let chips: Vec<Chip> = crate::geometry::header::all_chips(&app.data).collect();
+    assert_eq!(chips, [Chip::Window]);
+    assert_eq!(
+        crate::geometry::header::chip_label(&app.data, Chip::Window),
+        " 1 Mar 2025 – 31 Mar 2025 ✕ "
+    );
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!((app.data.filter.from, app.data.filter.to), (None, None));
+    press(&mut app, KeyCode::Char('w'));
+    typing(&mut app, "2025");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('c'));
+    assert_eq!((app.data.filter.from, app.data.filter.to), (None, None));
+}
+
+#[test]
+fn a_window_from_the_command_line_with_an_open_end_shifts_from_the_events() {
+    let options = Options {
+        filter: Filter {
+            to: Some(day(2019, 12, 31)),
+            ..Filter::default()
+        },
+        ..Options::default()
+    };
+    let mut app = app_with(options, 80, 24);
+    assert_eq!(event_ids(&app), ["inspection-2019"]);
+    // The open start is the first event's first day: 1 Jan 2019, so the
+    // window is 365 days long, and 2020 has 366.
+    press(&mut app, KeyCode::Char(']'));
+    assert_eq!(app.data.filter.from, Some(day(2020, 1, 1)));
+    assert_eq!(app.data.filter.to, Some(day(2020, 12, 30)));
+    assert!(event_ids(&app).is_empty());
+}
+
+/// The app with the keys of a config file's text.
+fn app_with_keys(config: &str) -> App {
+    let config = crate::config::read(config)
+        .config
+        .expect("the config loads");
+    app_with(
+        Options {
+            keymap: config.keymap(),
+            ..Options::default()
+        },
+        100,
+        30,
+    )
+}
+
+#[test]
+fn rebound_keys_drive_update_and_the_old_ones_stop() {
+    let mut app = app_with_keys(
+        "[keys]\nquit = [\"x\", \"ctrl-q\"]\nsearch = \"s\"\n[keys.timeline]\nopen = \"l\"\n",
+    );
+    // `q` no longer quits, `/` no longer searches.
+    assert!(!press(&mut app, KeyCode::Char('q')));
+    assert!(!press(&mut app, KeyCode::Char('/')));
+    assert_eq!(app.mode(), Mode::Normal);
+    // `s` starts a search, where `x` is typed text, not quit.
+    assert!(!press(&mut app, KeyCode::Char('s')));
+    assert_eq!(app.mode(), Mode::Search);
+    assert!(!typing(&mut app, "x"));
+    assert_eq!(app.data.filter.search, "x");
+    assert!(!press(&mut app, KeyCode::Esc));
+    assert_eq!(app.mode(), Mode::Normal);
+    // `l` opens the selected event in the timeline.
+    assert_eq!(app.view.focus, Pane::Timeline);
+    assert!(!press(&mut app, KeyCode::Char('l')));
+    assert_eq!(app.mode(), Mode::Detail);
+    assert!(!press(&mut app, KeyCode::Esc));
+    // Ctrl-Q and `x` quit; Ctrl-C still does.
+    assert!(press_with(
+        &mut app,
+        KeyCode::Char('q'),
+        KeyModifiers::CONTROL
+    ));
+    assert!(press(&mut app, KeyCode::Char('x')));
+    assert!(press_with(
+        &mut app,
+        KeyCode::Char('c'),
+        KeyModifiers::CONTROL
+    ));
+}
+
+#[test]
+fn help_lists_the_keys_the_config_gave() {
+    let mut app = app_with_keys("[keys]\nquit = \"x\"\nhelp = [\"h\", \"f1\"]\n");
+    assert!(!press(&mut app, KeyCode::Char('h')));
+    assert_eq!(app.mode(), Mode::Help);
+    let lines = help_lines(&app);
+    let line = |words: &str| {
+        lines
+            .iter()
+            .find(|l| l.trim_end().ends_with(words))
+            .cloned()
+            .unwrap_or_default()
+    };
+    assert!(line(" quit").contains("x Ctrl-C"), "{lines:#?}");
+    assert!(line("all keys (this help)").contains("h F1"), "{lines:#?}");
+    // `?` no longer opens help (in help it still closes it, as Esc does).
+    assert!(
+        !lines
+            .iter()
+            .any(|l| l.contains('?') && l.ends_with("all keys (this help)")),
+        "{lines:#?}"
+    );
+}
+
 fn seen_setup(earlier: Option<crate::seen::Record>) -> SeenSetup {
     SeenSetup {
         record: "/state/sitrep/dashboard.seen".into(),
@@ -1531,7 +1793,7 @@ fn seen_setup(earlier: Option<crate::seen::Record>) -> SeenSetup {
 fn event_mark(app: &App, id: &str) -> Option<crate::marks::Mark> {
     let s = app.situation();
     let e = s.events.iter().position(|e| e.id == id).expect("the event");
-    app.seen()?.marks.mark(crate::digest::Section::Events, e)
+    app.data().marks.mark(crate::digest::Section::Events, e)
 }
 
 #[test]
@@ -1543,7 +1805,7 @@ fn a_first_look_marks_nothing_and_reloads_mark_what_each_one_brought() {
     let mut app = app_with(options, 120, 40);
     let first = app.situation().events[0].id.clone();
     let second = app.situation().events[1].id.clone();
-    assert!(app.seen().unwrap().marks.is_empty());
+    assert!(app.data().marks.is_empty());
     assert_eq!(app.seen().unwrap().header, None);
     // A save renames the first event's title: it is marked changed.
     let title = app.situation().events[0].title.clone();
@@ -1552,13 +1814,26 @@ fn a_first_look_marks_nothing_and_reloads_mark_what_each_one_brought() {
     reload(&mut app, &edited);
     assert_eq!(event_mark(&app, &first), Some(crate::marks::Mark::Changed));
     assert_eq!(event_mark(&app, &second), None);
+    let e = app
+        .situation()
+        .events
+        .iter()
+        .position(|e| e.id == first)
+        .unwrap();
+    let doc = crate::doc::detail::document(&app.data, &app.theme, Target::Event(e), 0, 200);
+    let text: Vec<String> = doc.lines.iter().map(|l| l.to_string()).collect();
+    assert!(
+        text.iter()
+            .any(|l| l.contains("changed since your last look (date as before)")),
+        "{text:?}"
+    );
     // The next save drops the second event: the first stays marked, the
     // second is counted as removed.
     reload(&mut app, &without_event(&edited, &second));
     assert_eq!(event_mark(&app, &first), Some(crate::marks::Mark::Changed));
     let seen = app.seen().unwrap();
-    assert_eq!(seen.marks.removed.len(), 1);
-    assert_eq!(seen.marks.removed[0].key, second);
+    assert_eq!(app.data().marks.removed.len(), 1);
+    assert_eq!(app.data().marks.removed[0].key, second);
     assert_eq!(
         seen.header
             .as_deref()

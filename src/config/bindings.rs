@@ -1,76 +1,61 @@
 //! The `[keys]` tables: which action gets which keys, where.
 //!
 //! `[keys]` rebinds an action in every mode where it exists; `[keys.<mode>]`
-//! (browse, search_prompt, picker_popup, detail_popup, help_popup,
+//! (browse, search_prompt, picker_popup, window_prompt, detail_popup, help_popup,
 //! report_popup; named so
 //! that none is also an action) in that mode only; both replace
 //! the action's keys there. `[keys.<pane>]` (figures, timeline, actors,
-//! quotes, map) adds keys that work while browsing with that pane focused. A key
-//! the file gives to one action is taken from any other action that had it
-//! by default in the same place.
+//! quotes, map) adds keys that work while browsing with that pane focused. What
+//! the keys then do is [`crate::keymap::Keymap::with`]'s business.
 
 use std::ops::Range;
 
 use crate::action::{Action, Pane};
-use crate::keymap::{BINDINGS, Key, Mode};
+use crate::keymap::{BINDINGS, Mode, Rebinding, Scope};
 
-/// Where a rebinding applies.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Scope {
-    /// `[keys]`: every mode where the action exists.
-    All,
-    /// `[keys.<mode>]`.
-    Mode(Mode),
-    /// `[keys.<pane>]`: browsing, with this pane focused.
-    Pane(Pane),
+/// The tables under `[keys]`: modes, named so that none is also an
+/// action, and panes. Each mode of [`Mode::ALL`] is here under its [`mode_name`] (a test
+/// holds it so).
+pub const SCOPES: [(&str, Scope); 12] = [
+    ("browse", Scope::Mode(Mode::Normal)),
+    ("search_prompt", Scope::Mode(Mode::Search)),
+    ("picker_popup", Scope::Mode(Mode::Picker)),
+    ("window_prompt", Scope::Mode(Mode::Window)),
+    ("detail_popup", Scope::Mode(Mode::Detail)),
+    ("help_popup", Scope::Mode(Mode::Help)),
+    ("report_popup", Scope::Mode(Mode::Report)),
+    ("figures", Scope::Pane(Pane::Figures)),
+    ("timeline", Scope::Pane(Pane::Timeline)),
+    ("actors", Scope::Pane(Pane::Actors)),
+    ("quotes", Scope::Pane(Pane::Quotes)),
+    ("map", Scope::Pane(Pane::Map)),
+];
+
+pub fn scope_named(name: &str) -> Option<Scope> {
+    SCOPES.iter().find(|(n, _)| *n == name).map(|&(_, s)| s)
 }
 
-impl Scope {
-    /// The table names under `[keys]`.
-    pub const NAMES: [(&'static str, Scope); 11] = [
-        ("browse", Scope::Mode(Mode::Normal)),
-        ("search_prompt", Scope::Mode(Mode::Search)),
-        ("picker_popup", Scope::Mode(Mode::Picker)),
-        ("detail_popup", Scope::Mode(Mode::Detail)),
-        ("help_popup", Scope::Mode(Mode::Help)),
-        ("report_popup", Scope::Mode(Mode::Report)),
-        ("figures", Scope::Pane(Pane::Figures)),
-        ("timeline", Scope::Pane(Pane::Timeline)),
-        ("actors", Scope::Pane(Pane::Actors)),
-        ("quotes", Scope::Pane(Pane::Quotes)),
-        ("map", Scope::Pane(Pane::Map)),
-    ];
-
-    pub fn named(name: &str) -> Option<Scope> {
-        Scope::NAMES
-            .iter()
-            .find(|(n, _)| *n == name)
-            .map(|&(_, s)| s)
-    }
-
-    /// "[keys]", "[keys.search]", for messages.
-    pub fn header(self) -> String {
-        match Scope::NAMES.iter().find(|(_, s)| *s == self) {
-            Some((name, _)) => format!("[keys.{name}]"),
-            None => "[keys]".to_string(),
-        }
+/// "[keys]", "[keys.search_prompt]", for messages.
+pub fn header(scope: Scope) -> String {
+    match SCOPES.iter().find(|(_, s)| *s == scope) {
+        Some((name, _)) => format!("[keys.{name}]"),
+        None => "[keys]".to_string(),
     }
 }
 
 /// The name a mode has in the config file.
 pub fn mode_name(mode: Mode) -> &'static str {
-    Scope::NAMES
-        .iter()
-        .find(|(_, s)| *s == Scope::Mode(mode))
-        .map_or("too-small", |(n, _)| n)
-}
-
-/// One `action = keys` line of the file.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Rebinding {
-    pub scope: Scope,
-    pub action: Action,
-    pub keys: Vec<Key>,
+    match mode {
+        Mode::Normal => "browse",
+        Mode::Search => "search_prompt",
+        Mode::Picker => "picker_popup",
+        Mode::Window => "window_prompt",
+        Mode::Detail => "detail_popup",
+        Mode::Help => "help_popup",
+        Mode::Report => "report_popup",
+        // Not a table: only quitting and suspending work there.
+        Mode::TooSmall => "too_small",
+    }
 }
 
 /// Every action a key can be bound to, by its name in the config file.
@@ -104,6 +89,11 @@ pub const ACTIONS: &[(&str, Action)] = &[
     ("picker", Action::Picker),
     ("clear_filters", Action::ClearFilters),
     ("remove_chip", Action::RemoveChip),
+    ("window", Action::Window),
+    ("window_back", Action::ShiftWindow { forward: false }),
+    ("window_on", Action::ShiftWindow { forward: true }),
+    ("window_halve", Action::ScaleWindow { wider: false }),
+    ("window_double", Action::ScaleWindow { wider: true }),
     ("next_link", Action::NextLink),
     ("prev_link", Action::PrevLink),
     ("zoom", Action::Zoom),
@@ -123,10 +113,6 @@ pub fn action_name(action: Action) -> Option<&'static str> {
     ACTIONS.iter().find(|(_, a)| *a == action).map(|&(n, _)| n)
 }
 
-/// Actions that must keep a key wherever they have one: without them a
-/// user could not leave a popup, find the keys, or quit.
-pub const PROTECTED: [Action; 3] = [Action::Quit, Action::Help, Action::Back];
-
 /// The places (mode, and the pane it needs) where a rebinding changes what
 /// keys do, from the keymap's table.
 pub fn places(action: Action, scope: Scope) -> Vec<(Mode, Option<Pane>)> {
@@ -145,14 +131,6 @@ pub fn places(action: Action, scope: Scope) -> Vec<(Mode, Option<Pane>)> {
         }
     }
     out
-}
-
-/// Whether a key is typed text in a mode (a plain character while typing a
-/// search or in the picker): `[keys]` leaves such keys to the text there.
-pub fn is_text(mode: Mode, key: Key) -> bool {
-    mode.takes_text()
-        && !key.ctrl
-        && matches!(key.code, ratatui::crossterm::event::KeyCode::Char(_))
 }
 
 /// Two places overlap when one key press could reach both.

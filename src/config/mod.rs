@@ -7,20 +7,18 @@
 
 mod bindings;
 mod default_file;
-pub mod keys;
 mod read;
 
 use std::path::{Path, PathBuf};
 
 use ratatui::style::Color;
 
-pub use bindings::{
-    ACTIONS, PROTECTED, Rebinding, Scope, action_name, action_named, mode_name, overlap, places,
-};
+pub use bindings::{ACTIONS, SCOPES, action_name, action_named, mode_name, scope_named};
 pub use default_file::default_file;
 pub use read::{ConfigReport, read};
 
 use crate::action::Pane;
+use crate::keymap::{Keymap, Rebinding};
 use crate::load::Diagnostic;
 use crate::theme::{ColorDepth, StyleName, Theme, ThemeName};
 
@@ -64,6 +62,13 @@ impl Default for Config {
 }
 
 impl Config {
+    /// The keys in use: the keymap table with `[keys]` applied. Reading the
+    /// file refused any rebinding that leaves a protected action without a
+    /// key, so a config that loaded always gives its own keymap.
+    pub fn keymap(&self) -> Keymap {
+        Keymap::with(&self.keys).unwrap_or_default()
+    }
+
     /// The theme to draw with on a terminal of `depth` colours; NO_COLOR
     /// (`no_color`) gives mono whatever the file says.
     pub fn theme(&self, depth: ColorDepth, no_color: bool) -> Theme {
@@ -204,13 +209,15 @@ pub fn read_file(path: &Path) -> std::io::Result<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::keymap::Mode;
+    use crate::keymap::{Mode, Scope};
 
     #[test]
     fn the_default_file_reads_back_as_the_defaults() {
         let report = read(&default_file());
         assert!(report.diagnostics.is_empty(), "{:?}", report.diagnostics);
         let config = report.config.expect("the default file loads");
+        // Its keys are the table's: the keymap it gives is the default one.
+        assert_eq!(config.keymap(), Keymap::default());
         let Config { keys, .. } = config.clone();
         assert_eq!(
             Config {
@@ -231,6 +238,13 @@ mod tests {
                 .map(|(action, keys, _)| (action, keys))
                 .collect();
             assert_eq!(listed, defaults, "{mode:?}");
+        }
+    }
+
+    #[test]
+    fn every_mode_has_a_table() {
+        for mode in Mode::ALL {
+            assert_eq!(scope_named(mode_name(mode)), Some(Scope::Mode(mode)));
         }
     }
 

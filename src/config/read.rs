@@ -4,10 +4,11 @@
 use ratatui::style::Color;
 use toml::de::{DeTable, DeValue};
 
-use super::bindings::{self, PROTECTED, Rebinding, Scope, Spanned};
-use super::keys::parse_key;
+use super::bindings::{self, Spanned};
 use super::{Config, DEFAULT_STALE_AFTER_DAYS};
 use crate::action::Pane;
+use crate::keymap::{PROTECTED, Rebinding, Scope, is_text};
+use crate::keys::parse_key;
 use crate::load::fields::{self, Fields, Problems, Value};
 use crate::load::{Diagnostic, SourceText, did_you_mean};
 use crate::theme::{ColorError, StyleName, ThemeName, index_color, parse_color};
@@ -118,8 +119,12 @@ fn document(text: &str, root: &DeTable, problems: &mut Problems) -> Config {
         // Tables keep their keys sorted by name: back to file order, so that
         // a conflict is reported at the line that comes second.
         read.sort_by_key(|r| r.span.start);
+        let before = problems.list.len();
         check_conflicts(text, &read, problems);
-        config.keys = read.into_iter().map(|r| r.rebinding).collect();
+        config.keys = read.iter().map(|r| r.rebinding.clone()).collect();
+        if problems.list.len() == before {
+            check_reachable(&read, value.span(), &config.keys, problems);
+        }
     }
     config
 }
@@ -173,7 +178,7 @@ fn theme(value: &Value, problems: &mut Problems) -> Option<ThemeName> {
 }
 
 fn pane(value: &Value, problems: &mut Problems) -> Option<Pane> {
-    let names: Vec<(&str, Pane)> = Scope::NAMES
+    let names: Vec<(&str, Pane)> = bindings::SCOPES
         .iter()
         .filter_map(|&(n, s)| match s {
             Scope::Pane(p) => Some((n, p)),
@@ -282,7 +287,7 @@ fn keys(value: &Value, problems: &mut Problems) -> Vec<Spanned> {
     for (key, value) in table.iter() {
         let name = key.get_ref().as_ref();
         if let DeValue::Table(inner) = value.get_ref() {
-            match Scope::named(name) {
+            match bindings::scope_named(name) {
                 Some(scope) => {
                     for (key, value) in inner.iter() {
                         if let Some(r) = rebinding(scope, key, value, problems) {
@@ -291,11 +296,11 @@ fn keys(value: &Value, problems: &mut Problems) -> Vec<Spanned> {
                     }
                 }
                 None => {
-                    let names = Scope::NAMES.iter().map(|(n, _)| *n);
+                    let names = bindings::SCOPES.iter().map(|(n, _)| *n);
                     let help = crate::load::closest(name, names)
                         .map(|n| format!("did you mean `[keys.{n}]`?"))
                         .unwrap_or_else(|| {
-                            "modes: browse, search_prompt, picker_popup, detail_popup, help_popup; panes: figures, timeline, actors, quotes".to_string()
+                            "modes: browse, search_prompt, picker_popup, window_prompt, detail_popup, help_popup; panes: figures, timeline, actors, quotes".to_string()
                         });
                     problems.push(
                         Diagnostic::error(
@@ -322,7 +327,7 @@ fn rebinding(
 ) -> Option<Spanned> {
     let text = name.get_ref().as_ref();
     let Some(action) = bindings::action_named(text) else {
-        let help = if Scope::named(text).is_some() {
+        let help = if bindings::scope_named(text).is_some() {
             Some(format!(
                 "a table of keys for one mode or pane is written [keys.{text}]"
             ))
@@ -333,7 +338,7 @@ fn rebinding(
         problems.push(
             Diagnostic::error(
                 name.span(),
-                format!("unknown action `{text}` in {}", scope.header()),
+                format!("unknown action `{text}` in {}", bindings::header(scope)),
             )
             .with_help(help),
         );
@@ -352,7 +357,7 @@ fn rebinding(
         problems.push(
             Diagnostic::error(
                 name.span(),
-                format!("`{text}` does nothing in {}", scope.header()),
+                format!("`{text}` does nothing in {}", bindings::header(scope)),
             )
             .with_help(Some(format!("it works in: {}", modes.join(", ")))),
         );
@@ -397,12 +402,12 @@ fn rebinding(
                 } else if scope != Scope::All
                     && bindings::places(action, scope)
                         .iter()
-                        .all(|(m, _)| bindings::is_text(*m, key))
+                        .all(|(m, _)| is_text(*m, key))
                 {
                     problems.push(
                         Diagnostic::error(
                             item.span(),
-                            format!("`{written}` is typed text in {}", scope.header()),
+                            format!("`{written}` is typed text in {}", bindings::header(scope)),
                         )
                         .with_help(Some("use a ctrl- key or a named key there".into())),
                     );
@@ -471,7 +476,7 @@ fn check_conflicts(text: &str, read: &[Spanned], problems: &mut Problems) {
                         later.key_spans[k].clone(),
                         format!(
                             "`{}` is bound to both `{first}` (line {line}) and `{second}` (line {here})",
-                            super::keys::key_name(*key)
+                            crate::keys::key_name(*key)
                         ),
                     )
                     .with_help(Some(
@@ -490,6 +495,42 @@ fn applied_places(
 ) -> Vec<(crate::keymap::Mode, Option<Pane>)> {
     bindings::places(r.action, r.scope)
         .into_iter()
-        .filter(|(mode, _)| !bindings::is_text(*mode, key))
+        .filter(|(mode, _)| !is_text(*mode, key))
         .collect()
+}
+
+/// Quit, help and back keep a key in every mode where they have one.
+fn check_reachable(
+    read: &[Spanned],
+    table: std::ops::Range<usize>,
+    rebindings: &[Rebinding],
+    problems: &mut Problems,
+) {
+    let Err(lost) = crate::keymap::Keymap::with(rebindings) else {
+        return;
+    };
+    let name = |a| bindings::action_name(a).unwrap_or_default();
+    let mode = bindings::mode_name(lost.mode);
+    let (span, message) = match lost.taken_by {
+        Some(by) => (
+            read.iter()
+                .find(|r| r.rebinding.action == by)
+                .map_or(table.clone(), |r| r.span.clone()),
+            format!(
+                "`{}` would have no key left in {mode}: `{}` takes its last one",
+                name(lost.action),
+                name(by)
+            ),
+        ),
+        None => (
+            read.iter()
+                .find(|r| r.rebinding.action == lost.action)
+                .map_or(table.clone(), |r| r.span.clone()),
+            format!("`{}` would have no key left in {mode}", name(lost.action)),
+        ),
+    };
+    problems.push(Diagnostic::error(span, message).with_help(Some(format!(
+        "give `{}` a key of its own in [keys.{mode}]",
+        name(lost.action)
+    ))));
 }

@@ -7,8 +7,10 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
 use crate::data::Data;
+use crate::digest::Section;
 use crate::figures::format_value;
 use crate::geometry::quotes::attribution;
+use crate::marks::Mark;
 use crate::model::{ActorIx, EventIx, MetricKind, SourceIx};
 use crate::query::{Filter, select};
 use crate::text::{TEXT_MAX_CHARS, fit, pad, shown, shown_text, wrap};
@@ -283,6 +285,7 @@ fn event(b: &mut Builder, e: usize) {
         ""
     };
     b.field("Date", &format!("{}{when}", event.date_label()));
+    since_last_look(b, Section::Events, e, &event.date_label(), "date");
     if let Some(category) = &event.category {
         b.field("Category", category);
     }
@@ -472,6 +475,22 @@ fn actor(b: &mut Builder, a: ActorIx) {
     }
 }
 
+/// What changed since the reader's last look, when the item is marked:
+/// "new since your last look", or "changed: date was 3 Sep 2024, now 4 Sep
+/// 2024" (the old and new value of what the item shows, when that moved).
+fn since_last_look(b: &mut Builder, section: Section, item: usize, now: &str, what: &str) {
+    let marks = &b.data.marks;
+    let text = match marks.mark(section, item) {
+        None => return,
+        Some(Mark::New) => "new since your last look".to_string(),
+        Some(Mark::Changed) => match marks.was(section, item) {
+            Some(was) if was != now => format!("changed: {what} was {was}, now {now}"),
+            _ => format!("changed since your last look ({what} as before)"),
+        },
+    };
+    b.field("Seen", &text);
+}
+
 fn metric(b: &mut Builder, m: usize) {
     let (data, theme) = (b.data, b.theme);
     let s = &data.situation;
@@ -485,6 +504,13 @@ fn metric(b: &mut Builder, m: usize) {
         value.push_str(&shown(unit, b.width));
     }
     b.field("Figure", &value);
+    since_last_look(
+        b,
+        Section::Metrics,
+        m,
+        &figure.display_with_unit(),
+        "figure",
+    );
     match &metric.kind {
         MetricKind::Since(e) | MetricKind::Until(e) => {
             // A count runs between the event's date (its start, for a span)

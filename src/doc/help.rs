@@ -3,7 +3,8 @@
 
 use ratatui::text::{Line, Span};
 
-use crate::keymap::{Mode, help_rows};
+use crate::action::Action;
+use crate::keymap::{Keymap, Mode};
 use crate::text::{pad, wrap};
 use crate::theme::Theme;
 
@@ -28,12 +29,23 @@ impl HelpText {
     }
 }
 
-/// Every line of the help, wrapped to `width` columns.
-pub fn help_text(theme: &Theme, width: u16) -> HelpText {
+/// Every line of the help, with the keys of `keymap`, wrapped to `width`
+/// columns.
+pub fn help_text(theme: &Theme, keymap: &Keymap, width: u16) -> HelpText {
     let width = usize::from(width);
     let mut sections = Vec::new();
     let mut out: Vec<Line<'static>> = Vec::new();
     let row = |keys: &str, text: &str, out: &mut Vec<Line<'static>>| {
+        // Keys too long for their column get a line of their own.
+        let keys = if crate::text::width(keys) >= KEYS {
+            out.push(Line::from(vec![
+                Span::raw("  "),
+                Span::styled(keys.to_string(), theme.key()),
+            ]));
+            ""
+        } else {
+            keys
+        };
         for (i, part) in wrap(text, width.saturating_sub(KEYS + 2))
             .into_iter()
             .enumerate()
@@ -49,12 +61,12 @@ pub fn help_text(theme: &Theme, width: u16) -> HelpText {
     for mode in Mode::ALL {
         sections.push((mode, out.len()));
         out.push(Line::from(Span::styled(mode.title(), theme.strong())));
-        for (keys, text, pane) in help_rows(mode) {
+        for (keys, text, pane) in keymap.help_rows(mode) {
             let text = match pane {
                 Some(pane) => format!("{text} ({} pane)", pane.title()),
                 None => text.to_string(),
             };
-            row(keys, &text, &mut out);
+            row(&keys, &text, &mut out);
         }
         out.push(Line::default());
     }
@@ -65,6 +77,36 @@ pub fn help_text(theme: &Theme, width: u16) -> HelpText {
         &mut out,
     );
     row("wheel", "scroll the pane under the pointer", &mut out);
+    out.push(Line::default());
+    out.push(Line::from(Span::styled("On the map", theme.strong())));
+    let key = |action| keymap.key(Mode::Normal, action).unwrap_or_default();
+    let pair = |a, b| format!("{}/{}", key(a), key(b));
+    row(
+        &pair(Action::FocusNext, Action::FocusPrev),
+        "pick the next / previous place, busiest first; past the last, the next pane",
+        &mut out,
+    );
+    row(
+        &key(Action::Open),
+        "add the picked place to the filter",
+        &mut out,
+    );
+    row(
+        &pair(Action::Down, Action::Up),
+        "pan south / north (the other map keys are under Browsing)",
+        &mut out,
+    );
+    row("click", "pick the place nearest the pointer", &mut out);
+    row(
+        "● • ·",
+        "an exact place, bigger for more events; the picked one in [brackets]",
+        &mut out,
+    );
+    row(
+        "○ ◦",
+        "an approximate place: the point stands for an area or a guess",
+        &mut out,
+    );
     out.push(Line::default());
     out.push(Line::from(Span::styled("On screen", theme.strong())));
     row(

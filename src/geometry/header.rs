@@ -5,7 +5,7 @@
 use ratatui::layout::Rect;
 
 use crate::data::Data;
-use crate::model::ActorIx;
+use crate::model::{ActorIx, FuzzyDate};
 use crate::text::{fit, plural, shown, width};
 
 /// One part of the filter, shown as a chip a click removes.
@@ -14,6 +14,8 @@ pub enum Chip {
     Actor(ActorIx),
     Place(crate::model::PlaceIx),
     Search,
+    /// The date window.
+    Window,
 }
 
 const CHIP_MAX: usize = 24;
@@ -42,6 +44,7 @@ pub fn chip_label(data: &Data, chip: Chip) -> String {
             " /{} ✕ ",
             fit(&shown(&data.filter.search, CHIP_MAX), CHIP_MAX)
         ),
+        Chip::Window => format!(" {} ✕ ", window_label(data)),
     }
 }
 
@@ -109,6 +112,19 @@ pub fn all_chips(data: &Data) -> impl Iterator<Item = Chip> + '_ {
         .map(|&a| Chip::Actor(a))
         .chain(data.filter.places.iter().map(|&p| Chip::Place(p)))
         .chain((!data.filter.search.is_empty()).then_some(Chip::Search))
+        .chain((data.filter.from.is_some() || data.filter.to.is_some()).then_some(Chip::Window))
+}
+
+/// The window as its chip names it: "1 Jun 2024 – 30 Jun 2024", with an
+/// open end as "…".
+fn window_label(data: &Data) -> String {
+    let day = |d: Option<chrono::NaiveDate>| {
+        d.map_or("…".to_string(), |d| FuzzyDate::day(d).to_string())
+    };
+    match (data.filter.from, data.filter.to) {
+        (Some(from), Some(to)) if from == to => day(Some(from)),
+        (from, to) => format!("{} – {}", day(from), day(to)),
+    }
 }
 
 /// The counts shown: the longest form that leaves room for every chip (or,

@@ -38,6 +38,7 @@
 //! [`MIN_HEIGHT`] the screen only asks to be enlarged.
 
 pub mod cards;
+pub mod columns;
 pub mod header;
 pub mod popup;
 pub mod quotes;
@@ -46,7 +47,7 @@ use ratatui::layout::{Constraint, Layout, Margin, Rect};
 
 use crate::action::Pane;
 use crate::text::width;
-use cards::{CARD_HEIGHT, Grid};
+use cards::Grid;
 
 pub const MIN_WIDTH: u16 = 50;
 pub const MIN_HEIGHT: u16 = 15;
@@ -69,17 +70,22 @@ pub enum Arrangement {
 /// What the arrangement depends on: the terminal's size and a few facts
 /// about the state. Anything else that changes leaves the screen as it is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Facts {
+pub struct Facts<'a> {
     pub size: Rect,
     /// A save did not load: the banner shows.
     pub banner: bool,
-    /// Key figures in the file (no strip without any).
-    pub metrics: usize,
-    /// Columns a key-figure card wants (its label and figure whole).
-    pub card_width: u16,
+    /// The key figures' labels, one line each (no strip without any).
+    pub labels: &'a [String],
     /// Actors in the file (the actors pane takes what it needs).
     pub actors: usize,
+    /// Columns the timeline and the actors pane need, borders included, to
+    /// show every column they have (see `columns`): side by side only
+    /// from their sum, so a wider screen never shows less of either.
+    pub timeline_full: u16,
+    pub actors_full: u16,
     pub zoom: bool,
+    /// Some place has coordinates: the map pane has a slot (none without).
+    pub map: bool,
     pub focus: Pane,
     /// Which pane the tabbed arrangement shows.
     pub tab: Pane,
@@ -180,10 +186,14 @@ pub fn map_areas(inner: Rect) -> (Rect, Rect) {
     (map, status)
 }
 
-/// The tabs of the tabbed arrangement, as drawn on the pane's top border.
-pub fn tab_labels() -> [(Pane, String); 4] {
+/// The tabs of the tabbed arrangement, as drawn on the pane's top border
+/// (the map's only when it has a slot).
+pub fn tab_labels(map: bool) -> Vec<(Pane, String)> {
     [Pane::Timeline, Pane::Actors, Pane::Quotes, Pane::Map]
+        .into_iter()
+        .filter(|&p| map || p != Pane::Map)
         .map(|p| (p, format!(" {} {} ", p.number(), p.title())))
+        .collect()
 }
 
 /// Below the minimum size the screen only asks to be enlarged, and keys other
@@ -215,7 +225,8 @@ fn arrange(facts: &Facts, banner_rows: u16) -> Screen {
     if screen.too_small {
         return screen;
     }
-    screen.arrangement = if area.width >= WIDE_MIN_WIDTH && area.height >= WIDE_MIN_HEIGHT {
+    let wide_from = WIDE_MIN_WIDTH.max(facts.timeline_full.saturating_add(facts.actors_full));
+    screen.arrangement = if area.width >= wide_from && area.height >= WIDE_MIN_HEIGHT {
         Arrangement::Wide
     } else if area.height >= STACKED_MIN_HEIGHT {
         Arrangement::Stacked
@@ -228,28 +239,27 @@ fn arrange(facts: &Facts, banner_rows: u16) -> Screen {
         _ if body.height >= TWO_CARD_ROWS_FROM => 2,
         _ => 1,
     };
-    let figures_height = if facts.metrics == 0 {
-        0
-    } else {
-        let rows = cards::rows_wanted(facts.metrics, facts.card_width, body.width, card_rows);
-        1 + CARD_HEIGHT * rows as u16
-    };
+    let figures_height = cards::strip_height(facts.labels, body.width, card_rows);
     let [strip, main] =
         Layout::vertical([Constraint::Length(figures_height), Constraint::Fill(1)]).areas(body);
-    screen.place(Pane::Figures, strip, facts.metrics > 0);
+    screen.place(Pane::Figures, strip, !facts.labels.is_empty());
 
     let group = [Pane::Timeline, Pane::Actors, Pane::Quotes, Pane::Map];
     match screen.arrangement {
         Arrangement::Wide => {
-            // Very wide screens give the side panes room for roles.
-            let share = if area.width >= 160 { 60 } else { 62 };
-            let [timeline, side] =
-                Layout::horizontal([Constraint::Percentage(share), Constraint::Fill(1)])
-                    .areas(main);
-            // Actors take what their list needs, up to half; quotes the rest.
+            // The side panes take what the actors pane needs to show all
+            // its columns; the timeline the rest (its titles the slack).
+            let [timeline, side] = Layout::horizontal([
+                Constraint::Fill(1),
+                Constraint::Length(facts.actors_full.max(main.width / 3)),
+            ])
+            .areas(main);
             // The map takes the lower two fifths of the side.
+            let map_share = if facts.map { 40 } else { 0 };
             let [upper, map] =
-                Layout::vertical([Constraint::Fill(1), Constraint::Percentage(40)]).areas(side);
+                Layout::vertical([Constraint::Fill(1), Constraint::Percentage(map_share)])
+                    .areas(side);
+            // Actors take what their list needs, up to half; quotes the rest.
             let actors_height = (facts.actors as u16).saturating_add(3);
             let [actors, quotes] = Layout::vertical([
                 Constraint::Max(actors_height.max(upper.height / 4).min(upper.height / 2)),
@@ -257,28 +267,36 @@ fn arrange(facts: &Facts, banner_rows: u16) -> Screen {
             ])
             .areas(upper);
             for (pane, rect) in group.into_iter().zip([timeline, actors, quotes, map]) {
-                screen.place(pane, rect, true);
+                screen.place(pane, rect, pane != Pane::Map || facts.map);
             }
         }
         Arrangement::Stacked => {
             let lower = (main.height * 2 / 5).max(10);
-            let [timeline, bottom] =
+            let [upper, bottom] =
                 Layout::vertical([Constraint::Fill(1), Constraint::Length(lower)]).areas(main);
-            let [actors, quotes, map] = Layout::horizontal([
-                Constraint::Percentage(30),
-                Constraint::Percentage(30),
-                Constraint::Fill(1),
-            ])
-            .areas(bottom);
+            // The map sits beside the timeline, in what the timeline's
+            // columns leave, between a third and two fifths of the width.
+            let map_width = if facts.map {
+                main.width
+                    .saturating_sub(facts.timeline_full)
+                    .clamp(main.width / 3, main.width * 2 / 5)
+            } else {
+                0
+            };
+            let [timeline, map] =
+                Layout::horizontal([Constraint::Fill(1), Constraint::Length(map_width)])
+                    .areas(upper);
+            let [actors, quotes] =
+                Layout::horizontal([Constraint::Percentage(50), Constraint::Fill(1)]).areas(bottom);
             for (pane, rect) in group.into_iter().zip([timeline, actors, quotes, map]) {
-                screen.place(pane, rect, true);
+                screen.place(pane, rect, pane != Pane::Map || facts.map);
             }
         }
         Arrangement::Tabbed => {
             for pane in group {
                 screen.place(pane, main, pane == facts.tab);
             }
-            screen.tabs = tabs(main);
+            screen.tabs = tabs(main, facts.map);
         }
     }
 
@@ -287,7 +305,7 @@ fn arrange(facts: &Facts, banner_rows: u16) -> Screen {
         screen.tabs.clear();
         screen.place(facts.focus, body, true);
     }
-    screen.cards = Grid::new(facts.metrics, facts.card_width, screen.inner(Pane::Figures));
+    screen.cards = Grid::new(facts.labels, screen.inner(Pane::Figures));
     screen
 }
 
@@ -299,11 +317,11 @@ impl Screen {
 }
 
 /// Tab label rects along the top border of the tabbed pane.
-fn tabs(pane: Rect) -> Vec<(Rect, Pane)> {
+fn tabs(pane: Rect, map: bool) -> Vec<(Rect, Pane)> {
     let mut x = pane.x.saturating_add(1);
     let end = pane.right().saturating_sub(1);
     let mut out = Vec::new();
-    for (p, label) in tab_labels() {
+    for (p, label) in tab_labels(map) {
         let w = width(&label) as u16;
         if x.saturating_add(w) > end {
             break;

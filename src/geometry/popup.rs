@@ -57,6 +57,11 @@ pub fn report(space: Rect) -> PopupRects {
     PopupRects::centered(space, 110, space.height.saturating_sub(2), 2)
 }
 
+/// The date-window prompt: the text, then what is wrong with it or a hint.
+pub fn window(space: Rect) -> PopupRects {
+    PopupRects::centered(space, 72, 5, 1)
+}
+
 /// The actor picker: a query row, a count row, then the list.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct PickerRects {

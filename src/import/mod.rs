@@ -59,13 +59,12 @@ pub fn run_acled(args: &AcledArgs) -> ExitCode {
         );
         return ExitCode::from(2);
     }
-    let file = match File::open(&args.file) {
-        Ok(file) => file,
+    // A device or a FIFO would stream without end: only a regular file, and
+    // no larger than a situation file may be.
+    let file = match crate::read::open_regular(&args.file, crate::read::DEFAULT_MAX_SIZE) {
+        Ok((file, _)) => file,
         Err(e) => {
-            eprintln!(
-                "sitrep: cannot read {input}: {}",
-                crate::read::describe_io(&e)
-            );
+            eprintln!("sitrep: cannot read {input}: {e}");
             return ExitCode::from(2);
         }
     };

@@ -8,6 +8,7 @@
 
 mod diagnostic;
 pub(crate) mod fields;
+mod progress;
 mod refs;
 mod sections;
 mod suggest;
@@ -18,6 +19,7 @@ use std::ops::Range;
 use toml::de::{DeTable, DeValue};
 
 pub use diagnostic::{Diagnostic, Severity, SourceText};
+pub use progress::{Progress, Snapshot, Step};
 pub use suggest::{closest, did_you_mean};
 
 use crate::model::{
@@ -116,6 +118,21 @@ const QUOTE_KEYS: &[&str] = &[
 
 /// Parses and checks a situation file's text.
 pub fn load_str(text: &str) -> Report {
+    load_str_with(text, &Progress::new())
+}
+
+/// [`load_bytes`], telling `progress` how far it has got.
+pub fn load_bytes_with(bytes: &[u8], progress: &Progress) -> Report {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => load_str_with(text, progress),
+        Err(_) => load_bytes(bytes),
+    }
+}
+
+/// [`load_str`], telling `progress` how far it has got.
+pub fn load_str_with(text: &str, progress: &Progress) -> Report {
+    progress.set_total(text.len());
+    progress.set_step(Step::Parsing);
     if text.contains('\0') {
         let at = text.find('\0').unwrap_or(0);
         return Report::failed(Diagnostic::error(
@@ -124,7 +141,7 @@ pub fn load_str(text: &str) -> Report {
         ));
     }
     let mut problems = Problems::default();
-    match sections::read(text, Builder::new(&mut problems)) {
+    match sections::read(text, Builder::new(&mut problems), progress) {
         Some(situation) => finished(problems, situation),
         None => read_whole(text),
     }
@@ -429,6 +446,39 @@ impl<'i, 'p> Builder<'i, 'p> {
             events: Collected::new(),
             metrics: Collected::new(),
             quotes: Collected::new(),
+        }
+    }
+
+    /// Room for `n` items of `table`, so lists are not grown by doubling
+    /// (and copied) while a large file is read.
+    fn reserve(&mut self, table: ItemTable, n: usize) {
+        match table {
+            ItemTable::Sources => {
+                self.refs.sources.reserve(n);
+                self.sources.items.reserve(n);
+            }
+            ItemTable::Actors => {
+                self.refs.actors.reserve(n);
+                self.links.reserve(n);
+                self.actors.items.reserve(n);
+            }
+            ItemTable::Events => {
+                self.refs.events.reserve(n);
+                self.events.items.reserve(n);
+            }
+            ItemTable::Metrics => {
+                self.metric_ids.reserve(n);
+                self.metrics.items.reserve(n);
+            }
+            ItemTable::Quotes => {
+                self.quote_ids.reserve(n);
+                self.quotes.items.reserve(n);
+            }
+            ItemTable::Places => {
+                self.refs.places.reserve(n);
+                self.place_links.reserve(n);
+                self.places.items.reserve(n);
+            }
         }
     }
 
@@ -1373,7 +1423,9 @@ mod tests {
             let text = mutated.join("\n");
             let whole = read_whole(&text);
             let mut problems = Problems::default();
-            let Some(situation) = sections::read(&text, Builder::new(&mut problems)) else {
+            let Some(situation) =
+                sections::read(&text, Builder::new(&mut problems), &Progress::new())
+            else {
                 continue;
             };
             by_sections += 1;
@@ -1404,7 +1456,7 @@ mod tests {
         ];
         for text in cases {
             let mut problems = Problems::default();
-            let situation = sections::read(text, Builder::new(&mut problems))
+            let situation = sections::read(text, Builder::new(&mut problems), &Progress::new())
                 .expect("these split into sections");
             let parts = finished(problems, situation);
             let whole = read_whole(text);
@@ -1464,6 +1516,42 @@ mod tests {
         assert_eq!(ids, ["d", "a1", "a2", "b", "c"]);
         assert_eq!(s.metrics[0].kind, MetricKind::Since(2));
         assert_eq!(s.quotes[0].event, Some(3));
+    }
+
+    /// A `part_of` chain `n` deep, closed into a cycle or not.
+    fn deep_chain(n: usize, closed: bool) -> String {
+        let mut text = String::from("[situation]\ntitle = \"t\"\nas_of = 2024-01-01\n");
+        for i in 0..n {
+            let parent = match i {
+                0 if closed => format!("part_of = \"a{}\"\n", n - 1),
+                0 => String::new(),
+                _ => format!("part_of = \"a{}\"\n", i - 1),
+            };
+            text.push_str(&format!(
+                "[[actors]]\nid = \"a{i}\"\nname = \"A\"\nkind = \"other\"\n{parent}"
+            ));
+        }
+        text
+    }
+
+    #[test]
+    fn a_chain_as_deep_as_allowed_loads_and_a_long_cycle_is_rejected() {
+        let open = load_str(&deep_chain(MAX_PART_OF_DEPTH, false));
+        let s = open.situation.expect("a chain without a cycle loads");
+        assert_eq!(
+            s.actors[MAX_PART_OF_DEPTH - 1].part_of,
+            Some(MAX_PART_OF_DEPTH - 2)
+        );
+        let closed = load_str(&deep_chain(20_000, true));
+        assert!(closed.situation.is_none());
+        let cycles: Vec<&Diagnostic> = closed
+            .errors()
+            .filter(|d| {
+                d.message
+                    .starts_with("`part_of` forms a cycle: a0 → a19999 → a19998")
+            })
+            .collect();
+        assert_eq!(cycles.len(), 1);
     }
 
     #[test]

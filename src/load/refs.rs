@@ -8,6 +8,8 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
+
+use foldhash::fast::RandomState;
 use std::ops::Range;
 
 use super::diagnostic::Diagnostic;
@@ -38,7 +40,9 @@ impl Table {
 pub(super) struct Ids<'i> {
     /// "event", for messages.
     what: &'static str,
-    index: HashMap<Cow<'i, str>, usize>,
+    /// A fast hasher: ids come from the file, which is the user's own, and
+    /// at a million items SipHash is most of the time spent here.
+    index: HashMap<Cow<'i, str>, usize, RandomState>,
     /// The same ids in file order, so that "did you mean" picks the same one
     /// on every run when several are equally close.
     names: Vec<Cow<'i, str>>,
@@ -57,13 +61,22 @@ impl<'i> Ids<'i> {
     pub fn new(what: &'static str) -> Self {
         Ids {
             what,
-            index: HashMap::new(),
+            index: HashMap::default(),
             names: Vec::new(),
             used: Vec::new(),
             spans: Vec::new(),
             written: Vec::new(),
             labels: Vec::new(),
         }
+    }
+
+    /// Room for `n` more items.
+    pub fn reserve(&mut self, n: usize) {
+        self.index.reserve(n);
+        self.names.reserve(n);
+        self.used.reserve(n);
+        self.spans.reserve(n);
+        self.written.reserve(n);
     }
 
     /// The index of the item with this id, marked as referred to.

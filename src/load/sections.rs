@@ -28,6 +28,7 @@ use std::sync::mpsc;
 use memchr::memmem;
 use toml::de::{DeTable, DeValue};
 
+use super::progress::{Progress, Step};
 use super::{Builder, ItemTable, Situation};
 
 /// Sections parsed together on one thread, and handed over together.
@@ -35,9 +36,25 @@ const BATCH: usize = 64;
 
 /// Reads `text` section by section into `builder`; `None` when the file has
 /// to be read as a whole (see the module documentation).
-pub(super) fn read<'i>(text: &'i str, mut builder: Builder<'i, '_>) -> Option<Option<Situation>> {
+pub(super) fn read<'i>(
+    text: &'i str,
+    mut builder: Builder<'i, '_>,
+    progress: &Progress,
+) -> Option<Option<Situation>> {
     let ranges: Vec<(usize, usize)> = ranges(text).collect();
+    // Headers as the generator and most people write them; a count that is
+    // off only costs a list growing as it would have anyway.
+    for table in ItemTable::ALL {
+        let header = format!("[[{}]]", table.name());
+        let count = ranges
+            .iter()
+            .filter(|&&(start, _)| text[start..].starts_with(&header))
+            .count();
+        builder.reserve(table, count);
+    }
+    let mut read_items = 0;
     parse_in_order(text, &ranges, |start, root| {
+        progress.parsed_up_to(start, read_items);
         builder.problems.offset = start;
         let mut entries = root.iter();
         match (entries.next(), entries.next()) {
@@ -46,6 +63,7 @@ pub(super) fn read<'i>(text: &'i str, mut builder: Builder<'i, '_>) -> Option<Op
                 match (key.get_ref().as_ref(), value.get_ref()) {
                     ("situation", DeValue::Table(_)) if !builder.situation_seen => {
                         builder.situation(value);
+                        read_items += 1;
                     }
                     (name, DeValue::Array(items)) => {
                         let table = ItemTable::named(name)?;
@@ -55,6 +73,7 @@ pub(super) fn read<'i>(text: &'i str, mut builder: Builder<'i, '_>) -> Option<Op
                             }
                             builder.item(table, item);
                         }
+                        read_items += items.len();
                     }
                     _ => return None,
                 }
@@ -63,6 +82,8 @@ pub(super) fn read<'i>(text: &'i str, mut builder: Builder<'i, '_>) -> Option<Op
             _ => None,
         }
     })?;
+    progress.parsed_up_to(text.len(), read_items);
+    progress.set_step(Step::Checking);
     builder.problems.offset = 0;
     if !builder.situation_seen {
         // First among problems at the start of the file, as when the whole

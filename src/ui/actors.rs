@@ -10,83 +10,11 @@ use ratatui::text::{Line, Span};
 
 use crate::action::Pane;
 use crate::app::App;
+use crate::derived::kind_label;
 use crate::geometry::Screen;
-use crate::model::ActorKind;
+use crate::geometry::columns::{COUNT, MARK, actors_columns};
 use crate::text::{find_all, highlight, pad, pad_left, shown};
 use crate::ui::{draw_lines, empty_message, fill_row, pane_frame, scrollbar};
-
-const MARK: usize = 2;
-const COUNT: usize = 7;
-/// Names keep this many columns (or what most need, if less) before kinds
-/// are abbreviated.
-const NAME_MIN: usize = 24;
-
-#[derive(Clone, Copy, Debug)]
-struct Columns {
-    name: usize,
-    kind: usize,
-    role: usize,
-}
-
-/// The kind in six columns or fewer: one table for every narrow place.
-fn short_kind(kind: ActorKind) -> &'static str {
-    match kind {
-        ActorKind::Organization => "org.",
-        ActorKind::Government => "gov.",
-        ActorKind::ArmedGroup => "armed",
-        ActorKind::Population => "pop.",
-        other => other.as_str(),
-    }
-}
-
-/// An actor's kind as the file spells it when `columns` hold it, else its
-/// abbreviation ("gov.", "armed"), the same everywhere.
-pub fn kind_label(kind: ActorKind, columns: usize) -> &'static str {
-    if kind.as_str().chars().count() <= columns {
-        kind.as_str()
-    } else {
-        short_kind(kind)
-    }
-}
-
-/// Columns the kinds of the situation's actors take, in full and abbreviated.
-fn kind_widths(app: &App) -> (usize, usize) {
-    let widest = |label: fn(ActorKind) -> &'static str| {
-        app.situation()
-            .actors
-            .iter()
-            .map(|a| label(a.kind).chars().count())
-            .max()
-            .unwrap_or(0)
-    };
-    (widest(ActorKind::as_str), widest(short_kind))
-}
-
-/// The kind in full when names keep their room, abbreviated when not, left
-/// out below 36 columns.
-fn columns(app: &App, width: usize) -> Columns {
-    let (full, short) = kind_widths(app);
-    let name_min = (app.derived().actor_name_width + 1).min(NAME_MIN);
-    let kind = if width >= MARK + full + 1 + COUNT + name_min {
-        full + 1
-    } else if width >= 36 {
-        short.max("Kind".len()) + 1
-    } else {
-        0
-    };
-    let rest = width.saturating_sub(MARK + kind + COUNT);
-    let name = (app.derived().actor_name_width + 1).min(rest);
-    let role = rest - name;
-    if role < 12 {
-        Columns {
-            name: rest,
-            kind,
-            role: 0,
-        }
-    } else {
-        Columns { name, kind, role }
-    }
-}
 
 pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
     let Some(area) = screen.visible(Pane::Actors) else {
@@ -121,7 +49,7 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
         empty_message(app, "This file names no actors.", inner, buf);
         return;
     }
-    let cols = columns(app, usize::from(inner.width));
+    let cols = actors_columns(app.derived(), usize::from(inner.width));
     let heading = Line::from(Span::styled(
         format!(
             "{}{}{}{}{}",
@@ -212,21 +140,4 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
         ..area
     };
     scrollbar(app, beside_list, len, cursor.offset, height, buf);
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn kinds_are_whole_when_they_fit_else_one_abbreviation_each() {
-        assert_eq!(kind_label(ActorKind::ArmedGroup, 11), "armed-group");
-        assert_eq!(kind_label(ActorKind::ArmedGroup, 10), "armed");
-        assert_eq!(kind_label(ActorKind::Government, 6), "gov.");
-        assert_eq!(kind_label(ActorKind::Person, 6), "person");
-        for kind in ActorKind::ALL {
-            assert!(short_kind(kind).chars().count() <= 6, "{kind:?}");
-            assert_eq!(kind_label(kind, 12), kind.as_str());
-        }
-    }
 }

@@ -14,15 +14,27 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 
+use crate::action::Action;
 use crate::app::App;
 use crate::keymap::Mode;
 use crate::text::{fit, shown, width};
 
-const SECOND_ROW: &str =
-    "not reloaded: still showing the last good version · save a fix or press r";
-/// The same over a popup, where r is not bound (or is typed text).
-const SECOND_ROW_OVER_POPUP: &str =
-    "not reloaded: showing the last good version · save a fix, or Esc then r";
+/// The banner's second row: how to get past it, with the keys in use
+/// (over a popup the reload key is not bound, or is typed text).
+fn second_row(app: &App) -> String {
+    let keys = app.keymap();
+    let reload = keys.key(Mode::Normal, Action::Reload);
+    let back = keys.key(app.mode(), Action::Back);
+    match (app.mode() == Mode::Normal, reload, back) {
+        (true, Some(r), _) => {
+            format!("not reloaded: still showing the last good version · save a fix or press {r}")
+        }
+        (false, Some(r), Some(esc)) => {
+            format!("not reloaded: showing the last good version · save a fix, or {esc} then {r}")
+        }
+        _ => "not reloaded: still showing the last good version · save a fix".to_string(),
+    }
+}
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(problem) = &app.problem() else {
@@ -54,12 +66,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         buf.set_string(x, area.y, &more, style.add_modifier(Modifier::BOLD));
     }
     if area.height >= 2 {
-        let second = if app.mode() == Mode::Normal {
-            SECOND_ROW
-        } else {
-            SECOND_ROW_OVER_POPUP
-        };
-        let text = format!("   {}", fit(second, columns.saturating_sub(4)));
+        let second = second_row(app);
+        let text = format!("   {}", fit(&second, columns.saturating_sub(4)));
         buf.set_stringn(area.x, area.y + 1, text, columns, style);
     }
 }

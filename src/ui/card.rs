@@ -38,12 +38,7 @@ use crate::model::{FuzzyDate, Precision};
 use crate::sanitize::clean_line;
 use crate::theme::Theme;
 
-/// Rows a card takes, borders included: the title row, four rows of content
-/// (figure, movement, date, source) and the bottom border.
-pub const CARD_HEIGHT: u16 = 6;
-/// Narrowest useful card, borders included: 16 columns inside hold
-/// "Dec 2016 · stale", "▲ +21%" with a sparkline, and most figures in full.
-pub const CARD_MIN_WIDTH: u16 = 18;
+pub use crate::geometry::cards::{CARD_HEIGHT, CARD_HEIGHT_WRAPPED, CARD_MIN_WIDTH};
 
 /// What a card shows besides the figure itself.
 pub struct CardInfo<'a> {
@@ -82,13 +77,30 @@ pub fn render_card(info: &CardInfo, theme: &Theme, area: Rect, buf: &mut Buffer)
     } else {
         (BorderType::Plain, theme.dim())
     };
+    // A card of the taller height has a row for the label's second line.
+    let label_rows = if area.height >= CARD_HEIGHT_WRAPPED {
+        2
+    } else {
+        1
+    };
+    let [first, second] = label_lines(info, usize::from(area.width - 2), label_rows);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_type(border_type)
         .border_style(border_style)
-        .title(title(info, theme, usize::from(area.width - 2)));
-    let inner = block.inner(area);
+        .title(title(info, theme, first));
+    let mut inner = block.inner(area);
     block.render(area, buf);
+    if label_rows == 2 {
+        let style = if info.highlighted {
+            theme.strong()
+        } else {
+            theme.text()
+        };
+        buf.set_stringn(inner.x, inner.y, second, usize::from(inner.width), style);
+        inner.y += 1;
+        inner.height = inner.height.saturating_sub(1);
+    }
     let lines = card_lines(info, theme, usize::from(inner.width));
     for (y, line) in (inner.y..inner.bottom()).zip(lines.iter()) {
         buf.set_line(inner.x, y, line, inner.width);
@@ -117,12 +129,29 @@ pub fn card_lines(info: &CardInfo, theme: &Theme, width: usize) -> Vec<Line<'sta
     lines
 }
 
-fn title(info: &CardInfo, theme: &Theme, width: usize) -> Line<'static> {
+/// The label in one or two rows of `width` columns (the first after the
+/// marker): wrapped at words, cut with "…" only when two rows are not
+/// enough. The second is empty when one row holds it.
+fn label_lines(info: &CardInfo, width: usize, rows: usize) -> [String; 2] {
     let marker = if info.highlighted { "● " } else { "" };
-    let label = fit(
-        &clean_line(info.label),
-        width.saturating_sub(marker.width()),
-    );
+    let label = clean_line(info.label);
+    let first_room = width.saturating_sub(marker.width());
+    if rows < 2 || label.width() <= first_room {
+        return [fit(&label, first_room), String::new()];
+    }
+    // Wrap at the narrower first row, so both rows line up.
+    let lines = crate::text::wrap(&label, first_room.max(1));
+    let second = match lines.len() {
+        0 | 1 => String::new(),
+        2 => lines[1].clone(),
+        _ => lines[1..].join(" "),
+    };
+    [lines[0].clone(), fit(&second, width)]
+}
+
+fn title(info: &CardInfo, theme: &Theme, label: String) -> Line<'static> {
+    let marker = if info.highlighted { "● " } else { "" };
+    let width = label.width() + marker.width();
     let style = if info.highlighted {
         theme.strong()
     } else {

@@ -37,7 +37,7 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
         ));
     }
     if app.view().zoom {
-        title.push(Span::styled(" zoomed: z or Esc to leave ", theme.dim()));
+        title.push(Span::styled(super::zoom_hint(app), theme.dim()));
     }
     if !app.selection().highlighted_metrics.is_empty() {
         title.push(Span::styled(" ● tied to the filter ", theme.highlight()));
@@ -47,7 +47,6 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
         .render(area, buf);
 
     for (i, rect) in g.cards(app.cursor(Pane::Figures).offset) {
-        let metric = &app.situation().metrics[i];
         let figure = &app.derived().figures[i];
         // The card cleans and cuts what it is given; give it only what can
         // show, so a megabyte-long label costs a card's width.
@@ -56,8 +55,14 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
             .source
             .and_then(|s| app.situation().sources.get(s))
             .map(|s| head(s.publisher.as_deref().unwrap_or(s.title.as_str()), columns));
+        // New or changed since the last look: a symbol before the label.
+        let whole = &app.derived().labels[i];
+        let label = match app.data().marks.mark(crate::digest::Section::Metrics, i) {
+            Some(mark) => format!("{} {whole}", mark.symbol()),
+            None => whole.clone(),
+        };
         let info = CardInfo {
-            label: head(&metric.label, columns),
+            label: &label,
             figure,
             source,
             highlighted: app.selection().highlighted_metrics.contains(&i),

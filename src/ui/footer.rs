@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use crate::action::Action;
 use crate::app::{App, Popup};
 use crate::doc::detail::Target;
-use crate::keymap::{self, Binding, Mode};
+use crate::keymap::{self, FooterKey, Mode};
 use crate::sanitize::clean_line;
 use crate::text::{fit, shown, width};
 
@@ -55,10 +55,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         if i > 0 {
             spans.push(Span::raw(GAP));
         }
-        spans.push(Span::styled(
-            keymap::footer_label(binding.label),
-            theme.key(),
-        ));
+        spans.push(Span::styled(binding.key.clone(), theme.key()));
         spans.push(Span::styled(format!(" {}", binding.short), theme.dim()));
     }
     buf.set_line(area.x, area.y, &Line::from(spans), area.width);
@@ -99,13 +96,13 @@ fn applies(app: &App, mode: Mode, action: Action) -> bool {
 
 /// The keys the footer names and the columns left for the status message.
 struct Keys {
-    shown: Vec<&'static Binding>,
+    shown: Vec<FooterKey>,
     status_width: usize,
 }
 
 /// Columns a key takes: "Enter open".
-fn key_width(b: &Binding) -> usize {
-    width(keymap::footer_label(b.label)) + 1 + width(b.short)
+fn key_width(b: &FooterKey) -> usize {
+    width(&b.key) + 1 + width(b.short)
 }
 
 /// Which keys fit in `room` columns beside the status message. The help key
@@ -117,9 +114,9 @@ fn keys(app: &App, mode: Mode, room: usize, status: &str) -> Keys {
         filter_active: app.filter_active(),
         file: app.file().is_some(),
     };
-    let mut candidates = keymap::footer(mode, context, MAX_KEYS);
+    let mut candidates = app.keymap().footer(mode, context, MAX_KEYS);
     candidates.retain(|b| applies(app, mode, b.action));
-    let pinned = |b: &Binding| b.action == Action::Help;
+    let pinned = |b: &FooterKey| b.action == Action::Help;
     let mut used: usize = candidates
         .iter()
         .filter(|b| pinned(b))

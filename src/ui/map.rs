@@ -10,7 +10,7 @@
 //! ```
 //!
 //! The selected event's place is drawn reversed; the place picked
-//! with `p` (or a click) is labelled in brackets, reversed too.
+//! with Tab (or a click) is labelled in brackets, reversed too.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;

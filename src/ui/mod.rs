@@ -10,10 +10,12 @@ pub mod figures;
 pub mod footer;
 pub mod header;
 pub mod help;
+pub mod loading;
 pub mod map;
 pub mod picker;
 pub mod quotes;
 pub mod report;
+pub mod window;
 
 pub mod timeline;
 
@@ -58,6 +60,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             Popup::Detail(detail) => detail::render(app, detail, space, buf),
             Popup::Help(help) => help::render(app, help, space, buf),
             Popup::Report(report) => report::render(app, report, space, buf),
+            Popup::Window(prompt) => window::render(app, prompt, space, buf),
         }
     }
 }
@@ -130,7 +133,7 @@ pub(crate) fn pane_frame(
         ));
     }
     if app.view().zoom {
-        block = block.title(Span::styled(" zoomed: z or Esc to leave ", theme.dim()));
+        block = block.title(Span::styled(zoom_hint(app), theme.dim()));
     }
     if !info.is_empty() {
         block = block.title_bottom(
@@ -139,7 +142,7 @@ pub(crate) fn pane_frame(
     }
     let inner = block.inner(area);
     block.render(area, buf);
-    let labels = tab_labels();
+    let labels = tab_labels(true);
     for (rect, tab) in &screen.tabs {
         let label = labels
             .iter()
@@ -240,5 +243,16 @@ pub fn position_info(selected: usize, shown: usize, total: usize, filtered: bool
         (0, _) => String::new(),
         (_, true) => format!("{}/{shown} · {total} in all", selected + 1),
         (_, false) => format!("{}/{shown}", selected + 1),
+    }
+}
+
+/// " zoomed: z or Esc to leave ", with the keys in use.
+pub fn zoom_hint(app: &App) -> String {
+    let keys = [crate::action::Action::Zoom, crate::action::Action::Back]
+        .map(|a| app.keymap().key(crate::keymap::Mode::Normal, a));
+    match keys {
+        [Some(zoom), Some(back)] => format!(" zoomed: {zoom} or {back} to leave "),
+        [Some(key), None] | [None, Some(key)] => format!(" zoomed: {key} to leave "),
+        [None, None] => " zoomed ".to_string(),
     }
 }

@@ -104,7 +104,7 @@ pub fn render(app: &App, picker: &PickerPopup, space: Rect, buf: &mut Buffer) {
                 style,
                 theme.matched(),
             ));
-            let kind = crate::ui::actors::kind_label(actor.kind, kind_w.saturating_sub(1));
+            let kind = crate::derived::kind_label(actor.kind, kind_w.saturating_sub(1));
             spans.push(Span::styled(pad(kind, kind_w), theme.dim()));
             spans.push(Span::styled(
                 pad_left(&app.index().event_count(a).to_string(), count_w),
@@ -114,7 +114,16 @@ pub fn render(app: &App, picker: &PickerPopup, space: Rect, buf: &mut Buffer) {
         })
         .collect();
     if lines.is_empty() {
-        let message = "No actor matches. Backspace or Ctrl-U to widen.";
+        let key = |action| {
+            app.keymap()
+                .key(crate::keymap::Mode::Picker, action)
+                .unwrap_or_default()
+        };
+        let message = format!(
+            "No actor matches. {} or {} to widen.",
+            key(crate::action::Action::DeleteChar),
+            key(crate::action::Action::ClearInput)
+        );
         buf.set_stringn(list.x, list.y, message, w, theme.dim());
     }
     draw_lines(&lines, list, buf);

@@ -18,6 +18,7 @@ use ratatui::text::{Line, Span};
 use crate::action::Pane;
 use crate::app::App;
 use crate::geometry::Screen;
+use crate::geometry::columns::{SOURCES, timeline_columns};
 use crate::model::{Event, FuzzyDate};
 use crate::text::{fit, highlight, pad, pad_left, shown, width};
 use crate::ui::{draw_lines, empty_message, pane_frame, scrollbar};
@@ -25,61 +26,6 @@ use crate::ui::{draw_lines, empty_message, pane_frame, scrollbar};
 /// The event's date as the whole program shows it.
 pub fn date_label(e: &Event) -> String {
     e.date_label()
-}
-
-/// Column widths of a timeline row, in columns, gaps included.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Columns {
-    date: usize,
-    title: usize,
-    actors: usize,
-    category: usize,
-}
-
-const GLYPH: usize = 2;
-const SOURCES: usize = 4;
-/// Titles are what people read; other columns give way first. Titles keep
-/// at least this many columns while the actors column is shown.
-const TITLE_MIN: usize = 36;
-/// The actors column shrinks to this before it goes: room for a short name
-/// and a count of the rest ("Kenyan police +2"), and the space after.
-const ACTORS_MIN: usize = 17;
-const ACTORS_MAX: usize = 36;
-
-/// Titles first, as wide as nearly all of them need; the actors column
-/// takes what is left (down to [`ACTORS_MIN`], when titles are cut to make
-/// room for it); the category only when titles and actors are whole. Room
-/// beyond that goes to titles. `width` is the pane's, zoomed or not.
-fn columns(app: &App, width: usize) -> Columns {
-    let gap = if width >= 100 { 2 } else { 1 };
-    let date = app.derived().date_width + gap;
-    let rest = width.saturating_sub(GLYPH + date + SOURCES);
-    // Each wanted width counts the space after the column.
-    let title_want = (app.derived().title_width + 1).max(TITLE_MIN);
-    let actors_want = match app.derived().event_actors_width {
-        0 => 0,
-        w => (w + 1).min(ACTORS_MAX),
-    };
-    let category_want = match app.derived().category_width {
-        0 => 0,
-        w => w + 2,
-    };
-    let (actors, category) = if rest >= title_want + actors_want + category_want {
-        (actors_want, category_want)
-    } else if rest >= title_want + actors_want {
-        (actors_want, 0)
-    } else if actors_want > 0 && rest >= TITLE_MIN + ACTORS_MIN.min(actors_want) {
-        let actors = rest.saturating_sub(title_want).max(ACTORS_MIN);
-        (actors.min(actors_want), 0)
-    } else {
-        (0, 0)
-    };
-    Columns {
-        date,
-        title: rest - actors - category,
-        actors,
-        category,
-    }
 }
 
 pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
@@ -97,18 +43,32 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
     let inner = pane_frame(app, screen, Pane::Timeline, area, info, buf);
     if len == 0 {
         let searching = !app.filter().search.is_empty();
+        let key = |mode, action| app.keymap().key(mode, action).unwrap_or_default();
+        use crate::keymap::Mode;
         let message = if app.situation().events.is_empty() {
-            "This file has no events yet."
-        } else if app.mode() == crate::keymap::Mode::Search {
+            "This file has no events yet.".to_string()
+        } else if app.mode() == Mode::Search {
             // Esc here goes back to the search before typing, which may not
             // be empty.
-            "No event matches the filter. Backspace or Ctrl-U edits the search; Esc goes back to the search before."
+            format!(
+                "No event matches the filter. {} or {} edits the search; {} goes back to the search before.",
+                key(Mode::Search, crate::action::Action::DeleteChar),
+                key(Mode::Search, crate::action::Action::ClearInput),
+                key(Mode::Search, crate::action::Action::Back),
+            )
         } else if searching {
-            "No event matches the filter. Esc clears the search, c every filter."
+            format!(
+                "No event matches the filter. {} clears the search, {} every filter.",
+                key(Mode::Normal, crate::action::Action::Back),
+                key(Mode::Normal, crate::action::Action::ClearFilters),
+            )
         } else {
-            "No event matches the filter. c clears it."
+            format!(
+                "No event matches the filter. {} clears it.",
+                key(Mode::Normal, crate::action::Action::ClearFilters)
+            )
         };
-        empty_message(app, message, inner, buf);
+        empty_message(app, &message, inner, buf);
         return;
     }
     let height = usize::from(inner.height);
@@ -154,7 +114,7 @@ fn event_line(app: &App, position: usize, width: usize) -> Line<'static> {
     let s = &app.situation();
     let ix = app.selection().events[position];
     let e = &s.events[ix];
-    let cols = columns(app, width);
+    let cols = timeline_columns(app.derived(), width);
     let needle = app.needle();
     let (glyph, base) = if e.is_upcoming(s.as_of) {
         ("○ ", theme.upcoming())
@@ -165,9 +125,7 @@ fn event_line(app: &App, position: usize, width: usize) -> Line<'static> {
     };
     // New or changed since the last look: the glyph's second column holds
     // a symbol, so the mark never rests on colour.
-    let mark = app
-        .seen()
-        .and_then(|seen| seen.marks.mark(crate::digest::Section::Events, ix));
+    let mark = app.data().marks.mark(crate::digest::Section::Events, ix);
     let glyph_span = match mark {
         Some(mark) => Span::styled(
             format!("{}{}", glyph.trim_end(), mark.symbol()),
@@ -177,7 +135,12 @@ fn event_line(app: &App, position: usize, width: usize) -> Line<'static> {
     };
     let mut spans = vec![
         glyph_span,
-        Span::styled(pad(&date_label(e), cols.date), base.patch(theme.dim())),
+        // One column always parts the date from the title, also when an
+        // outlier of a date is cut to the column.
+        Span::styled(
+            pad(&date_label(e), cols.date.saturating_sub(1)) + " ",
+            base.patch(theme.dim()),
+        ),
     ];
     spans.extend(highlight(
         pad(&shown(&e.title, cols.title), cols.title.saturating_sub(1)) + " ",

@@ -1,6 +1,6 @@
 //! The map pane's state: which part of the Earth it shows, the markers of
 //! what the filter keeps, the basemap rasterized for that view, and the
-//! place picked with `p` or a click. Every change goes through a small
+//! place picked with Tab or a click. Every change goes through a small
 //! method here; drawing only reads.
 
 use ratatui::layout::Position;
@@ -31,9 +31,15 @@ pub struct MapPane {
     pub fitted: bool,
     pub anchors: Anchors,
     pub markers: Markers,
-    /// The basemap for `view` at `grid`, remade only when either changes.
+    /// The basemap for `view` at `grid`, remade only when either changes
+    /// while the map is on screen.
     pub raster: Raster,
-    /// The place picked with `p` or a click, which Enter adds to the filter.
+    /// What `raster` was made for.
+    raster_for: Option<(Viewport, Grid)>,
+    /// The map is on screen (not behind a tab, a zoom or absent): only
+    /// then is the basemap rasterized.
+    shown: bool,
+    /// The place picked with Tab or a click, which Enter adds to the filter.
     pub picked: Option<PlaceIx>,
     /// Unused: the map has no list; kept for the pane interface.
     cursor: Cursor,
@@ -45,7 +51,7 @@ impl Default for MapPane {
     }
 }
 
-/// The map has no list: arrows pan it and `p` picks places (see `App`),
+/// The map has no list: arrows pan it and Tab picks places (see `App`),
 /// clicks pick the nearest marker, and Enter filters by the picked place.
 impl PaneModel for MapPane {
     fn cursor(&self) -> Cursor {
@@ -83,20 +89,25 @@ impl MapPane {
             anchors,
             markers: Markers::default(),
             raster: Raster::default(),
+            raster_for: None,
+            shown: false,
             picked: None,
             cursor: Cursor::default(),
         }
     }
 
-    /// The map area changed size: a fitted view fits the new size, a view
-    /// set by hand keeps its centre and zoom.
-    pub fn resize(&mut self, grid: Grid) {
-        if grid == self.grid {
-            return;
-        }
-        self.grid = grid;
-        if self.fitted {
-            self.view = Viewport::fit(self.markers.points(), grid);
+    /// Where the map is drawn now, `None` when it is not on screen. A
+    /// fitted view fits a new size; a view set by hand keeps its centre and
+    /// zoom.
+    pub fn show(&mut self, grid: Option<Grid>) {
+        self.shown = grid.is_some();
+        if let Some(grid) = grid
+            && grid != self.grid
+        {
+            self.grid = grid;
+            if self.fitted {
+                self.view = Viewport::fit(self.markers.points(), grid);
+            }
         }
         self.rasterize();
     }
@@ -134,19 +145,24 @@ impl MapPane {
     }
 
     fn set_view(&mut self, view: Viewport) {
-        if view != self.view || self.raster.grid != self.grid {
-            self.view = view;
-            self.rasterize();
+        self.view = view;
+        self.rasterize();
+    }
+
+    /// Remakes the basemap if the map is on screen and its view or size
+    /// changed since.
+    fn rasterize(&mut self) {
+        let wanted = (self.view, self.grid);
+        if self.shown && self.raster_for != Some(wanted) {
+            self.raster = Raster::new(&self.view, self.grid);
+            self.raster_for = Some(wanted);
         }
     }
 
-    fn rasterize(&mut self) {
-        self.raster = Raster::new(&self.view, self.grid);
-    }
-
-    /// `p` (`step` 1) and `P` (-1): the next marker in view, busiest
-    /// first, wrapping around; nothing when no marker is in view.
-    pub fn pick_next(&mut self, step: isize) {
+    /// Tab (`step` 1) and Shift-Tab (-1): the next marker in view, busiest
+    /// first. Past the last one (or before the first) nothing is picked and
+    /// the answer is `false`, so that Tab can go on to the next pane.
+    pub fn pick_next(&mut self, step: isize) -> bool {
         let in_view: Vec<PlaceIx> = self
             .markers
             .list
@@ -154,20 +170,16 @@ impl MapPane {
             .filter(|m| self.view.cell_of(self.grid, m.point).is_some())
             .map(|m| m.place)
             .collect();
-        if in_view.is_empty() {
-            self.picked = None;
-            return;
-        }
-        let len = in_view.len() as isize;
-        let next = match self
+        let at = self
             .picked
-            .and_then(|p| in_view.iter().position(|&x| x == p))
-        {
-            Some(at) => (at as isize + step).rem_euclid(len),
-            None if step < 0 => len - 1,
-            None => 0,
+            .and_then(|p| in_view.iter().position(|&x| x == p));
+        let next = match at {
+            Some(at) => at.checked_add_signed(step),
+            None if step < 0 => in_view.len().checked_sub(1),
+            None => Some(0),
         };
-        self.picked = Some(in_view[next as usize]);
+        self.picked = next.and_then(|i| in_view.get(i).copied());
+        self.picked.is_some()
     }
 
     /// A click at a cell of the map area: picks the nearest marker within
@@ -246,7 +258,7 @@ sources = ["s"]
     fn setup() -> (Situation, MapPane) {
         let s = load_str(FILE).situation.expect("loads");
         let mut map = MapPane::new(Anchors::new(&s));
-        map.resize(Grid { cols: 60, rows: 16 });
+        map.show(Some(Grid { cols: 60, rows: 16 }));
         (s, map)
     }
 
@@ -290,12 +302,12 @@ sources = ["s"]
         assert!(map.view.center.lat < fitted.center.lat);
         // A resize keeps a hand-set view...
         let by_hand = map.view;
-        map.resize(Grid { cols: 80, rows: 20 });
+        map.show(Some(Grid { cols: 80, rows: 20 }));
         assert_eq!(map.view, by_hand);
         // ...and `0` fits again, as does a resize after it.
         map.fit();
         assert!(map.fitted);
-        map.resize(Grid { cols: 60, rows: 16 });
+        map.show(Some(Grid { cols: 60, rows: 16 }));
         assert_eq!(map.view, fitted);
     }
 
@@ -303,14 +315,19 @@ sources = ["s"]
     fn tab_and_click_pick_places_with_markers_in_view() {
         let (s, mut map) = setup();
         keep(&s, &mut map, &[0, 1, 2]);
-        map.pick_next(1);
+        assert!(map.pick_next(1));
         assert_eq!(map.picked, Some(0), "busiest first");
-        map.pick_next(1);
+        assert!(map.pick_next(1));
         assert_eq!(map.picked, Some(1));
-        map.pick_next(1);
-        assert_eq!(map.picked, Some(0), "wraps around");
-        map.pick_next(-1);
+        assert!(!map.pick_next(1), "past the last: on to the next pane");
+        assert_eq!(map.picked, None);
+        assert!(map.pick_next(-1), "back in from the end");
         assert_eq!(map.picked, Some(1));
+        assert!(map.pick_next(-1));
+        assert_eq!(map.picked, Some(0));
+        assert!(!map.pick_next(-1));
+        assert_eq!(map.picked, None);
+        map.pick_next(1);
         let (c, r) = map
             .view
             .cell_of(map.grid, s.places[0].point.unwrap())

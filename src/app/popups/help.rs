@@ -7,7 +7,7 @@ use crate::action::Action;
 use crate::data::Data;
 use crate::doc::help::{HelpText, help_text};
 use crate::geometry::popup;
-use crate::keymap::Mode;
+use crate::keymap::{Keymap, Mode};
 use crate::theme::Theme;
 
 use super::{PopupModel, Reply, Scroll};
@@ -20,15 +20,18 @@ pub struct HelpPopup {
     pub text: HelpText,
     /// Laid out once at least (the first layout jumps to the section).
     placed: bool,
+    /// The keys the help lists.
+    keymap: Keymap,
 }
 
 impl HelpPopup {
-    pub fn new(from: Mode) -> HelpPopup {
+    pub fn new(from: Mode, keymap: Keymap) -> HelpPopup {
         HelpPopup {
             from,
             scroll: Scroll::default(),
             text: HelpText::default(),
             placed: false,
+            keymap,
         }
     }
 }
@@ -44,7 +47,7 @@ impl PopupModel for HelpPopup {
 
     fn relayout(&mut self, _data: &Data, theme: &Theme, space: Rect) {
         let rects = popup::help(space);
-        self.text = help_text(theme, rects.text.width);
+        self.text = help_text(theme, &self.keymap, rects.text.width);
         self.scroll.lines = self.text.lines.len();
         self.scroll.height = rects.text_height();
         if !std::mem::replace(&mut self.placed, true) {

@@ -11,11 +11,13 @@ mod detail;
 mod help;
 mod picker;
 mod report;
+mod window;
 
 pub use detail::{DetailPage, DetailPopup};
 pub use help::HelpPopup;
 pub use picker::PickerPopup;
 pub use report::ReportPopup;
+pub use window::WindowPopup;
 
 use ratatui::layout::{Position, Rect};
 
@@ -39,6 +41,8 @@ pub enum Reply {
     Open(Target),
     /// One line of feedback in the footer.
     Status(String),
+    /// Set the date window (`None`: no window), and close.
+    SetWindow(Option<crate::window::Window>),
 }
 
 pub trait PopupModel {
@@ -64,6 +68,8 @@ pub enum Popup {
     Help(HelpPopup),
     /// The whole `check` report of a save that did not load.
     Report(ReportPopup),
+    /// The date-window prompt.
+    Window(WindowPopup),
 }
 
 impl Popup {
@@ -73,6 +79,7 @@ impl Popup {
             Popup::Detail(p) => p,
             Popup::Help(p) => p,
             Popup::Report(p) => p,
+            Popup::Window(p) => p,
         }
     }
 
@@ -82,6 +89,7 @@ impl Popup {
             Popup::Detail(p) => p,
             Popup::Help(p) => p,
             Popup::Report(p) => p,
+            Popup::Window(p) => p,
         }
     }
 }

@@ -1,9 +1,37 @@
-//! Keys as a config file names them ("q", "ctrl-q", "enter", "shift-tab",
-//! "pgdn", "f1") and as the screen shows them ("Ctrl-Q", "Enter", "PgDn").
+//! Keys: what the keymap binds, as a config file names them ("q",
+//! "ctrl-q", "enter", "shift-tab", "pgdn", "f1") and as the screen shows
+//! them ("Ctrl-Q", "Enter", "PgDn").
 
 use ratatui::crossterm::event::KeyCode;
 
-use crate::keymap::Key;
+/// A key as the keymap names it. Shift is ignored when matching: terminals
+/// report "G" and "?" with or without it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub ctrl: bool,
+}
+
+/// A character key.
+pub const fn ch(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        ctrl: false,
+    }
+}
+
+/// A named key (Enter, Tab, F1...).
+pub const fn code(code: KeyCode) -> Key {
+    Key { code, ctrl: false }
+}
+
+/// Ctrl and a letter.
+pub const fn ctrl(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        ctrl: true,
+    }
+}
 
 /// Named keys: the name a config file writes first, other names it takes,
 /// and how the screen shows the key.
