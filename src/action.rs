@@ -103,6 +103,8 @@ pub enum Action {
     ScaleWindow {
         wider: bool,
     },
+    /// Show only what is new or changed since the last look, or everything again.
+    OnlyMarked,
     /// Remove the last chip of the filter (the search, else the last actor).
     RemoveChip,
     /// In a detail: move to the next or previous actor or event named there.

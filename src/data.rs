@@ -23,22 +23,29 @@ pub struct Data {
     /// What is new and changed since the reader's last look (empty when
     /// nothing is remembered).
     pub marks: Marks,
+    /// The labels of the cards shown when the filter leaves out some key
+    /// figures (else `derived.labels` serves): see [`Data::card_labels`].
+    narrowed_labels: Vec<String>,
 }
 
 impl Data {
-    pub fn new(situation: Situation, filter: Filter, staleness: Staleness) -> Data {
+    pub fn new(situation: Situation, filter: Filter, staleness: Staleness, marks: Marks) -> Data {
         let situation = Arc::new(situation);
-        let index = Index::in_background(Arc::clone(&situation));
+        let mut index = Index::in_background(Arc::clone(&situation));
+        index.set_marked(marks.marked());
         let derived = derive(&situation, staleness);
         let selection = in_quote_order(select(&situation, &index, &filter), &derived);
-        Data {
+        let mut data = Data {
             situation,
             index,
             derived,
             filter,
             selection,
-            marks: Marks::default(),
-        }
+            marks,
+            narrowed_labels: Vec::new(),
+        };
+        data.narrow_labels();
+        data
     }
 
     /// Runs the filter again after it changed.
@@ -47,6 +54,28 @@ impl Data {
             select(&self.situation, &self.index, &self.filter),
             &self.derived,
         );
+        self.narrow_labels();
+    }
+
+    fn narrow_labels(&mut self) {
+        let metrics = &self.selection.metrics;
+        self.narrowed_labels = if metrics.len() == self.situation.metrics.len() {
+            Vec::new()
+        } else {
+            metrics
+                .iter()
+                .map(|&m| self.derived.labels[m].clone())
+                .collect()
+        };
+    }
+
+    /// The labels of the key-figure cards shown, one per card, in order.
+    pub fn card_labels(&self) -> &[String] {
+        if self.selection.metrics.len() == self.situation.metrics.len() {
+            &self.derived.labels
+        } else {
+            &self.narrowed_labels
+        }
     }
 
     pub fn filter_active(&self) -> bool {
@@ -55,6 +84,7 @@ impl Data {
             || !self.filter.search.trim().is_empty()
             || self.filter.from.is_some()
             || self.filter.to.is_some()
+            || self.filter.marked
     }
 
     /// The search text as the filter compares it.

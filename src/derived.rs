@@ -3,9 +3,10 @@
 //! widths and the order quotes are shown in. Computed once per load.
 
 use crate::figures::{Figure, Staleness, figure_with};
-use crate::model::{ActorIx, ActorKind, Situation};
+use crate::model::{ActorIx, ActorKind, QuoteIx, Situation};
 use crate::query::Selection;
 use crate::text;
+use crate::tree_ranges::TreeRanges;
 
 /// Things about the situation the screen needs on every frame, computed once.
 #[derive(Clone, Debug, Default)]
@@ -17,7 +18,7 @@ pub struct Derived {
     /// For each actor, its position in `actor_order`.
     pub actor_rank: Vec<usize>,
     /// For each actor: the tree guide drawn before its name ("│ └ ").
-    pub actor_guide: Vec<String>,
+    pub actor_guides: ActorGuides,
     /// Columns most actor names take with their tree guide (the 80th
     /// percentile: one very long name should not squeeze every other column).
     pub actor_name_width: usize,
@@ -44,7 +45,7 @@ pub struct Derived {
     /// Quotes (indices into `situation.quotes`) in the order the dashboard
     /// shows them: by their date, else their event's date; undated last;
     /// file order among equals.
-    pub quote_order: Vec<usize>,
+    pub quote_order: Vec<QuoteIx>,
     /// For each quote, its position in `quote_order`.
     pub quote_rank: Vec<usize>,
     /// Columns most event titles take (90th percentile, capped: a few long
@@ -54,17 +55,19 @@ pub struct Derived {
 
 /// The selection with its quotes in the dashboard's order.
 pub fn in_quote_order(mut selection: Selection, derived: &Derived) -> Selection {
-    selection.quotes.sort_by_key(|&q| derived.quote_rank[q]);
+    selection
+        .quotes
+        .sort_by_key(|&q| derived.quote_rank[q.get()]);
     selection
 }
 
 /// Quotes by their own date, else their event's; undated last; the sort is
 /// stable, so equal dates keep file order.
-fn quote_order(s: &Situation) -> (Vec<usize>, Vec<usize>) {
+fn quote_order(s: &Situation) -> (Vec<QuoteIx>, Vec<usize>) {
     let order = crate::query::quotes_by_date(s);
     let mut rank = vec![0; order.len()];
     for (position, &q) in order.iter().enumerate() {
-        rank[q] = position;
+        rank[q.get()] = position;
     }
     (order, rank)
 }
@@ -76,7 +79,7 @@ const SHORT_NAME_MAX: usize = 40;
 const FIGURE_TEXT_MAX: usize = 200;
 
 pub fn derive(s: &Situation, staleness: Staleness) -> Derived {
-    let (actor_order, actor_guide) = actor_tree(s);
+    let (actor_order, actor_guides) = actor_tree(s);
     let mut actor_rank = vec![0; actor_order.len()];
     for (position, &a) in actor_order.iter().enumerate() {
         actor_rank[a] = position;
@@ -96,8 +99,8 @@ pub fn derive(s: &Situation, staleness: Staleness) -> Derived {
     let actor_name_width = typical(
         s.actors
             .iter()
-            .zip(&actor_guide)
-            .map(|(a, guide)| text::width(guide) + text::width(&a.name))
+            .enumerate()
+            .map(|(i, a)| actor_guides.width(i) + text::width(&a.name))
             .collect(),
         80,
     )
@@ -204,7 +207,7 @@ pub fn derive(s: &Situation, staleness: Staleness) -> Derived {
         labels,
         actor_order,
         actor_rank,
-        actor_guide,
+        actor_guides,
         actor_name_width,
         event_actors_width,
         short_names,
@@ -230,41 +233,76 @@ fn typical(mut widths: Vec<usize>, percent: usize) -> usize {
 }
 
 /// Actors in tree order (each followed by its members, in file order) and
-/// the guide drawn before each name.
-fn actor_tree(s: &Situation) -> (Vec<ActorIx>, Vec<String>) {
-    let n = s.actors.len();
-    let mut members: Vec<Vec<ActorIx>> = vec![Vec::new(); n];
-    let mut roots = Vec::new();
-    for (i, actor) in s.actors.iter().enumerate() {
-        match actor.part_of {
-            Some(parent) => members[parent].push(i),
-            None => roots.push(i),
-        }
+/// the guides drawn before their names. Linear in the actors, however deep
+/// the chains.
+fn actor_tree(s: &Situation) -> (Vec<ActorIx>, ActorGuides) {
+    let parents: Vec<Option<ActorIx>> = s.actors.iter().map(|a| a.part_of).collect();
+    let tree = TreeRanges::new(&parents);
+    let order = tree.in_order();
+    let mut lasts = vec![0u16; order.len()];
+    let mut depth = vec![0u32; order.len()];
+    // Depth-first order puts each actor after what it is part of.
+    for &a in &order {
+        let parent = parents[a].filter(|&p| tree.within(a, p) && p != a);
+        let last = u16::from(tree.is_last_member(a, parent));
+        lasts[a] = parent.map_or(0, |p| lasts[p] << 1) | last;
+        depth[a] = tree.depth(a) as u32;
     }
-    let mut order = Vec::with_capacity(n);
-    let mut guides = vec![String::new(); n];
-    // (actor, guide of its ancestors, whether it is its parent's last member;
-    // None for a top-level actor). The loader rejects part_of cycles, so
-    // every actor is reached once.
-    let mut stack: Vec<(ActorIx, String, Option<bool>)> = roots
-        .iter()
-        .rev()
-        .map(|&r| (r, String::new(), None))
-        .collect();
-    while let Some((actor, above, last)) = stack.pop() {
-        order.push(actor);
-        let (own, below) = match last {
-            None => (String::new(), String::new()),
-            Some(true) => (format!("{above}└ "), format!("{above}  ")),
-            Some(false) => (format!("{above}├ "), format!("{above}│ ")),
+    (order, ActorGuides { lasts, depth })
+}
+
+/// Levels of a tree guide drawn at most: deeper chains show their last
+/// levels after "… ", so a name keeps its room however deep it sits.
+pub const GUIDE_LEVELS: usize = 8;
+
+/// The tree guide of each actor, drawn on demand from two small numbers
+/// per actor rather than stored: a chain n deep would otherwise hold n
+/// guides of up to n levels each.
+#[derive(Clone, Debug, Default)]
+pub struct ActorGuides {
+    /// Bit k: whether the actor's k-th ancestor (0: the actor itself) is
+    /// the last member of what it is part of; the last 16 levels.
+    lasts: Vec<u16>,
+    /// `part_of` steps up to a top-level actor.
+    depth: Vec<u32>,
+}
+
+impl ActorGuides {
+    /// "├ ", "│ └ ", "  ├ ": one level per step below a top-level actor,
+    /// "│ " where the ancestor at that level has members after it, the
+    /// actor's own "├ " or "└ " last; "… " stands for levels above the
+    /// last [`GUIDE_LEVELS`].
+    pub fn guide(&self, actor: ActorIx) -> String {
+        let (Some(&lasts), Some(&depth)) = (self.lasts.get(actor), self.depth.get(actor)) else {
+            return String::new();
         };
-        guides[actor] = own;
-        let kids = &members[actor];
-        for (k, &kid) in kids.iter().enumerate().rev() {
-            stack.push((kid, below.clone(), Some(k + 1 == kids.len())));
+        let depth = depth as usize;
+        let shown = depth.min(GUIDE_LEVELS);
+        let mut guide = String::with_capacity(shown * 4);
+        if depth > GUIDE_LEVELS {
+            guide.push_str("… ");
         }
+        let above = if depth > GUIDE_LEVELS {
+            shown - 1
+        } else {
+            shown
+        };
+        for k in (1..above).rev() {
+            guide.push_str(if lasts >> k & 1 == 1 { "  " } else { "│ " });
+        }
+        if depth > 0 {
+            guide.push_str(if lasts & 1 == 1 { "└ " } else { "├ " });
+        }
+        guide
     }
-    (order, guides)
+
+    /// Columns the guide takes: two per level shown.
+    pub fn width(&self, actor: ActorIx) -> usize {
+        2 * self
+            .depth
+            .get(actor)
+            .map_or(0, |&d| (d as usize).min(GUIDE_LEVELS))
+    }
 }
 
 /// The kind in six columns or fewer: one table for every narrow place.
@@ -302,5 +340,73 @@ mod tests {
             assert!(short_kind(kind).chars().count() <= 6, "{kind:?}");
             assert_eq!(kind_label(kind, 12), kind.as_str());
         }
+    }
+
+    fn with_parents(parents: &[Option<usize>]) -> Situation {
+        Situation {
+            actors: parents
+                .iter()
+                .enumerate()
+                .map(|(i, &part_of)| crate::model::Actor {
+                    id: format!("a{i}"),
+                    name: format!("A{i}"),
+                    kind: ActorKind::Other,
+                    role: None,
+                    part_of,
+                    aliases: vec![],
+                    tags: vec![],
+                })
+                .collect(),
+            ..Situation::default()
+        }
+    }
+
+    #[test]
+    fn guides_draw_the_tree_with_a_bar_where_more_members_follow() {
+        // 0
+        // ├ 1
+        // │ └ 3
+        // │   └ 5
+        // └ 2
+        //   ├ 4
+        //   └ 6
+        // 7
+        let s = with_parents(&[
+            None,
+            Some(0),
+            Some(0),
+            Some(1),
+            Some(2),
+            Some(3),
+            Some(2),
+            None,
+        ]);
+        let (order, guides) = actor_tree(&s);
+        assert_eq!(order, [0, 1, 3, 5, 2, 4, 6, 7]);
+        let drawn: Vec<String> = order.iter().map(|&a| guides.guide(a)).collect();
+        assert_eq!(
+            drawn,
+            ["", "├ ", "│ └ ", "│   └ ", "└ ", "  ├ ", "  └ ", ""]
+        );
+        for &a in &order {
+            assert_eq!(guides.width(a), text::width(&guides.guide(a)));
+        }
+    }
+
+    #[test]
+    fn a_chain_a_million_deep_gets_short_guides_in_linear_time() {
+        let n: usize = 1_000_000;
+        let parents: Vec<Option<usize>> = (0..n).map(|i| i.checked_sub(1)).collect();
+        let (order, guides) = actor_tree(&with_parents(&parents));
+        assert_eq!(order.len(), n);
+        assert_eq!(order[n - 1], n - 1);
+        let last = guides.guide(n - 1);
+        assert_eq!(last, format!("… {}└ ", "  ".repeat(GUIDE_LEVELS - 2)));
+        assert_eq!(text::width(&last), 2 * GUIDE_LEVELS);
+        assert_eq!(
+            guides.guide(GUIDE_LEVELS),
+            format!("{}└ ", "  ".repeat(GUIDE_LEVELS - 1))
+        );
+        assert!(!guides.guide(GUIDE_LEVELS + 1).contains('│'));
     }
 }

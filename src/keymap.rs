@@ -161,6 +161,9 @@ pub const BINDINGS: &[Binding] = &[
     bind(Normal, &[ch(']')], Action::ShiftWindow { forward: true }, "move the date window back / on by its length"),
     bind(Normal, &[ch('{')], Action::ScaleWindow { wider: false }, "halve / double the date window"),
     bind(Normal, &[ch('}')], Action::ScaleWindow { wider: true }, "halve / double the date window"),
+    bind(Normal, &[ch('u')], Action::OnlyMarked, "only new (+) and changed (~) since your last look, or all")
+        .footer(6, "new")
+        .with_file(),
     bind(Normal, &[code(KeyCode::Backspace)], Action::RemoveChip, "remove the last filter chip"),
     bind(Normal, &[code(KeyCode::Esc)], Action::Back, "clear the search, leave zoom"),
     bind(Normal, &[ch('z')], Action::Zoom, "zoom the pane to full size"),

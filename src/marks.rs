@@ -105,6 +105,27 @@ impl Marks {
         self.was[slot(section)].get(item)?.as_deref()
     }
 
+    /// The marked items of each list the filter narrows, for
+    /// [`crate::query::Filter::marked`].
+    pub fn marked(&self) -> crate::query::Marked {
+        let list = |section| {
+            self.marks[slot(section)]
+                .iter()
+                .map(Option::is_some)
+                .collect()
+        };
+        crate::query::Marked {
+            events: list(Section::Events),
+            quotes: list(Section::Quotes),
+            metrics: list(Section::Metrics),
+        }
+    }
+
+    /// Items marked in a section.
+    pub fn count(&self, section: Section) -> usize {
+        self.marks[slot(section)].iter().flatten().count()
+    }
+
     pub fn is_empty(&self) -> bool {
         self.new == 0 && self.changed == 0 && self.removed.is_empty()
     }

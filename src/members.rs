@@ -1,29 +1,19 @@
-//! Who is part of whom: the `part_of` forest laid out in depth-first order,
-//! so that an actor and all its members (transitively) are one contiguous
-//! range of that order. "Is `a` within `c`" is then two comparisons, and the
-//! members of any set of actors are a few ranges, never a stored chain.
-//!
-//! Everything here is linear in the number of actors and references, and
-//! iterative: a chain a million deep needs no deeper stack than a flat list.
+//! Who is part of whom among actors: the `part_of` forest as tree ranges
+//! (see [`crate::tree_ranges`]), with each actor's events grouped by its
+//! place in depth-first order, so that the events of an actor and all its
+//! members are a few slices, and counting them never walks a chain.
 
 use crate::model::{ActorIx, EventIx, Situation};
+use crate::tree_ranges::TreeRanges;
 
 /// The `part_of` forest of one situation, with each actor's events.
 #[derive(Clone, Debug, Default)]
 pub struct Members {
-    /// Actors in depth-first order: each followed by its members, roots
-    /// and members in file order.
-    order: Vec<u32>,
-    /// Each actor's place in `order`.
-    position: Vec<u32>,
-    /// Where each actor's range ends in `order` (exclusive): the actor
-    /// itself and everything part of it.
-    end: Vec<u32>,
-    /// How many actors up the chain each actor sits (0 for a top-level one).
-    depth: Vec<u32>,
+    tree: TreeRanges,
     /// Events naming each actor directly, grouped by the actor's place in
-    /// `order` (`events[event_starts[p]..event_starts[p + 1]]`, each group in
-    /// timeline order), so the events of a whole range are one slice.
+    /// depth-first order (`events[event_starts[p]..event_starts[p + 1]]`,
+    /// each group in timeline order), so the events of a whole range are
+    /// one slice.
     events: Vec<u32>,
     event_starts: Vec<u32>,
     /// Events involving each actor or any of its members, each counted once.
@@ -35,30 +25,12 @@ impl Members {
     /// reach here anyway, its actors are treated as top-level rather than
     /// looping.
     pub fn new(s: &Situation) -> Members {
-        let n = s.actors.len();
-        let parents: Vec<Option<ActorIx>> = s
-            .actors
-            .iter()
-            .map(|a| a.part_of.filter(|&p| p < n))
-            .collect();
-        let (order, end, depth) = depth_first(&parents);
-        let mut position = vec![0; n];
-        for (p, &a) in order.iter().enumerate() {
-            position[a as usize] = p as u32;
-        }
-        let (events, event_starts) = events_by_position(s, &position);
-        let layout = Layout {
-            order: &order,
-            position: &position,
-            end: &end,
-        };
-        let event_counts =
-            distinct_events_per_range(&layout, &events, &event_starts, s.events.len());
+        let parents: Vec<Option<ActorIx>> = s.actors.iter().map(|a| a.part_of).collect();
+        let tree = TreeRanges::new(&parents);
+        let (events, event_starts) = events_by_position(s, &tree);
+        let event_counts = distinct_events_per_range(&tree, &events, &event_starts, s.events.len());
         Members {
-            order,
-            position,
-            end,
-            depth,
+            tree,
             events,
             event_starts,
             event_counts,
@@ -67,15 +39,12 @@ impl Members {
 
     /// Whether `actor` is `of` or part of it, directly or through others.
     pub fn is_within(&self, actor: ActorIx, of: ActorIx) -> bool {
-        match (self.position.get(actor), self.position.get(of)) {
-            (Some(&at), Some(&start)) => start <= at && at < self.end[of],
-            _ => false,
-        }
+        self.tree.within(actor, of)
     }
 
     /// How deep the actor sits in its `part_of` chain (0 for a top-level actor).
     pub fn depth(&self, actor: ActorIx) -> usize {
-        self.depth.get(actor).map_or(0, |&d| d as usize)
+        self.tree.depth(actor)
     }
 
     /// Events involving the actor or any actor part of it.
@@ -85,25 +54,19 @@ impl Members {
 
     /// For each actor: whether it is one of `chosen` or part of one.
     pub fn in_scope(&self, chosen: &[ActorIx]) -> Vec<bool> {
-        let n = self.order.len();
-        let mut scope = vec![false; n];
-        for (start, end) in self.ranges(chosen) {
-            for &a in &self.order[start..end] {
-                scope[a as usize] = true;
-            }
-        }
-        scope
+        self.tree.inside_any(chosen)
     }
 
     /// Events involving any of `chosen` or their members, in timeline order,
     /// each once. Costs what the answer holds, not the number of events.
     pub fn events_of(&self, chosen: &[ActorIx], event_total: usize) -> Vec<EventIx> {
         let slices: Vec<&[u32]> = self
+            .tree
             .ranges(chosen)
             .into_iter()
-            .map(|(start, end)| {
-                let from = self.event_starts[start] as usize;
-                let to = self.event_starts[end] as usize;
+            .map(|range| {
+                let from = self.event_starts[range.start] as usize;
+                let to = self.event_starts[range.end] as usize;
                 &self.events[from..to]
             })
             .collect();
@@ -122,95 +85,17 @@ impl Members {
         out.dedup();
         out
     }
-
-    /// The ranges of `order` that `chosen` and their members cover, sorted
-    /// and without overlaps (a chosen actor inside another adds nothing).
-    fn ranges(&self, chosen: &[ActorIx]) -> Vec<(usize, usize)> {
-        let mut ranges: Vec<(usize, usize)> = chosen
-            .iter()
-            .filter(|&&a| a < self.position.len())
-            .map(|&a| (self.position[a] as usize, self.end[a] as usize))
-            .collect();
-        ranges.sort_unstable();
-        let mut merged: Vec<(usize, usize)> = Vec::with_capacity(ranges.len());
-        for (start, end) in ranges {
-            match merged.last_mut() {
-                // Ranges of a forest either nest or are apart.
-                Some(last) if start < last.1 => last.1 = last.1.max(end),
-                _ => merged.push((start, end)),
-            }
-        }
-        merged
-    }
-}
-
-/// Depth-first order of the forest given by `parents`, each actor's range
-/// end in that order, and each actor's depth. Members are visited in file
-/// order; actors on a cycle (never from the loader) become roots.
-fn depth_first(parents: &[Option<ActorIx>]) -> (Vec<u32>, Vec<u32>, Vec<u32>) {
-    let n = parents.len();
-    // Members of each actor, in file order, as one flat list.
-    let mut starts = vec![0u32; n + 1];
-    for &p in parents.iter().flatten() {
-        starts[p + 1] += 1;
-    }
-    for i in 0..n {
-        starts[i + 1] += starts[i];
-    }
-    let mut next = starts.clone();
-    let mut kids = vec![0u32; starts[n] as usize];
-    for (a, &p) in parents.iter().enumerate() {
-        if let Some(p) = p {
-            kids[next[p] as usize] = a as u32;
-            next[p] += 1;
-        }
-    }
-    let mut order = Vec::with_capacity(n);
-    let mut end = vec![0u32; n];
-    let mut depth = vec![0u32; n];
-    let mut visited = vec![false; n];
-    // (actor, how many of its members are visited so far)
-    let mut stack: Vec<(u32, u32)> = Vec::new();
-    // Roots first, in file order; only a cycle leaves actors unreached
-    // after them, and the first of each such group then starts a tree.
-    let roots = (0..n).filter(|&a| parents[a].is_none()).chain(0..n);
-    for root in roots {
-        if visited[root] {
-            continue;
-        }
-        visited[root] = true;
-        order.push(root as u32);
-        stack.push((root as u32, 0));
-        while let Some(top) = stack.last_mut() {
-            let (a, done) = (top.0 as usize, top.1);
-            let members = &kids[starts[a] as usize..starts[a + 1] as usize];
-            match members.get(done as usize) {
-                Some(&m) if !visited[m as usize] => {
-                    top.1 += 1;
-                    visited[m as usize] = true;
-                    depth[m as usize] = depth[a] + 1;
-                    order.push(m);
-                    stack.push((m, 0));
-                }
-                Some(_) => top.1 += 1,
-                None => {
-                    end[a] = order.len() as u32;
-                    stack.pop();
-                }
-            }
-        }
-    }
-    (order, end, depth)
 }
 
 /// Each event under every actor it names directly, grouped by the actor's
 /// place in depth-first order; within a group in timeline order.
-fn events_by_position(s: &Situation, position: &[u32]) -> (Vec<u32>, Vec<u32>) {
-    let n = position.len();
+fn events_by_position(s: &Situation, tree: &TreeRanges) -> (Vec<u32>, Vec<u32>) {
+    let n = tree.len();
+    let position = |a: ActorIx| tree.range(a).map_or(0, |r| r.start);
     let mut starts = vec![0u32; n + 1];
     for event in &s.events {
         for &a in event.actors.iter().filter(|&&a| a < n) {
-            starts[position[a] as usize + 1] += 1;
+            starts[position(a) + 1] += 1;
         }
     }
     for i in 0..n {
@@ -220,7 +105,7 @@ fn events_by_position(s: &Situation, position: &[u32]) -> (Vec<u32>, Vec<u32>) {
     let mut events = vec![0u32; starts[n] as usize];
     for (e, event) in s.events.iter().enumerate() {
         for &a in event.actors.iter().filter(|&&a| a < n) {
-            let slot = &mut next[position[a] as usize];
+            let slot = &mut next[position(a)];
             events[*slot as usize] = e as u32;
             *slot += 1;
         }
@@ -236,38 +121,34 @@ fn events_by_position(s: &Situation, position: &[u32]) -> (Vec<u32>, Vec<u32>) {
 /// event so far counts (a Fenwick tree over positions), and a range ending
 /// here counts the mentions inside it.
 fn distinct_events_per_range(
-    members: &Layout,
+    tree: &TreeRanges,
     events: &[u32],
     event_starts: &[u32],
     event_total: usize,
 ) -> Vec<u32> {
-    let Layout {
-        order,
-        position,
-        end,
-    } = members;
-    let n = order.len();
+    let n = tree.len();
+    let range = |a: usize| tree.range(a).unwrap_or(0..0);
     // Actors grouped by the last position of their range:
     // `closing[closing_starts[p]..closing_starts[p + 1]]` end at p.
     let mut closing_starts = vec![0u32; n + 1];
-    for &e in end.iter() {
-        // `e` is exclusive: the range's last position is e - 1.
-        closing_starts[e as usize] += 1;
+    for a in 0..n {
+        // The end is exclusive: the range's last position is end - 1.
+        closing_starts[range(a).end] += 1;
     }
     for p in 0..n {
         closing_starts[p + 1] += closing_starts[p];
     }
     let mut next = closing_starts.clone();
     let mut closing = vec![0u32; n];
-    for (a, &e) in end.iter().enumerate() {
-        let slot = &mut next[e as usize - 1];
+    for a in 0..n {
+        let slot = &mut next[range(a).end - 1];
         closing[*slot as usize] = a as u32;
         *slot += 1;
     }
 
     const NONE: u32 = u32::MAX;
     let mut rightmost = vec![NONE; event_total];
-    let mut tree = Fenwick::new(n);
+    let mut fenwick = Fenwick::new(n);
     let mut counts = vec![0u32; n];
     for p in 0..n {
         for &e in &events[event_starts[p] as usize..event_starts[p + 1] as usize] {
@@ -276,29 +157,22 @@ fn distinct_events_per_range(
                 continue; // the same actor named twice in one event
             }
             if *seen != NONE {
-                tree.add(*seen as usize, -1);
+                fenwick.add(*seen as usize, -1);
             }
-            tree.add(p, 1);
+            fenwick.add(p, 1);
             *seen = p as u32;
         }
         for &a in &closing[closing_starts[p] as usize..closing_starts[p + 1] as usize] {
-            let start = position[a as usize] as usize;
+            let start = range(a as usize).start;
             let before = if start == 0 {
                 0
             } else {
-                tree.sum_to(start - 1)
+                fenwick.sum_to(start - 1)
             };
-            counts[a as usize] = (tree.sum_to(p) - before) as u32;
+            counts[a as usize] = (fenwick.sum_to(p) - before) as u32;
         }
     }
     counts
-}
-
-/// The depth-first layout: order, each actor's place in it, each range's end.
-struct Layout<'a> {
-    order: &'a [u32],
-    position: &'a [u32],
-    end: &'a [u32],
 }
 
 /// Prefix sums that can change one entry at a time, each in log time.

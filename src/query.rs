@@ -1,6 +1,8 @@
 //! The one filter: chosen actors (with their members), chosen places (with
-//! what lies in them), search text and a date window. The dashboard and `summary` both select through [`select`],
-//! so the same question always gets the same answer.
+//! what lies in them), search text, a date window, and only what is new or
+//! changed since the reader's last look. The dashboard and `summary` both
+//! select through [`select`], so the same question always gets the same
+//! answer.
 
 use std::sync::{Arc, Mutex, OnceLock};
 use std::thread::{self, JoinHandle};
@@ -8,9 +10,9 @@ use std::thread::{self, JoinHandle};
 use chrono::NaiveDate;
 use memchr::memmem;
 
-use crate::containment::Containment;
 use crate::members::Members;
-use crate::model::{ActorIx, EventIx, PlaceIx, Situation};
+use crate::model::{ActorIx, EventIx, PlaceIx, QuoteIx, Situation};
+use crate::tree_ranges::TreeRanges;
 
 /// What the user asked to see. The parts combine: an item must match all.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -24,6 +26,9 @@ pub struct Filter {
     /// Keep items whose date span overlaps `from..=to` (either end open).
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
+    /// Keep only items new or changed since the last look (the index's
+    /// [`Marked`]); with nothing marked, nothing is kept.
+    pub marked: bool,
 }
 
 impl Filter {
@@ -33,6 +38,7 @@ impl Filter {
             && self.search.is_empty()
             && self.from.is_none()
             && self.to.is_none()
+            && !self.marked
     }
 
     /// Adds the place to the filter, or removes it if already there.
@@ -56,12 +62,29 @@ impl Filter {
     }
 }
 
+/// Which items are new or changed since the reader's last look, per list
+/// (indices into the situation's lists): what [`Filter::marked`] keeps.
+/// A list shorter than the situation's marks nothing past its end.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Marked {
+    pub events: Vec<bool>,
+    pub quotes: Vec<bool>,
+    pub metrics: Vec<bool>,
+}
+
+fn is_marked(list: &[bool], item: usize) -> bool {
+    list.get(item).copied().unwrap_or(false)
+}
+
 /// What a filter keeps, as indices into the situation's lists (in their order).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Selection {
     pub events: Vec<EventIx>,
     /// In date order: see [`quotes_by_date`].
-    pub quotes: Vec<usize>,
+    pub quotes: Vec<QuoteIx>,
+    /// The key figures shown, in file order: all of them, or only the
+    /// marked ones under [`Filter::marked`].
+    pub metrics: Vec<usize>,
     /// Metrics about an actor in the filter (all stay visible; these stand out).
     pub highlighted_metrics: Vec<usize>,
     /// Actors in scope of the actor filter: the chosen ones and their members.
@@ -267,7 +290,7 @@ pub struct Index {
     quote_rank: Vec<usize>,
     actors: TextIndex,
     /// Places laid out so that what lies in a place is one range.
-    places: Containment,
+    places: TreeRanges,
     /// For each place: events at it or at a place inside it.
     place_event_counts: Vec<usize>,
     /// Names, aliases and ids of places.
@@ -278,6 +301,9 @@ pub struct Index {
     /// The thread building `search`, for an index made in the background.
     pending: Mutex<Option<JoinHandle<SearchText>>>,
     recent: Mutex<RecentSearches>,
+    /// What is new or changed since the last look (nothing until
+    /// [`Index::set_marked`]).
+    marked: Marked,
 }
 
 impl Drop for Index {
@@ -371,9 +397,9 @@ impl Index {
         );
         let mut quote_rank = vec![0; s.quotes.len()];
         for (rank, q) in quotes_by_date(s).into_iter().enumerate() {
-            quote_rank[q] = rank;
+            quote_rank[q.get()] = rank;
         }
-        let places = Containment::new(&s.places.iter().map(|p| p.part_of).collect::<Vec<_>>());
+        let places = TreeRanges::new(&s.places.iter().map(|p| p.part_of).collect::<Vec<_>>());
         let mut at_place = vec![0; s.places.len()];
         for p in s.events.iter().filter_map(|e| e.place) {
             at_place[p] += 1;
@@ -393,7 +419,18 @@ impl Index {
             search: OnceLock::new(),
             pending: Mutex::new(None),
             recent: Mutex::new(RecentSearches::default()),
+            marked: Marked::default(),
         }
+    }
+
+    /// Records what is new or changed since the last look, for
+    /// [`Filter::marked`]: computed once per load, like the rest.
+    pub fn set_marked(&mut self, marked: Marked) {
+        self.marked = marked;
+    }
+
+    pub fn marked(&self) -> &Marked {
+        &self.marked
     }
 
     fn search_text(&self) -> &SearchText {
@@ -457,12 +494,12 @@ impl Index {
 
 /// Quotes in the order every view lists them: by their own date, else their
 /// event's, undated ones last; equal dates keep file order.
-pub fn quotes_by_date(s: &Situation) -> Vec<usize> {
-    let date = |q: usize| {
+pub fn quotes_by_date(s: &Situation) -> Vec<QuoteIx> {
+    let date = |q: QuoteIx| {
         let quote = &s.quotes[q];
         quote.date.or(quote.event.map(|e| s.events[e].date))
     };
-    let mut order: Vec<usize> = (0..s.quotes.len()).collect();
+    let mut order: Vec<QuoteIx> = s.quote_ixs().collect();
     order.sort_by_key(|&q| (date(q).is_none(), date(q).map(|d| (d.start(), d.end()))));
     order
 }
@@ -646,9 +683,11 @@ pub fn select(s: &Situation, index: &Index, filter: &Filter) -> Selection {
     // Working out an event's days costs more than anything else here: only
     // when a window asks.
     let windowed = filter.from.is_some() || filter.to.is_some();
+    let marked = &index.marked;
     let event_in_window = |&e: &EventIx| {
         let event = &s.events[e];
-        at_place(event.place)
+        (!filter.marked || is_marked(&marked.events, e))
+            && at_place(event.place)
             && (!windowed || in_window(Some(event.first_day()), Some(event.last_day())))
     };
     let events: Vec<EventIx> = match (by_actor, event_hits) {
@@ -662,20 +701,20 @@ pub fn select(s: &Situation, index: &Index, filter: &Filter) -> Selection {
         (Some(listed), Some(hits)) => intersect(&listed, &hits).filter(event_in_window).collect(),
     };
 
-    let quote_matches = |q: usize| {
+    let quote_matches = |q: QuoteIx| {
         quote_hits
             .as_ref()
-            .is_none_or(|hits| hits.binary_search(&(q as u32)).is_ok())
+            .is_none_or(|hits| hits.binary_search(&(q.get() as u32)).is_ok())
     };
-    let mut quotes: Vec<usize> = s
-        .quotes
-        .iter()
-        .enumerate()
+    let mut quotes: Vec<QuoteIx> = s
+        .quote_ixs()
+        .map(|i| (i, &s.quotes[i]))
         .filter(|&(i, q)| {
             // An undated quote was said at the latest when its earliest
             // source was published, and nothing bounds it from below. (Its
             // event does not date it: a quote may be about an event to come.)
-            if !(quote_matches(i)
+            if !((!filter.marked || is_marked(&marked.quotes, i.get()))
+                && quote_matches(i)
                 && involves(q.about.iter(), Some(q.speaker))
                 && at_place(q.place.or(q.event.and_then(|e| s.events[e].place))))
             {
@@ -698,7 +737,7 @@ pub fn select(s: &Situation, index: &Index, filter: &Filter) -> Selection {
         })
         .map(|(i, _)| i)
         .collect();
-    quotes.sort_by_key(|&q| index.quote_rank[q]);
+    quotes.sort_by_key(|&q| index.quote_rank[q.get()]);
 
     let highlighted_metrics = if filter.actors.is_empty() {
         Vec::new()
@@ -711,9 +750,14 @@ pub fn select(s: &Situation, index: &Index, filter: &Filter) -> Selection {
             .collect()
     };
 
+    let metrics = (0..s.metrics.len())
+        .filter(|&m| !filter.marked || is_marked(&marked.metrics, m))
+        .collect();
+
     Selection {
         events,
         quotes,
+        metrics,
         highlighted_metrics,
         actors_in_scope: in_scope,
         actors_matching_search: index.actors.matching(&query),
@@ -838,7 +882,7 @@ sources = ["wire"]
         // One quote is about the police, a member of the mission; the other
         // is by the commander, a member of the police. The dated one (by
         // its event) comes first.
-        assert_eq!(sel.quotes, [1, 0]);
+        assert_eq!(sel.quotes, [QuoteIx::new(1), QuoteIx::new(0)]);
     }
 
     #[test]
@@ -911,7 +955,8 @@ sources = ["wire"]
                 to,
                 ..Filter::default()
             };
-            select(&s, &index, &filter).quotes
+            let quotes = select(&s, &index, &filter).quotes;
+            quotes.into_iter().map(QuoteIx::get).collect::<Vec<_>>()
         };
         let day = |d| NaiveDate::from_ymd_opt(2024, 9, d);
         // The wire story is of 10 Sep, so the quote cannot be later, even
@@ -986,6 +1031,38 @@ sources = ["wire"]
         assert!(err("weather").ends_with("known ids: mission, kenya-police, commander, ruto"));
         let ok = actors_from_ids(&s, &["ruto".into(), "mission".into(), "ruto".into()]);
         assert_eq!(ok, Ok(vec![3, 0]));
+    }
+
+    #[test]
+    fn only_marked_items_keeps_what_is_marked_and_combines_with_the_rest() {
+        let (s, mut index) = setup();
+        let filter = Filter {
+            marked: true,
+            ..Filter::default()
+        };
+        // Nothing marked: nothing kept.
+        let sel = select(&s, &index, &filter);
+        assert!(sel.events.is_empty() && sel.quotes.is_empty() && sel.metrics.is_empty());
+        index.set_marked(Marked {
+            events: vec![true, false, true],
+            quotes: vec![true, false],
+            metrics: vec![true],
+        });
+        let sel = select(&s, &index, &filter);
+        assert_eq!(ids(&s, &sel.events), ["arrive", "briefing"]);
+        assert_eq!(sel.quotes, [QuoteIx::new(0)]);
+        assert_eq!(sel.metrics, [0]);
+        let with_ruto = Filter {
+            actors: vec![s.actor_by_id("ruto").unwrap()],
+            ..filter.clone()
+        };
+        assert_eq!(
+            ids(&s, &select(&s, &index, &with_ruto).events),
+            ["briefing"]
+        );
+        // Off, the marks narrow nothing.
+        let all = select(&s, &index, &Filter::default());
+        assert_eq!((all.events.len(), all.metrics.len()), (3, 1));
     }
 
     #[test]

@@ -248,9 +248,6 @@ bad_fixtures! {
     header_nested_too_deep: "header-too-deep" => [
         "6:1: error: TOML syntax: a key of 100 dotted parts nests deeper than the 80 levels a file may have (a situation file's tables are one level deep, as [situation] or [[events]])",
     ], "1 error";
-    part_of_chain_deeper_than_the_limit: "part-of-too-deep" => [
-        "10:11: error: this `part_of` chain is 101 actors deep, more than the 100 levels a file may nest (`part_of` names the one just above, as a unit's force or a force's government)",
-    ], "1 error";
     nul_byte: "nul-byte" => [
         "3:14: error: the file contains a NUL byte: it is binary, not a TOML situation file",
     ], "1 error";

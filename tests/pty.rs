@@ -1084,3 +1084,48 @@ fn a_damaged_record_is_told_once_and_the_dashboard_opens() {
     let text = std::fs::read_to_string(&record).unwrap();
     assert!(text.starts_with("sitrep seen 1\n"), "{text}");
 }
+
+/// A `part_of` chain 20,000 deep opens, its deepest member is drawn with a
+/// short guide, and filtering by the top of the chain takes in the event
+/// that names only the bottom.
+#[test]
+fn a_deep_part_of_chain_opens_and_filters_by_its_top() {
+    let dir = temp_dir("deep-chain");
+    let file = dir.join("chain.toml");
+    let n = 20_000;
+    let mut text = String::from(
+        "[situation]\ntitle = \"Chain\"\nas_of = 2024-09-21\n\n\
+         [[sources]]\nid = \"s\"\ntitle = \"S\"\n",
+    );
+    for i in 0..n {
+        text.push_str(&format!(
+            "[[actors]]\nid = \"a{i}\"\nname = \"Unit {i}\"\nkind = \"force\"\n"
+        ));
+        if i + 1 < n {
+            text.push_str(&format!("part_of = \"a{}\"\n", i + 1));
+        }
+    }
+    text.push_str(
+        "[[events]]\nid = \"e\"\ndate = \"2024-09-20\"\ntitle = \"The deepest unit moves\"\n\
+         actors = [\"a0\"]\nsources = [\"s\"]\n",
+    );
+    save(&file, &text);
+    let path = file.to_string_lossy().into_owned();
+    let mut s = Session::start(&[&path], 120, 40);
+    s.wait_dashboard("Unit 19999");
+    // The last actor of the tree is the deepest, under a guide that says
+    // levels were left out.
+    s.send("3G");
+    s.wait("the deepest unit with a short guide", |screen| {
+        screen
+            .contents()
+            .lines()
+            .any(|line| line.contains("… ") && line.contains("└ Unit 0 "))
+    });
+    s.send("g ");
+    s.wait_text("Unit 19999 ✕");
+    s.wait_text("1 of 1 event");
+    s.send("q");
+    assert!(s.finish().success());
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -43,7 +43,7 @@ use crate::geometry::columns::{actors_full_width, timeline_full_width};
 use crate::geometry::header::{Chip, chips};
 use crate::geometry::{Facts, Screen};
 use crate::keymap::{Keymap, Mode};
-use crate::model::{ActorIx, PlaceIx, Situation};
+use crate::model::{ActorIx, PlaceIx, QuoteIx, Situation};
 use crate::places::{Anchors, Markers};
 use crate::query::{Filter, Index, Selection};
 use crate::reload::Problem;
@@ -131,7 +131,7 @@ impl App {
             None => (None, Default::default()),
         };
         let mut app = App {
-            data: Data::new(situation, options.filter, options.staleness),
+            data: Data::new(situation, options.filter, options.staleness, marks),
             view: View::default(),
             screen: Screen::default(),
             theme: options.theme,
@@ -142,7 +142,6 @@ impl App {
             problem: None,
             seen,
         };
-        app.data.marks = marks;
         app.view.panes.map = panes::MapPane::new(Anchors::new(&app.data.situation));
         app.remark_map();
         if app.has_pane(options.focus) {
@@ -266,10 +265,11 @@ impl App {
         self.data.needle()
     }
 
-    /// Panes that have something to show (a file may have no metrics).
+    /// Panes that have something to show (a file may have no metrics, and
+    /// the new-and-changed filter may leave none).
     pub fn has_pane(&self, pane: Pane) -> bool {
         match pane {
-            Pane::Figures => !self.data.situation.metrics.is_empty(),
+            Pane::Figures => !self.data.selection.metrics.is_empty(),
             Pane::Map => self.data.situation.places.iter().any(|p| p.point.is_some()),
             _ => true,
         }
@@ -345,7 +345,7 @@ impl App {
         let facts = Facts {
             size: self.view.size,
             banner: self.problem.is_some(),
-            labels: &self.data.derived.labels,
+            labels: self.data.card_labels(),
             actors: self.data.situation.actors.len(),
             timeline_full: full_width(timeline_full_width(&self.data.derived)),
             actors_full: full_width(actors_full_width(&self.data.derived)),
@@ -402,8 +402,10 @@ impl App {
                     self.set_focus(pane);
                 } else if pane == Pane::Map {
                     self.view.status = Some("no place in this file has coordinates".into());
-                } else {
+                } else if self.data.situation.metrics.is_empty() {
                     self.view.status = Some("this file has no key figures".into());
+                } else {
+                    self.view.status = Some("no key figure is new or changed".into());
                 }
             }
             Action::Up => self.vertical(focus, -1),
@@ -446,8 +448,11 @@ impl App {
                 self.refilter();
                 self.view.status = Some("every filter cleared".into());
             }
+            Action::OnlyMarked => self.toggle_marked(),
             Action::RemoveChip => {
-                if !self.data.filter.search.is_empty() {
+                if self.data.filter.marked {
+                    self.toggle_marked();
+                } else if !self.data.filter.search.is_empty() {
                     self.set_search(String::new());
                 } else if self.window().is_some() {
                     self.set_window(None);
@@ -576,6 +581,36 @@ impl App {
         }
     }
 
+    /// Turns the filter to only what is new or changed since the last look
+    /// on or off. Without a record of what was seen there is nothing to
+    /// mark: the filter stays off and the status says why.
+    fn toggle_marked(&mut self) {
+        let Some(seen) = &self.seen else {
+            self.view.status = Some(match self.file {
+                Some(_) => "nothing is remembered (--no-state): no marks".into(),
+                None => "built-in situation: nothing is new or changed".into(),
+            });
+            return;
+        };
+        let since = seen.since.clone();
+        self.data.filter.marked = !self.data.filter.marked;
+        self.refilter();
+        let sel = &self.data.selection;
+        self.view.status = Some(if self.data.filter.marked {
+            format!(
+                "only new and changed{since}: {}, {}, {}",
+                plural(sel.events.len(), "event"),
+                plural(sel.metrics.len(), "figure"),
+                plural(sel.quotes.len(), "quote")
+            )
+        } else {
+            format!(
+                "everything again · {} shown",
+                plural(sel.events.len(), "event")
+            )
+        });
+    }
+
     fn toggle_actor(&mut self, actor: ActorIx) {
         self.data.filter.toggle_actor(actor);
         self.refilter();
@@ -666,9 +701,14 @@ impl App {
         self.data.selection.events.get(cursor.selected).copied()
     }
 
-    fn selected_quote(&self) -> Option<usize> {
+    fn selected_quote(&self) -> Option<QuoteIx> {
         let cursor = self.view.panes.quotes.cursor;
         self.data.selection.quotes.get(cursor.selected).copied()
+    }
+
+    fn selected_metric(&self) -> Option<usize> {
+        let cursor = self.view.panes.figures.cursor;
+        self.data.selection.metrics.get(cursor.selected).copied()
     }
 
     /// Where an event is in the timeline's list (see [`relocate`]).
@@ -677,9 +717,9 @@ impl App {
     }
 
     /// Where a quote is in the quotes pane's list, which is in date order.
-    fn find_quote(&self, quote: usize) -> Result<usize, usize> {
+    fn find_quote(&self, quote: QuoteIx) -> Result<usize, usize> {
         let rank = &self.data.derived.quote_rank;
-        relocate(&self.data.selection.quotes, quote, |q| rank[q])
+        relocate(&self.data.selection.quotes, quote, |q| rank[q.get()])
     }
 
     /// Applies the filter again, keeping each cursor on the same item when it
@@ -687,6 +727,7 @@ impl App {
     fn refilter(&mut self) {
         let event = self.selected_event().or(self.view.last_event);
         let quote = self.selected_quote().or(self.view.last_quote);
+        let metric = self.selected_metric();
         self.view.last_event = event;
         self.view.last_quote = quote;
         self.data.refilter();
@@ -697,6 +738,16 @@ impl App {
             cursor::landing(event.map(|e| self.find_event(e)), 0, events);
         self.view.panes.quotes.cursor.selected =
             cursor::landing(quote.map(|q| self.find_quote(q)), 0, quotes);
+        let metrics = &self.data.selection.metrics;
+        self.view.panes.figures.cursor.selected = cursor::landing(
+            metric.map(|m| relocate(metrics, m, |m| m)),
+            0,
+            metrics.len(),
+        );
+        // A strip the filter emptied is not drawn: leave it.
+        if !self.has_pane(self.view.focus) {
+            self.set_focus(Pane::Timeline);
+        }
     }
 
     fn step(&mut self, pane: Pane, motion: Motion) {
@@ -773,6 +824,7 @@ impl App {
                 Chip::Place(place) => self.toggle_place(place),
                 Chip::Search => self.set_search(String::new()),
                 Chip::Window => self.set_window(None),
+                Chip::Marked => self.toggle_marked(),
             }
             return;
         }

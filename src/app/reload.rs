@@ -7,7 +7,7 @@
 
 use crate::action::Pane;
 use crate::doc::detail::Target;
-use crate::model::{ActorIx, EventIx, Situation};
+use crate::model::{ActorIx, EventIx, QuoteIx, Situation};
 use crate::query::Filter;
 use crate::reload::Outcome;
 use crate::text::{fit, plural, shown};
@@ -44,7 +44,7 @@ fn position_of<'a>(mut ids: impl Iterator<Item = &'a str>, id: &str) -> Option<u
 
 /// What names a quote across versions of a file: its id, or (quotes need
 /// none) its speaker and words.
-fn same_quote(old: &Situation, q: usize, new: &Situation, r: usize) -> bool {
+fn same_quote(old: &Situation, q: QuoteIx, new: &Situation, r: QuoteIx) -> bool {
     let (a, b) = (&old.quotes[q], &new.quotes[r]);
     match (&a.id, &b.id) {
         (Some(x), Some(y)) => x == y,
@@ -75,11 +75,13 @@ impl Mapping<'_> {
         position_of(self.new.metrics.iter().map(|m| m.id.as_str()), id)
     }
 
-    fn quote(&self, q: usize) -> Option<usize> {
-        if q >= self.old.quotes.len() {
+    fn quote(&self, q: QuoteIx) -> Option<QuoteIx> {
+        if q.get() >= self.old.quotes.len() {
             return None;
         }
-        (0..self.new.quotes.len()).find(|&r| same_quote(self.old, q, self.new, r))
+        self.new
+            .quote_ixs()
+            .find(|&r| same_quote(self.old, q, self.new, r))
     }
 
     fn target(&self, target: Target) -> Option<Target> {
@@ -137,6 +139,7 @@ pub fn carry_over(old: &App, situation: Situation, warnings: usize) -> App {
                 search: old.data.filter.search.clone(),
                 from: old.data.filter.from,
                 to: old.data.filter.to,
+                marked: old.data.filter.marked,
             },
             mouse: old.mouse,
             theme: old.theme,
@@ -183,7 +186,7 @@ pub fn carry_over(old: &App, situation: Situation, warnings: usize) -> App {
     let new_quote = old_quote.and_then(|q| map.quote(q));
     let rank = &new.derived.quote_rank;
     view.panes.quotes.cursor.selected = landing(
-        new_quote.map(|q| relocate(&new.selection.quotes, q, |q| rank[q])),
+        new_quote.map(|q| relocate(&new.selection.quotes, q, |q| rank[q.get()])),
         panes.quotes.cursor.selected,
         new.selection.quotes.len(),
     );
@@ -204,11 +207,11 @@ pub fn carry_over(old: &App, situation: Situation, warnings: usize) -> App {
         new.derived.actor_order.len(),
     );
 
-    let new_metric = map.metric(panes.figures.cursor.selected);
+    let new_metric = old.selected_metric().and_then(|m| map.metric(m));
     view.panes.figures.cursor.selected = landing(
-        new_metric.map(Ok),
+        new_metric.map(|m| relocate(&new.selection.metrics, m, |m| m)),
         panes.figures.cursor.selected,
-        new.situation.metrics.len(),
+        new.selection.metrics.len(),
     );
 
     // A search being typed goes on; Esc still goes back to what was selected.

@@ -38,6 +38,8 @@ pub struct Seen {
     baseline: Arc<Record>,
     /// "5 new, 2 changed since 28 Nov", when anything is.
     pub header: Option<String>,
+    /// " since 28 Nov": when the marks count from.
+    pub since: String,
 }
 
 impl Seen {
@@ -54,6 +56,7 @@ impl Seen {
             record: setup.record.clone(),
             file: setup.file.clone(),
             header: marks.summary(setup.now),
+            since: format!(" since {}", crate::seen::when(baseline.seen, setup.now)),
             baseline,
         };
         (seen, marks)

@@ -5,7 +5,7 @@
 use ratatui::layout::Rect;
 
 use crate::action::Pane;
-use crate::model::EventIx;
+use crate::model::{EventIx, QuoteIx};
 
 use super::panes::Panes;
 use super::popups::Popup;
@@ -18,7 +18,7 @@ pub struct SearchInput {
     /// The event and quote selected before typing began, selected again by
     /// Esc when they are still there.
     pub event: Option<EventIx>,
-    pub quote: Option<usize>,
+    pub quote: Option<QuoteIx>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -40,7 +40,7 @@ pub struct View {
     /// The event and quote last selected, remembered while a filter leaves
     /// nothing to select, so the cursor comes back when it is widened.
     pub last_event: Option<EventIx>,
-    pub last_quote: Option<usize>,
+    pub last_quote: Option<QuoteIx>,
 }
 
 impl Default for View {

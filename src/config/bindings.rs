@@ -89,6 +89,7 @@ pub const ACTIONS: &[(&str, Action)] = &[
     ("picker", Action::Picker),
     ("clear_filters", Action::ClearFilters),
     ("remove_chip", Action::RemoveChip),
+    ("only_changed", Action::OnlyMarked),
     ("window", Action::Window),
     ("window_back", Action::ShiftWindow { forward: false }),
     ("window_on", Action::ShiftWindow { forward: true }),

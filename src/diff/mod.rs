@@ -92,6 +92,7 @@ impl Scope {
             search: ask.search.unwrap_or_default().to_string(),
             from: ask.from,
             to: ask.to,
+            ..Filter::default()
         };
         let selection = query::select(s, index, &filter);
         let mut kept = [
@@ -115,7 +116,7 @@ impl Scope {
                 kept[1][e] = true;
             }
             for &q in &selection.quotes {
-                kept[2][q] = true;
+                kept[2][q.get()] = true;
             }
             let searching = !filter.search.trim().is_empty();
             for (a, keep) in kept[3].iter_mut().enumerate() {

@@ -11,7 +11,7 @@ use crate::digest::Section;
 use crate::figures::format_value;
 use crate::geometry::quotes::attribution;
 use crate::marks::Mark;
-use crate::model::{ActorIx, EventIx, MetricKind, SourceIx};
+use crate::model::{ActorIx, EventIx, MetricKind, QuoteIx, SourceIx};
 use crate::query::{Filter, select};
 use crate::text::{TEXT_MAX_CHARS, fit, pad, shown, shown_text, wrap};
 use crate::theme::Theme;
@@ -23,8 +23,7 @@ pub enum Target {
     Actor(ActorIx),
     /// Index into `situation.metrics`.
     Metric(usize),
-    /// Index into `situation.quotes`.
-    Quote(usize),
+    Quote(QuoteIx),
 }
 
 /// Lists in a detail stop after this many rows (an actor in 100,000 events).
@@ -312,7 +311,7 @@ fn event(b: &mut Builder, e: usize) {
         }
     }
     b.sources(&event.sources);
-    let quotes: Vec<usize> = (data.derived.quote_order.iter().copied())
+    let quotes: Vec<QuoteIx> = (data.derived.quote_order.iter().copied())
         .filter(|&q| s.quotes[q].event == Some(e))
         .collect();
     if !quotes.is_empty() {
@@ -344,7 +343,7 @@ fn coordinates(s: &crate::model::Situation, place: &crate::model::Place) -> Stri
 
 /// A selectable quote: its text wrapped, "▶ " before its first row when
 /// selected, and who said it when.
-fn quote_text(b: &mut Builder, q: usize) {
+fn quote_text(b: &mut Builder, q: QuoteIx) {
     let (data, theme) = (b.data, b.theme);
     let quote = &data.situation.quotes[q];
     let width = b.width.saturating_sub(2);
@@ -445,10 +444,10 @@ fn actor(b: &mut Builder, a: ActorIx) {
     // Quotes of the actor itself: its members' are on their own pages (the
     // note says so), unlike events, which the filter gathers with members.
     let order = &data.derived.quote_order;
-    let by: Vec<usize> = (order.iter().copied())
+    let by: Vec<QuoteIx> = (order.iter().copied())
         .filter(|&q| s.quotes[q].speaker == a)
         .collect();
-    let about: Vec<usize> = (order.iter().copied())
+    let about: Vec<QuoteIx> = (order.iter().copied())
         .filter(|&q| s.quotes[q].about.contains(&a))
         .collect();
     for (title, quotes) in [("Quotes by", by), ("Quotes about", about)] {
@@ -602,7 +601,7 @@ fn metric(b: &mut Builder, m: usize) {
     }
 }
 
-fn quote(b: &mut Builder, q: usize) {
+fn quote(b: &mut Builder, q: QuoteIx) {
     let (data, theme) = (b.data, b.theme);
     let s = &data.situation;
     let quote = &s.quotes[q];

@@ -16,6 +16,8 @@ pub enum Chip {
     Search,
     /// The date window.
     Window,
+    /// Only what is new or changed since the last look.
+    Marked,
 }
 
 const CHIP_MAX: usize = 24;
@@ -45,6 +47,7 @@ pub fn chip_label(data: &Data, chip: Chip) -> String {
             fit(&shown(&data.filter.search, CHIP_MAX), CHIP_MAX)
         ),
         Chip::Window => format!(" {} ✕ ", window_label(data)),
+        Chip::Marked => " new or changed ✕ ".to_string(),
     }
 }
 
@@ -113,6 +116,7 @@ pub fn all_chips(data: &Data) -> impl Iterator<Item = Chip> + '_ {
         .chain(data.filter.places.iter().map(|&p| Chip::Place(p)))
         .chain((!data.filter.search.is_empty()).then_some(Chip::Search))
         .chain((data.filter.from.is_some() || data.filter.to.is_some()).then_some(Chip::Window))
+        .chain(data.filter.marked.then_some(Chip::Marked))
 }
 
 /// The window as its chip names it: "1 Jun 2024 – 30 Jun 2024", with an

@@ -2,7 +2,7 @@
 //! at most [`QUOTE_MAX_ROWS`] rows, then the attribution and a blank row.
 //! Paging, following the cursor, mouse hits and drawing all count rows so.
 
-use crate::model::Situation;
+use crate::model::{QuoteIx, Situation};
 use crate::text::{fit, shown, shown_text, width, wrap};
 
 /// Columns before the words: a bar marks the selected quote.
@@ -12,7 +12,7 @@ pub const GUTTER: usize = 2;
 pub const QUOTE_MAX_ROWS: usize = 10;
 
 /// The rows of a quote's words in a pane `width` columns wide.
-pub fn words(s: &Situation, quote: usize, width: u16) -> Vec<String> {
+pub fn words(s: &Situation, quote: QuoteIx, width: u16) -> Vec<String> {
     let columns = usize::from(width).saturating_sub(GUTTER);
     // Wrap no more characters than the rows shown can hold.
     let budget = columns.max(1) * QUOTE_MAX_ROWS;
@@ -30,7 +30,7 @@ pub fn words(s: &Situation, quote: usize, width: u16) -> Vec<String> {
 /// "— Léa Brandt, 10 Mar 2025" in at most `columns`: a long name is cut
 /// before the date is. "— Antony Blinken, undated" says the date is missing
 /// rather than leave the reader to wonder.
-pub fn attribution(s: &Situation, quote: usize, columns: usize) -> String {
+pub fn attribution(s: &Situation, quote: QuoteIx, columns: usize) -> String {
     let q = &s.quotes[quote];
     let speaker = shown(&s.actors[q.speaker].name, columns);
     let date = match q.date {
@@ -47,7 +47,7 @@ pub fn attribution(s: &Situation, quote: usize, columns: usize) -> String {
 
 /// Rows a quote takes at a pane width: its words, the attribution and a
 /// blank line after it.
-pub fn height(s: &Situation, quote: usize, width: u16) -> usize {
+pub fn height(s: &Situation, quote: QuoteIx, width: u16) -> usize {
     words(s, quote, width).len() + 2
 }
 
@@ -55,7 +55,7 @@ pub fn height(s: &Situation, quote: usize, width: u16) -> usize {
 /// pane `width` wide showing `quotes` from position `offset`.
 pub fn quote_at(
     s: &Situation,
-    quotes: &[usize],
+    quotes: &[QuoteIx],
     offset: usize,
     width: u16,
     dy: usize,

@@ -23,8 +23,8 @@ pub use progress::{Progress, Snapshot, Step};
 pub use suggest::{closest, did_you_mean};
 
 use crate::model::{
-    Actor, ActorKind, Event, LatLon, Metric, MetricKind, Number, Observation, Place, PlaceKind,
-    Qualifier, Quote, Situation, Source,
+    Actor, ActorKind, Event, LatLon, MAX_ITEMS, Metric, MetricKind, Number, Observation, Place,
+    PlaceKind, Qualifier, Quote, Situation, Source,
 };
 use crate::number_text;
 use fields::{Fields, Problems, Value};
@@ -217,11 +217,6 @@ pub(crate) fn syntax_hint(text: &str, at: usize) -> Option<String> {
         )
     })
 }
-
-/// How deep `part_of` chains may go: far beyond any real organisation or
-/// map (a unit, its force, its ministry, its government is four), and low
-/// enough that taking in every item's chain stays cheap.
-pub const MAX_PART_OF_DEPTH: usize = 100;
 
 /// How many parts a dotted key or header may have before the TOML parser
 /// gives up (its recursion limit, which it reports without a place).
@@ -426,6 +421,10 @@ struct Builder<'i, 'p> {
     events: Collected<Event>,
     metrics: Collected<Metric>,
     quotes: Collected<Quote>,
+    /// Items read so far in each table, by `ItemTable as usize`.
+    counts: [usize; ItemTable::ALL.len()],
+    /// Most items a table may hold: [`MAX_ITEMS`], what a typed index reaches.
+    max_items: usize,
 }
 
 impl<'i, 'p> Builder<'i, 'p> {
@@ -446,6 +445,8 @@ impl<'i, 'p> Builder<'i, 'p> {
             events: Collected::new(),
             metrics: Collected::new(),
             quotes: Collected::new(),
+            counts: [0; ItemTable::ALL.len()],
+            max_items: MAX_ITEMS,
         }
     }
 
@@ -507,40 +508,59 @@ impl<'i, 'p> Builder<'i, 'p> {
 
     /// Reads one item (a table) of `table`.
     fn item(&mut self, table: ItemTable, value: &Value<'i>) {
+        let fits = self.count(table, value);
         let p = &mut *self.problems;
         match table {
             ItemTable::Sources => {
                 self.refs.sources.add(value, p);
-                let source = self.source(value);
+                let source = self.source(value).filter(|_| fits);
                 self.sources.push(source);
             }
             ItemTable::Actors => {
                 self.refs.actors.add(value, p);
-                let actor = self.actor(value);
+                let actor = self.actor(value).filter(|_| fits);
                 self.actors.push(actor);
             }
             ItemTable::Places => {
                 self.refs.places.add(value, p);
-                let place = self.place(value);
+                let place = self.place(value).filter(|_| fits);
                 self.places.push(place);
             }
             ItemTable::Events => {
                 self.refs.events.add(value, p);
-                let event = self.event(value);
+                let event = self.event(value).filter(|_| fits);
                 self.events.push(event);
             }
             ItemTable::Metrics => {
                 self.metric_ids.add(value, p);
-                let metric = self.metric(value);
+                let metric = self.metric(value).filter(|_| fits);
                 self.metrics.push(metric);
             }
             ItemTable::Quotes => {
                 // Quote ids are optional and nothing refers to them; still unique.
                 self.quote_ids.add(value, p);
-                let quote = self.quote(value);
+                let quote = self.quote(value).filter(|_| fits);
                 self.quotes.push(quote);
             }
         }
+    }
+
+    /// Counts an item of `table`: false past the most a table may hold,
+    /// reported once, at the first item too many (indices are `u32`).
+    fn count(&mut self, table: ItemTable, value: &Value<'i>) -> bool {
+        let count = &mut self.counts[table as usize];
+        *count += 1;
+        if *count == self.max_items + 1 {
+            self.problems.error(
+                value.span(),
+                format!(
+                    "this is one of more than {} {}, the most a file may hold",
+                    number_text::group_integer(self.max_items as i128),
+                    table.name()
+                ),
+            );
+        }
+        *count <= self.max_items
     }
 
     /// Resolves references, checks what needs every item, and builds the
@@ -549,11 +569,9 @@ impl<'i, 'p> Builder<'i, 'p> {
         self.problems.offset = 0;
         let resolved = self.refs.resolve(self.problems);
         let links = std::mem::take(&mut self.links);
-        let no_cycles = self.check_part_of_cycles(&links, &resolved, "an actor")
-            && self.check_part_of_depth(&links, &resolved, "actors");
+        let no_cycles = self.check_part_of_cycles(&links, &resolved, "an actor");
         let place_links = std::mem::take(&mut self.place_links);
-        let no_place_cycles = self.check_part_of_cycles(&place_links, &resolved, "a place")
-            && self.check_part_of_depth(&place_links, &resolved, "places");
+        let no_place_cycles = self.check_part_of_cycles(&place_links, &resolved, "a place");
         self.warn_unused();
         self.warn_locations_naming_places(&resolved);
 
@@ -977,69 +995,6 @@ impl<'i, 'p> Builder<'i, 'p> {
             approximate: approximate.ok()?.unwrap_or(false),
             aliases: aliases.ok()?,
         })
-    }
-
-    /// A `part_of` chain deeper than [`MAX_PART_OF_DEPTH`] is an error,
-    /// reported once, at the `part_of` of the item that starts the deepest
-    /// chain, with a count of the others. Filtering by an actor takes in
-    /// everything below it, so every item's chain is walked: a limit keeps
-    /// that work and memory in proportion to the file. (Cycles are checked
-    /// first: every chain ends.)
-    fn check_part_of_depth(
-        &mut self,
-        items: &[Link<'i>],
-        resolved: &[Option<usize>],
-        what: &str,
-    ) -> bool {
-        let parent = |i: usize| items[i].part_of.and_then(|r| resolved[r]);
-        // depth[i]: how many items the chain from i holds, i included;
-        // 0 while unknown. Filled from the top of each chain down, without
-        // recursion, so a chain through the whole file costs one pass.
-        let mut depth = vec![0usize; items.len()];
-        let mut chain = Vec::new();
-        for start in 0..items.len() {
-            let mut at = Some(start);
-            while let Some(i) = at.filter(|&i| depth[i] == 0 && chain.len() <= items.len()) {
-                chain.push(i);
-                at = parent(i).filter(|&p| p < items.len());
-            }
-            let mut below = at.map_or(0, |i| depth[i]);
-            while let Some(i) = chain.pop() {
-                below += 1;
-                depth[i] = below;
-            }
-        }
-        let too_deep = depth.iter().filter(|&&d| d > MAX_PART_OF_DEPTH).count();
-        let Some(deepest) = (0..items.len()).max_by_key(|&i| (depth[i], std::cmp::Reverse(i)))
-        else {
-            return true;
-        };
-        if too_deep == 0 {
-            return true;
-        }
-        let others = if too_deep > 1 {
-            format!(
-                "; {} more {what} are deeper than that too",
-                number_text::group_integer(too_deep as i128 - 1)
-            )
-        } else {
-            String::new()
-        };
-        self.problems.push(
-            Diagnostic::error(
-                items[deepest].span.clone(),
-                format!(
-                    "this `part_of` chain is {} {what} deep, more than the {MAX_PART_OF_DEPTH} \
-                     levels a file may nest{others}",
-                    number_text::group_integer(depth[deepest] as i128),
-                ),
-            )
-            .with_help(Some(
-                "`part_of` names the one just above, as a unit's force or a force's government"
-                    .into(),
-            )),
-        );
-        false
     }
 
     /// A `part_of` chain that comes back to where it started is an error,
@@ -1535,13 +1490,11 @@ mod tests {
     }
 
     #[test]
-    fn a_chain_as_deep_as_allowed_loads_and_a_long_cycle_is_rejected() {
-        let open = load_str(&deep_chain(MAX_PART_OF_DEPTH, false));
+    fn a_chain_through_every_actor_loads_and_a_long_cycle_is_rejected() {
+        let n = 20_000;
+        let open = load_str(&deep_chain(n, false));
         let s = open.situation.expect("a chain without a cycle loads");
-        assert_eq!(
-            s.actors[MAX_PART_OF_DEPTH - 1].part_of,
-            Some(MAX_PART_OF_DEPTH - 2)
-        );
+        assert_eq!(s.actors[n - 1].part_of, Some(n - 2));
         let closed = load_str(&deep_chain(20_000, true));
         assert!(closed.situation.is_none());
         let cycles: Vec<&Diagnostic> = closed
@@ -1569,5 +1522,46 @@ mod tests {
             .find(|d| d.message == "no actor `group-0`")
             .expect("the unknown speaker is reported");
         assert_eq!(unknown.help.as_deref(), Some("did you mean `group-1`?"));
+    }
+
+    #[test]
+    fn a_table_longer_than_an_index_reaches_is_refused_at_its_first_item_too_many() {
+        // The real bound is `u32::MAX` items; a smaller one shows the rule.
+        let mut text = String::from("[situation]\ntitle = \"t\"\nas_of = 2024-01-01\n");
+        text.push_str("[[actors]]\nid = \"a\"\nname = \"A\"\nkind = \"person\"\n");
+        for n in 0..4 {
+            text.push_str(&format!(
+                "[[quotes]]\nspeaker = \"a\"\ntext = \"said {n}\"\nsources = []\n"
+            ));
+        }
+        let mut problems = Problems::default();
+        let mut builder = Builder::new(&mut problems);
+        builder.max_items = 2;
+        let situation = sections::read(&text, builder, &Progress::new()).expect("sections");
+        let report = finished(problems, situation);
+        assert!(report.situation.is_none());
+        let errors: Vec<&Diagnostic> = report.errors().collect();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(
+            errors[0].message,
+            "this is one of more than 2 quotes, the most a file may hold"
+        );
+        assert_eq!(
+            errors[0].span.start,
+            text.match_indices("[[quotes]]").nth(2).unwrap().0
+        );
+        // At the bound itself the file loads.
+        let mut problems = Problems::default();
+        let mut builder = Builder::new(&mut problems);
+        builder.max_items = 4;
+        let situation = sections::read(&text, builder, &Progress::new()).expect("sections");
+        assert_eq!(
+            finished(problems, situation)
+                .situation
+                .unwrap()
+                .quotes
+                .len(),
+            4
+        );
     }
 }

@@ -2,8 +2,10 @@
 //! indices, events in timeline order. No I/O and no UI here.
 
 mod date;
+mod index;
 
 pub use date::{DateError, FuzzyDate, Precision};
+pub use index::{MAX_ITEMS, QuoteIx};
 
 use chrono::{Datelike, NaiveDate};
 
@@ -370,6 +372,11 @@ pub struct Quote {
 impl Situation {
     pub fn actor_by_id(&self, id: &str) -> Option<ActorIx> {
         self.actors.iter().position(|a| a.id == id)
+    }
+
+    /// Every quote's index, in file order.
+    pub fn quote_ixs(&self) -> impl DoubleEndedIterator<Item = QuoteIx> + ExactSizeIterator {
+        QuoteIx::all(self.quotes.len())
     }
 
     pub fn place_by_id(&self, id: &str) -> Option<PlaceIx> {

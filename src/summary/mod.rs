@@ -18,7 +18,7 @@ pub use json::escape_non_ascii;
 use chrono::NaiveDate;
 
 use crate::figures::{self, Figure, Staleness};
-use crate::model::{ActorIx, EventIx, FuzzyDate, MetricKind, Situation, SourceIx};
+use crate::model::{ActorIx, EventIx, FuzzyDate, MetricKind, QuoteIx, Situation, SourceIx};
 use crate::query::{self, Filter, Index, Selection};
 use crate::sanitize::is_hostile;
 
@@ -86,6 +86,7 @@ pub fn build_filter(
         search: search.unwrap_or_default().to_string(),
         from,
         to,
+        ..Filter::default()
     })
 }
 
@@ -401,7 +402,7 @@ impl<'a> View<'a> {
     }
 
     /// "Ama Osei, Minister of Water (context), 8 Sep 2024".
-    pub fn attribution(&self, quote: usize) -> String {
+    pub fn attribution(&self, quote: QuoteIx) -> String {
         let s = self.situation;
         let q = &s.quotes[quote];
         let speaker = &s.actors[q.speaker];

@@ -87,7 +87,7 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
             } else {
                 ("  ", theme.text())
             };
-            let guide = &app.derived().actor_guide[a];
+            let guide = app.derived().actor_guides.guide(a);
             let mut spans = vec![
                 Span::styled(mark, style),
                 Span::styled(guide.clone(), theme.border()),

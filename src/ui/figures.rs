@@ -18,7 +18,8 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
     let theme = app.theme();
     let focused = app.view().focus == Pane::Figures;
     let g = &screen.cards;
-    let n = app.situation().metrics.len();
+    let shown = &app.selection().metrics;
+    let n = shown.len();
     let first = app.cursor(Pane::Figures).offset * g.per_row;
     let last = ((app.cursor(Pane::Figures).offset + g.visible_rows) * g.per_row).min(n);
     let mut title = vec![Span::styled(
@@ -46,7 +47,10 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
         .title(Line::from(title))
         .render(area, buf);
 
-    for (i, rect) in g.cards(app.cursor(Pane::Figures).offset) {
+    for (position, rect) in g.cards(app.cursor(Pane::Figures).offset) {
+        let Some(&i) = shown.get(position) else {
+            continue;
+        };
         let figure = &app.derived().figures[i];
         // The card cleans and cuts what it is given; give it only what can
         // show, so a megabyte-long label costs a card's width.
@@ -66,7 +70,7 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
             figure,
             source,
             highlighted: app.selection().highlighted_metrics.contains(&i),
-            selected: focused && app.cursor(Pane::Figures).selected == i,
+            selected: focused && app.cursor(Pane::Figures).selected == position,
         };
         render_card(&info, theme, rect, buf);
     }

@@ -77,7 +77,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         buf.set_string(rect.x, rect.y, chip_label(app.data(), *chip), theme.chip());
         end = rect.right() + 1;
     }
-    let total = app.filter().actors.len() + usize::from(!app.filter().search.is_empty());
+    let total = crate::geometry::header::all_chips(app.data()).count();
     if placed.len() < total {
         buf.set_string(
             end,

@@ -79,9 +79,9 @@ pub fn render(app: &App, picker: &PickerPopup, space: Rect, buf: &mut Buffer) {
             };
             // The tree guide only makes sense while the whole tree is listed.
             let guide = if needle.is_empty() {
-                app.derived().actor_guide[a].as_str()
+                app.derived().actor_guides.guide(a)
             } else {
-                ""
+                String::new()
             };
             let name = shown(&actor.name, name_w);
             // Say which alias matched when the name itself does not.

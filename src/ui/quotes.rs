@@ -10,53 +10,9 @@ use ratatui::text::{Line, Span};
 use crate::action::Pane;
 use crate::app::App;
 use crate::geometry::Screen;
-use crate::text::{fit, highlight, shown, shown_text, width, wrap};
+use crate::geometry::quotes::{GUTTER, attribution, height, words};
+use crate::text::highlight;
 use crate::ui::{draw_lines, empty_message, pane_frame, scrollbar};
-
-/// Columns before the words: a bar marks the selected quote.
-const GUTTER: usize = 2;
-/// Rows of words a quote takes in the pane at most; the detail (Enter)
-/// shows all of it.
-const QUOTE_MAX_ROWS: usize = 10;
-
-fn words(app: &App, quote: usize, width: u16) -> Vec<String> {
-    let columns = usize::from(width).saturating_sub(GUTTER);
-    // Wrap no more characters than the rows shown can hold.
-    let budget = columns.max(1) * QUOTE_MAX_ROWS;
-    let text = app.situation().quotes[quote].text.trim();
-    let mut rows = wrap(&format!("“{}”", shown_text(text, budget)), columns);
-    if rows.len() > QUOTE_MAX_ROWS {
-        rows.truncate(QUOTE_MAX_ROWS);
-        if let Some(last) = rows.last_mut() {
-            *last = fit(&format!("{last}…"), columns);
-        }
-    }
-    rows
-}
-
-/// "— Léa Brandt, 10 Mar 2025" in at most `columns`: a long name is cut
-/// before the date is. "— Antony Blinken, undated" says the date is missing
-/// rather than leave the reader to wonder.
-pub fn attribution(app: &App, quote: usize, columns: usize) -> String {
-    let q = &app.situation().quotes[quote];
-    let speaker = shown(&app.situation().actors[q.speaker].name, columns);
-    let date = match q.date {
-        Some(date) => format!(", {date}"),
-        None => ", undated".into(),
-    };
-    let room = columns.saturating_sub(width("— ") + width(&date));
-    if room >= 8 {
-        format!("— {}{date}", fit(&speaker, room))
-    } else {
-        fit(&format!("— {speaker}{date}"), columns)
-    }
-}
-
-/// Rows a quote takes at a pane width: its words, the attribution and a
-/// blank line after it.
-pub fn height(app: &App, quote: usize, width: u16) -> usize {
-    words(app, quote, width).len() + 2
-}
 
 pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
     let Some(area) = screen.visible(Pane::Quotes) else {
@@ -99,12 +55,16 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
         } else {
             ("  ", theme.text())
         };
-        for row in words(app, q, inner.width) {
+        for row in words(app.situation(), q, inner.width) {
             let mut spans = vec![Span::styled(bar, theme.focus())];
             spans.extend(highlight(row, &needle, text_style, theme.matched()));
             lines.push(Line::from(spans));
         }
-        let by = attribution(app, q, usize::from(inner.width).saturating_sub(GUTTER));
+        let by = attribution(
+            app.situation(),
+            q,
+            usize::from(inner.width).saturating_sub(GUTTER),
+        );
         let by_style = if selected {
             theme.dim().add_modifier(Modifier::BOLD)
         } else {
@@ -121,7 +81,7 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
     let visible = app.selection().quotes[cursor.offset..]
         .iter()
         .scan(0, |rows, &q| {
-            *rows += height(app, q, inner.width);
+            *rows += height(app.situation(), q, inner.width);
             Some(*rows)
         })
         .take_while(|&rows| rows <= usize::from(inner.height))

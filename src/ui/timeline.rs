@@ -56,6 +56,12 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
                 key(Mode::Search, crate::action::Action::ClearInput),
                 key(Mode::Search, crate::action::Action::Back),
             )
+        } else if app.filter().marked && app.filter().actors.is_empty() && !searching {
+            format!(
+                "No event is new or changed{}. {} shows every event again.",
+                app.seen().map(|s| s.since.as_str()).unwrap_or_default(),
+                key(Mode::Normal, crate::action::Action::OnlyMarked),
+            )
         } else if searching {
             format!(
                 "No event matches the filter. {} clears the search, {} every filter.",

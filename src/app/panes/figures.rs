@@ -1,5 +1,7 @@
-//! The key figures' component: a cursor over every metric (file order),
-//! laid out as the screen's card grid; up and down move by card rows.
+//! The key figures' component: a cursor over the metrics the filter keeps
+//! (`selection.metrics`, file order: all of them unless only new and
+//! changed items are asked for), laid out as the screen's card grid; up and
+//! down move by card rows.
 
 use ratatui::layout::Position;
 
@@ -26,7 +28,7 @@ impl PaneModel for FiguresPane {
     }
 
     fn len(&self, data: &Data) -> usize {
-        data.situation.metrics.len()
+        data.selection.metrics.len()
     }
 
     fn step(&mut self, motion: Motion, data: &Data, screen: &Screen) {
@@ -62,10 +64,14 @@ impl PaneModel for FiguresPane {
     }
 
     fn target(&self, data: &Data) -> Option<Target> {
-        (self.cursor.selected < self.len(data)).then_some(Target::Metric(self.cursor.selected))
+        data.selection
+            .metrics
+            .get(self.cursor.selected)
+            .map(|&m| Target::Metric(m))
     }
 
     fn matches(&self, data: &Data, item: usize, needle: &str) -> bool {
-        normalize_query(&data.situation.metrics[item].label).contains(needle)
+        let metric = data.selection.metrics[item];
+        normalize_query(&data.situation.metrics[metric].label).contains(needle)
     }
 }

@@ -1,0 +1,97 @@
+//! Typed indices into the situation's lists, so that an event's index can
+//! never be passed where a quote's is expected. Each holds a `u32`: at a
+//! million events the selection, ranks and references take half the room
+//! of `usize`, and the loader refuses a table of more than [`MAX_ITEMS`]
+//! items with a located error, so every index fits.
+
+/// Most items one table of a situation may hold: what a `u32` index reaches.
+pub const MAX_ITEMS: usize = u32::MAX as usize;
+
+macro_rules! index_type {
+    ($(#[$doc:meta])* $name:ident into $item:ty) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub struct $name(u32);
+
+        impl $name {
+            /// The index of the item at `position` in its list.
+            ///
+            /// # Panics
+            /// Past [`MAX_ITEMS`], which a loaded situation never reaches
+            /// (the loader rejects longer tables).
+            pub fn new(position: usize) -> Self {
+                match u32::try_from(position) {
+                    Ok(ix) => $name(ix),
+                    Err(_) => panic!(
+                        "{} {position} is past the {MAX_ITEMS} items a list may hold",
+                        stringify!($name)
+                    ),
+                }
+            }
+
+            /// The position in its list.
+            pub fn get(self) -> usize {
+                self.0 as usize
+            }
+
+            /// Every index of a list of `len` items, in order.
+            pub fn all(len: usize) -> impl DoubleEndedIterator<Item = $name> + ExactSizeIterator {
+                (0..len).map($name::new)
+            }
+        }
+
+        /// `situation.list[ix]` takes only this list's index.
+        impl std::ops::Index<$name> for [$item] {
+            type Output = $item;
+            fn index(&self, ix: $name) -> &$item {
+                &self[ix.get()]
+            }
+        }
+
+        impl std::ops::IndexMut<$name> for [$item] {
+            fn index_mut(&mut self, ix: $name) -> &mut $item {
+                &mut self[ix.get()]
+            }
+        }
+
+        impl std::ops::Index<$name> for Vec<$item> {
+            type Output = $item;
+            fn index(&self, ix: $name) -> &$item {
+                &self[ix.get()]
+            }
+        }
+
+        impl std::ops::IndexMut<$name> for Vec<$item> {
+            fn index_mut(&mut self, ix: $name) -> &mut $item {
+                &mut self[ix.get()]
+            }
+        }
+    };
+}
+
+index_type!(
+    /// Index into [`Situation::quotes`](super::Situation::quotes).
+    QuoteIx into super::Quote
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_index_is_its_position_and_half_a_pointer() {
+        assert_eq!(QuoteIx::new(7).get(), 7);
+        assert_eq!(
+            QuoteIx::all(3).map(QuoteIx::get).collect::<Vec<_>>(),
+            [0, 1, 2]
+        );
+        assert_eq!(std::mem::size_of::<Option<QuoteIx>>(), 8);
+        assert_eq!(std::mem::size_of::<QuoteIx>(), 4);
+    }
+
+    #[test]
+    #[should_panic(expected = "past the")]
+    fn an_index_past_the_limit_is_refused() {
+        QuoteIx::new(MAX_ITEMS + 1);
+    }
+}
