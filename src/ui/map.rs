@@ -27,6 +27,8 @@ use crate::theme::Theme;
 /// Glyphs by grade (few events, some, the busiest).
 const EXACT: [&str; 3] = ["·", "•", "●"];
 const APPROXIMATE: [&str; 3] = ["◦", "○", "○"];
+/// Columns a label may take, unless it is the picked place's.
+const LABEL_MAX: usize = 24;
 /// Ring radius around an approximate marker, in dots, by grade.
 const RING: [f64; 3] = [3.0, 5.0, 7.0];
 
@@ -186,9 +188,9 @@ fn markers(map: &MapPane, input: &MapInput, area: Rect, buf: &mut Buffer) -> Vec
     occupied
 }
 
-/// Labels the busiest markers in view, and the picked one first, to the
-/// right of the marker or else to its left, where no other label or marker
-/// is. A label that fits nowhere is left out.
+/// Labels the busiest markers in view, and the picked one first, beside
+/// the marker or else just above or below it, where no other label or
+/// marker is. A label that fits nowhere is left out.
 fn labels(map: &MapPane, input: &MapInput, area: Rect, mut occupied: Vec<bool>, buf: &mut Buffer) {
     let theme = input.theme;
     let s = input.situation;
@@ -215,33 +217,49 @@ fn labels(map: &MapPane, input: &MapInput, area: Rect, mut occupied: Vec<bool>, 
             continue;
         }
         let is_picked = Some(m.place) == map.picked;
-        let name = &s.places[m.place].name;
+        // Long names are cut, the count kept, so that one label does not
+        // cover a region; the picked one is shown whole where it fits.
+        let most = if is_picked { w } else { LABEL_MAX.min(w) };
+        let count = m.events.to_string();
+        let room = most.saturating_sub(width(&count) + 3).max(1);
+        let name = fit(&crate::sanitize::clean_line(&s.places[m.place].name), room);
         let text = if is_picked {
-            format!("[{} {}]", crate::sanitize::clean_line(name), m.events)
+            format!("[{name} {count}]")
         } else {
-            format!("{} {}", crate::sanitize::clean_line(name), m.events)
+            format!("{name} {count}")
         };
-        let text = fit(&text, w.saturating_sub(2).max(1));
         let len = width(&text) as u16;
-        let row_start = usize::from(row) * w;
-        let free = |from: u16, occupied: &[bool]| {
-            from.checked_add(len).is_some_and(|end| end <= area.width)
+        // Beside the marker (right, else left), else centred on the row
+        // above or below it, kept inside the map.
+        let centred = col
+            .saturating_sub(len / 2)
+            .min(area.width.saturating_sub(len));
+        let candidates = [
+            Some((row, col + 2)),
+            col.checked_sub(len + 1).map(|c| (row, c)),
+            row.checked_sub(1).map(|r| (r, centred)),
+            Some((row + 1, centred)),
+        ];
+        let free = |(r, from): (u16, u16), occupied: &[bool]| {
+            let row_start = usize::from(r) * w;
+            r < area.height
+                && from.checked_add(len).is_some_and(|end| end <= area.width)
                 && (from..from + len).all(|c| !occupied[row_start + usize::from(c)])
         };
-        let right = col + 2;
-        let left = col.checked_sub(len + 1);
-        let at = if free(right, &occupied) {
-            Some(right)
-        } else {
-            left.filter(|&l| free(l, &occupied))
+        let Some((r, at)) = candidates
+            .into_iter()
+            .flatten()
+            .find(|&spot| free(spot, &occupied))
+        else {
+            continue;
         };
-        let Some(at) = at else { continue };
         let style = if is_picked {
             theme.selected()
         } else {
             theme.text()
         };
-        buf.set_string(area.x + at, area.y + row, &text, style);
+        buf.set_string(area.x + at, area.y + r, &text, style);
+        let row_start = usize::from(r) * w;
         for c in at..at + len {
             occupied[row_start + usize::from(c)] = true;
         }
@@ -267,10 +285,11 @@ fn status_line(map: &MapPane, input: &MapInput, area: Rect, buf: &mut Buffer) {
         .and_then(|p| map.markers.list.iter().find(|m| m.place == p));
     if let Some(m) = picked {
         parts.push(format!(
-            "{}: {} · Enter filters by it",
+            "{}: {}",
             crate::sanitize::clean_line(&s.places[m.place].name),
             plural(m.events, "event")
         ));
+        parts.push("Enter filters by it".to_string());
     }
     // What is not on the map is said before what is: it is easy to miss.
     if map.markers.unmapped > 0 {
