@@ -1,5 +1,6 @@
 //! How sitrep scales: loading and checking, building the search and member
-//! indexes, a filter change with its redraw, a frame of the timeline, and
+//! indexes, a filter change with its redraw (the time strip counted again
+//! with it), a frame of the timeline, and
 //! scrolling, on generated situations of 10,000 and 100,000 events, and of
 //! 1,000,000 with `SITREP_BENCH_MILLION=1` (a 459 MB file: it takes a while).
 //!
@@ -257,5 +258,45 @@ fn digests_and_compare(bencher: Bencher, events: usize) {
             (changes.added(), changes.removed())
         );
         (digests, changes)
+    });
+}
+
+/// The time strip alone over every event: buckets for 138 columns, both
+/// layers (every event and a filter's half), labels.
+#[divan::bench(args = sizes())]
+fn strip(bencher: Bencher, events: usize) {
+    let s = situation(events);
+    let span = s.events.iter().fold((s.as_of, s.as_of), |(lo, hi), e| {
+        (lo.min(e.first_day()), hi.max(e.last_day()))
+    });
+    bencher.bench(|| {
+        sitrep::strip::compute(
+            black_box(span),
+            138,
+            s.as_of,
+            &s.events,
+            s.events.iter().step_by(2),
+            None,
+        )
+    });
+}
+
+/// The date window moved on and back (`]` then `[`), each a filter change
+/// with the time strip counted again over the new window, and a redraw at
+/// 140x45.
+#[divan::bench(args = sizes())]
+fn shift_window_and_redraw(bencher: Bencher, events: usize) {
+    let (mut app, mut terminal) = dashboard(events);
+    key(&mut app, KeyCode::Char('w'));
+    for c in "90d".chars() {
+        key(&mut app, KeyCode::Char(c));
+    }
+    key(&mut app, KeyCode::Enter);
+    assert!(!app.screen().strip.is_empty(), "the strip shows at 140x45");
+    bencher.bench_local(|| {
+        for c in [']', '['] {
+            key(&mut app, KeyCode::Char(c));
+            draw(&mut terminal, &app);
+        }
     });
 }

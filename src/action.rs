@@ -105,6 +105,8 @@ pub enum Action {
     },
     /// Show only what is new or changed since the last look, or everything again.
     OnlyMarked,
+    /// List what the file no longer has since the last look.
+    Removed,
     /// Remove the last chip of the filter (the search, else the last actor).
     RemoveChip,
     /// In a detail: move to the next or previous actor or event named there.
@@ -116,6 +118,11 @@ pub enum Action {
     MapZoomIn,
     MapZoomOut,
     MapFit,
+    /// Show or hide the time strip above the timeline.
+    ToggleStrip,
+    /// The timeline: oldest or newest first; the actors: tree, by events,
+    /// by name.
+    Sort,
     ToggleMouse,
     /// Read the open file again now (it is also reloaded when saved).
     Reload,
@@ -123,6 +130,16 @@ pub enum Action {
     Suspend,
     /// Left click at a screen cell.
     Click {
+        column: u16,
+        row: u16,
+    },
+    /// The mouse moved with the left button held (a drag).
+    Drag {
+        column: u16,
+        row: u16,
+    },
+    /// The left button let go.
+    Release {
         column: u16,
         row: u16,
     },

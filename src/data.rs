@@ -8,7 +8,7 @@ use std::sync::Arc;
 use crate::derived::{Derived, derive, in_quote_order};
 use crate::figures::Staleness;
 use crate::marks::Marks;
-use crate::model::{ActorIx, Situation};
+use crate::model::{ActorIx, EventIx, Situation};
 use crate::query::{Filter, Index, Selection, normalize_query, select};
 
 pub struct Data {
@@ -26,6 +26,44 @@ pub struct Data {
     /// The labels of the cards shown when the filter leaves out some key
     /// figures (else `derived.labels` serves): see [`Data::card_labels`].
     narrowed_labels: Vec<String>,
+    /// The timeline lists the newest event first (`s`): `selection.events`
+    /// is then in reverse date order.
+    newest_first: bool,
+    /// How the actors pane lists the actors (`s` there).
+    actor_order: ActorOrder,
+    /// The actors in that order (`derived.actor_order` for the tree).
+    actors_listed: Vec<ActorIx>,
+}
+
+/// The orders the actors pane cycles through.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ActorOrder {
+    /// Each actor followed by its members, in file order.
+    #[default]
+    Tree,
+    /// Most events first (members' events counted), ties in tree order.
+    ByEvents,
+    /// By name, ignoring case and accents, ties in tree order.
+    ByName,
+}
+
+impl ActorOrder {
+    pub fn next(self) -> ActorOrder {
+        match self {
+            ActorOrder::Tree => ActorOrder::ByEvents,
+            ActorOrder::ByEvents => ActorOrder::ByName,
+            ActorOrder::ByName => ActorOrder::Tree,
+        }
+    }
+
+    /// For the pane's title: "by events".
+    pub fn words(self) -> &'static str {
+        match self {
+            ActorOrder::Tree => "tree",
+            ActorOrder::ByEvents => "by events",
+            ActorOrder::ByName => "by name",
+        }
+    }
 }
 
 impl Data {
@@ -43,7 +81,11 @@ impl Data {
             selection,
             marks,
             narrowed_labels: Vec::new(),
+            newest_first: false,
+            actor_order: ActorOrder::Tree,
+            actors_listed: Vec::new(),
         };
+        data.actors_listed = data.derived.actor_order.clone();
         data.narrow_labels();
         data
     }
@@ -54,7 +96,65 @@ impl Data {
             select(&self.situation, &self.index, &self.filter),
             &self.derived,
         );
+        if self.newest_first {
+            self.selection.events.reverse();
+        }
         self.narrow_labels();
+    }
+
+    pub fn actor_order(&self) -> ActorOrder {
+        self.actor_order
+    }
+
+    /// The actors as the actors pane lists them.
+    pub fn actors_listed(&self) -> &[ActorIx] {
+        &self.actors_listed
+    }
+
+    /// Lists the actors in another order.
+    pub fn set_actor_order(&mut self, order: ActorOrder) {
+        self.actor_order = order;
+        let mut listed = self.derived.actor_order.clone();
+        match order {
+            ActorOrder::Tree => {}
+            // Stable sorts: ties keep the tree order.
+            ActorOrder::ByEvents => {
+                listed.sort_by_key(|&a| std::cmp::Reverse(self.index.event_count(a)))
+            }
+            ActorOrder::ByName => {
+                listed.sort_by_cached_key(|&a| normalize_query(&self.situation.actors[a].name))
+            }
+        }
+        self.actors_listed = listed;
+    }
+
+    pub fn newest_first(&self) -> bool {
+        self.newest_first
+    }
+
+    /// Lists the timeline newest first, or oldest first.
+    pub fn set_newest_first(&mut self, newest_first: bool) {
+        if self.newest_first != newest_first {
+            self.newest_first = newest_first;
+            self.selection.events.reverse();
+        }
+    }
+
+    /// What orders an event in the timeline's list, for finding it there
+    /// by binary search.
+    pub fn event_rank(&self, e: EventIx) -> usize {
+        if self.newest_first { usize::MAX - e } else { e }
+    }
+
+    /// The position of the latest event that is not upcoming (the one just
+    /// before the "now" divider in date order), or the nearest there is.
+    pub fn latest_past(&self) -> usize {
+        let split = self.now_split();
+        if self.newest_first {
+            split.min(self.selection.events.len().saturating_sub(1))
+        } else {
+            split.saturating_sub(1)
+        }
     }
 
     fn narrow_labels(&mut self) {
@@ -64,7 +164,7 @@ impl Data {
         } else {
             metrics
                 .iter()
-                .map(|&m| self.derived.labels[m].clone())
+                .map(|&m| self.derived.labels[m.get()].clone())
                 .collect()
         };
     }
@@ -92,14 +192,18 @@ impl Data {
         normalize_query(&self.filter.search)
     }
 
-    /// How many events of the selection are not upcoming: the "now"
-    /// divider sits after them. Events are in date order, so this is a
-    /// binary search.
+    /// Where the "now" divider sits in the selection: after the events that
+    /// are not upcoming (oldest first), or after the upcoming ones (newest
+    /// first). Events are in date order either way, so this is a binary
+    /// search.
     pub fn now_split(&self) -> usize {
         let as_of = self.situation.as_of;
-        self.selection
-            .events
-            .partition_point(|&e| !self.situation.events[e].is_upcoming(as_of))
+        let upcoming = |&e: &EventIx| self.situation.events[e].is_upcoming(as_of);
+        if self.newest_first {
+            self.selection.events.partition_point(upcoming)
+        } else {
+            self.selection.events.partition_point(|e| !upcoming(e))
+        }
     }
 
     /// Rows of the timeline: every selected event and the "now" divider.

@@ -51,6 +51,9 @@ pub struct Derived {
     /// Columns most event titles take (90th percentile, capped: a few long
     /// titles should not push every actor name out).
     pub title_width: usize,
+    /// The first and last day any event may cover, `as_of` included: what
+    /// the time strip spans without a date window.
+    pub span: (chrono::NaiveDate, chrono::NaiveDate),
 }
 
 /// The selection with its quotes in the dashboard's order.
@@ -182,6 +185,9 @@ pub fn derive(s: &Situation, staleness: Staleness) -> Derived {
     )
     .min(90);
     let (quote_order, quote_rank) = quote_order(s);
+    let span = s.events.iter().fold((s.as_of, s.as_of), |(lo, hi), e| {
+        (lo.min(e.first_day()), hi.max(e.last_day()))
+    });
     let mut figures: Vec<Figure> = s
         .metrics
         .iter()
@@ -220,6 +226,7 @@ pub fn derive(s: &Situation, staleness: Staleness) -> Derived {
         title_width,
         quote_order,
         quote_rank,
+        span,
     }
 }
 

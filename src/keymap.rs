@@ -26,19 +26,22 @@ pub enum Mode {
     Help,
     /// The `check` report of a save that did not load is open.
     Report,
+    /// The list of what was removed since the last look is open.
+    Removed,
     /// The terminal is below the minimum size: only quitting works. Not in
     /// [`Mode::ALL`], which lists the modes help describes.
     TooSmall,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 7] = [
+    pub const ALL: [Mode; 8] = [
         Mode::Normal,
         Mode::Search,
         Mode::Picker,
         Mode::Window,
         Mode::Detail,
         Mode::Report,
+        Mode::Removed,
         Mode::Help,
     ];
 
@@ -51,6 +54,7 @@ impl Mode {
             Mode::Detail => "Detail",
             Mode::Help => "This help",
             Mode::Report => "Why the file did not reload",
+            Mode::Removed => "Removed since your last look",
             Mode::TooSmall => "Terminal too small",
         }
     }
@@ -121,7 +125,7 @@ impl Binding {
     }
 }
 
-use Mode::{Detail, Help, Normal, Picker, Report, Search, TooSmall, Window};
+use Mode::{Detail, Help, Normal, Picker, Removed, Report, Search, TooSmall, Window};
 
 /// Every binding of every mode, in the order help lists them.
 #[rustfmt::skip]
@@ -164,9 +168,14 @@ pub const BINDINGS: &[Binding] = &[
     bind(Normal, &[ch('u')], Action::OnlyMarked, "only new (+) and changed (~) since your last look, or all")
         .footer(6, "new")
         .with_file(),
+    bind(Normal, &[ch('U')], Action::Removed, "what was removed since your last look (or click the header's count)")
+        .with_file(),
     bind(Normal, &[code(KeyCode::Backspace)], Action::RemoveChip, "remove the last filter chip"),
     bind(Normal, &[code(KeyCode::Esc)], Action::Back, "clear the search, leave zoom"),
     bind(Normal, &[ch('z')], Action::Zoom, "zoom the pane to full size"),
+    bind(Normal, &[ch('t')], Action::ToggleStrip, "show / hide the time strip above the timeline"),
+    bind(Normal, &[ch('s')], Action::Sort, "oldest / newest first").pane(Pane::Timeline),
+    bind(Normal, &[ch('s')], Action::Sort, "order: tree, by events, by name").pane(Pane::Actors),
     bind(Normal, &[ch('m')], Action::ToggleMouse, "mouse on / off (off lets you select text)"),
     bind(Normal, &[ch('?'), code(KeyCode::F(1))], Action::Help, "all keys (this help)").footer(5, "help"),
     bind(Normal, &[ch('r')], Action::Reload, "reload the file now (saving it reloads it too)")
@@ -248,6 +257,17 @@ pub const BINDINGS: &[Binding] = &[
     bind(Report, &[ch('?'), code(KeyCode::F(1))], Action::Help, "all keys (this help)").footer(5, "help"),
     bind(Report, &[ctrl('c')], Action::Quit, "quit"),
     bind(Report, &[ctrl('z')], Action::Suspend, "suspend to the shell"),
+    // What was removed since the last look.
+    bind(Removed, &[ch('j'), code(KeyCode::Down)], Action::Down, "scroll").footer(2, "scroll"),
+    bind(Removed, &[ch('k'), code(KeyCode::Up)], Action::Up, "scroll"),
+    bind(Removed, &[code(KeyCode::PageDown), ch(' ')], Action::PageDown, "page down / up"),
+    bind(Removed, &[code(KeyCode::PageUp)], Action::PageUp, "page down / up"),
+    bind(Removed, &[ch('g'), code(KeyCode::Home)], Action::Top, "top / bottom"),
+    bind(Removed, &[ch('G'), code(KeyCode::End)], Action::Bottom, "top / bottom"),
+    bind(Removed, &[code(KeyCode::Esc), ch('q')], Action::Back, "close").footer(1, "close"),
+    bind(Removed, &[ch('?'), code(KeyCode::F(1))], Action::Help, "all keys (this help)").footer(5, "help"),
+    bind(Removed, &[ctrl('c')], Action::Quit, "quit"),
+    bind(Removed, &[ctrl('z')], Action::Suspend, "suspend to the shell"),
     // This help.
     bind(Help, &[ch('j'), code(KeyCode::Down)], Action::Down, "scroll").footer(2, "scroll"),
     bind(Help, &[ch('k'), code(KeyCode::Up)], Action::Up, "scroll"),

@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use crate::changes::{Catalog, Changes};
 use crate::digest::{Digests, Section};
 use crate::model::Situation;
-use crate::seen::{Record, SeenItem};
+use crate::seen::{Record, SeenItem, Shown};
 
 /// One item's mark.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -38,7 +38,8 @@ impl Mark {
 pub struct Removed {
     pub section: Section,
     pub key: String,
-    pub shown: Option<String>,
+    /// What it showed then (empty from a record that did not keep it).
+    pub shown: Shown,
 }
 
 /// Marks for every item on screen, by section and position.
@@ -48,9 +49,8 @@ pub struct Marks {
     pub since: Option<DateTime<Utc>>,
     /// Per section (in [`Section::ALL`] order), per item: its mark.
     marks: [Vec<Option<Mark>>; 4],
-    /// Per section, per item: what a changed item showed before (an
-    /// event's date, a figure's value), when it showed anything.
-    was: [Vec<Option<String>>; 4],
+    /// Per section, per item: what a changed item showed before.
+    was: [Vec<Option<Shown>>; 4],
     pub removed: Vec<Removed>,
     new: usize,
     changed: usize,
@@ -81,14 +81,14 @@ impl Marks {
             }
             for &(i, o) in &found.changed {
                 row[i] = Some(Mark::Changed);
-                was[i] = old[o].shown.clone();
+                was[i] = Some(old[o].shown());
             }
             marks.new += found.added.len();
             marks.changed += found.changed.len();
             marks.removed.extend(found.removed.iter().map(|&o| Removed {
                 section,
                 key: old[o].key.clone(),
-                shown: old[o].shown.clone(),
+                shown: old[o].shown(),
             }));
             marks.marks[slot(section)] = row;
             marks.was[slot(section)] = was;
@@ -100,9 +100,9 @@ impl Marks {
         self.marks[slot(section)].get(item).copied().flatten()
     }
 
-    /// What a changed item showed before, if anything.
-    pub fn was(&self, section: Section, item: usize) -> Option<&str> {
-        self.was[slot(section)].get(item)?.as_deref()
+    /// What a changed item showed before.
+    pub fn was(&self, section: Section, item: usize) -> Option<&Shown> {
+        self.was[slot(section)].get(item)?.as_ref()
     }
 
     /// The marked items of each list the filter narrows, for
@@ -196,11 +196,18 @@ value = 41000
         let breach = new.events.iter().position(|e| e.id == "breach").unwrap();
         let bridge = new.events.iter().position(|e| e.id == "bridge").unwrap();
         assert_eq!(marks.mark(Section::Events, breach), Some(Mark::Changed));
-        assert_eq!(marks.was(Section::Events, breach), Some("12 Sep 2024"));
+        let was = marks.was(Section::Events, breach).unwrap();
+        assert_eq!(was.get("date"), Some("12 Sep 2024"));
+        assert_eq!(
+            was.changes(&crate::seen::shown(&new, Section::Events, breach)),
+            [("date", Some("12 Sep 2024"), Some("13 Sep 2024"))]
+        );
         assert_eq!(marks.mark(Section::Events, bridge), Some(Mark::New));
         assert_eq!(marks.mark(Section::Metrics, 0), None);
         assert_eq!(marks.removed.len(), 1);
         assert_eq!(marks.removed[0].key, "rumour");
+        assert_eq!(marks.removed[0].shown.label(), Some("A rumour"));
+        assert_eq!(marks.removed[0].shown.what(), Some("1 Sep 2024"));
         let now: DateTime<Utc> = "2026-12-01T09:00:00Z".parse().unwrap();
         assert_eq!(
             marks.summary(now).as_deref(),

@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use memchr::memmem;
 
 use crate::members::Members;
-use crate::model::{ActorIx, EventIx, PlaceIx, QuoteIx, Situation};
+use crate::model::{ActorIx, EventIx, MetricIx, PlaceIx, QuoteIx, Situation};
 use crate::tree_ranges::TreeRanges;
 
 /// What the user asked to see. The parts combine: an item must match all.
@@ -84,9 +84,9 @@ pub struct Selection {
     pub quotes: Vec<QuoteIx>,
     /// The key figures shown, in file order: all of them, or only the
     /// marked ones under [`Filter::marked`].
-    pub metrics: Vec<usize>,
+    pub metrics: Vec<MetricIx>,
     /// Metrics about an actor in the filter (all stay visible; these stand out).
-    pub highlighted_metrics: Vec<usize>,
+    pub highlighted_metrics: Vec<MetricIx>,
     /// Actors in scope of the actor filter: the chosen ones and their members.
     pub actors_in_scope: Vec<bool>,
     /// Actors whose name, alias or id matches the search text.
@@ -742,16 +742,14 @@ pub fn select(s: &Situation, index: &Index, filter: &Filter) -> Selection {
     let highlighted_metrics = if filter.actors.is_empty() {
         Vec::new()
     } else {
-        s.metrics
-            .iter()
-            .enumerate()
-            .filter(|(_, m)| m.actors.iter().any(|&a| in_scope[a]))
-            .map(|(i, _)| i)
+        s.metric_ixs()
+            .filter(|&m| s.metrics[m].actors.iter().any(|&a| in_scope[a]))
             .collect()
     };
 
-    let metrics = (0..s.metrics.len())
-        .filter(|&m| !filter.marked || is_marked(&marked.metrics, m))
+    let metrics = s
+        .metric_ixs()
+        .filter(|&m| !filter.marked || is_marked(&marked.metrics, m.get()))
         .collect();
 
     Selection {
@@ -878,7 +876,7 @@ sources = ["wire"]
         };
         let sel = select(&s, &index, &filter);
         assert_eq!(ids(&s, &sel.events), ["arrive", "briefing"]);
-        assert_eq!(sel.highlighted_metrics, [0]);
+        assert_eq!(sel.highlighted_metrics, [MetricIx::new(0)]);
         // One quote is about the police, a member of the mission; the other
         // is by the commander, a member of the police. The dated one (by
         // its event) comes first.
@@ -1051,7 +1049,7 @@ sources = ["wire"]
         let sel = select(&s, &index, &filter);
         assert_eq!(ids(&s, &sel.events), ["arrive", "briefing"]);
         assert_eq!(sel.quotes, [QuoteIx::new(0)]);
-        assert_eq!(sel.metrics, [0]);
+        assert_eq!(sel.metrics, [MetricIx::new(0)]);
         let with_ruto = Filter {
             actors: vec![s.actor_by_id("ruto").unwrap()],
             ..filter.clone()

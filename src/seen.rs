@@ -12,16 +12,18 @@
 //! items costs a few milliseconds:
 //!
 //! ```text
-//! sitrep seen 1
+//! sitrep seen 2
 //! file  →  /home/ama/floods/situation.toml
 //! seen  →  2026-11-28T09:12:03Z
-//! e  →  breach  →  9c1d…(16 hex)  →  2026-11-20  →  3–5 Sep 2024
-//! m  →  displaced  →  41a0…  →  2026-11-28  →  41,000+ people
+//! e  →  breach  →  9c1d…(16 hex)  →  2026-11-20  →  date=3–5 Sep 2024  →  title=Levee breach  →  actors=Government
+//! m  →  displaced  →  41a0…  →  2026-11-28  →  label=People displaced  →  figure=41,000+ people  →  observation 20 Sep 2024 (ocha)=41,000+
 //! ```
 //!
 //! An item line: section tag, key, digest, the day this version of the item
-//! was first seen, and what it showed (an event's date, a figure's value),
-//! so that a changed item can say what it was.
+//! was first seen, and what it showed, field by field ([`Shown`]), so that a
+//! changed item can say what it was and a removed one what it had been. A
+//! record of version 1 (one unnamed field: an event's date, a figure's
+//! value) still reads.
 
 use std::fmt::Write as _;
 use std::io::Write as _;
@@ -35,7 +37,13 @@ use crate::figures;
 use crate::model::Situation;
 use crate::sanitize::clean_line;
 
-const HEADER: &str = "sitrep seen 1";
+const HEADER: &str = "sitrep seen 2";
+/// The first version, whose item lines end in one unnamed field.
+const HEADER_V1: &str = "sitrep seen 1";
+
+/// Columns a field's value keeps: enough to tell what changed, and a
+/// megabyte-long quote makes a line of the record, not a megabyte.
+const SHOWN_MAX: usize = 200;
 
 /// A record larger than this is not one of ours: refused unread.
 const MAX_BYTES: u64 = 512 << 20;
@@ -48,8 +56,94 @@ pub struct SeenItem {
     pub digest: Digest,
     /// The day this version of the item was first seen.
     pub since: NaiveDate,
-    /// What it showed: an event's date, a figure's value; one line.
-    pub shown: Option<String>,
+    /// What it showed, field by field, as the record keeps it
+    /// (`name=value` fields joined by tabs): read into a [`Shown`] only for
+    /// the few items that changed or went, so reading a record allocates
+    /// little per item.
+    pub shown_text: String,
+}
+
+impl SeenItem {
+    /// What it showed, field by field.
+    pub fn shown(&self) -> Shown {
+        Shown(
+            self.shown_text
+                .split('\t')
+                .filter_map(|f| f.split_once('='))
+                .map(|(n, v)| (n.to_string(), v.to_string()))
+                .collect(),
+        )
+    }
+}
+
+/// What an item showed a reader, as (field, value) pairs, each value on one
+/// line: an event's date, title and actors; a figure's label, value and
+/// each observation; a quote's speaker and words; an actor's name, kind and
+/// role. The fields a changed item's detail compares, and what a removed
+/// item is listed by.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Shown(pub Vec<(String, String)>);
+
+impl Shown {
+    /// As the record keeps it: `name=value` fields joined by tabs (each
+    /// made one line and the name free of `=` by [`shown`]).
+    pub fn to_text(&self) -> String {
+        let mut out = String::new();
+        for (i, (name, value)) in self.0.iter().enumerate() {
+            if i > 0 {
+                out.push('\t');
+            }
+            out.push_str(name);
+            out.push('=');
+            out.push_str(value);
+        }
+        out
+    }
+
+    pub fn get(&self, field: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(name, _)| name == field)
+            .map(|(_, value)| value.as_str())
+    }
+
+    /// The fields whose values differ between `self` (before) and `now`,
+    /// in the order `now` lists them, then those only `self` had: (field,
+    /// before, now), `None` for a field one side lacks.
+    pub fn changes<'a>(
+        &'a self,
+        now: &'a Shown,
+    ) -> Vec<(&'a str, Option<&'a str>, Option<&'a str>)> {
+        let mut out = Vec::new();
+        for (name, value) in &now.0 {
+            let before = self.get(name);
+            if before != Some(value.as_str()) {
+                out.push((name.as_str(), before, Some(value.as_str())));
+            }
+        }
+        for (name, value) in &self.0 {
+            if now.get(name).is_none() {
+                out.push((name.as_str(), Some(value.as_str()), None));
+            }
+        }
+        out
+    }
+
+    /// What the item is called: an event's title, a figure's label, a
+    /// quote's words, an actor's name.
+    pub fn label(&self) -> Option<&str> {
+        ["title", "label", "text", "name"]
+            .into_iter()
+            .find_map(|field| self.get(field))
+    }
+
+    /// What a reader needs beside the label: an event's date, a figure's
+    /// value, a quote's speaker, an actor's kind.
+    pub fn what(&self) -> Option<&str> {
+        ["date", "figure", "speaker", "kind"]
+            .into_iter()
+            .find_map(|field| self.get(field))
+    }
 }
 
 /// What was seen of one file, and when.
@@ -94,7 +188,7 @@ impl Record {
                     key: key.to_string(),
                     digest,
                     since,
-                    shown: shown(s, section, i),
+                    shown_text: shown(s, section, i).to_text(),
                 });
             }
         }
@@ -126,15 +220,19 @@ impl Record {
         let _ = writeln!(out, "file\t{}", one_field(&self.file));
         let _ = writeln!(out, "seen\t{}", self.seen.format("%Y-%m-%dT%H:%M:%SZ"));
         for item in &self.items {
-            let _ = writeln!(
+            let _ = write!(
                 out,
-                "{}\t{}\t{:016x}\t{}\t{}",
+                "{}\t{}\t{:016x}\t{}",
                 item.section.tag(),
                 item.key,
                 item.digest,
                 item.since.format("%Y-%m-%d"),
-                item.shown.as_deref().map(one_field).unwrap_or_default()
             );
+            if !item.shown_text.is_empty() {
+                out.push('\t');
+                out.push_str(&item.shown_text);
+            }
+            out.push('\n');
         }
         out
     }
@@ -142,9 +240,11 @@ impl Record {
     /// Reads a record back; the error says what is wrong, in a few words.
     pub fn parse(text: &str) -> Result<Record, String> {
         let mut lines = text.lines();
-        if lines.next() != Some(HEADER) {
-            return Err("not a sitrep seen-state record".into());
-        }
+        let v1 = match lines.next() {
+            Some(HEADER) => false,
+            Some(HEADER_V1) => true,
+            _ => return Err("not a sitrep seen-state record".into()),
+        };
         let field = |line: Option<&str>, name: &str| -> Result<String, String> {
             line.and_then(|l| l.strip_prefix(name))
                 .and_then(|l| l.strip_prefix('\t'))
@@ -164,17 +264,34 @@ impl Record {
             let section = Section::from_tag(next()?).ok_or_else(bad)?;
             let key = next()?.to_string();
             let digest = u64::from_str_radix(next()?, 16).map_err(|_| bad())?;
-            let since = NaiveDate::parse_from_str(next()?, "%Y-%m-%d").map_err(|_| bad())?;
-            let shown = next()?;
+            let since_field = next()?;
+            let rest = parts.next();
+            let since = NaiveDate::parse_from_str(since_field, "%Y-%m-%d").map_err(|_| bad())?;
             if key.is_empty() {
                 return Err(bad());
             }
+            let shown_text = match rest {
+                None => String::new(),
+                // Version 1 kept one field: an event's date, a figure's value.
+                Some(value) if v1 && !value.is_empty() => {
+                    let field = match section {
+                        Section::Metrics => "figure",
+                        _ => "date",
+                    };
+                    format!("{field}={}", value.replace('\t', " "))
+                }
+                Some(_) if v1 => String::new(),
+                // Checked here, read when needed: a field without `=` is
+                // a damaged (cut short) line.
+                Some(fields) if fields.split('\t').all(|f| f.contains('=')) => fields.to_string(),
+                Some(_) => return Err(bad()),
+            };
             items.push(SeenItem {
                 section,
                 key,
                 digest,
                 since,
-                shown: (!shown.is_empty()).then(|| shown.to_string()),
+                shown_text,
             });
         }
         Ok(Record { file, seen, items })
@@ -186,13 +303,64 @@ fn one_field(text: &str) -> String {
     clean_line(text).replace('\t', " ")
 }
 
-/// What a reader would compare: an event's date, a figure's value.
-fn shown(s: &Situation, section: Section, i: usize) -> Option<String> {
+/// What the item at `i` of a section shows a reader, field by field (see
+/// [`Shown`]).
+pub fn shown(s: &Situation, section: Section, i: usize) -> Shown {
+    let mut fields: Vec<(String, String)> = Vec::new();
+    // Made as the record keeps it (one line, cut), so that what is on
+    // screen compares equal to what was recorded of it.
+    let mut push = |name: &str, value: String| {
+        let value = crate::text::fit(&one_field(&value), SHOWN_MAX);
+        fields.push((one_field(name).replace('=', "-"), value));
+    };
+    let names = |list: &[crate::model::ActorIx]| {
+        list.iter()
+            .map(|&a| s.actors[a].name.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     match section {
-        Section::Events => Some(s.events[i].date_label()),
-        Section::Metrics => Some(figures::figure(s, &s.metrics[i]).display_with_unit()),
-        Section::Quotes | Section::Actors => None,
+        Section::Events => {
+            let e = &s.events[i];
+            push("date", e.date_label());
+            push("title", e.title.clone());
+            if !e.actors.is_empty() {
+                push("actors", names(&e.actors));
+            }
+        }
+        Section::Metrics => {
+            let m = &s.metrics[i];
+            push("label", m.label.clone());
+            push("figure", figures::figure(s, m).display_with_unit());
+            if let crate::model::MetricKind::Observed(points) = &m.kind {
+                let percent = figures::is_percent(m.unit.as_deref());
+                for p in points {
+                    let date = p
+                        .date
+                        .map_or_else(|| "undated".to_string(), |d| d.to_string());
+                    let name = match p.source {
+                        Some(src) => format!("observation {date} ({})", s.sources[src].id),
+                        None => format!("observation {date}"),
+                    };
+                    push(&name, figures::format_value(p.value, p.qualifier, percent));
+                }
+            }
+        }
+        Section::Quotes => {
+            let q = &s.quotes[crate::model::QuoteIx::new(i)];
+            push("speaker", s.actors[q.speaker].name.clone());
+            push("text", q.text.trim().to_string());
+        }
+        Section::Actors => {
+            let a = &s.actors[i];
+            push("name", a.name.clone());
+            push("kind", a.kind.as_str().to_string());
+            if let Some(role) = &a.role {
+                push("role", role.clone());
+            }
+        }
     }
+    Shown(fields)
 }
 
 /// Where records live: `$XDG_STATE_HOME/sitrep`, else
@@ -334,12 +502,54 @@ text = "We are doing all we can."
         assert_eq!(r.items.len(), 4);
         let text = r.to_text();
         assert!(
-            text.starts_with("sitrep seen 1\nfile\t/data/flood.toml\nseen\t2026-11-28T09:00:00Z\n")
+            text.starts_with("sitrep seen 2\nfile\t/data/flood.toml\nseen\t2026-11-28T09:00:00Z\n")
         );
         assert!(text.contains("\tbreach\t"), "{text}");
-        assert!(text.contains("\t12 Sep 2024\n"), "{text}");
-        assert!(text.contains("\t41,000 people\n"), "{text}");
+        assert!(
+            text.contains("\tdate=12 Sep 2024\ttitle=Levee breach\tactors=Government\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains(
+                "\tlabel=People displaced\tfigure=41,000 people\tobservation undated=41,000\n"
+            ),
+            "{text}"
+        );
+        assert!(
+            text.contains("\tspeaker=Government\ttext=We are doing all we can.\n"),
+            "{text}"
+        );
         assert_eq!(Record::parse(&text), Ok(r));
+    }
+
+    #[test]
+    fn a_record_of_the_first_version_still_reads() {
+        let v1 = "sitrep seen 1\nfile\t/f\nseen\t2026-11-28T09:00:00Z\n\
+                  e\tbreach\t00000000000000ff\t2026-11-20\t3 Sep 2024\n\
+                  m\tdisplaced\t0000000000000001\t2026-11-20\t41,000 people\n\
+                  q\tq1\t0000000000000002\t2026-11-20\t\n";
+        let r = Record::parse(v1).unwrap();
+        assert_eq!(r.items[0].shown().get("date"), Some("3 Sep 2024"));
+        assert_eq!(r.items[1].shown().get("figure"), Some("41,000 people"));
+        assert_eq!(r.items[2].shown(), Shown::default());
+    }
+
+    #[test]
+    fn what_is_kept_of_a_field_compares_equal_to_it_on_screen() {
+        let text = FILE.replace("We are doing all we can.", "We are doing\\tall we can.\\n")
+            + &format!(
+                "\n[[quotes]]\nspeaker = \"gov\"\ntext = \"{}\"\n",
+                "long ".repeat(300)
+            );
+        let s = load_str(&text).situation.expect("loads");
+        let r = Record::of(&s, &Digests::of(&s), "/f", at(28), None);
+        let back = Record::parse(&r.to_text()).unwrap();
+        for (i, item) in back.section(Section::Quotes).enumerate() {
+            let now = shown(&s, Section::Quotes, i);
+            let was = item.shown();
+            assert!(was.changes(&now).is_empty(), "{was:?}");
+            assert!(was.get("text").unwrap().chars().count() <= SHOWN_MAX);
+        }
     }
 
     #[test]

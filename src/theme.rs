@@ -64,10 +64,11 @@ pub enum StyleName {
     Chip,
     Banner,
     Status,
+    Vague,
 }
 
 impl StyleName {
-    pub const ALL: [StyleName; 18] = [
+    pub const ALL: [StyleName; 19] = [
         StyleName::Text,
         StyleName::Dim,
         StyleName::Strong,
@@ -86,6 +87,7 @@ impl StyleName {
         StyleName::Chip,
         StyleName::Banner,
         StyleName::Status,
+        StyleName::Vague,
     ];
 
     /// The key of `[colors]`.
@@ -109,6 +111,7 @@ impl StyleName {
             StyleName::Chip => "chip",
             StyleName::Banner => "banner",
             StyleName::Status => "status",
+            StyleName::Vague => "vague",
         }
     }
 
@@ -133,6 +136,7 @@ impl StyleName {
             StyleName::Chip => "a filter chip in the header (reversed)",
             StyleName::Banner => "the banner of a save that did not load (reversed)",
             StyleName::Status => "feedback in the footer",
+            StyleName::Vague => "the time strip's share of dates known only to a month or a year",
         }
     }
 
@@ -329,6 +333,23 @@ impl Theme {
     pub fn status(&self) -> Style {
         self.style(StyleName::Status)
     }
+
+    /// The time strip's spread weight of vague dates, apart from the
+    /// exact weight (strong) below it.
+    pub fn vague(&self) -> Style {
+        self.style(StyleName::Vague)
+    }
+
+    /// The background that shows, behind the top of a time-strip bar, the
+    /// events the filter leaves out: only where every bar colour stays
+    /// readable on it (the dark theme's dark grey); other themes shade
+    /// whole cells instead.
+    pub fn strip_outside(&self) -> Option<Color> {
+        match self.name {
+            ThemeName::Dark => self.border().fg,
+            _ => None,
+        }
+    }
 }
 
 /// One style of one built-in theme, before fitting it to the depth.
@@ -344,6 +365,7 @@ fn base_style(theme: ThemeName, depth: ColorDepth, style: StyleName) -> Style {
             M::BOLD
         }
         S::Now | S::Status => M::BOLD,
+        S::Vague => M::empty(),
         S::FocusTitle => M::BOLD | M::REVERSED,
         S::Selected => M::REVERSED,
         S::Matched => M::BOLD | M::UNDERLINED,
@@ -357,7 +379,7 @@ fn base_style(theme: ThemeName, depth: ColorDepth, style: StyleName) -> Style {
             // Without colour, secondary text is dimmed, and the words that
             // question a figure are underlined to stand apart from it.
             return match style {
-                S::Dim => plain.add_modifier(M::DIM),
+                S::Dim | S::Vague => plain.add_modifier(M::DIM),
                 S::Stale | S::Disputed => plain.add_modifier(M::UNDERLINED),
                 _ => plain,
             };
@@ -366,7 +388,7 @@ fn base_style(theme: ThemeName, depth: ColorDepth, style: StyleName) -> Style {
         ThemeName::Light => light_color(style, depth),
         ThemeName::HighContrast => {
             let extra = match style {
-                S::Selected | S::Banner | S::Upcoming => M::BOLD,
+                S::Selected | S::Banner | S::Upcoming | S::Vague => M::BOLD,
                 _ => M::empty(),
             };
             return match high_contrast_color(style) {
@@ -394,6 +416,7 @@ fn dark_color(style: StyleName) -> Option<Color> {
         S::Matched | S::Now => Some(Color::Magenta),
         S::Upcoming => Some(Color::Blue),
         S::Status => Some(Color::Green),
+        S::Vague => Some(Color::Cyan),
     }
 }
 
@@ -426,6 +449,8 @@ fn light_color(style: StyleName, depth: ColorDepth) -> Option<Color> {
         S::Upcoming => pick(19, Color::Blue),
         // #005f00.
         S::Status => pick(22, Color::Black),
+        // #005f87, a greyer blue than the focus.
+        S::Vague => pick(24, Color::Blue),
     }
 }
 
@@ -440,6 +465,7 @@ fn high_contrast_color(style: StyleName) -> Option<Color> {
         S::Key | S::Upcoming => Some(Color::LightCyan),
         S::Matched | S::Now => Some(Color::LightMagenta),
         S::Status => Some(Color::LightGreen),
+        S::Vague => Some(Color::LightCyan),
     }
 }
 

@@ -365,6 +365,8 @@ pub fn translate(app: &App, event: Event) -> Option<Action> {
             let (column, row) = (mouse.column, mouse.row);
             match mouse.kind {
                 MouseEventKind::Down(MouseButton::Left) => Some(Action::Click { column, row }),
+                MouseEventKind::Drag(MouseButton::Left) => Some(Action::Drag { column, row }),
+                MouseEventKind::Up(MouseButton::Left) => Some(Action::Release { column, row }),
                 MouseEventKind::ScrollDown => Some(Action::Scroll {
                     column,
                     row,

@@ -1024,6 +1024,13 @@ fn reopening_an_edited_file_marks_what_is_new_and_changed_since_the_last_look() 
     assert!(row("Temporary bridge opens").contains("●+"), "{screen}");
     assert!(row("Levee breaches flood").contains("●~"), "{screen}");
     assert!(!row("Heavy rain begins").contains("●~"), "{screen}");
+    // `u` keeps only what is new or changed, under a chip.
+    s.send("u");
+    s.wait_text("new or changed ✕");
+    s.wait_gone("Heavy rain begins");
+    let screen = s.contents();
+    assert!(screen.contains("Temporary bridge opens"), "{screen}");
+    assert!(screen.contains("Levee breaches flood"), "{screen}");
     s.send("q");
     assert!(s.finish().success());
 
@@ -1082,7 +1089,7 @@ fn a_damaged_record_is_told_once_and_the_dashboard_opens() {
     assert!(s.finish().success());
     // Quitting wrote a good record over the damaged one.
     let text = std::fs::read_to_string(&record).unwrap();
-    assert!(text.starts_with("sitrep seen 1\n"), "{text}");
+    assert!(text.starts_with("sitrep seen 2\n"), "{text}");
 }
 
 /// A `part_of` chain 20,000 deep opens, its deepest member is drawn with a

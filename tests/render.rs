@@ -935,6 +935,27 @@ fn builtin_map(width: u16, height: u16) -> App {
     app
 }
 
+/// The time strip alone, drawn into its own rect of the app's screen.
+fn strip_text(app: &App) -> String {
+    let area = app.screen().strip;
+    let mut buffer = Buffer::empty(area);
+    sitrep::ui::strip::render(app, app.screen(), &mut buffer);
+    screen_text(&buffer)
+}
+
+/// The app in a window from mid-February to April 2025, searching for the
+/// Red Crescent: its three events kept (early March and about 6 March are
+/// vague, 14 March exact), the rest above them; as of 14 March.
+fn strip_app(width: u16, height: u16) -> App {
+    let mut app = app(width, height);
+    keys(&mut app, &[KeyCode::Char('w')]);
+    text(&mut app, "2025-02-15 2025-04");
+    keys(&mut app, &[KeyCode::Enter, KeyCode::Char('/')]);
+    text(&mut app, "red crescent");
+    keys(&mut app, &[KeyCode::Enter]);
+    app
+}
+
 #[test]
 fn the_builtin_map_at_two_sizes() {
     // Haiti, Jamaica, the UN in New York and Kenya: the fit spans the
@@ -993,5 +1014,44 @@ fn approximate_places_are_never_drawn_as_a_dot() {
         ["·", "•", "●"].contains(&cell.symbol()),
         "{:?}",
         cell.symbol()
+    );
+}
+
+#[test]
+fn the_time_strip_at_two_widths() {
+    // 200x60: two bar rows of daily buckets.
+    let wide = strip_app(200, 60);
+    assert_eq!(wide.screen().strip.height, 3);
+    insta::assert_snapshot!("strip_200x60", strip_text(&wide));
+    // 80x24: one bar row of 78 columns for 60 days.
+    let narrow = strip_app(80, 24);
+    assert_eq!(narrow.screen().strip.height, 2);
+    insta::assert_snapshot!("strip_80x24", strip_text(&narrow));
+}
+
+#[test]
+fn vague_dates_and_the_filtered_out_part_differ_without_colour() {
+    let app = strip_app(200, 60);
+    let area = app.screen().strip;
+    let mut buffer = Buffer::empty(area);
+    sitrep::ui::strip::render(&app, app.screen(), &mut buffer);
+    let cells: Vec<&ratatui::buffer::Cell> = (area.top()..area.bottom() - 1)
+        .flat_map(|y| (area.left()..area.right()).map(move |x| (x, y)))
+        .map(|at| &buffer[at])
+        .collect();
+    // Exact weight is bold, spread weight dim, what the filter leaves out
+    // a light shade: three looks in mono.
+    let bold = cells
+        .iter()
+        .any(|c| c.modifier.contains(Modifier::BOLD) && c.symbol() != " ");
+    let dim = cells
+        .iter()
+        .any(|c| c.modifier.contains(Modifier::DIM) && c.symbol() != " ");
+    let shade = cells.iter().any(|c| c.symbol() == "░");
+    assert!(bold && dim && shade, "{}", strip_text(&app));
+    assert!(
+        cells
+            .iter()
+            .all(|c| c.fg == Color::Reset && c.bg == Color::Reset)
     );
 }

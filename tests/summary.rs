@@ -546,7 +546,8 @@ fn summary_selects_exactly_what_query_select_selects() {
             .map(|&q| s.quotes[q].id.clone().unwrap_or_default())
             .collect();
         assert_eq!(ids(&out["quotes"]), quotes, "quotes for {args:?}");
-        let highlighted: Vec<bool> = (0..s.metrics.len())
+        let highlighted: Vec<bool> = s
+            .metric_ixs()
             .map(|m| selection.highlighted_metrics.contains(&m))
             .collect();
         let flags: Vec<bool> = out["metrics"]

@@ -28,7 +28,8 @@ use ratatui::layout::{Position, Rect};
 pub use cursor::{Cursor, Motion, relocate};
 pub use effect::{Effect, Effects};
 pub use popups::{
-    DetailPage, DetailPopup, HelpPopup, PickerPopup, Popup, Reply, ReportPopup, WindowPopup,
+    DetailPage, DetailPopup, HelpPopup, PickerPopup, Popup, RemovedPopup, Reply, ReportPopup,
+    WindowPopup,
 };
 pub use reload::carry_over;
 pub use seen::{Seen, SeenSetup};
@@ -43,10 +44,11 @@ use crate::geometry::columns::{actors_full_width, timeline_full_width};
 use crate::geometry::header::{Chip, chips};
 use crate::geometry::{Facts, Screen};
 use crate::keymap::{Keymap, Mode};
-use crate::model::{ActorIx, PlaceIx, QuoteIx, Situation};
+use crate::model::{ActorIx, MetricIx, PlaceIx, QuoteIx, Situation};
 use crate::places::{Anchors, Markers};
 use crate::query::{Filter, Index, Selection};
 use crate::reload::Problem;
+use crate::strip::Strip;
 use crate::text::{fit, plural, shown};
 use crate::theme::Theme;
 use crate::window::Window;
@@ -114,6 +116,11 @@ pub struct App {
     /// What was seen before and the marks against it; `None` when nothing
     /// is remembered.
     seen: Option<Seen>,
+    /// The time strip's buckets for the filter and the strip's width; made
+    /// again only when either changes (see `relayout`).
+    strip: Strip,
+    /// The filter changed since `strip` was made.
+    strip_stale: bool,
 }
 
 /// A pane's width for `inner` columns inside its border.
@@ -141,15 +148,20 @@ impl App {
             file: options.file,
             problem: None,
             seen,
+            strip: Strip::default(),
+            strip_stale: true,
         };
         app.view.panes.map = panes::MapPane::new(Anchors::new(&app.data.situation));
         app.remark_map();
+        if let Some(seen) = &mut app.seen {
+            seen.opened(&app.data.situation);
+        }
         if app.has_pane(options.focus) {
             app.view.focus = options.focus;
         }
         // Open on "now": the latest event that is not upcoming, with the
         // divider in view.
-        app.view.panes.timeline.cursor.selected = app.data.now_split().saturating_sub(1);
+        app.view.panes.timeline.cursor.selected = app.data.latest_past();
         app.view.panes.timeline.center = true;
         if options.warnings > 0 {
             app.view.status = Some(format!(
@@ -213,6 +225,21 @@ impl App {
     }
     pub fn keymap(&self) -> &Keymap {
         &self.keymap
+    }
+    /// The time strip's buckets, for the filter now.
+    pub fn strip(&self) -> &Strip {
+        &self.strip
+    }
+
+    /// The time strip's bucket of the selected event.
+    pub fn strip_selected(&self) -> Option<usize> {
+        let e = self.selected_event()?;
+        self.strip.bucket_of_event(&self.data.situation.events[e])
+    }
+
+    /// The buckets a drag on the time strip covers so far, in order.
+    pub fn strip_dragged(&self) -> Option<(usize, usize)> {
+        self.view.drag.map(|(a, b)| (a.min(b), a.max(b)))
     }
 
     pub fn theme(&self) -> &Theme {
@@ -291,7 +318,13 @@ impl App {
 
     /// The only mutator for what the user asks.
     pub fn update(&mut self, action: Action) -> Effects {
-        if !matches!(action, Action::Resize { .. }) && self.mode() != Mode::TooSmall {
+        // A resize and the mouse moving or letting go leave the feedback of
+        // what was done before.
+        let quiet = matches!(
+            action,
+            Action::Resize { .. } | Action::Drag { .. } | Action::Release { .. }
+        );
+        if !quiet && self.mode() != Mode::TooSmall {
             self.view.status = None;
         }
         let mut effects = Effects::new();
@@ -324,6 +357,8 @@ impl App {
             }
             Action::Suspend => effects.push(Effect::Suspend),
             Action::Click { column, row } => self.click(Position::new(column, row)),
+            Action::Drag { column, row } => self.drag(Position::new(column, row)),
+            Action::Release { column, row } => self.release(Position::new(column, row)),
             Action::Scroll { column, row, down } => {
                 self.wheel(Position::new(column, row), if down { 3 } else { -3 })
             }
@@ -353,6 +388,7 @@ impl App {
             map: self.has_pane(Pane::Map),
             focus: self.view.focus,
             tab: self.view.tab,
+            strip: !self.view.strip_hidden,
         };
         self.screen = Screen::new(&facts);
         let map = self.screen.visible(Pane::Map).map(|_| {
@@ -363,6 +399,14 @@ impl App {
             }
         });
         self.view.panes.map.show(map);
+        let columns = usize::from(self.screen.strip.width);
+        if self.screen.strip.is_empty() {
+            self.strip = Strip::default();
+            self.strip_stale = true;
+        } else if self.strip_stale || self.strip.columns != columns {
+            self.strip = self.make_strip(columns);
+            self.strip_stale = false;
+        }
         for pane in Pane::ALL {
             self.view
                 .panes
@@ -377,6 +421,53 @@ impl App {
 
     fn open(&mut self, popup: Popup) {
         self.view.popups.push(popup);
+    }
+
+    /// Turns the timeline's order round, on the same event.
+    fn sort_timeline(&mut self) {
+        let event = self.selected_event();
+        let newest_first = !self.data.newest_first();
+        self.data.set_newest_first(newest_first);
+        if let Some(Ok(p)) = event.map(|e| self.find_event(e)) {
+            self.view.panes.timeline.cursor.selected = p;
+        }
+        self.view.status = Some(
+            if newest_first {
+                "timeline: newest first"
+            } else {
+                "timeline: oldest first"
+            }
+            .into(),
+        );
+    }
+
+    /// The actors in the next order, on the same actor.
+    fn sort_actors(&mut self) {
+        let cursor = self.view.panes.actors.cursor.selected;
+        let actor = self.data.actors_listed().get(cursor).copied();
+        let order = self.data.actor_order().next();
+        self.data.set_actor_order(order);
+        if let Some(p) = actor.and_then(|a| self.data.actors_listed().iter().position(|&x| x == a))
+        {
+            self.view.panes.actors.cursor.selected = p;
+        }
+        self.view.status = Some(format!("actors: {}", order.words()));
+    }
+
+    /// The strip over the date window, else over every event's days.
+    fn make_strip(&self, columns: usize) -> Strip {
+        let s = &self.data.situation;
+        let span = self
+            .window()
+            .map_or(self.data.derived.span, |w| (w.from, w.to));
+        crate::strip::compute(
+            span,
+            columns,
+            s.as_of,
+            &s.events,
+            self.data.selection.events.iter().map(|&e| &s.events[e]),
+            Some(&self.strip),
+        )
     }
 
     fn normal(&mut self, action: Action) {
@@ -449,6 +540,7 @@ impl App {
                 self.view.status = Some("every filter cleared".into());
             }
             Action::OnlyMarked => self.toggle_marked(),
+            Action::Removed => self.open_removed(),
             Action::RemoveChip => {
                 if self.data.filter.marked {
                     self.toggle_marked();
@@ -478,6 +570,14 @@ impl App {
                 None => self.view.status = Some(NO_WINDOW.into()),
             },
             Action::Zoom => self.view.zoom = !self.view.zoom,
+            Action::Sort if focus == Pane::Timeline => self.sort_timeline(),
+            Action::Sort if focus == Pane::Actors => self.sort_actors(),
+            Action::ToggleStrip => {
+                self.view.strip_hidden = !self.view.strip_hidden;
+                if self.view.strip_hidden {
+                    self.view.status = Some("time strip hidden: t shows it".into());
+                }
+            }
             _ => {}
         }
     }
@@ -586,11 +686,7 @@ impl App {
     /// mark: the filter stays off and the status says why.
     fn toggle_marked(&mut self) {
         let Some(seen) = &self.seen else {
-            self.view.status = Some(match self.file {
-                Some(_) => "nothing is remembered (--no-state): no marks".into(),
-                None => "built-in situation: nothing is new or changed".into(),
-            });
-            return;
+            return self.toggle_marked_refused();
         };
         let since = seen.since.clone();
         self.data.filter.marked = !self.data.filter.marked;
@@ -609,6 +705,22 @@ impl App {
                 plural(sel.events.len(), "event")
             )
         });
+    }
+
+    /// Without a record of what was seen nothing is marked: say why.
+    fn toggle_marked_refused(&mut self) {
+        self.view.status = Some(match self.file {
+            Some(_) => "nothing is remembered (--no-state): no marks".into(),
+            None => "built-in situation: nothing is new or changed".into(),
+        });
+    }
+
+    /// Lists what the file no longer has since the last look.
+    fn open_removed(&mut self) {
+        match &self.seen {
+            Some(_) => self.open(Popup::Removed(RemovedPopup::default())),
+            None => self.toggle_marked_refused(),
+        }
     }
 
     fn toggle_actor(&mut self, actor: ActorIx) {
@@ -706,14 +818,16 @@ impl App {
         self.data.selection.quotes.get(cursor.selected).copied()
     }
 
-    fn selected_metric(&self) -> Option<usize> {
+    fn selected_metric(&self) -> Option<MetricIx> {
         let cursor = self.view.panes.figures.cursor;
         self.data.selection.metrics.get(cursor.selected).copied()
     }
 
     /// Where an event is in the timeline's list (see [`relocate`]).
     fn find_event(&self, event: usize) -> Result<usize, usize> {
-        relocate(&self.data.selection.events, event, |e| e)
+        relocate(&self.data.selection.events, event, |e| {
+            self.data.event_rank(e)
+        })
     }
 
     /// Where a quote is in the quotes pane's list, which is in date order.
@@ -732,6 +846,7 @@ impl App {
         self.view.last_quote = quote;
         self.data.refilter();
         self.remark_map();
+        self.strip_stale = true;
         let events = self.data.selection.events.len();
         let quotes = self.data.selection.quotes.len();
         self.view.panes.timeline.cursor.selected =
@@ -740,7 +855,7 @@ impl App {
             cursor::landing(quote.map(|q| self.find_quote(q)), 0, quotes);
         let metrics = &self.data.selection.metrics;
         self.view.panes.figures.cursor.selected = cursor::landing(
-            metric.map(|m| relocate(metrics, m, |m| m)),
+            metric.map(|m| relocate(metrics, m, MetricIx::get)),
             0,
             metrics.len(),
         );
@@ -815,6 +930,12 @@ impl App {
         }
         // A click elsewhere keeps the search being typed.
         self.view.search = None;
+        let count = self.seen.as_ref().and_then(|s| s.header.as_deref());
+        if crate::geometry::header::marks_rect(&self.data, count, self.screen.header)
+            .is_some_and(|rect| rect.contains(at))
+        {
+            return self.open_removed();
+        }
         if let Some((_, chip)) = chips(&self.data, self.screen.header)
             .into_iter()
             .find(|(rect, _)| rect.contains(at))
@@ -831,6 +952,9 @@ impl App {
         if let Some(&(_, pane)) = self.screen.tabs.iter().find(|(rect, _)| rect.contains(at)) {
             self.set_focus(pane);
             return;
+        }
+        if self.screen.strip.contains(at) {
+            return self.click_strip(at);
         }
         let Some(pane) = self.screen.pane_at(at) else {
             return;
@@ -856,6 +980,78 @@ impl App {
             } else {
                 self.view.panes.get_mut(pane).cursor_mut().selected = item;
             }
+        }
+    }
+
+    /// The strip's bucket at a cell of the strip.
+    fn strip_bucket_at(&self, at: Position) -> Option<usize> {
+        let strip = self.screen.strip;
+        if !strip.contains(at) {
+            return None;
+        }
+        self.strip.bucket_at(usize::from(at.x - strip.x))
+    }
+
+    /// A click on the strip selects the first event the filter keeps in
+    /// that bucket, and may start a drag.
+    fn click_strip(&mut self, at: Position) {
+        self.set_focus(Pane::Timeline);
+        let Some(bucket) = self.strip_bucket_at(at) else {
+            return;
+        };
+        self.view.drag = Some((bucket, bucket));
+        let Some((from, to)) = self.strip.days_of(bucket) else {
+            return;
+        };
+        // The first event that starts in the bucket, else the first that
+        // may be under way in it (a vague date or a span from before).
+        let s = &self.data.situation;
+        let events = &self.data.selection.events;
+        let starts = |&e: &usize| (from..=to).contains(&s.events[e].first_day());
+        let covers = |&e: &usize| s.events[e].first_day() <= to && s.events[e].last_day() >= from;
+        let first = events
+            .iter()
+            .position(starts)
+            .or_else(|| events.iter().position(covers));
+        match first {
+            Some(position) => {
+                self.view.panes.timeline.cursor.selected = position;
+                self.view.panes.timeline.follow(&self.data, &self.screen);
+            }
+            None => {
+                self.view.status =
+                    Some(format!("no event shown in {}", Window { from, to }.label()))
+            }
+        }
+    }
+
+    /// The mouse held down moves over the strip: the drag covers the
+    /// buckets up to the one under it.
+    fn drag(&mut self, at: Position) {
+        let Some((start, _)) = self.view.drag else {
+            return;
+        };
+        // Beside the strip, the drag stops at its nearer end.
+        let strip = self.screen.strip;
+        let x = at.x.clamp(strip.x, strip.right().saturating_sub(1));
+        if let Some(bucket) = self.strip_bucket_at(Position::new(x, strip.y)) {
+            self.view.drag = Some((start, bucket));
+        }
+    }
+
+    /// Letting go after dragging across buckets sets the date window to
+    /// them; letting go where the drag began leaves the click's selection.
+    fn release(&mut self, at: Position) {
+        self.drag(at);
+        let Some((a, b)) = self.strip_dragged() else {
+            return;
+        };
+        self.view.drag = None;
+        if a == b {
+            return;
+        }
+        if let (Some((from, _)), Some((_, to))) = (self.strip.days_of(a), self.strip.days_of(b)) {
+            self.set_window(Some(Window { from, to }));
         }
     }
 

@@ -7,7 +7,7 @@
 
 use crate::action::Pane;
 use crate::doc::detail::Target;
-use crate::model::{ActorIx, EventIx, QuoteIx, Situation};
+use crate::model::{ActorIx, EventIx, MetricIx, QuoteIx, Situation};
 use crate::query::Filter;
 use crate::reload::Outcome;
 use crate::text::{fit, plural, shown};
@@ -70,9 +70,9 @@ impl Mapping<'_> {
         self.new.actor_by_id(id)
     }
 
-    fn metric(&self, m: usize) -> Option<usize> {
-        let id = &self.old.metrics.get(m)?.id;
-        position_of(self.new.metrics.iter().map(|m| m.id.as_str()), id)
+    fn metric(&self, m: MetricIx) -> Option<MetricIx> {
+        let id = &self.old.metrics.get(m.get())?.id;
+        position_of(self.new.metrics.iter().map(|m| m.id.as_str()), id).map(MetricIx::new)
     }
 
     fn quote(&self, q: QuoteIx) -> Option<QuoteIx> {
@@ -152,6 +152,9 @@ pub fn carry_over(old: &App, situation: Situation, warnings: usize) -> App {
         },
     );
 
+    // The orders of the timeline and the actors stay.
+    app.data.set_newest_first(old.data.newest_first());
+    app.data.set_actor_order(old.data.actor_order());
     let map = Mapping {
         old: &old.data.situation,
         new: &app.data.situation,
@@ -160,6 +163,7 @@ pub fn carry_over(old: &App, situation: Situation, warnings: usize) -> App {
     let mut view = app.view.clone();
     view.size = v.size;
     view.zoom = v.zoom;
+    view.strip_hidden = v.strip_hidden;
     view.tab = v.tab;
     view.focus = if app.has_pane(v.focus) {
         v.focus
@@ -175,7 +179,7 @@ pub fn carry_over(old: &App, situation: Situation, warnings: usize) -> App {
     let old_event = old.selected_event().or(v.last_event);
     let new_event = old_event.and_then(|e| map.event(e));
     view.panes.timeline.cursor.selected = landing(
-        new_event.map(|e| relocate(&new.selection.events, e, |e| e)),
+        new_event.map(|e| relocate(&new.selection.events, e, |e| new.event_rank(e))),
         panes.timeline.cursor.selected,
         new.selection.events.len(),
     );
@@ -192,24 +196,25 @@ pub fn carry_over(old: &App, situation: Situation, warnings: usize) -> App {
     );
     view.last_quote = v.last_quote.and_then(|q| map.quote(q));
 
-    // Actors are listed as a tree, not in file order.
+    // Actors are listed as a tree or sorted, not in file order: found by
+    // position in the new list.
     let old_actor = old
         .data
-        .derived
-        .actor_order
+        .actors_listed()
         .get(panes.actors.cursor.selected)
         .copied();
     let new_actor = old_actor.and_then(|a| map.actor(a));
-    let actor_rank = &new.derived.actor_rank;
     view.panes.actors.cursor.selected = landing(
-        new_actor.map(|a| relocate(&new.derived.actor_order, a, |a| actor_rank[a])),
+        new_actor
+            .and_then(|a| new.actors_listed().iter().position(|&x| x == a))
+            .map(Ok),
         panes.actors.cursor.selected,
-        new.derived.actor_order.len(),
+        new.actors_listed().len(),
     );
 
     let new_metric = old.selected_metric().and_then(|m| map.metric(m));
     view.panes.figures.cursor.selected = landing(
-        new_metric.map(|m| relocate(&new.selection.metrics, m, |m| m)),
+        new_metric.map(|m| relocate(&new.selection.metrics, m, MetricIx::get)),
         panes.figures.cursor.selected,
         new.selection.metrics.len(),
     );

@@ -34,8 +34,13 @@ pub struct Seen {
     record: PathBuf,
     file: PathBuf,
     /// What the marks compare against: the last look, or on a first look
-    /// the version opened (so that only what reloads bring is marked).
-    baseline: Arc<Record>,
+    /// nothing yet (see [`Seen::opened`]).
+    baseline: Option<Arc<Record>>,
+    /// On a first look, the version opened: the baseline of reloads, made a
+    /// record only when a reload needs one, so that opening costs nothing.
+    opened: Option<Arc<Situation>>,
+    /// When the version opened was seen, for the days items were first seen.
+    now: DateTime<Utc>,
     /// "5 new, 2 changed since 28 Nov", when anything is.
     pub header: Option<String>,
     /// " since 28 Nov": when the marks count from.
@@ -43,23 +48,49 @@ pub struct Seen {
 }
 
 impl Seen {
-    /// The state and the marks of `s` against what was seen.
+    /// The state and the marks of `s` against what was seen. A first look
+    /// marks nothing, and computes nothing: call [`Seen::opened`] with the
+    /// situation shown.
     pub fn new(setup: &SeenSetup, s: &Situation) -> (Seen, Marks) {
-        let digests = Digests::of(s);
-        let file = setup.file.to_string_lossy().into_owned();
-        let baseline = setup
-            .earlier
-            .clone()
-            .unwrap_or_else(|| Arc::new(Record::of(s, &digests, &file, setup.now, None)));
-        let marks = Marks::between(&baseline, s, &digests);
+        let marks = match &setup.earlier {
+            Some(earlier) => Marks::between(earlier, s, &Digests::of(s)),
+            None => Marks::default(),
+        };
+        let seen_at = setup.earlier.as_ref().map_or(setup.now, |e| e.seen);
         let seen = Seen {
             record: setup.record.clone(),
             file: setup.file.clone(),
             header: marks.summary(setup.now),
-            since: format!(" since {}", crate::seen::when(baseline.seen, setup.now)),
-            baseline,
+            since: format!(" since {}", crate::seen::when(seen_at, setup.now)),
+            baseline: setup.earlier.clone(),
+            opened: None,
+            now: setup.now,
         };
         (seen, marks)
+    }
+
+    /// On a first look, the situation opened (shared with the data).
+    pub fn opened(&mut self, s: &Arc<Situation>) {
+        if self.baseline.is_none() {
+            self.opened = Some(Arc::clone(s));
+        }
+    }
+
+    /// What reloads compare against: the last look's record, else the
+    /// version opened, as a record.
+    fn baseline(&self) -> Option<Arc<Record>> {
+        if let Some(record) = &self.baseline {
+            return Some(Arc::clone(record));
+        }
+        let s = self.opened.as_ref()?;
+        let file = self.file.to_string_lossy();
+        Some(Arc::new(Record::of(
+            s,
+            &Digests::of(s),
+            &file,
+            self.now,
+            None,
+        )))
     }
 
     /// The setup a reload starts from: the same baseline, so each reload's
@@ -68,7 +99,7 @@ impl Seen {
         SeenSetup {
             record: self.record.clone(),
             file: self.file.clone(),
-            earlier: Some(Arc::clone(&self.baseline)),
+            earlier: self.baseline(),
             problem: None,
             now: Utc::now(),
         }
@@ -82,7 +113,9 @@ impl Seen {
             return None;
         }
         let file = self.file.to_string_lossy();
-        let record = Record::of(s, &Digests::of(s), &file, now, Some(&self.baseline));
+        // Items unchanged since the last look keep the day they were first
+        // seen; on a first look everything is seen now.
+        let record = Record::of(s, &Digests::of(s), &file, now, self.baseline.as_deref());
         Some((self.record.clone(), self.file.clone(), record))
     }
 }

@@ -595,8 +595,7 @@ fn reload(app: &mut App, text: &str) {
 }
 
 fn selected_actor(app: &App) -> &str {
-    &app.data.situation.actors[app.data.derived.actor_order[app.view.panes.actors.cursor.selected]]
-        .id
+    &app.data.situation.actors[app.data.actors_listed()[app.view.panes.actors.cursor.selected]].id
 }
 
 fn selected_quote(app: &App) -> Option<&str> {
@@ -916,6 +915,7 @@ fn metric(app: &App, id: &str) -> Target {
             .metrics
             .iter()
             .position(|m| m.id == id)
+            .map(MetricIx::new)
             .expect("a fixture metric"),
     )
 }
@@ -1823,9 +1823,15 @@ fn a_first_look_marks_nothing_and_reloads_mark_what_each_one_brought() {
         .unwrap();
     let doc = crate::doc::detail::document(&app.data, &app.theme, Target::Event(e), 0, 200);
     let text: Vec<String> = doc.lines.iter().map(|l| l.to_string()).collect();
+    // The detail names what changed, with the old and the new value.
     assert!(
         text.iter()
-            .any(|l| l.contains("changed since your last look (date as before)")),
+            .any(|l| l.contains("changed since your last look:")),
+        "{text:?}"
+    );
+    assert!(
+        text.iter()
+            .any(|l| l.contains(&format!("title was {title}, now Renamed"))),
         "{text:?}"
     );
     // The next save drops the second event: the first stays marked, the
@@ -1847,6 +1853,153 @@ fn a_first_look_marks_nothing_and_reloads_mark_what_each_one_brought() {
         .unwrap();
     assert!(record.items.iter().all(|i| i.key != second));
     assert!(record.items.iter().any(|i| i.key == first));
+}
+
+/// The screen cell of the time strip's bucket `i` (its first column, the
+/// axis row).
+fn strip_cell(app: &App, i: usize) -> (u16, u16) {
+    let area = app.screen.strip;
+    let x = app.strip().columns_of(i).start;
+    (area.x + x as u16, area.bottom() - 1)
+}
+
+/// The app at 120x40 with the date window set to March 2025 (daily buckets).
+fn app_in_march() -> App {
+    let mut app = app_with(Options::default(), 120, 40);
+    press(&mut app, KeyCode::Char('w'));
+    typing(&mut app, "2025-03");
+    press(&mut app, KeyCode::Enter);
+    app
+}
+
+#[test]
+fn the_strip_sits_above_the_timeline_list_and_t_hides_it() {
+    let mut app = app_in_march();
+    let strip = app.screen.strip;
+    let list = app.screen.list(Pane::Timeline);
+    assert_eq!(strip.height, 2);
+    assert_eq!(strip.bottom(), list.y);
+    assert_eq!(strip.width, list.width);
+    let strip_of = app.strip().clone();
+    assert_eq!(
+        strip_of.scale.map(|s| s.unit),
+        Some(crate::strip::Unit::Day)
+    );
+    assert_eq!(strip_of.kept.len(), 31);
+    // as_of is 14 March: the fifteenth bucket.
+    assert_eq!(strip_of.now, Some(13));
+    press(&mut app, KeyCode::Char('t'));
+    assert!(app.screen.strip.is_empty());
+    assert_eq!(app.screen.list(Pane::Timeline).height, list.height + 2);
+    assert_eq!(
+        app.view.status.as_deref(),
+        Some("time strip hidden: t shows it")
+    );
+    press(&mut app, KeyCode::Char('t'));
+    assert_eq!(app.screen.strip, strip);
+    assert_eq!(app.strip(), &strip_of);
+}
+
+#[test]
+fn the_strip_counts_again_when_the_filter_changes_and_only_then() {
+    let mut app = app_in_march();
+    let before = app.strip().clone();
+    // Moving the cursor leaves the strip as it was.
+    press(&mut app, KeyCode::Char('j'));
+    assert_eq!(app.strip(), &before);
+    let kept = |strip: &crate::strip::Strip| strip.kept.iter().map(|w| w.total()).sum::<f64>();
+    let all = |strip: &crate::strip::Strip| strip.all.iter().map(|w| w.total()).sum::<f64>();
+    press(&mut app, KeyCode::Char('/'));
+    typing(&mut app, "ocha");
+    let after = app.strip();
+    assert!(kept(after) < kept(&before) && kept(after) > 0.0);
+    // Every event's layer does not depend on the filter.
+    assert_eq!(all(after), all(&before));
+}
+
+#[test]
+fn clicking_a_bucket_selects_its_first_event() {
+    let mut app = app_in_march();
+    press(&mut app, KeyCode::Char('3'));
+    // 8 March: the minister's tour starts there (early March only may).
+    let (column, row) = strip_cell(&app, 7);
+    app.update(Action::Click { column, row });
+    app.update(Action::Release { column, row });
+    assert_eq!(app.view.focus, Pane::Timeline);
+    assert_eq!(selected_event(&app), "minister-tour");
+    assert_eq!(app.window().map(|w| w.days()), Some(31));
+    // 2 March: nothing starts, early March may be under way.
+    let (column, row) = strip_cell(&app, 1);
+    app.update(Action::Click { column, row });
+    assert_eq!(selected_event(&app), "shelters-open");
+    assert_eq!(app.strip_selected(), Some(0));
+}
+
+#[test]
+fn dragging_across_buckets_sets_the_date_window() {
+    let mut app = app_in_march();
+    let (column, row) = strip_cell(&app, 11);
+    app.update(Action::Click { column, row });
+    let (over, _) = strip_cell(&app, 5);
+    app.update(Action::Drag { column: over, row });
+    assert_eq!(app.strip_dragged(), Some((5, 11)));
+    // Let go above the strip: the drag ends where the mouse last was over it.
+    let (end, _) = strip_cell(&app, 3);
+    app.update(Action::Drag {
+        column: end,
+        row: 0,
+    });
+    app.update(Action::Release {
+        column: end,
+        row: 0,
+    });
+    assert_eq!(app.strip_dragged(), None);
+    assert_eq!(app.data.filter.from, Some(day(2025, 3, 4)));
+    assert_eq!(app.data.filter.to, Some(day(2025, 3, 12)));
+    assert_eq!(
+        event_ids(&app),
+        [
+            "shelters-open",
+            "flash-appeal",
+            "cholera-cases",
+            "minister-tour",
+            "ocha-count",
+            "sarrin-protest"
+        ]
+    );
+    assert_eq!(
+        app.view.status.as_deref(),
+        Some("window 4 Mar 2025 – 12 Mar 2025 · 6 events shown")
+    );
+    // The strip now spans the new window.
+    assert_eq!(app.strip().kept.len(), 9);
+}
+
+#[test]
+fn a_short_timeline_has_no_strip() {
+    let app = app_with(Options::default(), 80, 24);
+    let inner = app.screen.inner(Pane::Timeline);
+    assert_eq!(
+        app.screen.strip.height,
+        crate::geometry::strip_rows(inner.height)
+    );
+    let app = app_with(Options::default(), 60, 16);
+    assert!(app.screen.strip.is_empty());
+    assert_eq!(
+        app.screen.list(Pane::Timeline),
+        app.screen.inner(Pane::Timeline)
+    );
+}
+
+#[test]
+fn the_window_and_the_strip_carry_over_a_reload() {
+    let mut app = app_in_march();
+    press(&mut app, KeyCode::Char('t'));
+    reload(&mut app, FIXTURE);
+    assert_eq!(app.data.filter.from, Some(day(2025, 3, 1)));
+    assert_eq!(app.data.filter.to, Some(day(2025, 3, 31)));
+    assert_eq!(app.data.selection.events.len(), 10);
+    assert!(app.screen.strip.is_empty());
 }
 
 /// The dashboard as opened on the fixture by a reader whose last look saw
@@ -1940,12 +2093,13 @@ fn the_new_and_changed_filter_keeps_the_figure_selected_and_survives_a_reload() 
         .position(|m| m.id == "shelters")
         .unwrap();
     app.view.panes.figures.cursor.selected = shelters;
+    let shelters_ix = crate::model::MetricIx::new(shelters);
     press(&mut app, KeyCode::Char('u'));
     // The one card left is the one that was selected.
     assert_eq!(app.view.panes.figures.cursor.selected, 0);
     assert_eq!(
         app.view.panes.figures.target(&app.data),
-        Some(Target::Metric(shelters))
+        Some(Target::Metric(shelters_ix))
     );
     // A save adds nothing marked to the figures: the filter stays on and
     // follows what the reload marks.
@@ -1999,5 +2153,279 @@ fn without_a_record_u_says_why_nothing_is_marked() {
     assert_eq!(
         app.status(),
         Some("built-in situation: nothing is new or changed")
+    );
+}
+
+fn detail_lines(app: &App, target: Target) -> Vec<String> {
+    let doc = crate::doc::detail::document(&app.data, &app.theme, target, 0, 200);
+    doc.lines.iter().map(|l| l.to_string()).collect()
+}
+
+#[test]
+fn a_changed_items_detail_says_what_it_was_and_what_it_is() {
+    let app = app_after_edits();
+    let s = app.situation();
+    let has = |lines: &[String], words: &str| lines.iter().any(|l| l.contains(words));
+    let shelters = s.metric_ixs().find(|&m| s.metrics[m].id == "shelters");
+    let lines = detail_lines(&app, Target::Metric(shelters.unwrap()));
+    assert!(has(&lines, "changed since your last look:"), "{lines:#?}");
+    assert!(
+        has(
+            &lines,
+            "figure was 35 of 60 shelters, now 40 of 60 shelters"
+        ),
+        "{lines:#?}"
+    );
+    assert!(
+        has(
+            &lines,
+            "observation early Mar 2025 (vrc-update) was 35, now 40"
+        ),
+        "{lines:#?}"
+    );
+    let breach = s.events.iter().position(|e| e.id == "dam-breach").unwrap();
+    let lines = detail_lines(&app, Target::Event(breach));
+    assert!(
+        has(
+            &lines,
+            "title was Orun dam breaches, now Orun dam breaches; floodwater reaches three towns"
+        ),
+        "{lines:#?}"
+    );
+    // The date did not move: no line for it.
+    assert!(!has(&lines, "date was"), "{lines:#?}");
+    let rain = s.events.iter().position(|e| e.id == "record-rain").unwrap();
+    assert!(has(
+        &detail_lines(&app, Target::Event(rain)),
+        "new since your last look"
+    ));
+    let brandt = s
+        .quote_ixs()
+        .find(|&q| s.quotes[q].id.as_deref() == Some("brandt-water"));
+    let lines = detail_lines(&app, Target::Quote(brandt.unwrap()));
+    assert!(has(&lines, "text was The numbers rise."), "{lines:#?}");
+    assert!(
+        has(&lines, "now The numbers are still rising."),
+        "{lines:#?}"
+    );
+}
+
+/// An app whose last look saw two events, a quote and an actor the file
+/// no longer has.
+fn app_after_removals(width: u16, height: u16) -> App {
+    let earlier = FIXTURE.replace(
+        "[[events]]\nid = \"record-rain\"",
+        "[[events]]\nid = \"old-warning\"\ndate = 2025-02-10\ntitle = \"Engineers warn of spillway cracks\"\nactors = [\"orun-hydro\"]\nsources = [\"ocha-sitrep-3\"]\n\n[[events]]\nid = \"rumour\"\ndate = 2025-02-12\ntitle = \"A rumour of a second breach\"\nsources = [\"ocha-sitrep-3\"]\n\n[[events]]\nid = \"record-rain\"",
+    ) + "\n[[actors]]\nid = \"mayor\"\nname = \"Mayor of Sarrin\"\nkind = \"person\"\n\n[[quotes]]\nid = \"mayor-calm\"\nspeaker = \"mayor\"\ntext = \"Stay calm and stay home.\"\ndate = 2025-03-02\nsources = [\"ocha-sitrep-3\"]\n";
+    let old = situation(&earlier);
+    let record = crate::seen::Record::of(
+        &old,
+        &crate::digest::Digests::of(&old),
+        "/data/dashboard.toml",
+        "2026-11-28T09:00:00Z".parse().unwrap(),
+        None,
+    );
+    let options = Options {
+        seen: Some(seen_setup(Some(record))),
+        ..Options::default()
+    };
+    app_with(options, width, height)
+}
+
+fn removed_text(app: &App) -> Option<Vec<String>> {
+    match app.view.popup()? {
+        Popup::Removed(p) => Some(p.lines.iter().map(|l| l.to_string()).collect()),
+        _ => None,
+    }
+}
+
+#[test]
+fn shift_u_and_a_click_on_the_count_list_what_was_removed() {
+    let mut app = app_after_removals(120, 40);
+    assert_eq!(
+        app.seen().unwrap().header.as_deref(),
+        Some("4 removed since 28 Nov")
+    );
+    press(&mut app, KeyCode::Char('U'));
+    assert_eq!(app.mode(), Mode::Removed);
+    let lines = removed_text(&app).expect("the list is open");
+    let at = |words: &str| lines.iter().position(|l| l.contains(words));
+    // By section, each item by its name, then what it was and its id.
+    assert!(
+        at("2 events") < at("A rumour of a second breach"),
+        "{lines:#?}"
+    );
+    assert!(
+        at("Engineers warn of spillway cracks").is_some(),
+        "{lines:#?}"
+    );
+    assert!(at("10 Feb 2025 · id old-warning").is_some(), "{lines:#?}");
+    assert!(at("1 quote").is_some() && at("“Stay calm and stay home.”").is_some());
+    assert!(
+        at("Mayor of Sarrin · id mayor-calm").is_some(),
+        "{lines:#?}"
+    );
+    assert!(at("1 actor") > at("1 quote"), "{lines:#?}");
+    assert!(at("person · id mayor").is_some(), "{lines:#?}");
+    // q closes it.
+    press(&mut app, KeyCode::Char('q'));
+    assert_eq!(app.mode(), Mode::Normal);
+    // A click on the header's count opens it too.
+    let rect = crate::geometry::header::marks_rect(
+        &app.data,
+        app.seen().unwrap().header.as_deref(),
+        app.screen.header,
+    )
+    .expect("the count fits at 120 columns");
+    app.update(Action::Click {
+        column: rect.x + 2,
+        row: rect.y,
+    });
+    assert_eq!(app.mode(), Mode::Removed);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.mode(), Mode::Normal);
+}
+
+#[test]
+fn the_removed_list_scrolls_when_it_is_taller_than_the_screen() {
+    let mut app = app_after_removals(80, 16);
+    press(&mut app, KeyCode::Char('U'));
+    let Some(Popup::Removed(p)) = app.view.popup() else {
+        panic!("the list is open");
+    };
+    assert!(p.scroll.lines > p.scroll.height, "{:?}", p.scroll);
+    let max = p.scroll.max();
+    press(&mut app, KeyCode::Char('G'));
+    let Some(Popup::Removed(p)) = app.view.popup() else {
+        panic!("the list is open");
+    };
+    assert_eq!(p.scroll.top, max);
+    press(&mut app, KeyCode::Char('k'));
+    let Some(Popup::Removed(p)) = app.view.popup() else {
+        panic!("the list is open");
+    };
+    assert_eq!(p.scroll.top, max - 1);
+}
+
+#[test]
+fn with_nothing_removed_the_list_says_so_and_without_a_record_u_says_why() {
+    let mut app = app_after_edits();
+    press(&mut app, KeyCode::Char('U'));
+    assert_eq!(
+        removed_text(&app),
+        Some(vec![
+            "Nothing was removed since your last look.".to_string()
+        ])
+    );
+    let mut plain = app_with(Options::default(), 120, 40);
+    press(&mut plain, KeyCode::Char('U'));
+    assert_eq!(plain.mode(), Mode::Normal);
+    assert_eq!(
+        plain.status(),
+        Some("built-in situation: nothing is new or changed")
+    );
+}
+
+#[test]
+fn s_turns_the_timeline_round_on_the_same_event_with_now_in_place() {
+    let mut app = app_with(Options::default(), 120, 40);
+    let first = event_ids(&app).first().map(|s| s.to_string()).unwrap();
+    let selected = selected_event(&app).to_string();
+    // Oldest first: the divider after the last event that is not upcoming.
+    assert_eq!(selected, "water-restored");
+    assert_eq!(app.data.now_split(), 12);
+    press(&mut app, KeyCode::Char('s'));
+    assert!(app.data.newest_first());
+    assert_eq!(app.view.status.as_deref(), Some("timeline: newest first"));
+    assert_eq!(selected_event(&app), selected);
+    assert_eq!(event_ids(&app).last().copied(), Some(first.as_str()));
+    assert_eq!(event_ids(&app)[0], "temporary-wall");
+    // Newest first, the four upcoming events lead and the divider follows
+    // them, right above the selected event.
+    assert_eq!(app.data.now_split(), 4);
+    assert_eq!(app.data.timeline_event_at(4), None);
+    let row = app
+        .data
+        .timeline_row_of(app.view.panes.timeline.cursor.selected);
+    assert_eq!(row, 5);
+    // j moves on down the list: to the next older event.
+    press(&mut app, KeyCode::Char('j'));
+    assert_eq!(selected_event(&app), "sarrin-protest");
+    // A filter change keeps the order; a reload too.
+    press(&mut app, KeyCode::Char('/'));
+    typing(&mut app, "sarrin");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        event_ids(&app),
+        ["water-restored", "sarrin-protest", "dam-breach"]
+    );
+    assert_eq!(selected_event(&app), "sarrin-protest");
+    reload(&mut app, FIXTURE);
+    assert_eq!(
+        event_ids(&app),
+        ["water-restored", "sarrin-protest", "dam-breach"]
+    );
+    assert_eq!(selected_event(&app), "sarrin-protest");
+    press(&mut app, KeyCode::Char('s'));
+    assert_eq!(
+        event_ids(&app),
+        ["dam-breach", "sarrin-protest", "water-restored"]
+    );
+    assert_eq!(selected_event(&app), "sarrin-protest");
+}
+
+#[test]
+fn s_in_the_actors_pane_cycles_tree_events_and_name() {
+    let mut app = app_with(Options::default(), 120, 40);
+    press(&mut app, KeyCode::Char('3'));
+    let names = |app: &App| -> Vec<String> {
+        app.data
+            .actors_listed()
+            .iter()
+            .map(|&a| app.data.situation.actors[a].name.clone())
+            .collect()
+    };
+    let tree = names(&app);
+    press(&mut app, KeyCode::Char('j'));
+    let selected = selected_actor(&app).to_string();
+    press(&mut app, KeyCode::Char('s'));
+    assert_eq!(app.view.status.as_deref(), Some("actors: by events"));
+    let counts: Vec<usize> = app
+        .data
+        .actors_listed()
+        .iter()
+        .map(|&a| app.data.index.event_count(a))
+        .collect();
+    assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{counts:?}");
+    assert_eq!(selected_actor(&app), selected);
+    press(&mut app, KeyCode::Char('s'));
+    let by_name = names(&app);
+    let mut sorted = by_name.clone();
+    sorted.sort_by_key(|n| n.to_lowercase());
+    assert_eq!(by_name, sorted);
+    assert_eq!(selected_actor(&app), selected);
+    press(&mut app, KeyCode::Char('s'));
+    assert_eq!(names(&app), tree);
+}
+
+#[test]
+fn help_explains_the_new_and_changed_marks_and_lists_their_keys() {
+    let mut app = app_after_edits();
+    press(&mut app, KeyCode::Char('?'));
+    let lines = help_lines(&app);
+    let legend = lines
+        .iter()
+        .find(|l| l.trim_start().starts_with("+ ~"))
+        .unwrap_or_else(|| panic!("{lines:#?}"));
+    assert!(
+        legend.contains("new, changed since your last look"),
+        "{legend}"
+    );
+    assert!(lines.iter().any(|l| l.trim_start().starts_with("u ")));
+    assert!(lines.iter().any(|l| l.trim_start().starts_with("U ")));
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("Removed since your last look"))
     );
 }

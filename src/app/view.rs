@@ -41,6 +41,11 @@ pub struct View {
     /// nothing to select, so the cursor comes back when it is widened.
     pub last_event: Option<EventIx>,
     pub last_quote: Option<QuoteIx>,
+    /// The time strip is hidden (`t`).
+    pub strip_hidden: bool,
+    /// The bucket of the time strip where a mouse drag began, and the one
+    /// it is over now.
+    pub drag: Option<(usize, usize)>,
 }
 
 impl Default for View {
@@ -58,6 +63,8 @@ impl Default for View {
             status: None,
             last_event: None,
             last_quote: None,
+            strip_hidden: false,
+            drag: None,
         }
     }
 }

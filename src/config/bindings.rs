@@ -2,7 +2,7 @@
 //!
 //! `[keys]` rebinds an action in every mode where it exists; `[keys.<mode>]`
 //! (browse, search_prompt, picker_popup, window_prompt, detail_popup, help_popup,
-//! report_popup; named so
+//! report_popup, removed_popup; named so
 //! that none is also an action) in that mode only; both replace
 //! the action's keys there. `[keys.<pane>]` (figures, timeline, actors,
 //! quotes, map) adds keys that work while browsing with that pane focused. What
@@ -16,7 +16,7 @@ use crate::keymap::{BINDINGS, Mode, Rebinding, Scope};
 /// The tables under `[keys]`: modes, named so that none is also an
 /// action, and panes. Each mode of [`Mode::ALL`] is here under its [`mode_name`] (a test
 /// holds it so).
-pub const SCOPES: [(&str, Scope); 12] = [
+pub const SCOPES: [(&str, Scope); 13] = [
     ("browse", Scope::Mode(Mode::Normal)),
     ("search_prompt", Scope::Mode(Mode::Search)),
     ("picker_popup", Scope::Mode(Mode::Picker)),
@@ -24,6 +24,7 @@ pub const SCOPES: [(&str, Scope); 12] = [
     ("detail_popup", Scope::Mode(Mode::Detail)),
     ("help_popup", Scope::Mode(Mode::Help)),
     ("report_popup", Scope::Mode(Mode::Report)),
+    ("removed_popup", Scope::Mode(Mode::Removed)),
     ("figures", Scope::Pane(Pane::Figures)),
     ("timeline", Scope::Pane(Pane::Timeline)),
     ("actors", Scope::Pane(Pane::Actors)),
@@ -53,6 +54,7 @@ pub fn mode_name(mode: Mode) -> &'static str {
         Mode::Detail => "detail_popup",
         Mode::Help => "help_popup",
         Mode::Report => "report_popup",
+        Mode::Removed => "removed_popup",
         // Not a table: only quitting and suspending work there.
         Mode::TooSmall => "too_small",
     }
@@ -90,6 +92,7 @@ pub const ACTIONS: &[(&str, Action)] = &[
     ("clear_filters", Action::ClearFilters),
     ("remove_chip", Action::RemoveChip),
     ("only_changed", Action::OnlyMarked),
+    ("removed", Action::Removed),
     ("window", Action::Window),
     ("window_back", Action::ShiftWindow { forward: false }),
     ("window_on", Action::ShiftWindow { forward: true }),
@@ -101,6 +104,8 @@ pub const ACTIONS: &[(&str, Action)] = &[
     ("map_zoom_in", Action::MapZoomIn),
     ("map_zoom_out", Action::MapZoomOut),
     ("map_fit", Action::MapFit),
+    ("toggle_strip", Action::ToggleStrip),
+    ("sort", Action::Sort),
     ("toggle_mouse", Action::ToggleMouse),
     ("reload", Action::Reload),
     ("suspend", Action::Suspend),

@@ -52,6 +52,7 @@ const STYLE_KEYS: &[&str] = &[
     "chip",
     "banner",
     "status",
+    "vague",
 ];
 
 /// The longest staleness limit that still means something: ten years.

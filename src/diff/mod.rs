@@ -109,7 +109,7 @@ impl Scope {
                 kept[0].fill(true);
             } else {
                 for &m in &selection.highlighted_metrics {
-                    kept[0][m] = true;
+                    kept[0][m.get()] = true;
                 }
             }
             for &e in &selection.events {

@@ -11,7 +11,7 @@ use crate::digest::Section;
 use crate::figures::format_value;
 use crate::geometry::quotes::attribution;
 use crate::marks::Mark;
-use crate::model::{ActorIx, EventIx, MetricKind, QuoteIx, SourceIx};
+use crate::model::{ActorIx, EventIx, MetricIx, MetricKind, QuoteIx, SourceIx};
 use crate::query::{Filter, select};
 use crate::text::{TEXT_MAX_CHARS, fit, pad, shown, shown_text, wrap};
 use crate::theme::Theme;
@@ -21,8 +21,7 @@ use crate::theme::Theme;
 pub enum Target {
     Event(EventIx),
     Actor(ActorIx),
-    /// Index into `situation.metrics`.
-    Metric(usize),
+    Metric(MetricIx),
     Quote(QuoteIx),
 }
 
@@ -44,7 +43,22 @@ pub struct Document {
     pub kind: &'static str,
     pub lines: Vec<Line<'static>>,
     pub links: Vec<Link>,
+    /// A key figure's chart: drawn over blank lines of the document.
+    pub chart: Option<ChartSpot>,
 }
+
+/// Where a chart goes in a document: `rows` blank lines from `line`.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ChartSpot {
+    pub line: usize,
+    pub rows: usize,
+    pub series: crate::chart::Series,
+}
+
+/// Rows a key figure's chart takes in its detail.
+const CHART_ROWS: usize = 12;
+/// Columns below which a detail has no chart.
+const CHART_MIN_WIDTH: usize = 40;
 
 struct Builder<'a> {
     data: &'a Data,
@@ -53,6 +67,7 @@ struct Builder<'a> {
     selected_link: usize,
     lines: Vec<Line<'static>>,
     links: Vec<Link>,
+    chart: Option<ChartSpot>,
 }
 
 impl Builder<'_> {
@@ -240,6 +255,7 @@ pub fn document(
         theme,
         width: usize::from(width).max(1),
         selected_link,
+        chart: None,
         lines: Vec::new(),
         links: Vec::new(),
     };
@@ -265,6 +281,7 @@ pub fn document(
         kind,
         lines: b.lines,
         links: b.links,
+        chart: b.chart,
     }
 }
 
@@ -284,7 +301,7 @@ fn event(b: &mut Builder, e: usize) {
         ""
     };
     b.field("Date", &format!("{}{when}", event.date_label()));
-    since_last_look(b, Section::Events, e, &event.date_label(), "date");
+    since_last_look(b, Section::Events, e);
     if let Some(category) = &event.category {
         b.field("Category", category);
     }
@@ -387,6 +404,7 @@ fn actor(b: &mut Builder, a: ActorIx) {
         b.field("Tags", &actor.tags.join(", "));
     }
     b.field("Id", &actor.id);
+    since_last_look(b, Section::Actors, a);
     let members: Vec<ActorIx> = (0..s.actors.len())
         .filter(|&m| s.actors[m].part_of == Some(a))
         .collect();
@@ -475,26 +493,49 @@ fn actor(b: &mut Builder, a: ActorIx) {
 }
 
 /// What changed since the reader's last look, when the item is marked:
-/// "new since your last look", or "changed: date was 3 Sep 2024, now 4 Sep
-/// 2024" (the old and new value of what the item shows, when that moved).
-fn since_last_look(b: &mut Builder, section: Section, item: usize, now: &str, what: &str) {
+/// "new since your last look", or "changed since your last look" with a
+/// line per field that moved ("date was 3 Sep 2024, now 4 Sep 2024").
+fn since_last_look(b: &mut Builder, section: Section, item: usize) {
     let marks = &b.data.marks;
-    let text = match marks.mark(section, item) {
-        None => return,
-        Some(Mark::New) => "new since your last look".to_string(),
-        Some(Mark::Changed) => match marks.was(section, item) {
-            Some(was) if was != now => format!("changed: {what} was {was}, now {now}"),
-            _ => format!("changed since your last look ({what} as before)"),
-        },
-    };
-    b.field("Seen", &text);
+    match marks.mark(section, item) {
+        None => {}
+        Some(Mark::New) => b.field("Seen", "new since your last look"),
+        Some(Mark::Changed) => {
+            let now = crate::seen::shown(&b.data.situation, section, item);
+            let changes = marks
+                .was(section, item)
+                .map(|was| {
+                    was.changes(&now)
+                        .into_iter()
+                        .map(|(field, old, new)| match (old, new) {
+                            (Some(old), Some(new)) => format!("{field} was {old}, now {new}"),
+                            (None, Some(new)) => format!("{field} added: {new}"),
+                            (Some(old), None) => format!("{field} gone (was {old})"),
+                            (None, None) => String::new(),
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default();
+            if changes.is_empty() {
+                b.field(
+                    "Seen",
+                    "changed since your last look (in details the record does not keep)",
+                );
+            } else {
+                b.field("Seen", "changed since your last look:");
+                for change in &changes {
+                    b.field("", change);
+                }
+            }
+        }
+    }
 }
 
-fn metric(b: &mut Builder, m: usize) {
+fn metric(b: &mut Builder, m: MetricIx) {
     let (data, theme) = (b.data, b.theme);
     let s = &data.situation;
     let metric = &s.metrics[m];
-    let figure = &data.derived.figures[m];
+    let figure = &data.derived.figures[m.get()];
     b.text(&metric.label, theme.strong());
     b.blank();
     let mut value = figure.display.clone();
@@ -503,13 +544,7 @@ fn metric(b: &mut Builder, m: usize) {
         value.push_str(&shown(unit, b.width));
     }
     b.field("Figure", &value);
-    since_last_look(
-        b,
-        Section::Metrics,
-        m,
-        &figure.display_with_unit(),
-        "figure",
-    );
+    since_last_look(b, Section::Metrics, m.get());
     match &metric.kind {
         MetricKind::Since(e) | MetricKind::Until(e) => {
             // A count runs between the event's date (its start, for a span)
@@ -573,6 +608,23 @@ fn metric(b: &mut Builder, m: usize) {
     match &metric.kind {
         MetricKind::Observed(points) => {
             b.heading(format!("Observations ({})", points.len()));
+            if let Some(series) =
+                crate::chart::series(metric).filter(|_| b.width >= CHART_MIN_WIDTH)
+            {
+                b.chart = Some(ChartSpot {
+                    line: b.lines.len(),
+                    rows: CHART_ROWS,
+                    series,
+                });
+                b.lines
+                    .extend(std::iter::repeat_n(Line::default(), CHART_ROWS));
+                b.text(
+                    "● exact  ~ about  > < more / less than  ≥ ≤ at least / most  \
+                     ─ the days a date may be  │ values disputed  ┄ target",
+                    theme.dim(),
+                );
+                b.blank();
+            }
             let percent = crate::figures::is_percent(metric.unit.as_deref());
             for o in points.iter().rev() {
                 let date = o
@@ -618,6 +670,7 @@ fn quote(b: &mut Builder, q: QuoteIx) {
     if let Some(id) = &quote.id {
         b.field("Id", id);
     }
+    since_last_look(b, Section::Quotes, q.get());
     b.heading("Speaker".into());
     b.actor(quote.speaker, s.actors[quote.speaker].role.clone());
     if !quote.about.is_empty() {

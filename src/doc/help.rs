@@ -73,7 +73,7 @@ pub fn help_text(theme: &Theme, keymap: &Keymap, width: u16) -> HelpText {
     out.push(Line::from(Span::styled("Mouse", theme.strong())));
     row(
         "click",
-        "focus a pane and select; click again to open; click a filter chip to remove it",
+        "focus a pane and select; click again to open; click a filter chip to remove it; click the count of what changed to list what was removed",
         &mut out,
     );
     row("wheel", "scroll the pane under the pointer", &mut out);
@@ -132,6 +132,11 @@ pub fn help_text(theme: &Theme, keymap: &Keymap, width: u16) -> HelpText {
     row(
         "● on a card",
         "key figure tied to an actor in the filter",
+        &mut out,
+    );
+    row(
+        "+ ~",
+        "new, changed since your last look of this file (beside an event's date glyph, a figure's label, a quote's bar, an actor's filter mark); the header counts them",
         &mut out,
     );
     HelpText {

@@ -175,3 +175,31 @@ pub fn chips(data: &Data, area: Rect) -> Vec<(Rect, Chip)> {
 }
 
 pub const FILTER_LABEL: &str = " Filter ";
+
+/// "as of 14 Mar 2025 ", at the right end of the first row.
+pub fn as_of_label(data: &Data) -> String {
+    format!("as of {} ", FuzzyDate::day(data.situation.as_of))
+}
+
+/// The count of what changed since the last look as the first row shows
+/// it ("5 new, 2 changed since 28 Nov · "), left of `as_of`, and where;
+/// `None` when there is none or the row has no room for it beside a
+/// title. A click on it lists what was removed.
+pub fn marks_place(data: &Data, count: Option<&str>, area: Rect) -> Option<(String, Rect)> {
+    let text = format!("{} · ", count?);
+    let as_of = width(&as_of_label(data));
+    if width(&text) + as_of + 20 > usize::from(area.width) {
+        return None;
+    }
+    let right = area.right().saturating_sub(as_of as u16);
+    let w = width(&text) as u16;
+    Some((
+        text,
+        Rect::new(right.saturating_sub(w), area.y, w, 1.min(area.height)),
+    ))
+}
+
+/// Where the count is (see [`marks_place`]).
+pub fn marks_rect(data: &Data, count: Option<&str>, area: Rect) -> Option<Rect> {
+    marks_place(data, count, area).map(|(_, rect)| rect)
+}

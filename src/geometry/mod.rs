@@ -34,6 +34,9 @@
 //! Tabbed (everything smaller, 80x24 included): one card row, then one of
 //! timeline / actors / quotes / map, whose title is a row of tabs.
 //!
+//! The time strip takes the top two or three rows inside the timeline's
+//! border, above its list, while the timeline is tall enough.
+//!
 //! Zoom gives the whole body to the focused pane. Below [`MIN_WIDTH`] x
 //! [`MIN_HEIGHT`] the screen only asks to be enlarged.
 
@@ -89,6 +92,8 @@ pub struct Facts<'a> {
     pub focus: Pane,
     /// Which pane the tabbed arrangement shows.
     pub tab: Pane,
+    /// The time strip is wanted above the timeline's list (`t` hides it).
+    pub strip: bool,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -111,6 +116,9 @@ pub struct Screen {
     pub tabs: Vec<(Rect, Pane)>,
     /// The key-figure cards.
     pub cards: Grid,
+    /// The time strip: the top rows inside the timeline's border, above
+    /// its list (empty when hidden or when the timeline is short).
+    pub strip: Rect,
 }
 
 impl Screen {
@@ -156,17 +164,18 @@ impl Screen {
     }
 
     /// Where a pane's items are drawn: inside the border, below the column
-    /// headings of the actors pane.
+    /// headings of the actors pane and the timeline's time strip.
     pub fn list(&self, pane: Pane) -> Rect {
         let inner = self.inner(pane);
-        if pane == Pane::Actors {
-            Rect {
-                y: inner.y.saturating_add(1),
-                height: inner.height.saturating_sub(1),
-                ..inner
-            }
-        } else {
-            inner
+        let above = match pane {
+            Pane::Actors => 1,
+            Pane::Timeline => self.strip.height,
+            _ => 0,
+        };
+        Rect {
+            y: inner.y.saturating_add(above),
+            height: inner.height.saturating_sub(above),
+            ..inner
         }
     }
 }
@@ -306,8 +315,32 @@ fn arrange(facts: &Facts, banner_rows: u16) -> Screen {
         screen.place(facts.focus, body, true);
     }
     screen.cards = Grid::new(facts.labels, screen.inner(Pane::Figures));
+    if facts.strip && screen.visible(Pane::Timeline).is_some() {
+        let inner = screen.inner(Pane::Timeline);
+        screen.strip = Rect {
+            height: strip_rows(inner.height),
+            ..inner
+        };
+    }
     screen
 }
+
+/// Rows of the time strip in a timeline `height` rows inside: two bar
+/// rows and the axis when there is room, one bar row on a short pane, none
+/// when the list would keep too few rows.
+pub fn strip_rows(height: u16) -> u16 {
+    match height {
+        0..STRIP_FROM => 0,
+        STRIP_FROM..TALL_STRIP_FROM => 2,
+        _ => 3,
+    }
+}
+
+/// Timeline height from which the strip shows: its two rows leave the
+/// list eight.
+const STRIP_FROM: u16 = 10;
+/// Timeline height from which the strip has two bar rows.
+const TALL_STRIP_FROM: u16 = 20;
 
 impl Screen {
     fn place(&mut self, pane: Pane, rect: Rect, shown: bool) {

@@ -57,6 +57,13 @@ pub fn report(space: Rect) -> PopupRects {
     PopupRects::centered(space, 110, space.height.saturating_sub(2), 2)
 }
 
+/// The list of what was removed since the last look: up to 90 columns,
+/// as tall as its `lines` (within the space but two rows).
+pub fn removed(space: Rect, lines: usize) -> PopupRects {
+    let height = u16::try_from(lines.max(1) + 2).unwrap_or(u16::MAX);
+    PopupRects::centered(space, 90, height.min(space.height.saturating_sub(2)), 2)
+}
+
 /// The date-window prompt: the text, then what is wrong with it or a hint.
 pub fn window(space: Rect) -> PopupRects {
     PopupRects::centered(space, 72, 5, 1)
@@ -113,7 +120,12 @@ mod tests {
     fn popups_stay_inside_their_space() {
         for (w, h) in [(50, 12), (80, 21), (200, 57), (240, 20)] {
             let space = Rect::new(0, 3, w, h);
-            for rects in [detail(space), help(space), report(space)] {
+            for rects in [
+                detail(space),
+                help(space),
+                report(space),
+                removed(space, 500),
+            ] {
                 assert!(inside(rects.outer, space), "{rects:?} in {space:?}");
                 assert!(inside(rects.text, rects.outer), "{rects:?}");
             }

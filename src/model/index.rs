@@ -74,6 +74,12 @@ index_type!(
     QuoteIx into super::Quote
 );
 
+index_type!(
+    /// Index into [`Situation::metrics`](super::Situation::metrics), which
+    /// is in file order, as are the key figures made from it.
+    MetricIx into super::Metric
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;

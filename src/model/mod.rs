@@ -5,7 +5,7 @@ mod date;
 mod index;
 
 pub use date::{DateError, FuzzyDate, Precision};
-pub use index::{MAX_ITEMS, QuoteIx};
+pub use index::{MAX_ITEMS, MetricIx, QuoteIx};
 
 use chrono::{Datelike, NaiveDate};
 
@@ -372,6 +372,11 @@ pub struct Quote {
 impl Situation {
     pub fn actor_by_id(&self, id: &str) -> Option<ActorIx> {
         self.actors.iter().position(|a| a.id == id)
+    }
+
+    /// Every metric's index, in file order.
+    pub fn metric_ixs(&self) -> impl DoubleEndedIterator<Item = MetricIx> + ExactSizeIterator {
+        MetricIx::all(self.metrics.len())
     }
 
     /// Every quote's index, in file order.

@@ -12,7 +12,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::View;
-use crate::model::{MetricKind, Number, Situation};
+use crate::model::{MetricIx, MetricKind, Number, Situation};
 use crate::sanitize::is_hostile;
 
 /// Bumped when a key changes meaning or disappears; new keys may be added
@@ -248,7 +248,7 @@ fn build<'a>(view: &'a View) -> Summary<'a> {
                 }
             })
             .collect(),
-        metrics: (0..s.metrics.len()).map(|m| metric(view, m)).collect(),
+        metrics: s.metric_ixs().map(|m| metric(view, m)).collect(),
         actors: s
             .actors
             .iter()
@@ -296,10 +296,10 @@ fn build<'a>(view: &'a View) -> Summary<'a> {
     }
 }
 
-fn metric<'a>(view: &'a View, m: usize) -> MetricJson<'a> {
+fn metric<'a>(view: &'a View, m: MetricIx) -> MetricJson<'a> {
     let s = view.situation;
     let metric = &s.metrics[m];
-    let figure = &view.figures[m];
+    let figure = &view.figures[m.get()];
     let source_id = |i: usize| s.sources[i].id.as_str();
     let mut json = MetricJson {
         id: &metric.id,

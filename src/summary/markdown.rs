@@ -53,7 +53,8 @@ fn figures(out: &mut String, view: &View) {
     out.push('\n');
     push_line(out, "| Figure | Value | Notes | Sources |");
     push_line(out, "| --- | --- | --- | --- |");
-    for (i, (metric, figure)) in s.metrics.iter().zip(&view.figures).enumerate() {
+    for (i, figure) in s.metric_ixs().zip(&view.figures) {
+        let metric = &s.metrics[i];
         // `display` is built by figures.rs from numbers alone ("~60%",
         // "<180 of 400"): nothing in it can open markup or end a cell.
         let mut value = figure.display.clone();

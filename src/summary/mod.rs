@@ -18,7 +18,9 @@ pub use json::escape_non_ascii;
 use chrono::NaiveDate;
 
 use crate::figures::{self, Figure, Staleness};
-use crate::model::{ActorIx, EventIx, FuzzyDate, MetricKind, QuoteIx, Situation, SourceIx};
+use crate::model::{
+    ActorIx, EventIx, FuzzyDate, MetricIx, MetricKind, QuoteIx, Situation, SourceIx,
+};
 use crate::query::{self, Filter, Index, Selection};
 use crate::sanitize::is_hostile;
 
@@ -205,7 +207,7 @@ impl<'a> View<'a> {
             place_counts,
         };
         let mut order: Vec<SourceIx> = Vec::new();
-        for m in 0..situation.metrics.len() {
+        for m in situation.metric_ixs() {
             order.extend(view.figure_sources(m));
         }
         for &e in &view.selection.events {
@@ -253,12 +255,12 @@ impl<'a> View<'a> {
     /// The sources behind a metric's figure: those of every observation on
     /// the latest date (several when disputed), or for a day count, its
     /// event's sources.
-    pub fn figure_sources(&self, metric: usize) -> Vec<SourceIx> {
+    pub fn figure_sources(&self, metric: MetricIx) -> Vec<SourceIx> {
         let s = self.situation;
         let mut sources = Vec::new();
         match &s.metrics[metric].kind {
             MetricKind::Observed(points) => {
-                let latest = self.figures[metric].date;
+                let latest = self.figures[metric.get()].date;
                 for o in points.iter().filter(|o| o.date == latest) {
                     if let Some(source) = o.source
                         && !sources.contains(&source)
@@ -274,7 +276,7 @@ impl<'a> View<'a> {
         sources
     }
 
-    pub fn is_highlighted(&self, metric: usize) -> bool {
+    pub fn is_highlighted(&self, metric: MetricIx) -> bool {
         self.selection.highlighted_metrics.contains(&metric)
     }
 
@@ -357,10 +359,10 @@ impl<'a> View<'a> {
 
     /// What a reader needs beside a figure: its date or event, trend, and
     /// warnings, each a short phrase.
-    pub fn figure_notes(&self, metric: usize) -> Vec<String> {
+    pub fn figure_notes(&self, metric: MetricIx) -> Vec<String> {
         let s = self.situation;
         let m = &s.metrics[metric];
-        let figure = &self.figures[metric];
+        let figure = &self.figures[metric.get()];
         let mut notes = Vec::new();
         if self.is_highlighted(metric) {
             notes.push("about a filtered actor".to_string());
@@ -493,8 +495,11 @@ mod tests {
         let (s, index) = fixture();
         let filter = Filter::default();
         let view = View::new(&s, &index, &filter);
-        let deaths = s.metrics.iter().position(|m| m.id == "deaths").unwrap();
-        assert!(view.figures[deaths].disputed);
+        let deaths = s
+            .metric_ixs()
+            .find(|&m| s.metrics[m].id == "deaths")
+            .unwrap();
+        assert!(view.figures[deaths.get()].disputed);
         let ids: Vec<&str> = view
             .figure_sources(deaths)
             .iter()

@@ -156,7 +156,8 @@ fn figures(w: &mut Writer, view: &View) {
     }
     w.blank();
     w.heading("Key figures", '-');
-    for (i, (metric, figure)) in s.metrics.iter().zip(&view.figures).enumerate() {
+    for (i, figure) in s.metric_ixs().zip(&view.figures) {
+        let metric = &s.metrics[i];
         let mut value = figure.display.clone();
         if let Some(unit) = &figure.unit {
             value.push(' ');

@@ -1,6 +1,7 @@
 //! Pane 3: actors as a tree (members under the actor they are part of),
 //! with kind, how many events involve each (members included) and role.
-//! `●` marks an actor in the filter, `◦` a member of one. A search marks
+//! `●` marks an actor in the filter, `◦` a member of one; beside it, `+`
+//! one new since the last look and `~` one changed. A search marks
 //! matching names (underlined) and hides none.
 
 use ratatui::buffer::Buffer;
@@ -21,7 +22,7 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
         return;
     };
     let theme = app.theme();
-    let len = app.derived().actor_order.len();
+    let len = app.data().actors_listed().len();
     let cursor = app.cursor(Pane::Actors);
     let in_filter = app.filter().actors.len();
     let needle = app.needle();
@@ -65,9 +66,10 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
     let list = screen.list(Pane::Actors);
     let height = usize::from(list.height);
     let chosen = |a: usize| app.filter().actors.contains(&a);
+    let tree = app.data().actor_order() == crate::data::ActorOrder::Tree;
     let lines: Vec<Line> = app
-        .derived()
-        .actor_order
+        .data()
+        .actors_listed()
         .iter()
         .skip(cursor.offset)
         .take(height)
@@ -87,7 +89,19 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
             } else {
                 ("  ", theme.text())
             };
-            let guide = app.derived().actor_guides.guide(a);
+            // The second column: new or changed since the last look.
+            let seen = app.data().marks.mark(crate::digest::Section::Actors, a);
+            let mark = match seen {
+                // Two columns whatever the first holds: "●+", " ~".
+                Some(seen) => format!("{}{}", mark.chars().next().unwrap_or(' '), seen.symbol()),
+                None => mark.to_string(),
+            };
+            // The tree's guides mean nothing in another order.
+            let guide = if tree {
+                app.derived().actor_guides.guide(a)
+            } else {
+                String::new()
+            };
             let mut spans = vec![
                 Span::styled(mark, style),
                 Span::styled(guide.clone(), theme.border()),

@@ -51,7 +51,7 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
         let Some(&i) = shown.get(position) else {
             continue;
         };
-        let figure = &app.derived().figures[i];
+        let figure = &app.derived().figures[i.get()];
         // The card cleans and cuts what it is given; give it only what can
         // show, so a megabyte-long label costs a card's width.
         let columns = usize::from(rect.width);
@@ -60,8 +60,12 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
             .and_then(|s| app.situation().sources.get(s))
             .map(|s| head(s.publisher.as_deref().unwrap_or(s.title.as_str()), columns));
         // New or changed since the last look: a symbol before the label.
-        let whole = &app.derived().labels[i];
-        let label = match app.data().marks.mark(crate::digest::Section::Metrics, i) {
+        let whole = &app.derived().labels[i.get()];
+        let label = match app
+            .data()
+            .marks
+            .mark(crate::digest::Section::Metrics, i.get())
+        {
             Some(mark) => format!("{} {whole}", mark.symbol()),
             None => whole.clone(),
         };

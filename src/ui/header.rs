@@ -7,7 +7,8 @@ use ratatui::text::{Line, Span};
 
 use crate::app::App;
 use crate::geometry::header::{
-    FILTER_LABEL, HINTS, chip_label, chips, hint_width, second_row, shown_counts,
+    FILTER_LABEL, HINTS, as_of_label, chip_label, chips, hint_width, marks_place, second_row,
+    shown_counts,
 };
 use crate::text::{fit, shown, width};
 
@@ -20,14 +21,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 
     // Row 1: title, and on the right what is new since the last look (when
     // anything is and it fits) and as_of.
-    let as_of = format!("as of {} ", crate::model::FuzzyDate::day(s.as_of));
-    let marks = app
-        .seen()
-        .and_then(|seen| seen.header.as_deref())
-        .map(|text| format!("{text} · "))
-        .filter(|text| width(text) + width(&as_of) + 20 <= usize::from(area.width))
+    let as_of = as_of_label(app.data());
+    let count = app.seen().and_then(|seen| seen.header.as_deref());
+    let placed = marks_place(app.data(), count, area);
+    let marks = placed
+        .as_ref()
+        .map(|(text, _)| text.as_str())
         .unwrap_or_default();
-    let title_room = usize::from(area.width).saturating_sub(width(&as_of) + width(&marks) + 3);
+    let title_room = usize::from(area.width).saturating_sub(width(&as_of) + width(marks) + 3);
     let title = fit(&shown(&s.title, title_room), title_room);
     buf.set_line(
         area.x,
@@ -37,8 +38,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     );
     let as_of_x = area.right().saturating_sub(width(&as_of) as u16);
     buf.set_string(as_of_x, area.y, &as_of, theme.dim());
-    let marks_x = as_of_x.saturating_sub(width(&marks) as u16);
-    buf.set_string(marks_x, area.y, &marks, theme.strong());
+    if let Some((text, rect)) = &placed {
+        buf.set_string(rect.x, rect.y, text, theme.strong());
+    }
 
     if area.height < 2 {
         return;

@@ -14,7 +14,9 @@ pub mod loading;
 pub mod map;
 pub mod picker;
 pub mod quotes;
+pub mod removed;
 pub mod report;
+pub mod strip;
 pub mod window;
 
 pub mod timeline;
@@ -49,6 +51,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     banner::render(app, screen.banner, buf);
     figures::render(app, screen, buf);
     timeline::render(app, screen, buf);
+    strip::render(app, screen, buf);
     actors::render(app, screen, buf);
     quotes::render(app, screen, buf);
     map::render_pane(app, screen, buf);
@@ -61,6 +64,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             Popup::Help(help) => help::render(app, help, space, buf),
             Popup::Report(report) => report::render(app, report, space, buf),
             Popup::Window(prompt) => window::render(app, prompt, space, buf),
+            Popup::Removed(removed) => removed::render(app, removed, space, buf),
         }
     }
 }
@@ -128,7 +132,12 @@ pub(crate) fn pane_frame(
     let mut block = focus_border(Block::bordered(), theme, focused);
     if screen.tabs.is_empty() {
         block = block.title(Span::styled(
-            format!(" {} {} ", pane.number(), pane.title()),
+            format!(
+                " {} {}{} ",
+                pane.number(),
+                pane.title(),
+                order_note(app, pane)
+            ),
             title_style,
         ));
     }
@@ -157,6 +166,17 @@ pub(crate) fn pane_frame(
         buf.set_stringn(rect.x, rect.y, label, usize::from(rect.width), style);
     }
     inner
+}
+
+/// The order a pane lists its items in, for its title, when it can be
+/// changed (`s`): " · newest first".
+pub fn order_note(app: &App, pane: Pane) -> String {
+    match pane {
+        Pane::Timeline if app.data().newest_first() => " · newest first".into(),
+        Pane::Timeline => " · oldest first".into(),
+        Pane::Actors => format!(" · {}", app.data().actor_order().words()),
+        _ => String::new(),
+    }
 }
 
 /// A scrollbar on the right border of `area` when `rows` do not fit in

@@ -9,6 +9,7 @@ use ratatui::text::{Line, Span};
 
 use crate::action::Pane;
 use crate::app::App;
+use crate::digest::Section;
 use crate::geometry::Screen;
 use crate::geometry::quotes::{GUTTER, attribution, height, words};
 use crate::text::highlight;
@@ -55,8 +56,21 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
         } else {
             ("  ", theme.text())
         };
-        for row in words(app.situation(), q, inner.width) {
-            let mut spans = vec![Span::styled(bar, theme.focus())];
+        // New or changed since the last look: a symbol beside the bar on
+        // the first row, so the mark never rests on colour.
+        let mark = app.data().marks.mark(Section::Quotes, q.get());
+        for (i, row) in words(app.situation(), q, inner.width)
+            .into_iter()
+            .enumerate()
+        {
+            let mut spans = match mark.filter(|_| i == 0) {
+                // The bar keeps its column: "▌+", " ~".
+                Some(mark) => vec![
+                    Span::styled(&bar[..bar.len() - 1], theme.focus()),
+                    Span::styled(mark.symbol(), theme.strong()),
+                ],
+                None => vec![Span::styled(bar, theme.focus())],
+            };
             spans.extend(highlight(row, &needle, text_style, theme.matched()));
             lines.push(Line::from(spans));
         }

@@ -12,6 +12,7 @@
 //! the event's sources, `[?]` marks an event nobody has sourced.
 
 use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
@@ -40,7 +41,9 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
         app.situation().events.len(),
         app.filter_active(),
     );
-    let inner = pane_frame(app, screen, Pane::Timeline, area, info, buf);
+    pane_frame(app, screen, Pane::Timeline, area, info, buf);
+    // Below the time strip, when it shows.
+    let inner = screen.list(Pane::Timeline);
     if len == 0 {
         let searching = !app.filter().search.is_empty();
         let key = |mode, action| app.keymap().key(mode, action).unwrap_or_default();
@@ -99,13 +102,27 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
         };
         crate::ui::fill_row(buf, inner, y, style);
     }
-    scrollbar(app, area, rows, cursor.offset, height, buf);
+    // The scrollbar runs beside the list, not the strip.
+    let beside = Rect {
+        y: inner.y.saturating_sub(1),
+        height: inner.height.saturating_add(2),
+        ..area
+    };
+    scrollbar(app, beside, rows, cursor.offset, height, buf);
 }
 
 fn now_line(app: &App, columns: usize) -> Line<'static> {
     let split = app.data().now_split();
     let left = format!("──── now · {} ", FuzzyDate::day(app.situation().as_of));
-    let right = if split < app.selection().events.len() {
+    // The upcoming events are below the line oldest first, above it newest
+    // first.
+    let right = if app.data().newest_first() {
+        if split > 0 {
+            " upcoming ↑ ────"
+        } else {
+            " nothing later ────"
+        }
+    } else if split < app.selection().events.len() {
         " upcoming ↓ ────"
     } else {
         " nothing later ────"

@@ -1,5 +1,6 @@
-//! The actors pane's component: a cursor over every actor in tree order
-//! (positions in `derived.actor_order`); the filter marks, never narrows.
+//! The actors pane's component: a cursor over every actor in the order
+//! chosen with `s` (positions in `Data::actors_listed`); the filter marks,
+//! never narrows.
 
 use ratatui::layout::Position;
 
@@ -25,7 +26,7 @@ impl PaneModel for ActorsPane {
     }
 
     fn len(&self, data: &Data) -> usize {
-        data.derived.actor_order.len()
+        data.actors_listed().len()
     }
 
     fn step(&mut self, motion: Motion, data: &Data, screen: &Screen) {
@@ -48,8 +49,7 @@ impl PaneModel for ActorsPane {
     }
 
     fn target(&self, data: &Data) -> Option<Target> {
-        data.derived
-            .actor_order
+        data.actors_listed()
             .get(self.cursor.selected)
             .map(|&a| Target::Actor(a))
     }
@@ -57,7 +57,7 @@ impl PaneModel for ActorsPane {
     fn matches(&self, data: &Data, item: usize, _needle: &str) -> bool {
         data.selection
             .actors_matching_search
-            .get(data.derived.actor_order[item])
+            .get(data.actors_listed()[item])
             .copied()
             .unwrap_or(false)
     }

@@ -5,17 +5,20 @@
 //!
 //! A new popup is a file here implementing [`PopupModel`], a variant of
 //! [`Popup`] with its line in `model`/`model_mut`, a `keymap::Mode` with
-//! its rows in the table, and its `ui` file with a line in `ui::render`.
+//! its rows in the table and its name in `config::bindings::SCOPES`, a
+//! rect in `geometry::popup`, and its `ui` file with a line in `ui::render`.
 
 mod detail;
 mod help;
 mod picker;
+mod removed;
 mod report;
 mod window;
 
 pub use detail::{DetailPage, DetailPopup};
 pub use help::HelpPopup;
 pub use picker::PickerPopup;
+pub use removed::{RemovedPopup, removed_lines};
 pub use report::ReportPopup;
 pub use window::WindowPopup;
 
@@ -70,6 +73,8 @@ pub enum Popup {
     Report(ReportPopup),
     /// The date-window prompt.
     Window(WindowPopup),
+    /// What the file no longer has since the last look.
+    Removed(RemovedPopup),
 }
 
 impl Popup {
@@ -80,6 +85,7 @@ impl Popup {
             Popup::Help(p) => p,
             Popup::Report(p) => p,
             Popup::Window(p) => p,
+            Popup::Removed(p) => p,
         }
     }
 
@@ -90,6 +96,7 @@ impl Popup {
             Popup::Help(p) => p,
             Popup::Report(p) => p,
             Popup::Window(p) => p,
+            Popup::Removed(p) => p,
         }
     }
 }

@@ -1,0 +1,167 @@
+//! What remembering the last look costs: the dashboard's first frame on a
+//! generated situation of 100,000 events with no record, on a first look
+//! (the version opened becomes the baseline) and against a record of an
+//! earlier version (1% of the items edited, 0.1% gone), and the parts of
+//! that: digests, reading the record back, comparing.
+//!
+//! Run with `cargo bench --bench changed`; README ("Performance") has the
+//! figures. `scripts/compare-diff-with-check.sh` times `sitrep diff` against
+//! `sitrep check` on files of the same size.
+
+use std::sync::{Arc, OnceLock};
+
+use divan::{Bencher, black_box};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use sitrep::action::Action;
+use sitrep::app::{App, Options, SeenSetup};
+use sitrep::digest::{Digests, Section};
+use sitrep::marks::Marks;
+use sitrep::model::Situation;
+use sitrep::seen::Record;
+
+fn main() {
+    divan::main();
+}
+
+const EVENTS: usize = 100_000;
+
+/// The generated file (seed 7, as README's other figures).
+fn text() -> &'static str {
+    static TEXT: OnceLock<String> = OnceLock::new();
+    TEXT.get_or_init(|| {
+        let mut out = Vec::new();
+        sitrep_generate::generate(&sitrep_generate::Options::new(EVENTS, 7), &mut out)
+            .expect("writing to memory does not fail");
+        String::from_utf8(out).expect("the generator writes UTF-8")
+    })
+}
+
+fn situation() -> Situation {
+    sitrep::load::load_str(text())
+        .situation
+        .expect("generated files are valid")
+}
+
+/// The record of an earlier look, as written to disk: the same items, but
+/// every hundredth with another digest (edited since), and every
+/// thousandth under a key the file no longer has (removed since; its item
+/// in the file then counts as new).
+fn record_text() -> &'static str {
+    static RECORD: OnceLock<String> = OnceLock::new();
+    RECORD.get_or_init(|| {
+        let s = situation();
+        let mut record = Record::of(
+            &s,
+            &Digests::of(&s),
+            "/data/generated.toml",
+            "2026-11-28T09:00:00Z".parse().unwrap(),
+            None,
+        );
+        for (i, item) in record.items.iter_mut().enumerate() {
+            if i % 100 == 0 {
+                item.digest ^= 1;
+            }
+            if i % 1000 == 500 {
+                item.key.push_str("-gone");
+            }
+        }
+        record.to_text()
+    })
+}
+
+fn setup(earlier: Option<Record>) -> SeenSetup {
+    SeenSetup {
+        record: "/state/sitrep/generated.seen".into(),
+        file: "/data/generated.toml".into(),
+        earlier: earlier.map(Arc::new),
+        problem: None,
+        now: "2026-12-01T09:00:00Z".parse().unwrap(),
+    }
+}
+
+/// Load, build the state, lay out and draw one frame at 140x45.
+fn first_frame(seen: impl FnOnce() -> Option<SeenSetup>) -> (App, Terminal<TestBackend>) {
+    let s = sitrep::load::load_str(black_box(text())).situation;
+    let options = Options {
+        seen: seen(),
+        ..Options::default()
+    };
+    let mut app = App::new(s.expect("valid"), options);
+    app.update(Action::Resize {
+        width: 140,
+        height: 45,
+    });
+    let mut terminal = Terminal::new(TestBackend::new(140, 45)).expect("a test backend");
+    terminal
+        .draw(|frame| frame.render_widget(&app, frame.area()))
+        .expect("drawing to a test backend does not fail");
+    (app, terminal)
+}
+
+/// Nothing remembered (`--no-state`, or the built-in situation).
+#[divan::bench(sample_count = 7, sample_size = 1)]
+fn first_frame_no_record(bencher: Bencher) {
+    text();
+    bencher.bench(|| first_frame(|| None));
+}
+
+/// A first look: the version opened is the baseline (its digests and what
+/// each item shows are computed).
+#[divan::bench(sample_count = 7, sample_size = 1)]
+fn first_frame_first_look(bencher: Bencher) {
+    text();
+    bencher.bench(|| first_frame(|| Some(setup(None))));
+}
+
+/// Against the record of an earlier look, read back from its text.
+#[divan::bench(sample_count = 7, sample_size = 1)]
+fn first_frame_against_a_record(bencher: Bencher) {
+    let record = record_text();
+    bencher.bench(|| {
+        first_frame(|| {
+            let earlier = Record::parse(black_box(record)).expect("the record reads");
+            Some(setup(Some(earlier)))
+        })
+    });
+}
+
+#[divan::bench(sample_count = 10)]
+fn digests(bencher: Bencher) {
+    let s = situation();
+    bencher.bench(|| Digests::of(black_box(&s)));
+}
+
+#[divan::bench(sample_count = 10)]
+fn read_the_record(bencher: Bencher) {
+    let record = record_text();
+    bencher.bench(|| Record::parse(black_box(record)));
+}
+
+#[divan::bench(sample_count = 10)]
+fn compare_with_the_record(bencher: Bencher) {
+    let s = situation();
+    let digests = Digests::of(&s);
+    let record = Record::parse(record_text()).expect("the record reads");
+    let marks = Marks::between(&record, &s, &digests);
+    assert!(marks.count(Section::Events) > 0 && !marks.removed.is_empty());
+    bencher.bench(|| Marks::between(black_box(&record), &s, &digests));
+}
+
+/// The record written on quitting, as text.
+#[divan::bench(sample_count = 10)]
+fn record_to_write(bencher: Bencher) {
+    let s = situation();
+    let digests = Digests::of(&s);
+    let earlier = Record::parse(record_text()).expect("the record reads");
+    bencher.bench(|| {
+        Record::of(
+            &s,
+            &digests,
+            "/data/generated.toml",
+            "2026-12-01T09:00:00Z".parse().unwrap(),
+            Some(&earlier),
+        )
+        .to_text()
+    });
+}
