@@ -90,6 +90,8 @@ pub enum Action {
     PrevMatch,
     /// Open the actor picker.
     Picker,
+    /// Open the facet picker (categories, tags, actor kinds, sources).
+    Facets,
     /// Add the selected actor to the filter, or remove it.
     Toggle,
     ClearFilters,
@@ -107,7 +109,8 @@ pub enum Action {
     OnlyMarked,
     /// List what the file no longer has since the last look.
     Removed,
-    /// Remove the last chip of the filter (the search, else the last actor).
+    /// Remove the last chip of the filter (the search, the window, the last
+    /// facet, else the last actor).
     RemoveChip,
     /// In a detail: move to the next or previous actor or event named there.
     NextLink,

@@ -97,7 +97,10 @@ pub fn series(metric: &Metric) -> Option<Series> {
     }
     let first = dated.iter().map(|(d, _)| d.start()).min()?;
     let last = dated.iter().map(|(d, _)| d.end()).max()?;
-    let (x0, x1) = (x_of(first), x_of(last).max(x_of(first) + 1.0));
+    // A little room at both ends, so that no point sits on the y axis.
+    let (first, last) = (x_of(first), x_of(last).max(x_of(first) + 1.0));
+    let room = ((last - first) * 0.03).max(1.0);
+    let (x0, x1) = (first - room, last + room);
     out.x_bounds = [x0, x1];
     let values = dated
         .iter()
@@ -186,11 +189,14 @@ points = [{ date = 2024-09-21, value = 1, source = "a" }]
         assert_eq!(chart.points[0].1, [(june.0 + 14.5, 400.0)]);
         // Two values on 21 September: a dispute from 420 to 500.
         assert_eq!(chart.disputes, [[(sep21, 420.0), (sep21, 500.0)]]);
-        assert_eq!(chart.x_bounds, [june.0, sep21]);
-        assert_eq!(chart.target, Some([(june.0, 2500.0), (sep21, 2500.0)]));
+        // 112 days, and three hundredths of that on either side.
+        let room = (sep21 - june.0) * 0.03;
+        assert_eq!(chart.x_bounds, [june.0 - room, sep21 + room]);
+        let [x0, x1] = chart.x_bounds;
+        assert_eq!(chart.target, Some([(x0, 2500.0), (x1, 2500.0)]));
         assert!(chart.y_bounds[0] <= 380.0 && chart.y_bounds[1] >= 2500.0);
-        assert_eq!(chart.x_labels[0], "1 Jun 2024");
-        assert_eq!(chart.x_labels[2], "21 Sep 2024");
+        assert_eq!(chart.x_labels[0], "29 May 2024");
+        assert_eq!(chart.x_labels[2], "24 Sep 2024");
         assert_eq!(marker(Qualifier::AtLeast), '≥');
     }
 

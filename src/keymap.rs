@@ -18,6 +18,8 @@ pub enum Mode {
     Search,
     /// The actor picker is open.
     Picker,
+    /// The facet picker is open.
+    Facets,
     /// Typing a date window.
     Window,
     /// A detail popup is open.
@@ -34,10 +36,11 @@ pub enum Mode {
 }
 
 impl Mode {
-    pub const ALL: [Mode; 8] = [
+    pub const ALL: [Mode; 9] = [
         Mode::Normal,
         Mode::Search,
         Mode::Picker,
+        Mode::Facets,
         Mode::Window,
         Mode::Detail,
         Mode::Report,
@@ -50,6 +53,7 @@ impl Mode {
             Mode::Normal => "Browsing",
             Mode::Search => "Typing a search",
             Mode::Picker => "Actor picker",
+            Mode::Facets => "Facet picker",
             Mode::Window => "Typing a date window",
             Mode::Detail => "Detail",
             Mode::Help => "This help",
@@ -61,7 +65,10 @@ impl Mode {
 
     /// Modes where printable characters are typed text.
     pub fn takes_text(self) -> bool {
-        matches!(self, Mode::Search | Mode::Picker | Mode::Window)
+        matches!(
+            self,
+            Mode::Search | Mode::Picker | Mode::Facets | Mode::Window
+        )
     }
 }
 
@@ -125,7 +132,7 @@ impl Binding {
     }
 }
 
-use Mode::{Detail, Help, Normal, Picker, Removed, Report, Search, TooSmall, Window};
+use Mode::{Detail, Facets, Help, Normal, Picker, Removed, Report, Search, TooSmall, Window};
 
 /// Every binding of every mode, in the order help lists them.
 #[rustfmt::skip]
@@ -157,6 +164,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Normal, &[ch('n')], Action::NextMatch, "next / previous match"),
     bind(Normal, &[ch('N')], Action::PrevMatch, "next / previous match"),
     bind(Normal, &[ch('a')], Action::Picker, "pick actors to filter by").footer(4, "actors"),
+    bind(Normal, &[ch('f')], Action::Facets, "pick categories, tags, actor kinds or sources to filter by").footer(6, "facets"),
     bind(Normal, &[ch('c')], Action::ClearFilters, "clear every filter")
         .footer(2, "clear")
         .with_filter(),
@@ -220,6 +228,20 @@ pub const BINDINGS: &[Binding] = &[
     bind(Picker, &[code(KeyCode::F(1))], Action::Help, "all keys (? is text here)").footer(4, "help"),
     bind(Picker, &[ctrl('c')], Action::Quit, "quit"),
     bind(Picker, &[ctrl('z')], Action::Suspend, "suspend to the shell"),
+    // The facet picker.
+    bind(Facets, &[], Action::Input(' '), "narrows the list (a value; a source by title, publisher or id); each count is the events kept with it and the rest of the filter, the section's own choice left out"),
+    bind(Facets, &[code(KeyCode::Enter)], Action::Toggle, "add / remove the value in the filter")
+        .footer(1, "add/remove"),
+    bind(Facets, &[code(KeyCode::Down), ctrl('n')], Action::Down, "move").footer(2, "move"),
+    bind(Facets, &[code(KeyCode::Up), ctrl('p')], Action::Up, "move"),
+    bind(Facets, &[code(KeyCode::PageDown)], Action::PageDown, "page down / up"),
+    bind(Facets, &[code(KeyCode::PageUp)], Action::PageUp, "page down / up"),
+    bind(Facets, &[code(KeyCode::Backspace)], Action::DeleteChar, "delete a character"),
+    bind(Facets, &[ctrl('u')], Action::ClearInput, "clear the text").footer(4, "clear"),
+    bind(Facets, &[code(KeyCode::Esc)], Action::Back, "close").footer(1, "close"),
+    bind(Facets, &[code(KeyCode::F(1))], Action::Help, "all keys (? is text here)").footer(4, "help"),
+    bind(Facets, &[ctrl('c')], Action::Quit, "quit"),
+    bind(Facets, &[ctrl('z')], Action::Suspend, "suspend to the shell"),
     // The date-window prompt.
     bind(Window, &[], Action::Input(' '), "a date (2024-06, early 2024-10, 2024-03-11), a start and an end, 7d 30d 90d 1y from as of, or all"),
     bind(Window, &[code(KeyCode::Enter)], Action::Accept, "set the window").footer(1, "set"),

@@ -2,6 +2,7 @@
 
 pub mod action;
 pub mod app;
+pub mod ask;
 pub mod basemap;
 pub mod changes;
 pub mod chart;
@@ -13,6 +14,7 @@ pub mod diff;
 pub mod digest;
 pub mod doc;
 pub mod events;
+pub mod facets;
 pub mod figures;
 pub mod geo;
 pub mod geometry;

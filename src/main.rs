@@ -8,12 +8,12 @@ use std::sync::mpsc::{self, RecvTimeoutError};
 use clap::{Args, Parser, Subcommand};
 
 use sitrep::app::{App, Options};
+use sitrep::ask::Ask;
 use sitrep::check::{self, Style, Verdict};
 use sitrep::config::{self, Choice, Config, Failure};
 use sitrep::diff;
 use sitrep::figures::Staleness;
 use sitrep::load::{self, Progress, Step};
-use sitrep::model::FuzzyDate;
 use sitrep::progress_line::ProgressLine;
 use sitrep::query::Index;
 use sitrep::read;
@@ -35,22 +35,9 @@ use sitrep::tui;
 struct Cli {
     /// A situation file (TOML) to open.
     file: Option<PathBuf>,
-    /// Start filtered by this actor (an id from the file); repeat for more.
-    #[arg(long = "actor", value_name = "ID")]
-    actors: Vec<String>,
-    /// Start filtered by this place (an id from the file); repeat for more.
-    #[arg(long = "place", value_name = "ID")]
-    places: Vec<String>,
-    /// Start with this search (any case), as typed after `/`.
-    #[arg(long, value_name = "TEXT")]
-    search: Option<String>,
-    /// Start with a date window from this date's first day (2024-09-21,
-    /// 2024-08, 2024, early/mid/late 2024-10), as `summary --from`.
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
-    from: Option<FuzzyDate>,
-    /// Start with a date window up to this date's last day.
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
-    to: Option<FuzzyDate>,
+    /// The dashboard starts with this filter (chips in its header).
+    #[command(flatten)]
+    filter: Ask,
     /// Leave the mouse to the terminal, so text can be selected as usual
     /// (`m` toggles it in the dashboard).
     #[arg(long)]
@@ -183,23 +170,8 @@ struct Limit {
 struct SummaryArgs {
     /// A situation file (none: the built-in situation).
     file: Option<PathBuf>,
-    /// Keep what involves this actor or its members (repeatable: any of them).
-    #[arg(long = "actor", value_name = "ID")]
-    actors: Vec<String>,
-    /// Keep what happened at this place or a place inside it (repeatable:
-    /// any of them).
-    #[arg(long = "place", value_name = "ID")]
-    places: Vec<String>,
-    /// Keep what mentions this text (any case), as the dashboard's search.
-    #[arg(long, value_name = "TEXT")]
-    search: Option<String>,
-    /// Keep what overlaps the window from this date's first day
-    /// (2024-09-21, 2024-08, 2024, early/mid/late 2024-10).
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
-    from: Option<FuzzyDate>,
-    /// Keep what overlaps the window up to this date's last day.
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
-    to: Option<FuzzyDate>,
+    #[command(flatten)]
+    filter: Ask,
     /// How to write the briefing.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
@@ -223,26 +195,10 @@ struct DiffArgs {
     old: String,
     /// The later version: a file, or REV:path.
     new: String,
-    /// Keep what involves this actor or its members, in either version
-    /// (repeatable: any of them).
-    #[arg(long = "actor", value_name = "ID")]
-    actors: Vec<String>,
-    /// Keep events and quotes at this place or a place inside it, in either
-    /// version (repeatable: any of them).
-    #[arg(long = "place", value_name = "ID")]
-    places: Vec<String>,
-    /// Keep events, quotes and actors that mention this text (any case) in
-    /// either version.
-    #[arg(long, value_name = "TEXT")]
-    search: Option<String>,
-    /// Keep events and quotes that overlap the window from this date's
-    /// first day, in either version.
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
-    from: Option<FuzzyDate>,
-    /// Keep events and quotes that overlap the window up to this date's
-    /// last day.
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
-    to: Option<FuzzyDate>,
+    /// What to compare: the filter applies to each version, and an id need
+    /// only be in one of them.
+    #[command(flatten)]
+    filter: Ask,
     /// How to write the changes.
     #[arg(long, value_enum, default_value_t = diff::Format::Text)]
     format: diff::Format,
@@ -352,15 +308,7 @@ fn run_dashboard(cli: &Cli) -> ExitCode {
             return Err(NotOpened::Invalid(Box::new((bytes, report))));
         };
         // The same reading of the filter as `summary`, and the same messages.
-        let filter = summary::build_filter(
-            &situation,
-            &cli.actors,
-            &cli.places,
-            cli.search.as_deref(),
-            cli.from,
-            cli.to,
-        )
-        .map_err(NotOpened::Usage)?;
+        let filter = cli.filter.filter(&situation).map_err(NotOpened::Usage)?;
         let options = Options {
             filter,
             mouse: config.mouse && !cli.no_mouse,
@@ -582,17 +530,6 @@ fn run_check(
     ExitCode::from(code)
 }
 
-/// A date argument in any form of the file format.
-fn parse_date(text: &str) -> Result<FuzzyDate, String> {
-    text.parse::<FuzzyDate>().map_err(|e| match e {
-        sitrep::model::DateError::Form => e.to_string(),
-        sitrep::model::DateError::NoSuchDate => format!(
-            "{e}; expected a date like 2024-09-21, 2024-08, 2024, early/mid/late 2024-10, \
-             optionally with a leading ~"
-        ),
-    })
-}
-
 /// `sitrep check --config [FILE]`: 0 valid (or no file where the lookup
 /// looks), 1 not valid, 2 unreadable.
 fn check_config(named: Option<&PathBuf>, style: Style) -> u8 {
@@ -707,14 +644,7 @@ fn run_summary(args: &SummaryArgs) -> ExitCode {
         // The briefing goes to stdout; why there is none goes to stderr.
         return explain_failure(&path, &bytes, &report);
     };
-    let filter = match summary::build_filter(
-        situation,
-        &args.actors,
-        &args.places,
-        args.search.as_deref(),
-        args.from,
-        args.to,
-    ) {
+    let filter = match args.filter.filter(situation) {
         Ok(filter) => filter,
         Err(message) => {
             line.finish();
@@ -813,46 +743,19 @@ fn run_diff(args: &DiffArgs) -> ExitCode {
         }
         return code;
     };
-    // An actor or place need only be in one version: it may be new, or gone.
-    let (mut in_new, mut only_old) = (Vec::new(), Vec::new());
-    for id in &args.actors {
-        if n.actor_by_id(id).is_some() {
-            in_new.push(id.clone());
-        } else if o.actor_by_id(id).is_some() {
-            only_old.push(id.clone());
-        } else if let Err(message) = sitrep::query::actors_from_ids(n, std::slice::from_ref(id)) {
-            eprintln!("error: {message}");
-            return ExitCode::from(2);
-        }
-    }
-    let has_place = |s: &sitrep::model::Situation, id: &str| s.places.iter().any(|p| p.id == id);
-    let mut places_in_new = Vec::new();
-    for id in &args.places {
-        if has_place(n, id) {
-            places_in_new.push(id.clone());
-        } else if has_place(o, id) {
-            only_old.push(id.clone());
-        } else if let Err(message) = sitrep::query::places_from_ids(n, std::slice::from_ref(id)) {
-            eprintln!("error: {message}");
-            return ExitCode::from(2);
-        }
-    }
-    // The dates and search as `summary` takes them, described on the new
-    // version's actors and places (and the ids only the old one has).
-    let filter = match summary::build_filter(
-        n,
-        &in_new,
-        &places_in_new,
-        args.search.as_deref(),
-        args.from,
-        args.to,
-    ) {
-        Ok(filter) => filter,
+    // An id or value need only be in one version: it may be new, or gone.
+    // The filter is described on the new version (with what only the old
+    // one has), and the dates read as `summary` reads them.
+    let filter = match diff::split_ask(&args.filter, o, n)
+        .and_then(|(in_new, only_old)| in_new.filter(n).map(|filter| (filter, only_old)))
+    {
+        Ok(read) => read,
         Err(message) => {
             eprintln!("error: {message}");
             return ExitCode::from(2);
         }
     };
+    let (filter, only_old) = filter;
     let mut description = summary::describe_filter(n, &filter);
     if !only_old.is_empty() {
         let gone = format!("only in the old version: {}", only_old.join(", "));
@@ -861,17 +764,11 @@ fn run_diff(args: &DiffArgs) -> ExitCode {
             None => gone,
         });
     }
-    let ask = diff::Ask {
-        actors: &args.actors,
-        places: &args.places,
-        search: args.search.as_deref(),
-        from: filter.from,
-        to: filter.to,
-    };
+    let ask = &args.filter;
     let scopes = if ask.is_empty() {
         [diff::Scope::default(), diff::Scope::default()]
     } else {
-        [o, n].map(|s| diff::Scope::new(s, &Index::new(s), &ask))
+        [o, n].map(|s| diff::Scope::new(s, &Index::new(s), ask))
     };
     let report = diff::Report::new(
         diff::Side {

@@ -1,5 +1,6 @@
 //! The one filter: chosen actors (with their members), chosen places (with
-//! what lies in them), search text, a date window, and only what is new or
+//! what lies in them), facets (categories, tags, actor kinds, sources; see
+//! [`crate::facets`]), search text, a date window, and only what is new or
 //! changed since the reader's last look. The dashboard and `summary` both
 //! select through [`select`], so the same question always gets the same
 //! answer.
@@ -10,8 +11,9 @@ use std::thread::{self, JoinHandle};
 use chrono::NaiveDate;
 use memchr::memmem;
 
+pub use crate::facets::{Facet, FacetGroup, Facets};
 use crate::members::Members;
-use crate::model::{ActorIx, EventIx, MetricIx, PlaceIx, QuoteIx, Situation};
+use crate::model::{ActorIx, ActorKind, EventIx, MetricIx, PlaceIx, QuoteIx, Situation};
 use crate::tree_ranges::TreeRanges;
 
 /// What the user asked to see. The parts combine: an item must match all.
@@ -26,6 +28,8 @@ pub struct Filter {
     /// Keep items whose date span overlaps `from..=to` (either end open).
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
+    /// Categories, tags, actor kinds and sources chosen.
+    pub facets: Facets,
     /// Keep only items new or changed since the last look (the index's
     /// [`Marked`]); with nothing marked, nothing is kept.
     pub marked: bool,
@@ -35,6 +39,7 @@ impl Filter {
     pub fn is_empty(&self) -> bool {
         self.actors.is_empty()
             && self.places.is_empty()
+            && self.facets.is_empty()
             && self.search.is_empty()
             && self.from.is_none()
             && self.to.is_none()
@@ -59,6 +64,12 @@ impl Filter {
             }
             None => self.actors.push(actor),
         }
+    }
+
+    /// Whether the filter says which figures to keep (the rest stay on
+    /// screen, not highlighted): by actor, actor kind or source.
+    pub fn narrows_figures(&self) -> bool {
+        !self.actors.is_empty() || self.facets.narrows_figures()
     }
 }
 
@@ -85,7 +96,9 @@ pub struct Selection {
     /// The key figures shown, in file order: all of them, or only the
     /// marked ones under [`Filter::marked`].
     pub metrics: Vec<MetricIx>,
-    /// Metrics about an actor in the filter (all stay visible; these stand out).
+    /// Metrics the filter keeps by actor, actor kind or source (all shown
+    /// stay visible; these stand out). Empty when the filter does not
+    /// narrow figures ([`Filter::narrows_figures`]).
     pub highlighted_metrics: Vec<MetricIx>,
     /// Actors in scope of the actor filter: the chosen ones and their members.
     pub actors_in_scope: Vec<bool>,
@@ -513,6 +526,7 @@ pub fn actors_from_ids(s: &Situation, ids: &[String]) -> Result<Vec<ActorIx>, St
         flag: "--actor",
         what: "actor",
         plural: "actors",
+        listed: "ids",
         ids: s.actors.iter().map(|a| a.id.as_str()).collect(),
         names: s
             .actors
@@ -538,6 +552,7 @@ pub fn places_from_ids(s: &Situation, ids: &[String]) -> Result<Vec<PlaceIx>, St
         flag: "--place",
         what: "place",
         plural: "places",
+        listed: "ids",
         ids: s.places.iter().map(|p| p.id.as_str()).collect(),
         names: s
             .places
@@ -549,12 +564,112 @@ pub fn places_from_ids(s: &Situation, ids: &[String]) -> Result<Vec<PlaceIx>, St
     known.resolve(ids)
 }
 
+/// Facets named on the command line (`--category`, `--tag`, `--kind`,
+/// `--source`), each value once, in order. An unknown value is explained
+/// as for [`actors_from_ids`]: the one most likely meant, or those known.
+/// A kind need not be any actor's (it keeps nothing); a category, tag or
+/// source must be in the file.
+pub fn facets_from_args(
+    s: &Situation,
+    categories: &[String],
+    tags: &[String],
+    kinds: &[String],
+    sources: &[String],
+) -> Result<Facets, String> {
+    let words = |group| {
+        crate::facets::values(s, group)
+            .into_iter()
+            .map(|v| v.name(s).to_string())
+            .collect::<Vec<String>>()
+    };
+    let (known_categories, known_tags) = (words(FacetGroup::Category), words(FacetGroup::Tag));
+    let pick = |known: &Known, wanted: &[String], values: &[String]| {
+        known
+            .resolve(wanted)
+            .map(|found| found.into_iter().map(|i| values[i].clone()).collect())
+    };
+    let category_known = plain(FacetGroup::Category, &known_categories);
+    let tag_known = plain(FacetGroup::Tag, &known_tags);
+    let kind_names: Vec<String> = ActorKind::ALL
+        .iter()
+        .map(|k| k.as_str().to_string())
+        .collect();
+    let kind_known = plain(FacetGroup::Kind, &kind_names);
+    let source_known = Known {
+        flag: FacetGroup::Source.flag(),
+        what: "source",
+        plural: "sources",
+        listed: "ids",
+        ids: s.sources.iter().map(|src| src.id.as_str()).collect(),
+        names: s
+            .sources
+            .iter()
+            .map(|src| {
+                std::iter::once(src.title.as_str())
+                    .chain(src.publisher.as_deref())
+                    .collect()
+            })
+            .collect(),
+        shown: s.sources.iter().map(|src| src.title.as_str()).collect(),
+    };
+    Ok(Facets {
+        categories: pick(&category_known, categories, &known_categories)?,
+        tags: pick(&tag_known, tags, &known_tags)?,
+        kinds: kind_known
+            .resolve(kinds)?
+            .into_iter()
+            .map(|i| ActorKind::ALL[i])
+            .collect(),
+        sources: source_known.resolve(sources)?,
+    })
+}
+
+/// Plain values (categories, tags, kinds) read as ids are.
+fn plain(group: FacetGroup, values: &[String]) -> Known<'_> {
+    let values: Vec<&str> = values.iter().map(String::as_str).collect();
+    Known {
+        flag: group.flag(),
+        what: group.noun(1),
+        plural: group.noun(2),
+        listed: group.noun(2),
+        names: values.iter().map(|&v| vec![v]).collect(),
+        shown: values.clone(),
+        ids: values,
+    }
+}
+
+/// Each value of one facet with how many events it would keep: counted on
+/// what the rest of the filter keeps (the filter without this facet), so a
+/// count is what choosing that value alone would show. `current` is what
+/// the whole filter keeps now, reused when the facet has nothing chosen.
+pub fn facet_counts(
+    s: &Situation,
+    index: &Index,
+    filter: &Filter,
+    current: &Selection,
+    group: FacetGroup,
+) -> Vec<(Facet, usize)> {
+    let values = crate::facets::values(s, group);
+    let counts = if filter.facets.len(group) == 0 {
+        crate::facets::event_counts(s, &current.events, &values)
+    } else {
+        let rest = Filter {
+            facets: filter.facets.without(group),
+            ..filter.clone()
+        };
+        crate::facets::event_counts(s, &select(s, index, &rest).events, &values)
+    };
+    values.into_iter().zip(counts).collect()
+}
+
 /// The ids of one table, for reading a command line's references to it.
 struct Known<'s> {
     /// "--actor", for messages.
     flag: &'static str,
     what: &'static str,
     plural: &'static str,
+    /// What the known values are called when listed: "ids", "categories".
+    listed: &'static str,
     ids: Vec<&'s str>,
     /// Each item's name and aliases.
     names: Vec<Vec<&'s str>>,
@@ -613,7 +728,7 @@ impl Known<'_> {
             if self.ids.len() > SHOWN {
                 known.push("…");
             }
-            format!("known ids: {}", known.join(", "))
+            format!("known {}: {}", self.listed, known.join(", "))
         };
         // The id comes from the command line, but may still hold control bytes.
         format!(
@@ -683,11 +798,14 @@ pub fn select(s: &Situation, index: &Index, filter: &Filter) -> Selection {
     // Working out an event's days costs more than anything else here: only
     // when a window asks.
     let windowed = filter.from.is_some() || filter.to.is_some();
+    let facets = &filter.facets;
+    let faceted = !facets.is_empty();
     let marked = &index.marked;
     let event_in_window = |&e: &EventIx| {
         let event = &s.events[e];
         (!filter.marked || is_marked(&marked.events, e))
             && at_place(event.place)
+            && (!faceted || facets.keeps_event(s, event))
             && (!windowed || in_window(Some(event.first_day()), Some(event.last_day())))
     };
     let events: Vec<EventIx> = match (by_actor, event_hits) {
@@ -716,7 +834,8 @@ pub fn select(s: &Situation, index: &Index, filter: &Filter) -> Selection {
             if !((!filter.marked || is_marked(&marked.quotes, i.get()))
                 && quote_matches(i)
                 && involves(q.about.iter(), Some(q.speaker))
-                && at_place(q.place.or(q.event.and_then(|e| s.events[e].place))))
+                && at_place(q.place.or(q.event.and_then(|e| s.events[e].place)))
+                && (!faceted || facets.keeps_quote(s, q)))
             {
                 return false;
             }
@@ -739,11 +858,15 @@ pub fn select(s: &Situation, index: &Index, filter: &Filter) -> Selection {
         .collect();
     quotes.sort_by_key(|&q| index.quote_rank[q.get()]);
 
-    let highlighted_metrics = if filter.actors.is_empty() {
+    let highlighted_metrics = if !filter.narrows_figures() {
         Vec::new()
     } else {
         s.metric_ixs()
-            .filter(|&m| s.metrics[m].actors.iter().any(|&a| in_scope[a]))
+            .filter(|&m| {
+                let metric = &s.metrics[m];
+                (filter.actors.is_empty() || metric.actors.iter().any(|&a| in_scope[a]))
+                    && facets.keeps_metric(s, metric)
+            })
             .collect()
     };
 
@@ -1029,6 +1152,79 @@ sources = ["wire"]
         assert!(err("weather").ends_with("known ids: mission, kenya-police, commander, ruto"));
         let ok = actors_from_ids(&s, &["ruto".into(), "mission".into(), "ruto".into()]);
         assert_eq!(ok, Ok(vec![3, 0]));
+    }
+
+    #[test]
+    fn facet_counts_leave_out_their_own_facet_but_not_the_others() {
+        let (s, index) = setup();
+        let kinds = |filter: &Filter| -> Vec<(String, usize)> {
+            let current = select(&s, &index, filter);
+            facet_counts(&s, &index, filter, &current, FacetGroup::Kind)
+                .into_iter()
+                .map(|(f, n)| (f.name(&s).to_string(), n))
+                .collect()
+        };
+        let named = |pairs: &[(&str, usize)]| -> Vec<(String, usize)> {
+            pairs.iter().map(|&(k, n)| (k.to_string(), n)).collect()
+        };
+        assert_eq!(
+            kinds(&Filter::default()),
+            named(&[("person", 2), ("force", 1)])
+        );
+        // Choosing a kind does not change the kinds' own counts: each says
+        // what choosing it would keep.
+        let mut filter = Filter::default();
+        filter.facets.toggle(Facet::Kind(ActorKind::Force));
+        assert_eq!(ids(&s, &select(&s, &index, &filter).events), ["arrive"]);
+        assert_eq!(kinds(&filter), named(&[("person", 2), ("force", 1)]));
+        // Another part of the filter does narrow them.
+        filter.search = "president".into();
+        assert_eq!(kinds(&filter), named(&[("person", 1), ("force", 0)]));
+    }
+
+    #[test]
+    fn a_source_facet_keeps_the_quotes_and_figures_citing_it() {
+        let (s, index) = setup();
+        let wire = s.sources.iter().position(|x| x.id == "wire").unwrap();
+        let mut filter = Filter::default();
+        filter.facets.toggle(Facet::Source(wire));
+        let sel = select(&s, &index, &filter);
+        assert!(sel.events.is_empty());
+        assert_eq!(sel.quotes, [QuoteIx::new(1)]);
+        // The figure cites the other source: nothing stands out.
+        assert!(sel.highlighted_metrics.is_empty());
+        filter.facets.toggle(Facet::Source(wire));
+        filter.facets.toggle(Facet::Source(0));
+        assert_eq!(
+            select(&s, &index, &filter).highlighted_metrics,
+            [MetricIx::new(0)]
+        );
+    }
+
+    #[test]
+    fn facet_values_on_the_command_line_are_checked_against_the_file() {
+        let (s, _) = setup();
+        let kinds = |k: &[&str]| {
+            let k: Vec<String> = k.iter().map(|k| k.to_string()).collect();
+            facets_from_args(&s, &[], &[], &k, &[])
+        };
+        assert_eq!(
+            kinds(&["force", "person", "force"]).map(|f| f.kinds),
+            Ok(vec![ActorKind::Force, ActorKind::Person])
+        );
+        // A kind no actor has is still a kind: it keeps nothing.
+        assert_eq!(
+            kinds(&["media"]).map(|f| f.kinds),
+            Ok(vec![ActorKind::Media])
+        );
+        assert!(kinds(&["polce"]).is_err());
+        let err = facets_from_args(&s, &[], &[], &[], &["Wire story".into()]).unwrap_err();
+        assert_eq!(
+            err,
+            "--source: no source `Wire story` in this situation; did you mean `wire` (Wire story)?"
+        );
+        let err = facets_from_args(&s, &["x".into()], &[], &[], &[]).unwrap_err();
+        assert!(err.ends_with("the file names no categories"), "{err}");
     }
 
     #[test]

@@ -167,3 +167,60 @@ fn a_window_and_search_are_read_and_refused_as_summary_reads_them() {
         .code(2)
         .stderr(predicate::str::contains("needs a terminal"));
 }
+
+#[test]
+fn facet_flags_are_read_and_refused_as_summary_reads_them() {
+    let summary_file = "tests/fixtures/summary.toml";
+    for (args, said) in [
+        (
+            ["--category", "securty"],
+            "error: --category: no category `securty` in this situation; did you mean `security`?\n",
+        ),
+        (
+            ["--kind", "armed group"],
+            "error: --kind: no actor kind `armed group` in this situation; did you mean `armed-group`?\n",
+        ),
+        (
+            ["--source", "flash4"],
+            "error: --source: no source `flash4` in this situation; did you mean `flash-4`?\n",
+        ),
+    ] {
+        let dashboard = sitrep().arg(summary_file).args(args).output().unwrap();
+        let summary = sitrep()
+            .args(["summary", summary_file])
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(dashboard.status.code(), Some(2), "{args:?}");
+        assert_eq!(summary.status.code(), Some(2), "{args:?}");
+        assert_eq!(String::from_utf8_lossy(&dashboard.stderr), said);
+        assert_eq!(dashboard.stderr, summary.stderr);
+    }
+    // Values the file has pass on to the terminal check.
+    sitrep()
+        .args([
+            summary_file,
+            "--category",
+            "security",
+            "--tag",
+            "x",
+            "--kind",
+            "force",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no tag `x`"));
+    sitrep()
+        .args([
+            summary_file,
+            "--category",
+            "security",
+            "--kind",
+            "force",
+            "--source",
+            "radio",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("needs a terminal"));
+}

@@ -257,6 +257,66 @@ fn filters_narrow_the_changes_as_summary_narrows_the_briefing() {
 }
 
 #[test]
+fn facets_narrow_the_changes_and_may_name_what_one_version_has() {
+    let dir = pair("facets");
+    // The boats are the army's, a security event; the bridge has no category.
+    let run = diff(&dir, &["old.toml", "new.toml", "--category", "security"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("[boats]"), "{}", run.stdout);
+    assert!(!run.stdout.contains("[bridge]"), "{}", run.stdout);
+    assert!(!run.stdout.contains("[breach]"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("Filter: category security."),
+        "{}",
+        run.stdout
+    );
+    // The bridge cites the gazette, as does the breach; the boats do not.
+    let run = diff(&dir, &["old.toml", "new.toml", "--source", "gazette"]);
+    assert!(run.stdout.contains("[bridge]"), "{}", run.stdout);
+    assert!(run.stdout.contains("[breach]"), "{}", run.stdout);
+    assert!(!run.stdout.contains("[boats]"), "{}", run.stdout);
+    // Figures citing the gazette stay: displaced has a new gazette point.
+    assert!(run.stdout.contains("[displaced]"), "{}", run.stdout);
+    // A force: the army's boats, and no event without one.
+    let run = diff(&dir, &["old.toml", "new.toml", "--kind", "force"]);
+    assert!(run.stdout.contains("[boats]"), "{}", run.stdout);
+    assert!(!run.stdout.contains("[breach]"), "{}", run.stdout);
+    // A category only the new version has is no error.
+    let mut newer = new_text();
+    newer = newer.replace(
+        "title = \"Temporary bridge opens at Millford\"",
+        "title = \"Temporary bridge opens at Millford\"\ncategory = \"transport\"",
+    );
+    write(&dir, "newer.toml", &newer);
+    let run = diff(&dir, &["old.toml", "newer.toml", "--category", "transport"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("[bridge]"), "{}", run.stdout);
+    // Reversed, it is only in the old version, and said so.
+    let run = diff(&dir, &["newer.toml", "old.toml", "--category", "transport"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("only in the old version: transport"),
+        "{}",
+        run.stdout
+    );
+    // In neither: the nearest value, as summary says it.
+    let run = diff(&dir, &["old.toml", "new.toml", "--category", "securty"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("did you mean `security`?"),
+        "{}",
+        run.stderr
+    );
+    let run = diff(&dir, &["old.toml", "new.toml", "--kind", "army"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("--kind: no actor kind `army`"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
 fn text_from_the_file_cannot_reach_the_terminal_raw() {
     let dir = pair("hostile");
     let hostile = new_text().replace(

@@ -1136,3 +1136,30 @@ fn a_deep_part_of_chain_opens_and_filters_by_its_top() {
     assert!(s.finish().success());
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn a_category_picked_after_f_narrows_the_timeline() {
+    let mut s = Session::start(&["tests/fixtures/dashboard.toml"], 100, 30);
+    s.wait_dashboard("Kessa Valley floods");
+    s.wait_text("Water points restored");
+    s.send("f");
+    s.wait_text("Filter by facet");
+    s.wait_text("Categories");
+    s.send("politic");
+    s.wait_text("1 of 21 values");
+    s.send("\r");
+    s.wait_text("● politics");
+    s.send("\x1b");
+    s.wait_gone("Filter by facet");
+    s.wait_text("cat:politics ✕");
+    s.wait_text("4 of 16 events");
+    s.wait_gone("Water points restored");
+    let screen = s.contents();
+    assert!(screen.contains("Government declares"), "{screen}");
+    // Backspace takes the chip away and everything comes back.
+    s.send("\x7f");
+    s.wait_gone("cat:politics ✕");
+    s.wait_text("Water points restored");
+    s.send("q");
+    assert!(s.finish().success());
+}

@@ -13,8 +13,8 @@ use predicates::prelude::*;
 use serde_json::Value;
 
 use sitrep::load::load_str;
-use sitrep::model::Situation;
-use sitrep::query::{Filter, Index, select};
+use sitrep::model::{ActorKind, Situation};
+use sitrep::query::{Facets, Filter, Index, select};
 
 const FIXTURE: &str = "tests/fixtures/summary.toml";
 const HOSTILE: &str = "tests/fixtures/hostile.toml";
@@ -208,6 +208,10 @@ fn the_filter_is_echoed_in_every_format() {
         serde_json::json!({
             "actors": ["government", "red-cross"],
             "places": [],
+            "categories": [],
+            "tags": [],
+            "kinds": [],
+            "sources": [],
             "search": "Decree",
             "from": "2024-09-21",
             "to": "2024-10-31",
@@ -518,6 +522,28 @@ fn summary_selects_exactly_what_query_select_selects() {
             Filter {
                 actors: vec![actor("government")],
                 to: day("2024-09-03"),
+                ..Filter::default()
+            },
+        ),
+        (
+            vec!["--category", "humanitarian", "--kind", "organization"],
+            Filter {
+                facets: Facets {
+                    categories: vec!["humanitarian".into()],
+                    kinds: vec![ActorKind::Organization],
+                    ..Facets::default()
+                },
+                ..Filter::default()
+            },
+        ),
+        (
+            vec!["--source", "flash-4", "--actor", "residents"],
+            Filter {
+                actors: vec![actor("residents")],
+                facets: Facets {
+                    sources: vec![s.sources.iter().position(|x| x.id == "flash-4").unwrap()],
+                    ..Facets::default()
+                },
                 ..Filter::default()
             },
         ),
@@ -871,5 +897,152 @@ fn markdown_reads_back_as_the_structure_and_text_it_was_built_from() {
             let text = clean(&s.quotes[q].text);
             assert!(quote.starts_with(&text), "{path}: {quote:?}");
         }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Facets: categories, tags, actor kinds, sources
+
+#[test]
+fn facets_keep_any_value_within_a_flag_and_every_flag_across() {
+    let out = json(&[FIXTURE, "--category", "politics"]);
+    assert_eq!(ids(&out["events"]), ["emergency", "mayor", "decree-ends"]);
+    // Quotes have their event's category; the one at no event has none.
+    assert_eq!(ids(&out["quotes"]), ["osei-counted", "hale-promises"]);
+    assert_eq!(out["filter"]["categories"], serde_json::json!(["politics"]));
+    // A category says nothing about figures: none stands out.
+    assert!(
+        out["metrics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|m| m["highlighted"] == false)
+    );
+
+    let out = json(&[FIXTURE, "--category", "politics", "--category", "security"]);
+    assert_eq!(
+        ids(&out["events"]),
+        ["boats", "emergency", "mayor", "decree-ends"]
+    );
+
+    // Across flags, both must hold: politics with a person in it.
+    let out = json(&[FIXTURE, "--category", "politics", "--kind", "person"]);
+    assert_eq!(ids(&out["events"]), ["emergency", "mayor"]);
+    assert_eq!(out["filter"]["kinds"], serde_json::json!(["person"]));
+
+    let text = summary(&[
+        FIXTURE,
+        "--category",
+        "politics",
+        "--category",
+        "security",
+        "--kind",
+        "person",
+        "--width",
+        "200",
+    ]);
+    assert!(
+        text.contains("Filter: categories politics or security; actor kind person."),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_source_keeps_every_event_figure_and_quote_citing_it() {
+    let out = json(&[FIXTURE, "--source", "radio"]);
+    assert_eq!(ids(&out["events"]), ["mayor"]);
+    assert_eq!(ids(&out["quotes"]), ["hale-promises"]);
+    assert_eq!(out["filter"]["sources"], serde_json::json!(["radio"]));
+    let highlighted: Vec<&str> = out["metrics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["highlighted"] == true)
+        .map(|m| m["id"].as_str().unwrap())
+        .collect();
+    // The deaths figure cites the radio for its latest count.
+    assert_eq!(highlighted, ["deaths"]);
+
+    // A day count cites its event's sources.
+    let out = json(&[FIXTURE, "--source", "ministry"]);
+    let highlighted: Vec<&str> = out["metrics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["highlighted"] == true)
+        .map(|m| m["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(highlighted, ["deaths", "until-decree"]);
+    assert_eq!(ids(&out["quotes"]), ["osei-counted"]);
+
+    let text = summary(&[FIXTURE, "--source", "radio", "--width", "200"]);
+    assert!(
+        text.contains("Filter: source Interview with the mayor of Riverside (radio)."),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_kind_keeps_what_involves_an_actor_of_it_and_highlights_its_figures() {
+    let out = json(&[FIXTURE, "--kind", "force"]);
+    assert_eq!(ids(&out["events"]), ["boats"]);
+    let highlighted: Vec<&str> = out["metrics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["highlighted"] == true)
+        .map(|m| m["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(highlighted, ["rescuers"]);
+    // A quote counts by its speaker or who it is about.
+    let out = json(&[FIXTURE, "--kind", "population"]);
+    assert_eq!(ids(&out["quotes"]), ["osei-counted", "resident-night"]);
+}
+
+#[test]
+fn tags_narrow_the_built_in_situation() {
+    let out = json(&["--tag", "cholera"]);
+    let events = out["events"].as_array().unwrap();
+    assert!(!events.is_empty());
+    for event in events {
+        let tags = event["tags"].as_array().unwrap();
+        assert!(tags.iter().any(|t| t == "cholera"), "{event}");
+    }
+    let both = json(&["--tag", "cholera", "--tag", "gangs"]);
+    assert!(both["events"].as_array().unwrap().len() > events.len());
+}
+
+#[test]
+fn an_unknown_facet_value_is_a_usage_error_naming_the_value_meant() {
+    for (args, message) in [
+        (
+            vec!["--category", "politcs"],
+            "error: --category: no category `politcs` in this situation; did you mean `politics`?\n",
+        ),
+        (
+            vec!["--kind", "forces"],
+            "error: --kind: no actor kind `forces` in this situation; did you mean `force`?\n",
+        ),
+        (
+            vec!["--source", "Radio Lowmere"],
+            "error: --source: no source `Radio Lowmere` in this situation; did you mean `radio` (Interview with the mayor of Riverside)?\n",
+        ),
+        (
+            vec!["--tag", "flood"],
+            "error: --tag: no tag `flood` in this situation; the file names no tags\n",
+        ),
+        (
+            vec!["--category", "sports"],
+            "error: --category: no category `sports` in this situation; known categories: diplomacy, disaster, health, humanitarian, politics, reconstruction, security, weather\n",
+        ),
+    ] {
+        sitrep()
+            .arg("summary")
+            .arg(FIXTURE)
+            .args(&args)
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(message);
     }
 }

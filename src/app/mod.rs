@@ -21,6 +21,8 @@ mod seen;
 mod view;
 
 #[cfg(test)]
+mod facet_tests;
+#[cfg(test)]
 mod tests;
 
 use ratatui::layout::{Position, Rect};
@@ -28,8 +30,8 @@ use ratatui::layout::{Position, Rect};
 pub use cursor::{Cursor, Motion, relocate};
 pub use effect::{Effect, Effects};
 pub use popups::{
-    DetailPage, DetailPopup, HelpPopup, PickerPopup, Popup, RemovedPopup, Reply, ReportPopup,
-    WindowPopup,
+    DetailPage, DetailPopup, FacetPopup, FacetRow, HelpPopup, PickerPopup, Popup, RemovedPopup,
+    Reply, ReportPopup, WindowPopup,
 };
 pub use reload::carry_over;
 pub use seen::{Seen, SeenSetup};
@@ -46,7 +48,7 @@ use crate::geometry::{Facts, Screen};
 use crate::keymap::{Keymap, Mode};
 use crate::model::{ActorIx, MetricIx, PlaceIx, QuoteIx, Situation};
 use crate::places::{Anchors, Markers};
-use crate::query::{Filter, Index, Selection};
+use crate::query::{Facet, Filter, Index, Selection};
 use crate::reload::Problem;
 use crate::strip::Strip;
 use crate::text::{fit, plural, shown};
@@ -121,6 +123,20 @@ pub struct App {
     strip: Strip,
     /// The filter changed since `strip` was made.
     strip_stale: bool,
+}
+
+/// A facet value as feedback names it: "category security", "source Al
+/// Jazeera (aljazeera-2024-09-21)", cleaned and cut for one line.
+fn facet_label(s: &Situation, facet: &Facet) -> String {
+    let value = match facet {
+        Facet::Source(src) => {
+            let source = &s.sources[*src];
+            let name = source.publisher.as_deref().unwrap_or(&source.title);
+            format!("{} ({})", shown(name, 30), shown(&source.id, 30))
+        }
+        other => shown(other.name(s), 40).into_owned(),
+    };
+    format!("{} {}", facet.group().noun(1), fit(&value, 48))
 }
 
 /// A pane's width for `inner` columns inside its border.
@@ -529,6 +545,10 @@ impl App {
                 let picker = PickerPopup::new(&self.data);
                 self.open(Popup::Picker(picker));
             }
+            Action::Facets => {
+                let facets = FacetPopup::new(&self.data);
+                self.open(Popup::Facets(facets));
+            }
             Action::Toggle if focus == Pane::Actors => {
                 if let Some(Target::Actor(actor)) = self.view.panes.actors.target(&self.data) {
                     self.toggle_actor(actor);
@@ -550,6 +570,8 @@ impl App {
                     self.set_window(None);
                 } else if let Some(place) = self.data.filter.places.last().copied() {
                     self.toggle_place(place);
+                } else if let Some(facet) = self.data.filter.facets.all().last() {
+                    self.toggle_facet(facet);
                 } else if let Some(actor) = self.data.filter.actors.last().copied() {
                     self.toggle_actor(actor);
                 }
@@ -658,6 +680,7 @@ impl App {
                 self.view.popups.pop();
             }
             Reply::ToggleActor(actor) => self.toggle_actor(actor),
+            Reply::ToggleFacet(facet) => self.toggle_facet(facet),
             Reply::Open(target) => self.open(Popup::Detail(DetailPopup::new(target))),
             Reply::Status(status) => self.view.status = Some(status),
             Reply::SetWindow(window) => {
@@ -786,6 +809,21 @@ impl App {
         };
         self.view.status = Some(format!(
             "{sign} {name} · {} shown",
+            plural(self.data.selection.events.len(), "event")
+        ));
+    }
+
+    fn toggle_facet(&mut self, facet: Facet) {
+        let label = facet_label(&self.data.situation, &facet);
+        let sign = if self.data.filter.facets.contains(&facet) {
+            "−"
+        } else {
+            "+"
+        };
+        self.data.filter.facets.toggle(facet);
+        self.refilter();
+        self.view.status = Some(format!(
+            "{sign} {label} · {} shown",
             plural(self.data.selection.events.len(), "event")
         ));
     }
@@ -943,6 +981,11 @@ impl App {
             match chip {
                 Chip::Actor(actor) => self.toggle_actor(actor),
                 Chip::Place(place) => self.toggle_place(place),
+                Chip::Facet(group, i) => {
+                    if let Some(facet) = self.data.filter.facets.get(group, i) {
+                        self.toggle_facet(facet);
+                    }
+                }
                 Chip::Search => self.set_search(String::new()),
                 Chip::Window => self.set_window(None),
                 Chip::Marked => self.toggle_marked(),

@@ -8,7 +8,7 @@
 use crate::action::Pane;
 use crate::doc::detail::Target;
 use crate::model::{ActorIx, EventIx, MetricIx, QuoteIx, Situation};
-use crate::query::Filter;
+use crate::query::{Facet, FacetGroup, Facets, Filter};
 use crate::reload::Outcome;
 use crate::text::{fit, plural, shown};
 
@@ -130,12 +130,19 @@ pub fn carry_over(old: &App, situation: Situation, warnings: usize) -> App {
             found
         })
         .collect();
+    let facets = carry_facets(
+        &old.data.filter.facets,
+        &old.data.situation,
+        &situation,
+        &mut dropped,
+    );
     let mut app = App::new(
         situation,
         Options {
             filter: Filter {
                 actors,
                 places,
+                facets,
                 search: old.data.filter.search.clone(),
                 from: old.data.filter.from,
                 to: old.data.filter.to,
@@ -245,6 +252,15 @@ pub fn carry_over(old: &App, situation: Situation, warnings: usize) -> App {
                     .saturating_sub(row_before(picker.cursor));
                 Some(Popup::Picker(next))
             }
+            Popup::Facets(facets) => {
+                // Counted again on the new data, on the same value.
+                let mut next = facets.clone();
+                let keep = facets
+                    .selected()
+                    .and_then(|f| same_facet(f, map.old, map.new));
+                next.reset(keep, new);
+                Some(Popup::Facets(next))
+            }
             Popup::Detail(detail) => {
                 let mut next = detail.clone();
                 next.pages = detail
@@ -314,6 +330,46 @@ pub fn carry_over(old: &App, situation: Situation, warnings: usize) -> App {
     }
     app.view.status = Some(status);
     app
+}
+
+/// The chosen facets in a new version of the file: sources by id, the
+/// other values as they are; a value the new version no longer has leaves
+/// the filter (it would keep nothing) and is named in `dropped`.
+fn carry_facets(
+    facets: &Facets,
+    old: &Situation,
+    new: &Situation,
+    dropped: &mut Vec<String>,
+) -> Facets {
+    let values: Vec<Vec<Facet>> = FacetGroup::ALL
+        .into_iter()
+        .map(|group| crate::facets::values(new, group))
+        .collect();
+    let mut carried = Facets::default();
+    for facet in facets.all() {
+        let found =
+            same_facet(&facet, old, new).filter(|f| values.iter().flatten().any(|v| v == f));
+        match found {
+            Some(facet) => carried.toggle(facet),
+            None => dropped.push(fit(&shown(facet.name(old), 24), 24)),
+        }
+    }
+    carried
+}
+
+/// A facet value in a new version of the file: a source by id, the other
+/// values as they are (whether the new version has them or not).
+fn same_facet(facet: &Facet, old: &Situation, new: &Situation) -> Option<Facet> {
+    match facet {
+        Facet::Source(src) => {
+            let id = &old.sources.get(*src)?.id;
+            new.sources
+                .iter()
+                .position(|s| &s.id == id)
+                .map(Facet::Source)
+        }
+        other => Some(other.clone()),
+    }
 }
 
 /// How many rows below the top of its list a cursor's item was.

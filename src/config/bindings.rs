@@ -1,8 +1,8 @@
 //! The `[keys]` tables: which action gets which keys, where.
 //!
 //! `[keys]` rebinds an action in every mode where it exists; `[keys.<mode>]`
-//! (browse, search_prompt, picker_popup, window_prompt, detail_popup, help_popup,
-//! report_popup, removed_popup; named so
+//! (browse, search_prompt, picker_popup, facet_popup, window_prompt, detail_popup,
+//! help_popup, report_popup, removed_popup; named so
 //! that none is also an action) in that mode only; both replace
 //! the action's keys there. `[keys.<pane>]` (figures, timeline, actors,
 //! quotes, map) adds keys that work while browsing with that pane focused. What
@@ -16,10 +16,11 @@ use crate::keymap::{BINDINGS, Mode, Rebinding, Scope};
 /// The tables under `[keys]`: modes, named so that none is also an
 /// action, and panes. Each mode of [`Mode::ALL`] is here under its [`mode_name`] (a test
 /// holds it so).
-pub const SCOPES: [(&str, Scope); 13] = [
+pub const SCOPES: [(&str, Scope); 14] = [
     ("browse", Scope::Mode(Mode::Normal)),
     ("search_prompt", Scope::Mode(Mode::Search)),
     ("picker_popup", Scope::Mode(Mode::Picker)),
+    ("facet_popup", Scope::Mode(Mode::Facets)),
     ("window_prompt", Scope::Mode(Mode::Window)),
     ("detail_popup", Scope::Mode(Mode::Detail)),
     ("help_popup", Scope::Mode(Mode::Help)),
@@ -50,6 +51,7 @@ pub fn mode_name(mode: Mode) -> &'static str {
         Mode::Normal => "browse",
         Mode::Search => "search_prompt",
         Mode::Picker => "picker_popup",
+        Mode::Facets => "facet_popup",
         Mode::Window => "window_prompt",
         Mode::Detail => "detail_popup",
         Mode::Help => "help_popup",
@@ -89,6 +91,7 @@ pub const ACTIONS: &[(&str, Action)] = &[
     ("delete_char", Action::DeleteChar),
     ("clear_input", Action::ClearInput),
     ("picker", Action::Picker),
+    ("facets", Action::Facets),
     ("clear_filters", Action::ClearFilters),
     ("remove_chip", Action::RemoveChip),
     ("only_changed", Action::OnlyMarked),

@@ -12,11 +12,14 @@ mod text;
 
 use chrono::NaiveDate;
 
+use crate::ask::Ask;
 use crate::changes::{Catalog, Changes};
 use crate::digest::{Digests, Section};
 use crate::figures::{self, format_value, is_percent};
-use crate::model::{ActorIx, FuzzyDate, Metric, MetricKind, Observation, Situation, SourceIx};
-use crate::query::{self, Filter, Index};
+use crate::model::{
+    ActorIx, ActorKind, FuzzyDate, Metric, MetricKind, Observation, Situation, SourceIx,
+};
+use crate::query::{self, Facets, Filter, Index};
 use crate::sanitize::is_hostile;
 
 /// The output formats of `sitrep diff`: those of `summary` that read as a
@@ -46,30 +49,11 @@ pub struct Scope {
     kept: Option<[Vec<bool>; 4]>,
 }
 
-/// The filter as the command line asks for it: ids, not indices, since an
-/// actor or place may be in one version only.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct Ask<'a> {
-    pub actors: &'a [String],
-    pub places: &'a [String],
-    pub search: Option<&'a str>,
-    pub from: Option<NaiveDate>,
-    pub to: Option<NaiveDate>,
-}
-
-impl Ask<'_> {
-    pub fn is_empty(&self) -> bool {
-        self.actors.is_empty()
-            && self.places.is_empty()
-            && self.search.is_none_or(|t| t.trim().is_empty())
-            && self.from.is_none()
-            && self.to.is_none()
-    }
-}
-
 impl Scope {
-    /// Applies the dashboard's filter to one side. An actor or place id this
-    /// side lacks keeps nothing by it here (the other side may have it).
+    /// Applies the dashboard's filter to one side. An actor, place or
+    /// source id this side lacks keeps nothing by it here (the other side
+    /// may have it). The ask has been checked (see [`split_ask`]): its
+    /// kinds are known and its window is in order.
     pub fn new(s: &Situation, index: &Index, ask: &Ask) -> Scope {
         if ask.is_empty() {
             return Scope::default();
@@ -84,14 +68,31 @@ impl Scope {
             .iter()
             .filter_map(|id| s.places.iter().position(|p| &p.id == id))
             .collect();
+        let sources: Vec<SourceIx> = ask
+            .sources
+            .iter()
+            .filter_map(|id| s.sources.iter().position(|src| &src.id == id))
+            .collect();
         let none_here = (!ask.actors.is_empty() && actors.is_empty())
-            || (!ask.places.is_empty() && places.is_empty());
+            || (!ask.places.is_empty() && places.is_empty())
+            || (!ask.sources.is_empty() && sources.is_empty());
+        let (from, to) = ask.window().unwrap_or_default();
         let filter = Filter {
             actors,
             places,
-            search: ask.search.unwrap_or_default().to_string(),
-            from: ask.from,
-            to: ask.to,
+            facets: Facets {
+                categories: ask.categories.clone(),
+                tags: ask.tags.clone(),
+                kinds: ask
+                    .kinds
+                    .iter()
+                    .filter_map(|k| ActorKind::parse(k))
+                    .collect(),
+                sources,
+            },
+            search: ask.search.clone().unwrap_or_default(),
+            from,
+            to,
             ..Filter::default()
         };
         let selection = query::select(s, index, &filter);
@@ -102,10 +103,10 @@ impl Scope {
             vec![false; s.actors.len()],
         ];
         if !none_here {
-            // Figures are narrowed by actor only, as the dashboard
-            // highlights them; places, search and dates narrow the timeline
-            // and quotes, search the actors too.
-            if filter.actors.is_empty() {
+            // Figures are narrowed by actor, kind and source, as the
+            // dashboard highlights them; the rest narrow the timeline and
+            // quotes, search and kinds the actors too.
+            if !filter.narrows_figures() {
                 kept[0].fill(true);
             } else {
                 for &m in &selection.highlighted_metrics {
@@ -121,7 +122,9 @@ impl Scope {
             let searching = !filter.search.trim().is_empty();
             for (a, keep) in kept[3].iter_mut().enumerate() {
                 *keep = selection.actors_in_scope[a]
-                    && (!searching || selection.actors_matching_search[a]);
+                    && (!searching || selection.actors_matching_search[a])
+                    && (filter.facets.kinds.is_empty()
+                        || filter.facets.kinds.contains(&s.actors[a].kind));
             }
         }
         Scope { kept: Some(kept) }
@@ -133,6 +136,61 @@ impl Scope {
             .as_ref()
             .is_none_or(|kept| kept[slot].get(item).copied().unwrap_or(false))
     }
+}
+
+/// The ask read for two versions: the ids and values the new version has
+/// (they describe the filter), and those only the old one has (the report
+/// names them). One in neither version is a usage error, explained against
+/// the new version as `summary` would.
+pub fn split_ask(
+    ask: &Ask,
+    old: &Situation,
+    new: &Situation,
+) -> Result<(Ask, Vec<String>), String> {
+    type Field = fn(&mut Ask) -> &mut Vec<String>;
+    type Has = fn(&Situation, &str) -> bool;
+    let fields: [(Field, Has); 6] = [
+        (|a| &mut a.actors, |s, id| s.actor_by_id(id).is_some()),
+        (
+            |a| &mut a.places,
+            |s, id| s.places.iter().any(|p| p.id == id),
+        ),
+        (
+            |a| &mut a.categories,
+            |s, v| s.events.iter().any(|e| e.category.as_deref() == Some(v)),
+        ),
+        (
+            |a| &mut a.tags,
+            |s, v| s.events.iter().any(|e| e.tags.iter().any(|t| t == v)),
+        ),
+        (|a| &mut a.kinds, |_, v| ActorKind::parse(v).is_some()),
+        (
+            |a| &mut a.sources,
+            |s, id| s.sources.iter().any(|src| src.id == id),
+        ),
+    ];
+    let mut asked = ask.clone();
+    let mut in_new = Ask {
+        search: ask.search.clone(),
+        from: ask.from,
+        to: ask.to,
+        ..Ask::default()
+    };
+    let mut only_old = Vec::new();
+    for (field, has) in fields {
+        for value in std::mem::take(field(&mut asked)) {
+            if has(new, &value) {
+                field(&mut in_new).push(value);
+            } else if has(old, &value) {
+                only_old.push(value);
+            } else {
+                let mut alone = Ask::default();
+                field(&mut alone).push(value);
+                alone.filter(new)?;
+            }
+        }
+    }
+    Ok((in_new, only_old))
 }
 
 /// An item added or removed: how a reader recognises it.

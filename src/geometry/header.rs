@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 
 use crate::data::Data;
 use crate::model::{ActorIx, FuzzyDate};
+use crate::query::{Facet, FacetGroup};
 use crate::text::{fit, plural, shown, width};
 
 /// One part of the filter, shown as a chip a click removes.
@@ -13,6 +14,8 @@ use crate::text::{fit, plural, shown, width};
 pub enum Chip {
     Actor(ActorIx),
     Place(crate::model::PlaceIx),
+    /// The `i`th chosen value of a facet.
+    Facet(FacetGroup, usize),
     Search,
     /// The date window.
     Window,
@@ -42,6 +45,21 @@ pub fn chip_label(data: &Data, chip: Chip) -> String {
             " ⌖ {} ✕ ",
             fit(&shown(&data.situation.places[p].name, CHIP_MAX), CHIP_MAX)
         ),
+        Chip::Facet(group, i) => {
+            let Some(facet) = data.filter.facets.get(group, i) else {
+                return String::new();
+            };
+            let s = &data.situation;
+            // A source by its id: short, unique, and what `--source` takes.
+            let (prefix, value) = match &facet {
+                Facet::Category(c) => ("cat:", c.as_str()),
+                Facet::Tag(t) => ("#", t.as_str()),
+                Facet::Kind(k) => ("kind:", k.as_str()),
+                Facet::Source(src) => ("src:", s.sources[*src].id.as_str()),
+            };
+            let room = CHIP_MAX - prefix.len();
+            format!(" {prefix}{} ✕ ", fit(&shown(value, room), room))
+        }
         Chip::Search => format!(
             " /{} ✕ ",
             fit(&shown(&data.filter.search, CHIP_MAX), CHIP_MAX)
@@ -114,6 +132,11 @@ pub fn all_chips(data: &Data) -> impl Iterator<Item = Chip> + '_ {
         .iter()
         .map(|&a| Chip::Actor(a))
         .chain(data.filter.places.iter().map(|&p| Chip::Place(p)))
+        .chain(
+            FacetGroup::ALL
+                .into_iter()
+                .flat_map(|g| (0..data.filter.facets.len(g)).map(move |i| Chip::Facet(g, i))),
+        )
         .chain((!data.filter.search.is_empty()).then_some(Chip::Search))
         .chain((data.filter.from.is_some() || data.filter.to.is_some()).then_some(Chip::Window))
         .chain(data.filter.marked.then_some(Chip::Marked))

@@ -88,6 +88,19 @@ pub fn picker(space: Rect) -> PickerRects {
     PickerRects { outer, inner, list }
 }
 
+/// The facet picker: laid out as the actor picker, a little wider for
+/// the sources' titles.
+pub fn facets(space: Rect) -> PickerRects {
+    let outer = centered(space, 76, 24.min(space.height.saturating_sub(4)));
+    let inner = outer.inner(Margin::new(1, 1));
+    let list = Rect {
+        y: inner.y.saturating_add(2),
+        height: inner.height.saturating_sub(2),
+        ..inner
+    };
+    PickerRects { outer, inner, list }
+}
+
 /// Where popups are centred on a screen of `size` whose banner is
 /// `banner`. Popups leave the first and last rows of it free: the header's
 /// last row and the footer. While the reload banner shows, the space starts
@@ -129,8 +142,10 @@ mod tests {
                 assert!(inside(rects.outer, space), "{rects:?} in {space:?}");
                 assert!(inside(rects.text, rects.outer), "{rects:?}");
             }
-            let p = picker(space);
-            assert!(inside(p.list, p.outer), "{p:?}");
+            for p in [picker(space), facets(space)] {
+                assert!(inside(p.outer, space), "{p:?} in {space:?}");
+                assert!(inside(p.list, p.outer), "{p:?}");
+            }
         }
     }
 

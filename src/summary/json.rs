@@ -46,6 +46,10 @@ struct SituationJson<'a> {
 struct FilterJson<'a> {
     actors: Vec<&'a str>,
     places: Vec<&'a str>,
+    categories: &'a [String],
+    tags: &'a [String],
+    kinds: Vec<&'static str>,
+    sources: Vec<&'a str>,
     search: Option<&'a str>,
     from: Option<String>,
     to: Option<String>,
@@ -197,6 +201,16 @@ fn build<'a>(view: &'a View) -> Summary<'a> {
         filter: FilterJson {
             actors: actor_ids(&view.filter.actors),
             places: view.filter.places.iter().map(|&p| place_id(p)).collect(),
+            categories: &view.filter.facets.categories,
+            tags: &view.filter.facets.tags,
+            kinds: view
+                .filter
+                .facets
+                .kinds
+                .iter()
+                .map(|k| k.as_str())
+                .collect(),
+            sources: source_ids(&view.filter.facets.sources),
             search: (!search.is_empty()).then_some(search),
             from: view.filter.from.map(iso),
             to: view.filter.to.map(iso),

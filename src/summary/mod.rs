@@ -21,7 +21,7 @@ use crate::figures::{self, Figure, Staleness};
 use crate::model::{
     ActorIx, EventIx, FuzzyDate, MetricIx, MetricKind, QuoteIx, Situation, SourceIx,
 };
-use crate::query::{self, Filter, Index, Selection};
+use crate::query::{self, Facet, FacetGroup, Filter, Index, Selection};
 use crate::sanitize::is_hostile;
 
 /// The output formats of `sitrep summary`.
@@ -59,39 +59,6 @@ pub fn render(view: &View, format: Format, width: usize) -> String {
     out
 }
 
-/// Turns the command line's actor ids and dates into the dashboard's
-/// [`Filter`]. The error is a one-line message for a usage error.
-pub fn build_filter(
-    s: &Situation,
-    actor_ids: &[String],
-    place_ids: &[String],
-    search: Option<&str>,
-    from: Option<FuzzyDate>,
-    to: Option<FuzzyDate>,
-) -> Result<Filter, String> {
-    let actors = crate::query::actors_from_ids(s, actor_ids)?;
-    let places = crate::query::places_from_ids(s, place_ids)?;
-    let from = from.map(|d| d.start());
-    let to = to.map(|d| d.end());
-    if let (Some(from), Some(to)) = (from, to)
-        && from > to
-    {
-        return Err(format!(
-            "--from ({}) is after --to ({}): no event could match",
-            FuzzyDate::day(from),
-            FuzzyDate::day(to)
-        ));
-    }
-    Ok(Filter {
-        actors,
-        places,
-        search: search.unwrap_or_default().to_string(),
-        from,
-        to,
-        ..Filter::default()
-    })
-}
-
 /// A filter in words, or `None` when nothing is filtered.
 pub fn describe_filter(s: &Situation, filter: &Filter) -> Option<String> {
     if filter.is_empty() {
@@ -126,6 +93,19 @@ pub fn describe_filter(s: &Situation, filter: &Filter) -> Option<String> {
             ("places", "what lies in them")
         };
         parts.push(format!("{label} {}, with {what}", names.join(" or ")));
+    }
+    for group in FacetGroup::ALL {
+        let chosen: Vec<String> = (0..filter.facets.len(group))
+            .filter_map(|i| filter.facets.get(group, i))
+            .map(|facet| match facet {
+                Facet::Source(src) => format!("{} ({})", s.sources[src].title, s.sources[src].id),
+                other => other.name(s).to_string(),
+            })
+            .collect();
+        if !chosen.is_empty() {
+            let label = group.noun(chosen.len());
+            parts.push(format!("{label} {}", chosen.join(" or ")));
+        }
     }
     let search = filter.search.trim();
     if !search.is_empty() {
@@ -433,6 +413,7 @@ impl<'a> View<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ask::Ask;
     use crate::load::load_str;
 
     const FIXTURE: &str = include_str!("../../tests/fixtures/summary.toml");
@@ -443,13 +424,20 @@ mod tests {
         (s, index)
     }
 
+    fn by_actor(id: &str) -> Ask {
+        Ask {
+            actors: vec![id.into()],
+            ..Ask::default()
+        }
+    }
+
     #[test]
     fn an_unknown_actor_names_the_nearest_id() {
         let (s, _) = fixture();
-        let err = build_filter(&s, &["red-cros".into()], &[], None, None, None).unwrap_err();
+        let err = by_actor("red-cros").filter(&s).unwrap_err();
         assert!(err.contains("`red-cros`"), "{err}");
         assert!(err.contains("did you mean `red-cross`?"), "{err}");
-        let err = build_filter(&s, &["weather".into()], &[], None, None, None).unwrap_err();
+        let err = by_actor("weather").filter(&s).unwrap_err();
         assert!(
             err.contains("known ids: government, ministry-water"),
             "{err}"
@@ -460,10 +448,18 @@ mod tests {
     fn dates_take_the_whole_fuzzy_span_and_must_be_in_order() {
         let (s, _) = fixture();
         let d = |t: &str| Some(t.parse::<FuzzyDate>().unwrap());
-        let f = build_filter(&s, &[], &[], None, d("2024-09"), d("late 2024-10")).unwrap();
+        let window = |from, to| {
+            Ask {
+                from: d(from),
+                to: d(to),
+                ..Ask::default()
+            }
+            .filter(&s)
+        };
+        let f = window("2024-09", "late 2024-10").unwrap();
         assert_eq!(f.from.unwrap().to_string(), "2024-09-01");
         assert_eq!(f.to.unwrap().to_string(), "2024-10-31");
-        let err = build_filter(&s, &[], &[], None, d("2024-10"), d("2024-09")).unwrap_err();
+        let err = window("2024-10", "2024-09").unwrap_err();
         assert!(err.contains("after"), "{err}");
     }
 
@@ -511,7 +507,7 @@ mod tests {
     #[test]
     fn a_filter_cites_only_what_it_shows() {
         let (s, index) = fixture();
-        let filter = build_filter(&s, &["north-team".into()], &[], None, None, None).unwrap();
+        let filter = by_actor("north-team").filter(&s).unwrap();
         let view = View::new(&s, &index, &filter);
         assert!(!view.cited.iter().any(|&i| s.sources[i].id == "appeal"));
         assert!(view.filter_description().unwrap().contains("north-team"));

@@ -73,6 +73,9 @@ const GAP: &str = "  ";
 fn applies(app: &App, mode: Mode, action: Action) -> bool {
     match (mode, action) {
         (Mode::Normal, Action::Open | Action::Toggle) => app.pane_len(app.view().focus) > 0,
+        (Mode::Facets, Action::Toggle) => {
+            matches!(app.view().popup(), Some(Popup::Facets(p)) if p.selected().is_some())
+        }
         (Mode::Picker, Action::Toggle) => {
             matches!(app.view().popup(), Some(Popup::Picker(p)) if !p.matches.is_empty())
         }

@@ -6,6 +6,7 @@ pub mod actors;
 pub mod banner;
 pub mod card;
 pub mod detail;
+pub mod facets;
 pub mod figures;
 pub mod footer;
 pub mod header;
@@ -60,6 +61,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     for popup in &app.view().popups {
         match popup {
             Popup::Picker(picker) => picker::render(app, picker, space, buf),
+            Popup::Facets(facets) => facets::render(app, facets, space, buf),
             Popup::Detail(detail) => detail::render(app, detail, space, buf),
             Popup::Help(help) => help::render(app, help, space, buf),
             Popup::Report(report) => report::render(app, report, space, buf),

@@ -9,6 +9,7 @@
 //! rect in `geometry::popup`, and its `ui` file with a line in `ui::render`.
 
 mod detail;
+mod facets;
 mod help;
 mod picker;
 mod removed;
@@ -16,6 +17,7 @@ mod report;
 mod window;
 
 pub use detail::{DetailPage, DetailPopup};
+pub use facets::{FacetPopup, FacetRow};
 pub use help::HelpPopup;
 pub use picker::PickerPopup;
 pub use removed::{RemovedPopup, removed_lines};
@@ -40,6 +42,8 @@ pub enum Reply {
     Close,
     /// Add the actor to the filter or take it out.
     ToggleActor(ActorIx),
+    /// Add the facet value to the filter or take it out.
+    ToggleFacet(crate::query::Facet),
     /// Open a detail page over this one (a detail stacks its own pages).
     Open(Target),
     /// One line of feedback in the footer.
@@ -66,6 +70,8 @@ pub trait PopupModel {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Popup {
     Picker(PickerPopup),
+    /// The facet picker.
+    Facets(FacetPopup),
     /// A stack of pages; Esc goes back one.
     Detail(DetailPopup),
     Help(HelpPopup),
@@ -81,6 +87,7 @@ impl Popup {
     pub fn model(&self) -> &dyn PopupModel {
         match self {
             Popup::Picker(p) => p,
+            Popup::Facets(p) => p,
             Popup::Detail(p) => p,
             Popup::Help(p) => p,
             Popup::Report(p) => p,
@@ -92,6 +99,7 @@ impl Popup {
     pub fn model_mut(&mut self) -> &mut dyn PopupModel {
         match self {
             Popup::Picker(p) => p,
+            Popup::Facets(p) => p,
             Popup::Detail(p) => p,
             Popup::Help(p) => p,
             Popup::Report(p) => p,
