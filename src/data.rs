@@ -8,7 +8,7 @@ use std::sync::Arc;
 use crate::derived::{Derived, derive, in_quote_order};
 use crate::figures::Staleness;
 use crate::marks::Marks;
-use crate::model::{ActorIx, EventIx, Situation};
+use crate::model::{ActorIx, EventIx, Situation, Tense};
 use crate::query::{Filter, Index, Selection, normalize_query, select};
 
 pub struct Data {
@@ -194,16 +194,32 @@ impl Data {
     }
 
     /// Where the "now" divider sits in the selection: after the events that
-    /// are not upcoming (oldest first), or after the upcoming ones (newest
-    /// first). Events are in date order either way, so this is a binary
-    /// search.
+    /// are over (oldest first), or after those that are not (newest first).
+    /// Timeline order puts past events first, so this is a binary search.
     pub fn now_split(&self) -> usize {
-        let as_of = self.situation.as_of;
-        let upcoming = |&e: &EventIx| self.situation.events[e].is_upcoming(as_of);
+        self.split_at(Tense::Ongoing)
+    }
+
+    /// How many selected events are ongoing (their dates include `as_of`)
+    /// and how many upcoming: what the "now" divider says lies beyond it.
+    pub fn beyond_now(&self) -> (usize, usize) {
+        let (now, upcoming) = (self.now_split(), self.split_at(Tense::Upcoming));
         if self.newest_first {
-            self.selection.events.partition_point(upcoming)
+            (now - upcoming, upcoming)
         } else {
-            self.selection.events.partition_point(|e| !upcoming(e))
+            (upcoming - now, self.selection.events.len() - upcoming)
+        }
+    }
+
+    /// Where the selected events of tense `at` and later begin (oldest
+    /// first), or where those before `at` begin (newest first).
+    fn split_at(&self, at: Tense) -> usize {
+        let as_of = self.situation.as_of;
+        let tense = |&e: &EventIx| self.situation.events[e].tense(as_of);
+        if self.newest_first {
+            self.selection.events.partition_point(|e| tense(e) >= at)
+        } else {
+            self.selection.events.partition_point(|e| tense(e) < at)
         }
     }
 

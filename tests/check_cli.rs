@@ -569,7 +569,7 @@ fn an_actor_listed_twice_in_one_list_is_warned_and_counted_once() {
         .assert()
         .code(0)
         .stdout(predicate::str::contains(
-            "             William Ruto, Kenya\n",
+            "             on the as-of date · William Ruto, Kenya\n",
         ));
     let json = sitrep()
         .args(["summary", "--format", "json", &path])

@@ -104,7 +104,11 @@ fn files_use_every_date_form_chains_aliases_and_metric_kind() {
     }
     assert!(dates.clone().any(|d| d.is_approximate()));
     assert!(s.events.iter().any(|e| e.end.is_some()));
-    assert!(s.events.iter().any(|e| e.is_upcoming(s.as_of)));
+    assert!(
+        s.events
+            .iter()
+            .any(|e| e.tense(s.as_of) == sitrep::model::Tense::Upcoming)
+    );
     assert!(text.contains("date = 2") && text.contains("date = \"2"));
 
     let depth = |mut a: usize| {

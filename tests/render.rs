@@ -253,7 +253,13 @@ fn the_timeline_shows_eight_rows_or_more_at_80x24() {
 
 #[test]
 fn upcoming_rows_differ_without_colour() {
-    let app = app(80, 24);
+    let mut app = app(80, 24);
+    // Scrolled to the first upcoming row and back up one, so that it shows
+    // unselected.
+    keys(
+        &mut app,
+        &[KeyCode::Char('j'), KeyCode::Char('j'), KeyCode::Char('k')],
+    );
     let terminal = draw(&app);
     let buffer = terminal.backend().buffer();
     let (x, y) = find(buffer, "Parliament votes").expect("an upcoming event in view");
@@ -274,8 +280,10 @@ fn the_selected_row_is_reversed() {
     let app = app(80, 24);
     let terminal = draw(&app);
     let buffer = terminal.backend().buffer();
-    let (x, y) = find(buffer, "Water points restored").expect("the selected event");
+    let (x, y) = find(buffer, "Protest in Sarrin").expect("the selected event");
     assert!(buffer[(x, y)].modifier.contains(Modifier::REVERSED));
+    let (x, y) = find(buffer, "Water points restored").expect("the next row");
+    assert!(!buffer[(x, y)].modifier.contains(Modifier::REVERSED));
 }
 
 #[test]
@@ -355,7 +363,8 @@ fn hostile_text_is_made_visible() {
         width: 140,
         height: 45,
     });
-    keys(&mut app, &[KeyCode::Enter]);
+    // The event dated on the as-of day sits just below the now line.
+    keys(&mut app, &[KeyCode::Char('j'), KeyCode::Enter]);
     let terminal = draw(&app);
     let screen = screen_text(terminal.backend().buffer());
     assert!(screen.contains("Water ␛]0;pwned␇ points"), "{screen}");
@@ -933,6 +942,47 @@ fn builtin_map(width: u16, height: u16) -> App {
     app.update(Action::Resize { width, height });
     keys(&mut app, &[KeyCode::Char('5'), KeyCode::Char('z')]);
     app
+}
+
+#[test]
+fn the_now_line_parts_what_is_over_from_what_the_as_of_day_falls_within() {
+    // as_of 20 Sep 2023: "mid 2023-09" may end that very day, so it is not
+    // over; "late 2023-09" cannot have begun.
+    let situation = load_str(include_str!("fixtures/good/now-rule.toml"))
+        .situation
+        .expect("the fixture loads");
+    let mut app = App::new(situation, Options::default());
+    app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    let screen = screen_text(draw(&app).backend().buffer());
+    let row = |needle: &str| {
+        let lines: Vec<&str> = screen.lines().collect();
+        let y = lines
+            .iter()
+            .position(|l| l.contains(needle))
+            .unwrap_or_else(|| panic!("no {needle:?} in\n{screen}"));
+        (y, lines[y])
+    };
+    let (now, line) = row("now · 20 Sep 2023");
+    assert!(
+        line.contains("◐ dates include now · ○ upcoming ↓"),
+        "{line}"
+    );
+    let (past, line) = row("Bridge reopens");
+    assert!(past < now && line.contains("● 13 Sep 2023"), "{line}");
+    let mut below = now;
+    for (title, glyph) in [
+        ("Reconstruction year", "◐ 2023"),
+        ("Talks held some time in mid September", "◐ mid Sep 2023"),
+        ("Statement on the as-of day", "◐ 20 Sep 2023"),
+        ("Planned meeting of the donors", "○ late Sep 2023"),
+    ] {
+        let (y, line) = row(title);
+        assert!(y == below + 1 && line.contains(glyph), "{screen}");
+        below = y;
+    }
 }
 
 /// The time strip alone, drawn into its own rect of the app's screen.

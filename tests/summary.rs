@@ -291,19 +291,90 @@ fn upcoming_events_are_marked_in_every_format() {
         .lines()
         .position(|l| l.contains("Mayor demands"))
         .unwrap();
-    assert!(mayor < now && now < donors, "{text}");
+    // The mayor speaks on the as-of date itself: not known to be over, so
+    // below the line, before what is still to come.
+    let count = text
+        .lines()
+        .position(|l| l.contains("more than 41,000 displaced"))
+        .unwrap();
+    assert!(count < now && now < mayor && mayor < donors, "{text}");
+    assert!(
+        text.lines()
+            .nth(mayor + 1)
+            .unwrap()
+            .contains("on the as-of date")
+    );
     let md = summary(&[FIXTURE, "--format", "markdown"]);
     assert!(md.contains("**— now (21 Sep 2024) —**"));
     assert!(md.contains("- **25 Sep 2024** (upcoming) — Donor conference"));
+    assert!(md.contains("- **21 Sep 2024** (on the as-of date) — Mayor demands"));
     let out = json(&[FIXTURE]);
-    let upcoming: Vec<&str> = out["events"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|e| e["upcoming"] == true)
-        .map(|e| e["id"].as_str().unwrap())
+    let having = |key: &str, value: serde_json::Value| -> Vec<String> {
+        out["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e[key] == value)
+            .map(|e| e["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(
+        having("upcoming", true.into()),
+        ["donors", "decree-ends", "rebuild"]
+    );
+    assert_eq!(
+        having("tense", "upcoming".into()),
+        having("upcoming", true.into())
+    );
+    assert_eq!(having("tense", "ongoing".into()), ["mayor"]);
+    assert_eq!(having("tense", "past".into()).last().unwrap(), "count");
+}
+
+#[test]
+fn one_now_rule_in_text_markdown_and_json() {
+    let file = "tests/fixtures/good/now-rule.toml";
+    // Past first, then what the as-of day (20 Sep 2023) falls within, then
+    // what cannot have begun: the file lists them in another order.
+    let order = [
+        "last-week",
+        "whole-year",
+        "mid-month",
+        "as-of-day",
+        "planned-meeting",
+    ];
+    let out = json(&[file]);
+    assert_eq!(ids(&out["events"]), order);
+    let tenses: Vec<&str> = (out["events"].as_array().unwrap().iter())
+        .map(|e| e["tense"].as_str().unwrap())
         .collect();
-    assert_eq!(upcoming, ["donors", "decree-ends", "rebuild"]);
+    assert_eq!(
+        tenses,
+        ["past", "ongoing", "ongoing", "ongoing", "upcoming"]
+    );
+
+    let text = summary(&[file]);
+    let lines: Vec<&str> = text.lines().collect();
+    let at = |needle: &str| lines.iter().position(|l| l.contains(needle)).unwrap();
+    let now = at("— now (20 Sep 2023) —");
+    assert!(at("Bridge reopens") < now, "{text}");
+    let mid = at("Talks held some time in mid September");
+    assert!(now < mid && mid < at("Planned meeting"), "{text}");
+    assert_eq!(lines[mid + 1].trim(), "its dates include the as-of date");
+    assert_eq!(
+        lines[at("Statement on the as-of day") + 1].trim(),
+        "on the as-of date"
+    );
+    assert_eq!(lines[at("Planned meeting") + 1].trim(), "upcoming");
+
+    let md = summary(&[file, "--format", "markdown"]);
+    let now = md.find("**— now (20 Sep 2023) —**").expect("a divider");
+    let mid = md
+        .find("- **mid Sep 2023** (its dates include the as-of date) — Talks held")
+        .expect("the mid-month event marked");
+    let meeting = md
+        .find("- **late Sep 2023** (upcoming) — Planned meeting")
+        .expect("the meeting marked");
+    assert!(md.find("Bridge reopens").unwrap() < now && now < mid && mid < meeting);
 }
 
 #[test]
@@ -320,9 +391,17 @@ fn the_now_divider_shows_where_now_falls_in_the_window() {
     // Only upcoming events: the divider comes first.
     let only_upcoming = timeline(&["--from", "2024-09-22"]);
     assert_eq!(only_upcoming[0], divider);
-    // None upcoming, but the window reaches now: the divider comes last.
+    // None upcoming, but the window reaches now: the divider comes after
+    // every past event, and only what is dated on the as-of date follows.
     let up_to_now = timeline(&["--to", "2024-09-21"]);
-    assert_eq!(up_to_now.iter().rfind(|l| !l.is_empty()).unwrap(), divider);
+    let at = up_to_now.iter().position(|l| *l == divider).unwrap();
+    assert!(up_to_now[at - 1].contains("41,000"), "{up_to_now:?}");
+    assert!(up_to_now[at + 1].contains("Mayor demands"), "{up_to_now:?}");
+    assert!(
+        up_to_now[at + 2].contains("on the as-of date"),
+        "{up_to_now:?}"
+    );
+    assert!(!up_to_now[at..].iter().any(|l| l.contains("upcoming")));
     // A window that ends before now has no divider: nothing says what
     // happened between its end and now.
     assert!(!timeline(&["--to", "2024-09-02"]).contains(&divider.to_string()));

@@ -175,7 +175,7 @@ impl App {
         if app.has_pane(options.focus) {
             app.view.focus = options.focus;
         }
-        // Open on "now": the latest event that is not upcoming, with the
+        // Open on "now": the latest event that is over, with the
         // divider in view.
         app.view.panes.timeline.cursor.selected = app.data.latest_past();
         app.view.panes.timeline.center = true;

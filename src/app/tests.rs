@@ -96,12 +96,17 @@ fn actor(app: &App, id: &str) -> ActorIx {
 fn opens_on_the_latest_event_before_now_with_the_divider_in_view() {
     let app = app();
     assert_eq!(app.view.focus, Pane::Timeline);
-    assert_eq!(selected_event(&app), "water-restored");
+    // Water is restored on the as-of date itself: not known to be over, so
+    // it sits below the line and the cursor starts on the event before it.
+    assert_eq!(selected_event(&app), "sarrin-protest");
     let divider = app
         .data
         .timeline_row_of(app.view.panes.timeline.cursor.selected)
         + 1;
     assert_eq!(app.data.timeline_event_at(divider), None);
+    let below = app.data.timeline_event_at(divider + 1).expect("a row");
+    let e = app.data.selection.events[below];
+    assert_eq!(app.data.situation.events[e].id, "water-restored");
     let inner = app.screen.clone().list(Pane::Timeline);
     let offset = app.view.panes.timeline.cursor.offset;
     assert!(divider >= offset && divider < offset + usize::from(inner.height));
@@ -717,6 +722,7 @@ fn what_is_gone_falls_back_to_its_place_and_is_told() {
 
     // The selected event removed: the cursor stays at its position.
     let mut app = self::app();
+    press(&mut app, KeyCode::Char('j'));
     assert_eq!(selected_event(&app), "water-restored");
     reload(&mut app, &without_event(FIXTURE, "water-restored"));
     assert_eq!(selected_event(&app), "budget-vote");
@@ -725,6 +731,7 @@ fn what_is_gone_falls_back_to_its_place_and_is_told() {
 #[test]
 fn an_open_detail_follows_its_item_or_closes_when_it_is_gone() {
     let mut app = app();
+    press(&mut app, KeyCode::Char('j'));
     press(&mut app, KeyCode::Enter);
     reload(&mut app, &shifted_text());
     let Some(Popup::Detail(detail)) = app.view.popup() else {
@@ -1275,7 +1282,7 @@ fn a_date_around_the_as_of_date_claims_nothing_about_starting() {
     let app = App::new(situation(crate::BUILTIN_TEXT), Options::default());
     let s = &app.data.situation;
     let e = (s.events.iter())
-        .position(|e| !e.is_upcoming(s.as_of) && e.last_day() > s.as_of)
+        .position(|e| e.tense(s.as_of) == crate::model::Tense::Ongoing && e.last_day() > s.as_of)
         .expect("the built-in file's late-September meeting");
     let text = detail_text(&app, Target::Event(e));
     assert!(
@@ -1855,6 +1862,46 @@ fn a_first_look_marks_nothing_and_reloads_mark_what_each_one_brought() {
     assert!(record.items.iter().any(|i| i.key == first));
 }
 
+#[test]
+fn the_detail_places_an_event_by_the_same_now_rule_as_the_timeline() {
+    let mut app = App::new(
+        situation(include_str!("../../tests/fixtures/good/now-rule.toml")),
+        Options::default(),
+    );
+    app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    // Opens on the last event that is over, just above the line.
+    assert_eq!(selected_event(&app), "last-week");
+    let row = app
+        .data
+        .timeline_row_of(app.view.panes.timeline.cursor.selected);
+    assert_eq!(app.data.timeline_event_at(row + 1), None);
+    let mut dates = Vec::new();
+    for id in ["whole-year", "mid-month", "as-of-day", "planned-meeting"] {
+        press(&mut app, KeyCode::Char('j'));
+        assert_eq!(selected_event(&app), id);
+        press(&mut app, KeyCode::Enter);
+        let Some(Popup::Detail(detail)) = app.view.popup() else {
+            panic!("no detail: {:?}", app.view.popup());
+        };
+        let text = detail_text_of(&app, &detail.pages[0]);
+        let date = text.lines().find(|l| l.starts_with("Date")).unwrap();
+        dates.push(date.split_whitespace().collect::<Vec<_>>().join(" "));
+        press(&mut app, KeyCode::Esc);
+    }
+    assert_eq!(
+        dates,
+        [
+            "Date 2023 (its dates include the as-of date)",
+            "Date mid Sep 2023 (its dates include the as-of date)",
+            "Date 20 Sep 2023 (on the as-of date)",
+            "Date late Sep 2023 (upcoming)",
+        ]
+    );
+}
+
 /// The screen cell of the time strip's bucket `i` (its first column, the
 /// axis row).
 fn strip_cell(app: &App, i: usize) -> (u16, u16) {
@@ -2331,25 +2378,30 @@ fn s_turns_the_timeline_round_on_the_same_event_with_now_in_place() {
     let mut app = app_with(Options::default(), 120, 40);
     let first = event_ids(&app).first().map(|s| s.to_string()).unwrap();
     let selected = selected_event(&app).to_string();
-    // Oldest first: the divider after the last event that is not upcoming.
-    assert_eq!(selected, "water-restored");
-    assert_eq!(app.data.now_split(), 12);
+    // Oldest first: the divider after the last event that is over.
+    assert_eq!(selected, "sarrin-protest");
+    assert_eq!(app.data.now_split(), 11);
     press(&mut app, KeyCode::Char('s'));
     assert!(app.data.newest_first());
     assert_eq!(app.view.status.as_deref(), Some("timeline: newest first"));
     assert_eq!(selected_event(&app), selected);
     assert_eq!(event_ids(&app).last().copied(), Some(first.as_str()));
     assert_eq!(event_ids(&app)[0], "temporary-wall");
-    // Newest first, the four upcoming events lead and the divider follows
-    // them, right above the selected event.
-    assert_eq!(app.data.now_split(), 4);
-    assert_eq!(app.data.timeline_event_at(4), None);
+    // Newest first, the four upcoming events lead, then the one dated on
+    // the as-of day, and the divider follows them, right above the
+    // selected event.
+    assert_eq!(app.data.now_split(), 5);
+    assert_eq!(app.data.beyond_now(), (1, 4));
+    assert_eq!(event_ids(&app)[4], "water-restored");
+    assert_eq!(app.data.timeline_event_at(5), None);
     let row = app
         .data
         .timeline_row_of(app.view.panes.timeline.cursor.selected);
-    assert_eq!(row, 5);
+    assert_eq!(row, 6);
     // j moves on down the list: to the next older event.
     press(&mut app, KeyCode::Char('j'));
+    assert_eq!(selected_event(&app), "ocha-count");
+    press(&mut app, KeyCode::Char('k'));
     assert_eq!(selected_event(&app), "sarrin-protest");
     // A filter change keeps the order; a reload too.
     press(&mut app, KeyCode::Char('/'));

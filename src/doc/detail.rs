@@ -291,15 +291,11 @@ fn event(b: &mut Builder, e: usize) {
     let event = &s.events[e];
     b.text(&event.title, theme.strong());
     b.blank();
-    let when = if event.is_upcoming(s.as_of) {
-        " (upcoming)"
-    } else if event.last_day() > s.as_of {
-        // A fuzzy date ("late Sep") or a span around the as-of date: whether
-        // it has begun is not known, so nothing more is claimed.
-        " (its dates include the as-of date)"
-    } else {
-        ""
-    };
+    // A fuzzy date ("late Sep") or a span around the as-of date: whether it
+    // has begun is not known, so nothing more is claimed.
+    let when = (event.tense_note(s.as_of))
+        .map(|note| format!(" ({note})"))
+        .unwrap_or_default();
     b.field("Date", &format!("{}{when}", event.date_label()));
     since_last_look(b, Section::Events, e);
     if let Some(category) = &event.category {

@@ -110,8 +110,18 @@ pub fn help_text(theme: &Theme, keymap: &Keymap, width: u16) -> HelpText {
     out.push(Line::default());
     out.push(Line::from(Span::styled("On screen", theme.strong())));
     row(
-        "● ◐ ○",
-        "event past, its dates include the as-of date, upcoming (upcoming rows are also in italics)",
+        "●",
+        "event over: its last possible day is before the as-of date (above the now line)",
+        &mut out,
+    );
+    row(
+        "◐",
+        "its dates include the as-of date (just below the now line)",
+        &mut out,
+    );
+    row(
+        "○",
+        "upcoming: its first possible day is after the as-of date (in italics)",
         &mut out,
     );
     row(

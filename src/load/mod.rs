@@ -1286,15 +1286,19 @@ fn into_timeline_order(situation: &mut Situation) {
     // Sorting small keys, then moving each event once, is several times
     // faster than sorting the events themselves. The file position in the
     // key keeps ties in file order.
+    // The tense leads, so that the "now" divider parts the list in two
+    // everywhere: a year-long event still running sorts after one that
+    // ended last week.
+    let as_of = situation.as_of;
     let events = &mut situation.events;
     let mut keys: Vec<_> = events
         .iter()
         .enumerate()
-        .map(|(old, e)| (e.first_day(), e.last_day(), old))
+        .map(|(old, e)| (e.tense(as_of), e.first_day(), e.last_day(), old))
         .collect();
     keys.sort_unstable();
     let mut new_index = vec![0; keys.len()];
-    for (new, &(_, _, old)) in keys.iter().enumerate() {
+    for (new, &(_, _, _, old)) in keys.iter().enumerate() {
         new_index[old] = new;
     }
     // Each swap puts at least one event in its place.

@@ -22,7 +22,9 @@ pub struct Situation {
     pub actors: Vec<Actor>,
     /// In file order; a place's `part_of` never forms a cycle.
     pub places: Vec<Place>,
-    /// In timeline order: by date span start, then end, then file order.
+    /// In timeline order: past events, then those whose dates include
+    /// `as_of`, then upcoming ones (see [`Event::tense`]); within each, by
+    /// date span start, then end, then file order.
     pub events: Vec<Event>,
     pub metrics: Vec<Metric>,
     pub quotes: Vec<Quote>,
@@ -216,15 +218,27 @@ impl Event {
         self.end.map_or(self.date.end(), |end| end.end())
     }
 
-    /// Upcoming relative to `as_of`: the whole span lies after it.
-    pub fn is_upcoming(&self, as_of: NaiveDate) -> bool {
-        self.first_day() > as_of
+    /// Where the event stands relative to `as_of`: the one "now" rule of the
+    /// dashboard, the details and every briefing.
+    pub fn tense(&self, as_of: NaiveDate) -> Tense {
+        if self.last_day() < as_of {
+            Tense::Past
+        } else if self.first_day() > as_of {
+            Tense::Upcoming
+        } else {
+            Tense::Ongoing
+        }
     }
 
-    /// A span of several days that takes in `as_of`: the event may be past,
-    /// under way or still to come ("late Sep" seen on 21 Sep).
-    pub fn straddles(&self, as_of: NaiveDate) -> bool {
-        self.first_day() < self.last_day() && (self.first_day()..=self.last_day()).contains(&as_of)
+    /// The tense in words beside the date, the same in the detail and every
+    /// briefing; nothing for a past event.
+    pub fn tense_note(&self, as_of: NaiveDate) -> Option<&'static str> {
+        match self.tense(as_of) {
+            Tense::Past => None,
+            Tense::Ongoing if self.first_day() == self.last_day() => Some("on the as-of date"),
+            Tense::Ongoing => Some("its dates include the as-of date"),
+            Tense::Upcoming => Some("upcoming"),
+        }
     }
 
     /// The date as honest as the file, the same everywhere it is shown:
@@ -247,6 +261,31 @@ impl Event {
             format!("{}–{stop}", start.display_short())
         } else {
             format!("{start} – {stop}")
+        }
+    }
+}
+
+/// An event's place relative to `as_of`. Dates are fuzzy ("late Sep"), so
+/// only what cannot have happened later than `as_of` is past, and only what
+/// cannot have begun by then is upcoming.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Tense {
+    /// Its last possible day is before `as_of`: it is over.
+    Past,
+    /// Its dates include `as_of`: under way, due that day, or not known to
+    /// have begun or ended ("mid Sep" seen on 20 Sep).
+    Ongoing,
+    /// Its first possible day is after `as_of`.
+    Upcoming,
+}
+
+impl Tense {
+    /// The word briefings and JSON use: "past", "ongoing", "upcoming".
+    pub fn word(self) -> &'static str {
+        match self {
+            Tense::Past => "past",
+            Tense::Ongoing => "ongoing",
+            Tense::Upcoming => "upcoming",
         }
     }
 }

@@ -12,7 +12,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::View;
-use crate::model::{MetricIx, MetricKind, Number, Situation};
+use crate::model::{MetricIx, MetricKind, Number, Situation, Tense};
 use crate::sanitize::is_hostile;
 
 /// Bumped when a key changes meaning or disappears; new keys may be added
@@ -77,6 +77,7 @@ struct EventJson<'a> {
     tags: &'a [String],
     sources: Vec<&'a str>,
     upcoming: bool,
+    tense: &'static str,
 }
 
 #[derive(Serialize)]
@@ -221,7 +222,7 @@ fn build<'a>(view: &'a View) -> Summary<'a> {
         },
         events: view
             .events()
-            .map(|(e, upcoming)| {
+            .map(|(e, tense)| {
                 let event = &s.events[e];
                 EventJson {
                     id: &event.id,
@@ -238,7 +239,8 @@ fn build<'a>(view: &'a View) -> Summary<'a> {
                     place: event.place.map(place_id),
                     tags: &event.tags,
                     sources: source_ids(&event.sources),
-                    upcoming,
+                    upcoming: tense == Tense::Upcoming,
+                    tense: tense.word(),
                 }
             })
             .collect(),

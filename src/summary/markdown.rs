@@ -85,7 +85,7 @@ fn timeline(out: &mut String, view: &View) {
         return;
     }
     let now_at = view.now_at();
-    for (n, (e, upcoming)) in view.events().enumerate() {
+    for (n, (e, _)) in view.events().enumerate() {
         if Some(n) == now_at {
             // A paragraph between two lists; the blank lines keep it out of them.
             if n > 0 {
@@ -96,10 +96,8 @@ fn timeline(out: &mut String, view: &View) {
         }
         let event = &s.events[e];
         let mut item = format!("- **{}**", event.date_label());
-        if upcoming {
-            item.push_str(" (upcoming)");
-        } else if event.straddles(s.as_of) {
-            item.push_str(" (dates include the as-of date)");
+        if let Some(note) = event.tense_note(s.as_of) {
+            item.push_str(&format!(" ({note})"));
         }
         item.push_str(" — ");
         item.push_str(&inline(&event.title));

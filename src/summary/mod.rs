@@ -19,7 +19,7 @@ use chrono::NaiveDate;
 
 use crate::figures::{self, Figure, Staleness};
 use crate::model::{
-    ActorIx, EventIx, FuzzyDate, MetricIx, MetricKind, QuoteIx, Situation, SourceIx,
+    ActorIx, EventIx, FuzzyDate, MetricIx, MetricKind, QuoteIx, Situation, SourceIx, Tense,
 };
 use crate::query::{self, Facet, FacetGroup, Filter, Index, Selection};
 use crate::sanitize::is_hostile;
@@ -261,8 +261,8 @@ impl<'a> View<'a> {
     }
 
     /// Where the "now" divider goes among the selected events: before the
-    /// first upcoming one (events are in timeline order, so the rest follow
-    /// it), or after the last when none is upcoming. `None` when there are no
+    /// first that is not over (events are in timeline order, so the rest
+    /// follow it), or after the last when all are over. `None` when there are no
     /// events, or when the date window ends before `as_of`: a divider after
     /// the last event would then wrongly suggest nothing happened since.
     pub fn now_at(&self) -> Option<usize> {
@@ -270,7 +270,7 @@ impl<'a> View<'a> {
         let events = &self.selection.events;
         match events
             .iter()
-            .position(|&e| self.situation.events[e].is_upcoming(as_of))
+            .position(|&e| self.situation.events[e].tense(as_of) != Tense::Past)
         {
             Some(at) => Some(at),
             None if events.is_empty() || self.filter.to.is_some_and(|to| to < as_of) => None,
@@ -400,13 +400,13 @@ impl<'a> View<'a> {
         out
     }
 
-    /// Events the selection keeps, each with whether it is upcoming.
-    pub fn events(&self) -> impl Iterator<Item = (EventIx, bool)> + '_ {
+    /// Events the selection keeps, each with its tense.
+    pub fn events(&self) -> impl Iterator<Item = (EventIx, Tense)> + '_ {
         let as_of = self.situation.as_of;
         self.selection
             .events
             .iter()
-            .map(move |&e| (e, self.situation.events[e].is_upcoming(as_of)))
+            .map(move |&e| (e, self.situation.events[e].tense(as_of)))
     }
 }
 

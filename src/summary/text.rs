@@ -203,7 +203,7 @@ fn timeline(w: &mut Writer, view: &View) {
     let column = (widest + 2).min(19).min(w.width / 3);
     let indent = " ".repeat(column);
     let now_at = view.now_at();
-    for (n, (e, upcoming)) in view.events().enumerate() {
+    for (n, (e, _)) in view.events().enumerate() {
         if Some(n) == now_at {
             w.line(&view.now_divider());
         }
@@ -219,10 +219,8 @@ fn timeline(w: &mut Writer, view: &View) {
             w.wrap_cited(&title, &refs, &indent, &indent);
         }
         let mut details = Vec::new();
-        if upcoming {
-            details.push("upcoming".to_string());
-        } else if event.straddles(s.as_of) {
-            details.push("dates include the as-of date".to_string());
+        if let Some(note) = event.tense_note(s.as_of) {
+            details.push(note.to_string());
         }
         if let Some(place) = view.where_label(e) {
             details.push(clean_line(&place).into_owned());

@@ -8,7 +8,8 @@
 //! ○ 20 Mar 2025     Parliament votes on the emergency budget  Veloria, MoI       [1]
 //! ```
 //!
-//! ● past, ◐ dates that include `as_of`, ○ upcoming (also in italics); `[n]` counts
+//! ● past (above the line), ◐ dates that include `as_of` (just below it),
+//! ○ upcoming (also in italics); `[n]` counts
 //! the event's sources, `[?]` marks an event nobody has sourced.
 
 use ratatui::buffer::Buffer;
@@ -20,7 +21,7 @@ use crate::action::Pane;
 use crate::app::App;
 use crate::geometry::Screen;
 use crate::geometry::columns::{SOURCES, timeline_columns};
-use crate::model::{Event, FuzzyDate};
+use crate::model::{Event, FuzzyDate, Tense};
 use crate::text::{fit, highlight, pad, pad_left, shown, width};
 use crate::ui::{draw_lines, empty_message, pane_frame, scrollbar};
 
@@ -112,22 +113,23 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
 }
 
 fn now_line(app: &App, columns: usize) -> Line<'static> {
-    let split = app.data().now_split();
+    let (ongoing, upcoming) = app.data().beyond_now();
     let left = format!("──── now · {} ", FuzzyDate::day(app.situation().as_of));
-    // The upcoming events are below the line oldest first, above it newest
+    // Names what lies beyond the line, so that ◐ rows beside it do not
+    // read as upcoming. They are below it oldest first, above it newest
     // first.
-    let right = if app.data().newest_first() {
-        if split > 0 {
-            " upcoming ↑ ────"
-        } else {
-            " nothing later ────"
-        }
-    } else if split < app.selection().events.len() {
-        " upcoming ↓ ────"
+    let arrow = if app.data().newest_first() {
+        "↑"
     } else {
-        " nothing later ────"
+        "↓"
     };
-    let fill = columns.saturating_sub(width(&left) + width(right));
+    let right = match (ongoing > 0, upcoming > 0) {
+        (true, true) => format!(" ◐ dates include now · ○ upcoming {arrow} ────"),
+        (true, false) => format!(" ◐ dates include now {arrow} ────"),
+        (false, true) => format!(" upcoming {arrow} ────"),
+        (false, false) => " nothing later ────".to_string(),
+    };
+    let fill = columns.saturating_sub(width(&left) + width(&right));
     let text = format!("{left}{}{right}", "─".repeat(fill));
     Line::from(Span::styled(fit(&text, columns), app.theme().now()))
 }
@@ -139,12 +141,10 @@ fn event_line(app: &App, position: usize, width: usize) -> Line<'static> {
     let e = &s.events[ix];
     let cols = timeline_columns(app.derived(), width);
     let needle = app.needle();
-    let (glyph, base) = if e.is_upcoming(s.as_of) {
-        ("○ ", theme.upcoming())
-    } else if e.last_day() > s.as_of {
-        ("◐ ", theme.text())
-    } else {
-        ("● ", theme.text())
+    let (glyph, base) = match e.tense(s.as_of) {
+        Tense::Past => ("● ", theme.text()),
+        Tense::Ongoing => ("◐ ", theme.text()),
+        Tense::Upcoming => ("○ ", theme.upcoming()),
     };
     // New or changed since the last look: the glyph's second column holds
     // a symbol, so the mark never rests on colour.
