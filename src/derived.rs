@@ -19,6 +19,9 @@ pub struct Derived {
     pub actor_rank: Vec<usize>,
     /// For each actor: the tree guide drawn before its name ("│ └ ").
     pub actor_guides: ActorGuides,
+    /// Columns the longest actor name takes with its tree guide (capped):
+    /// roles get room only once every name is whole.
+    pub actor_name_max: usize,
     /// Columns most actor names take with their tree guide (the 80th
     /// percentile: one very long name should not squeeze every other column).
     pub actor_name_width: usize,
@@ -99,15 +102,11 @@ pub fn derive(s: &Situation, staleness: Staleness) -> Derived {
                 .unwrap_or_default()
         })
         .collect();
-    let actor_name_width = typical(
-        s.actors
-            .iter()
-            .enumerate()
-            .map(|(i, a)| actor_guides.width(i) + text::width(&a.name))
-            .collect(),
-        80,
-    )
-    .min(40);
+    let name_widths: Vec<usize> = (0..s.actors.len())
+        .map(|i| actor_guides.width(i) + text::width(&s.actors[i].name))
+        .collect();
+    let actor_name_max = name_widths.iter().copied().max().unwrap_or(0).min(40);
+    let actor_name_width = typical(name_widths, 80).min(40);
     let short_widths: Vec<usize> = short_names.iter().map(|n| text::width(n)).collect();
     let event_actors_width = typical(
         s.events
@@ -215,6 +214,7 @@ pub fn derive(s: &Situation, staleness: Staleness) -> Derived {
         actor_rank,
         actor_guides,
         actor_name_width,
+        actor_name_max,
         event_actors_width,
         short_names,
         date_width,

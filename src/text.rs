@@ -107,6 +107,16 @@ pub fn fit(text: &str, max: usize) -> String {
     out
 }
 
+/// The first of `texts` that fits in `columns`, else the last one cut to
+/// fit: for texts given from the fullest form to the shortest.
+pub fn first_fitting(columns: usize, texts: &[String]) -> String {
+    texts
+        .iter()
+        .find(|t| width(t) <= columns)
+        .cloned()
+        .unwrap_or_else(|| fit(texts.last().map_or("", String::as_str), columns))
+}
+
 /// The text cut or padded with spaces to exactly `columns` columns.
 pub fn pad(text: &str, columns: usize) -> String {
     let mut out = fit(text, columns);
@@ -161,6 +171,21 @@ pub fn wrap(text: &str, columns: usize) -> Vec<String> {
             }
         }
         lines.push(line);
+    }
+    lines
+}
+
+/// [`wrap`] into at most `rows` lines; when text is left over, the last
+/// line takes the rest, cut with "…".
+pub fn wrap_rows(text: &str, columns: usize, rows: usize) -> Vec<String> {
+    if rows == 0 || columns == 0 {
+        return Vec::new();
+    }
+    let mut lines = wrap(text, columns);
+    lines.retain(|line| !line.is_empty());
+    if lines.len() > rows {
+        let rest = lines.split_off(rows - 1).join(" ");
+        lines.push(fit(&rest, columns));
     }
     lines
 }
@@ -282,6 +307,29 @@ mod tests {
         assert_eq!(shown_text("abc", 3), "abc");
         assert_eq!(shown_text("abcd", 3), "abc…");
         assert_eq!(shown_text("a\u{1b}b\nc", 10), "a␛b\nc");
+    }
+
+    #[test]
+    fn wrap_rows_keeps_to_its_rows_and_says_what_is_left_out() {
+        assert_eq!(wrap_rows("one two three", 20, 2), ["one two three"]);
+        assert_eq!(
+            wrap_rows("Ruto lands in Port-au-Prince to assess", 12, 2),
+            ["Ruto lands", "in Port-au-…"]
+        );
+        assert!(wrap_rows("anything", 10, 0).is_empty());
+    }
+
+    #[test]
+    fn the_first_form_that_fits_else_the_last_cut() {
+        let forms = [
+            "late Sep 2024".to_string(),
+            "Sep 2024".to_string(),
+            "2024".to_string(),
+        ];
+        assert_eq!(first_fitting(13, &forms), "late Sep 2024");
+        assert_eq!(first_fitting(12, &forms), "Sep 2024");
+        assert_eq!(first_fitting(4, &forms), "2024");
+        assert_eq!(first_fitting(3, &forms), "20…");
     }
 
     #[test]

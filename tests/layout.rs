@@ -135,3 +135,67 @@ fn one_long_date_does_not_widen_every_row() {
         assert_eq!(a.date, b.date, "at {width}");
     }
 }
+
+/// Columns of the longest actor name and of the widest date the panes show
+/// at a size, after their cuts.
+fn names_and_dates(app: &mut App, width: u16, height: u16) -> (usize, usize) {
+    app.update(Action::Resize { width, height });
+    let screen = app.screen();
+    let derived = app.derived();
+    let actors = actors_columns(derived, usize::from(screen.list(Pane::Actors).width));
+    let timeline = timeline_columns(derived, usize::from(screen.list(Pane::Timeline).width));
+    let name = derived.actor_name_max.min(actors.name.saturating_sub(1));
+    let date_room = timeline.date.saturating_sub(1);
+    let date = app
+        .situation()
+        .events
+        .iter()
+        .map(|e| sitrep::text::first_fitting(date_room, &e.date_labels()))
+        .map(|shown| shown.chars().count())
+        .max()
+        .unwrap_or(0);
+    (name, date)
+}
+
+#[test]
+fn a_wider_screen_never_cuts_a_name_or_coarsens_a_date_it_showed_whole() {
+    for text in [FIXTURE, sitrep::BUILTIN_TEXT] {
+        let mut app = app(text);
+        for height in [24, 40, 60] {
+            let mut before = names_and_dates(&mut app, 50, height);
+            for width in 51..=240 {
+                let now = names_and_dates(&mut app, width, height);
+                assert!(
+                    now.0 >= before.0,
+                    "names cut from {} to {} columns at {width}x{height}",
+                    before.0,
+                    now.0
+                );
+                assert!(
+                    now.1 >= before.1,
+                    "dates shortened from {} to {} columns at {width}x{height}",
+                    before.1,
+                    now.1
+                );
+                before = now;
+            }
+        }
+    }
+}
+
+#[test]
+fn a_date_too_long_for_its_column_coarsens_instead_of_being_cut() {
+    let late = sitrep::load::load_str(&FIXTURE.replacen(
+        "[[events]]\nid = ",
+        "[[events]]\nid = \"meeting\"\ndate = \"late 2024-09\"\ntitle = \"A meeting\"\nsources = [\"moi-statement\"]\n\n[[events]]\nid = ",
+        1,
+    ))
+    .situation
+    .expect("loads");
+    let meeting = late.events.iter().find(|e| e.id == "meeting").unwrap();
+    assert_eq!(meeting.date_labels(), ["late Sep 2024", "Sep 2024", "2024"]);
+    assert_eq!(
+        sitrep::text::first_fitting(11, &meeting.date_labels()),
+        "Sep 2024"
+    );
+}

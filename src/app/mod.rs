@@ -44,7 +44,7 @@ use crate::doc::detail::Target;
 use crate::figures::Staleness;
 use crate::geometry::columns::{actors_full_width, timeline_full_width};
 use crate::geometry::header::{Chip, chips};
-use crate::geometry::{Facts, Screen};
+use crate::geometry::{Facts, LaidOut, Screen};
 use crate::keymap::{Keymap, Mode};
 use crate::model::{ActorIx, MetricIx, PlaceIx, QuoteIx, Situation};
 use crate::places::{Anchors, Markers};
@@ -103,6 +103,8 @@ pub struct App {
     view: View,
     /// Where everything is, for `view.size` and the state now.
     screen: Screen,
+    /// What `screen` was worked out from.
+    laid_out: Option<LaidOut>,
     theme: Theme,
     /// When a key figure counts as stale; kept for reloads.
     staleness: Staleness,
@@ -123,6 +125,23 @@ pub struct App {
     strip: Strip,
     /// The filter changed since `strip` was made.
     strip_stale: bool,
+}
+
+/// What the screen's arrangement depends on, for the state now.
+fn facts<'a>(data: &'a Data, view: &View, banner: bool) -> Facts<'a> {
+    Facts {
+        size: view.size,
+        banner,
+        labels: data.card_labels(),
+        actors: data.situation.actors.len(),
+        timeline_full: full_width(timeline_full_width(&data.derived)),
+        actors_full: full_width(actors_full_width(&data.derived)),
+        zoom: view.zoom,
+        map: data.situation.places.iter().any(|p| p.point.is_some()),
+        focus: view.focus,
+        tab: view.tab,
+        strip: !view.strip_hidden,
+    }
 }
 
 /// A facet value as feedback names it: "category security", "source Al
@@ -157,6 +176,7 @@ impl App {
             data: Data::new(situation, options.filter, options.staleness, marks),
             view: View::default(),
             screen: Screen::default(),
+            laid_out: None,
             theme: options.theme,
             staleness: options.staleness,
             keymap: options.keymap,
@@ -393,20 +413,11 @@ impl App {
     /// Computes the screen for the state now, keeps every cursor in view and
     /// lays the popups out (their documents, scroll limits).
     fn relayout(&mut self) {
-        let facts = Facts {
-            size: self.view.size,
-            banner: self.problem.is_some(),
-            labels: self.data.card_labels(),
-            actors: self.data.situation.actors.len(),
-            timeline_full: full_width(timeline_full_width(&self.data.derived)),
-            actors_full: full_width(actors_full_width(&self.data.derived)),
-            zoom: self.view.zoom,
-            map: self.has_pane(Pane::Map),
-            focus: self.view.focus,
-            tab: self.view.tab,
-            strip: !self.view.strip_hidden,
-        };
-        self.screen = Screen::new(&facts);
+        let facts = facts(&self.data, &self.view, self.problem.is_some());
+        if !self.laid_out.as_ref().is_some_and(|l| l.matches(&facts)) {
+            self.screen = Screen::new(&facts);
+            self.laid_out = Some(LaidOut::of(&facts));
+        }
         let map = self.screen.visible(Pane::Map).map(|_| {
             let (map, _) = crate::geometry::map_areas(self.screen.inner(Pane::Map));
             crate::geo::Grid {

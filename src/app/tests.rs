@@ -2481,3 +2481,53 @@ fn help_explains_the_new_and_changed_marks_and_lists_their_keys() {
             .any(|l| l.contains("Removed since your last look"))
     );
 }
+
+/// The screen kept between actions is always the one the state now gives:
+/// it is worked out again whenever a fact it depends on changes (size,
+/// focus, zoom, the key figures a filter leaves, the banner).
+#[test]
+fn the_screen_kept_between_actions_is_the_one_the_state_gives() {
+    let mut app = app_with(Options::default(), 120, 40);
+    let fresh = |app: &App| Screen::new(&facts(&app.data, &app.view, app.problem.is_some()));
+    let before = app.screen.clone();
+    let steps: Vec<fn(&mut App)> = vec![
+        |app| {
+            press(app, KeyCode::Char('j'));
+        },
+        |app| {
+            press(app, KeyCode::Tab);
+        },
+        |app| {
+            // The time strip hidden.
+            press(app, KeyCode::Char('t'));
+        },
+        |app| {
+            app.update(Action::Resize {
+                width: 80,
+                height: 24,
+            });
+        },
+        |app| {
+            press(app, KeyCode::Char('/'));
+            for c in "water".chars() {
+                press(app, KeyCode::Char(c));
+            }
+        },
+        |app| {
+            press(app, KeyCode::Enter);
+            press(app, KeyCode::Char('3'));
+            press(app, KeyCode::Char(' '));
+        },
+        |app| {
+            app.update(Action::Resize {
+                width: 200,
+                height: 60,
+            });
+        },
+    ];
+    for (i, step) in steps.iter().enumerate() {
+        step(&mut app);
+        assert_eq!(app.screen, fresh(&app), "after step {i}");
+    }
+    assert_ne!(app.screen, before, "the steps changed the screen");
+}

@@ -81,10 +81,6 @@ pub fn timeline_columns(d: &Derived, width: usize) -> TimelineColumns {
 
 pub const MARK: usize = 2;
 pub const COUNT: usize = 7;
-/// Names keep this many columns (or what most need, if less) before kinds
-/// are abbreviated.
-const NAME_MIN: usize = 24;
-
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ActorColumns {
     pub name: usize,
@@ -92,31 +88,38 @@ pub struct ActorColumns {
     pub role: usize,
 }
 
-/// The kind in full when names keep their room, abbreviated when not, left
-/// out below 36 columns.
+/// Room goes, in this order, to names as wide as most need, the kind (in
+/// full, else abbreviated), a role column, the longest names, then roles.
+/// Each column appears only beside names as wide as before it, so a wider
+/// pane never shows less of a name.
 pub fn actors_columns(d: &Derived, width: usize) -> ActorColumns {
     let (full, short) = d.kind_widths;
-    let name_min = (d.actor_name_width + 1).min(NAME_MIN);
-    let kind = if width >= MARK + full + 1 + COUNT + name_min {
-        full + 1
-    } else if width >= 36 {
-        short.max("Kind".len()) + 1
-    } else {
-        0
-    };
+    let most = (d.actor_name_width + 1).min(d.actor_name_max + 1);
+    let longest = d.actor_name_max + 1;
+    let kind = [full + 1, short.max("Kind".len()) + 1]
+        .into_iter()
+        .find(|&kind| width >= MARK + kind + COUNT + most)
+        .unwrap_or(0);
     let rest = width.saturating_sub(MARK + kind + COUNT);
-    let name = (d.actor_name_width + 1).min(rest);
-    let role = rest - name;
-    if role < 12 {
-        ActorColumns {
-            name: rest,
+    if rest < most + ROLE_MIN {
+        // No role column yet: names keep to what most need, which is what
+        // they keep when the role column comes.
+        return ActorColumns {
+            name: rest.min(most),
             kind,
             role: 0,
-        }
-    } else {
-        ActorColumns { name, kind, role }
+        };
+    }
+    let name = (rest - ROLE_MIN).clamp(most, longest);
+    ActorColumns {
+        name,
+        kind,
+        role: rest - name,
     }
 }
+
+/// The narrowest role column worth showing.
+const ROLE_MIN: usize = 12;
 
 /// Columns inside its border the timeline needs to show every column with
 /// titles as wide as nearly all need.
@@ -135,11 +138,11 @@ pub fn timeline_full_width(d: &Derived) -> usize {
 }
 
 /// Columns inside its border the actors pane needs to show every column:
-/// names as wide as most need, kinds in full, counts and roles.
+/// whole names, kinds in full, counts and roles.
 pub fn actors_full_width(d: &Derived) -> usize {
     let role = match d.role_width {
         0 => 0,
-        w => w.max(12),
+        w => w.max(ROLE_MIN),
     };
-    MARK + d.kind_widths.0 + 1 + COUNT + d.actor_name_width + 1 + role
+    MARK + d.kind_widths.0 + 1 + COUNT + d.actor_name_max + 1 + role
 }

@@ -96,6 +96,71 @@ pub struct Facts<'a> {
     pub strip: bool,
 }
 
+/// The facts a screen was last worked out from, kept so that an action
+/// that changes none of them (a cursor move, a keystroke that leaves the
+/// key figures alone) keeps the screen as it is: laying out the key figure
+/// cards wraps every label, which costs milliseconds at thousands of them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LaidOut {
+    size: Rect,
+    banner: bool,
+    labels: Vec<String>,
+    actors: usize,
+    timeline_full: u16,
+    actors_full: u16,
+    zoom: bool,
+    map: bool,
+    focus: Pane,
+    tab: Pane,
+    strip: bool,
+}
+
+impl LaidOut {
+    pub fn of(facts: &Facts) -> LaidOut {
+        LaidOut {
+            size: facts.size,
+            banner: facts.banner,
+            labels: facts.labels.to_vec(),
+            actors: facts.actors,
+            timeline_full: facts.timeline_full,
+            actors_full: facts.actors_full,
+            zoom: facts.zoom,
+            map: facts.map,
+            focus: facts.focus,
+            tab: facts.tab,
+            strip: facts.strip,
+        }
+    }
+
+    /// Whether `facts` are these, so the screen they give is the same.
+    pub fn matches(&self, facts: &Facts) -> bool {
+        let Facts {
+            size,
+            banner,
+            labels,
+            actors,
+            timeline_full,
+            actors_full,
+            zoom,
+            map,
+            focus,
+            tab,
+            strip,
+        } = *facts;
+        self.size == size
+            && self.banner == banner
+            && self.actors == actors
+            && self.timeline_full == timeline_full
+            && self.actors_full == actors_full
+            && self.zoom == zoom
+            && self.map == map
+            && self.focus == focus
+            && self.tab == tab
+            && self.strip == strip
+            && self.labels.as_slice() == labels
+    }
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Screen {
     pub size: Rect,

@@ -87,6 +87,36 @@ impl FuzzyDate {
         })
     }
 
+    /// This date at `precision` if it is finer: the month for a day or
+    /// part of a month, the year for either. A coarser date still holds the
+    /// finer one, so where a date must be shorter it coarsens before it is
+    /// cut ("late Sep 2024" to "Sep 2024" to "2024") and stays true.
+    pub fn no_finer_than(self, precision: Precision) -> FuzzyDate {
+        let coarsen = match (self.precision, precision) {
+            (Precision::Year, _) => false,
+            (Precision::Month, p) => p == Precision::Year,
+            (_, p) => matches!(p, Precision::Month | Precision::Year),
+        };
+        if !coarsen {
+            return self;
+        }
+        let (year, month) = (self.start.year(), self.start.month());
+        FuzzyDate::new(precision, year, month, 1, self.approximate).unwrap_or(self)
+    }
+
+    /// This date, then its month, then its year, each once, finest first
+    /// (see [`FuzzyDate::no_finer_than`]).
+    pub fn coarsenings(self) -> Vec<FuzzyDate> {
+        let mut forms = vec![self];
+        for precision in [Precision::Month, Precision::Year] {
+            let coarser = self.no_finer_than(precision);
+            if forms.last() != Some(&coarser) {
+                forms.push(coarser);
+            }
+        }
+        forms
+    }
+
     pub fn start(&self) -> NaiveDate {
         self.start
     }

@@ -245,23 +245,51 @@ impl Event {
     /// "27 Feb 2025", "early Mar 2025", "c. 6 Mar 2025", a span
     /// "18–25 Feb 2025", "late Apr–May 2025" or "30 Dec 2024 – 2 Jan 2025".
     pub fn date_label(&self) -> String {
-        let Some(stop) = self.end else {
-            return self.date.to_string();
-        };
-        let start = self.date;
-        let same_year = start.start().year() == stop.end().year();
-        let plain_day = |d: &FuzzyDate| d.precision() == Precision::Day && !d.is_approximate();
-        if same_year
-            && plain_day(&start)
-            && plain_day(&stop)
-            && start.start().month() == stop.start().month()
-        {
-            format!("{}–{stop}", start.start().day())
-        } else if same_year && start.precision() != Precision::Year {
-            format!("{}–{stop}", start.display_short())
-        } else {
-            format!("{start} – {stop}")
+        span_label(self.date, self.end)
+    }
+
+    /// [`Event::date_label`], then coarser labels that still hold the whole
+    /// span ("late Sep 2024", "Sep 2024", "2024"), finest first: what a
+    /// narrow column shows instead of cutting a date in the middle.
+    pub fn date_labels(&self) -> Vec<String> {
+        let mut labels = vec![self.date_label()];
+        for precision in [Precision::Month, Precision::Year] {
+            let mut start = self.date.no_finer_than(precision);
+            let mut stop = self.end.map(|d| d.no_finer_than(precision));
+            // A span whose ends coarsen to one period is that period.
+            if let Some(end) = stop
+                && (end.start(), end.end()) == (start.start(), start.end())
+            {
+                if end.is_approximate() && !start.is_approximate() {
+                    start = end;
+                }
+                stop = None;
+            }
+            let label = span_label(start, stop);
+            if labels.last() != Some(&label) {
+                labels.push(label);
+            }
         }
+        labels
+    }
+}
+
+fn span_label(start: FuzzyDate, stop: Option<FuzzyDate>) -> String {
+    let Some(stop) = stop else {
+        return start.to_string();
+    };
+    let same_year = start.start().year() == stop.end().year();
+    let plain_day = |d: &FuzzyDate| d.precision() == Precision::Day && !d.is_approximate();
+    if same_year
+        && plain_day(&start)
+        && plain_day(&stop)
+        && start.start().month() == stop.start().month()
+    {
+        format!("{}–{stop}", start.start().day())
+    } else if same_year && start.precision() != Precision::Year {
+        format!("{}–{stop}", start.display_short())
+    } else {
+        format!("{start} – {stop}")
     }
 }
 
@@ -479,5 +507,26 @@ mod tests {
         );
         assert_eq!(event("2010", Some("2012")).date_label(), "2010 – 2012");
         assert_eq!(event("~2025-03-06", None).date_label(), "c. 6 Mar 2025");
+    }
+
+    #[test]
+    fn shorter_labels_coarsen_and_still_hold_the_whole_span() {
+        assert_eq!(
+            event("late 2024-09", None).date_labels(),
+            ["late Sep 2024", "Sep 2024", "2024"]
+        );
+        assert_eq!(
+            event("~early 2023-10", Some("2023-10")).date_labels(),
+            ["c. early Oct–Oct 2023", "c. Oct 2023", "c. 2023"]
+        );
+        assert_eq!(
+            event("2024-12-30", Some("2025-01-02")).date_labels(),
+            [
+                "30 Dec 2024 – 2 Jan 2025",
+                "Dec 2024 – Jan 2025",
+                "2024 – 2025"
+            ]
+        );
+        assert_eq!(event("2010", Some("2012")).date_labels(), ["2010 – 2012"]);
     }
 }

@@ -24,18 +24,18 @@
 //! number in full, it shows the compact form ("1.23B"); a unit that does not
 //! fit is cut with "…", never dropped silently.
 
-use chrono::Datelike;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Widget};
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
 use chrono::NaiveDate;
 
 use crate::figures::{DayCount, Figure, Progress, Trend, date_near};
-use crate::model::{FuzzyDate, Precision};
+use crate::model::FuzzyDate;
 use crate::sanitize::clean_line;
+use crate::text;
 use crate::theme::Theme;
 
 pub use crate::geometry::cards::{CARD_HEIGHT, CARD_HEIGHT_WRAPPED, CARD_MIN_WIDTH};
@@ -61,7 +61,7 @@ pub fn render_card(info: &CardInfo, theme: &Theme, area: Rect, buf: &mut Buffer)
         return;
     }
     if area.width < 3 || area.height < 3 {
-        let text = fit(&info.figure.compact, usize::from(area.width));
+        let text = text::fit(&info.figure.compact, usize::from(area.width));
         buf.set_line(
             area.x,
             area.y,
@@ -116,7 +116,7 @@ pub fn card_lines(info: &CardInfo, theme: &Theme, width: usize) -> Vec<Line<'sta
         Some(days) => {
             lines.push(day_line(f, days, theme, width));
             let title = f.event_title.as_deref().map(clean_line).unwrap_or_default();
-            for row in wrap(&title, width, 2) {
+            for row in text::wrap_rows(&title, width, 2) {
                 lines.push(Line::from(Span::styled(row, theme.dim())));
             }
         }
@@ -137,16 +137,16 @@ fn label_lines(info: &CardInfo, width: usize, rows: usize) -> [String; 2] {
     let label = clean_line(info.label);
     let first_room = width.saturating_sub(marker.width());
     if rows < 2 || label.width() <= first_room {
-        return [fit(&label, first_room), String::new()];
+        return [text::fit(&label, first_room), String::new()];
     }
     // Wrap at the narrower first row, so both rows line up.
-    let lines = crate::text::wrap(&label, first_room.max(1));
+    let lines = text::wrap(&label, first_room.max(1));
     let second = match lines.len() {
         0 | 1 => String::new(),
         2 => lines[1].clone(),
         _ => lines[1..].join(" "),
     };
-    [lines[0].clone(), fit(&second, width)]
+    [lines[0].clone(), text::fit(&second, width)]
 }
 
 fn title(info: &CardInfo, theme: &Theme, label: String) -> Line<'static> {
@@ -179,7 +179,7 @@ fn figure_line(f: &Figure, theme: &Theme, width: usize) -> Line<'static> {
     let short = f.compact.as_str();
     let mut spans = if unit.is_empty() {
         let value = if full.width() <= width { full } else { short };
-        vec![Span::styled(fit(value, width), value_style)]
+        vec![Span::styled(text::fit(value, width), value_style)]
     } else if full.width() + 1 + unit.width() <= width {
         vec![
             Span::styled(full.to_string(), value_style),
@@ -197,10 +197,10 @@ fn figure_line(f: &Figure, theme: &Theme, width: usize) -> Line<'static> {
         if room >= 2 {
             vec![
                 Span::styled(value.to_string(), value_style),
-                Span::styled(format!(" {}", fit(&unit, room)), theme.dim()),
+                Span::styled(format!(" {}", text::fit(&unit, room)), theme.dim()),
             ]
         } else {
-            vec![Span::styled(fit(value, width), value_style)]
+            vec![Span::styled(text::fit(value, width), value_style)]
         }
     };
     if let (Some(_), Some(trend)) = (&f.progress, &f.trend) {
@@ -220,7 +220,7 @@ fn movement_line(f: &Figure, theme: &Theme, width: usize) -> Line<'static> {
     if let Some(progress) = &f.progress {
         gauge_line(progress, theme, width)
     } else if f.disputed {
-        let text = first_fitting(
+        let text = text::first_fitting(
             width,
             &[
                 format!("disputed · {} sources", f.sources_on_latest),
@@ -259,7 +259,7 @@ fn trend_line(trend: &Trend, theme: &Theme, width: usize) -> Line<'static> {
             ]);
         }
     }
-    Line::from(Span::styled(fit(&short, width), theme.strong()))
+    Line::from(Span::styled(text::fit(&short, width), theme.strong()))
 }
 
 /// The last `count` values as block characters. Values at or above zero are
@@ -291,7 +291,7 @@ pub fn sparkline(values: &[f64], count: usize) -> String {
 fn gauge_line(p: &Progress, theme: &Theme, width: usize) -> Line<'static> {
     if !p.gauge {
         let text = format!("target {}", p.target_display);
-        return Line::from(Span::styled(fit(&text, width), theme.dim()));
+        return Line::from(Span::styled(text::fit(&text, width), theme.dim()));
     }
     const MIN_BAR: usize = 4;
     let with_share = p.share.as_ref().map(|share| format!("{share} {}", p.text));
@@ -308,7 +308,7 @@ fn gauge_line(p: &Progress, theme: &Theme, width: usize) -> Line<'static> {
     if width >= MIN_BAR {
         Line::from(gauge(p, width, theme))
     } else {
-        Line::from(Span::styled(fit(&p.text, width), theme.dim()))
+        Line::from(Span::styled(text::fit(&p.text, width), theme.dim()))
     }
 }
 
@@ -375,7 +375,7 @@ fn day_line(f: &Figure, days: DayCount, theme: &Theme, width: usize) -> Line<'st
             format!("{word} {date}{suffix}")
         }
     };
-    let text = first_fitting(
+    let text = text::first_fitting(
         width,
         &[
             with(&long, suffix),
@@ -410,7 +410,7 @@ fn date_line(f: &Figure, theme: &Theme, width: usize) -> Line<'static> {
         marks.push("disputed");
     }
     if marks.is_empty() {
-        let text = first_fitting(width, &forms);
+        let text = text::first_fitting(width, &forms);
         return Line::from(Span::styled(text, theme.dim()));
     }
     // "stale · disputed" takes the style of its first word.
@@ -434,44 +434,22 @@ fn date_line(f: &Figure, theme: &Theme, width: usize) -> Line<'static> {
     if width >= marks.width() + 4 {
         let room = width - marks.width() - 1;
         Line::from(vec![
-            Span::styled(fit(&forms[0], room), theme.dim()),
+            Span::styled(text::fit(&forms[0], room), theme.dim()),
             Span::raw(" "),
             Span::styled(marks, mark_style),
         ])
     } else {
-        Line::from(Span::styled(fit(&marks, width), mark_style))
+        Line::from(Span::styled(text::fit(&marks, width), mark_style))
     }
 }
 
-/// The figure's date, then coarser forms that still contain it: the month
-/// for a day or part of a month, then the year. Never empty.
+/// The figure's date, then coarser forms that still contain it (see
+/// [`FuzzyDate::no_finer_than`]). Never empty.
 fn date_forms(f: &Figure) -> Vec<String> {
-    let Some(date) = f.date else {
-        return vec![f.date_text()];
-    };
-    let mut forms = vec![date.to_string()];
-    let (start, approximate) = (date.start(), date.is_approximate());
-    let within_a_month = matches!(
-        date.precision(),
-        Precision::Day | Precision::EarlyMonth | Precision::MidMonth | Precision::LateMonth
-    );
-    if within_a_month
-        && let Ok(month) = FuzzyDate::new(
-            Precision::Month,
-            start.year(),
-            start.month(),
-            1,
-            approximate,
-        )
-    {
-        forms.push(month.to_string());
+    match f.date {
+        Some(date) => date.coarsenings().iter().map(ToString::to_string).collect(),
+        None => vec![f.date_text()],
     }
-    if date.precision() != Precision::Year
-        && let Ok(year) = FuzzyDate::new(Precision::Year, start.year(), 1, 1, approximate)
-    {
-        forms.push(year.to_string());
-    }
-    forms
 }
 
 /// Row 4: "via Associated Press"; "via Associated Pr…" when narrow, so
@@ -479,78 +457,8 @@ fn date_forms(f: &Figure) -> Vec<String> {
 /// title on the same row).
 fn source_line(source: Option<&str>, theme: &Theme, width: usize) -> Line<'static> {
     let text = match source.map(clean_line) {
-        Some(name) => fit(&format!("via {name}"), width),
-        None => fit("no source", width),
+        Some(name) => text::fit(&format!("via {name}"), width),
+        None => text::fit("no source", width),
     };
     Line::from(Span::styled(text, theme.dim()))
-}
-
-/// The first text that fits, else the last one cut to fit.
-fn first_fitting(width: usize, texts: &[String]) -> String {
-    texts
-        .iter()
-        .find(|t| t.width() <= width)
-        .cloned()
-        .unwrap_or_else(|| fit(texts.last().map_or("", String::as_str), width))
-}
-
-/// `text` cut to `width` columns with "…" when it is longer.
-pub fn fit(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_string();
-    }
-    if width == 0 {
-        return String::new();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w > width - 1 {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    // "via Velorian Red…", not "via Velorian Red …".
-    out.truncate(out.trim_end().len());
-    out.push('…');
-    out
-}
-
-/// Greedy word wrap into at most `rows` lines of `width` columns; the last
-/// line ends with "…" when text is left over.
-fn wrap(text: &str, width: usize, rows: usize) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    let mut words = text.split_whitespace().peekable();
-    while lines.len() < rows {
-        let last = lines.len() + 1 == rows;
-        let mut line = String::new();
-        while let Some(word) = words.peek() {
-            let needed = line.width() + usize::from(!line.is_empty()) + word.width();
-            if needed <= width {
-                if !line.is_empty() {
-                    line.push(' ');
-                }
-                line.push_str(word);
-                words.next();
-            } else if line.is_empty() {
-                // A word longer than the line: cut it.
-                line = fit(word, width);
-                words.next();
-                break;
-            } else {
-                break;
-            }
-        }
-        if last && words.peek().is_some() {
-            let rest: Vec<&str> = words.by_ref().collect();
-            line = fit(&format!("{line} {}", rest.join(" ")), width);
-        }
-        if line.is_empty() {
-            break;
-        }
-        lines.push(line);
-    }
-    lines
 }

@@ -22,7 +22,7 @@ use crate::app::App;
 use crate::geometry::Screen;
 use crate::geometry::columns::{SOURCES, timeline_columns};
 use crate::model::{Event, FuzzyDate, Tense};
-use crate::text::{fit, highlight, pad, pad_left, shown, width};
+use crate::text::{first_fitting, fit, highlight, pad, pad_left, shown, width};
 use crate::ui::{draw_lines, empty_message, pane_frame, scrollbar};
 
 /// The event's date as the whole program shows it.
@@ -158,10 +158,13 @@ fn event_line(app: &App, position: usize, width: usize) -> Line<'static> {
     };
     let mut spans = vec![
         glyph_span,
-        // One column always parts the date from the title, also when an
-        // outlier of a date is cut to the column.
+        // One column always parts the date from the title; an outlier of a
+        // date coarsens to the column ("late Sep 2024" to "Sep 2024").
         Span::styled(
-            pad(&date_label(e), cols.date.saturating_sub(1)) + " ",
+            pad(
+                &first_fitting(cols.date.saturating_sub(1), &e.date_labels()),
+                cols.date.saturating_sub(1),
+            ) + " ",
             base.patch(theme.dim()),
         ),
     ];
