@@ -131,6 +131,16 @@ pub enum Action {
     Reload,
     /// Ctrl-Z: give the terminal back to the shell until `fg`.
     Suspend,
+    /// Open the selected item's source in the browser (with several, choose).
+    OpenSource,
+    /// Copy the selected item as plain text to the clipboard.
+    CopyItem,
+    /// Copy the whole view as the Markdown briefing to the clipboard.
+    CopyView,
+    /// Edit the file in the user's editor at the selected item's line.
+    Edit,
+    /// Write the view to a file (a prompt asks for its path).
+    Export,
     /// Left click at a screen cell.
     Click {
         column: u16,

@@ -7,6 +7,7 @@ use std::ffi::OsString;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::{Arc, Condvar, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -55,7 +56,44 @@ pub struct Events {
     // Kept alive for as long as the file is watched.
     _watcher: Option<RecommendedWatcher>,
     watch_error: Option<String>,
+    gate: Arc<Gate>,
 }
+
+/// Stops the input reader while another program (the editor) has the
+/// terminal: two readers of one terminal each get some of the keys.
+#[derive(Default)]
+struct Gate {
+    state: Mutex<GateState>,
+    changed: Condvar,
+}
+
+#[derive(Default)]
+struct GateState {
+    /// The reader is to stop before its next read.
+    paused: bool,
+    /// The reader has stopped.
+    parked: bool,
+}
+
+impl Gate {
+    /// The reader's side: waits here while paused.
+    fn pass(&self) {
+        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        if !state.paused {
+            return;
+        }
+        state.parked = true;
+        self.changed.notify_all();
+        while state.paused {
+            state = self.changed.wait(state).unwrap_or_else(|e| e.into_inner());
+        }
+        state.parked = false;
+    }
+}
+
+/// How long pausing waits for the reader to stop; it stops at once in
+/// practice (see [`Events::pause_input`]).
+const PAUSE_WAIT: Duration = Duration::from_millis(500);
 
 impl Events {
     /// Starts reading terminal input, listening for signals and, when a path
@@ -64,8 +102,9 @@ impl Events {
     /// [`Events::watch_error`].
     pub fn start(watch: Option<&Path>) -> io::Result<Events> {
         let (tx, rx) = mpsc::channel();
+        let gate = Arc::new(Gate::default());
         spawn_signals(tx.clone())?;
-        spawn_input(tx.clone());
+        spawn_input(tx.clone(), Arc::clone(&gate));
         spawn_hangup_watch(tx.clone());
         let (watcher, watch_error) = match watch.map(|path| watch_file(path, tx.clone())) {
             Some(Ok(watcher)) => (Some(watcher), None),
@@ -77,7 +116,43 @@ impl Events {
             tx,
             _watcher: watcher,
             watch_error,
+            gate,
         })
+    }
+
+    /// Stops reading the terminal until [`Events::resume_input`], so that a
+    /// program run in the foreground gets every key. The reader blocks in
+    /// a read that nothing can cancel, but a SIGWINCH wakes it (the
+    /// terminal library listens for it, and reports a resize, which is
+    /// harmless); it then stops before reading again.
+    pub fn pause_input(&self) {
+        let mut state = self.gate.state.lock().unwrap_or_else(|e| e.into_inner());
+        state.paused = true;
+        #[cfg(unix)]
+        // SAFETY: sends a signal to this process; no memory is involved.
+        unsafe {
+            libc::kill(libc::getpid(), libc::SIGWINCH);
+        }
+        let deadline = Instant::now() + PAUSE_WAIT;
+        while !state.parked {
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                break;
+            }
+            state = self
+                .gate
+                .changed
+                .wait_timeout(state, left)
+                .unwrap_or_else(|e| e.into_inner())
+                .0;
+        }
+    }
+
+    /// Reads the terminal again after [`Events::pause_input`].
+    pub fn resume_input(&self) {
+        let mut state = self.gate.state.lock().unwrap_or_else(|e| e.into_inner());
+        state.paused = false;
+        self.gate.changed.notify_all();
     }
 
     /// Why the file is not watched, when it should have been.
@@ -109,9 +184,10 @@ impl Events {
     }
 }
 
-fn spawn_input(tx: Sender<AppEvent>) {
+fn spawn_input(tx: Sender<AppEvent>, gate: Arc<Gate>) {
     thread::spawn(move || {
         loop {
+            gate.pass();
             let event = match term::read() {
                 Ok(event) => AppEvent::Terminal(event),
                 Err(e) => AppEvent::InputClosed(e.to_string()),

@@ -28,6 +28,10 @@ pub enum Mode {
     Help,
     /// The `check` report of a save that did not load is open.
     Report,
+    /// Choosing which of an item's sources to open.
+    Sources,
+    /// Typing the path to export the view to.
+    Export,
     /// The list of what was removed since the last look is open.
     Removed,
     /// The terminal is below the minimum size: only quitting works. Not in
@@ -36,13 +40,15 @@ pub enum Mode {
 }
 
 impl Mode {
-    pub const ALL: [Mode; 9] = [
+    pub const ALL: [Mode; 11] = [
         Mode::Normal,
         Mode::Search,
         Mode::Picker,
         Mode::Facets,
         Mode::Window,
         Mode::Detail,
+        Mode::Sources,
+        Mode::Export,
         Mode::Report,
         Mode::Removed,
         Mode::Help,
@@ -58,6 +64,8 @@ impl Mode {
             Mode::Detail => "Detail",
             Mode::Help => "This help",
             Mode::Report => "Why the file did not reload",
+            Mode::Sources => "Choosing a source to open",
+            Mode::Export => "Typing a path to export to",
             Mode::Removed => "Removed since your last look",
             Mode::TooSmall => "Terminal too small",
         }
@@ -67,7 +75,7 @@ impl Mode {
     pub fn takes_text(self) -> bool {
         matches!(
             self,
-            Mode::Search | Mode::Picker | Mode::Facets | Mode::Window
+            Mode::Search | Mode::Picker | Mode::Facets | Mode::Window | Mode::Export
         )
     }
 }
@@ -132,7 +140,10 @@ impl Binding {
     }
 }
 
-use Mode::{Detail, Facets, Help, Normal, Picker, Removed, Report, Search, TooSmall, Window};
+use Mode::{
+    Detail, Export, Facets, Help, Normal, Picker, Removed, Report, Search, Sources, TooSmall,
+    Window,
+};
 
 /// Every binding of every mode, in the order help lists them.
 #[rustfmt::skip]
@@ -203,6 +214,16 @@ pub const BINDINGS: &[Binding] = &[
         .pane(Pane::Map),
     bind(Normal, &[ch('l'), code(KeyCode::Right)], Action::Right, "pan the map (j/k ↓/↑ pan too)")
         .pane(Pane::Map),
+    bind(Normal, &[ch('o')], Action::OpenSource, "open the selected item's source in the browser")
+        .footer(7, "source"),
+    bind(Normal, &[ch('y')], Action::CopyItem, "copy the selected item as text (with its sources)")
+        .footer(7, "copy"),
+    bind(Normal, &[ch('Y')], Action::CopyView, "copy the whole view as a Markdown briefing"),
+    bind(Normal, &[ch('e')], Action::Edit, "edit the file at the selected item's line")
+        .footer(7, "edit")
+        .with_file(),
+    bind(Normal, &[ch('x')], Action::Export, "export the view to a file (.md, .json or text)")
+        .footer(7, "export"),
     // Typing a search.
     bind(Search, &[], Action::Input(' '), "narrows the timeline and quotes as you type; marks matching actors (underlined), n/N jump to them"),
     bind(Search, &[code(KeyCode::Enter)], Action::Accept, "keep the search").footer(1, "keep"),
@@ -268,6 +289,26 @@ pub const BINDINGS: &[Binding] = &[
     bind(Detail, &[ch('?'), code(KeyCode::F(1))], Action::Help, "all keys (this help)").footer(5, "help"),
     bind(Detail, &[ctrl('c')], Action::Quit, "quit"),
     bind(Detail, &[ctrl('z')], Action::Suspend, "suspend to the shell"),
+    bind(Detail, &[ch('o')], Action::OpenSource, "open this item's source in the browser"),
+    bind(Detail, &[ch('y')], Action::CopyItem, "copy this item as text (with its sources)"),
+    bind(Detail, &[ch('e')], Action::Edit, "edit the file at this item's line").with_file(),
+    // Choosing a source to open.
+    bind(Sources, &[code(KeyCode::Enter)], Action::Open, "open the highlighted source").footer(1, "open"),
+    bind(Sources, &[ch('j'), code(KeyCode::Down)], Action::Down, "move").footer(2, "move"),
+    bind(Sources, &[ch('k'), code(KeyCode::Up)], Action::Up, "move"),
+    bind(Sources, &[code(KeyCode::Esc), ch('q')], Action::Back, "close").footer(1, "close"),
+    bind(Sources, &[ch('?'), code(KeyCode::F(1))], Action::Help, "all keys (this help)").footer(5, "help"),
+    bind(Sources, &[ctrl('c')], Action::Quit, "quit"),
+    bind(Sources, &[ctrl('z')], Action::Suspend, "suspend to the shell"),
+    // Typing a path to export to.
+    bind(Export, &[], Action::Input(' '), "a path: .md writes Markdown, .json JSON, anything else text; an existing file is only overwritten after a second Enter"),
+    bind(Export, &[code(KeyCode::Enter)], Action::Accept, "write the file").footer(1, "write"),
+    bind(Export, &[code(KeyCode::Esc)], Action::Back, "cancel").footer(1, "cancel"),
+    bind(Export, &[code(KeyCode::Backspace)], Action::DeleteChar, "delete a character"),
+    bind(Export, &[ctrl('u')], Action::ClearInput, "clear the text").footer(3, "clear"),
+    bind(Export, &[code(KeyCode::F(1))], Action::Help, "all keys (? is text here)").footer(4, "help"),
+    bind(Export, &[ctrl('c')], Action::Quit, "quit"),
+    bind(Export, &[ctrl('z')], Action::Suspend, "suspend to the shell"),
     // The report of a save that did not load.
     bind(Report, &[ch('j'), code(KeyCode::Down)], Action::Down, "scroll").footer(2, "scroll"),
     bind(Report, &[ch('k'), code(KeyCode::Up)], Action::Up, "scroll"),

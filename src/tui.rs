@@ -7,7 +7,7 @@
 //! takes whatever else is already waiting, then draws once, so a burst of
 //! input or a resize storm costs one frame and an idle dashboard no CPU.
 
-use std::io::{self, IsTerminal, Stdout, stdout};
+use std::io::{self, IsTerminal, Stdout, Write, stdout};
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError};
@@ -234,7 +234,12 @@ fn dashboard(
                     .next()
                     .ok_or_else(|| io::Error::other("the event sources stopped"))?
             };
-            match handle(app, event, &mut terminal, reloader.as_ref(), &mut captured)? {
+            let outside = Outside {
+                reloader: reloader.as_ref(),
+                events,
+                file,
+            };
+            match handle(app, event, &mut terminal, &outside, &mut captured)? {
                 Flow::Exit(exit) => return Ok(exit),
                 Flow::Changed => changed = true,
                 Flow::Unchanged => {}
@@ -251,13 +256,22 @@ enum Flow {
     Unchanged,
 }
 
+/// What the loop acts through besides the terminal.
+struct Outside<'a> {
+    reloader: Option<&'a Reloader>,
+    events: &'a Events,
+    /// The open file (`None`: the built-in situation).
+    file: Option<&'a Path>,
+}
+
 fn handle(
     app: &mut App,
     event: AppEvent,
     terminal: &mut Term,
-    reloader: Option<&Reloader>,
+    outside: &Outside,
     captured: &mut bool,
 ) -> io::Result<Flow> {
+    let reloader = outside.reloader;
     match event {
         AppEvent::Terminal(event) => {
             let Some(action) = translate(app, event) else {
@@ -276,6 +290,31 @@ fn handle(
                         resize(app, terminal)?;
                     }
                     Effect::Mouse(on) => set_mouse(captured, on)?,
+                    Effect::OpenUrl(url) => app.tell(open_url(&url)),
+                    Effect::Copy(text) => {
+                        let mut out = stdout();
+                        out.write_all(crate::clipboard::osc52(&text).as_bytes())?;
+                        out.flush()?;
+                    }
+                    Effect::Edit { line } => {
+                        if let Some(file) = outside.file {
+                            let told = edit(terminal, outside.events, file, line, app.mouse())?;
+                            app.tell(told);
+                            if let Some(reloader) = reloader {
+                                reloader.request();
+                            }
+                            resize(app, terminal)?;
+                        }
+                    }
+                    Effect::Export {
+                        path,
+                        text,
+                        overwrite,
+                    } => {
+                        let outcome = crate::export::write(&path, &text, overwrite, outside.file)
+                            .map(|()| text.lines().count());
+                        app.exported(&path, outcome);
+                    }
                 }
             }
         }
@@ -332,6 +371,64 @@ fn suspend(terminal: &mut Term, mouse: bool) -> io::Result<()> {
         execute!(stdout(), EnableMouseCapture)?;
     }
     redraw_whole(terminal)
+}
+
+/// Starts the browser on a checked URL; what to tell the user.
+fn open_url(url: &str) -> String {
+    let shown = crate::text::fit(&crate::text::shown(url, 61), 60);
+    let browser = std::env::var("BROWSER").ok();
+    match crate::opener::launch(browser.as_deref(), url) {
+        Ok(launch) => match crate::opener::spawn_detached(&launch) {
+            Ok(()) => format!("opened {shown} with {}", launch.name()),
+            Err(e) => format!(
+                "could not start {}: {}",
+                launch.name(),
+                crate::read::describe_io(&e)
+            ),
+        },
+        Err(why) => format!("not opened: {why}"),
+    }
+}
+
+/// Runs the editor on `file` at `line` with the terminal given back, as
+/// Ctrl-Z gives it to the shell, then takes it again and redraws all of it.
+/// What to tell the user.
+fn edit(
+    terminal: &mut Term,
+    events: &Events,
+    file: &Path,
+    line: u32,
+    mouse: bool,
+) -> io::Result<String> {
+    let visual = std::env::var("VISUAL").ok();
+    let editor = std::env::var("EDITOR").ok();
+    let command = crate::editor::chosen(visual.as_deref(), editor.as_deref());
+    let launch = match crate::editor::launch(&command, file, line as usize) {
+        Ok(launch) => launch,
+        Err(why) => return Ok(crate::sanitize::clean_line(&why).into_owned()),
+    };
+    let name = crate::sanitize::clean_line(&launch.name()).into_owned();
+    events.pause_input();
+    restore();
+    let ran = std::process::Command::new(&launch.program)
+        .args(&launch.args)
+        .status();
+    let back = enter().and_then(|()| {
+        if mouse {
+            execute!(stdout(), EnableMouseCapture)?;
+        }
+        redraw_whole(terminal)
+    });
+    events.resume_input();
+    back?;
+    Ok(match ran {
+        Ok(status) if status.success() => format!("back from {name}: reloading"),
+        Ok(status) => format!("{name} ended with {status}: reloading anyway"),
+        Err(e) => format!(
+            "could not start the editor {name}: {} ($VISUAL or $EDITOR names it)",
+            crate::read::describe_io(&e)
+        ),
+    })
 }
 
 /// Clears the screen and forgets what was drawn, so the next frame is

@@ -99,6 +99,25 @@ impl Session {
         cols: u16,
         rows: u16,
     ) -> Session {
+        Session::spawn_with_env(program, args, dir, state, cols, rows, &[])
+    }
+
+    /// sitrep run from `dir` with these variables set besides the usual.
+    fn start_with_env(dir: &Path, args: &[&str], env: &[(&str, &Path)]) -> Session {
+        let program: &Path = env!("CARGO_BIN_EXE_sitrep").as_ref();
+        let state: &Path = concat!(env!("CARGO_TARGET_TMPDIR"), "/pty-state").as_ref();
+        Session::spawn_with_env(program, args, dir, state, 120, 40, env)
+    }
+
+    fn spawn_with_env(
+        program: &Path,
+        args: &[&str],
+        dir: &Path,
+        state: &Path,
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &Path)],
+    ) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -120,6 +139,13 @@ impl Session {
         );
         // A panic message short enough to stay on a 24-row screen.
         cmd.env("RUST_BACKTRACE", "0");
+        // No browser or editor of the developer's, unless a test sets one.
+        for name in ["BROWSER", "VISUAL", "EDITOR"] {
+            cmd.env_remove(name);
+        }
+        for (name, value) in env {
+            cmd.env(name, value);
+        }
         let child = pty.slave.spawn_command(cmd).expect("sitrep starts");
         // Without this the reader never sees the end of the output.
         drop(pty.slave);
@@ -1092,6 +1118,179 @@ fn a_damaged_record_is_told_once_and_the_dashboard_opens() {
     // Quitting wrote a good record over the damaged one.
     let text = std::fs::read_to_string(&record).unwrap();
     assert!(text.starts_with("sitrep seen 2\n"), "{text}");
+}
+
+/// A script that writes each of its arguments on a line of `out`, as a
+/// stand-in for a browser or an editor.
+#[cfg(unix)]
+fn recording_script(dir: &Path, name: &str, out: &Path) -> PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    let script = dir.join(name);
+    std::fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\nprintf '%s\\n' \"$@\" > '{}.tmp'\nmv '{}.tmp' '{}'\n",
+            out.display(),
+            out.display(),
+            out.display()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    script
+}
+
+/// Waits for a file to be written whole; its text.
+fn wait_file(path: &Path) -> String {
+    let start = Instant::now();
+    loop {
+        if let Ok(text) = std::fs::read_to_string(path) {
+            return text;
+        }
+        assert!(
+            start.elapsed() < DEADLINE,
+            "{} never appeared",
+            path.display()
+        );
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn o_hands_the_url_to_the_browser_and_e_the_line_to_the_editor() {
+    let dir = temp_dir("open-edit");
+    let data = dir.join("situation.toml");
+    std::fs::write(&data, FIXTURE).unwrap();
+    let opened = dir.join("opened");
+    let edited = dir.join("edited");
+    let browser = recording_script(&dir, "browser.sh", &opened);
+    let editor = recording_script(&dir, "editor.sh", &edited);
+    let mut s = Session::start_with_env(
+        &dir,
+        &["situation.toml"],
+        &[("BROWSER", &browser), ("VISUAL", &editor)],
+    );
+    s.wait_dashboard("Kessa Valley floods");
+    // The first event: the 2019 inspection, with one source.
+    s.send("g");
+    s.send("o");
+    let url = "https://herald.example/2025/02/27/orun-dam";
+    s.wait_text(&format!("opened {url} with browser.sh"));
+    assert_eq!(wait_file(&opened), format!("{url}\n"));
+
+    s.send("e");
+    let edited_args = wait_file(&edited);
+    let header = FIXTURE
+        .lines()
+        .position(|l| l == "id = \"inspection-2019\"")
+        .expect("the event");
+    // `+LINE FILE`: the line of the event's `[[events]]` header.
+    assert_eq!(edited_args, format!("+{header}\nsituation.toml\n"));
+    // Back from the editor, the file is read again ("back from editor.sh:
+    // reloading" shows until the reload says what it found).
+    s.wait_text("reloaded: 16 events");
+    s.wait("the dashboard back", |screen| {
+        screen.alternate_screen() && screen.contents().contains("Dam inspection flags")
+    });
+    // Keys reach the dashboard again.
+    s.send("?");
+    s.wait_text("open the selected item's source in the browser");
+    s.send("q");
+    s.wait_gone("open the selected item's source in the browser");
+    s.send("q");
+    assert!(s.finish().success());
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn y_copies_the_item_through_osc_52() {
+    let mut s = Session::start(&["tests/fixtures/dashboard.toml"], 120, 40);
+    s.wait_dashboard("Kessa Valley floods");
+    s.send("g");
+    s.send("y");
+    s.wait_text("copied the event (");
+    let copied = {
+        let parser = s.parser.lock().unwrap();
+        parser.callbacks().clipboard.clone()
+    };
+    assert_eq!(copied.len(), 1, "{copied:?}");
+    use base64::Engine;
+    let text = base64::engine::general_purpose::STANDARD
+        .decode(&copied[0])
+        .map(|bytes| String::from_utf8(bytes).unwrap())
+        .unwrap_or_else(|_| String::from_utf8(copied[0].clone()).unwrap());
+    assert!(
+        text.starts_with("Event: Dam inspection flags cracks in the Orun spillway\nDate: 2019\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("https://herald.example/2025/02/27/orun-dam"),
+        "{text}"
+    );
+    s.send("q");
+    assert!(s.finish().success());
+}
+
+#[test]
+fn x_writes_the_view_by_extension_and_replaces_a_file_only_when_confirmed() {
+    let dir = temp_dir("export");
+    let data = dir.join("situation.toml");
+    std::fs::write(&data, FIXTURE).unwrap();
+    let old = dir.join("old.txt");
+    std::fs::write(&old, "keep me\n").unwrap();
+    let mut s = Session::start_in(&dir, &["situation.toml"], 120, 40);
+    s.wait_dashboard("Kessa Valley floods");
+
+    // Markdown, by its extension.
+    s.send("x");
+    s.wait_text("Export the view");
+    s.send("view.md\r");
+    s.wait_text("the same: sitrep summary situation.toml --format markdown > view.md");
+    // The prompt shows it too, until Enter closes it.
+    s.wait_text("the same from a shell:");
+    s.send("\r");
+    s.wait_gone("Export the view");
+    let markdown = std::fs::read_to_string(dir.join("view.md")).unwrap();
+    assert!(markdown.starts_with("# Kessa Valley floods"), "{markdown}");
+
+    // JSON.
+    s.send("x");
+    s.wait_text("Export the view");
+    s.send("view.json\r");
+    s.wait_text("--format json > view.json");
+    s.send("\r");
+    s.wait_gone("Export the view");
+    let json = std::fs::read_to_string(dir.join("view.json")).unwrap();
+    let value: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    assert!(value.is_object());
+
+    // A file that is there is kept until a second Enter.
+    s.send("x");
+    s.wait_text("Export the view");
+    s.send("old.txt\r");
+    s.wait_text("old.txt exists: Enter again replaces it");
+    assert_eq!(std::fs::read_to_string(&old).unwrap(), "keep me\n");
+    s.send("\r");
+    s.wait_text("lines of text to old.txt");
+    s.send("\r");
+    s.wait_gone("Export the view");
+    let text = std::fs::read_to_string(&old).unwrap();
+    assert!(text.starts_with("Kessa Valley floods"), "{text}");
+
+    // The open file is refused, even after a second Enter.
+    s.send("x");
+    s.wait_text("Export the view");
+    s.send("./situation.toml\r");
+    s.wait_text("is the open situation file: never written");
+    s.send("\r");
+    s.wait_text("is the open situation file: never written");
+    assert_eq!(std::fs::read_to_string(&data).unwrap(), FIXTURE);
+    s.send("\x1b");
+    s.wait_gone("Export the view");
+    s.send("q");
+    assert!(s.finish().success());
+    std::fs::remove_dir_all(&dir).ok();
 }
 
 /// A `part_of` chain 20,000 deep opens, its deepest member is drawn with a

@@ -1,7 +1,9 @@
 //! What `App::update` asks of the terminal loop: the things state cannot do
 //! itself because they touch the terminal, the file or the process.
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+use std::path::PathBuf;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Effect {
     /// End the program.
     Quit,
@@ -12,6 +14,21 @@ pub enum Effect {
     Suspend,
     /// Capture the mouse (true) or let the terminal select text (false).
     Mouse(bool),
+    /// Open a URL in the browser; already checked (`crate::url::checked`).
+    OpenUrl(String),
+    /// Put text on the clipboard (OSC 52); built from sanitized strings.
+    Copy(String),
+    /// Run the user's editor on the open file at this 1-based line, with the
+    /// terminal given back meanwhile, then reload.
+    Edit { line: u32 },
+    /// Write the view to a file; the outcome goes back through
+    /// `App::exported`.
+    Export {
+        path: PathBuf,
+        text: String,
+        /// Replace a file that is there (the user confirmed).
+        overwrite: bool,
+    },
 }
 
 /// The effects of one update, in the order they are to be performed.

@@ -18,6 +18,7 @@ pub mod panes;
 pub mod popups;
 mod reload;
 mod seen;
+mod share;
 mod view;
 
 #[cfg(test)]
@@ -30,8 +31,8 @@ use ratatui::layout::{Position, Rect};
 pub use cursor::{Cursor, Motion, relocate};
 pub use effect::{Effect, Effects};
 pub use popups::{
-    DetailPage, DetailPopup, FacetPopup, FacetRow, HelpPopup, PickerPopup, Popup, RemovedPopup,
-    Reply, ReportPopup, WindowPopup,
+    DetailPage, DetailPopup, ExportPopup, FacetPopup, FacetRow, HelpPopup, PickerPopup, Popup,
+    RemovedPopup, Reply, ReportPopup, SourcesPopup, WindowPopup,
 };
 pub use reload::carry_over;
 pub use seen::{Seen, SeenSetup};
@@ -392,7 +393,21 @@ impl App {
                 });
             }
             Action::Suspend => effects.push(Effect::Suspend),
-            Action::Click { column, row } => self.click(Position::new(column, row)),
+            // Acting on the selected item: browsing, or on a detail's page.
+            Action::OpenSource | Action::CopyItem | Action::Edit
+                if matches!(self.mode(), Mode::Normal | Mode::Detail) =>
+            {
+                effects.extend(match action {
+                    Action::OpenSource => self.open_source(),
+                    Action::CopyItem => self.copy_item(),
+                    _ => self.edit(),
+                });
+            }
+            Action::CopyView if self.mode() == Mode::Normal => effects.extend(self.copy_view()),
+            Action::Export if self.mode() == Mode::Normal => self.open_export(),
+            Action::Click { column, row } => {
+                effects.extend(self.click(Position::new(column, row)));
+            }
             Action::Drag { column, row } => self.drag(Position::new(column, row)),
             Action::Release { column, row } => self.release(Position::new(column, row)),
             Action::Scroll { column, row, down } => {
@@ -403,7 +418,7 @@ impl App {
                 Mode::Search => self.searching(action),
                 // Nothing on screen to act on; the keymap only lets quit through.
                 Mode::TooSmall => {}
-                _ => self.send_to_popup(action),
+                _ => effects.extend(self.send_to_popup(action)),
             },
         }
         self.relayout();
@@ -675,20 +690,22 @@ impl App {
     }
 
     /// A key for the popup on top, and what it asks for in reply.
-    fn send_to_popup(&mut self, action: Action) {
+    fn send_to_popup(&mut self, action: Action) -> Option<Effect> {
         let space = self.screen.popups;
-        let Some(popup) = self.view.popups.last_mut() else {
-            return;
-        };
+        let popup = self.view.popups.last_mut()?;
         let reply = popup.model_mut().update(action, &self.data, space);
-        self.reply(reply);
+        self.reply(reply)
     }
 
-    fn reply(&mut self, reply: Reply) {
+    /// Does what a popup asked; some replies are for the terminal loop.
+    fn reply(&mut self, reply: Reply) -> Option<Effect> {
         match reply {
             Reply::Done => {}
             Reply::Close => {
-                self.view.popups.pop();
+                // A written export leaves its command line in the footer.
+                if let Some(Popup::Export(prompt)) = self.view.popups.pop() {
+                    self.view.status = prompt.told();
+                }
             }
             Reply::ToggleActor(actor) => self.toggle_actor(actor),
             Reply::ToggleFacet(facet) => self.toggle_facet(facet),
@@ -698,7 +715,13 @@ impl App {
                 self.view.popups.pop();
                 self.set_window(window);
             }
+            Reply::OpenSource(source) => {
+                self.view.popups.pop();
+                return self.open_url(source);
+            }
+            Reply::Export { path, overwrite } => return Some(self.export(path, overwrite)),
         }
+        None
     }
 
     fn set_focus(&mut self, pane: Pane) {
@@ -962,9 +985,9 @@ impl App {
         }
     }
 
-    fn click(&mut self, at: Position) {
+    fn click(&mut self, at: Position) -> Option<Effect> {
         if self.screen.too_small {
-            return;
+            return None;
         }
         let space = self.screen.popups;
         if let Some(popup) = self.view.popups.last_mut() {
@@ -983,7 +1006,8 @@ impl App {
         if crate::geometry::header::marks_rect(&self.data, count, self.screen.header)
             .is_some_and(|rect| rect.contains(at))
         {
-            return self.open_removed();
+            self.open_removed();
+            return None;
         }
         if let Some((_, chip)) = chips(&self.data, self.screen.header)
             .into_iter()
@@ -1001,18 +1025,17 @@ impl App {
                 Chip::Window => self.set_window(None),
                 Chip::Marked => self.toggle_marked(),
             }
-            return;
+            return None;
         }
         if let Some(&(_, pane)) = self.screen.tabs.iter().find(|(rect, _)| rect.contains(at)) {
             self.set_focus(pane);
-            return;
+            return None;
         }
         if self.screen.strip.contains(at) {
-            return self.click_strip(at);
+            self.click_strip(at);
+            return None;
         }
-        let Some(pane) = self.screen.pane_at(at) else {
-            return;
-        };
+        let pane = self.screen.pane_at(at)?;
         let was_focused = self.view.focus == pane;
         self.set_focus(pane);
         if pane == Pane::Map {
@@ -1020,7 +1043,7 @@ impl App {
             if map.contains(at) {
                 self.view.panes.map.pick_at(at.x - map.x, at.y - map.y);
             }
-            return;
+            return None;
         }
         let item = self
             .view
@@ -1035,6 +1058,7 @@ impl App {
                 self.view.panes.get_mut(pane).cursor_mut().selected = item;
             }
         }
+        None
     }
 
     /// The strip's bucket at a cell of the strip.
@@ -1125,8 +1149,9 @@ impl App {
             }
             _ => {
                 let action = if lines > 0 { Action::Down } else { Action::Up };
+                // Scrolling moves, and asks the terminal loop for nothing.
                 for _ in 0..lines.unsigned_abs() {
-                    self.send_to_popup(action);
+                    let _ = self.send_to_popup(action);
                 }
             }
         }

@@ -13,7 +13,7 @@ use crate::reload::Outcome;
 use crate::text::{fit, plural, shown};
 
 use super::cursor::{Cursor, landing, relocate};
-use super::popups::{DetailPage, Popup};
+use super::popups::{DetailPage, Popup, SourcesPopup};
 use super::{App, Options, SearchInput, Seen};
 
 impl App {
@@ -275,6 +275,17 @@ pub fn carry_over(old: &App, situation: Situation, warnings: usize) -> App {
                     .collect();
                 gone |= next.pages.len() < detail.pages.len();
                 (!next.pages.is_empty()).then_some(Popup::Detail(next))
+            }
+            // The item's sources as the new version has them; closed when
+            // the item went or no choice is left.
+            Popup::Sources(chooser) => {
+                let target = map.target(chooser.target)?;
+                let s = &new.situation;
+                let sources: Vec<_> = crate::item::sources(s, target)
+                    .into_iter()
+                    .filter(|&source| s.sources[source].url.is_some())
+                    .collect();
+                (sources.len() > 1).then(|| Popup::Sources(SourcesPopup::new(target, sources)))
             }
             other => Some(other.clone()),
         })

@@ -2,7 +2,7 @@
 //!
 //! `[keys]` rebinds an action in every mode where it exists; `[keys.<mode>]`
 //! (browse, search_prompt, picker_popup, facet_popup, window_prompt, detail_popup,
-//! help_popup, report_popup, removed_popup; named so
+//! help_popup, report_popup, removed_popup, sources_popup, export_prompt; named so
 //! that none is also an action) in that mode only; both replace
 //! the action's keys there. `[keys.<pane>]` (figures, timeline, actors,
 //! quotes, map) adds keys that work while browsing with that pane focused. What
@@ -16,7 +16,7 @@ use crate::keymap::{BINDINGS, Mode, Rebinding, Scope};
 /// The tables under `[keys]`: modes, named so that none is also an
 /// action, and panes. Each mode of [`Mode::ALL`] is here under its [`mode_name`] (a test
 /// holds it so).
-pub const SCOPES: [(&str, Scope); 14] = [
+pub const SCOPES: [(&str, Scope); 16] = [
     ("browse", Scope::Mode(Mode::Normal)),
     ("search_prompt", Scope::Mode(Mode::Search)),
     ("picker_popup", Scope::Mode(Mode::Picker)),
@@ -25,6 +25,8 @@ pub const SCOPES: [(&str, Scope); 14] = [
     ("detail_popup", Scope::Mode(Mode::Detail)),
     ("help_popup", Scope::Mode(Mode::Help)),
     ("report_popup", Scope::Mode(Mode::Report)),
+    ("sources_popup", Scope::Mode(Mode::Sources)),
+    ("export_prompt", Scope::Mode(Mode::Export)),
     ("removed_popup", Scope::Mode(Mode::Removed)),
     ("figures", Scope::Pane(Pane::Figures)),
     ("timeline", Scope::Pane(Pane::Timeline)),
@@ -56,6 +58,8 @@ pub fn mode_name(mode: Mode) -> &'static str {
         Mode::Detail => "detail_popup",
         Mode::Help => "help_popup",
         Mode::Report => "report_popup",
+        Mode::Sources => "sources_popup",
+        Mode::Export => "export_prompt",
         Mode::Removed => "removed_popup",
         // Not a table: only quitting and suspending work there.
         Mode::TooSmall => "too_small",
@@ -112,6 +116,11 @@ pub const ACTIONS: &[(&str, Action)] = &[
     ("toggle_mouse", Action::ToggleMouse),
     ("reload", Action::Reload),
     ("suspend", Action::Suspend),
+    ("open_source", Action::OpenSource),
+    ("copy", Action::CopyItem),
+    ("copy_view", Action::CopyView),
+    ("edit", Action::Edit),
+    ("export", Action::Export),
 ];
 
 pub fn action_named(name: &str) -> Option<Action> {

@@ -69,6 +69,38 @@ pub fn window(space: Rect) -> PopupRects {
     PopupRects::centered(space, 72, 5, 1)
 }
 
+/// The export prompt: the path, then up to three rows of what is wrong,
+/// what was done, or a hint.
+pub fn export(space: Rect) -> PopupRects {
+    PopupRects::centered(space, 76, 6, 1)
+}
+
+/// The source chooser: a row per source (as many as fit), a blank row,
+/// then the highlighted source's URL.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SourcesRects {
+    pub outer: Rect,
+    pub list: Rect,
+    /// Where the highlighted source's URL goes.
+    pub url: Rect,
+}
+
+pub fn sources(space: Rect, count: usize) -> SourcesRects {
+    let rows = u16::try_from(count).unwrap_or(u16::MAX).saturating_add(4);
+    let outer = centered(space, 76, rows.min(space.height.saturating_sub(2)));
+    let inner = outer.inner(Margin::new(1, 1));
+    let list = Rect {
+        height: inner.height.saturating_sub(2),
+        ..inner
+    };
+    let url = Rect {
+        y: inner.bottom().saturating_sub(1),
+        height: inner.height.min(1),
+        ..inner
+    };
+    SourcesRects { outer, list, url }
+}
+
 /// The actor picker: a query row, a count row, then the list.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct PickerRects {
@@ -145,6 +177,12 @@ mod tests {
             for p in [picker(space), facets(space)] {
                 assert!(inside(p.outer, space), "{p:?} in {space:?}");
                 assert!(inside(p.list, p.outer), "{p:?}");
+            }
+            for count in [1, 3, 100] {
+                let s = sources(space, count);
+                assert!(inside(s.outer, space), "{s:?} in {space:?}");
+                assert!(inside(s.list, s.outer) && inside(s.url, s.outer), "{s:?}");
+                assert!(s.list.bottom() <= s.url.y, "{s:?}");
             }
         }
     }

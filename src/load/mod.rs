@@ -23,8 +23,8 @@ pub use progress::{Progress, Snapshot, Step};
 pub use suggest::{closest, did_you_mean};
 
 use crate::model::{
-    Actor, ActorKind, Event, LatLon, MAX_ITEMS, Metric, MetricKind, Number, Observation, Place,
-    PlaceKind, Qualifier, Quote, Situation, Source,
+    Actor, ActorKind, Event, LatLon, Lines, MAX_ITEMS, Metric, MetricKind, Number, Observation,
+    Place, PlaceKind, Qualifier, Quote, Situation, Source,
 };
 use crate::number_text;
 use fields::{Fields, Problems, Value};
@@ -141,7 +141,7 @@ pub fn load_str_with(text: &str, progress: &Progress) -> Report {
         ));
     }
     let mut problems = Problems::default();
-    match sections::read(text, Builder::new(&mut problems), progress) {
+    match sections::read(text, Builder::new(text, &mut problems), progress) {
         Some(situation) => finished(problems, situation),
         None => read_whole(text),
     }
@@ -192,7 +192,7 @@ fn read_whole(text: &str) -> Report {
             );
         }
     }
-    let mut builder = Builder::new(&mut problems);
+    let mut builder = Builder::new(text, &mut problems);
     builder.document(root.get_ref());
     let situation = builder.finish();
     finished(problems, situation)
@@ -421,15 +421,52 @@ struct Builder<'i, 'p> {
     events: Collected<Event>,
     metrics: Collected<Metric>,
     quotes: Collected<Quote>,
+    /// Each item's line, as read.
+    lines: Lines,
+    counter: LineCounter<'i>,
     /// Items read so far in each table, by `ItemTable as usize`.
     counts: [usize; ItemTable::ALL.len()],
     /// Most items a table may hold: [`MAX_ITEMS`], what a typed index reaches.
     max_items: usize,
 }
 
+/// Line numbers of byte offsets in a text, counted on from the last offset
+/// asked about: items come in file order, so the whole file is counted once.
+struct LineCounter<'i> {
+    text: &'i str,
+    /// The last offset asked about and its 1-based line.
+    at: usize,
+    line: u32,
+}
+
+impl<'i> LineCounter<'i> {
+    fn new(text: &'i str) -> Self {
+        LineCounter {
+            text,
+            at: 0,
+            line: 1,
+        }
+    }
+
+    fn line_of(&mut self, offset: usize) -> u32 {
+        let offset = offset.min(self.text.len());
+        if offset < self.at {
+            (self.at, self.line) = (0, 1);
+        }
+        let newlines = memchr::memchr_iter(b'\n', &self.text.as_bytes()[self.at..offset]).count();
+        self.line = self
+            .line
+            .saturating_add(u32::try_from(newlines).unwrap_or(u32::MAX));
+        self.at = offset;
+        self.line
+    }
+}
+
 impl<'i, 'p> Builder<'i, 'p> {
-    fn new(problems: &'p mut Problems) -> Self {
+    fn new(text: &'i str, problems: &'p mut Problems) -> Self {
         Builder {
+            lines: Lines::default(),
+            counter: LineCounter::new(text),
             problems,
             header: None,
             situation_seen: false,
@@ -457,28 +494,34 @@ impl<'i, 'p> Builder<'i, 'p> {
             ItemTable::Sources => {
                 self.refs.sources.reserve(n);
                 self.sources.items.reserve(n);
+                self.lines.sources.reserve(n);
             }
             ItemTable::Actors => {
                 self.refs.actors.reserve(n);
                 self.links.reserve(n);
                 self.actors.items.reserve(n);
+                self.lines.actors.reserve(n);
             }
             ItemTable::Events => {
                 self.refs.events.reserve(n);
                 self.events.items.reserve(n);
+                self.lines.events.reserve(n);
             }
             ItemTable::Metrics => {
                 self.metric_ids.reserve(n);
                 self.metrics.items.reserve(n);
+                self.lines.metrics.reserve(n);
             }
             ItemTable::Quotes => {
                 self.quote_ids.reserve(n);
                 self.quotes.items.reserve(n);
+                self.lines.quotes.reserve(n);
             }
             ItemTable::Places => {
                 self.refs.places.reserve(n);
                 self.place_links.reserve(n);
                 self.places.items.reserve(n);
+                self.lines.places.reserve(n);
             }
         }
     }
@@ -509,6 +552,18 @@ impl<'i, 'p> Builder<'i, 'p> {
     /// Reads one item (a table) of `table`.
     fn item(&mut self, table: ItemTable, value: &Value<'i>) {
         let fits = self.count(table, value);
+        let line = self
+            .counter
+            .line_of(self.problems.in_file(value.span()).start);
+        let lines = &mut self.lines;
+        match table {
+            ItemTable::Sources => lines.sources.push(line),
+            ItemTable::Actors => lines.actors.push(line),
+            ItemTable::Places => lines.places.push(line),
+            ItemTable::Events => lines.events.push(line),
+            ItemTable::Metrics => lines.metrics.push(line),
+            ItemTable::Quotes => lines.quotes.push(line),
+        }
         let p = &mut *self.problems;
         match table {
             ItemTable::Sources => {
@@ -588,6 +643,7 @@ impl<'i, 'p> Builder<'i, 'p> {
             events: self.events.finish()?,
             metrics: self.metrics.finish()?,
             quotes: self.quotes.finish()?,
+            lines: std::mem::take(&mut self.lines),
         };
         settle_references(&mut situation, &resolved)?;
         into_timeline_order(&mut situation);
@@ -1320,6 +1376,14 @@ fn into_timeline_order(situation: &mut Situation) {
             *e = new_index[*e];
         }
     }
+    let lines = &mut situation.lines.events;
+    if lines.len() == new_index.len() {
+        let mut sorted = vec![0; lines.len()];
+        for (old, &new) in new_index.iter().enumerate() {
+            sorted[new] = lines[old];
+        }
+        *lines = sorted;
+    }
 }
 
 #[cfg(test)]
@@ -1383,7 +1447,7 @@ mod tests {
             let whole = read_whole(&text);
             let mut problems = Problems::default();
             let Some(situation) =
-                sections::read(&text, Builder::new(&mut problems), &Progress::new())
+                sections::read(&text, Builder::new(&text, &mut problems), &Progress::new())
             else {
                 continue;
             };
@@ -1415,8 +1479,9 @@ mod tests {
         ];
         for text in cases {
             let mut problems = Problems::default();
-            let situation = sections::read(text, Builder::new(&mut problems), &Progress::new())
-                .expect("these split into sections");
+            let situation =
+                sections::read(text, Builder::new(text, &mut problems), &Progress::new())
+                    .expect("these split into sections");
             let parts = finished(problems, situation);
             let whole = read_whole(text);
             assert!(!whole.diagnostics.is_empty());
@@ -1539,7 +1604,7 @@ mod tests {
             ));
         }
         let mut problems = Problems::default();
-        let mut builder = Builder::new(&mut problems);
+        let mut builder = Builder::new(&text, &mut problems);
         builder.max_items = 2;
         let situation = sections::read(&text, builder, &Progress::new()).expect("sections");
         let report = finished(problems, situation);
@@ -1556,7 +1621,7 @@ mod tests {
         );
         // At the bound itself the file loads.
         let mut problems = Problems::default();
-        let mut builder = Builder::new(&mut problems);
+        let mut builder = Builder::new(&text, &mut problems);
         builder.max_items = 4;
         let situation = sections::read(&text, builder, &Progress::new()).expect("sections");
         assert_eq!(

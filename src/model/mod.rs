@@ -28,6 +28,21 @@ pub struct Situation {
     pub events: Vec<Event>,
     pub metrics: Vec<Metric>,
     pub quotes: Vec<Quote>,
+    /// Where each item starts in the file it was read from.
+    pub lines: Lines,
+}
+
+/// The 1-based line of each item's table in its file (`e` opens the editor
+/// there), list by list in the order of the situation's own lists (events
+/// in timeline order). Empty lists for a situation not read from a file.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Lines {
+    pub sources: Vec<u32>,
+    pub actors: Vec<u32>,
+    pub places: Vec<u32>,
+    pub events: Vec<u32>,
+    pub metrics: Vec<u32>,
+    pub quotes: Vec<u32>,
 }
 
 /// Index into [`Situation::actors`].

@@ -59,6 +59,58 @@ pub fn render(view: &View, format: Format, width: usize) -> String {
     out
 }
 
+/// The `sitrep summary` arguments that print the view of `filter` in
+/// `format`: [`crate::ask::Ask::filter`] read backwards, so the dashboard can show the
+/// command line that gives what it exports. `file` is the situation file
+/// as named on the command line (`None` for the built-in situation).
+pub fn command_args(
+    s: &Situation,
+    filter: &Filter,
+    format: Format,
+    file: Option<&str>,
+) -> Vec<String> {
+    let mut args = vec!["summary".to_string()];
+    args.extend(file.map(str::to_string));
+    let mut flag = |name: &str, value: String| {
+        args.push(format!("--{name}"));
+        args.push(value);
+    };
+    for &a in &filter.actors {
+        flag("actor", s.actors[a].id.clone());
+    }
+    for &p in &filter.places {
+        flag("place", s.places[p].id.clone());
+    }
+    let facets = &filter.facets;
+    for category in &facets.categories {
+        flag("category", category.clone());
+    }
+    for tag in &facets.tags {
+        flag("tag", tag.clone());
+    }
+    for kind in &facets.kinds {
+        flag("kind", kind.as_str().to_string());
+    }
+    for &source in &facets.sources {
+        flag("source", s.sources[source].id.clone());
+    }
+    if !filter.search.is_empty() {
+        flag("search", filter.search.clone());
+    }
+    if let Some(from) = filter.from {
+        flag("from", FuzzyDate::day(from).to_file_form());
+    }
+    if let Some(to) = filter.to {
+        flag("to", FuzzyDate::day(to).to_file_form());
+    }
+    if let Some(name) = clap::ValueEnum::to_possible_value(&format)
+        && format != Format::Text
+    {
+        flag("format", name.get_name().to_string());
+    }
+    args
+}
+
 /// A filter in words, or `None` when nothing is filtered.
 pub fn describe_filter(s: &Situation, filter: &Filter) -> Option<String> {
     if filter.is_empty() {

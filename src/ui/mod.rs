@@ -6,6 +6,7 @@ pub mod actors;
 pub mod banner;
 pub mod card;
 pub mod detail;
+pub mod export;
 pub mod facets;
 pub mod figures;
 pub mod footer;
@@ -17,6 +18,7 @@ pub mod picker;
 pub mod quotes;
 pub mod removed;
 pub mod report;
+pub mod sources;
 pub mod strip;
 pub mod window;
 
@@ -66,6 +68,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             Popup::Help(help) => help::render(app, help, space, buf),
             Popup::Report(report) => report::render(app, report, space, buf),
             Popup::Window(prompt) => window::render(app, prompt, space, buf),
+            Popup::Sources(chooser) => sources::render(app, chooser, space, buf),
+            Popup::Export(prompt) => export::render(app, prompt, space, buf),
             Popup::Removed(removed) => removed::render(app, removed, space, buf),
         }
     }

@@ -9,19 +9,23 @@
 //! rect in `geometry::popup`, and its `ui` file with a line in `ui::render`.
 
 mod detail;
+mod export;
 mod facets;
 mod help;
 mod picker;
 mod removed;
 mod report;
+mod sources;
 mod window;
 
 pub use detail::{DetailPage, DetailPopup};
+pub use export::ExportPopup;
 pub use facets::{FacetPopup, FacetRow};
 pub use help::HelpPopup;
 pub use picker::PickerPopup;
 pub use removed::{RemovedPopup, removed_lines};
 pub use report::ReportPopup;
+pub use sources::SourcesPopup;
 pub use window::WindowPopup;
 
 use ratatui::layout::{Position, Rect};
@@ -50,6 +54,14 @@ pub enum Reply {
     Status(String),
     /// Set the date window (`None`: no window), and close.
     SetWindow(Option<crate::window::Window>),
+    /// Open this source's URL (and close the chooser).
+    OpenSource(crate::model::SourceIx),
+    /// Write the view to this path, replacing a file there only when
+    /// `overwrite` (the user confirmed).
+    Export {
+        path: std::path::PathBuf,
+        overwrite: bool,
+    },
 }
 
 pub trait PopupModel {
@@ -79,6 +91,10 @@ pub enum Popup {
     Report(ReportPopup),
     /// The date-window prompt.
     Window(WindowPopup),
+    /// Which of an item's sources to open.
+    Sources(SourcesPopup),
+    /// The path to export the view to.
+    Export(ExportPopup),
     /// What the file no longer has since the last look.
     Removed(RemovedPopup),
 }
@@ -92,6 +108,8 @@ impl Popup {
             Popup::Help(p) => p,
             Popup::Report(p) => p,
             Popup::Window(p) => p,
+            Popup::Sources(p) => p,
+            Popup::Export(p) => p,
             Popup::Removed(p) => p,
         }
     }
@@ -104,6 +122,8 @@ impl Popup {
             Popup::Help(p) => p,
             Popup::Report(p) => p,
             Popup::Window(p) => p,
+            Popup::Sources(p) => p,
+            Popup::Export(p) => p,
             Popup::Removed(p) => p,
         }
     }
