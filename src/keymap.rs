@@ -201,6 +201,16 @@ pub const BINDINGS: &[Binding] = &[
         .footer(5, "reload")
         .with_file(),
     bind(Normal, &[ctrl('z')], Action::Suspend, "suspend to the shell (fg comes back)"),
+    bind(Normal, &[ch('o')], Action::OpenSource, "open the selected item's source in the browser")
+        .footer(7, "source"),
+    bind(Normal, &[ch('y')], Action::CopyItem, "copy the selected item as text (with its sources)")
+        .footer(7, "copy"),
+    bind(Normal, &[ch('Y')], Action::CopyView, "copy the whole view as a Markdown briefing"),
+    bind(Normal, &[ch('e')], Action::Edit, "edit the file at the selected item's line")
+        .footer(7, "edit")
+        .with_file(),
+    bind(Normal, &[ch('x')], Action::Export, "export the view to a file (.md, .json or text)")
+        .footer(7, "export"),
     // The map's own keys. Tab walks its places, Enter filters by the
     // picked one and the vertical moves pan (see `App`; help says so).
     bind(Normal, &[ch('+'), ch('=')], Action::MapZoomIn, "zoom the map in / out")
@@ -214,16 +224,6 @@ pub const BINDINGS: &[Binding] = &[
         .pane(Pane::Map),
     bind(Normal, &[ch('l'), code(KeyCode::Right)], Action::Right, "pan the map (j/k ↓/↑ pan too)")
         .pane(Pane::Map),
-    bind(Normal, &[ch('o')], Action::OpenSource, "open the selected item's source in the browser")
-        .footer(7, "source"),
-    bind(Normal, &[ch('y')], Action::CopyItem, "copy the selected item as text (with its sources)")
-        .footer(7, "copy"),
-    bind(Normal, &[ch('Y')], Action::CopyView, "copy the whole view as a Markdown briefing"),
-    bind(Normal, &[ch('e')], Action::Edit, "edit the file at the selected item's line")
-        .footer(7, "edit")
-        .with_file(),
-    bind(Normal, &[ch('x')], Action::Export, "export the view to a file (.md, .json or text)")
-        .footer(7, "export"),
     // Typing a search.
     bind(Search, &[], Action::Input(' '), "narrows the timeline and quotes as you type; marks matching actors (underlined), n/N jump to them"),
     bind(Search, &[code(KeyCode::Enter)], Action::Accept, "keep the search").footer(1, "keep"),
