@@ -7,7 +7,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use sitrep::app::panes::MapPane;
 use sitrep::geo::Grid;
-use sitrep::model::{Event, FuzzyDate, LatLon, Place, PlaceKind, Situation};
+use sitrep::model::{Event, EventIx, FuzzyDate, LatLon, Place, PlaceKind, Situation};
 use sitrep::places::{Anchors, Markers};
 use sitrep::theme::Theme;
 use sitrep::ui::map::{MapInput, areas, render};
@@ -72,7 +72,7 @@ fn pane(s: &Situation, area: Rect) -> MapPane {
         cols: inner.width,
         rows: inner.height,
     }));
-    let all: Vec<usize> = (0..s.events.len()).collect();
+    let all: Vec<EventIx> = EventIx::all(s.events.len()).collect();
     map.set_markers(Markers::new(s, &map.anchors, &all));
     map
 }
@@ -88,7 +88,7 @@ const AREA: Rect = Rect {
 fn markers_from_a_filter_result(bencher: Bencher) {
     let s = situation();
     let anchors = Anchors::new(&s);
-    let kept: Vec<usize> = (0..s.events.len()).step_by(2).collect();
+    let kept: Vec<EventIx> = EventIx::all(s.events.len()).step_by(2).collect();
     bencher.bench(|| Markers::new(black_box(&s), &anchors, black_box(&kept)));
 }
 

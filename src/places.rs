@@ -188,7 +188,7 @@ sources = ["s"]
         let anchors = Anchors::new(&s);
         assert_eq!(anchors.of(2), Some(1), "the palace shows at the city");
         assert_eq!(anchors.of(3), None);
-        let all: Vec<EventIx> = (0..s.events.len()).collect();
+        let all: Vec<EventIx> = EventIx::all(s.events.len()).collect();
         let markers = Markers::new(&s, &anchors, &all);
         let summary: Vec<(&str, usize, bool)> = markers
             .list
@@ -200,7 +200,7 @@ sources = ["s"]
         assert_eq!(markers.grade(&markers.list[0]), 2);
         assert_eq!(markers.grade(&markers.list[1]), 1);
         // A filter's result only counts what it kept.
-        let some = Markers::new(&s, &anchors, &[2, 4]);
+        let some = Markers::new(&s, &anchors, &[EventIx::new(2), EventIx::new(4)]);
         assert_eq!(some.list.len(), 1);
         assert_eq!(some.unmapped, 1);
         assert_eq!(

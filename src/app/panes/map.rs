@@ -212,6 +212,10 @@ mod tests {
     use crate::load::load_str;
     use crate::model::{EventIx, Situation};
 
+    fn ixs(positions: &[usize]) -> Vec<EventIx> {
+        positions.iter().map(|&p| EventIx::new(p)).collect()
+    }
+
     const FILE: &str = r#"
 [situation]
 title = "T"
@@ -269,14 +273,14 @@ sources = ["s"]
     #[test]
     fn a_filter_change_fits_the_view_to_what_it_keeps() {
         let (s, mut map) = setup();
-        keep(&s, &mut map, &[0, 1, 2]);
+        keep(&s, &mut map, &ixs(&[0, 1, 2]));
         let both = map.view;
         assert!(
             map.view
                 .cell_of(map.grid, s.places[1].point.unwrap())
                 .is_some()
         );
-        keep(&s, &mut map, &[0, 1]);
+        keep(&s, &mut map, &ixs(&[0, 1]));
         assert!(map.view.scale < both.scale, "one city: closer in");
         // Centred: 120 dots make the middle fall between columns 29 and 30.
         let (col, row) = map
@@ -290,7 +294,7 @@ sources = ["s"]
     #[test]
     fn zoom_and_pan_leave_the_fit_and_zero_fits_again() {
         let (s, mut map) = setup();
-        keep(&s, &mut map, &[0, 1]);
+        keep(&s, &mut map, &ixs(&[0, 1]));
         let fitted = map.view;
         map.zoom(ZOOM_STEP);
         assert!(!map.fitted);
@@ -314,7 +318,7 @@ sources = ["s"]
     #[test]
     fn tab_and_click_pick_places_with_markers_in_view() {
         let (s, mut map) = setup();
-        keep(&s, &mut map, &[0, 1, 2]);
+        keep(&s, &mut map, &ixs(&[0, 1, 2]));
         assert!(map.pick_next(1));
         assert_eq!(map.picked, Some(0), "busiest first");
         assert!(map.pick_next(1));
@@ -337,7 +341,7 @@ sources = ["s"]
         assert!(!map.pick_at(c + 10, r), "nothing near: nothing picked");
         assert_eq!(map.picked, Some(0), "a miss keeps the pick");
         // A filter that drops the picked place drops the pick.
-        keep(&s, &mut map, &[2]);
+        keep(&s, &mut map, &ixs(&[2]));
         assert_eq!(map.picked, None);
     }
 }
