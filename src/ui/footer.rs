@@ -36,6 +36,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         spans.push(Span::styled("Search: ", theme.strong()));
         spans.push(Span::raw(shown));
         spans.push(Span::styled(" ", theme.selected()));
+        if let Some(searched) = app.selection().searched_events {
+            // A large file just opened: its search text is still being built.
+            let all = app.situation().events.len().max(1);
+            let percent = searched * 100 / all;
+            spans.push(Span::styled(
+                format!("  searched {percent}% of events so far…"),
+                theme.dim(),
+            ));
+        }
         spans.push(Span::raw("   "));
     }
     let lead: usize = spans.iter().map(|s| s.width()).sum();
