@@ -12,7 +12,7 @@ use std::collections::hash_map::Entry;
 use foldhash::fast::RandomState;
 use std::ops::Range;
 
-use crate::model::{EventIx, ListIndex, MAX_ITEMS};
+use crate::model::{ActorIx, EventIx, ListIndex, MAX_ITEMS};
 
 use super::diagnostic::Diagnostic;
 use super::fields::{self, Problems, Value};
@@ -145,6 +145,10 @@ impl<'i> Ids<'i> {
 /// A typed index, and the table its references point into.
 pub(super) trait Target: ListIndex {
     const TABLE: Table;
+}
+
+impl Target for ActorIx {
+    const TABLE: Table = Table::Actors;
 }
 
 impl Target for EventIx {

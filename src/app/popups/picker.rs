@@ -11,7 +11,7 @@ use crate::model::ActorIx;
 use crate::theme::Theme;
 
 use super::{PopupModel, Reply};
-use crate::app::cursor::{Cursor, Motion};
+use crate::app::cursor::{Cursor, Motion, relocate};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PickerPopup {
@@ -41,14 +41,18 @@ impl PickerPopup {
         self.cursor.follow(len, self.page.max(1));
     }
 
+    /// Where an actor is among the matches, which are in tree order.
+    pub fn find(&self, actor: ActorIx, data: &Data) -> Option<usize> {
+        let rank = &data.derived.actor_rank;
+        relocate(&self.matches, actor, |a| rank[a.get()]).ok()
+    }
+
     /// Narrows the list to a new query, keeping the highlighted actor when
     /// it still matches.
     pub fn set_query(&mut self, query: String, data: &Data) {
         let kept = self.selected();
         self.matches = data.picker_matches(&query);
-        self.cursor.selected = kept
-            .and_then(|a| self.matches.iter().position(|&m| m == a))
-            .unwrap_or(0);
+        self.cursor.selected = kept.and_then(|a| self.find(a, data)).unwrap_or(0);
         self.cursor.offset = 0;
         self.query = query;
         self.step(Motion::By(0));
