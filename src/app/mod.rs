@@ -31,8 +31,9 @@ use ratatui::layout::{Position, Rect};
 pub use cursor::{Cursor, Motion, relocate};
 pub use effect::{Effect, Effects};
 pub use popups::{
-    DetailPage, DetailPopup, ExportPopup, FacetPopup, FacetRow, HelpPopup, PickerPopup, Popup,
-    RemovedPopup, Reply, ReportPopup, SourcesPopup, WindowPopup,
+    DetailPage, DetailPopup, ExportPopup, FacetPopup, FacetRow, FacetValue, Group, HelpPopup,
+    ListPicker, PickerPopup, Popup, RemovedPopup, Reply, ReportPopup, Row, SourcesPopup,
+    WindowPopup,
 };
 pub use reload::carry_over;
 pub use seen::{Seen, SeenSetup};

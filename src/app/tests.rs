@@ -220,7 +220,7 @@ fn the_picker_narrows_and_toggles_actors() {
     let Some(Popup::Picker(picker)) = app.view.popup() else {
         panic!("the picker is open");
     };
-    assert_eq!(picker.matches, [actor(&app, "dara-okonkwo")]);
+    assert_eq!(picker.matches(), [actor(&app, "dara-okonkwo")]);
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.data.filter.actors, [actor(&app, "dara-okonkwo")]);
     assert_eq!(event_ids(&app), ["emergency-declared", "minister-tour"]);
