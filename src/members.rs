@@ -215,6 +215,7 @@ impl Fenwick {
 mod tests {
     use super::*;
     use crate::model::{Actor, ActorKind, Event};
+    use crate::tree_ranges::oracle::{small_forests, walk_within};
 
     fn positions(events: Vec<EventIx>) -> Vec<usize> {
         events.into_iter().map(EventIx::get).collect()
@@ -260,28 +261,22 @@ mod tests {
         }
     }
 
-    /// The slow, obvious answers: walk each chain.
-    fn walk_within(s: &Situation, actor: usize, of: usize) -> bool {
-        std::iter::successors(Some(actor), |&x| s.actors[x].part_of).any(|x| x == of)
+    fn parents(s: &Situation) -> Vec<Option<usize>> {
+        s.actors.iter().map(|a| a.part_of).collect()
     }
 
+    /// What members adds to the layout (whose own answers
+    /// `tree_ranges` checks), held against walking each chain: the events
+    /// of each actor and its members, counted and listed.
     fn check_against_walking(s: &Situation) {
         let m = Members::new(s);
-        let n = s.actors.len();
-        for a in 0..n {
-            for c in 0..n {
-                assert_eq!(m.is_within(a, c), walk_within(s, a, c), "{a} within {c}");
-            }
-            let depth = std::iter::successors(Some(a), |&x| s.actors[x].part_of).count() - 1;
-            assert_eq!(m.depth(a), depth, "depth of {a}");
-            let count = s
-                .events
-                .iter()
-                .filter(|e| e.actors.iter().any(|&x| walk_within(s, x, a)))
-                .count();
+        let parents = parents(s);
+        for a in 0..s.actors.len() {
+            let involves = |e: &Event| e.actors.iter().any(|&x| walk_within(&parents, x, a));
+            let count = s.events.iter().filter(|e| involves(e)).count();
             assert_eq!(m.event_count(a), count, "events of {a}");
             let events: Vec<EventIx> = (s.event_ixs())
-                .filter(|&e| s.events[e].actors.iter().any(|&x| walk_within(s, x, a)))
+                .filter(|&e| involves(&s.events[e]))
                 .collect();
             assert_eq!(m.events_of(&[a], s.events.len()), events, "events of {a}");
         }
@@ -309,6 +304,9 @@ mod tests {
         let m = Members::new(&s);
         assert_eq!(m.event_count(0), 4);
         assert_eq!(m.event_count(4), 3);
+        // The layout's answers, as callers ask for them.
+        assert!(m.is_within(3, 0) && !m.is_within(0, 3));
+        assert_eq!(m.depth(3), 2);
         assert_eq!(m.in_scope(&[2]), [false, false, true, true, false, false]);
         assert_eq!(m.in_scope(&[2, 0]), [true, true, true, true, false, false]);
         assert_eq!(positions(m.events_of(&[2, 5], 6)), [0, 1, 2, 3, 5]);
@@ -334,11 +332,7 @@ mod tests {
         let m = Members::new(&s);
         assert_eq!(m.event_count(0), 50_000);
         assert_eq!(m.event_count(1), 2);
-        assert_eq!(m.depth(49_999), 1);
-        assert!(m.is_within(49_999, 0) && !m.is_within(0, 49_999));
-        assert!(!m.is_within(2, 1));
         assert_eq!(positions(m.events_of(&[1], 50_000)), [1, 7_143]);
-        assert_eq!(m.in_scope(&[3]).iter().filter(|&&x| x).count(), 1);
     }
 
     #[test]
@@ -347,40 +341,19 @@ mod tests {
         let parents: Vec<Option<usize>> = (0..n).map(|i| i.checked_sub(1)).collect();
         let s = situation(&parents, vec![vec![n - 1], vec![n / 2], vec![0]]);
         let m = Members::new(&s);
-        assert_eq!(m.depth(n - 1), n - 1);
-        assert!(m.is_within(n - 1, 0));
-        assert!(!m.is_within(0, n - 1));
         assert_eq!(m.event_count(0), 3);
         assert_eq!(m.event_count(n / 2), 2);
         assert_eq!(m.event_count(n - 1), 1);
         assert_eq!(positions(m.events_of(&[n / 2 + 1], 3)), [0]);
-        assert_eq!(m.in_scope(&[n - 2]).iter().filter(|&&x| x).count(), 2);
     }
 
     #[test]
     fn small_forests_agree_with_walking_the_chains() {
-        // Every parent array over 5 actors where a parent comes earlier or
-        // later in the file, without cycles (checked by walking), with events
-        // naming pairs.
+        // One in seven of the forests over 5 actors, with events naming
+        // pairs.
         let n = 5;
         let mut tried = 0;
-        for code in 0..6usize.pow(n as u32) {
-            let parents: Vec<Option<usize>> = (0..n)
-                .map(|i| match (code / 6usize.pow(i as u32)) % 6 {
-                    5 => None,
-                    p if p == i => None,
-                    p => Some(p),
-                })
-                .collect();
-            let acyclic = (0..n).all(|a| {
-                std::iter::successors(Some(a), |&x| parents[x])
-                    .take(n + 1)
-                    .count()
-                    <= n
-            });
-            if !acyclic || code % 7 != 0 {
-                continue;
-            }
+        for (code, parents) in small_forests(n).filter(|(code, _)| code % 7 == 0) {
             let events = (0..n).map(|i| vec![i, (i + code) % n]).collect();
             check_against_walking(&situation(&parents, events));
             tried += 1;
@@ -390,10 +363,10 @@ mod tests {
 
     #[test]
     fn a_cycle_that_slipped_through_neither_loops_nor_panics() {
-        // The loader rejects these; the layout must still end.
+        // The loader rejects these; the counts must still come out.
         let s = situation(&[Some(1), Some(0), None], vec![vec![0], vec![2]]);
         let m = Members::new(&s);
-        assert_eq!(m.in_scope(&[2]), [false, false, true]);
         assert!(m.event_count(0) >= 1);
+        assert_eq!(m.event_count(2), 1);
     }
 }
