@@ -107,6 +107,8 @@ pub enum Action {
     NextLink,
     PrevLink,
     Help,
+    /// Show the whole `check` report of the save that did not load.
+    Report,
     Zoom,
     /// Show or hide the time strip above the timeline.
     ToggleStrip,
