@@ -143,7 +143,11 @@ impl Data {
     /// What orders an event in the timeline's list, for finding it there
     /// by binary search.
     pub fn event_rank(&self, e: EventIx) -> usize {
-        if self.newest_first { usize::MAX - e } else { e }
+        if self.newest_first {
+            usize::MAX - e.get()
+        } else {
+            e.get()
+        }
     }
 
     /// The position of the latest event that is not upcoming (the one just

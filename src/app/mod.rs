@@ -31,8 +31,9 @@ use ratatui::layout::{Position, Rect};
 pub use cursor::{Cursor, Motion, relocate};
 pub use effect::{Effect, Effects};
 pub use popups::{
-    DetailPage, DetailPopup, ExportPopup, FacetPopup, FacetRow, HelpPopup, PickerPopup, Popup,
-    RemovedPopup, Reply, ReportPopup, SourcesPopup, WindowPopup,
+    DetailPage, DetailPopup, ExportPopup, FacetPopup, FacetRow, FacetValue, Group, HelpPopup,
+    ListPicker, PickerPopup, Popup, RemovedPopup, Reply, ReportPopup, Row, SourcesPopup,
+    WindowPopup,
 };
 pub use reload::carry_over;
 pub use seen::{Seen, SeenSetup};
@@ -47,7 +48,7 @@ use crate::geometry::columns::{actors_full_width, timeline_full_width};
 use crate::geometry::header::{Chip, chips};
 use crate::geometry::{Facts, LaidOut, Screen};
 use crate::keymap::{Keymap, Mode};
-use crate::model::{ActorIx, MetricIx, QuoteIx, Situation};
+use crate::model::{ActorIx, EventIx, MetricIx, QuoteIx, Situation};
 use crate::query::{Facet, Filter, Index, Selection};
 use crate::reload::Problem;
 use crate::strip::Strip;
@@ -342,7 +343,7 @@ impl App {
     /// panic gives the terminal back (`examples/dashboard_panic.rs`).
     #[doc(hidden)]
     pub fn break_for_panic_check(&mut self) {
-        self.data.selection.events = vec![usize::MAX];
+        self.data.selection.events = vec![EventIx::new(u32::MAX as usize)];
     }
 
     /// The only mutator for what the user asks.
@@ -807,7 +808,7 @@ impl App {
         ));
     }
 
-    fn selected_event(&self) -> Option<usize> {
+    fn selected_event(&self) -> Option<EventIx> {
         let cursor = self.view.panes.timeline.cursor;
         self.data.selection.events.get(cursor.selected).copied()
     }
@@ -823,7 +824,7 @@ impl App {
     }
 
     /// Where an event is in the timeline's list (see [`relocate`]).
-    fn find_event(&self, event: usize) -> Result<usize, usize> {
+    fn find_event(&self, event: EventIx) -> Result<usize, usize> {
         relocate(&self.data.selection.events, event, |e| {
             self.data.event_rank(e)
         })
@@ -1003,8 +1004,8 @@ impl App {
         // may be under way in it (a vague date or a span from before).
         let s = &self.data.situation;
         let events = &self.data.selection.events;
-        let starts = |&e: &usize| (from..=to).contains(&s.events[e].first_day());
-        let covers = |&e: &usize| s.events[e].first_day() <= to && s.events[e].last_day() >= from;
+        let starts = |&e: &EventIx| (from..=to).contains(&s.events[e].first_day());
+        let covers = |&e: &EventIx| s.events[e].first_day() <= to && s.events[e].last_day() >= from;
         let first = events
             .iter()
             .position(starts)

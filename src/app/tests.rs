@@ -220,7 +220,7 @@ fn the_picker_narrows_and_toggles_actors() {
     let Some(Popup::Picker(picker)) = app.view.popup() else {
         panic!("the picker is open");
     };
-    assert_eq!(picker.matches, [actor(&app, "dara-okonkwo")]);
+    assert_eq!(picker.matches(), [actor(&app, "dara-okonkwo")]);
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.data.filter.actors, [actor(&app, "dara-okonkwo")]);
     assert_eq!(event_ids(&app), ["emergency-declared", "minister-tour"]);
@@ -1053,13 +1053,7 @@ fn a_quote_links_to_its_event() {
     press(&mut app, KeyCode::Enter);
     // Speaker, the residents it is about, then its event: Shift-Tab wraps to it.
     press(&mut app, KeyCode::BackTab);
-    let sarrin = app
-        .data
-        .situation
-        .events
-        .iter()
-        .position(|e| e.id == "sarrin-protest")
-        .unwrap();
+    let sarrin = app.data.situation.event_by_id("sarrin-protest").unwrap();
     press(&mut app, KeyCode::Char(' '));
     assert!(
         app.data.filter.actors.is_empty(),
@@ -1324,8 +1318,11 @@ fn detail_text_of(app: &App, page: &DetailPage) -> String {
 fn a_date_around_the_as_of_date_claims_nothing_about_starting() {
     let app = App::new(situation(crate::BUILTIN_TEXT), Options::default());
     let s = &app.data.situation;
-    let e = (s.events.iter())
-        .position(|e| e.tense(s.as_of) == crate::model::Tense::Ongoing && e.last_day() > s.as_of)
+    let e = (s.event_ixs())
+        .find(|&e| {
+            let e = &s.events[e];
+            e.tense(s.as_of) == crate::model::Tense::Ongoing && e.last_day() > s.as_of
+        })
         .expect("the built-in file's late-September meeting");
     let text = detail_text(&app, Target::Event(e));
     assert!(
@@ -1763,8 +1760,10 @@ fn seen_setup(earlier: Option<crate::seen::Record>) -> SeenSetup {
 
 fn event_mark(app: &App, id: &str) -> Option<crate::marks::Mark> {
     let s = app.situation();
-    let e = s.events.iter().position(|e| e.id == id).expect("the event");
-    app.data().marks.mark(crate::digest::Section::Events, e)
+    let e = s.event_by_id(id).expect("the event");
+    app.data()
+        .marks
+        .mark(crate::digest::Section::Events, e.get())
 }
 
 #[test]
@@ -1785,12 +1784,7 @@ fn a_first_look_marks_nothing_and_reloads_mark_what_each_one_brought() {
     reload(&mut app, &edited);
     assert_eq!(event_mark(&app, &first), Some(crate::marks::Mark::Changed));
     assert_eq!(event_mark(&app, &second), None);
-    let e = app
-        .situation()
-        .events
-        .iter()
-        .position(|e| e.id == first)
-        .unwrap();
+    let e = app.situation().event_by_id(&first).unwrap();
     let doc = crate::doc::detail::document(&app.data, &app.theme, Target::Event(e), 0, 200);
     let text: Vec<String> = doc.lines.iter().map(|l| l.to_string()).collect();
     // The detail names what changed, with the old and the new value.
@@ -2193,7 +2187,7 @@ fn a_changed_items_detail_says_what_it_was_and_what_it_is() {
         ),
         "{lines:#?}"
     );
-    let breach = s.events.iter().position(|e| e.id == "dam-breach").unwrap();
+    let breach = s.event_by_id("dam-breach").unwrap();
     let lines = detail_lines(&app, Target::Event(breach));
     assert!(
         has(
@@ -2204,7 +2198,7 @@ fn a_changed_items_detail_says_what_it_was_and_what_it_is() {
     );
     // The date did not move: no line for it.
     assert!(!has(&lines, "date was"), "{lines:#?}");
-    let rain = s.events.iter().position(|e| e.id == "record-rain").unwrap();
+    let rain = s.event_by_id("record-rain").unwrap();
     assert!(has(
         &detail_lines(&app, Target::Event(rain)),
         "new since your last look"

@@ -23,8 +23,8 @@ pub use progress::{Progress, Snapshot, Step};
 pub use suggest::{closest, did_you_mean};
 
 use crate::model::{
-    Actor, ActorKind, Event, LatLon, Lines, MAX_ITEMS, Metric, MetricKind, Number, Observation,
-    Place, PlaceKind, Qualifier, Quote, Situation, Source,
+    Actor, ActorKind, Event, EventIx, LatLon, Lines, ListIndex, MAX_ITEMS, Metric, MetricKind,
+    Number, Observation, Place, PlaceKind, Qualifier, Quote, Situation, Source,
 };
 use crate::number_text;
 use fields::{Fields, Problems, Value};
@@ -933,9 +933,7 @@ impl<'i, 'p> Builder<'i, 'p> {
                 }
                 // `present` holds only the four keys: this is `since` or `until`.
                 day_count => {
-                    let event = f
-                        .get(day_count)
-                        .and_then(|v| self.refs.add(Table::Events, v, p));
+                    let event = f.get(day_count).and_then(|v| self.refs.refer(v, p));
                     if day_count == "since" {
                         event.map(MetricKind::Since)
                     } else {
@@ -988,7 +986,7 @@ impl<'i, 'p> Builder<'i, 'p> {
         let date = f.optional("date", p, fields::date);
         let context = f.optional("context", p, fields::string);
         let about = actor_list(&f, "about", "quote", p, &mut self.refs);
-        let event = f.optional("event", p, |v, p| self.refs.add(Table::Events, v, p));
+        let event = f.optional("event", p, |v, p| self.refs.refer(v, p));
         let place = f.optional("place", p, |v, p| self.refs.add(Table::Places, v, p));
         let sources = f.list("sources", p, |v, p| self.refs.add(Table::Sources, v, p));
         if !f.has("sources") || matches!(&sources, Ok(s) if s.is_empty()) {
@@ -1299,20 +1297,16 @@ fn missing_situation() -> Diagnostic {
 /// Replaces the provisional reference numbers in the model with the indices
 /// they resolved to; `None` if one did not resolve (that is reported already).
 fn settle_references(s: &mut Situation, resolved: &[Option<usize>]) -> Option<()> {
-    let settle = |n: &mut usize| -> Option<()> {
-        *n = resolved[*n]?;
-        Some(())
-    };
-    let settle_all = |ns: &mut Vec<usize>| ns.iter_mut().try_for_each(settle);
+    let settle_all = |ns: &mut Vec<usize>| ns.iter_mut().try_for_each(|n| settle(n, resolved));
     for actor in &mut s.actors {
-        actor.part_of.as_mut().map_or(Some(()), settle)?;
+        settle_optional(&mut actor.part_of, resolved)?;
     }
     for place in &mut s.places {
-        place.part_of.as_mut().map_or(Some(()), settle)?;
+        settle_optional(&mut place.part_of, resolved)?;
     }
     for event in &mut s.events {
         settle_all(&mut event.actors)?;
-        event.place.as_mut().map_or(Some(()), settle)?;
+        settle_optional(&mut event.place, resolved)?;
         settle_all(&mut event.sources)?;
     }
     for metric in &mut s.metrics {
@@ -1320,20 +1314,30 @@ fn settle_references(s: &mut Situation, resolved: &[Option<usize>]) -> Option<()
         match &mut metric.kind {
             MetricKind::Observed(observations) => {
                 for o in observations {
-                    o.source.as_mut().map_or(Some(()), settle)?;
+                    settle_optional(&mut o.source, resolved)?;
                 }
             }
-            MetricKind::Since(event) | MetricKind::Until(event) => settle(event)?,
+            MetricKind::Since(event) | MetricKind::Until(event) => settle(event, resolved)?,
         }
     }
     for quote in &mut s.quotes {
-        settle(&mut quote.speaker)?;
+        settle(&mut quote.speaker, resolved)?;
         settle_all(&mut quote.about)?;
-        quote.event.as_mut().map_or(Some(()), settle)?;
-        quote.place.as_mut().map_or(Some(()), settle)?;
+        settle_optional(&mut quote.event, resolved)?;
+        settle_optional(&mut quote.place, resolved)?;
         settle_all(&mut quote.sources)?;
     }
     Some(())
+}
+
+/// One reference: its provisional number becomes the index it resolved to.
+fn settle<I: ListIndex>(n: &mut I, resolved: &[Option<usize>]) -> Option<()> {
+    *n = I::at(resolved[n.position()]?);
+    Some(())
+}
+
+fn settle_optional<I: ListIndex>(n: &mut Option<I>, resolved: &[Option<usize>]) -> Option<()> {
+    n.as_mut().map_or(Some(()), |n| settle(n, resolved))
 }
 
 /// Sorts events into timeline order (ties keep file order) and rewrites
@@ -1353,12 +1357,12 @@ fn into_timeline_order(situation: &mut Situation) {
         .map(|(old, e)| (e.tense(as_of), e.first_day(), e.last_day(), old))
         .collect();
     keys.sort_unstable();
-    let mut new_index = vec![0; keys.len()];
+    let mut new_index = vec![EventIx::new(0); keys.len()];
     for (new, &(_, _, _, old)) in keys.iter().enumerate() {
-        new_index[old] = new;
+        new_index[old] = EventIx::new(new);
     }
     // Each swap puts at least one event in its place.
-    let mut place = new_index.clone();
+    let mut place: Vec<usize> = new_index.iter().map(|e| e.get()).collect();
     for i in 0..events.len() {
         while place[i] != i {
             let j = place[i];
@@ -1368,19 +1372,19 @@ fn into_timeline_order(situation: &mut Situation) {
     }
     for metric in &mut situation.metrics {
         if let MetricKind::Since(e) | MetricKind::Until(e) = &mut metric.kind {
-            *e = new_index[*e];
+            *e = new_index[e.get()];
         }
     }
     for quote in &mut situation.quotes {
         if let Some(e) = &mut quote.event {
-            *e = new_index[*e];
+            *e = new_index[e.get()];
         }
     }
     let lines = &mut situation.lines.events;
     if lines.len() == new_index.len() {
         let mut sorted = vec![0; lines.len()];
         for (old, &new) in new_index.iter().enumerate() {
-            sorted[new] = lines[old];
+            sorted[new.get()] = lines[old];
         }
         *lines = sorted;
     }
@@ -1538,8 +1542,8 @@ mod tests {
         let s = report.situation.unwrap();
         let ids: Vec<&str> = s.events.iter().map(|e| e.id.as_str()).collect();
         assert_eq!(ids, ["d", "a1", "a2", "b", "c"]);
-        assert_eq!(s.metrics[0].kind, MetricKind::Since(2));
-        assert_eq!(s.quotes[0].event, Some(3));
+        assert_eq!(s.metrics[0].kind, MetricKind::Since(EventIx::new(2)));
+        assert_eq!(s.quotes[0].event, Some(EventIx::new(3)));
     }
 
     /// A `part_of` chain `n` deep, closed into a cycle or not.
@@ -1591,6 +1595,38 @@ mod tests {
             .find(|d| d.message == "no actor `group-0`")
             .expect("the unknown speaker is reported");
         assert_eq!(unknown.help.as_deref(), Some("did you mean `group-1`?"));
+    }
+
+    #[test]
+    fn more_references_than_an_index_reaches_are_refused_at_the_first_too_many() {
+        // The real bound is `u32::MAX` references; a smaller one shows the rule.
+        let mut text = String::from("[situation]\ntitle = \"t\"\nas_of = 2024-01-01\n");
+        text.push_str("[[actors]]\nid = \"a\"\nname = \"A\"\nkind = \"person\"\n");
+        for n in 0..4 {
+            text.push_str(&format!(
+                "[[quotes]]\nspeaker = \"a\"\ntext = \"said {n}\"\nsources = []\n"
+            ));
+        }
+        let read = |max_refs| {
+            let mut problems = Problems::default();
+            let mut builder = Builder::new(&text, &mut problems);
+            builder.refs.max_refs = max_refs;
+            let situation = sections::read(&text, builder, &Progress::new()).expect("sections");
+            finished(problems, situation)
+        };
+        let report = read(2);
+        assert!(report.situation.is_none());
+        let errors: Vec<&Diagnostic> = report.errors().collect();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(
+            errors[0].message,
+            "this is one of more than 2 references, the most a file may make"
+        );
+        let third_speaker = text.match_indices("speaker = ").nth(2).unwrap().0;
+        assert_eq!(errors[0].span.start, third_speaker + "speaker = ".len());
+        // At the bound itself the file loads, each quote with its speaker.
+        let s = read(4).situation.expect("loads");
+        assert!(s.quotes.iter().all(|q| s.actors[q.speaker].id == "a"));
     }
 
     #[test]

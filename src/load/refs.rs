@@ -12,6 +12,8 @@ use std::collections::hash_map::Entry;
 use foldhash::fast::RandomState;
 use std::ops::Range;
 
+use crate::model::{EventIx, ListIndex, MAX_ITEMS};
+
 use super::diagnostic::Diagnostic;
 use super::fields::{self, Problems, Value};
 use super::suggest::closest;
@@ -140,6 +142,15 @@ impl<'i> Ids<'i> {
     }
 }
 
+/// A typed index, and the table its references point into.
+pub(super) trait Target: ListIndex {
+    const TABLE: Table;
+}
+
+impl Target for EventIx {
+    const TABLE: Table = Table::Events;
+}
+
 /// A reference to an id not seen yet when it was made.
 struct Forward<'i> {
     /// The reference's provisional number.
@@ -162,6 +173,10 @@ pub(super) struct Refs<'i> {
     /// [`Refs::resolve`].
     targets: Vec<Option<usize>>,
     forward: Vec<Forward<'i>>,
+    /// Most references a file may make: until they are resolved, their
+    /// provisional numbers stand in the model's index fields, so they must
+    /// fit an index ([`MAX_ITEMS`]).
+    pub max_refs: usize,
 }
 
 impl<'i> Refs<'i> {
@@ -173,6 +188,7 @@ impl<'i> Refs<'i> {
             places: Ids::new("place"),
             targets: Vec::new(),
             forward: Vec::new(),
+            max_refs: MAX_ITEMS,
         }
     }
 
@@ -185,9 +201,14 @@ impl<'i> Refs<'i> {
         }
     }
 
-    /// A reference to an id of `table`: a provisional number to keep in the
-    /// model until [`Refs::resolve`], or `None` (reported) when the value is
-    /// not a string.
+    /// A reference to an item of `I`'s table: a provisional number to keep
+    /// in the model until [`Refs::resolve`], or `None` (reported) when the
+    /// value is not a string or the file makes too many references.
+    pub fn refer<I: Target>(&mut self, value: &Value<'i>, problems: &mut Problems) -> Option<I> {
+        self.add(I::TABLE, value, problems).map(I::at)
+    }
+
+    /// As [`Refs::refer`], for a table named by value.
     pub fn add(
         &mut self,
         table: Table,
@@ -196,6 +217,20 @@ impl<'i> Refs<'i> {
     ) -> Option<usize> {
         let id = fields::string_cow(value, problems)?;
         let number = self.targets.len();
+        if number >= self.max_refs {
+            // Reported once, at the first reference too many.
+            if number == self.max_refs {
+                problems.error(
+                    value.span(),
+                    format!(
+                        "this is one of more than {} references, the most a file may make",
+                        crate::number_text::group_integer(self.max_refs as i128)
+                    ),
+                );
+                self.targets.push(None);
+            }
+            return None;
+        }
         let target = self.ids(table).find(&id);
         if target.is_none() {
             self.forward.push(Forward {

@@ -7,7 +7,6 @@ pub mod banner;
 pub mod card;
 pub mod detail;
 pub mod export;
-pub mod facets;
 pub mod figures;
 pub mod footer;
 pub mod header;
@@ -60,8 +59,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let space = screen.popups;
     for popup in &app.view().popups {
         match popup {
-            Popup::Picker(picker) => picker::render(app, picker, space, buf),
-            Popup::Facets(facets) => facets::render(app, facets, space, buf),
+            Popup::Picker(actors) => picker::render_actors(app, actors, space, buf),
+            Popup::Facets(facets) => picker::render_facets(app, facets, space, buf),
             Popup::Detail(detail) => detail::render(app, detail, space, buf),
             Popup::Help(help) => help::render(app, help, space, buf),
             Popup::Report(report) => report::render(app, report, space, buf),

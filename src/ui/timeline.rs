@@ -148,7 +148,10 @@ fn event_line(app: &App, position: usize, width: usize) -> Line<'static> {
     };
     // New or changed since the last look: the glyph's second column holds
     // a symbol, so the mark never rests on colour.
-    let mark = app.data().marks.mark(crate::digest::Section::Events, ix);
+    let mark = app
+        .data()
+        .marks
+        .mark(crate::digest::Section::Events, ix.get());
     let glyph_span = match mark {
         Some(mark) => Span::styled(
             format!("{}{}", glyph.trim_end(), mark.symbol()),
