@@ -184,6 +184,7 @@ impl Data {
 
     pub fn filter_active(&self) -> bool {
         !self.filter.actors.is_empty()
+            || !self.filter.places.is_empty()
             || !self.filter.facets.is_empty()
             || !self.filter.search.trim().is_empty()
             || self.filter.from.is_some()

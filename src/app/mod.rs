@@ -48,7 +48,8 @@ use crate::geometry::columns::{actors_full_width, timeline_full_width};
 use crate::geometry::header::{Chip, chips};
 use crate::geometry::{Facts, LaidOut, Screen};
 use crate::keymap::{Keymap, Mode};
-use crate::model::{ActorIx, EventIx, MetricIx, QuoteIx, Situation};
+use crate::model::{ActorIx, EventIx, MetricIx, PlaceIx, QuoteIx, Situation};
+use crate::places::{Anchors, Markers};
 use crate::query::{Facet, Filter, Index, Selection};
 use crate::reload::Problem;
 use crate::strip::Strip;
@@ -138,6 +139,7 @@ fn facts<'a>(data: &'a Data, view: &View, banner: bool) -> Facts<'a> {
         timeline_full: full_width(timeline_full_width(&data.derived)),
         actors_full: full_width(actors_full_width(&data.derived)),
         zoom: view.zoom,
+        map: data.situation.places.iter().any(|p| p.point.is_some()),
         focus: view.focus,
         tab: view.tab,
         strip: !view.strip_hidden,
@@ -187,6 +189,8 @@ impl App {
             strip: Strip::default(),
             strip_stale: true,
         };
+        app.view.panes.map = panes::MapPane::new(Anchors::new(&app.data.situation));
+        app.remark_map();
         if let Some(seen) = &mut app.seen {
             seen.opened(&app.data.situation);
         }
@@ -329,7 +333,11 @@ impl App {
     /// Panes that have something to show (a file may have no metrics, and
     /// the new-and-changed filter may leave none).
     pub fn has_pane(&self, pane: Pane) -> bool {
-        pane != Pane::Figures || !self.data.selection.metrics.is_empty()
+        match pane {
+            Pane::Figures => !self.data.selection.metrics.is_empty(),
+            Pane::Map => self.data.situation.places.iter().any(|p| p.point.is_some()),
+            _ => true,
+        }
     }
 
     /// A line of feedback from outside the state (the terminal loop's
@@ -427,6 +435,14 @@ impl App {
             self.screen = Screen::new(&facts);
             self.laid_out = Some(LaidOut::of(&facts));
         }
+        let map = self.screen.visible(Pane::Map).map(|_| {
+            let (map, _) = crate::geometry::map_areas(self.screen.inner(Pane::Map));
+            crate::geo::Grid {
+                cols: map.width,
+                rows: map.height,
+            }
+        });
+        self.view.panes.map.show(map);
         let columns = usize::from(self.screen.strip.width);
         if self.screen.strip.is_empty() {
             self.strip = Strip::default();
@@ -501,6 +517,7 @@ impl App {
     fn normal(&mut self, action: Action) {
         let focus = self.view.focus;
         match action {
+            action if focus == Pane::Map && self.map_key(action) => {}
             Action::FocusNext | Action::FocusPrev => {
                 let mut pane = focus;
                 loop {
@@ -518,6 +535,8 @@ impl App {
             Action::Focus(pane) => {
                 if self.has_pane(pane) {
                     self.set_focus(pane);
+                } else if pane == Pane::Map {
+                    self.view.status = Some("no place in this file has coordinates".into());
                 } else if self.data.situation.metrics.is_empty() {
                     self.view.status = Some("this file has no key figures".into());
                 } else {
@@ -577,6 +596,8 @@ impl App {
                     self.set_search(String::new());
                 } else if self.window().is_some() {
                     self.set_window(None);
+                } else if let Some(place) = self.data.filter.places.last().copied() {
+                    self.toggle_place(place);
                 } else if let Some(facet) = self.data.filter.facets.all().last() {
                     self.toggle_facet(facet);
                 } else if let Some(actor) = self.data.filter.actors.last().copied() {
@@ -793,6 +814,57 @@ impl App {
         ));
     }
 
+    /// The map's own keys while it has the focus; `false` for an action it
+    /// leaves to the rest of browsing.
+    fn map_key(&mut self, action: Action) -> bool {
+        let map = &mut self.view.panes.map;
+        match action {
+            Action::Up => map.pan(0, -1),
+            Action::Down => map.pan(0, 1),
+            Action::Left => map.pan(-1, 0),
+            Action::Right => map.pan(1, 0),
+            Action::MapZoomIn => map.zoom(panes::ZOOM_STEP),
+            Action::MapZoomOut => map.zoom(1.0 / panes::ZOOM_STEP),
+            Action::MapFit => map.fit(),
+            // Tab walks the places; past the last one (or before the first)
+            // it goes on to the next pane as it does everywhere else.
+            Action::FocusNext | Action::FocusPrev => {
+                let step = if action == Action::FocusNext { 1 } else { -1 };
+                return map.pick_next(step);
+            }
+            Action::Open => match map.picked {
+                Some(place) if !self.data.filter.places.contains(&place) => {
+                    self.toggle_place(place)
+                }
+                Some(_) => self.view.status = Some("already in the filter".into()),
+                None => {
+                    let key = self.keymap.key(Mode::Normal, Action::FocusNext);
+                    self.view.status = Some(format!(
+                        "{} picks a place on the map",
+                        key.unwrap_or_else(|| "a click".into())
+                    ));
+                }
+            },
+            _ => return false,
+        }
+        true
+    }
+
+    fn toggle_place(&mut self, place: PlaceIx) {
+        self.data.filter.toggle_place(place);
+        self.refilter();
+        let name = fit(&shown(&self.data.situation.places[place].name, 40), 40);
+        let sign = if self.data.filter.places.contains(&place) {
+            "+"
+        } else {
+            "−"
+        };
+        self.view.status = Some(format!(
+            "{sign} {name} · {} shown",
+            plural(self.data.selection.events.len(), "event")
+        ));
+    }
+
     fn toggle_facet(&mut self, facet: Facet) {
         let label = facet_label(&self.data.situation, &facet);
         let sign = if self.data.filter.facets.contains(&facet) {
@@ -806,6 +878,24 @@ impl App {
             "{sign} {label} · {} shown",
             plural(self.data.selection.events.len(), "event")
         ));
+    }
+
+    /// The map's markers for what the filter keeps now (and a fit to them).
+    fn remark_map(&mut self) {
+        let map = &mut self.view.panes.map;
+        let markers = Markers::new(
+            &self.data.situation,
+            &map.anchors,
+            &self.data.selection.events,
+        );
+        map.set_markers(markers);
+    }
+
+    /// The drawn place of the event selected in the timeline.
+    pub fn selected_place(&self) -> Option<PlaceIx> {
+        let e = self.selected_event()?;
+        let place = self.data.situation.events[e].place?;
+        self.view.panes.map.anchors.of(place)
     }
 
     fn selected_event(&self) -> Option<EventIx> {
@@ -845,6 +935,7 @@ impl App {
         self.view.last_event = event;
         self.view.last_quote = quote;
         self.data.refilter();
+        self.remark_map();
         self.strip_stale = true;
         let events = self.data.selection.events.len();
         let quotes = self.data.selection.quotes.len();
@@ -942,6 +1033,7 @@ impl App {
         {
             match chip {
                 Chip::Actor(actor) => self.toggle_actor(actor),
+                Chip::Place(place) => self.toggle_place(place),
                 Chip::Facet(group, i) => {
                     if let Some(facet) = self.data.filter.facets.get(group, i) {
                         self.toggle_facet(facet);
@@ -964,6 +1056,13 @@ impl App {
         let pane = self.screen.pane_at(at)?;
         let was_focused = self.view.focus == pane;
         self.set_focus(pane);
+        if pane == Pane::Map {
+            let (map, _) = crate::geometry::map_areas(self.screen.inner(Pane::Map));
+            if map.contains(at) {
+                self.view.panes.map.pick_at(at.x - map.x, at.y - map.y);
+            }
+            return None;
+        }
         let item = self
             .view
             .panes

@@ -120,6 +120,7 @@ fn tab_and_numbers_move_focus_and_esc_never_quits() {
     assert_eq!(app.view.focus, Pane::Actors);
     press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Tab);
+    // No place of this file has coordinates: no map to stop at.
     assert_eq!(app.view.focus, Pane::Figures);
     press(&mut app, KeyCode::BackTab);
     assert_eq!(app.view.focus, Pane::Quotes);
@@ -1490,6 +1491,86 @@ fn a_reload_keeps_every_cursor_on_its_item_when_the_file_lists_them_out_of_order
         .filter_map(|&q| app.data.situation.quotes[q].id.as_deref())
         .collect();
     assert_eq!(shown, ["q-january", "q-march", "q-june"]);
+}
+
+/// The built-in situation, which has places, at a size.
+fn builtin_app(width: u16, height: u16) -> App {
+    let situation = load_str(crate::BUILTIN_TEXT)
+        .situation
+        .expect("the built-in situation loads");
+    let mut app = App::new(situation, Options::default());
+    app.update(Action::Resize { width, height });
+    app
+}
+
+#[test]
+fn the_map_zooms_pans_and_fits_again_with_its_keys() {
+    let mut app = builtin_app(120, 40);
+    press(&mut app, KeyCode::Char('5'));
+    assert_eq!(app.view.focus, Pane::Map);
+    let map = &app.view.panes.map;
+    assert!(
+        map.fitted && map.grid.cols > 20 && map.grid.rows > 5,
+        "{:?}",
+        map.grid
+    );
+    let fitted = map.view;
+    press(&mut app, KeyCode::Char('+'));
+    let zoomed = app.view.panes.map.view;
+    assert!(zoomed.scale < fitted.scale);
+    assert!(!app.view.panes.map.fitted);
+    press(&mut app, KeyCode::Right);
+    assert!(app.view.panes.map.view.center.lon > zoomed.center.lon);
+    press(&mut app, KeyCode::Up);
+    assert!(app.view.panes.map.view.center.lat > zoomed.center.lat);
+    // Up pans the map, not the timeline.
+    assert_eq!(app.view.focus, Pane::Map);
+    press(&mut app, KeyCode::Char('-'));
+    press(&mut app, KeyCode::Char('0'));
+    assert_eq!(app.view.panes.map.view, fitted);
+    assert!(app.view.panes.map.fitted);
+}
+
+#[test]
+fn picking_a_place_on_the_map_and_enter_filter_by_it_and_refit() {
+    let mut app = builtin_app(120, 40);
+    let all = app.data.selection.events.len();
+    let world = app.view.panes.map.view;
+    press(&mut app, KeyCode::Char('5'));
+    press(&mut app, KeyCode::Tab);
+    let picked = app
+        .view
+        .panes
+        .map
+        .picked
+        .expect("Tab picks the busiest place");
+    assert_eq!(app.data.situation.places[picked].id, "port-au-prince");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.data.filter.places, [picked]);
+    // Port-au-Prince and the places inside it (the airport, the palace).
+    let kept = app.data.selection.events.len();
+    assert!(kept > 0 && kept < all, "{kept} of {all}");
+    for &e in &app.data.selection.events {
+        let place = app.data.situation.events[e]
+            .place
+            .expect("kept events have a place");
+        assert!(app.data.index.place_within(place, picked));
+    }
+    // The map fits what is left: the city and its airport (a point of its
+    // own), far closer in.
+    let map = &app.view.panes.map;
+    let drawn: Vec<&str> = map
+        .markers
+        .list
+        .iter()
+        .map(|m| app.data.situation.places[m.place].id.as_str())
+        .collect();
+    assert_eq!(drawn, ["port-au-prince", "pap-airport"]);
+    assert!(map.view.scale < world.scale);
+    // Backspace takes the place chip off again.
+    press(&mut app, KeyCode::Backspace);
+    assert!(app.data.filter.places.is_empty());
+    assert_eq!(app.data.selection.events.len(), all);
 }
 
 #[test]

@@ -12,6 +12,7 @@ pub mod footer;
 pub mod header;
 pub mod help;
 pub mod loading;
+pub mod map;
 pub mod picker;
 pub mod quotes;
 pub mod removed;
@@ -55,6 +56,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     strip::render(app, screen, buf);
     actors::render(app, screen, buf);
     quotes::render(app, screen, buf);
+    map::render_pane(app, screen, buf);
     footer::render(app, screen.footer, buf);
     let space = screen.popups;
     for popup in &app.view().popups {
@@ -154,7 +156,7 @@ pub(crate) fn pane_frame(
     }
     let inner = block.inner(area);
     block.render(area, buf);
-    let labels = tab_labels();
+    let labels = tab_labels(true);
     for (rect, tab) in &screen.tabs {
         let label = labels
             .iter()

@@ -193,8 +193,9 @@ fn event_line(app: &App, position: usize, width: usize) -> Line<'static> {
     }
     if cols.category > 0 {
         let category = e
-            .category
-            .as_deref()
+            .place
+            .map(|p| app.situation().places[p].name.as_str())
+            .or(e.category.as_deref())
             .map(|c| shown(c, cols.category))
             .unwrap_or_default();
         spans.extend(highlight(
