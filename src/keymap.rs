@@ -203,6 +203,8 @@ const BROWSING_AND_SEARCH: &[Binding] = &[
         .footer(5, "reload")
         .with_file(),
     bind(Normal, &[ctrl('z')], Action::Suspend, "suspend to the shell (fg comes back)"),
+    bind(Normal, &[ch('!')], Action::Report, "why the last save did not reload: the whole check report")
+        .with_file(),
     bind(Normal, &[ch('o')], Action::OpenSource, "open the selected item's source in the browser")
         .footer(7, "source"),
     bind(Normal, &[ch('y')], Action::CopyItem, "copy the selected item as text (with its sources)")
@@ -259,6 +261,7 @@ const LIST_DOWN: &[Key] = &[code(KeyCode::Down), ctrl('n')];
 const LIST_UP: &[Key] = &[code(KeyCode::Up), ctrl('p')];
 const PAGE_DOWN: &[Key] = &[code(KeyCode::PageDown)];
 const PAGE_DOWN_OR_SPACE: &[Key] = &[code(KeyCode::PageDown), ch(' ')];
+const REPORT_KEYS: &[Key] = &[ch('!')];
 
 /// The scroll keys of a popup that shows a text: `page_down` are
 /// PageDown's keys (Space too where it is free), `rank` the footer rank of
@@ -351,12 +354,14 @@ const PARTS: &[&[Binding]] = &[
         bind(Detail, &[ch('o')], Action::OpenSource, "open this item's source in the browser"),
         bind(Detail, &[ch('y')], Action::CopyItem, "copy this item as text (with its sources)"),
         bind(Detail, &[ch('e')], Action::Edit, "edit the file at this item's line").with_file(),
+        bind(Detail, REPORT_KEYS, Action::Report, "why the last save did not reload").with_file(),
         // Choosing a source to open.
         bind(Sources, ENTER, Action::Open, "open the highlighted source").footer(1, "open"),
         bind(Sources, DOWN_KEYS, Action::Down, "move").footer(2, "move"),
         bind(Sources, UP_KEYS, Action::Up, "move"),
     ],
     &leave_rows(Sources, "close", "close"),
+    &[bind(Sources, REPORT_KEYS, Action::Report, "why the last save did not reload").with_file()],
     &prompt_rows(Export, "a path: .md writes Markdown, .json JSON, anything else text; an existing file is only overwritten after a second Enter", "write the file", "write"),
     // The report of a save that did not load.
     &scroll_rows(Report, PAGE_DOWN_OR_SPACE, 2),
@@ -364,6 +369,7 @@ const PARTS: &[&[Binding]] = &[
     // What was removed since the last look.
     &scroll_rows(Removed, PAGE_DOWN_OR_SPACE, 2),
     &leave_rows(Removed, "close", "close"),
+    &[bind(Removed, REPORT_KEYS, Action::Report, "why the last save did not reload").with_file()],
     // This help.
     &scroll_rows(Help, PAGE_DOWN_OR_SPACE, 2),
     &[
