@@ -282,7 +282,7 @@ fn strip(bencher: Bencher, events: usize) {
             138,
             s.as_of,
             index.days(),
-            (0..s.events.len()).step_by(2),
+            s.event_ixs().step_by(2),
         )
     });
 }

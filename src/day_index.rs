@@ -241,7 +241,7 @@ impl DayIndex {
 
     /// The days of event `e`.
     pub fn of(&self, e: EventIx) -> EventDays {
-        self.days[e]
+        self.days[e.get()]
     }
 
     /// The first and last day of all events; `None` without events.
@@ -261,7 +261,11 @@ impl DayIndex {
             // event is over too early. Between, each is checked.
             let hi = start + self.days[start..end].partition_point(|d| d.first <= to);
             let lo = start + self.reach[start..hi].partition_point(|&r| r < from);
-            out.extend((lo..hi).filter(|&i| self.days[i].last >= from));
+            out.extend(
+                (lo..hi)
+                    .filter(|&i| self.days[i].last >= from)
+                    .map(EventIx::new),
+            );
         }
         out
     }
@@ -356,7 +360,7 @@ mod tests {
         from: Option<NaiveDate>,
         to: Option<NaiveDate>,
     ) -> Vec<EventIx> {
-        (0..events.len())
+        EventIx::all(events.len())
             .filter(|&i| {
                 from.is_none_or(|f| events[i].last_day() >= f)
                     && to.is_none_or(|t| events[i].first_day() <= t)
@@ -379,10 +383,21 @@ mod tests {
         ];
         let index = DayIndex::new(&events);
         let window = (Some(date(2024, 6, 1)), Some(date(2024, 6, 3)));
-        assert_eq!(index.overlapping(window.0, window.1), [0, 1, 6]);
-        assert_eq!(index.overlapping(None, Some(date(2024, 1, 4))), [0]);
-        assert_eq!(index.overlapping(Some(date(2024, 6, 21)), None), [0, 4]);
-        assert_eq!(index.overlapping(None, None), (0..7).collect::<Vec<_>>());
+        let positions =
+            |found: Vec<EventIx>| found.into_iter().map(EventIx::get).collect::<Vec<_>>();
+        assert_eq!(positions(index.overlapping(window.0, window.1)), [0, 1, 6]);
+        assert_eq!(
+            positions(index.overlapping(None, Some(date(2024, 1, 4)))),
+            [0]
+        );
+        assert_eq!(
+            positions(index.overlapping(Some(date(2024, 6, 21)), None)),
+            [0, 4]
+        );
+        assert_eq!(
+            positions(index.overlapping(None, None)),
+            (0..7).collect::<Vec<_>>()
+        );
         assert_eq!(index.span(), Some((date(2024, 1, 1), date(2024, 12, 31))));
         assert_eq!(DayIndex::new(&[]).span(), None);
     }

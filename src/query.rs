@@ -819,17 +819,16 @@ pub fn select(s: &Situation, index: &Index, filter: &Filter) -> Selection {
     // of these is on.
     let rest = filter.marked || !filter.places.is_empty() || faceted;
     let keeps = |&e: &EventIx| {
-        (!filter.marked || is_marked(&marked.events, e))
+        (!filter.marked || is_marked(&marked.events, e.get()))
             && (filter.places.is_empty() || at_place(s.events[e].place))
             && (!faceted || facets.keeps_event(s, &s.events[e]))
     };
+    let hit = |&h: &u32| EventIx::new(h as usize);
     let candidates: Vec<EventIx> = match (listed, event_hits) {
-        (None, None) => (0..s.events.len()).collect(),
+        (None, None) => s.event_ixs().collect(),
         (Some(listed), None) => listed,
-        (None, Some(hits)) => hits.iter().map(|&e| e as usize).collect(),
-        (Some(listed), Some(hits)) => {
-            intersect(&listed, hits.iter().map(|&h| h as usize)).collect()
-        }
+        (None, Some(hits)) => hits.iter().map(hit).collect(),
+        (Some(listed), Some(hits)) => intersect(&listed, hits.iter().map(hit)).collect(),
     };
     let events = if rest {
         candidates.into_iter().filter(keeps).collect()

@@ -739,14 +739,14 @@ mod tests {
             60,
             day(2024, 6, 21),
             &index,
-            [0],
+            [EventIx::new(0)],
         );
         let two = compute(
             (day(2024, 6, 1), day(2024, 6, 30)),
             60,
             day(2024, 6, 21),
             &index,
-            [0, 1],
+            EventIx::all(2),
         );
         assert_eq!(two.all, strip.all);
         assert!(close(two.kept[19].spread, 1.0 / 30.0));
