@@ -1126,7 +1126,7 @@ sources = ["wire"]
             });
             let to = (!open_end).then(|| from.unwrap_or(first) + chrono::Days::new(days));
             let rest = Filter {
-                actors: actor.into_iter().collect(),
+                actors: actor.into_iter().map(ActorIx::new).collect(),
                 search: search.into(),
                 ..Filter::default()
             };
