@@ -2,7 +2,7 @@
 //! `keymap`) and mouse events become an [`Action`]; `App::update` is the only
 //! place that acts on one.
 
-/// The four panes, in focus order. Each pane's title shows its number, and
+/// The five panes, in focus order. Each pane's title shows its number, and
 /// the number key jumps to it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Pane {
@@ -10,10 +10,17 @@ pub enum Pane {
     Timeline,
     Actors,
     Quotes,
+    Map,
 }
 
 impl Pane {
-    pub const ALL: [Pane; 4] = [Pane::Figures, Pane::Timeline, Pane::Actors, Pane::Quotes];
+    pub const ALL: [Pane; 5] = [
+        Pane::Figures,
+        Pane::Timeline,
+        Pane::Actors,
+        Pane::Quotes,
+        Pane::Map,
+    ];
     pub const COUNT: usize = Pane::ALL.len();
 
     /// 1-based, as shown in titles and typed on the keyboard.
@@ -23,6 +30,7 @@ impl Pane {
             Pane::Timeline => 2,
             Pane::Actors => 3,
             Pane::Quotes => 4,
+            Pane::Map => 5,
         }
     }
 
@@ -32,6 +40,7 @@ impl Pane {
             Pane::Timeline => "Timeline",
             Pane::Actors => "Actors",
             Pane::Quotes => "Quotes",
+            Pane::Map => "Map",
         }
     }
 
@@ -108,6 +117,10 @@ pub enum Action {
     PrevLink,
     Help,
     Zoom,
+    /// The map: closer, farther, and fit to what the filter keeps.
+    MapZoomIn,
+    MapZoomOut,
+    MapFit,
     /// Show or hide the time strip above the timeline.
     ToggleStrip,
     /// The timeline: oldest or newest first; the actors: tree, by events,
@@ -161,8 +174,8 @@ mod tests {
 
     #[test]
     fn focus_order_wraps_both_ways() {
-        assert_eq!(Pane::Quotes.next(), Pane::Figures);
-        assert_eq!(Pane::Figures.prev(), Pane::Quotes);
+        assert_eq!(Pane::Map.next(), Pane::Figures);
+        assert_eq!(Pane::Figures.prev(), Pane::Map);
         assert_eq!(Pane::Timeline.next(), Pane::Actors);
     }
 }

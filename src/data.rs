@@ -143,7 +143,11 @@ impl Data {
     /// What orders an event in the timeline's list, for finding it there
     /// by binary search.
     pub fn event_rank(&self, e: EventIx) -> usize {
-        if self.newest_first { usize::MAX - e } else { e }
+        if self.newest_first {
+            usize::MAX - e.get()
+        } else {
+            e.get()
+        }
     }
 
     /// The position of the latest event that is not upcoming (the one just
@@ -180,6 +184,7 @@ impl Data {
 
     pub fn filter_active(&self) -> bool {
         !self.filter.actors.is_empty()
+            || !self.filter.places.is_empty()
             || !self.filter.facets.is_empty()
             || !self.filter.search.trim().is_empty()
             || self.filter.from.is_some()

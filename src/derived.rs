@@ -162,14 +162,19 @@ pub fn derive(s: &Situation, staleness: Staleness) -> Derived {
         80,
     )
     .min(60);
+    // The last column names the event's place, else its category.
     let category_width = s
         .events
         .iter()
-        .filter_map(|e| e.category.as_deref())
+        .filter_map(|e| {
+            e.place
+                .map(|p| s.places[p].name.as_str())
+                .or(e.category.as_deref())
+        })
         .map(text::width)
         .max()
         .unwrap_or(0)
-        .min(14);
+        .min(16);
     let title_width = typical(
         s.events
             .iter()

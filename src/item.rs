@@ -49,7 +49,7 @@ pub fn sources(s: &Situation, target: Target) -> Vec<SourceIx> {
 pub fn line(s: &Situation, target: Target) -> Option<u32> {
     let lines = &s.lines;
     match target {
-        Target::Event(e) => lines.events.get(e),
+        Target::Event(e) => lines.events.get(e.get()),
         Target::Actor(a) => lines.actors.get(a),
         Target::Metric(m) => lines.metrics.get(m.get()),
         Target::Quote(q) => lines.quotes.get(q.get()),
@@ -215,7 +215,7 @@ mod tests {
         let s = fixture();
         let lines: Vec<&str> = FIXTURE.lines().collect();
         let at = |line: Option<u32>| lines[line.expect("a line") as usize - 1];
-        for e in 0..s.events.len() {
+        for e in s.event_ixs() {
             // The table starts at its header; its id follows.
             let line = line(&s, Target::Event(e)).unwrap() as usize;
             assert_eq!(lines[line - 1], "[[events]]", "{}", s.events[e].id);
@@ -233,7 +233,9 @@ mod tests {
     #[test]
     fn plain_text_says_what_when_and_from_where() {
         let s = fixture();
-        let e = s.events.iter().position(|e| !e.sources.is_empty()).unwrap();
+        let e = (s.event_ixs())
+            .find(|&e| !s.events[e].sources.is_empty())
+            .unwrap();
         let text = plain_text(&s, &figures(&s), Target::Event(e));
         let event = &s.events[e];
         assert!(
@@ -259,8 +261,7 @@ mod tests {
             .replace("name = \"", "name = \"\\u009b31m\\r\\n");
         let s = load_str(&hostile).situation.expect("still a valid file");
         let figures = figures(&s);
-        let targets = (0..s.events.len())
-            .map(Target::Event)
+        let targets = (s.event_ixs().map(Target::Event))
             .chain((0..s.actors.len()).map(Target::Actor))
             .chain(MetricIx::all(s.metrics.len()).map(Target::Metric))
             .chain(QuoteIx::all(s.quotes.len()).map(Target::Quote));

@@ -156,6 +156,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Normal, &[ch('2')], Action::Focus(Pane::Timeline), "jump to a pane (number in its title)"),
     bind(Normal, &[ch('3')], Action::Focus(Pane::Actors), "jump to a pane (number in its title)"),
     bind(Normal, &[ch('4')], Action::Focus(Pane::Quotes), "jump to a pane (number in its title)"),
+    bind(Normal, &[ch('5')], Action::Focus(Pane::Map), "jump to a pane (number in its title)"),
     bind(Normal, &[ch('j'), code(KeyCode::Down)], Action::Down, "move down / up"),
     bind(Normal, &[ch('k'), code(KeyCode::Up)], Action::Up, "move down / up"),
     bind(Normal, &[ch('h'), code(KeyCode::Left)], Action::Left, "previous / next card")
@@ -210,6 +211,19 @@ pub const BINDINGS: &[Binding] = &[
         .with_file(),
     bind(Normal, &[ch('x')], Action::Export, "export the view to a file (.md, .json or text)")
         .footer(7, "export"),
+    // The map's own keys. Tab walks its places, Enter filters by the
+    // picked one and the vertical moves pan (see `App`; help says so).
+    bind(Normal, &[ch('+'), ch('=')], Action::MapZoomIn, "zoom the map in / out")
+        .pane(Pane::Map)
+        .footer(3, "zoom"),
+    bind(Normal, &[ch('-')], Action::MapZoomOut, "zoom the map in / out").pane(Pane::Map),
+    bind(Normal, &[ch('0')], Action::MapFit, "fit the map to what the filter keeps")
+        .pane(Pane::Map)
+        .footer(4, "fit"),
+    bind(Normal, &[ch('h'), code(KeyCode::Left)], Action::Left, "pan the map (j/k ↓/↑ pan too)")
+        .pane(Pane::Map),
+    bind(Normal, &[ch('l'), code(KeyCode::Right)], Action::Right, "pan the map (j/k ↓/↑ pan too)")
+        .pane(Pane::Map),
     // Typing a search.
     bind(Search, &[], Action::Input(' '), "narrows the timeline and quotes as you type; marks matching actors (underlined), n/N jump to them"),
     bind(Search, &[code(KeyCode::Enter)], Action::Accept, "keep the search").footer(1, "keep"),
@@ -850,7 +864,7 @@ mod tests {
         assert_eq!(label("page down / up"), "PgDn/PgUp Ctrl-D/Ctrl-U");
         assert_eq!(label("first / last"), "g/G Home/End");
         assert_eq!(label("all keys (this help)"), "? F1");
-        assert_eq!(label("jump to a pane (number in its title)"), "1/2/3/4");
+        assert_eq!(label("jump to a pane (number in its title)"), "1/2/3/4/5");
         let context = Context {
             focus: Pane::Actors,
             filter_active: true,

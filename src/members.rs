@@ -77,10 +77,18 @@ impl Members {
             for &e in slices.iter().copied().flatten() {
                 hit[e as usize] = true;
             }
-            return (0..event_total).filter(|&e| hit[e]).collect();
+            return EventIx::all(event_total)
+                .filter(|&e| hit[e.get()])
+                .collect();
         }
         let mut out: Vec<EventIx> = Vec::with_capacity(total);
-        out.extend(slices.iter().copied().flatten().map(|&e| e as usize));
+        out.extend(
+            slices
+                .iter()
+                .copied()
+                .flatten()
+                .map(|&e| EventIx::new(e as usize)),
+        );
         out.sort_unstable();
         out.dedup();
         out
@@ -208,6 +216,10 @@ mod tests {
     use super::*;
     use crate::model::{Actor, ActorKind, Event};
 
+    fn positions(events: Vec<EventIx>) -> Vec<usize> {
+        events.into_iter().map(EventIx::get).collect()
+    }
+
     fn actor(id: usize, part_of: Option<usize>) -> Actor {
         Actor {
             id: format!("a{id}"),
@@ -268,7 +280,7 @@ mod tests {
                 .filter(|e| e.actors.iter().any(|&x| walk_within(s, x, a)))
                 .count();
             assert_eq!(m.event_count(a), count, "events of {a}");
-            let events: Vec<usize> = (0..s.events.len())
+            let events: Vec<EventIx> = (s.event_ixs())
                 .filter(|&e| s.events[e].actors.iter().any(|&x| walk_within(s, x, a)))
                 .collect();
             assert_eq!(m.events_of(&[a], s.events.len()), events, "events of {a}");
@@ -299,8 +311,8 @@ mod tests {
         assert_eq!(m.event_count(4), 3);
         assert_eq!(m.in_scope(&[2]), [false, false, true, true, false, false]);
         assert_eq!(m.in_scope(&[2, 0]), [true, true, true, true, false, false]);
-        assert_eq!(m.events_of(&[2, 5], 6), [0, 1, 2, 3, 5]);
-        assert_eq!(m.events_of(&[], 6), Vec::<usize>::new());
+        assert_eq!(positions(m.events_of(&[2, 5], 6)), [0, 1, 2, 3, 5]);
+        assert_eq!(m.events_of(&[], 6), []);
     }
 
     #[test]
@@ -325,7 +337,7 @@ mod tests {
         assert_eq!(m.depth(49_999), 1);
         assert!(m.is_within(49_999, 0) && !m.is_within(0, 49_999));
         assert!(!m.is_within(2, 1));
-        assert_eq!(m.events_of(&[1], 50_000), [1, 7_143]);
+        assert_eq!(positions(m.events_of(&[1], 50_000)), [1, 7_143]);
         assert_eq!(m.in_scope(&[3]).iter().filter(|&&x| x).count(), 1);
     }
 
@@ -341,7 +353,7 @@ mod tests {
         assert_eq!(m.event_count(0), 3);
         assert_eq!(m.event_count(n / 2), 2);
         assert_eq!(m.event_count(n - 1), 1);
-        assert_eq!(m.events_of(&[n / 2 + 1], 3), [0]);
+        assert_eq!(positions(m.events_of(&[n / 2 + 1], 3)), [0]);
         assert_eq!(m.in_scope(&[n - 2]).iter().filter(|&&x| x).count(), 2);
     }
 

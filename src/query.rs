@@ -803,17 +803,17 @@ pub fn select(s: &Situation, index: &Index, filter: &Filter) -> Selection {
     let marked = &index.marked;
     let event_in_window = |&e: &EventIx| {
         let event = &s.events[e];
-        (!filter.marked || is_marked(&marked.events, e))
+        (!filter.marked || is_marked(&marked.events, e.get()))
             && at_place(event.place)
             && (!faceted || facets.keeps_event(s, event))
             && (!windowed || in_window(Some(event.first_day()), Some(event.last_day())))
     };
     let events: Vec<EventIx> = match (by_actor, event_hits) {
-        (None, None) => (0..s.events.len()).filter(event_in_window).collect(),
+        (None, None) => s.event_ixs().filter(event_in_window).collect(),
         (Some(listed), None) => listed.into_iter().filter(event_in_window).collect(),
         (None, Some(hits)) => hits
             .iter()
-            .map(|&e| e as usize)
+            .map(|&e| EventIx::new(e as usize))
             .filter(event_in_window)
             .collect(),
         (Some(listed), Some(hits)) => intersect(&listed, &hits).filter(event_in_window).collect(),
@@ -888,7 +888,7 @@ pub fn select(s: &Situation, index: &Index, filter: &Filter) -> Selection {
 
 /// Events in both sorted lists, in order.
 fn intersect<'a>(listed: &'a [EventIx], hits: &'a [u32]) -> impl Iterator<Item = EventIx> + 'a {
-    let mut hits = hits.iter().map(|&h| h as usize).peekable();
+    let mut hits = hits.iter().map(|&h| EventIx::new(h as usize)).peekable();
     listed.iter().copied().filter(move |&e| {
         while hits.next_if(|&h| h < e).is_some() {}
         hits.peek() == Some(&e)

@@ -41,7 +41,7 @@ fn picker(app: &App) -> Buffer {
     let space = app.screen().popups;
     let area: Rect = popup::facets(space).outer;
     let mut buf = Buffer::empty(area);
-    sitrep::ui::facets::render(app, facets, space, &mut buf);
+    sitrep::ui::picker::render_facets(app, facets, space, &mut buf);
     buf
 }
 

@@ -933,6 +933,17 @@ fn the_footer_offers_only_keys_with_something_to_act_on() {
     assert!(!footer.contains("Space filter"), "{footer:?}");
 }
 
+/// The built-in situation with the map focused and zoomed to the screen.
+fn builtin_map(width: u16, height: u16) -> App {
+    let situation = load_str(sitrep::BUILTIN_TEXT)
+        .situation
+        .expect("the built-in situation loads");
+    let mut app = App::new(situation, Options::default());
+    app.update(Action::Resize { width, height });
+    keys(&mut app, &[KeyCode::Char('5'), KeyCode::Char('z')]);
+    app
+}
+
 #[test]
 fn the_now_line_parts_what_is_over_from_what_the_as_of_day_falls_within() {
     // as_of 20 Sep 2023: "mid 2023-09" may end that very day, so it is not
@@ -993,6 +1004,67 @@ fn strip_app(width: u16, height: u16) -> App {
     text(&mut app, "red crescent");
     keys(&mut app, &[KeyCode::Enter]);
     app
+}
+
+#[test]
+fn the_builtin_map_at_two_sizes() {
+    // Haiti, Jamaica, the UN in New York and Kenya: the fit spans the
+    // Atlantic, with coasts, borders and labelled markers.
+    insta::assert_snapshot!(
+        "map_80x24",
+        screen_text(draw(&builtin_map(80, 24)).backend().buffer())
+    );
+    let mut app = builtin_map(120, 40);
+    // Picking the busiest place labels it in brackets and says what Enter does.
+    keys(&mut app, &[KeyCode::Tab]);
+    let screen = screen_text(draw(&app).backend().buffer());
+    assert!(screen.contains("[Port-au-Prince"), "{screen}");
+    assert!(screen.contains("Enter filters by it"), "{screen}");
+    insta::assert_snapshot!("map_120x40_picked", screen);
+}
+
+#[test]
+fn approximate_places_are_never_drawn_as_a_dot() {
+    // Filtered by Haiti, the map fits Hispaniola: the country's one point
+    // and its capital's fall in different cells.
+    let situation = load_str(sitrep::BUILTIN_TEXT).situation.unwrap();
+    let haiti = situation.place_by_id("haiti").unwrap();
+    let options = Options {
+        filter: sitrep::query::Filter {
+            places: vec![haiti],
+            ..Default::default()
+        },
+        ..Options::default()
+    };
+    let mut app = App::new(situation, options);
+    app.update(Action::Resize {
+        width: 120,
+        height: 40,
+    });
+    keys(&mut app, &[KeyCode::Char('5'), KeyCode::Char('z')]);
+    let buffer = draw(&app).backend().buffer().clone();
+    let map = &app.view().panes.map;
+    let marker = map
+        .markers
+        .list
+        .iter()
+        .find(|m| m.place == haiti)
+        .expect("Haiti has events of its own");
+    assert!(marker.approximate);
+    let (col, row) = map.view.cell_of(map.grid, marker.point).unwrap();
+    let inner = app.screen().inner(sitrep::action::Pane::Map);
+    let cell = &buffer[(inner.x + col, inner.y + row)];
+    assert!(["◦", "○"].contains(&cell.symbol()), "{:?}", cell.symbol());
+    // Port-au-Prince, an exact point, gets a dot.
+    let pap = app.situation().place_by_id("port-au-prince").unwrap();
+    let exact = map.markers.list.iter().find(|m| m.place == pap).unwrap();
+    let (col, row) = map.view.cell_of(map.grid, exact.point).unwrap();
+    let cell = &buffer[(inner.x + col, inner.y + row)];
+    assert!(
+        ["·", "•", "●"].contains(&cell.symbol()),
+        "{:?}",
+        cell.symbol()
+    );
 }
 
 #[test]

@@ -55,11 +55,12 @@ fn picker(app: &App) -> &FacetPopup {
 fn rows(app: &App) -> Vec<String> {
     let s = &app.data.situation;
     picker(app)
+        .list
         .rows
         .iter()
         .map(|row| match row {
-            FacetRow::Heading { group, .. } => format!("# {}", group.title()),
-            FacetRow::Value { facet, events } => format!("{} {events}", facet.name(s)),
+            FacetRow::Heading { title, .. } => format!("# {title}"),
+            FacetRow::Item(FacetValue { facet, events }) => format!("{} {events}", facet.name(s)),
         })
         .collect()
 }
@@ -140,10 +141,10 @@ fn typing_narrows_and_backspace_and_ctrl_u_widen() {
     assert!(rows(&app).is_empty());
     assert_eq!(app.mode(), Mode::Facets);
     press(&mut app, KeyCode::Backspace);
-    assert_eq!(picker(&app).query, "pol");
+    assert_eq!(picker(&app).list.query, "pol");
     assert_eq!(highlighted(&app), "politics");
     press_with(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
-    assert_eq!(picker(&app).query, "");
+    assert_eq!(picker(&app).list.query, "");
     // The highlighted value stays highlighted as the list widens.
     assert_eq!(highlighted(&app), "politics");
     // A source matches by its id and its publisher too.
@@ -180,12 +181,12 @@ fn moving_skips_the_headings() {
     assert_eq!(highlighted(&app), "weather");
     press(&mut app, KeyCode::PageDown);
     assert!(picker(&app).selected().is_some());
-    assert!(picker(&app).cursor.selected > 10);
+    assert!(picker(&app).list.cursor.selected > 10);
     press(&mut app, KeyCode::PageUp);
     press(&mut app, KeyCode::PageUp);
     assert_eq!(highlighted(&app), "disaster");
     // The first heading stays in view above the first value.
-    assert_eq!(picker(&app).cursor.offset, 0);
+    assert_eq!(picker(&app).list.cursor.offset, 0);
 }
 
 #[test]

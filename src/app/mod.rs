@@ -31,8 +31,9 @@ use ratatui::layout::{Position, Rect};
 pub use cursor::{Cursor, Motion, relocate};
 pub use effect::{Effect, Effects};
 pub use popups::{
-    DetailPage, DetailPopup, ExportPopup, FacetPopup, FacetRow, HelpPopup, PickerPopup, Popup,
-    RemovedPopup, Reply, ReportPopup, SourcesPopup, WindowPopup,
+    DetailPage, DetailPopup, ExportPopup, FacetPopup, FacetRow, FacetValue, Group, HelpPopup,
+    ListPicker, PickerPopup, Popup, RemovedPopup, Reply, ReportPopup, Row, SourcesPopup,
+    WindowPopup,
 };
 pub use reload::carry_over;
 pub use seen::{Seen, SeenSetup};
@@ -47,7 +48,8 @@ use crate::geometry::columns::{actors_full_width, timeline_full_width};
 use crate::geometry::header::{Chip, chips};
 use crate::geometry::{Facts, LaidOut, Screen};
 use crate::keymap::{Keymap, Mode};
-use crate::model::{ActorIx, MetricIx, QuoteIx, Situation};
+use crate::model::{ActorIx, EventIx, MetricIx, PlaceIx, QuoteIx, Situation};
+use crate::places::{Anchors, Markers};
 use crate::query::{Facet, Filter, Index, Selection};
 use crate::reload::Problem;
 use crate::strip::Strip;
@@ -137,6 +139,7 @@ fn facts<'a>(data: &'a Data, view: &View, banner: bool) -> Facts<'a> {
         timeline_full: full_width(timeline_full_width(&data.derived)),
         actors_full: full_width(actors_full_width(&data.derived)),
         zoom: view.zoom,
+        map: data.situation.places.iter().any(|p| p.point.is_some()),
         focus: view.focus,
         tab: view.tab,
         strip: !view.strip_hidden,
@@ -186,6 +189,8 @@ impl App {
             strip: Strip::default(),
             strip_stale: true,
         };
+        app.view.panes.map = panes::MapPane::new(Anchors::new(&app.data.situation));
+        app.remark_map();
         if let Some(seen) = &mut app.seen {
             seen.opened(&app.data.situation);
         }
@@ -328,7 +333,11 @@ impl App {
     /// Panes that have something to show (a file may have no metrics, and
     /// the new-and-changed filter may leave none).
     pub fn has_pane(&self, pane: Pane) -> bool {
-        pane != Pane::Figures || !self.data.selection.metrics.is_empty()
+        match pane {
+            Pane::Figures => !self.data.selection.metrics.is_empty(),
+            Pane::Map => self.data.situation.places.iter().any(|p| p.point.is_some()),
+            _ => true,
+        }
     }
 
     /// A line of feedback from outside the state (the terminal loop's
@@ -342,7 +351,7 @@ impl App {
     /// panic gives the terminal back (`examples/dashboard_panic.rs`).
     #[doc(hidden)]
     pub fn break_for_panic_check(&mut self) {
-        self.data.selection.events = vec![usize::MAX];
+        self.data.selection.events = vec![EventIx::new(u32::MAX as usize)];
     }
 
     /// The only mutator for what the user asks.
@@ -425,6 +434,14 @@ impl App {
             self.screen = Screen::new(&facts);
             self.laid_out = Some(LaidOut::of(&facts));
         }
+        let map = self.screen.visible(Pane::Map).map(|_| {
+            let (map, _) = crate::geometry::map_areas(self.screen.inner(Pane::Map));
+            crate::geo::Grid {
+                cols: map.width,
+                rows: map.height,
+            }
+        });
+        self.view.panes.map.show(map);
         let columns = usize::from(self.screen.strip.width);
         if self.screen.strip.is_empty() {
             self.strip = Strip::default();
@@ -499,6 +516,7 @@ impl App {
     fn normal(&mut self, action: Action) {
         let focus = self.view.focus;
         match action {
+            action if focus == Pane::Map && self.map_key(action) => {}
             Action::FocusNext | Action::FocusPrev => {
                 let mut pane = focus;
                 loop {
@@ -516,6 +534,8 @@ impl App {
             Action::Focus(pane) => {
                 if self.has_pane(pane) {
                     self.set_focus(pane);
+                } else if pane == Pane::Map {
+                    self.view.status = Some("no place in this file has coordinates".into());
                 } else if self.data.situation.metrics.is_empty() {
                     self.view.status = Some("this file has no key figures".into());
                 } else {
@@ -575,6 +595,8 @@ impl App {
                     self.set_search(String::new());
                 } else if self.window().is_some() {
                     self.set_window(None);
+                } else if let Some(place) = self.data.filter.places.last().copied() {
+                    self.toggle_place(place);
                 } else if let Some(facet) = self.data.filter.facets.all().last() {
                     self.toggle_facet(facet);
                 } else if let Some(actor) = self.data.filter.actors.last().copied() {
@@ -775,6 +797,57 @@ impl App {
         ));
     }
 
+    /// The map's own keys while it has the focus; `false` for an action it
+    /// leaves to the rest of browsing.
+    fn map_key(&mut self, action: Action) -> bool {
+        let map = &mut self.view.panes.map;
+        match action {
+            Action::Up => map.pan(0, -1),
+            Action::Down => map.pan(0, 1),
+            Action::Left => map.pan(-1, 0),
+            Action::Right => map.pan(1, 0),
+            Action::MapZoomIn => map.zoom(panes::ZOOM_STEP),
+            Action::MapZoomOut => map.zoom(1.0 / panes::ZOOM_STEP),
+            Action::MapFit => map.fit(),
+            // Tab walks the places; past the last one (or before the first)
+            // it goes on to the next pane as it does everywhere else.
+            Action::FocusNext | Action::FocusPrev => {
+                let step = if action == Action::FocusNext { 1 } else { -1 };
+                return map.pick_next(step);
+            }
+            Action::Open => match map.picked {
+                Some(place) if !self.data.filter.places.contains(&place) => {
+                    self.toggle_place(place)
+                }
+                Some(_) => self.view.status = Some("already in the filter".into()),
+                None => {
+                    let key = self.keymap.key(Mode::Normal, Action::FocusNext);
+                    self.view.status = Some(format!(
+                        "{} picks a place on the map",
+                        key.unwrap_or_else(|| "a click".into())
+                    ));
+                }
+            },
+            _ => return false,
+        }
+        true
+    }
+
+    fn toggle_place(&mut self, place: PlaceIx) {
+        self.data.filter.toggle_place(place);
+        self.refilter();
+        let name = fit(&shown(&self.data.situation.places[place].name, 40), 40);
+        let sign = if self.data.filter.places.contains(&place) {
+            "+"
+        } else {
+            "−"
+        };
+        self.view.status = Some(format!(
+            "{sign} {name} · {} shown",
+            plural(self.data.selection.events.len(), "event")
+        ));
+    }
+
     fn toggle_facet(&mut self, facet: Facet) {
         let label = facet_label(&self.data.situation, &facet);
         let sign = if self.data.filter.facets.contains(&facet) {
@@ -790,7 +863,25 @@ impl App {
         ));
     }
 
-    fn selected_event(&self) -> Option<usize> {
+    /// The map's markers for what the filter keeps now (and a fit to them).
+    fn remark_map(&mut self) {
+        let map = &mut self.view.panes.map;
+        let markers = Markers::new(
+            &self.data.situation,
+            &map.anchors,
+            &self.data.selection.events,
+        );
+        map.set_markers(markers);
+    }
+
+    /// The drawn place of the event selected in the timeline.
+    pub fn selected_place(&self) -> Option<PlaceIx> {
+        let e = self.selected_event()?;
+        let place = self.data.situation.events[e].place?;
+        self.view.panes.map.anchors.of(place)
+    }
+
+    fn selected_event(&self) -> Option<EventIx> {
         let cursor = self.view.panes.timeline.cursor;
         self.data.selection.events.get(cursor.selected).copied()
     }
@@ -806,7 +897,7 @@ impl App {
     }
 
     /// Where an event is in the timeline's list (see [`relocate`]).
-    fn find_event(&self, event: usize) -> Result<usize, usize> {
+    fn find_event(&self, event: EventIx) -> Result<usize, usize> {
         relocate(&self.data.selection.events, event, |e| {
             self.data.event_rank(e)
         })
@@ -827,6 +918,7 @@ impl App {
         self.view.last_event = event;
         self.view.last_quote = quote;
         self.data.refilter();
+        self.remark_map();
         self.strip_stale = true;
         let events = self.data.selection.events.len();
         let quotes = self.data.selection.quotes.len();
@@ -924,6 +1016,7 @@ impl App {
         {
             match chip {
                 Chip::Actor(actor) => self.toggle_actor(actor),
+                Chip::Place(place) => self.toggle_place(place),
                 Chip::Facet(group, i) => {
                     if let Some(facet) = self.data.filter.facets.get(group, i) {
                         self.toggle_facet(facet);
@@ -946,6 +1039,13 @@ impl App {
         let pane = self.screen.pane_at(at)?;
         let was_focused = self.view.focus == pane;
         self.set_focus(pane);
+        if pane == Pane::Map {
+            let (map, _) = crate::geometry::map_areas(self.screen.inner(Pane::Map));
+            if map.contains(at) {
+                self.view.panes.map.pick_at(at.x - map.x, at.y - map.y);
+            }
+            return None;
+        }
         let item = self
             .view
             .panes
@@ -986,8 +1086,8 @@ impl App {
         // may be under way in it (a vague date or a span from before).
         let s = &self.data.situation;
         let events = &self.data.selection.events;
-        let starts = |&e: &usize| (from..=to).contains(&s.events[e].first_day());
-        let covers = |&e: &usize| s.events[e].first_day() <= to && s.events[e].last_day() >= from;
+        let starts = |&e: &EventIx| (from..=to).contains(&s.events[e].first_day());
+        let covers = |&e: &EventIx| s.events[e].first_day() <= to && s.events[e].last_day() >= from;
         let first = events
             .iter()
             .position(starts)

@@ -61,8 +61,8 @@ struct Mapping<'a> {
 
 impl Mapping<'_> {
     fn event(&self, e: EventIx) -> Option<EventIx> {
-        let id = &self.old.events.get(e)?.id;
-        position_of(self.new.events.iter().map(|e| e.id.as_str()), id)
+        let id = &self.old.events.get(e.get())?.id;
+        position_of(self.new.events.iter().map(|e| e.id.as_str()), id).map(EventIx::new)
     }
 
     fn actor(&self, a: ActorIx) -> Option<ActorIx> {
@@ -240,16 +240,17 @@ pub fn carry_over(old: &App, situation: Situation, warnings: usize) -> App {
         .filter_map(|popup| match popup {
             Popup::Picker(picker) => {
                 let mut next = picker.clone();
-                next.set_query(picker.query.clone(), new);
+                next.set_query(picker.list.query.clone(), new);
                 let kept = picker
                     .selected()
                     .and_then(|a| map.actor(a))
-                    .and_then(|a| next.matches.iter().position(|&m| m == a));
-                next.cursor.selected = kept.unwrap_or(0);
-                next.cursor.offset = next
+                    .and_then(|a| next.list.position(|&m| m == a));
+                next.list.cursor.selected = kept.unwrap_or(0);
+                next.list.cursor.offset = next
+                    .list
                     .cursor
                     .selected
-                    .saturating_sub(row_before(picker.cursor));
+                    .saturating_sub(row_before(picker.list.cursor));
                 Some(Popup::Picker(next))
             }
             Popup::Facets(facets) => {

@@ -292,7 +292,7 @@ mod tests {
     /// Selects the event `id` in the timeline.
     fn select_event(app: &mut App, id: &str) {
         let s = &app.data.situation;
-        let e = s.events.iter().position(|e| e.id == id).expect("the event");
+        let e = s.event_by_id(id).expect("the event");
         let at = app.data.selection.events.iter().position(|&x| x == e);
         app.view.panes.timeline.cursor.selected = at.expect("the event is shown");
         app.view.focus = Pane::Timeline;

@@ -120,6 +120,7 @@ fn tab_and_numbers_move_focus_and_esc_never_quits() {
     assert_eq!(app.view.focus, Pane::Actors);
     press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Tab);
+    // No place of this file has coordinates: no map to stop at.
     assert_eq!(app.view.focus, Pane::Figures);
     press(&mut app, KeyCode::BackTab);
     assert_eq!(app.view.focus, Pane::Quotes);
@@ -220,7 +221,7 @@ fn the_picker_narrows_and_toggles_actors() {
     let Some(Popup::Picker(picker)) = app.view.popup() else {
         panic!("the picker is open");
     };
-    assert_eq!(picker.matches, [actor(&app, "dara-okonkwo")]);
+    assert_eq!(picker.matches(), [actor(&app, "dara-okonkwo")]);
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.data.filter.actors, [actor(&app, "dara-okonkwo")]);
     assert_eq!(event_ids(&app), ["emergency-declared", "minister-tour"]);
@@ -1009,13 +1010,7 @@ fn a_quote_links_to_its_event() {
     press(&mut app, KeyCode::Enter);
     // Speaker, the residents it is about, then its event: Shift-Tab wraps to it.
     press(&mut app, KeyCode::BackTab);
-    let sarrin = app
-        .data
-        .situation
-        .events
-        .iter()
-        .position(|e| e.id == "sarrin-protest")
-        .unwrap();
+    let sarrin = app.data.situation.event_by_id("sarrin-protest").unwrap();
     press(&mut app, KeyCode::Char(' '));
     assert!(
         app.data.filter.actors.is_empty(),
@@ -1280,8 +1275,11 @@ fn detail_text_of(app: &App, page: &DetailPage) -> String {
 fn a_date_around_the_as_of_date_claims_nothing_about_starting() {
     let app = App::new(situation(crate::BUILTIN_TEXT), Options::default());
     let s = &app.data.situation;
-    let e = (s.events.iter())
-        .position(|e| e.tense(s.as_of) == crate::model::Tense::Ongoing && e.last_day() > s.as_of)
+    let e = (s.event_ixs())
+        .find(|&e| {
+            let e = &s.events[e];
+            e.tense(s.as_of) == crate::model::Tense::Ongoing && e.last_day() > s.as_of
+        })
         .expect("the built-in file's late-September meeting");
     let text = detail_text(&app, Target::Event(e));
     assert!(
@@ -1449,6 +1447,86 @@ fn a_reload_keeps_every_cursor_on_its_item_when_the_file_lists_them_out_of_order
         .filter_map(|&q| app.data.situation.quotes[q].id.as_deref())
         .collect();
     assert_eq!(shown, ["q-january", "q-march", "q-june"]);
+}
+
+/// The built-in situation, which has places, at a size.
+fn builtin_app(width: u16, height: u16) -> App {
+    let situation = load_str(crate::BUILTIN_TEXT)
+        .situation
+        .expect("the built-in situation loads");
+    let mut app = App::new(situation, Options::default());
+    app.update(Action::Resize { width, height });
+    app
+}
+
+#[test]
+fn the_map_zooms_pans_and_fits_again_with_its_keys() {
+    let mut app = builtin_app(120, 40);
+    press(&mut app, KeyCode::Char('5'));
+    assert_eq!(app.view.focus, Pane::Map);
+    let map = &app.view.panes.map;
+    assert!(
+        map.fitted && map.grid.cols > 20 && map.grid.rows > 5,
+        "{:?}",
+        map.grid
+    );
+    let fitted = map.view;
+    press(&mut app, KeyCode::Char('+'));
+    let zoomed = app.view.panes.map.view;
+    assert!(zoomed.scale < fitted.scale);
+    assert!(!app.view.panes.map.fitted);
+    press(&mut app, KeyCode::Right);
+    assert!(app.view.panes.map.view.center.lon > zoomed.center.lon);
+    press(&mut app, KeyCode::Up);
+    assert!(app.view.panes.map.view.center.lat > zoomed.center.lat);
+    // Up pans the map, not the timeline.
+    assert_eq!(app.view.focus, Pane::Map);
+    press(&mut app, KeyCode::Char('-'));
+    press(&mut app, KeyCode::Char('0'));
+    assert_eq!(app.view.panes.map.view, fitted);
+    assert!(app.view.panes.map.fitted);
+}
+
+#[test]
+fn picking_a_place_on_the_map_and_enter_filter_by_it_and_refit() {
+    let mut app = builtin_app(120, 40);
+    let all = app.data.selection.events.len();
+    let world = app.view.panes.map.view;
+    press(&mut app, KeyCode::Char('5'));
+    press(&mut app, KeyCode::Tab);
+    let picked = app
+        .view
+        .panes
+        .map
+        .picked
+        .expect("Tab picks the busiest place");
+    assert_eq!(app.data.situation.places[picked].id, "port-au-prince");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.data.filter.places, [picked]);
+    // Port-au-Prince and the places inside it (the airport, the palace).
+    let kept = app.data.selection.events.len();
+    assert!(kept > 0 && kept < all, "{kept} of {all}");
+    for &e in &app.data.selection.events {
+        let place = app.data.situation.events[e]
+            .place
+            .expect("kept events have a place");
+        assert!(app.data.index.place_within(place, picked));
+    }
+    // The map fits what is left: the city and its airport (a point of its
+    // own), far closer in.
+    let map = &app.view.panes.map;
+    let drawn: Vec<&str> = map
+        .markers
+        .list
+        .iter()
+        .map(|m| app.data.situation.places[m.place].id.as_str())
+        .collect();
+    assert_eq!(drawn, ["port-au-prince", "pap-airport"]);
+    assert!(map.view.scale < world.scale);
+    // Backspace takes the place chip off again.
+    press(&mut app, KeyCode::Backspace);
+    assert!(app.data.filter.places.is_empty());
+    assert_eq!(app.data.selection.events.len(), all);
 }
 
 #[test]
@@ -1719,8 +1797,10 @@ fn seen_setup(earlier: Option<crate::seen::Record>) -> SeenSetup {
 
 fn event_mark(app: &App, id: &str) -> Option<crate::marks::Mark> {
     let s = app.situation();
-    let e = s.events.iter().position(|e| e.id == id).expect("the event");
-    app.data().marks.mark(crate::digest::Section::Events, e)
+    let e = s.event_by_id(id).expect("the event");
+    app.data()
+        .marks
+        .mark(crate::digest::Section::Events, e.get())
 }
 
 #[test]
@@ -1741,12 +1821,7 @@ fn a_first_look_marks_nothing_and_reloads_mark_what_each_one_brought() {
     reload(&mut app, &edited);
     assert_eq!(event_mark(&app, &first), Some(crate::marks::Mark::Changed));
     assert_eq!(event_mark(&app, &second), None);
-    let e = app
-        .situation()
-        .events
-        .iter()
-        .position(|e| e.id == first)
-        .unwrap();
+    let e = app.situation().event_by_id(&first).unwrap();
     let doc = crate::doc::detail::document(&app.data, &app.theme, Target::Event(e), 0, 200);
     let text: Vec<String> = doc.lines.iter().map(|l| l.to_string()).collect();
     // The detail names what changed, with the old and the new value.
@@ -2149,7 +2224,7 @@ fn a_changed_items_detail_says_what_it_was_and_what_it_is() {
         ),
         "{lines:#?}"
     );
-    let breach = s.events.iter().position(|e| e.id == "dam-breach").unwrap();
+    let breach = s.event_by_id("dam-breach").unwrap();
     let lines = detail_lines(&app, Target::Event(breach));
     assert!(
         has(
@@ -2160,7 +2235,7 @@ fn a_changed_items_detail_says_what_it_was_and_what_it_is() {
     );
     // The date did not move: no line for it.
     assert!(!has(&lines, "date was"), "{lines:#?}");
-    let rain = s.events.iter().position(|e| e.id == "record-rain").unwrap();
+    let rain = s.event_by_id("record-rain").unwrap();
     assert!(has(
         &detail_lines(&app, Target::Event(rain)),
         "new since your last look"

@@ -5,7 +5,7 @@
 //! help_popup, report_popup, removed_popup, sources_popup, export_prompt; named so
 //! that none is also an action) in that mode only; both replace
 //! the action's keys there. `[keys.<pane>]` (figures, timeline, actors,
-//! quotes) adds keys that work while browsing with that pane focused. What
+//! quotes, map) adds keys that work while browsing with that pane focused. What
 //! the keys then do is [`crate::keymap::Keymap::with`]'s business.
 
 use std::ops::Range;
@@ -16,7 +16,7 @@ use crate::keymap::{BINDINGS, Mode, Rebinding, Scope};
 /// The tables under `[keys]`: modes, named so that none is also an
 /// action, and panes. Each mode of [`Mode::ALL`] is here under its [`mode_name`] (a test
 /// holds it so).
-pub const SCOPES: [(&str, Scope); 15] = [
+pub const SCOPES: [(&str, Scope); 16] = [
     ("browse", Scope::Mode(Mode::Normal)),
     ("search_prompt", Scope::Mode(Mode::Search)),
     ("picker_popup", Scope::Mode(Mode::Picker)),
@@ -32,6 +32,7 @@ pub const SCOPES: [(&str, Scope); 15] = [
     ("timeline", Scope::Pane(Pane::Timeline)),
     ("actors", Scope::Pane(Pane::Actors)),
     ("quotes", Scope::Pane(Pane::Quotes)),
+    ("map", Scope::Pane(Pane::Map)),
 ];
 
 pub fn scope_named(name: &str) -> Option<Scope> {
@@ -76,6 +77,7 @@ pub const ACTIONS: &[(&str, Action)] = &[
     ("focus_timeline", Action::Focus(Pane::Timeline)),
     ("focus_actors", Action::Focus(Pane::Actors)),
     ("focus_quotes", Action::Focus(Pane::Quotes)),
+    ("focus_map", Action::Focus(Pane::Map)),
     ("down", Action::Down),
     ("up", Action::Up),
     ("left", Action::Left),
@@ -106,6 +108,9 @@ pub const ACTIONS: &[(&str, Action)] = &[
     ("next_link", Action::NextLink),
     ("prev_link", Action::PrevLink),
     ("zoom", Action::Zoom),
+    ("map_zoom_in", Action::MapZoomIn),
+    ("map_zoom_out", Action::MapZoomOut),
+    ("map_fit", Action::MapFit),
     ("toggle_strip", Action::ToggleStrip),
     ("sort", Action::Sort),
     ("toggle_mouse", Action::ToggleMouse),

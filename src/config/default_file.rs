@@ -40,7 +40,7 @@ pub fn default_file() -> String {
          # A figure is stale when its latest possible day is more than this many\n\
          # days before the situation's as-of date.\n\
          stale_after_days = {}\n\
-         # The pane focused at start: figures | timeline | actors | quotes.\n\
+         # The pane focused at start: figures | timeline | actors | quotes | map.\n\
          focus = \"{}\"\n\
          # Remember what you have seen in each file, to mark what is new next time.\n\
          state = {}",
@@ -72,9 +72,9 @@ pub fn default_file() -> String {
          # (plain characters stay typed text while searching and in the picker).\n\
          # [keys.browse], [keys.search_prompt], [keys.picker_popup],\n\
          # [keys.detail_popup] and [keys.help_popup] rebind in one mode;\n\
-         # [keys.figures], [keys.timeline], [keys.actors] and [keys.quotes]\n\
-         # add keys while browsing with that pane focused. A key given to one\n\
-         # action is taken from the others that had it there;\n\
+         # [keys.figures], [keys.timeline], [keys.actors], [keys.quotes] and\n\
+         # [keys.map] add keys while browsing with that pane focused. A key\n\
+         # given to one action is taken from the others that had it there;\n\
          # ctrl-c always quits. Key names: a character (\"q\", \"G\", \"?\"),\n\
          # ctrl-<key>, enter, esc, tab, shift-tab, space, backspace, delete,\n\
          # insert, up, down, left, right, home, end, pgup, pgdn, f1 to f12.\n\

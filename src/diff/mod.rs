@@ -17,7 +17,7 @@ use crate::changes::{Catalog, Changes};
 use crate::digest::{Digests, Section};
 use crate::figures::{self, format_value, is_percent};
 use crate::model::{
-    ActorIx, ActorKind, FuzzyDate, Metric, MetricKind, Observation, Situation, SourceIx,
+    ActorIx, ActorKind, EventIx, FuzzyDate, Metric, MetricKind, Observation, Situation, SourceIx,
 };
 use crate::query::{self, Facets, Filter, Index};
 use crate::sanitize::is_hostile;
@@ -114,7 +114,7 @@ impl Scope {
                 }
             }
             for &e in &selection.events {
-                kept[1][e] = true;
+                kept[1][e.get()] = true;
             }
             for &q in &selection.quotes {
                 kept[2][q.get()] = true;
@@ -510,7 +510,7 @@ fn fields(
             );
             f.opt("context", a.context.as_deref(), b.context.as_deref());
             actor_lists(&mut f, "about", (o, &a.about), (n, &b.about));
-            let event = |s: &Situation, e: Option<usize>| e.map(|e| s.events[e].id.clone());
+            let event = |s: &Situation, e: Option<EventIx>| e.map(|e| s.events[e].id.clone());
             f.compare("event", event(o, a.event), event(n, b.event));
             f.compare("place", place(o, a.place), place(n, b.place));
             f.list(

@@ -285,7 +285,7 @@ pub fn document(
     }
 }
 
-fn event(b: &mut Builder, e: usize) {
+fn event(b: &mut Builder, e: EventIx) {
     let (data, theme) = (b.data, b.theme);
     let s = &data.situation;
     let event = &s.events[e];
@@ -297,7 +297,7 @@ fn event(b: &mut Builder, e: usize) {
         .map(|note| format!(" ({note})"))
         .unwrap_or_default();
     b.field("Date", &format!("{}{when}", event.date_label()));
-    since_last_look(b, Section::Events, e);
+    since_last_look(b, Section::Events, e.get());
     if let Some(category) = &event.category {
         b.field("Category", category);
     }

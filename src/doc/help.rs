@@ -3,6 +3,7 @@
 
 use ratatui::text::{Line, Span};
 
+use crate::action::Action;
 use crate::keymap::{Keymap, Mode};
 use crate::text::{pad, wrap};
 use crate::theme::Theme;
@@ -76,6 +77,36 @@ pub fn help_text(theme: &Theme, keymap: &Keymap, width: u16) -> HelpText {
         &mut out,
     );
     row("wheel", "scroll the pane under the pointer", &mut out);
+    out.push(Line::default());
+    out.push(Line::from(Span::styled("On the map", theme.strong())));
+    let key = |action| keymap.key(Mode::Normal, action).unwrap_or_default();
+    let pair = |a, b| format!("{}/{}", key(a), key(b));
+    row(
+        &pair(Action::FocusNext, Action::FocusPrev),
+        "pick the next / previous place, busiest first; past the last, the next pane",
+        &mut out,
+    );
+    row(
+        &key(Action::Open),
+        "add the picked place to the filter",
+        &mut out,
+    );
+    row(
+        &pair(Action::Down, Action::Up),
+        "pan south / north (the other map keys are under Browsing)",
+        &mut out,
+    );
+    row("click", "pick the place nearest the pointer", &mut out);
+    row(
+        "● • ·",
+        "an exact place, bigger for more events; the picked one in [brackets]",
+        &mut out,
+    );
+    row(
+        "○ ◦",
+        "an approximate place: the point stands for an area or a guess",
+        &mut out,
+    );
     out.push(Line::default());
     out.push(Line::from(Span::styled("On screen", theme.strong())));
     row(

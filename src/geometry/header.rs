@@ -13,6 +13,7 @@ use crate::text::{fit, plural, shown, width};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Chip {
     Actor(ActorIx),
+    Place(crate::model::PlaceIx),
     /// The `i`th chosen value of a facet.
     Facet(FacetGroup, usize),
     Search,
@@ -39,6 +40,11 @@ pub fn chip_label(data: &Data, chip: Chip) -> String {
             };
             format!(" {shown} ✕ ")
         }
+        // A pin tells a place from an actor of the same name ("Kenya").
+        Chip::Place(p) => format!(
+            " ⌖ {} ✕ ",
+            fit(&shown(&data.situation.places[p].name, CHIP_MAX), CHIP_MAX)
+        ),
         Chip::Facet(group, i) => {
             let Some(facet) = data.filter.facets.get(group, i) else {
                 return String::new();
@@ -125,6 +131,7 @@ pub fn all_chips(data: &Data) -> impl Iterator<Item = Chip> + '_ {
         .actors
         .iter()
         .map(|&a| Chip::Actor(a))
+        .chain(data.filter.places.iter().map(|&p| Chip::Place(p)))
         .chain(
             FacetGroup::ALL
                 .into_iter()

@@ -16,6 +16,8 @@
 //! │                                       ││                             │
 //! │                                       │└─────────────────────────────┘
 //! │                                       │┌ 4 Quotes ───────────────────┐
+//! │                                       │└─────────────────────────────┘
+//! │                                       │┌ 5 Map (40%) ────────────────┐
 //! └───────────────────────────────────────┘└─────────────────────────────┘
 //!  Enter open  / search  a actors ...                                      footer, 1 row
 //! ```
@@ -27,10 +29,10 @@
 //! beside the actors); actors take the rows their list needs, up to half.
 //!
 //! Stacked (narrower, at least 36 rows): the timeline spans the width, with
-//! actors and quotes side by side under it.
+//! actors, quotes and the map side by side under it.
 //!
 //! Tabbed (everything smaller, 80x24 included): one card row, then one of
-//! timeline / actors / quotes, whose title is a row of tabs.
+//! timeline / actors / quotes / map, whose title is a row of tabs.
 //!
 //! The time strip takes the top two or three rows inside the timeline's
 //! border, above its list, while the timeline is tall enough.
@@ -85,6 +87,8 @@ pub struct Facts<'a> {
     pub timeline_full: u16,
     pub actors_full: u16,
     pub zoom: bool,
+    /// Some place has coordinates: the map pane has a slot (none without).
+    pub map: bool,
     pub focus: Pane,
     /// Which pane the tabbed arrangement shows.
     pub tab: Pane,
@@ -105,6 +109,7 @@ pub struct LaidOut {
     timeline_full: u16,
     actors_full: u16,
     zoom: bool,
+    map: bool,
     focus: Pane,
     tab: Pane,
     strip: bool,
@@ -120,6 +125,7 @@ impl LaidOut {
             timeline_full: facts.timeline_full,
             actors_full: facts.actors_full,
             zoom: facts.zoom,
+            map: facts.map,
             focus: facts.focus,
             tab: facts.tab,
             strip: facts.strip,
@@ -136,6 +142,7 @@ impl LaidOut {
             timeline_full,
             actors_full,
             zoom,
+            map,
             focus,
             tab,
             strip,
@@ -146,6 +153,7 @@ impl LaidOut {
             && self.timeline_full == timeline_full
             && self.actors_full == actors_full
             && self.zoom == zoom
+            && self.map == map
             && self.focus == focus
             && self.tab == tab
             && self.strip == strip
@@ -237,10 +245,29 @@ impl Screen {
     }
 }
 
-/// The tabs of the tabbed arrangement, as drawn on the pane's top border.
-pub fn tab_labels() -> [(Pane, String); 3] {
-    [Pane::Timeline, Pane::Actors, Pane::Quotes]
+/// Inside the map pane: the map itself and its one-line status under it.
+pub fn map_areas(inner: Rect) -> (Rect, Rect) {
+    let status_height = u16::from(inner.height >= 2);
+    let map = Rect {
+        height: inner.height - status_height,
+        ..inner
+    };
+    let status = Rect {
+        y: map.bottom(),
+        height: status_height,
+        ..inner
+    };
+    (map, status)
+}
+
+/// The tabs of the tabbed arrangement, as drawn on the pane's top border
+/// (the map's only when it has a slot).
+pub fn tab_labels(map: bool) -> Vec<(Pane, String)> {
+    [Pane::Timeline, Pane::Actors, Pane::Quotes, Pane::Map]
+        .into_iter()
+        .filter(|&p| map || p != Pane::Map)
         .map(|p| (p, format!(" {} {} ", p.number(), p.title())))
+        .collect()
 }
 
 /// Below the minimum size the screen only asks to be enlarged, and keys other
@@ -291,7 +318,7 @@ fn arrange(facts: &Facts, banner_rows: u16) -> Screen {
         Layout::vertical([Constraint::Length(figures_height), Constraint::Fill(1)]).areas(body);
     screen.place(Pane::Figures, strip, !facts.labels.is_empty());
 
-    let group = [Pane::Timeline, Pane::Actors, Pane::Quotes];
+    let group = [Pane::Timeline, Pane::Actors, Pane::Quotes, Pane::Map];
     match screen.arrangement {
         Arrangement::Wide => {
             // The side panes take what the actors pane needs to show all
@@ -301,32 +328,49 @@ fn arrange(facts: &Facts, banner_rows: u16) -> Screen {
                 Constraint::Length(facts.actors_full.max(main.width / 3)),
             ])
             .areas(main);
+            // The map takes the lower two fifths of the side.
+            let map_share = if facts.map { 40 } else { 0 };
+            let [upper, map] =
+                Layout::vertical([Constraint::Fill(1), Constraint::Percentage(map_share)])
+                    .areas(side);
             // Actors take what their list needs, up to half; quotes the rest.
             let actors_height = (facts.actors as u16).saturating_add(3);
             let [actors, quotes] = Layout::vertical([
-                Constraint::Max(actors_height.max(side.height / 4).min(side.height / 2)),
+                Constraint::Max(actors_height.max(upper.height / 4).min(upper.height / 2)),
                 Constraint::Fill(1),
             ])
-            .areas(side);
-            for (pane, rect) in group.into_iter().zip([timeline, actors, quotes]) {
-                screen.place(pane, rect, true);
+            .areas(upper);
+            for (pane, rect) in group.into_iter().zip([timeline, actors, quotes, map]) {
+                screen.place(pane, rect, pane != Pane::Map || facts.map);
             }
         }
         Arrangement::Stacked => {
             let lower = (main.height * 2 / 5).max(10);
-            let [timeline, bottom] =
+            let [upper, bottom] =
                 Layout::vertical([Constraint::Fill(1), Constraint::Length(lower)]).areas(main);
+            // The map sits beside the timeline, in what the timeline's
+            // columns leave, between a third and two fifths of the width.
+            let map_width = if facts.map {
+                main.width
+                    .saturating_sub(facts.timeline_full)
+                    .clamp(main.width / 3, main.width * 2 / 5)
+            } else {
+                0
+            };
+            let [timeline, map] =
+                Layout::horizontal([Constraint::Fill(1), Constraint::Length(map_width)])
+                    .areas(upper);
             let [actors, quotes] =
                 Layout::horizontal([Constraint::Percentage(50), Constraint::Fill(1)]).areas(bottom);
-            for (pane, rect) in group.into_iter().zip([timeline, actors, quotes]) {
-                screen.place(pane, rect, true);
+            for (pane, rect) in group.into_iter().zip([timeline, actors, quotes, map]) {
+                screen.place(pane, rect, pane != Pane::Map || facts.map);
             }
         }
         Arrangement::Tabbed => {
             for pane in group {
                 screen.place(pane, main, pane == facts.tab);
             }
-            screen.tabs = tabs(main);
+            screen.tabs = tabs(main, facts.map);
         }
     }
 
@@ -371,11 +415,11 @@ impl Screen {
 }
 
 /// Tab label rects along the top border of the tabbed pane.
-fn tabs(pane: Rect) -> Vec<(Rect, Pane)> {
+fn tabs(pane: Rect, map: bool) -> Vec<(Rect, Pane)> {
     let mut x = pane.x.saturating_add(1);
     let end = pane.right().saturating_sub(1);
     let mut out = Vec::new();
-    for (p, label) in tab_labels() {
+    for (p, label) in tab_labels(map) {
         let w = width(&label) as u16;
         if x.saturating_add(w) > end {
             break;

@@ -101,7 +101,7 @@ pub fn sources(space: Rect, count: usize) -> SourcesRects {
     SourcesRects { outer, list, url }
 }
 
-/// The actor picker: a query row, a count row, then the list.
+/// A list picker: a query row, a count row, then the list.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct PickerRects {
     pub outer: Rect,
@@ -109,21 +109,19 @@ pub struct PickerRects {
     pub list: Rect,
 }
 
+/// The actor picker.
 pub fn picker(space: Rect) -> PickerRects {
-    let outer = centered(space, 68, 24.min(space.height.saturating_sub(4)));
-    let inner = outer.inner(Margin::new(1, 1));
-    let list = Rect {
-        y: inner.y.saturating_add(2),
-        height: inner.height.saturating_sub(2),
-        ..inner
-    };
-    PickerRects { outer, inner, list }
+    list_picker(space, 68)
 }
 
-/// The facet picker: laid out as the actor picker, a little wider for
-/// the sources' titles.
+/// The facet picker: a little wider than the actor picker, for the
+/// sources' titles.
 pub fn facets(space: Rect) -> PickerRects {
-    let outer = centered(space, 76, 24.min(space.height.saturating_sub(4)));
+    list_picker(space, 76)
+}
+
+fn list_picker(space: Rect, width: u16) -> PickerRects {
+    let outer = centered(space, width, 24.min(space.height.saturating_sub(4)));
     let inner = outer.inner(Margin::new(1, 1));
     let list = Rect {
         y: inner.y.saturating_add(2),

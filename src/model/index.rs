@@ -7,6 +7,25 @@
 /// Most items one table of a situation may hold: what a `u32` index reaches.
 pub const MAX_ITEMS: usize = u32::MAX as usize;
 
+/// What every typed index does, for code written once for all lists (the
+/// loader settles references to sources, actors, events and places alike).
+pub trait ListIndex: Copy {
+    /// The index of the item at `position` (see each type's `new`).
+    fn at(position: usize) -> Self;
+    /// The position in its list.
+    fn position(self) -> usize;
+}
+
+/// Lists not yet given their own index type.
+impl ListIndex for usize {
+    fn at(position: usize) -> Self {
+        position
+    }
+    fn position(self) -> usize {
+        self
+    }
+}
+
 macro_rules! index_type {
     ($(#[$doc:meta])* $name:ident into $item:ty) => {
         $(#[$doc])*
@@ -40,6 +59,15 @@ macro_rules! index_type {
             }
         }
 
+        impl ListIndex for $name {
+            fn at(position: usize) -> Self {
+                $name::new(position)
+            }
+            fn position(self) -> usize {
+                self.get()
+            }
+        }
+
         /// `situation.list[ix]` takes only this list's index.
         impl std::ops::Index<$name> for [$item] {
             type Output = $item;
@@ -68,6 +96,12 @@ macro_rules! index_type {
         }
     };
 }
+
+index_type!(
+    /// Index into [`Situation::events`](super::Situation::events), which is
+    /// in timeline order.
+    EventIx into super::Event
+);
 
 index_type!(
     /// Index into [`Situation::quotes`](super::Situation::quotes).

@@ -5,7 +5,7 @@ mod date;
 mod index;
 
 pub use date::{DateError, FuzzyDate, Precision};
-pub use index::{MAX_ITEMS, MetricIx, QuoteIx};
+pub use index::{EventIx, ListIndex, MAX_ITEMS, MetricIx, QuoteIx};
 
 use chrono::{Datelike, NaiveDate};
 
@@ -47,8 +47,6 @@ pub struct Lines {
 
 /// Index into [`Situation::actors`].
 pub type ActorIx = usize;
-/// Index into [`Situation::events`].
-pub type EventIx = usize;
 /// Index into [`Situation::sources`].
 pub type SourceIx = usize;
 /// Index into [`Situation::places`].
@@ -454,6 +452,18 @@ pub struct Quote {
 impl Situation {
     pub fn actor_by_id(&self, id: &str) -> Option<ActorIx> {
         self.actors.iter().position(|a| a.id == id)
+    }
+
+    pub fn event_by_id(&self, id: &str) -> Option<EventIx> {
+        self.events
+            .iter()
+            .position(|e| e.id == id)
+            .map(EventIx::new)
+    }
+
+    /// Every event's index, in timeline order.
+    pub fn event_ixs(&self) -> impl DoubleEndedIterator<Item = EventIx> + ExactSizeIterator {
+        EventIx::all(self.events.len())
     }
 
     /// Every metric's index, in file order.

@@ -10,7 +10,7 @@
 use serde::Serialize;
 
 use super::{View, paragraphs};
-use crate::model::{Event, FuzzyDate, Precision, SourceIx};
+use crate::model::{Event, EventIx, FuzzyDate, Precision, SourceIx};
 
 #[derive(Serialize)]
 struct Timeline {
@@ -89,7 +89,7 @@ fn title_slide(view: &View) -> Slide {
     }
 }
 
-fn event_slide(view: &View, e: usize) -> Slide {
+fn event_slide(view: &View, e: EventIx) -> Slide {
     let s = view.situation;
     let event = &s.events[e];
     let mut text = String::new();

@@ -77,7 +77,7 @@ fn applies(app: &App, mode: Mode, action: Action) -> bool {
             matches!(app.view().popup(), Some(Popup::Facets(p)) if p.selected().is_some())
         }
         (Mode::Picker, Action::Toggle) => {
-            matches!(app.view().popup(), Some(Popup::Picker(p)) if !p.matches.is_empty())
+            matches!(app.view().popup(), Some(Popup::Picker(p)) if p.selected().is_some())
         }
         (Mode::Detail, Action::Open | Action::NextLink | Action::Toggle) => {
             let Some(Popup::Detail(detail)) = app.view().popup() else {

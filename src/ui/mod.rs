@@ -7,12 +7,12 @@ pub mod banner;
 pub mod card;
 pub mod detail;
 pub mod export;
-pub mod facets;
 pub mod figures;
 pub mod footer;
 pub mod header;
 pub mod help;
 pub mod loading;
+pub mod map;
 pub mod picker;
 pub mod quotes;
 pub mod removed;
@@ -56,12 +56,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     strip::render(app, screen, buf);
     actors::render(app, screen, buf);
     quotes::render(app, screen, buf);
+    map::render_pane(app, screen, buf);
     footer::render(app, screen.footer, buf);
     let space = screen.popups;
     for popup in &app.view().popups {
         match popup {
-            Popup::Picker(picker) => picker::render(app, picker, space, buf),
-            Popup::Facets(facets) => facets::render(app, facets, space, buf),
+            Popup::Picker(actors) => picker::render_actors(app, actors, space, buf),
+            Popup::Facets(facets) => picker::render_facets(app, facets, space, buf),
             Popup::Detail(detail) => detail::render(app, detail, space, buf),
             Popup::Help(help) => help::render(app, help, space, buf),
             Popup::Report(report) => report::render(app, report, space, buf),
@@ -155,7 +156,7 @@ pub(crate) fn pane_frame(
     }
     let inner = block.inner(area);
     block.render(area, buf);
-    let labels = tab_labels();
+    let labels = tab_labels(true);
     for (rect, tab) in &screen.tabs {
         let label = labels
             .iter()

@@ -1,7 +1,17 @@
-//! `a`: the actor picker. Typing narrows the list (name, alias or id);
-//! Enter adds the highlighted actor to the filter or removes it.
+//! The list pickers: `a` (actors) and `f` (facet values), drawn alike. A
+//! query row, a count row, then the list: each group under its heading (a
+//! list of one kind goes without), "●" before what is in the filter, the
+//! query's hits marked, the cursor's row filled.
 //!
 //! ```text
+//! ╭ Filter by facet ─────────────────────────────────────────╮
+//! │ › sec█                                                   │
+//! │ 2 of 64 values · ● 1 chosen · counts: events kept with it │
+//! │ Categories · 1 of 7                               events │
+//! │ ● security                                             7 │
+//! │ Tags · 1 of 40                                           │
+//! │   security                                             1 │
+//! ╰──────────────────────────────────────────────────────────╯
 //! ╭ Filter by actor ───────────────────────────────╮
 //! │ › okon█                                        │
 //! │ 1 of 10 actors · ● in the filter               │
@@ -13,17 +23,102 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use crate::app::{App, PickerPopup};
-use crate::geometry::popup;
-use crate::query::normalize_query;
-use crate::text::{find_all, highlight, pad, pad_left, shown};
+use crate::action::Action;
+use crate::app::{App, FacetPopup, FacetValue, ListPicker, PickerPopup, Row};
+use crate::geometry::popup::{self, PickerRects};
+use crate::keymap::Mode;
+use crate::model::{ActorIx, Situation};
+use crate::query::{Facet, normalize_query};
+use crate::text::{find_all, highlight, pad, pad_left, plural, shown, width};
+use crate::theme::Theme;
 use crate::ui::{draw_lines, fill_row, popup_frame, scrollbar};
 
-pub fn render(app: &App, picker: &PickerPopup, space: Rect, buf: &mut Buffer) {
+/// What tells one picker from the other, beyond its rows.
+struct Look {
+    title: &'static str,
+    /// The count row.
+    hint: String,
+    /// Said in place of an empty list.
+    empty: String,
+    /// What the headings count ("7 values").
+    noun: &'static str,
+    /// Names the column at the right of the rows, on the first heading.
+    column: &'static str,
+}
+
+pub fn render_actors(app: &App, picker: &PickerPopup, space: Rect, buf: &mut Buffer) {
+    let list = &picker.list;
+    let in_filter = app.filter().actors.len();
+    let look = Look {
+        title: "Filter by actor",
+        hint: format!(
+            "{} of {} actors · type a name, alias or id{}",
+            list.matched(),
+            list.total(),
+            if in_filter > 0 {
+                format!(" · ● {in_filter} in the filter")
+            } else {
+                String::new()
+            }
+        ),
+        empty: no_match(app, Mode::Picker, "actor"),
+        noun: "actor",
+        column: "",
+    };
+    let needle = normalize_query(&list.query);
+    let row = |&a: &ActorIx, w: usize| actor_row(app, a, &needle, w);
+    render(app, list, popup::picker(space), &look, row, buf);
+}
+
+pub fn render_facets(app: &App, picker: &FacetPopup, space: Rect, buf: &mut Buffer) {
+    let list = &picker.list;
+    let chosen = app.filter().facets.all().count();
+    let look = Look {
+        title: "Filter by facet",
+        hint: format!(
+            "{} of {} values{} · counts: events kept with it",
+            list.matched(),
+            list.total(),
+            if chosen > 0 {
+                format!(" · ● {chosen} chosen")
+            } else {
+                String::new()
+            }
+        ),
+        empty: if list.total() == 0 {
+            "This file has no categories, tags, actor kinds or sources.".to_string()
+        } else {
+            no_match(app, Mode::Facets, "value")
+        },
+        noun: "value",
+        column: "events",
+    };
+    let needle = normalize_query(&list.query);
+    let row = |value: &FacetValue, w: usize| facet_row(app, value, &needle, w);
+    render(app, list, popup::facets(space), &look, row, buf);
+}
+
+/// "No actor matches. Backspace or Ctrl+U to widen." with the keys bound.
+fn no_match(app: &App, mode: Mode, noun: &str) -> String {
+    let key = |action| app.keymap().key(mode, action).unwrap_or_default();
+    format!(
+        "No {noun} matches. {} or {} to widen.",
+        key(Action::DeleteChar),
+        key(Action::ClearInput)
+    )
+}
+
+fn render<T>(
+    app: &App,
+    picker: &ListPicker<T>,
+    rects: PickerRects,
+    look: &Look,
+    item: impl Fn(&T, usize) -> Line<'static>,
+    buf: &mut Buffer,
+) {
     let theme = app.theme();
-    let rects = popup::picker(space);
     let (outer, inner, list) = (rects.outer, rects.inner, rects.list);
-    popup_frame(app, outer, "Filter by actor".into(), buf);
+    popup_frame(app, outer, look.title.into(), buf);
     if inner.height == 0 {
         return;
     }
@@ -38,100 +133,45 @@ pub fn render(app: &App, picker: &PickerPopup, space: Rect, buf: &mut Buffer) {
         ]),
         inner.width,
     );
-    let in_filter = app.filter().actors.len();
-    let hint = format!(
-        "{} of {} actors · type a name, alias or id{}",
-        picker.matches.len(),
-        app.situation().actors.len(),
-        if in_filter > 0 {
-            format!(" · ● {in_filter} in the filter")
-        } else {
-            String::new()
-        }
-    );
     buf.set_stringn(
         inner.x,
         inner.y + 1,
-        hint,
+        &look.hint,
         usize::from(inner.width),
         theme.dim(),
     );
 
     let height = usize::from(list.height);
-    let needle = normalize_query(&picker.query);
     // One column kept free before the border.
     let w = usize::from(list.width).saturating_sub(1);
-    let count_w = 5;
-    let kind_w = if w >= 50 { 13 } else { 0 };
-    let name_w = w.saturating_sub(2 + kind_w + count_w);
     let lines: Vec<Line> = picker
-        .matches
+        .rows
         .iter()
+        .enumerate()
         .skip(picker.cursor.offset)
         .take(height)
-        .map(|&a| {
-            let actor = &app.situation().actors[a];
-            let chosen = app.filter().actors.contains(&a);
-            let style = if chosen {
-                theme.highlight()
-            } else {
-                theme.text()
-            };
-            // The tree guide only makes sense while the whole tree is listed.
-            let guide = if needle.is_empty() {
-                app.derived().actor_guides.guide(a)
-            } else {
-                String::new()
-            };
-            let name = shown(&actor.name, name_w);
-            // Say which alias matched when the name itself does not.
-            let alias = (!needle.is_empty() && find_all(&name, &needle).is_empty())
-                .then(|| {
-                    actor
-                        .aliases
-                        .iter()
-                        .map(|alias| shown(alias, name_w))
-                        .find(|alias| !find_all(alias, &needle).is_empty())
-                        .map(|alias| format!(" ({alias})"))
-                })
-                .flatten()
-                .unwrap_or_default();
-            let label = format!("{guide}{name}{alias}");
-            let mut spans = vec![Span::styled(if chosen { "● " } else { "  " }, style)];
-            spans.extend(highlight(
-                pad(&label, name_w.saturating_sub(1)) + " ",
-                &needle,
-                style,
-                theme.matched(),
-            ));
-            let kind = crate::derived::kind_label(actor.kind, kind_w.saturating_sub(1));
-            spans.push(Span::styled(pad(kind, kind_w), theme.dim()));
-            spans.push(Span::styled(
-                pad_left(&app.index().event_count(a).to_string(), count_w),
-                theme.dim(),
-            ));
-            Line::from(spans)
+        .map(|(i, row)| match row {
+            Row::Heading {
+                title,
+                shown: matched,
+                total,
+            } => {
+                // The first heading names the column at the right.
+                let column = if i == 0 { look.column } else { "" };
+                heading(theme, title, *matched, *total, look.noun, column, w)
+            }
+            Row::Item(it) => item(it, w),
         })
         .collect();
     if lines.is_empty() {
-        let key = |action| {
-            app.keymap()
-                .key(crate::keymap::Mode::Picker, action)
-                .unwrap_or_default()
-        };
-        let message = format!(
-            "No actor matches. {} or {} to widen.",
-            key(crate::action::Action::DeleteChar),
-            key(crate::action::Action::ClearInput)
-        );
-        buf.set_stringn(list.x, list.y, message, w, theme.dim());
+        buf.set_stringn(list.x, list.y, &look.empty, w, theme.dim());
     }
     draw_lines(&lines, list, buf);
     if let Some(dy) = picker
         .cursor
         .selected
         .checked_sub(picker.cursor.offset)
-        .filter(|&dy| dy < height && !picker.matches.is_empty())
+        .filter(|&dy| dy < height && picker.selected().is_some())
     {
         fill_row(buf, list, list.y + dy as u16, theme.selected());
     }
@@ -143,9 +183,148 @@ pub fn render(app: &App, picker: &PickerPopup, space: Rect, buf: &mut Buffer) {
     scrollbar(
         app,
         beside_list,
-        picker.matches.len(),
+        picker.rows.len(),
         picker.cursor.offset,
         height,
         buf,
     );
+}
+
+/// "Categories · 1 of 7", or "· 7 values" when all match, and the
+/// column's name at the right.
+fn heading(
+    theme: &Theme,
+    title: &'static str,
+    matched: usize,
+    total: usize,
+    noun: &str,
+    column: &'static str,
+    w: usize,
+) -> Line<'static> {
+    let of = if matched == total {
+        plural(total, noun)
+    } else {
+        format!("{matched} of {total}")
+    };
+    let about = format!(" · {of}");
+    let gap = w.saturating_sub(width(title) + width(&about) + width(column));
+    Line::from(vec![
+        Span::styled(title, theme.strong()),
+        Span::styled(about, theme.dim()),
+        Span::raw(" ".repeat(gap)),
+        Span::styled(column, theme.dim()),
+    ])
+}
+
+/// An item's row: "● " when it is in the filter, the label (padded by the
+/// caller) with the query's hits marked, then the columns after it.
+fn item_line(
+    theme: &Theme,
+    chosen: bool,
+    label: String,
+    needle: &str,
+    after: Vec<Span<'static>>,
+) -> Line<'static> {
+    let style = if chosen {
+        theme.highlight()
+    } else {
+        theme.text()
+    };
+    let mut spans = vec![Span::styled(if chosen { "● " } else { "  " }, style)];
+    spans.extend(highlight(label, needle, style, theme.matched()));
+    spans.extend(after);
+    Line::from(spans)
+}
+
+/// An actor: its place in the tree, its name (and the alias that matched),
+/// its kind and how many events it is in.
+fn actor_row(app: &App, a: ActorIx, needle: &str, w: usize) -> Line<'static> {
+    let theme = app.theme();
+    let count_w = 5;
+    let kind_w = if w >= 50 { 13 } else { 0 };
+    let name_w = w.saturating_sub(2 + kind_w + count_w);
+    let actor = &app.situation().actors[a];
+    // The tree guide only makes sense while the whole tree is listed.
+    let guide = if needle.is_empty() {
+        app.derived().actor_guides.guide(a)
+    } else {
+        String::new()
+    };
+    let name = shown(&actor.name, name_w);
+    // Say which alias matched when the name itself does not.
+    let alias = (!needle.is_empty() && find_all(&name, needle).is_empty())
+        .then(|| {
+            actor
+                .aliases
+                .iter()
+                .map(|alias| shown(alias, name_w))
+                .find(|alias| !find_all(alias, needle).is_empty())
+                .map(|alias| format!(" ({alias})"))
+        })
+        .flatten()
+        .unwrap_or_default();
+    let label = format!("{guide}{name}{alias}");
+    let kind = crate::derived::kind_label(actor.kind, kind_w.saturating_sub(1));
+    let chosen = app.filter().actors.contains(&a);
+    item_line(
+        theme,
+        chosen,
+        pad(&label, name_w.saturating_sub(1)) + " ",
+        needle,
+        vec![
+            Span::styled(pad(kind, kind_w), theme.dim()),
+            Span::styled(
+                pad_left(&app.index().event_count(a).to_string(), count_w),
+                theme.dim(),
+            ),
+        ],
+    )
+}
+
+/// A facet value and the events it keeps with the rest of the filter.
+fn facet_row(app: &App, value: &FacetValue, needle: &str, w: usize) -> Line<'static> {
+    let theme = app.theme();
+    let count_w = 7;
+    let name_w = w.saturating_sub(2 + count_w);
+    let chosen = app.filter().facets.contains(&value.facet);
+    let label = value_label(app.situation(), &value.facet, name_w);
+    // A value that keeps nothing with the rest of the filter is shown dim,
+    // and still chosen if asked.
+    let count_style = if value.events == 0 {
+        theme.dim()
+    } else {
+        theme.text()
+    };
+    item_line(
+        theme,
+        chosen,
+        pad(&label, name_w),
+        needle,
+        vec![Span::styled(
+            pad_left(&value.events.to_string(), count_w),
+            count_style,
+        )],
+    )
+}
+
+/// A value as its row names it: a source by publisher and title, the
+/// rest as written. Cleaned and cut to `columns`.
+fn value_label(s: &Situation, facet: &Facet, columns: usize) -> String {
+    match facet {
+        Facet::Source(src) => {
+            let source = &s.sources[*src];
+            match source.publisher.as_deref() {
+                Some(publisher) => crate::text::fit(
+                    &format!(
+                        "{} · {}",
+                        shown(publisher, columns),
+                        shown(&source.title, columns)
+                    ),
+                    columns,
+                ),
+                None => crate::text::fit(&shown(&source.title, columns), columns),
+            }
+        }
+        other => crate::text::fit(&shown(other.name(s), columns), columns),
+    }
 }

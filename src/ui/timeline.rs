@@ -148,7 +148,10 @@ fn event_line(app: &App, position: usize, width: usize) -> Line<'static> {
     };
     // New or changed since the last look: the glyph's second column holds
     // a symbol, so the mark never rests on colour.
-    let mark = app.data().marks.mark(crate::digest::Section::Events, ix);
+    let mark = app
+        .data()
+        .marks
+        .mark(crate::digest::Section::Events, ix.get());
     let glyph_span = match mark {
         Some(mark) => Span::styled(
             format!("{}{}", glyph.trim_end(), mark.symbol()),
@@ -190,8 +193,9 @@ fn event_line(app: &App, position: usize, width: usize) -> Line<'static> {
     }
     if cols.category > 0 {
         let category = e
-            .category
-            .as_deref()
+            .place
+            .map(|p| app.situation().places[p].name.as_str())
+            .or(e.category.as_deref())
             .map(|c| shown(c, cols.category))
             .unwrap_or_default();
         spans.extend(highlight(

@@ -9,11 +9,13 @@
 
 mod actors;
 mod figures;
+mod map;
 mod quotes;
 mod timeline;
 
 pub use actors::ActorsPane;
 pub use figures::FiguresPane;
+pub use map::{MapPane, ZOOM_STEP};
 pub use quotes::QuotesPane;
 pub use timeline::TimelinePane;
 
@@ -52,12 +54,13 @@ pub trait PaneModel {
 }
 
 /// Every pane's component, in focus order.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Panes {
     pub figures: FiguresPane,
     pub timeline: TimelinePane,
     pub actors: ActorsPane,
     pub quotes: QuotesPane,
+    pub map: MapPane,
 }
 
 impl Panes {
@@ -67,6 +70,7 @@ impl Panes {
             Pane::Timeline => &self.timeline,
             Pane::Actors => &self.actors,
             Pane::Quotes => &self.quotes,
+            Pane::Map => &self.map,
         }
     }
 
@@ -76,6 +80,7 @@ impl Panes {
             Pane::Timeline => &mut self.timeline,
             Pane::Actors => &mut self.actors,
             Pane::Quotes => &mut self.quotes,
+            Pane::Map => &mut self.map,
         }
     }
 }

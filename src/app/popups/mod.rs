@@ -7,11 +7,14 @@
 //! [`Popup`] with its line in `model`/`model_mut`, a `keymap::Mode` with
 //! its rows in the table and its name in `config::bindings::SCOPES`, a
 //! rect in `geometry::popup`, and its `ui` file with a line in `ui::render`.
+//! A popup that picks from a list (with a query, headings and a cursor) is
+//! built on [`ListPicker`], as the actor and facet pickers are.
 
 mod detail;
 mod export;
 mod facets;
 mod help;
+mod list_picker;
 mod picker;
 mod removed;
 mod report;
@@ -20,8 +23,9 @@ mod window;
 
 pub use detail::{DetailPage, DetailPopup};
 pub use export::ExportPopup;
-pub use facets::{FacetPopup, FacetRow};
+pub use facets::{FacetPopup, FacetRow, FacetValue};
 pub use help::HelpPopup;
+pub use list_picker::{Group, ListPicker, Row};
 pub use picker::PickerPopup;
 pub use removed::{RemovedPopup, removed_lines};
 pub use report::ReportPopup;

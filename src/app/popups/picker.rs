@@ -10,48 +10,47 @@ use crate::keymap::Mode;
 use crate::model::ActorIx;
 use crate::theme::Theme;
 
+use super::list_picker::{Asked, Group, ListPicker};
 use super::{PopupModel, Reply};
-use crate::app::cursor::{Cursor, Motion};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PickerPopup {
-    pub query: String,
-    /// The actors the query matches, in tree order.
-    pub matches: Vec<ActorIx>,
-    pub cursor: Cursor,
-    /// Rows of the list in view.
-    page: usize,
+    /// The actors the query matches, in tree order, in one group without
+    /// a heading.
+    pub list: ListPicker<ActorIx>,
 }
 
 impl PickerPopup {
     pub fn new(data: &Data) -> PickerPopup {
-        PickerPopup {
-            matches: data.picker_matches(""),
-            ..PickerPopup::default()
-        }
+        let mut picker = PickerPopup::default();
+        picker.relist(data, None);
+        picker
     }
 
     pub fn selected(&self) -> Option<ActorIx> {
-        self.matches.get(self.cursor.selected).copied()
+        self.list.selected().copied()
     }
 
-    fn step(&mut self, motion: Motion) {
-        let len = self.matches.len();
-        self.cursor.step(motion, len, self.page.max(1));
-        self.cursor.follow(len, self.page.max(1));
+    /// The actors listed, in order.
+    pub fn matches(&self) -> Vec<ActorIx> {
+        self.list.items().copied().collect()
     }
 
     /// Narrows the list to a new query, keeping the highlighted actor when
     /// it still matches.
     pub fn set_query(&mut self, query: String, data: &Data) {
         let kept = self.selected();
-        self.matches = data.picker_matches(&query);
-        self.cursor.selected = kept
-            .and_then(|a| self.matches.iter().position(|&m| m == a))
-            .unwrap_or(0);
-        self.cursor.offset = 0;
-        self.query = query;
-        self.step(Motion::By(0));
+        self.list.set_query(query);
+        self.relist(data, kept);
+    }
+
+    fn relist(&mut self, data: &Data, keep: Option<ActorIx>) {
+        let actors = Group {
+            title: None,
+            items: data.picker_matches(&self.list.query),
+            total: data.situation.actors.len(),
+        };
+        self.list.set_groups(vec![actors], |&a| Some(a) == keep);
     }
 }
 
@@ -65,43 +64,23 @@ impl PopupModel for PickerPopup {
     }
 
     fn relayout(&mut self, _data: &Data, _theme: &Theme, space: Rect) {
-        self.page = usize::from(popup::picker(space).list.height);
-        self.step(Motion::By(0));
+        self.list
+            .set_page(usize::from(popup::picker(space).list.height));
+        self.list.keep_in_view();
     }
 
     fn update(&mut self, action: Action, data: &Data, _space: Rect) -> Reply {
-        let mut query = self.query.clone();
-        match action {
-            Action::Input(c) => query.push(c),
-            Action::DeleteChar => {
-                query.pop();
-            }
-            Action::ClearInput => query.clear(),
-            Action::Up => self.step(Motion::By(-1)),
-            Action::Down => self.step(Motion::By(1)),
-            Action::PageUp => self.step(Motion::Page(-1)),
-            Action::PageDown => self.step(Motion::Page(1)),
-            Action::Toggle => {
-                return self.selected().map_or(Reply::Done, Reply::ToggleActor);
-            }
-            Action::Back => return Reply::Close,
-            _ => {}
-        }
-        if query != self.query {
-            self.set_query(query, data);
+        match self.list.key(action) {
+            Asked::Query(query) => self.set_query(query, data),
+            Asked::Toggle => return self.selected().map_or(Reply::Done, Reply::ToggleActor),
+            Asked::Close => return Reply::Close,
+            Asked::Nothing => {}
         }
         Reply::Done
     }
 
     fn click(&mut self, at: Position, _data: &Data, space: Rect) -> Reply {
-        let list = popup::picker(space).list;
-        if list.contains(at) {
-            let row = self.cursor.offset + usize::from(at.y - list.y);
-            if row < self.matches.len() {
-                let by = row as isize - self.cursor.selected as isize;
-                self.step(Motion::By(by));
-            }
-        }
+        self.list.click(at, popup::picker(space).list);
         Reply::Done
     }
 }

@@ -1,0 +1,341 @@
+//! Pane 5: the map. Coastlines and borders on a braille canvas, a marker per
+//! place the kept events happened at, labels for the busiest places where
+//! they fit, and a status line.
+//!
+//! ```text
+//!  ⠀⠀⣀⡠⠤⠒⠉⠉⠑⠢⢄⡀⠀⠀⠀⠀          coasts (dim) and borders, braille
+//!  ⢰⠁   ● Port-au-Prince 14    exact place: · • ● by event count
+//!  ⠈⢆⠀ ⡰⠉○⠑⢆ Haiti 6           approximate: ◦ ○, ringed: an area, not a point
+//!  12 events at 4 places · 2 have no place on the map   status line
+//! ```
+//!
+//! The selected event's place is drawn reversed; the place picked
+//! with Tab (or a click) is labelled in brackets, reversed too.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::symbols::Marker as CanvasMarker;
+use ratatui::widgets::Widget;
+use ratatui::widgets::canvas::{Canvas, Painter, Shape};
+
+use crate::app::panes::MapPane;
+use crate::model::{PlaceIx, Situation};
+use crate::text::{fit, plural, width};
+use crate::theme::Theme;
+
+/// Glyphs by grade (few events, some, the busiest).
+const EXACT: [&str; 3] = ["·", "•", "●"];
+const APPROXIMATE: [&str; 3] = ["◦", "○", "○"];
+/// Columns a label may take, unless it is the picked place's.
+const LABEL_MAX: usize = 24;
+/// Ring radius around an approximate marker, in dots, by grade.
+const RING: [f64; 3] = [3.0, 5.0, 7.0];
+
+/// What the map draws beyond its own state.
+pub struct MapInput<'a> {
+    pub situation: &'a Situation,
+    pub theme: &'a Theme,
+    /// Drawn place of the event selected in the timeline.
+    pub selected: Option<PlaceIx>,
+    /// Events the filter keeps, for the status line.
+    pub kept: usize,
+}
+
+pub use crate::geometry::map_areas as areas;
+
+/// Draws the map pane where the screen puts it, if it is on screen.
+pub fn render_pane(app: &crate::app::App, screen: &crate::geometry::Screen, buf: &mut Buffer) {
+    let Some(area) = screen.visible(crate::action::Pane::Map) else {
+        return;
+    };
+    let map = &app.view().panes.map;
+    let info = if map.fitted {
+        String::new()
+    } else {
+        "0 fits".to_string()
+    };
+    let inner = crate::ui::pane_frame(app, screen, crate::action::Pane::Map, area, info, buf);
+    let input = MapInput {
+        situation: app.situation(),
+        theme: app.theme(),
+        selected: app.selected_place(),
+        kept: app.selection().events.len(),
+    };
+    render(map, &input, inner, buf);
+}
+
+/// Draws the map into `inner` (the pane without its border).
+pub fn render(map: &MapPane, input: &MapInput, inner: Rect, buf: &mut Buffer) {
+    let (area, status) = areas(inner);
+    if !area.is_empty() {
+        basemap(map, input, area, buf);
+        let occupied = markers(map, input, area, buf);
+        labels(map, input, area, occupied, buf);
+    }
+    status_line(map, input, status, buf);
+}
+
+/// Dots in grid coordinates, painted as they are.
+struct Dots<'a> {
+    dots: &'a [(u16, u16)],
+    color: Color,
+}
+
+impl Shape for Dots<'_> {
+    fn draw(&self, painter: &mut Painter) {
+        for &(x, y) in self.dots {
+            painter.paint(usize::from(x), usize::from(y), self.color);
+        }
+    }
+}
+
+/// Rings around approximate markers, in dot coordinates.
+struct Rings {
+    centres: Vec<((f64, f64), f64)>,
+    color: Color,
+}
+
+impl Shape for Rings {
+    fn draw(&self, painter: &mut Painter) {
+        for &((cx, cy), r) in &self.centres {
+            // Enough steps for a dot-tight circle at this radius.
+            let steps = (r * 8.0).ceil() as usize;
+            for i in 0..steps {
+                let a = i as f64 / steps as f64 * std::f64::consts::TAU;
+                let (x, y) = ((cx + r * a.cos()).round(), (cy + r * a.sin()).round());
+                if x >= 0.0 && y >= 0.0 {
+                    painter.paint(x as usize, y as usize, self.color);
+                }
+            }
+        }
+    }
+}
+
+fn color_of(style: Style) -> Color {
+    style.fg.unwrap_or(Color::Reset)
+}
+
+fn basemap(map: &MapPane, input: &MapInput, area: Rect, buf: &mut Buffer) {
+    let theme = input.theme;
+    let b = map.view.bounds(map.grid);
+    let rings = Rings {
+        centres: map
+            .markers
+            .list
+            .iter()
+            .filter(|m| m.approximate)
+            .filter_map(|m| {
+                let centre = map.view.dot_of(map.grid, m.point)?;
+                let centre = (f64::from(centre.0), f64::from(centre.1));
+                Some((centre, RING[map.markers.grade(m)]))
+            })
+            .collect(),
+        color: color_of(theme.highlight()),
+    };
+    let raster = &map.raster;
+    // The raster is made for the map's own grid; if the area differs (a
+    // frame drawn before the state saw a resize), it is left out rather
+    // than drawn misplaced.
+    let fits = raster.grid.cols == area.width && raster.grid.rows == area.height;
+    Canvas::default()
+        .marker(CanvasMarker::Braille)
+        .x_bounds([b.west, b.east])
+        .y_bounds([b.south, b.north])
+        .paint(|ctx| {
+            if fits {
+                ctx.draw(&Dots {
+                    dots: &raster.coast,
+                    color: color_of(theme.dim()),
+                });
+                ctx.layer();
+                ctx.draw(&Dots {
+                    dots: &raster.border,
+                    color: color_of(theme.border()),
+                });
+                ctx.layer();
+            }
+            ctx.draw(&rings);
+        })
+        .render(area, buf);
+}
+
+/// Draws each marker in view (least busy first, so the busiest win a shared
+/// cell) and returns which cells hold one, for the labels to avoid.
+fn markers(map: &MapPane, input: &MapInput, area: Rect, buf: &mut Buffer) -> Vec<bool> {
+    let theme = input.theme;
+    let mut occupied = vec![false; usize::from(area.width) * usize::from(area.height)];
+    for m in map.markers.list.iter().rev() {
+        let Some((col, row)) = map.view.cell_of(map.grid, m.point) else {
+            continue;
+        };
+        if col >= area.width || row >= area.height {
+            continue;
+        }
+        let grade = map.markers.grade(m);
+        let glyph = if m.approximate {
+            APPROXIMATE[grade]
+        } else {
+            EXACT[grade]
+        };
+        let mut style = theme.highlight().add_modifier(Modifier::BOLD);
+        if Some(m.place) == input.selected {
+            style = theme.selected();
+        }
+        buf.set_string(area.x + col, area.y + row, glyph, style);
+        occupied[usize::from(row) * usize::from(area.width) + usize::from(col)] = true;
+    }
+    occupied
+}
+
+/// Labels the busiest markers in view, and the picked one first, beside
+/// the marker or else just above or below it, where no other label or
+/// marker is. A label that fits nowhere is left out.
+fn labels(map: &MapPane, input: &MapInput, area: Rect, mut occupied: Vec<bool>, buf: &mut Buffer) {
+    let theme = input.theme;
+    let s = input.situation;
+    let w = usize::from(area.width);
+    // At most a label for every other row: a map, not a list.
+    let budget = usize::from(area.height).div_ceil(2).max(1);
+    let picked = map
+        .picked
+        .and_then(|p| map.markers.list.iter().find(|m| m.place == p));
+    let order = picked
+        .into_iter()
+        .chain(
+            map.markers
+                .list
+                .iter()
+                .filter(|m| Some(m.place) != map.picked),
+        )
+        .take(budget + usize::from(picked.is_some()));
+    for m in order {
+        let Some((col, row)) = map.view.cell_of(map.grid, m.point) else {
+            continue;
+        };
+        if col >= area.width || row >= area.height {
+            continue;
+        }
+        let is_picked = Some(m.place) == map.picked;
+        // Long names are cut, the count kept, so that one label does not
+        // cover a region; the picked one is shown whole where it fits.
+        let most = if is_picked { w } else { LABEL_MAX.min(w) };
+        let count = m.events.to_string();
+        let room = most.saturating_sub(width(&count) + 3).max(1);
+        let name = fit(&crate::sanitize::clean_line(&s.places[m.place].name), room);
+        let text = if is_picked {
+            format!("[{name} {count}]")
+        } else {
+            format!("{name} {count}")
+        };
+        let len = width(&text) as u16;
+        // Beside the marker (right, else left), else centred on the row
+        // above or below it, kept inside the map.
+        let centred = col
+            .saturating_sub(len / 2)
+            .min(area.width.saturating_sub(len));
+        let candidates = [
+            Some((row, col + 2)),
+            col.checked_sub(len + 1).map(|c| (row, c)),
+            row.checked_sub(1).map(|r| (r, centred)),
+            Some((row + 1, centred)),
+        ];
+        let free = |(r, from): (u16, u16), occupied: &[bool]| {
+            let row_start = usize::from(r) * w;
+            r < area.height
+                && from.checked_add(len).is_some_and(|end| end <= area.width)
+                && (from..from + len).all(|c| !occupied[row_start + usize::from(c)])
+        };
+        let Some((r, at)) = candidates
+            .into_iter()
+            .flatten()
+            .find(|&spot| free(spot, &occupied))
+        else {
+            continue;
+        };
+        let style = if is_picked {
+            theme.selected()
+        } else {
+            theme.text()
+        };
+        buf.set_string(area.x + at, area.y + r, &text, style);
+        let row_start = usize::from(r) * w;
+        for c in at..at + len {
+            occupied[row_start + usize::from(c)] = true;
+        }
+        // Keep a gap after a label so two never read as one.
+        if usize::from(at + len) < w {
+            occupied[row_start + usize::from(at + len)] = true;
+        }
+    }
+}
+
+/// "12 events at 4 places · 2 have no place on the map · ● exact ○ area",
+/// or what Enter would do with the picked place.
+fn status_line(map: &MapPane, input: &MapInput, area: Rect, buf: &mut Buffer) {
+    if area.is_empty() {
+        return;
+    }
+    let theme = input.theme;
+    let s = input.situation;
+    let mapped = input.kept.saturating_sub(map.markers.unmapped);
+    let mut parts: Vec<String> = Vec::new();
+    let picked = map
+        .picked
+        .and_then(|p| map.markers.list.iter().find(|m| m.place == p));
+    if let Some(m) = picked {
+        parts.push(format!(
+            "{}: {}",
+            crate::sanitize::clean_line(&s.places[m.place].name),
+            plural(m.events, "event")
+        ));
+        parts.push("Enter filters by it".to_string());
+    }
+    // What is not on the map is said before what is: it is easy to miss.
+    if map.markers.unmapped > 0 {
+        let verb = if map.markers.unmapped == 1 {
+            "has"
+        } else {
+            "have"
+        };
+        parts.push(format!(
+            "{} {verb} no place on the map",
+            plural(map.markers.unmapped, "event")
+        ));
+    }
+    if picked.is_none() {
+        parts.push(format!(
+            "{} at {}",
+            plural(mapped, "event"),
+            plural(map.markers.list.len(), "place")
+        ));
+    }
+    parts.push("● exact ○ area".to_string());
+    parts.push(format!("~{} km a cell", round_km(map.view.km_per_cell())));
+    let mut line = String::new();
+    let room = usize::from(area.width);
+    for part in parts {
+        let next = if line.is_empty() {
+            part
+        } else {
+            format!("{line} · {part}")
+        };
+        if width(&next) > room && !line.is_empty() {
+            break;
+        }
+        line = next;
+    }
+    buf.set_string(area.x, area.y, fit(&line, room), theme.dim());
+}
+
+/// Two significant figures: "1,200", "35", "0.4".
+fn round_km(km: f64) -> String {
+    if km >= 100.0 {
+        let magnitude = 10f64.powi(km.log10().floor() as i32 - 1);
+        crate::number_text::group_integer(((km / magnitude).round() * magnitude) as i128)
+    } else if km >= 1.0 {
+        format!("{}", km.round())
+    } else {
+        format!("{:.1}", km)
+    }
+}
