@@ -27,8 +27,8 @@ pub use progress::{Progress, Snapshot, Step};
 pub use suggest::{closest, did_you_mean};
 
 use crate::model::{
-    Actor, ActorKind, Event, EventIx, LatLon, Lines, ListIndex, MAX_ITEMS, Metric, MetricKind,
-    Number, Observation, Place, PlaceKind, Qualifier, Quote, Situation, Source,
+    Actor, ActorIx, ActorKind, Event, EventIx, LatLon, Lines, ListIndex, MAX_ITEMS, Metric,
+    MetricKind, Number, Observation, Place, PlaceKind, Qualifier, Quote, Situation, Source,
 };
 use crate::number_text;
 use fields::{Fields, Problems, Value};
@@ -296,7 +296,7 @@ fn actor_list<'i>(
     what: &str,
     p: &mut Problems,
     refs: &mut Refs<'i>,
-) -> Result<Vec<usize>, ()> {
+) -> Result<Vec<ActorIx>, ()> {
     let mut seen = std::collections::HashSet::new();
     f.list(key, p, |v, p| {
         if let DeValue::String(id) = v.get_ref()
@@ -311,7 +311,7 @@ fn actor_list<'i>(
             );
             return Some(None);
         }
-        refs.add(Table::Actors, v, p).map(Some)
+        refs.refer::<ActorIx>(v, p).map(Some)
     })
     .map(|list| {
         // Not collected in place: that would keep the larger list's memory.
@@ -788,9 +788,9 @@ impl<'i, 'p> Builder<'i, 'p> {
             kind
         });
         let role = f.optional("role", p, fields::string);
-        let part_of = f.optional("part_of", p, |v, p| self.refs.add(Table::Actors, v, p));
+        let part_of = f.optional("part_of", p, |v, p| self.refs.refer::<ActorIx>(v, p));
         self.links.push(Link {
-            part_of: part_of.ok().flatten(),
+            part_of: part_of.ok().flatten().map(ActorIx::get),
             span: p.in_file(f.get("part_of").map_or(value.span(), |v| v.span())),
         });
         let aliases = f.list("aliases", p, fields::string);
@@ -996,7 +996,7 @@ impl<'i, 'p> Builder<'i, 'p> {
         let f = self.open(value, "[[quotes]]", QUOTE_KEYS);
         let p = &mut *self.problems;
         let id = f.optional("id", p, fields::string);
-        let speaker = f.required("speaker", p, |v, p| self.refs.add(Table::Actors, v, p));
+        let speaker = f.required("speaker", p, |v, p| self.refs.refer(v, p));
         let text = f.required("text", p, fields::text);
         let date = f.optional("date", p, fields::date);
         let context = f.optional("context", p, fields::string);
@@ -1357,7 +1357,6 @@ fn missing_situation() -> Diagnostic {
 /// Replaces the provisional reference numbers in the model with the indices
 /// they resolved to; `None` if one did not resolve (that is reported already).
 fn settle_references(s: &mut Situation, resolved: &Resolved) -> Option<()> {
-    let settle_all = |ns: &mut Vec<usize>| ns.iter_mut().try_for_each(|n| settle(n, resolved));
     for actor in &mut s.actors {
         settle_optional(&mut actor.part_of, resolved)?;
     }
@@ -1365,12 +1364,12 @@ fn settle_references(s: &mut Situation, resolved: &Resolved) -> Option<()> {
         settle_optional(&mut place.part_of, resolved)?;
     }
     for event in &mut s.events {
-        settle_all(&mut event.actors)?;
+        settle_all(&mut event.actors, resolved)?;
         settle_optional(&mut event.place, resolved)?;
-        settle_all(&mut event.sources)?;
+        settle_all(&mut event.sources, resolved)?;
     }
     for metric in &mut s.metrics {
-        settle_all(&mut metric.actors)?;
+        settle_all(&mut metric.actors, resolved)?;
         match &mut metric.kind {
             MetricKind::Observed(observations) => {
                 for o in observations {
@@ -1382,10 +1381,10 @@ fn settle_references(s: &mut Situation, resolved: &Resolved) -> Option<()> {
     }
     for quote in &mut s.quotes {
         settle(&mut quote.speaker, resolved)?;
-        settle_all(&mut quote.about)?;
+        settle_all(&mut quote.about, resolved)?;
         settle_optional(&mut quote.event, resolved)?;
         settle_optional(&mut quote.place, resolved)?;
-        settle_all(&mut quote.sources)?;
+        settle_all(&mut quote.sources, resolved)?;
     }
     Some(())
 }
@@ -1394,6 +1393,10 @@ fn settle_references(s: &mut Situation, resolved: &Resolved) -> Option<()> {
 fn settle<I: ListIndex>(n: &mut I, resolved: &Resolved) -> Option<()> {
     *n = I::at(resolved.get(n.position())?);
     Some(())
+}
+
+fn settle_all<I: ListIndex>(ns: &mut [I], resolved: &Resolved) -> Option<()> {
+    ns.iter_mut().try_for_each(|n| settle(n, resolved))
 }
 
 fn settle_optional<I: ListIndex>(n: &mut Option<I>, resolved: &Resolved) -> Option<()> {
@@ -1646,7 +1649,7 @@ mod tests {
         let n = 20_000;
         let open = load_str(&deep_chain(n, false));
         let s = open.situation.expect("a chain without a cycle loads");
-        assert_eq!(s.actors[n - 1].part_of, Some(n - 2));
+        assert_eq!(s.actors[n - 1].part_of, Some(ActorIx::new(n - 2)));
         let closed = load_str(&deep_chain(20_000, true));
         assert!(closed.situation.is_none());
         let cycles: Vec<&Diagnostic> = closed

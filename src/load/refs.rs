@@ -12,7 +12,7 @@ use std::ops::Range;
 use foldhash::fast::RandomState;
 use hashbrown::{HashTable, hash_table};
 
-use crate::model::{EventIx, ListIndex, MAX_ITEMS};
+use crate::model::{ActorIx, EventIx, ListIndex, MAX_ITEMS};
 
 use super::diagnostic::Diagnostic;
 use super::fields::{self, Problems, Value};
@@ -178,6 +178,10 @@ fn id_at<'a>(written: &'a [Option<Cow<'_, str>>], i: u32) -> &'a str {
 /// A typed index, and the table its references point into.
 pub(super) trait Target: ListIndex {
     const TABLE: Table;
+}
+
+impl Target for ActorIx {
+    const TABLE: Table = Table::Actors;
 }
 
 impl Target for EventIx {
