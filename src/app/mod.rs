@@ -375,6 +375,7 @@ impl App {
                 let from = self.mode();
                 self.open(Popup::Help(HelpPopup::new(from, self.keymap.clone())));
             }
+            Action::Report => self.open_report(),
             Action::ToggleMouse => {
                 self.mouse = !self.mouse;
                 effects.push(Effect::Mouse(self.mouse));
@@ -506,9 +507,8 @@ impl App {
             span,
             columns,
             s.as_of,
-            &s.events,
-            self.data.selection.events.iter().map(|&e| &s.events[e]),
-            Some(&self.strip),
+            self.data.index.days(),
+            self.data.selection.events.iter().copied(),
         )
     }
 
@@ -633,10 +633,8 @@ impl App {
     /// The date window of the filter, an open end closed at the first or
     /// last day of the situation's events.
     pub fn window(&self) -> Option<Window> {
-        let s = &self.data.situation;
-        let first = s.events.iter().map(|e| e.first_day()).min();
-        let last = s.events.iter().map(|e| e.last_day()).max();
-        let span = (first.unwrap_or(s.as_of), last.unwrap_or(s.as_of));
+        let as_of = self.data.situation.as_of;
+        let span = self.data.index.days().span().unwrap_or((as_of, as_of));
         crate::window::closed(self.data.filter.from, self.data.filter.to, span)
     }
 
@@ -770,6 +768,22 @@ impl App {
             Some(_) => "nothing is remembered (--no-state): no marks".into(),
             None => "built-in situation: nothing is new or changed".into(),
         });
+    }
+
+    /// The whole report of the save that did not load, over what is open.
+    fn open_report(&mut self) {
+        match &self.problem {
+            Some(problem) => {
+                let report = ReportPopup::new(problem.report.clone());
+                self.open(Popup::Report(report));
+            }
+            None => {
+                self.view.status = Some(match self.file {
+                    Some(_) => "the file loaded: no report to show".into(),
+                    None => "built-in situation: no report to show".into(),
+                })
+            }
+        }
     }
 
     /// Lists what the file no longer has since the last look.
