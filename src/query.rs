@@ -532,14 +532,13 @@ impl Index {
         let mut index = Index::members(&s);
         let building = Arc::new(Building::new(part));
         let worker = thread::Builder::new().name("search-index".into()).spawn({
-            let building = Arc::clone(&building);
+            let (building, s) = (Arc::clone(&building), Arc::clone(&s));
             move || building.build(&s)
         });
         match worker {
             Ok(handle) => *index.worker.get_mut().unwrap_or_else(|e| e.into_inner()) = Some(handle),
-            // No thread: the search will find nothing until the file is
-            // loaded again; the first screen is still there.
-            Err(_) => building.done.store(true, Ordering::Release),
+            // No thread to be had: built here, as a small file's is.
+            Err(_) => building.build(&s),
         }
         index.building = Some(building);
         index
