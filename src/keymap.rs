@@ -174,7 +174,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Normal, &[ch('/')], Action::Search, "search (case-insensitive)").footer(3, "search"),
     bind(Normal, &[ch('n')], Action::NextMatch, "next / previous match"),
     bind(Normal, &[ch('N')], Action::PrevMatch, "next / previous match"),
-    bind(Normal, &[ch('a')], Action::Picker, "pick actors to filter by").footer(4, "actors"),
+    bind(Normal, &[ch('a')], Action::Picker, "pick actors (and places) to filter by").footer(4, "actors"),
     bind(Normal, &[ch('f')], Action::Facets, "pick categories, tags, actor kinds or sources to filter by").footer(6, "facets"),
     bind(Normal, &[ch('c')], Action::ClearFilters, "clear every filter")
         .footer(2, "clear")
@@ -211,8 +211,12 @@ pub const BINDINGS: &[Binding] = &[
         .with_file(),
     bind(Normal, &[ch('x')], Action::Export, "export the view to a file (.md, .json or text)")
         .footer(7, "export"),
-    // The map's own keys. Tab walks its places, Enter filters by the
-    // picked one and the vertical moves pan (see `App`; help says so).
+    // The map's own keys. Tab walks its places, Enter opens the picked
+    // one, Space filters by it and the vertical moves pan (see `App`; help
+    // says so).
+    bind(Normal, &[ch(' ')], Action::Toggle, "add / remove the picked place in the filter")
+        .pane(Pane::Map)
+        .footer(2, "filter"),
     bind(Normal, &[ch('+'), ch('=')], Action::MapZoomIn, "zoom the map in / out")
         .pane(Pane::Map)
         .footer(3, "zoom"),
@@ -237,7 +241,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Search, &[ctrl('z')], Action::Suspend, "suspend to the shell"),
     // The actor picker.
     bind(Picker, &[], Action::Input(' '), "narrows the list (name, alias or id)"),
-    bind(Picker, &[code(KeyCode::Enter)], Action::Toggle, "add / remove the actor in the filter")
+    bind(Picker, &[code(KeyCode::Enter)], Action::Toggle, "add / remove the actor or place in the filter")
         .footer(1, "add/remove"),
     bind(Picker, &[code(KeyCode::Down), ctrl('n')], Action::Down, "move").footer(2, "move"),
     bind(Picker, &[code(KeyCode::Up), ctrl('p')], Action::Up, "move"),
@@ -565,6 +569,18 @@ impl Keymap {
         &self.rows
     }
 
+    /// The keymap without the map's keys (its own and `5`), for help on a
+    /// file with no place on the map.
+    pub fn without_map(&self) -> Keymap {
+        let rows = self
+            .rows
+            .iter()
+            .filter(|r| r.pane != Some(Pane::Map) && r.action != Action::Focus(Pane::Map))
+            .cloned()
+            .collect();
+        Keymap { rows }
+    }
+
     /// The first key of an action in a mode as the screen names it, for
     /// hints ("z or Esc to leave"); `None` when the action has no key there.
     pub fn key(&self, mode: Mode, action: Action) -> Option<String> {
@@ -619,6 +635,15 @@ impl Keymap {
             })
             .collect();
         shown.sort_by_key(|(i, r)| (r.footer, *i));
+        // Help stays whatever else is cut: it is the way to learn the rest.
+        if let Some(help) = shown.iter().position(|(_, r)| r.action == Action::Help)
+            && help >= max
+            && max > 0
+        {
+            let row = shown.remove(help);
+            shown.truncate(max - 1);
+            shown.push(row);
+        }
         shown.truncate(max);
         shown
             .into_iter()
