@@ -16,7 +16,7 @@ use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use sitrep::action::{Action, Pane};
 use sitrep::app::{App, Options};
-use sitrep::model::Situation;
+use sitrep::model::{ActorIx, Situation};
 use sitrep::query::{self, Filter, Index};
 
 fn main() {
@@ -117,7 +117,7 @@ fn select(bencher: Bencher, events: usize) {
     let s = situation(events);
     let index = Index::new(&s);
     let filter = Filter {
-        actors: vec![0],
+        actors: vec![ActorIx::new(0)],
         search: "water".into(),
         ..Filter::default()
     };

@@ -33,6 +33,8 @@ pub struct Data {
     actor_order: ActorOrder,
     /// The actors in that order (`derived.actor_order` for the tree).
     actors_listed: Vec<ActorIx>,
+    /// Each actor's position in `actors_listed`.
+    actor_ranks: Vec<usize>,
 }
 
 /// The orders the actors pane cycles through.
@@ -84,8 +86,9 @@ impl Data {
             newest_first: false,
             actor_order: ActorOrder::Tree,
             actors_listed: Vec::new(),
+            actor_ranks: Vec::new(),
         };
-        data.actors_listed = data.derived.actor_order.clone();
+        data.set_actor_order(ActorOrder::Tree);
         data.narrow_labels();
         data
     }
@@ -125,7 +128,18 @@ impl Data {
                 listed.sort_by_cached_key(|&a| normalize_query(&self.situation.actors[a].name))
             }
         }
+        let mut ranks = vec![0; listed.len()];
+        for (rank, &a) in listed.iter().enumerate() {
+            ranks[a.get()] = rank;
+        }
         self.actors_listed = listed;
+        self.actor_ranks = ranks;
+    }
+
+    /// What orders an actor in the actors pane's list (its position there),
+    /// for finding it with [`crate::app::relocate`].
+    pub fn actor_rank(&self, a: ActorIx) -> usize {
+        self.actor_ranks.get(a.get()).copied().unwrap_or(usize::MAX)
     }
 
     pub fn newest_first(&self) -> bool {
@@ -273,7 +287,7 @@ impl Data {
             .actor_order
             .iter()
             .copied()
-            .filter(|&a| hits.get(a).copied().unwrap_or(false))
+            .filter(|&a| hits.get(a.get()).copied().unwrap_or(false))
             .collect()
     }
 }

@@ -88,7 +88,7 @@ pub fn derive(s: &Situation, staleness: Staleness) -> Derived {
     let (actor_order, actor_guides) = actor_tree(s);
     let mut actor_rank = vec![0; actor_order.len()];
     for (position, &a) in actor_order.iter().enumerate() {
-        actor_rank[a] = position;
+        actor_rank[a.get()] = position;
     }
     let short_names: Vec<String> = s
         .actors
@@ -102,8 +102,8 @@ pub fn derive(s: &Situation, staleness: Staleness) -> Derived {
                 .unwrap_or_default()
         })
         .collect();
-    let name_widths: Vec<usize> = (0..s.actors.len())
-        .map(|i| actor_guides.width(i) + text::width(&s.actors[i].name))
+    let name_widths: Vec<usize> = (s.actor_ixs())
+        .map(|a| actor_guides.width(a) + text::width(&s.actors[a].name))
         .collect();
     let actor_name_max = name_widths.iter().copied().max().unwrap_or(0).min(40);
     let actor_name_width = typical(name_widths, 80).min(40);
@@ -112,7 +112,7 @@ pub fn derive(s: &Situation, staleness: Staleness) -> Derived {
         s.events
             .iter()
             .map(|e| {
-                let names: usize = e.actors.iter().map(|&a| short_widths[a]).sum();
+                let names: usize = e.actors.iter().map(|&a| short_widths[a.get()]).sum();
                 names + 2 * e.actors.len().saturating_sub(1)
             })
             .collect(),
@@ -146,7 +146,7 @@ pub fn derive(s: &Situation, staleness: Staleness) -> Derived {
         .events
         .iter()
         .map(|e| {
-            let names: usize = e.actors.iter().map(|&a| short_widths[a]).sum();
+            let names: usize = e.actors.iter().map(|&a| short_widths[a.get()]).sum();
             names + 2 * e.actors.len().saturating_sub(1)
         })
         .max()
@@ -243,7 +243,10 @@ fn typical(mut widths: Vec<usize>, percent: usize) -> usize {
 /// the guides drawn before their names. Linear in the actors, however deep
 /// the chains.
 fn actor_tree(s: &Situation) -> (Vec<ActorIx>, ActorGuides) {
-    let parents: Vec<Option<ActorIx>> = s.actors.iter().map(|a| a.part_of).collect();
+    // The tree works on positions: an actor's is its index.
+    let parents: Vec<Option<usize>> = (s.actors.iter())
+        .map(|a| a.part_of.map(ActorIx::get))
+        .collect();
     let tree = TreeRanges::new(&parents);
     let order = tree.in_order();
     let mut lasts = vec![0u16; order.len()];
@@ -255,6 +258,7 @@ fn actor_tree(s: &Situation) -> (Vec<ActorIx>, ActorGuides) {
         lasts[a] = parent.map_or(0, |p| lasts[p] << 1) | last;
         depth[a] = tree.depth(a) as u32;
     }
+    let order = order.into_iter().map(ActorIx::new).collect();
     (order, ActorGuides { lasts, depth })
 }
 
@@ -280,7 +284,9 @@ impl ActorGuides {
     /// actor's own "├ " or "└ " last; "… " stands for levels above the
     /// last [`GUIDE_LEVELS`].
     pub fn guide(&self, actor: ActorIx) -> String {
-        let (Some(&lasts), Some(&depth)) = (self.lasts.get(actor), self.depth.get(actor)) else {
+        let (Some(&lasts), Some(&depth)) =
+            (self.lasts.get(actor.get()), self.depth.get(actor.get()))
+        else {
             return String::new();
         };
         let depth = depth as usize;
@@ -307,7 +313,7 @@ impl ActorGuides {
     pub fn width(&self, actor: ActorIx) -> usize {
         2 * self
             .depth
-            .get(actor)
+            .get(actor.get())
             .map_or(0, |&d| (d as usize).min(GUIDE_LEVELS))
     }
 }
@@ -359,7 +365,7 @@ mod tests {
                     name: format!("A{i}"),
                     kind: ActorKind::Other,
                     role: None,
-                    part_of,
+                    part_of: part_of.map(ActorIx::new),
                     aliases: vec![],
                     tags: vec![],
                 })
@@ -389,7 +395,8 @@ mod tests {
             None,
         ]);
         let (order, guides) = actor_tree(&s);
-        assert_eq!(order, [0, 1, 3, 5, 2, 4, 6, 7]);
+        let positions: Vec<usize> = order.iter().map(|a| a.get()).collect();
+        assert_eq!(positions, [0, 1, 3, 5, 2, 4, 6, 7]);
         let drawn: Vec<String> = order.iter().map(|&a| guides.guide(a)).collect();
         assert_eq!(
             drawn,
@@ -406,14 +413,14 @@ mod tests {
         let parents: Vec<Option<usize>> = (0..n).map(|i| i.checked_sub(1)).collect();
         let (order, guides) = actor_tree(&with_parents(&parents));
         assert_eq!(order.len(), n);
-        assert_eq!(order[n - 1], n - 1);
-        let last = guides.guide(n - 1);
+        assert_eq!(order[n - 1], ActorIx::new(n - 1));
+        let last = guides.guide(ActorIx::new(n - 1));
         assert_eq!(last, format!("… {}└ ", "  ".repeat(GUIDE_LEVELS - 2)));
         assert_eq!(text::width(&last), 2 * GUIDE_LEVELS);
         assert_eq!(
-            guides.guide(GUIDE_LEVELS),
+            guides.guide(ActorIx::new(GUIDE_LEVELS)),
             format!("{}└ ", "  ".repeat(GUIDE_LEVELS - 1))
         );
-        assert!(!guides.guide(GUIDE_LEVELS + 1).contains('│'));
+        assert!(!guides.guide(ActorIx::new(GUIDE_LEVELS + 1)).contains('│'));
     }
 }

@@ -5,7 +5,7 @@
 
 use crate::doc::detail::Target;
 use crate::figures::Figure;
-use crate::model::{MetricKind, Situation, SourceIx};
+use crate::model::{ActorIx, MetricKind, Situation, SourceIx};
 use crate::sanitize::clean_line;
 
 /// "event", "key figure": what an item is, for messages.
@@ -51,7 +51,7 @@ pub fn line(s: &Situation, target: Target) -> Option<u32> {
     let lines = &s.lines;
     match target {
         Target::Event(e) => lines.events.get(e.get()),
-        Target::Actor(a) => lines.actors.get(a),
+        Target::Actor(a) => lines.actors.get(a.get()),
         Target::Metric(m) => lines.metrics.get(m.get()),
         Target::Quote(q) => lines.quotes.get(q.get()),
         Target::Place(p) => lines.places.get(p),
@@ -107,7 +107,7 @@ impl Text {
 /// figures (one per metric).
 pub fn plain_text(s: &Situation, figures: &[Figure], target: Target) -> String {
     let mut t = Text::default();
-    let names = |actors: &[usize]| {
+    let names = |actors: &[ActorIx]| {
         actors
             .iter()
             .map(|&a| s.actors[a].name.as_str())
@@ -240,7 +240,7 @@ mod tests {
             let id = format!("id = \"{}\"", s.events[e].id);
             assert!(lines[line..].iter().take(3).any(|l| *l == id), "{id}");
         }
-        assert_eq!(at(line(&s, Target::Actor(0))), "[[actors]]");
+        assert_eq!(at(line(&s, Target::Actor(ActorIx::new(0)))), "[[actors]]");
         assert_eq!(
             at(line(&s, Target::Metric(MetricIx::new(0)))),
             "[[metrics]]"
@@ -280,7 +280,7 @@ mod tests {
         let s = load_str(&hostile).situation.expect("still a valid file");
         let figures = figures(&s);
         let targets = (s.event_ixs().map(Target::Event))
-            .chain((0..s.actors.len()).map(Target::Actor))
+            .chain(s.actor_ixs().map(Target::Actor))
             .chain(MetricIx::all(s.metrics.len()).map(Target::Metric))
             .chain(QuoteIx::all(s.quotes.len()).map(Target::Quote));
         let mut shown = 0;

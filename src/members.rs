@@ -25,7 +25,10 @@ impl Members {
     /// reach here anyway, its actors are treated as top-level rather than
     /// looping.
     pub fn new(s: &Situation) -> Members {
-        let parents: Vec<Option<ActorIx>> = s.actors.iter().map(|a| a.part_of).collect();
+        // The tree works on positions: an actor's is its index.
+        let parents: Vec<Option<usize>> = (s.actors.iter())
+            .map(|a| a.part_of.map(ActorIx::get))
+            .collect();
         let tree = TreeRanges::new(&parents);
         let (events, event_starts) = events_by_position(s, &tree);
         let event_counts = distinct_events_per_range(&tree, &events, &event_starts, s.events.len());
@@ -39,22 +42,24 @@ impl Members {
 
     /// Whether `actor` is `of` or part of it, directly or through others.
     pub fn is_within(&self, actor: ActorIx, of: ActorIx) -> bool {
-        self.tree.within(actor, of)
+        self.tree.within(actor.get(), of.get())
     }
 
     /// How deep the actor sits in its `part_of` chain (0 for a top-level actor).
     pub fn depth(&self, actor: ActorIx) -> usize {
-        self.tree.depth(actor)
+        self.tree.depth(actor.get())
     }
 
     /// Events involving the actor or any actor part of it.
     pub fn event_count(&self, actor: ActorIx) -> usize {
-        self.event_counts.get(actor).map_or(0, |&c| c as usize)
+        self.event_counts
+            .get(actor.get())
+            .map_or(0, |&c| c as usize)
     }
 
     /// For each actor: whether it is one of `chosen` or part of one.
     pub fn in_scope(&self, chosen: &[ActorIx]) -> Vec<bool> {
-        self.tree.inside_any(chosen)
+        self.tree.inside_any(&positions(chosen))
     }
 
     /// Events involving any of `chosen` or their members, in timeline order,
@@ -62,7 +67,7 @@ impl Members {
     pub fn events_of(&self, chosen: &[ActorIx], event_total: usize) -> Vec<EventIx> {
         let slices: Vec<&[u32]> = self
             .tree
-            .ranges(chosen)
+            .ranges(&positions(chosen))
             .into_iter()
             .map(|range| {
                 let from = self.event_starts[range.start] as usize;
@@ -95,14 +100,18 @@ impl Members {
     }
 }
 
+fn positions(actors: &[ActorIx]) -> Vec<usize> {
+    actors.iter().map(|a| a.get()).collect()
+}
+
 /// Each event under every actor it names directly, grouped by the actor's
 /// place in depth-first order; within a group in timeline order.
 fn events_by_position(s: &Situation, tree: &TreeRanges) -> (Vec<u32>, Vec<u32>) {
     let n = tree.len();
-    let position = |a: ActorIx| tree.range(a).map_or(0, |r| r.start);
+    let position = |a: ActorIx| tree.range(a.get()).map_or(0, |r| r.start);
     let mut starts = vec![0u32; n + 1];
     for event in &s.events {
-        for &a in event.actors.iter().filter(|&&a| a < n) {
+        for &a in event.actors.iter().filter(|&&a| a.get() < n) {
             starts[position(a) + 1] += 1;
         }
     }
@@ -112,7 +121,7 @@ fn events_by_position(s: &Situation, tree: &TreeRanges) -> (Vec<u32>, Vec<u32>) 
     let mut next = starts.clone();
     let mut events = vec![0u32; starts[n] as usize];
     for (e, event) in s.events.iter().enumerate() {
-        for &a in event.actors.iter().filter(|&&a| a < n) {
+        for &a in event.actors.iter().filter(|&&a| a.get() < n) {
             let slot = &mut next[position(a)];
             events[*slot as usize] = e as u32;
             *slot += 1;
@@ -216,6 +225,14 @@ mod tests {
     use super::*;
     use crate::model::{Actor, ActorKind, Event};
 
+    fn ix(a: usize) -> ActorIx {
+        ActorIx::new(a)
+    }
+
+    fn ixs(actors: &[usize]) -> Vec<ActorIx> {
+        actors.iter().copied().map(ix).collect()
+    }
+
     fn positions(events: Vec<EventIx>) -> Vec<usize> {
         events.into_iter().map(EventIx::get).collect()
     }
@@ -226,7 +243,7 @@ mod tests {
             name: format!("Actor {id}"),
             kind: ActorKind::Other,
             role: None,
-            part_of,
+            part_of: part_of.map(ix),
             aliases: vec![],
             tags: vec![],
         }
@@ -239,7 +256,7 @@ mod tests {
             end: None,
             title: "t".into(),
             summary: None,
-            actors,
+            actors: ixs(&actors),
             location: None,
             place: None,
             category: None,
@@ -262,7 +279,8 @@ mod tests {
 
     /// The slow, obvious answers: walk each chain.
     fn walk_within(s: &Situation, actor: usize, of: usize) -> bool {
-        std::iter::successors(Some(actor), |&x| s.actors[x].part_of).any(|x| x == of)
+        std::iter::successors(Some(actor), |&x| s.actors[x].part_of.map(ActorIx::get))
+            .any(|x| x == of)
     }
 
     fn check_against_walking(s: &Situation) {
@@ -270,20 +288,30 @@ mod tests {
         let n = s.actors.len();
         for a in 0..n {
             for c in 0..n {
-                assert_eq!(m.is_within(a, c), walk_within(s, a, c), "{a} within {c}");
+                assert_eq!(
+                    m.is_within(ix(a), ix(c)),
+                    walk_within(s, a, c),
+                    "{a} within {c}"
+                );
             }
-            let depth = std::iter::successors(Some(a), |&x| s.actors[x].part_of).count() - 1;
-            assert_eq!(m.depth(a), depth, "depth of {a}");
+            let depth = std::iter::successors(Some(a), |&x| s.actors[x].part_of.map(ActorIx::get))
+                .count()
+                - 1;
+            assert_eq!(m.depth(ix(a)), depth, "depth of {a}");
             let count = s
                 .events
                 .iter()
-                .filter(|e| e.actors.iter().any(|&x| walk_within(s, x, a)))
+                .filter(|e| e.actors.iter().any(|&x| walk_within(s, x.get(), a)))
                 .count();
-            assert_eq!(m.event_count(a), count, "events of {a}");
+            assert_eq!(m.event_count(ix(a)), count, "events of {a}");
             let events: Vec<EventIx> = (s.event_ixs())
-                .filter(|&e| s.events[e].actors.iter().any(|&x| walk_within(s, x, a)))
+                .filter(|&e| (s.events[e].actors.iter()).any(|&x| walk_within(s, x.get(), a)))
                 .collect();
-            assert_eq!(m.events_of(&[a], s.events.len()), events, "events of {a}");
+            assert_eq!(
+                m.events_of(&ixs(&[a]), s.events.len()),
+                events,
+                "events of {a}"
+            );
         }
     }
 
@@ -307,12 +335,18 @@ mod tests {
         );
         check_against_walking(&s);
         let m = Members::new(&s);
-        assert_eq!(m.event_count(0), 4);
-        assert_eq!(m.event_count(4), 3);
-        assert_eq!(m.in_scope(&[2]), [false, false, true, true, false, false]);
-        assert_eq!(m.in_scope(&[2, 0]), [true, true, true, true, false, false]);
-        assert_eq!(positions(m.events_of(&[2, 5], 6)), [0, 1, 2, 3, 5]);
-        assert_eq!(m.events_of(&[], 6), []);
+        assert_eq!(m.event_count(ix(0)), 4);
+        assert_eq!(m.event_count(ix(4)), 3);
+        assert_eq!(
+            m.in_scope(&ixs(&[2])),
+            [false, false, true, true, false, false]
+        );
+        assert_eq!(
+            m.in_scope(&ixs(&[2, 0])),
+            [true, true, true, true, false, false]
+        );
+        assert_eq!(positions(m.events_of(&ixs(&[2, 5]), 6)), [0, 1, 2, 3, 5]);
+        assert_eq!(m.events_of(&ixs(&[]), 6), []);
     }
 
     #[test]
@@ -332,13 +366,13 @@ mod tests {
         let events: Vec<Vec<usize>> = (0..50_000).map(|i| vec![i, (i * 7) % 50_000]).collect();
         let s = situation(&parents, events);
         let m = Members::new(&s);
-        assert_eq!(m.event_count(0), 50_000);
-        assert_eq!(m.event_count(1), 2);
-        assert_eq!(m.depth(49_999), 1);
-        assert!(m.is_within(49_999, 0) && !m.is_within(0, 49_999));
-        assert!(!m.is_within(2, 1));
-        assert_eq!(positions(m.events_of(&[1], 50_000)), [1, 7_143]);
-        assert_eq!(m.in_scope(&[3]).iter().filter(|&&x| x).count(), 1);
+        assert_eq!(m.event_count(ix(0)), 50_000);
+        assert_eq!(m.event_count(ix(1)), 2);
+        assert_eq!(m.depth(ix(49_999)), 1);
+        assert!(m.is_within(ix(49_999), ix(0)) && !m.is_within(ix(0), ix(49_999)));
+        assert!(!m.is_within(ix(2), ix(1)));
+        assert_eq!(positions(m.events_of(&ixs(&[1]), 50_000)), [1, 7_143]);
+        assert_eq!(m.in_scope(&ixs(&[3])).iter().filter(|&&x| x).count(), 1);
     }
 
     #[test]
@@ -347,14 +381,14 @@ mod tests {
         let parents: Vec<Option<usize>> = (0..n).map(|i| i.checked_sub(1)).collect();
         let s = situation(&parents, vec![vec![n - 1], vec![n / 2], vec![0]]);
         let m = Members::new(&s);
-        assert_eq!(m.depth(n - 1), n - 1);
-        assert!(m.is_within(n - 1, 0));
-        assert!(!m.is_within(0, n - 1));
-        assert_eq!(m.event_count(0), 3);
-        assert_eq!(m.event_count(n / 2), 2);
-        assert_eq!(m.event_count(n - 1), 1);
-        assert_eq!(positions(m.events_of(&[n / 2 + 1], 3)), [0]);
-        assert_eq!(m.in_scope(&[n - 2]).iter().filter(|&&x| x).count(), 2);
+        assert_eq!(m.depth(ix(n - 1)), n - 1);
+        assert!(m.is_within(ix(n - 1), ix(0)));
+        assert!(!m.is_within(ix(0), ix(n - 1)));
+        assert_eq!(m.event_count(ix(0)), 3);
+        assert_eq!(m.event_count(ix(n / 2)), 2);
+        assert_eq!(m.event_count(ix(n - 1)), 1);
+        assert_eq!(positions(m.events_of(&ixs(&[n / 2 + 1]), 3)), [0]);
+        assert_eq!(m.in_scope(&ixs(&[n - 2])).iter().filter(|&&x| x).count(), 2);
     }
 
     #[test]
@@ -393,7 +427,7 @@ mod tests {
         // The loader rejects these; the layout must still end.
         let s = situation(&[Some(1), Some(0), None], vec![vec![0], vec![2]]);
         let m = Members::new(&s);
-        assert_eq!(m.in_scope(&[2]), [false, false, true]);
-        assert!(m.event_count(0) >= 1);
+        assert_eq!(m.in_scope(&ixs(&[2])), [false, false, true]);
+        assert!(m.event_count(ix(0)) >= 1);
     }
 }

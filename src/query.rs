@@ -13,7 +13,7 @@ use memchr::memmem;
 
 pub use crate::facets::{Facet, FacetGroup, Facets};
 use crate::members::Members;
-use crate::model::{ActorIx, ActorKind, EventIx, MetricIx, PlaceIx, QuoteIx, Situation};
+use crate::model::{ActorIx, ActorKind, EventIx, ListIndex, MetricIx, PlaceIx, QuoteIx, Situation};
 use crate::tree_ranges::TreeRanges;
 
 /// What the user asked to see. The parts combine: an item must match all.
@@ -405,7 +405,7 @@ impl Index {
     fn members(s: &Situation) -> Index {
         let members = Members::new(s);
         let actors = TextIndex::build(
-            (0..s.actors.len())
+            (s.actor_ixs())
                 .map(|a| actor_words(s, a).chain(std::iter::once(s.actors[a].id.as_str()))),
         );
         let mut quote_rank = vec![0; s.quotes.len()];
@@ -586,7 +586,7 @@ pub fn facets_from_args(
     let pick = |known: &Known, wanted: &[String], values: &[String]| {
         known
             .resolve(wanted)
-            .map(|found| found.into_iter().map(|i| values[i].clone()).collect())
+            .map(|found: Vec<usize>| found.into_iter().map(|i| values[i].clone()).collect())
     };
     let category_known = plain(FacetGroup::Category, &known_categories);
     let tag_known = plain(FacetGroup::Tag, &known_tags);
@@ -618,7 +618,7 @@ pub fn facets_from_args(
         kinds: kind_known
             .resolve(kinds)?
             .into_iter()
-            .map(|i| ActorKind::ALL[i])
+            .map(|i: usize| ActorKind::ALL[i])
             .collect(),
         sources: source_known.resolve(sources)?,
     })
@@ -678,12 +678,14 @@ struct Known<'s> {
 }
 
 impl Known<'_> {
-    fn resolve(&self, wanted: &[String]) -> Result<Vec<usize>, String> {
+    /// The items `wanted` names, as indices of the list they are in.
+    fn resolve<I: ListIndex + PartialEq>(&self, wanted: &[String]) -> Result<Vec<I>, String> {
         let mut found = Vec::with_capacity(wanted.len());
         for id in wanted {
             let Some(item) = self.ids.iter().position(|known| known == id) else {
                 return Err(self.unknown(id));
             };
+            let item = I::at(item);
             if !found.contains(&item) {
                 found.push(item);
             }
@@ -771,8 +773,8 @@ pub fn select(s: &Situation, index: &Index, filter: &Filter) -> Selection {
     };
     let involves = |mut actors: std::slice::Iter<'_, ActorIx>, extra: Option<ActorIx>| {
         filter.actors.is_empty()
-            || extra.is_some_and(|a| in_scope[a])
-            || actors.any(|&a| in_scope[a])
+            || extra.is_some_and(|a| in_scope[a.get()])
+            || actors.any(|&a| in_scope[a.get()])
     };
     // A span overlaps the window; an unknown end is open on that side.
     let in_window = |first: Option<NaiveDate>, last: Option<NaiveDate>| {
@@ -864,7 +866,7 @@ pub fn select(s: &Situation, index: &Index, filter: &Filter) -> Selection {
         s.metric_ixs()
             .filter(|&m| {
                 let metric = &s.metrics[m];
-                (filter.actors.is_empty() || metric.actors.iter().any(|&a| in_scope[a]))
+                (filter.actors.is_empty() || metric.actors.iter().any(|&a| in_scope[a.get()]))
                     && facets.keeps_metric(s, metric)
             })
             .collect()
@@ -1151,7 +1153,7 @@ sources = ["wire"]
         assert!(err("otunge").ends_with("did you mean `commander` (Godfrey Otunge)?"));
         assert!(err("weather").ends_with("known ids: mission, kenya-police, commander, ruto"));
         let ok = actors_from_ids(&s, &["ruto".into(), "mission".into(), "ruto".into()]);
-        assert_eq!(ok, Ok(vec![3, 0]));
+        assert_eq!(ok, Ok(vec![ActorIx::new(3), ActorIx::new(0)]));
     }
 
     #[test]
@@ -1262,10 +1264,11 @@ sources = ["wire"]
     #[test]
     fn toggling_an_actor_twice_removes_it() {
         let mut filter = Filter::default();
-        filter.toggle_actor(3);
-        filter.toggle_actor(1);
-        filter.toggle_actor(3);
-        assert_eq!(filter.actors, [1]);
+        let (one, three) = (ActorIx::new(1), ActorIx::new(3));
+        filter.toggle_actor(three);
+        filter.toggle_actor(one);
+        filter.toggle_actor(three);
+        assert_eq!(filter.actors, [one]);
     }
 
     const PLACES: &str = r#"

@@ -111,7 +111,7 @@ fn files_use_every_date_form_chains_aliases_and_metric_kind() {
     );
     assert!(text.contains("date = 2") && text.contains("date = \"2"));
 
-    let depth = |mut a: usize| {
+    let depth = |mut a: sitrep::model::ActorIx| {
         let mut n = 1;
         while let Some(parent) = s.actors[a].part_of {
             a = parent;
@@ -119,7 +119,7 @@ fn files_use_every_date_form_chains_aliases_and_metric_kind() {
         }
         n
     };
-    let deepest = (0..s.actors.len()).map(depth).max().unwrap_or(0);
+    let deepest = s.actor_ixs().map(depth).max().unwrap_or(0);
     assert!(
         (3..=4).contains(&deepest),
         "deepest part_of chain: {deepest}"

@@ -374,7 +374,7 @@ fn hostile_text_is_made_visible() {
 
 #[test]
 fn moves_through_a_timeline_of_100_000_events() {
-    use sitrep::model::{Event, FuzzyDate};
+    use sitrep::model::{ActorIx, Event, FuzzyDate};
     let mut situation = load_str(FIXTURE).situation.unwrap();
     let start = situation.as_of - chrono::Days::new(100_000 / 50);
     situation.events = (0..100_000u64)
@@ -384,7 +384,7 @@ fn moves_through_a_timeline_of_100_000_events() {
             end: None,
             title: format!("Event number {i} in a long file"),
             summary: None,
-            actors: vec![(i % 10) as usize],
+            actors: vec![ActorIx::new((i % 10) as usize)],
             location: None,
             place: None,
             category: Some("load".into()),

@@ -1,6 +1,8 @@
 //! A cursor in a list, the moves it makes, and the one rule for finding an
 //! item again after its list changed (a filter, a reload).
 
+use crate::model::ListIndex;
+
 /// A selected item and the first visible row of a scrolled list.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Cursor {
@@ -67,13 +69,16 @@ pub fn step(selected: usize, motion: Motion, len: usize, page: usize) -> usize {
     }
 }
 
-/// Where an item is in a list the dashboard sorted by `rank` (a position
-/// in the pane's full order, such as `Derived::quote_rank`): `Ok` with its
-/// position when it is there, else `Err` with where it would sort, clamped
-/// to the list. Lists are never in the situation's index order in general
-/// (quotes go by date, actors by tree), so the rank, not the index, is
-/// what is searched. The one way the dashboard finds an item again.
-pub fn relocate<T: Copy + Eq>(
+/// Where an item (a typed index: [`EventIx`](crate::model::EventIx),
+/// [`ActorIx`](crate::model::ActorIx), ...) is in a list the dashboard
+/// sorted by `rank` (a position in the pane's full order, such as
+/// `Derived::quote_rank`): `Ok` with its position when it is there, else
+/// `Err` with where it would sort, clamped to the list. Lists are never in
+/// the situation's index order in general (quotes go by date, actors by
+/// tree), so the rank, not the index, is what is searched. The one way the
+/// dashboard finds an item again, after a filter change, a new order or a
+/// reload.
+pub fn relocate<T: ListIndex + Eq>(
     list: &[T],
     item: T,
     rank: impl Fn(T) -> usize,
@@ -97,6 +102,7 @@ pub fn landing(found: Option<Result<usize, usize>>, fallback: usize, len: usize)
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::QuoteIx;
 
     #[test]
     fn a_cursor_keeps_its_row_in_view() {
@@ -121,13 +127,14 @@ mod tests {
     #[test]
     fn items_are_found_by_rank_not_by_index() {
         // Quotes 2, 0, 1 in date order: rank[q] is q's place in that order.
-        let rank = [1, 2, 0];
-        let list = [2, 0, 1];
-        assert_eq!(relocate(&list, 0, |q| rank[q]), Ok(1));
-        assert_eq!(relocate(&list, 1, |q| rank[q]), Ok(2));
+        let rank = |q: QuoteIx| [1, 2, 0][q.get()];
+        let q = QuoteIx::new;
+        let list = [q(2), q(0), q(1)];
+        assert_eq!(relocate(&list, q(0), rank), Ok(1));
+        assert_eq!(relocate(&list, q(1), rank), Ok(2));
         // Gone: the next one in the list's order.
-        let shorter = [2, 1];
-        assert_eq!(relocate(&shorter, 0, |q| rank[q]), Err(1));
-        assert_eq!(relocate(&[] as &[usize], 0, |q| rank[q]), Err(0));
+        let shorter = [q(2), q(1)];
+        assert_eq!(relocate(&shorter, q(0), rank), Err(1));
+        assert_eq!(relocate(&[], q(0), rank), Err(0));
     }
 }

@@ -490,8 +490,7 @@ impl App {
         let actor = self.data.actors_listed().get(cursor).copied();
         let order = self.data.actor_order().next();
         self.data.set_actor_order(order);
-        if let Some(p) = actor.and_then(|a| self.data.actors_listed().iter().position(|&x| x == a))
-        {
+        if let Some(Ok(p)) = actor.map(|a| self.find_actor(a)) {
             self.view.panes.actors.cursor.selected = p;
         }
         self.view.status = Some(format!("actors: {}", order.words()));
@@ -901,6 +900,13 @@ impl App {
     fn find_event(&self, event: EventIx) -> Result<usize, usize> {
         relocate(&self.data.selection.events, event, |e| {
             self.data.event_rank(e)
+        })
+    }
+
+    /// Where an actor is in the actors pane's list (see [`relocate`]).
+    fn find_actor(&self, actor: ActorIx) -> Result<usize, usize> {
+        relocate(self.data.actors_listed(), actor, |a| {
+            self.data.actor_rank(a)
         })
     }
 

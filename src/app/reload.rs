@@ -66,7 +66,7 @@ impl Mapping<'_> {
     }
 
     fn actor(&self, a: ActorIx) -> Option<ActorIx> {
-        let id = &self.old.actors.get(a)?.id;
+        let id = &self.old.actors.get(a.get())?.id;
         self.new.actor_by_id(id)
     }
 
@@ -207,7 +207,7 @@ pub fn carry_over(old: &App, situation: Situation, warnings: usize) -> App {
     view.last_quote = v.last_quote.and_then(|q| map.quote(q));
 
     // Actors are listed as a tree or sorted, not in file order: found by
-    // position in the new list.
+    // their rank in the new list.
     let old_actor = old
         .data
         .actors_listed()
@@ -215,9 +215,7 @@ pub fn carry_over(old: &App, situation: Situation, warnings: usize) -> App {
         .copied();
     let new_actor = old_actor.and_then(|a| map.actor(a));
     view.panes.actors.cursor.selected = landing(
-        new_actor
-            .and_then(|a| new.actors_listed().iter().position(|&x| x == a))
-            .map(Ok),
+        new_actor.map(|a| relocate(new.actors_listed(), a, |a| new.actor_rank(a))),
         panes.actors.cursor.selected,
         new.actors_listed().len(),
     );

@@ -274,7 +274,7 @@ fn a_filter_takes_in_members_and_scopes_every_pane() {
     );
     // Quotes by the minister.
     assert_eq!(app.data.selection.quotes.len(), 2);
-    assert!(app.data.selection.actors_in_scope[actor(&app, "civil-protection")]);
+    assert!(app.data.selection.actors_in_scope[actor(&app, "civil-protection").get()]);
     // The cursor stayed on the ministry.
     assert_eq!(app.view.panes.actors.cursor.selected, ministry);
     press(&mut app, KeyCode::Char(' '));
@@ -499,7 +499,7 @@ fn tabs_are_clickable_in_the_small_layout() {
 fn starts_with_the_actors_given() {
     let options = Options {
         filter: Filter {
-            actors: vec![6],
+            actors: vec![ActorIx::new(6)],
             ..Filter::default()
         },
         ..Options::default()
@@ -702,7 +702,7 @@ fn what_is_gone_falls_back_to_its_place_and_is_told() {
         situation(&shifted_text()),
         Options {
             filter: Filter {
-                actors: vec![0],
+                actors: vec![ActorIx::new(0)],
                 ..Filter::default()
             },
             ..Options::default()

@@ -522,7 +522,7 @@ fn fields(
             f.text("name", &a.name, &b.name);
             f.text("kind", a.kind.as_str(), b.kind.as_str());
             f.opt("role", a.role.as_deref(), b.role.as_deref());
-            let part_of = |p: Option<usize>| p.map_or_else(Vec::new, |p| vec![p]);
+            let part_of = |p: Option<ActorIx>| p.map_or_else(Vec::new, |p| vec![p]);
             actor_lists(
                 &mut f,
                 "part of",

@@ -449,8 +449,8 @@ fn actor(b: &mut Builder, a: ActorIx) {
         b.field("Tags", &actor.tags.join(", "));
     }
     b.field("Id", &actor.id);
-    since_last_look(b, Section::Actors, a);
-    let members: Vec<ActorIx> = (0..s.actors.len())
+    since_last_look(b, Section::Actors, a.get());
+    let members: Vec<ActorIx> = (s.actor_ixs())
         .filter(|&m| s.actors[m].part_of == Some(a))
         .collect();
     let with_members = if members.is_empty() {
@@ -465,7 +465,7 @@ fn actor(b: &mut Builder, a: ActorIx) {
     let in_scope = data
         .selection
         .actors_in_scope
-        .get(a)
+        .get(a.get())
         .copied()
         .unwrap_or(false);
     let status = if data.filter.actors.contains(&a) {

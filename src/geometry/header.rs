@@ -32,7 +32,7 @@ pub fn chip_label(data: &Data, chip: Chip) -> String {
         Chip::Actor(a) => {
             // Only the start of a long name is read: it is cut to a chip anyway.
             let name = shown(&data.situation.actors[a].name, CHIP_MAX);
-            let short = &data.derived.short_names[a];
+            let short = &data.derived.short_names[a.get()];
             let shown = if width(&name) <= CHIP_MAX || width(short) >= width(&name) {
                 fit(&name, CHIP_MAX)
             } else {

@@ -14,7 +14,11 @@ mod sections;
 mod suggest;
 
 use std::borrow::Cow;
+use std::collections::HashSet;
+use std::hash::BuildHasher;
 use std::ops::Range;
+
+use foldhash::fast::FixedState;
 
 use toml::de::{DeTable, DeValue};
 
@@ -23,12 +27,12 @@ pub use progress::{Progress, Snapshot, Step};
 pub use suggest::{closest, did_you_mean};
 
 use crate::model::{
-    Actor, ActorKind, Event, EventIx, LatLon, Lines, ListIndex, MAX_ITEMS, Metric, MetricKind,
-    Number, Observation, Place, PlaceKind, Qualifier, Quote, Situation, Source,
+    Actor, ActorIx, ActorKind, Event, EventIx, LatLon, Lines, ListIndex, MAX_ITEMS, Metric,
+    MetricKind, Number, Observation, Place, PlaceKind, Qualifier, Quote, Situation, Source,
 };
 use crate::number_text;
 use fields::{Fields, Problems, Value};
-use refs::{Ids, Refs, Table};
+use refs::{Ids, Refs, Resolved, Table};
 
 /// The outcome of reading one file.
 #[derive(Debug)]
@@ -292,7 +296,7 @@ fn actor_list<'i>(
     what: &str,
     p: &mut Problems,
     refs: &mut Refs<'i>,
-) -> Result<Vec<usize>, ()> {
+) -> Result<Vec<ActorIx>, ()> {
     let mut seen = std::collections::HashSet::new();
     f.list(key, p, |v, p| {
         if let DeValue::String(id) = v.get_ref()
@@ -307,9 +311,14 @@ fn actor_list<'i>(
             );
             return Some(None);
         }
-        refs.add(Table::Actors, v, p).map(Some)
+        refs.refer::<ActorIx>(v, p).map(Some)
     })
-    .map(|list| list.into_iter().flatten().collect())
+    .map(|list| {
+        // Not collected in place: that would keep the larger list's memory.
+        let mut actors = Vec::with_capacity(list.iter().flatten().count());
+        actors.extend(list.into_iter().flatten());
+        actors
+    })
 }
 
 /// The tables of `[[...]]` items.
@@ -389,9 +398,9 @@ type Header = (
     Vec<String>,
 );
 
-/// What cycle reports need to know about an actor's or a place's `part_of`.
-struct Link<'i> {
-    id: Option<Cow<'i, str>>,
+/// What cycle reports need to know about an actor's or a place's `part_of`
+/// (its id is the table's `written` one, at the same position).
+struct Link {
     /// Provisional reference number (see `refs`).
     part_of: Option<usize>,
     /// The `part_of` value, or the actor's table, in the file.
@@ -409,12 +418,12 @@ struct Builder<'i, 'p> {
     refs: Refs<'i>,
     /// By actor position, kept even when the actor itself has other errors
     /// so that cycles are always found.
-    links: Vec<Link<'i>>,
+    links: Vec<Link>,
     /// The same for places.
-    place_links: Vec<Link<'i>>,
-    /// Each event's `location` (lower-cased), where it is, and its `place`
-    /// reference: a location that names a place should be that `place`.
-    locations: Vec<(String, Range<usize>, Option<usize>)>,
+    place_links: Vec<Link>,
+    /// Each event's `location`, for a location that names a place should be
+    /// that `place`.
+    locations: Vec<Location>,
     sources: Collected<Source>,
     actors: Collected<Actor>,
     places: Collected<Place>,
@@ -470,8 +479,8 @@ impl<'i, 'p> Builder<'i, 'p> {
             problems,
             header: None,
             situation_seen: false,
-            metric_ids: Ids::new("metric"),
-            quote_ids: Ids::new("quote"),
+            metric_ids: Ids::new("metric", false),
+            quote_ids: Ids::new("quote", false),
             refs: Refs::new(),
             links: Vec::new(),
             place_links: Vec::new(),
@@ -623,12 +632,18 @@ impl<'i, 'p> Builder<'i, 'p> {
     fn finish(mut self) -> Option<Situation> {
         self.problems.offset = 0;
         let resolved = self.refs.resolve(self.problems);
-        let links = std::mem::take(&mut self.links);
-        let no_cycles = self.check_part_of_cycles(&links, &resolved, "an actor");
-        let place_links = std::mem::take(&mut self.place_links);
-        let no_place_cycles = self.check_part_of_cycles(&place_links, &resolved, "a place");
+        let problems = &mut *self.problems;
+        let actor_ids = &self.refs.actors.written;
+        let no_cycles =
+            check_part_of_cycles(problems, &self.links, actor_ids, &resolved, "an actor");
+        let place_ids = &self.refs.places.written;
+        let no_place_cycles =
+            check_part_of_cycles(problems, &self.place_links, place_ids, &resolved, "a place");
         self.warn_unused();
         self.warn_locations_naming_places(&resolved);
+        // Ids and links are done with: their memory is free for what follows.
+        drop((self.refs, self.links, self.place_links));
+        drop((self.metric_ids, self.quote_ids));
 
         let (title, as_of, summary, location, tags) = self.header?;
         let mut situation = Situation {
@@ -646,6 +661,7 @@ impl<'i, 'p> Builder<'i, 'p> {
             lines: std::mem::take(&mut self.lines),
         };
         settle_references(&mut situation, &resolved)?;
+        drop(resolved);
         into_timeline_order(&mut situation);
         Some(situation)
     }
@@ -772,10 +788,9 @@ impl<'i, 'p> Builder<'i, 'p> {
             kind
         });
         let role = f.optional("role", p, fields::string);
-        let part_of = f.optional("part_of", p, |v, p| self.refs.add(Table::Actors, v, p));
+        let part_of = f.optional("part_of", p, |v, p| self.refs.refer::<ActorIx>(v, p));
         self.links.push(Link {
-            id: written_id(value),
-            part_of: part_of.ok().flatten(),
+            part_of: part_of.ok().flatten().map(ActorIx::get),
             span: p.in_file(f.get("part_of").map_or(value.span(), |v| v.span())),
         });
         let aliases = f.list("aliases", p, fields::string);
@@ -814,11 +829,11 @@ impl<'i, 'p> Builder<'i, 'p> {
         let location = f.optional("location", p, fields::string);
         let place = f.optional("place", p, |v, p| self.refs.add(Table::Places, v, p));
         if let (Ok(Some(text)), Some(v)) = (&location, f.get("location")) {
-            self.locations.push((
-                text.trim().to_lowercase(),
-                p.in_file(v.span()),
-                place.ok().flatten(),
-            ));
+            self.locations.push(Location {
+                key: label_key(text),
+                span: p.in_file(v.span()),
+                place: place.ok().flatten(),
+            });
         }
         let category = f.optional("category", p, fields::string);
         let tags = f.list("tags", p, fields::string);
@@ -981,7 +996,7 @@ impl<'i, 'p> Builder<'i, 'p> {
         let f = self.open(value, "[[quotes]]", QUOTE_KEYS);
         let p = &mut *self.problems;
         let id = f.optional("id", p, fields::string);
-        let speaker = f.required("speaker", p, |v, p| self.refs.add(Table::Actors, v, p));
+        let speaker = f.required("speaker", p, |v, p| self.refs.refer(v, p));
         let text = f.required("text", p, fields::text);
         let date = f.optional("date", p, fields::date);
         let context = f.optional("context", p, fields::string);
@@ -1026,7 +1041,6 @@ impl<'i, 'p> Builder<'i, 'p> {
         });
         let part_of = f.optional("part_of", p, |v, p| self.refs.add(Table::Places, v, p));
         self.place_links.push(Link {
-            id: written_id(value),
             part_of: part_of.ok().flatten(),
             span: p.in_file(f.get("part_of").map_or(value.span(), |v| v.span())),
         });
@@ -1049,64 +1063,6 @@ impl<'i, 'p> Builder<'i, 'p> {
             approximate: approximate.ok()?.unwrap_or(false),
             aliases: aliases.ok()?,
         })
-    }
-
-    /// A `part_of` chain that comes back to where it started is an error,
-    /// reported once per cycle at the `part_of` of its first item (`what`:
-    /// "an actor", "a place") in the file.
-    fn check_part_of_cycles(
-        &mut self,
-        items: &[Link<'i>],
-        resolved: &[Option<usize>],
-        what: &str,
-    ) -> bool {
-        const UNVISITED: u8 = 0;
-        const ON_CHAIN: u8 = 1;
-        const DONE: u8 = 2;
-        let links: Vec<Option<usize>> = items
-            .iter()
-            .map(|link| link.part_of.and_then(|r| resolved[r]))
-            .collect();
-        let mut state = vec![UNVISITED; links.len()];
-        let mut ok = true;
-        for start in 0..links.len() {
-            let mut chain = Vec::new();
-            let mut at = Some(start);
-            while let Some(i) = at {
-                match state[i] {
-                    DONE => break,
-                    ON_CHAIN => {
-                        let mut cycle =
-                            chain[chain.iter().position(|&c| c == i).unwrap_or(0)..].to_vec();
-                        let first = cycle.iter().copied().min().unwrap_or(i);
-                        // Named from the actor whose `part_of` the error points at.
-                        let from = cycle.iter().position(|&c| c == first).unwrap_or(0);
-                        cycle.rotate_left(from);
-                        let id_of = |c: usize| items[c].id.as_deref().unwrap_or("?");
-                        self.problems.push(
-                            Diagnostic::error(
-                                items[first].span.clone(),
-                                format!("`part_of` forms a cycle: {}", cycle_names(&cycle, id_of)),
-                            )
-                            .with_help(Some(format!(
-                                "{what} cannot be part of itself, directly or through others"
-                            ))),
-                        );
-                        ok = false;
-                        break;
-                    }
-                    _ => {
-                        state[i] = ON_CHAIN;
-                        chain.push(i);
-                        at = links.get(i).copied().flatten();
-                    }
-                }
-            }
-            for c in chain {
-                state[c] = DONE;
-            }
-        }
-        ok
     }
 
     fn warn_unused(&mut self) {
@@ -1138,16 +1094,34 @@ impl<'i, 'p> Builder<'i, 'p> {
 impl Builder<'_, '_> {
     /// An event's `location` that is a place's name or alias is a place
     /// written as free text: filtering and the map only see `place`.
-    fn warn_locations_naming_places(&mut self, resolved: &[Option<usize>]) {
-        if self.refs.places.labels.is_empty() {
+    fn warn_locations_naming_places(&mut self, resolved: &Resolved) {
+        let labels = &self.refs.places.labels;
+        if labels.is_empty() {
             return;
         }
-        for (text, span, place) in std::mem::take(&mut self.locations) {
-            let Some((_, id)) = self.refs.places.labels.iter().find(|(l, _)| *l == text) else {
+        // Labels are trimmed and lower-cased already.
+        let keys: HashSet<u64, FixedState> = labels
+            .iter()
+            .map(|(label, _)| FixedState::default().hash_one(label.as_str()))
+            .collect();
+        for Location { key, span, place } in std::mem::take(&mut self.locations) {
+            if !keys.contains(&key) {
+                continue;
+            }
+            // Likely a label: read the text again to be sure.
+            let text = self.counter.text.get(span.clone()).and_then(|raw| {
+                match DeValue::parse(raw).ok()?.into_inner() {
+                    DeValue::String(text) => Some(text.trim().to_lowercase()),
+                    _ => None,
+                }
+            });
+            let labels = &self.refs.places.labels;
+            let Some((_, id)) = text.and_then(|text| labels.iter().find(|(l, _)| *l == text))
+            else {
                 continue;
             };
             let same = place
-                .and_then(|r| resolved[r])
+                .and_then(|r| resolved.get(r))
                 .and_then(|p| self.refs.places.written.get(p))
                 .is_some_and(|written| written.as_deref() == Some(id.as_ref()));
             let help = if same {
@@ -1161,6 +1135,92 @@ impl Builder<'_, '_> {
             );
         }
     }
+}
+
+/// An event's `location`: a hash of its text as a label would be written
+/// (trimmed, lower-cased; see [`label_key`]), where it is, and the event's
+/// `place` reference. A hash rather than the text: three in four events of a
+/// large file have a location, and only those that name a place matter.
+struct Location {
+    key: u64,
+    span: Range<usize>,
+    place: Option<usize>,
+}
+
+/// The hash of a location or place label, trimmed and lower-cased: equal
+/// texts give equal keys.
+fn label_key(text: &str) -> u64 {
+    let text = text.trim();
+    let hasher = FixedState::default();
+    let mut lower = [0u8; 128];
+    match lower.get_mut(..text.len()) {
+        // Most locations: ASCII, lower-cased without an allocation.
+        Some(lower) if text.is_ascii() => {
+            lower.copy_from_slice(text.as_bytes());
+            lower.make_ascii_lowercase();
+            hasher.hash_one(std::str::from_utf8(lower).unwrap_or_default())
+        }
+        _ => hasher.hash_one(text.to_lowercase().as_str()),
+    }
+}
+
+/// A `part_of` chain that comes back to where it started is an error,
+/// reported once per cycle at the `part_of` of its first item (`what`:
+/// "an actor", "a place") in the file.
+fn check_part_of_cycles(
+    problems: &mut Problems,
+    items: &[Link],
+    ids: &[Option<Cow<'_, str>>],
+    resolved: &Resolved,
+    what: &str,
+) -> bool {
+    const UNVISITED: u8 = 0;
+    const ON_CHAIN: u8 = 1;
+    const DONE: u8 = 2;
+    let links: Vec<Option<usize>> = items
+        .iter()
+        .map(|link| link.part_of.and_then(|r| resolved.get(r)))
+        .collect();
+    let mut state = vec![UNVISITED; links.len()];
+    let mut ok = true;
+    for start in 0..links.len() {
+        let mut chain = Vec::new();
+        let mut at = Some(start);
+        while let Some(i) = at {
+            match state[i] {
+                DONE => break,
+                ON_CHAIN => {
+                    let mut cycle =
+                        chain[chain.iter().position(|&c| c == i).unwrap_or(0)..].to_vec();
+                    let first = cycle.iter().copied().min().unwrap_or(i);
+                    // Named from the actor whose `part_of` the error points at.
+                    let from = cycle.iter().position(|&c| c == first).unwrap_or(0);
+                    cycle.rotate_left(from);
+                    let id_of = |c: usize| ids.get(c).and_then(|id| id.as_deref()).unwrap_or("?");
+                    problems.push(
+                        Diagnostic::error(
+                            items[first].span.clone(),
+                            format!("`part_of` forms a cycle: {}", cycle_names(&cycle, id_of)),
+                        )
+                        .with_help(Some(format!(
+                            "{what} cannot be part of itself, directly or through others"
+                        ))),
+                    );
+                    ok = false;
+                    break;
+                }
+                _ => {
+                    state[i] = ON_CHAIN;
+                    chain.push(i);
+                    at = links.get(i).copied().flatten();
+                }
+            }
+        }
+        for c in chain {
+            state[c] = DONE;
+        }
+    }
+    ok
 }
 
 /// The id of an item table as written, if it is a string.
@@ -1296,8 +1356,7 @@ fn missing_situation() -> Diagnostic {
 
 /// Replaces the provisional reference numbers in the model with the indices
 /// they resolved to; `None` if one did not resolve (that is reported already).
-fn settle_references(s: &mut Situation, resolved: &[Option<usize>]) -> Option<()> {
-    let settle_all = |ns: &mut Vec<usize>| ns.iter_mut().try_for_each(|n| settle(n, resolved));
+fn settle_references(s: &mut Situation, resolved: &Resolved) -> Option<()> {
     for actor in &mut s.actors {
         settle_optional(&mut actor.part_of, resolved)?;
     }
@@ -1305,12 +1364,12 @@ fn settle_references(s: &mut Situation, resolved: &[Option<usize>]) -> Option<()
         settle_optional(&mut place.part_of, resolved)?;
     }
     for event in &mut s.events {
-        settle_all(&mut event.actors)?;
+        settle_all(&mut event.actors, resolved)?;
         settle_optional(&mut event.place, resolved)?;
-        settle_all(&mut event.sources)?;
+        settle_all(&mut event.sources, resolved)?;
     }
     for metric in &mut s.metrics {
-        settle_all(&mut metric.actors)?;
+        settle_all(&mut metric.actors, resolved)?;
         match &mut metric.kind {
             MetricKind::Observed(observations) => {
                 for o in observations {
@@ -1322,21 +1381,25 @@ fn settle_references(s: &mut Situation, resolved: &[Option<usize>]) -> Option<()
     }
     for quote in &mut s.quotes {
         settle(&mut quote.speaker, resolved)?;
-        settle_all(&mut quote.about)?;
+        settle_all(&mut quote.about, resolved)?;
         settle_optional(&mut quote.event, resolved)?;
         settle_optional(&mut quote.place, resolved)?;
-        settle_all(&mut quote.sources)?;
+        settle_all(&mut quote.sources, resolved)?;
     }
     Some(())
 }
 
 /// One reference: its provisional number becomes the index it resolved to.
-fn settle<I: ListIndex>(n: &mut I, resolved: &[Option<usize>]) -> Option<()> {
-    *n = I::at(resolved[n.position()]?);
+fn settle<I: ListIndex>(n: &mut I, resolved: &Resolved) -> Option<()> {
+    *n = I::at(resolved.get(n.position())?);
     Some(())
 }
 
-fn settle_optional<I: ListIndex>(n: &mut Option<I>, resolved: &[Option<usize>]) -> Option<()> {
+fn settle_all<I: ListIndex>(ns: &mut [I], resolved: &Resolved) -> Option<()> {
+    ns.iter_mut().try_for_each(|n| settle(n, resolved))
+}
+
+fn settle_optional<I: ListIndex>(n: &mut Option<I>, resolved: &Resolved) -> Option<()> {
     n.as_mut().map_or(Some(()), |n| settle(n, resolved))
 }
 
@@ -1393,6 +1456,25 @@ fn into_timeline_order(situation: &mut Situation) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A location is matched to place labels by key: the key of a text is
+    /// the key of the label it would be, short or long, ASCII or not.
+    #[test]
+    fn a_location_key_is_its_label_key() {
+        let label =
+            |text: &str| FixedState::default().hash_one(text.trim().to_lowercase().as_str());
+        let long = "Toussaint Louverture International Airport, ".repeat(4);
+        for text in [
+            " Port-au-Prince ",
+            "PÉTION-VILLE",
+            "Cité Soleil",
+            long.as_str(),
+            "",
+        ] {
+            assert_eq!(label_key(text), label(text), "{text}");
+        }
+        assert_ne!(label_key("Jacmel"), label_key("Jérémie"));
+    }
 
     /// Reading by sections gives exactly what reading the whole document
     /// gives, for the built-in file and a generated one, and for hundreds of
@@ -1567,7 +1649,7 @@ mod tests {
         let n = 20_000;
         let open = load_str(&deep_chain(n, false));
         let s = open.situation.expect("a chain without a cycle loads");
-        assert_eq!(s.actors[n - 1].part_of, Some(n - 2));
+        assert_eq!(s.actors[n - 1].part_of, Some(ActorIx::new(n - 2)));
         let closed = load_str(&deep_chain(20_000, true));
         assert!(closed.situation.is_none());
         let cycles: Vec<&Diagnostic> = closed

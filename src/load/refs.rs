@@ -6,13 +6,13 @@
 //! turns the numbers into indices (or reports the unknown ids).
 
 use std::borrow::Cow;
-use std::collections::HashMap;
-use std::collections::hash_map::Entry;
-
-use foldhash::fast::RandomState;
+use std::hash::BuildHasher;
 use std::ops::Range;
 
-use crate::model::{EventIx, ListIndex, MAX_ITEMS};
+use foldhash::fast::RandomState;
+use hashbrown::{HashTable, hash_table};
+
+use crate::model::{ActorIx, EventIx, ListIndex, MAX_ITEMS};
 
 use super::diagnostic::Diagnostic;
 use super::fields::{self, Problems, Value};
@@ -42,16 +42,19 @@ impl Table {
 pub(super) struct Ids<'i> {
     /// "event", for messages.
     what: &'static str,
-    /// A fast hasher: ids come from the file, which is the user's own, and
-    /// at a million items SipHash is most of the time spent here.
-    index: HashMap<Cow<'i, str>, usize, RandomState>,
-    /// The same ids in file order, so that "did you mean" picks the same one
-    /// on every run when several are equally close.
-    names: Vec<Cow<'i, str>>,
+    /// Positions (in `written`) of the first item with each id, found by the
+    /// id's hash: four bytes an item where a map of ids to positions would
+    /// take forty (a million events' ids are a good part of the load's
+    /// memory). A fast hasher: ids come from the file, which is the user's
+    /// own, and at a million items SipHash is most of the time spent here.
+    index: HashTable<u32>,
+    hasher: RandomState,
     /// Whether anything refers to the item (for unreferenced/uncited warnings).
     pub used: Vec<bool>,
-    /// Span of each item's id in the file, where those warnings point.
+    /// Span of each item's id in the file, where those warnings point; kept
+    /// only for tables that have them (nothing has to refer to an event).
     pub spans: Vec<Range<usize>>,
+    warns_unused: bool,
     /// Each item's id as written, for those warnings to name it.
     pub written: Vec<Option<Cow<'i, str>>>,
     /// Names and aliases (lower-cased) with the id they belong to: a
@@ -60,11 +63,12 @@ pub(super) struct Ids<'i> {
 }
 
 impl<'i> Ids<'i> {
-    pub fn new(what: &'static str) -> Self {
+    pub fn new(what: &'static str, warns_unused: bool) -> Self {
         Ids {
+            warns_unused,
             what,
-            index: HashMap::default(),
-            names: Vec::new(),
+            index: HashTable::new(),
+            hasher: RandomState::default(),
             used: Vec::new(),
             spans: Vec::new(),
             written: Vec::new(),
@@ -74,18 +78,40 @@ impl<'i> Ids<'i> {
 
     /// Room for `n` more items.
     pub fn reserve(&mut self, n: usize) {
-        self.index.reserve(n);
-        self.names.reserve(n);
+        let (written, hasher) = (&self.written, &self.hasher);
+        self.index
+            .reserve(n, |&i| hasher.hash_one(id_at(written, i)));
         self.used.reserve(n);
-        self.spans.reserve(n);
+        if self.warns_unused {
+            self.spans.reserve(n);
+        }
         self.written.reserve(n);
+    }
+
+    /// The position of the first item with this id, if there is one.
+    fn position(&self, id: &str) -> Option<usize> {
+        let written = &self.written;
+        let hash = self.hasher.hash_one(id);
+        let &i = self.index.find(hash, |&i| id_at(written, i) == id)?;
+        Some(i as usize)
     }
 
     /// The index of the item with this id, marked as referred to.
     fn find(&mut self, id: &str) -> Option<usize> {
-        let i = *self.index.get(id)?;
+        let i = self.position(id)?;
         self.used[i] = true;
         Some(i)
+    }
+
+    /// The valid ids, first of duplicates only, in file order: what "did
+    /// you mean" chooses from, the same one on every run when several are
+    /// equally close. Only asked for when a reference is wrong.
+    fn known(&self) -> impl Iterator<Item = &str> {
+        self.written.iter().enumerate().filter_map(|(i, id)| {
+            let id = id.as_deref()?;
+            let first = self.position(id) == Some(i);
+            (first && fields::id_problem(id).is_none()).then_some(id)
+        })
     }
 
     /// Registers the next item of the table (a table value): its id is
@@ -95,7 +121,9 @@ impl<'i> Ids<'i> {
         let id_value = item.get_ref().as_table().and_then(|t| t.get("id"));
         let span = id_value.map_or(item.span(), |v| v.span());
         self.used.push(false);
-        self.spans.push(problems.in_file(span.clone()));
+        if self.warns_unused {
+            self.spans.push(problems.in_file(span.clone()));
+        }
         let id = match id_value.map(|v| v.get_ref()) {
             Some(toml::de::DeValue::String(id)) => Some(id.clone()),
             _ => None,
@@ -106,21 +134,21 @@ impl<'i> Ids<'i> {
             self.used[i] = true;
             return i;
         };
-        let valid = match fields::id_problem(id) {
-            Some(problem) => {
-                problems.push(
-                    Diagnostic::error(span.clone(), problem).with_help(fields::id_suggestion(id)),
-                );
-                // Its error says what to do; a reference written as the
-                // fixed id should not also call it unused.
-                self.used[i] = true;
-                false
-            }
-            None => true,
-        };
+        if let Some(problem) = fields::id_problem(id) {
+            problems.push(
+                Diagnostic::error(span.clone(), problem).with_help(fields::id_suggestion(id)),
+            );
+            // Its error says what to do; a reference written as the
+            // fixed id should not also call it unused.
+            self.used[i] = true;
+        }
         let what = self.what;
-        match self.index.entry(id.clone()) {
-            Entry::Occupied(_) => {
+        let (written, hasher) = (&self.written, &self.hasher);
+        let hash = hasher.hash_one(id.as_ref());
+        let same = |&j: &u32| id_at(written, j) == id.as_ref();
+        let rehash = |&j: &u32| hasher.hash_one(id_at(written, j));
+        match self.index.entry(hash, same, rehash) {
+            hash_table::Entry::Occupied(_) => {
                 // References reach the first of the ids only; the error
                 // already covers this one, so it is not also called unused.
                 self.used[i] = true;
@@ -130,21 +158,30 @@ impl<'i> Ids<'i> {
                     )),
                 )
             }
-            Entry::Vacant(slot) => {
-                slot.insert(i);
-                // Only ids that are valid are offered as "did you mean".
-                if valid {
-                    self.names.push(id.clone());
-                }
+            hash_table::Entry::Vacant(slot) => {
+                // A table holds at most `MAX_ITEMS`, which a `u32` reaches.
+                slot.insert(u32::try_from(i).unwrap_or(u32::MAX));
             }
         }
         i
     }
 }
 
+/// The id of the item at an index position: always one written as a string.
+fn id_at<'a>(written: &'a [Option<Cow<'_, str>>], i: u32) -> &'a str {
+    written
+        .get(i as usize)
+        .and_then(|id| id.as_deref())
+        .unwrap_or_default()
+}
+
 /// A typed index, and the table its references point into.
 pub(super) trait Target: ListIndex {
     const TABLE: Table;
+}
+
+impl Target for ActorIx {
+    const TABLE: Table = Table::Actors;
 }
 
 impl Target for EventIx {
@@ -171,7 +208,7 @@ pub(super) struct Refs<'i> {
     /// What each reference points to, by provisional number: known at once
     /// when the id came earlier in the file (the usual case), else set by
     /// [`Refs::resolve`].
-    targets: Vec<Option<usize>>,
+    targets: Resolved,
     forward: Vec<Forward<'i>>,
     /// Most references a file may make: until they are resolved, their
     /// provisional numbers stand in the model's index fields, so they must
@@ -182,11 +219,11 @@ pub(super) struct Refs<'i> {
 impl<'i> Refs<'i> {
     pub fn new() -> Self {
         Refs {
-            sources: Ids::new("source"),
-            actors: Ids::new("actor"),
-            events: Ids::new("event"),
-            places: Ids::new("place"),
-            targets: Vec::new(),
+            sources: Ids::new("source", true),
+            actors: Ids::new("actor", true),
+            events: Ids::new("event", false),
+            places: Ids::new("place", true),
+            targets: Resolved(Vec::new()),
             forward: Vec::new(),
             max_refs: MAX_ITEMS,
         }
@@ -216,7 +253,7 @@ impl<'i> Refs<'i> {
         problems: &mut Problems,
     ) -> Option<usize> {
         let id = fields::string_cow(value, problems)?;
-        let number = self.targets.len();
+        let number = self.targets.0.len();
         if number >= self.max_refs {
             // Reported once, at the first reference too many.
             if number == self.max_refs {
@@ -227,7 +264,7 @@ impl<'i> Refs<'i> {
                         crate::number_text::group_integer(self.max_refs as i128)
                     ),
                 );
-                self.targets.push(None);
+                self.targets.set_next(None);
             }
             return None;
         }
@@ -240,20 +277,19 @@ impl<'i> Refs<'i> {
                 span: problems.in_file(value.span()),
             });
         }
-        self.targets.push(target);
+        self.targets.set_next(target);
         Some(number)
     }
 
     /// The index each reference points to, by provisional number. References
     /// to ids that are nowhere in the file are reported, with the nearest
     /// known id, and point to `None`.
-    pub fn resolve(&mut self, problems: &mut Problems) -> Vec<Option<usize>> {
+    pub fn resolve(&mut self, problems: &mut Problems) -> Resolved {
         for r in std::mem::take(&mut self.forward) {
             let ids = self.ids(r.table);
             let target = ids.find(&r.id);
             if target.is_none() {
                 let (what, id) = (r.table.what(), &r.id);
-                let known = ids.names.iter().map(AsRef::as_ref);
                 // An item whose id is not valid yet, but would be this one
                 // once fixed, is the one meant.
                 let invalid = ids.written.iter().flatten().find(|written| {
@@ -262,7 +298,8 @@ impl<'i> Refs<'i> {
                 });
                 let lower = id.trim().to_lowercase();
                 let by_label = ids.labels.iter().find(|(label, _)| *label == lower);
-                let by_typo = || closest(id, known).map(|c| Cow::Owned(c.to_string()));
+                let by_typo =
+                    |ids: &Ids| closest(id, ids.known()).map(|c| Cow::Owned(c.to_string()));
                 let help = match (invalid, by_label) {
                     (Some(written), _) => Some(format!(
                         "the {what} with id `{written}`? fix its id to `{id}`"
@@ -274,7 +311,7 @@ impl<'i> Refs<'i> {
                             "refer to a {what} by its id: did you mean `{owner}`?"
                         ))
                     }
-                    (None, None) => match by_typo() {
+                    (None, None) => match by_typo(ids) {
                         // The item meant is referred to, once the typo is fixed.
                         Some(meant) => {
                             ids.find(&meant);
@@ -286,8 +323,38 @@ impl<'i> Refs<'i> {
                 problems
                     .push(Diagnostic::error(r.span, format!("no {what} `{id}`")).with_help(help));
             }
-            self.targets[r.number] = target;
+            self.targets.set(r.number, target);
         }
-        std::mem::take(&mut self.targets)
+        std::mem::replace(&mut self.targets, Resolved(Vec::new()))
+    }
+}
+
+/// What each reference points to, by provisional number. Four bytes each
+/// (a million events make some five million references): a table's
+/// indices fit in a `u32`, and `u32::MAX` is "nowhere".
+pub(super) struct Resolved(Vec<u32>);
+
+impl Resolved {
+    const NOWHERE: u32 = u32::MAX;
+
+    /// The index reference `number` points to, if it resolved.
+    pub fn get(&self, number: usize) -> Option<usize> {
+        match self.0.get(number) {
+            Some(&Self::NOWHERE) | None => None,
+            Some(&i) => Some(i as usize),
+        }
+    }
+
+    fn set_next(&mut self, target: Option<usize>) {
+        self.0.push(Self::encode(target));
+    }
+
+    fn set(&mut self, number: usize, target: Option<usize>) {
+        self.0[number] = Self::encode(target);
+    }
+
+    fn encode(target: Option<usize>) -> u32 {
+        // Below `MAX_ITEMS`, which is below `NOWHERE`.
+        target.map_or(Self::NOWHERE, |i| u32::try_from(i).unwrap_or(Self::NOWHERE))
     }
 }

@@ -16,7 +16,8 @@ pub trait ListIndex: Copy {
     fn position(self) -> usize;
 }
 
-/// Lists not yet given their own index type.
+/// A plain position, for lists with no index type of their own (the values
+/// of a facet, the kinds of actor).
 impl ListIndex for usize {
     fn at(position: usize) -> Self {
         position
@@ -96,6 +97,12 @@ macro_rules! index_type {
         }
     };
 }
+
+index_type!(
+    /// Index into [`Situation::actors`](super::Situation::actors), which is
+    /// in file order.
+    ActorIx into super::Actor
+);
 
 index_type!(
     /// Index into [`Situation::events`](super::Situation::events), which is

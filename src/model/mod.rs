@@ -5,7 +5,7 @@ mod date;
 mod index;
 
 pub use date::{DateError, FuzzyDate, Precision};
-pub use index::{EventIx, ListIndex, MAX_ITEMS, MetricIx, QuoteIx};
+pub use index::{ActorIx, EventIx, ListIndex, MAX_ITEMS, MetricIx, QuoteIx};
 
 use chrono::{Datelike, NaiveDate};
 
@@ -45,8 +45,6 @@ pub struct Lines {
     pub quotes: Vec<u32>,
 }
 
-/// Index into [`Situation::actors`].
-pub type ActorIx = usize;
 /// Index into [`Situation::sources`].
 pub type SourceIx = usize;
 /// Index into [`Situation::places`].
@@ -451,7 +449,15 @@ pub struct Quote {
 
 impl Situation {
     pub fn actor_by_id(&self, id: &str) -> Option<ActorIx> {
-        self.actors.iter().position(|a| a.id == id)
+        self.actors
+            .iter()
+            .position(|a| a.id == id)
+            .map(ActorIx::new)
+    }
+
+    /// Every actor's index, in file order.
+    pub fn actor_ixs(&self) -> impl DoubleEndedIterator<Item = ActorIx> + ExactSizeIterator {
+        ActorIx::all(self.actors.len())
     }
 
     pub fn event_by_id(&self, id: &str) -> Option<EventIx> {

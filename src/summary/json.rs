@@ -12,7 +12,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::View;
-use crate::model::{MetricIx, MetricKind, Number, Situation, Tense};
+use crate::model::{ActorIx, MetricIx, MetricKind, Number, Situation, Tense};
 use crate::sanitize::is_hostile;
 
 /// Bumped when a key changes meaning or disappears; new keys may be added
@@ -182,7 +182,7 @@ pub fn render(view: &View) -> String {
 
 fn build<'a>(view: &'a View) -> Summary<'a> {
     let s: &'a Situation = view.situation;
-    let actor_ids = |list: &[usize]| -> Vec<&'a str> {
+    let actor_ids = |list: &[ActorIx]| -> Vec<&'a str> {
         list.iter().map(|&a| s.actors[a].id.as_str()).collect()
     };
     let source_ids = |list: &[usize]| -> Vec<&'a str> {

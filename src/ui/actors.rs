@@ -14,6 +14,7 @@ use crate::app::App;
 use crate::derived::kind_label;
 use crate::geometry::Screen;
 use crate::geometry::columns::{COUNT, MARK, actors_columns};
+use crate::model::ActorIx;
 use crate::text::{find_all, highlight, pad, pad_left, shown};
 use crate::ui::{draw_lines, empty_message, fill_row, pane_frame, scrollbar};
 
@@ -26,10 +27,10 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
     let cursor = app.cursor(Pane::Actors);
     let in_filter = app.filter().actors.len();
     let needle = app.needle();
-    let matches_search = |a: usize| {
+    let matches_search = |a: ActorIx| {
         !needle.is_empty()
             && (app.selection().actors_matching_search)
-                .get(a)
+                .get(a.get())
                 .copied()
                 .unwrap_or(false)
     };
@@ -40,7 +41,7 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
     };
     // The search marks actors rather than hiding them: say how many match.
     if len > 0 && !needle.is_empty() {
-        let n = (0..app.situation().actors.len())
+        let n = (app.situation().actor_ixs())
             .filter(|&a| matches_search(a))
             .count();
         info.push_str(&format!(" · {n} match"));
@@ -65,7 +66,7 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
     buf.set_line(inner.x, inner.y, &heading, inner.width);
     let list = screen.list(Pane::Actors);
     let height = usize::from(list.height);
-    let chosen = |a: usize| app.filter().actors.contains(&a);
+    let chosen = |a: ActorIx| app.filter().actors.contains(&a);
     let tree = app.data().actor_order() == crate::data::ActorOrder::Tree;
     let lines: Vec<Line> = app
         .data()
@@ -79,7 +80,7 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
                 && app
                     .selection()
                     .actors_in_scope
-                    .get(a)
+                    .get(a.get())
                     .copied()
                     .unwrap_or(false);
             let (mark, style) = if chosen(a) {
@@ -90,7 +91,10 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
                 ("  ", theme.text())
             };
             // The second column: new or changed since the last look.
-            let seen = app.data().marks.mark(crate::digest::Section::Actors, a);
+            let seen = app
+                .data()
+                .marks
+                .mark(crate::digest::Section::Actors, a.get());
             let mark = match seen {
                 // Two columns whatever the first holds: "●+", " ~".
                 Some(seen) => format!("{}{}", mark.chars().next().unwrap_or(' '), seen.symbol()),

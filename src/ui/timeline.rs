@@ -181,7 +181,7 @@ fn event_line(app: &App, position: usize, width: usize) -> Line<'static> {
         let names: Vec<&str> = e
             .actors
             .iter()
-            .map(|&a| app.derived().short_names[a].as_str())
+            .map(|&a| app.derived().short_names[a.get()].as_str())
             .collect();
         let room = cols.actors.saturating_sub(1);
         spans.extend(highlight(

@@ -57,7 +57,7 @@ impl PaneModel for ActorsPane {
     fn matches(&self, data: &Data, item: usize, _needle: &str) -> bool {
         data.selection
             .actors_matching_search
-            .get(data.actors_listed()[item])
+            .get(data.actors_listed()[item].get())
             .copied()
             .unwrap_or(false)
     }
