@@ -1896,8 +1896,8 @@ fn a_first_look_marks_nothing_and_reloads_mark_what_each_one_brought() {
     let (_, _, record) = app
         .seen_record("2026-12-01T10:00:00Z".parse().unwrap())
         .unwrap();
-    assert!(record.items.iter().all(|i| i.key != second));
-    assert!(record.items.iter().any(|i| i.key == first));
+    assert!(record.items().all(|i| i.key != second));
+    assert!(record.items().any(|i| i.key == first));
 }
 
 #[test]
