@@ -13,9 +13,6 @@ use crate::keymap::{self, FooterKey, Mode};
 use crate::sanitize::clean_line;
 use crate::text::{fit, shown, width};
 
-/// Keys the footer names at most.
-const MAX_KEYS: usize = 7;
-
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if area.is_empty() {
         return;
@@ -111,14 +108,16 @@ fn key_width(b: &FooterKey) -> usize {
 
 /// Which keys fit in `room` columns beside the status message. The help key
 /// always stays, so there is always a way to learn the rest; the status
-/// message comes next, then the other keys by rank. Shown in rank order.
+/// message comes next, then the other keys by rank. Shown in rank order,
+/// quit last.
 fn keys(app: &App, mode: Mode, room: usize, status: &str) -> Keys {
     let context = keymap::Context {
         focus: app.view().focus,
         filter_active: app.filter_active(),
         file: app.file().is_some(),
     };
-    let mut candidates = app.keymap().footer(mode, context, MAX_KEYS);
+    // As many as fit: a wider terminal names more of them.
+    let mut candidates = app.keymap().footer(mode, context, usize::MAX);
     candidates.retain(|b| applies(app, mode, b.action));
     let pinned = |b: &FooterKey| b.action == Action::Help;
     let mut used: usize = candidates
@@ -143,12 +142,15 @@ fn keys(app: &App, mode: Mode, room: usize, status: &str) -> Keys {
             chosen[i] = true;
         }
     }
+    let mut shown: Vec<FooterKey> = candidates
+        .into_iter()
+        .zip(chosen)
+        .filter_map(|(b, c)| c.then_some(b))
+        .collect();
+    // Quitting is named last, where the eye looks for it.
+    shown.sort_by_key(|b| b.action == Action::Quit);
     Keys {
-        shown: candidates
-            .into_iter()
-            .zip(chosen)
-            .filter_map(|(b, c)| c.then_some(b))
-            .collect(),
+        shown,
         status_width,
     }
 }
