@@ -123,6 +123,8 @@ pub enum Action {
     MapZoomIn,
     MapZoomOut,
     MapFit,
+    /// The map: the detail of the picked place (Enter filters by it there).
+    MapPlace,
     /// Show or hide the time strip above the timeline.
     ToggleStrip,
     /// The timeline: oldest or newest first; the actors: tree, by events,

@@ -215,12 +215,15 @@ const BROWSING_AND_SEARCH: &[Binding] = &[
         .with_file(),
     bind(Normal, &[ch('x')], Action::Export, "export the view to a file (.md, .json or text)")
         .footer(7, "export"),
-    // The map's own keys. Tab walks its places, Enter opens the picked
-    // one, Space filters by it and the vertical moves pan (see `App`; help
-    // says so).
-    bind(Normal, &[ch(' ')], Action::Toggle, "add / remove the picked place in the filter")
+    // The map's own keys. Tab walks its places, Enter (or Space, as in the
+    // actors pane) filters by the picked one, `i` opens it, and the vertical
+    // moves pan (see `App`; help says so).
+    bind(Normal, &[ch(' ')], Action::Toggle, "add / remove the picked place in the filter (Enter too)")
         .pane(Pane::Map)
         .footer(2, "filter"),
+    bind(Normal, &[ch('i')], Action::MapPlace, "about the picked place: its events, coordinates and precision")
+        .pane(Pane::Map)
+        .footer(4, "about"),
     bind(Normal, &[ch('+'), ch('=')], Action::MapZoomIn, "zoom the map in / out")
         .pane(Pane::Map)
         .footer(3, "zoom"),

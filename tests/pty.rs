@@ -1026,7 +1026,7 @@ fn picking_a_place_on_the_map_filters_the_timeline_and_the_map_follows() {
     s.send("5");
     s.send("\t");
     s.wait_text("[Port-au-Prince 12]");
-    s.send(" ");
+    s.send("\r");
     s.wait_text("⌖ Port-au-Prince ✕");
     // The timeline keeps what happened in the city (and at its airport)...
     s.wait_text("of 33 events");

@@ -1079,7 +1079,7 @@ fn the_picker_lists_places_after_actors_and_the_place_detail_says_how_exact() {
             KeyCode::Esc,
             KeyCode::Char('5'),
             KeyCode::Tab,
-            KeyCode::Enter,
+            KeyCode::Char('i'),
         ],
     );
     snapshot!("place_detail_100x30", app);

@@ -829,8 +829,10 @@ impl App {
                 let step = if action == Action::FocusNext { 1 } else { -1 };
                 return map.pick_next(step);
             }
-            Action::Open | Action::Toggle => match map.picked {
-                Some(place) if action == Action::Open => {
+            // Enter (the open action) filters by the picked place, as the
+            // map's one purpose is where; `i` opens the place.
+            Action::Open | Action::Toggle | Action::MapPlace => match map.picked {
+                Some(place) if action == Action::MapPlace => {
                     self.open(Popup::Detail(DetailPopup::new(Target::Place(place))))
                 }
                 Some(place) => self.toggle_place(place),

@@ -1533,7 +1533,7 @@ fn the_map_zooms_pans_and_fits_again_with_its_keys() {
 }
 
 #[test]
-fn picking_a_place_on_the_map_and_space_filter_by_it_and_refit() {
+fn picking_a_place_on_the_map_and_enter_filters_by_it_and_refits() {
     let mut app = builtin_app(120, 40);
     let all = app.data.selection.events.len();
     let world = app.view.panes.map.view;
@@ -1546,7 +1546,7 @@ fn picking_a_place_on_the_map_and_space_filter_by_it_and_refit() {
         .picked
         .expect("Tab picks the busiest place");
     assert_eq!(app.data.situation.places[picked].id, "port-au-prince");
-    press(&mut app, KeyCode::Char(' '));
+    press(&mut app, KeyCode::Enter);
     assert_eq!(app.data.filter.places, [picked]);
     // Port-au-Prince and the places inside it (the airport, the palace).
     let kept = app.data.selection.events.len();
@@ -1568,7 +1568,12 @@ fn picking_a_place_on_the_map_and_space_filter_by_it_and_refit() {
         .collect();
     assert_eq!(drawn, ["port-au-prince", "pap-airport"]);
     assert!(map.view.scale < world.scale);
-    // Backspace takes the place chip off again.
+    // Space (as in the actors pane) takes it off again, Enter puts it back,
+    // and Backspace takes the chip off.
+    press(&mut app, KeyCode::Char(' '));
+    assert!(app.data.filter.places.is_empty());
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.data.filter.places, [picked]);
     press(&mut app, KeyCode::Backspace);
     assert!(app.data.filter.places.is_empty());
     assert_eq!(app.data.selection.events.len(), all);
@@ -1655,12 +1660,12 @@ fn a_reload_keeps_a_zoomed_map_and_its_picked_place() {
 }
 
 #[test]
-fn enter_on_a_picked_place_opens_its_detail_with_its_events_and_precision() {
+fn i_on_a_picked_place_opens_its_detail_with_its_events_and_precision() {
     let mut app = builtin_app(120, 40);
     press(&mut app, KeyCode::Char('5'));
     press(&mut app, KeyCode::Tab);
     let pap = app.view.panes.map.picked.expect("Tab picks a place");
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('i'));
     assert_eq!(app.mode(), Mode::Detail);
     assert_eq!(top_page(&app).target, Target::Place(pap));
     let text = detail_text(&app, Target::Place(pap));

@@ -112,6 +112,7 @@ pub const ACTIONS: &[(&str, Action)] = &[
     ("map_zoom_in", Action::MapZoomIn),
     ("map_zoom_out", Action::MapZoomOut),
     ("map_fit", Action::MapFit),
+    ("map_place", Action::MapPlace),
     ("toggle_strip", Action::ToggleStrip),
     ("sort", Action::Sort),
     ("toggle_mouse", Action::ToggleMouse),

@@ -6,7 +6,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use crate::action::Action;
+use crate::action::{Action, Pane};
 use crate::app::{App, Popup};
 use crate::doc::detail::Target;
 use crate::keymap::{self, FooterKey, Mode};
@@ -75,9 +75,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 const GAP: &str = "  ";
 
 /// Whether a key has something to act on now: no "Enter open" over an
-/// empty list, no "Space filter" on an event.
+/// empty list, no "Space filter" on an event, no "Enter open" on the map
+/// (Enter filters by the picked place there; `i` opens it).
 fn applies(app: &App, mode: Mode, action: Action) -> bool {
     match (mode, action) {
+        (Mode::Normal, Action::Open) if app.view().focus == Pane::Map => false,
         (Mode::Normal, Action::Open | Action::Toggle) => app.pane_len(app.view().focus) > 0,
         (Mode::Facets, Action::Toggle) => {
             matches!(app.view().popup(), Some(Popup::Facets(p)) if p.selected().is_some())

@@ -39,8 +39,8 @@ pub struct MapPane {
     /// The map is on screen (not behind a tab, a zoom or absent): only
     /// then is the basemap rasterized.
     shown: bool,
-    /// The place picked with Tab or a click: Enter opens it, Space adds it
-    /// to the filter.
+    /// The place picked with Tab or a click: Enter (or Space) adds it to the
+    /// filter, `i` opens it.
     pub picked: Option<PlaceIx>,
     /// Unused: the map has no list; kept for the pane interface.
     cursor: Cursor,
@@ -53,8 +53,8 @@ impl Default for MapPane {
 }
 
 /// The map has no list: arrows pan it and Tab picks places (see `App`),
-/// clicks pick the nearest marker, Enter opens the picked place's detail
-/// and Space filters by it.
+/// clicks pick the nearest marker, Enter (or Space) filters by the picked
+/// place and `i` opens its detail.
 impl PaneModel for MapPane {
     fn cursor(&self) -> Cursor {
         self.cursor
@@ -76,7 +76,7 @@ impl PaneModel for MapPane {
         None
     }
 
-    /// Enter opens the picked place's detail.
+    /// What `i` (the open action here) opens: the picked place's detail.
     fn target(&self, _data: &Data) -> Option<Target> {
         self.picked.map(Target::Place)
     }
