@@ -116,6 +116,8 @@ pub enum Action {
     NextLink,
     PrevLink,
     Help,
+    /// Show the whole `check` report of the save that did not load.
+    Report,
     Zoom,
     /// The map: closer, farther, and fit to what the filter keeps.
     MapZoomIn,

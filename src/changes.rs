@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use xxhash_rust::xxh3::Xxh3DefaultBuilder;
+use foldhash::fast::RandomState;
 
 use crate::digest::{Digest, Digests, Section};
 use crate::model::Situation;
@@ -109,33 +109,82 @@ impl Changes {
     }
 }
 
+fn key<'a>(list: &'a [(Cow<str>, Digest)], i: usize) -> Option<&'a str> {
+    list.get(i).map(|(k, _)| k.as_ref())
+}
+
+/// How far ahead the walk in [`compare`] looks for the item it expects
+/// before it leaves both aside for the hash map.
+const LOOK_AHEAD: usize = 4;
+
+/// Walks both versions in step, as a file usually keeps its order from one
+/// version to the next (and the record keeps the file's): an item is
+/// matched with the one at the same place, or a few places on when items
+/// were added or removed, by comparing keys only. What the walk cannot pair
+/// is matched through a hash map of the old keys left over, so any order
+/// gives the same answer.
 fn compare(old: &[(Cow<str>, Digest)], new: &[(Cow<str>, Digest)]) -> SectionChanges {
-    let mut by_key: HashMap<&str, usize, Xxh3DefaultBuilder> =
-        HashMap::with_capacity_and_hasher(old.len(), Xxh3DefaultBuilder);
-    for (i, (key, _)) in old.iter().enumerate() {
-        // Keys are unique within a section of a loaded file; a record with a
-        // key twice keeps the first.
-        by_key.entry(key.as_ref()).or_insert(i);
-    }
-    let mut matched = vec![false; old.len()];
-    let mut changes = SectionChanges::default();
-    for (i, (key, digest)) in new.iter().enumerate() {
-        match by_key.get(key.as_ref()) {
-            None => changes.added.push(i),
-            Some(&o) => {
-                matched[o] = true;
-                if old[o].1 != *digest {
-                    changes.changed.push((i, o));
-                }
-            }
+    let mut pairs: Vec<(usize, usize)> = Vec::with_capacity(new.len());
+    let (mut left_new, mut left_old) = (Vec::new(), Vec::new());
+    let (mut i, mut o) = (0, 0);
+    while i < new.len() && o < old.len() {
+        if key(new, i) == key(old, o) {
+            pairs.push((i, o));
+            (i, o) = (i + 1, o + 1);
+        } else if let Some(d) = (1..=LOOK_AHEAD).find(|&d| key(old, o + d) == key(new, i)) {
+            // Old items gone (or moved) before this one.
+            left_old.extend(o..o + d);
+            o += d;
+        } else if let Some(d) = (1..=LOOK_AHEAD).find(|&d| key(new, i + d) == key(old, o)) {
+            // New items before this one.
+            left_new.extend(i..i + d);
+            i += d;
+        } else {
+            left_new.push(i);
+            left_old.push(o);
+            (i, o) = (i + 1, o + 1);
         }
     }
+    left_new.extend(i..new.len());
+    left_old.extend(o..old.len());
+    let mut matched = vec![false; old.len()];
+    for &(_, o) in &pairs {
+        matched[o] = true;
+    }
+    // A hasher made for short keys in memory (seeded per run, as ids come
+    // from files).
+    let mut by_key: HashMap<&str, usize, RandomState> =
+        HashMap::with_capacity_and_hasher(left_old.len(), RandomState::default());
+    for &o in &left_old {
+        // Keys are unique within a section of a loaded file; a record with a
+        // key twice keeps the first.
+        by_key.entry(old[o].0.as_ref()).or_insert(o);
+    }
+    let mut changes = SectionChanges::default();
+    for i in left_new {
+        match by_key.get(new[i].0.as_ref()) {
+            Some(&o) if !matched[o] => {
+                matched[o] = true;
+                pairs.push((i, o));
+            }
+            _ => changes.added.push(i),
+        }
+    }
+    // In the new version's order, as a reader goes through it.
+    pairs.sort_unstable();
+    changes.added.sort_unstable();
+    changes.changed = pairs
+        .into_iter()
+        .filter(|&(i, o)| old[o].1 != new[i].1)
+        .collect();
     changes.removed = (0..old.len()).filter(|&o| !matched[o]).collect();
     changes
 }
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
 
     fn catalog(items: &[(&'static str, Digest)]) -> Catalog<'static> {
@@ -160,6 +209,65 @@ mod tests {
             (changes.added(), changes.changed(), changes.removed()),
             (1, 1, 1)
         );
+    }
+
+    /// The plain answer: every old key in a hash map.
+    fn by_map(old: &[(u8, Digest)], new: &[(u8, Digest)]) -> SectionChanges {
+        let at: HashMap<u8, usize> = old.iter().enumerate().map(|(o, &(k, _))| (k, o)).collect();
+        let mut changes = SectionChanges::default();
+        let mut matched = vec![false; old.len()];
+        for (i, &(k, d)) in new.iter().enumerate() {
+            match at.get(&k) {
+                None => changes.added.push(i),
+                Some(&o) => {
+                    matched[o] = true;
+                    if old[o].1 != d {
+                        changes.changed.push((i, o));
+                    }
+                }
+            }
+        }
+        changes.removed = (0..old.len()).filter(|&o| !matched[o]).collect();
+        changes
+    }
+
+    /// Unique keys in file order with a few items moved, or in any order;
+    /// digests from two values so that some items change.
+    fn version() -> impl Strategy<Value = Vec<(u8, Digest)>> {
+        let keys = proptest::sample::subsequence((0u8..48).collect::<Vec<_>>(), 0..48);
+        let ordered = (
+            keys.clone(),
+            proptest::collection::vec((0usize..48, 0usize..48), 0..3),
+        )
+            .prop_map(|(mut keys, moves)| {
+                for (from, to) in moves {
+                    if from < keys.len() && to < keys.len() {
+                        let k = keys.remove(from);
+                        keys.insert(to, k);
+                    }
+                }
+                keys
+            });
+        prop_oneof![ordered, keys.prop_shuffle()].prop_flat_map(|keys| {
+            let n = keys.len();
+            (Just(keys), proptest::collection::vec(0u64..2, n))
+                .prop_map(|(keys, digests)| keys.into_iter().zip(digests).collect())
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_walk_finds_what_a_plain_map_finds(old in version(), new in version()) {
+            let to_catalog = |items: &[(u8, Digest)]| {
+                let mut c = Catalog::default();
+                for &(k, d) in items {
+                    c.push(Section::Events, Cow::Owned(format!("k{k}")), d);
+                }
+                c
+            };
+            let changes = Changes::between(&to_catalog(&old), &to_catalog(&new));
+            proptest::prop_assert_eq!(changes.section(Section::Events), &by_map(&old, &new));
+        }
     }
 
     #[test]

@@ -23,6 +23,10 @@ use crate::model::{
 /// A digest of one item's content.
 pub type Digest = u64;
 
+/// Events from which digesting them is split over two threads: below it a
+/// thread costs more than it saves.
+const PARALLEL_FROM: usize = 20_000;
+
 /// The four kinds of item a reader follows, in the order sections are shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Section {
@@ -100,14 +104,48 @@ pub struct Digests {
 
 impl Digests {
     pub fn of(s: &Situation) -> Digests {
-        let mut f = Feed::new();
-        Digests {
-            metrics: s.metrics.iter().map(|m| metric(&mut f, s, m)).collect(),
-            events: s.events.iter().map(|e| event(&mut f, s, e)).collect(),
-            quotes: s.quotes.iter().map(|q| quote(&mut f, s, q)).collect(),
-            actors: s.actors.iter().map(|a| actor(&mut f, s, a)).collect(),
-            unnamed_quotes: unnamed_quote_keys(&mut f, s),
-        }
+        Digests::in_parallel_from(s, PARALLEL_FROM)
+    }
+
+    fn in_parallel_from(s: &Situation, parallel_from: usize) -> Digests {
+        let events = |list: &[Event]| -> Vec<Digest> {
+            let mut f = Feed::new();
+            list.iter().map(|e| event(&mut f, s, e)).collect()
+        };
+        // Most of the work is in the events: a large file's are digested
+        // in two halves, the second on a thread of its own (a dashboard
+        // opening or `diff` has a core to spare here).
+        let half = if s.events.len() >= parallel_from.max(2) {
+            s.events.len() / 2
+        } else {
+            s.events.len()
+        };
+        let (first, second) = s.events.split_at(half);
+        std::thread::scope(|scope| {
+            let later = (!second.is_empty()).then(|| {
+                std::thread::Builder::new()
+                    .name("digests".into())
+                    .spawn_scoped(scope, || events(second))
+            });
+            let mut f = Feed::new();
+            let mut digests = Digests {
+                metrics: s.metrics.iter().map(|m| metric(&mut f, s, m)).collect(),
+                events: events(first),
+                quotes: s.quotes.iter().map(|q| quote(&mut f, s, q)).collect(),
+                actors: s.actors.iter().map(|a| actor(&mut f, s, a)).collect(),
+                unnamed_quotes: unnamed_quote_keys(&mut f, s),
+            };
+            let second = match later {
+                Some(Ok(thread)) => thread
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                // No thread to be had: this one does the rest.
+                Some(Err(_)) => events(second),
+                None => Vec::new(),
+            };
+            digests.events.extend(second);
+            digests
+        })
     }
 
     /// The key an item is matched by across versions: its id. A quote's id
@@ -609,6 +647,15 @@ title = "Flood"
         assert!(keys[0].starts_with("~gov:"), "{keys:?}");
         assert_eq!(keys[1], format!("{}.2", keys[0]));
         assert_eq!(keys[2], "team-says");
+    }
+
+    #[test]
+    fn events_digested_in_two_halves_keep_their_order() {
+        let s = load_str(FILE).situation.expect("the test file loads");
+        let whole = Digests::in_parallel_from(&s, usize::MAX);
+        assert_eq!(s.events.len(), 2);
+        assert_ne!(whole.events[0], whole.events[1]);
+        assert_eq!(Digests::in_parallel_from(&s, 2), whole);
     }
 
     #[test]

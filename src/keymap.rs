@@ -201,6 +201,8 @@ pub const BINDINGS: &[Binding] = &[
         .footer(5, "reload")
         .with_file(),
     bind(Normal, &[ctrl('z')], Action::Suspend, "suspend to the shell (fg comes back)"),
+    bind(Normal, &[ch('!')], Action::Report, "why the last save did not reload: the whole check report")
+        .with_file(),
     bind(Normal, &[ch('o')], Action::OpenSource, "open the selected item's source in the browser")
         .footer(7, "source"),
     bind(Normal, &[ch('y')], Action::CopyItem, "copy the selected item as text (with its sources)")
@@ -292,6 +294,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Detail, &[ch('o')], Action::OpenSource, "open this item's source in the browser"),
     bind(Detail, &[ch('y')], Action::CopyItem, "copy this item as text (with its sources)"),
     bind(Detail, &[ch('e')], Action::Edit, "edit the file at this item's line").with_file(),
+    bind(Detail, &[ch('!')], Action::Report, "why the last save did not reload").with_file(),
     // Choosing a source to open.
     bind(Sources, &[code(KeyCode::Enter)], Action::Open, "open the highlighted source").footer(1, "open"),
     bind(Sources, &[ch('j'), code(KeyCode::Down)], Action::Down, "move").footer(2, "move"),
@@ -300,6 +303,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Sources, &[ch('?'), code(KeyCode::F(1))], Action::Help, "all keys (this help)").footer(5, "help"),
     bind(Sources, &[ctrl('c')], Action::Quit, "quit"),
     bind(Sources, &[ctrl('z')], Action::Suspend, "suspend to the shell"),
+    bind(Sources, &[ch('!')], Action::Report, "why the last save did not reload").with_file(),
     // Typing a path to export to.
     bind(Export, &[], Action::Input(' '), "a path: .md writes Markdown, .json JSON, anything else text; an existing file is only overwritten after a second Enter"),
     bind(Export, &[code(KeyCode::Enter)], Action::Accept, "write the file").footer(1, "write"),
@@ -331,6 +335,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Removed, &[ch('?'), code(KeyCode::F(1))], Action::Help, "all keys (this help)").footer(5, "help"),
     bind(Removed, &[ctrl('c')], Action::Quit, "quit"),
     bind(Removed, &[ctrl('z')], Action::Suspend, "suspend to the shell"),
+    bind(Removed, &[ch('!')], Action::Report, "why the last save did not reload").with_file(),
     // This help.
     bind(Help, &[ch('j'), code(KeyCode::Down)], Action::Down, "scroll").footer(2, "scroll"),
     bind(Help, &[ch('k'), code(KeyCode::Up)], Action::Up, "scroll"),

@@ -12,6 +12,7 @@ use sitrep::ask::Ask;
 use sitrep::check::{self, Style, Verdict};
 use sitrep::config::{self, Choice, Config, Failure};
 use sitrep::diff;
+use sitrep::digest::Digests;
 use sitrep::figures::Staleness;
 use sitrep::load::{self, Progress, Step};
 use sitrep::progress_line::ProgressLine;
@@ -290,6 +291,15 @@ fn run_dashboard(cli: &Cli) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    // The seen-state record is read while the file loads.
+    let remembering = file.filter(|_| config.state && !cli.no_state).cloned();
+    let seen = std::cell::Cell::new(remembering.map(|file| {
+        let path = file.clone();
+        std::thread::Builder::new()
+            .name("seen".into())
+            .spawn(move || seen_setup(&path))
+            .map_err(|_| file)
+    }));
     let progress = Arc::new(Progress::new());
     let (done, loaded) = mpsc::channel();
     {
@@ -320,9 +330,13 @@ fn run_dashboard(cli: &Cli) -> ExitCode {
             keymap: config.keymap(),
             warnings: report.warnings().count(),
             file: file.map(|_| path.clone()),
-            seen: file
-                .filter(|_| config.state && !cli.no_state)
-                .map(|file| seen_setup(file)),
+            seen: seen.take().map(|reading| match reading {
+                Ok(thread) => thread
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                // No thread to spare: read it now.
+                Err(file) => seen_setup(&file),
+            }),
         };
         Ok((situation, options))
     };
@@ -722,18 +736,26 @@ fn run_diff(args: &DiffArgs) -> ExitCode {
             }
         }
     }
-    // Both versions load at once: each load keeps a core busy only part of
-    // the time.
-    let (old, new) = std::thread::scope(|scope| {
-        let old = scope.spawn(|| load::load_bytes(&texts[0]));
-        let new = load::load_bytes(&texts[1]);
+    // Both versions load at once, each followed on its own thread by its
+    // digests (while its items are still in the cache): each load keeps a
+    // core busy only part of the time.
+    let load_and_digest = |text: &[u8]| {
+        let report = load::load_bytes(text);
+        let digests = report.situation.as_ref().map(Digests::of);
+        (report, digests)
+    };
+    let (old, (new, new_digests)) = std::thread::scope(|scope| {
+        let old = scope.spawn(|| load_and_digest(&texts[0]));
+        let new = load_and_digest(&texts[1]);
         (old.join(), new)
     });
-    let old = match old {
+    let (old, old_digests) = match old {
         Ok(old) => old,
         Err(panic) => std::panic::resume_unwind(panic),
     };
-    let (Some(o), Some(n)) = (&old.situation, &new.situation) else {
+    let (Some(o), Some(n), Some(od), Some(nd)) =
+        (&old.situation, &new.situation, &old_digests, &new_digests)
+    else {
         // Every version that does not load is explained, as `check` would.
         let mut code = ExitCode::SUCCESS;
         for (i, report) in [&old, &new].into_iter().enumerate() {
@@ -779,6 +801,7 @@ fn run_diff(args: &DiffArgs) -> ExitCode {
             name: &names[1],
             situation: n,
         },
+        (od, nd),
         (&scopes[0], &scopes[1]),
         description,
     );
@@ -790,6 +813,8 @@ fn run_diff(args: &DiffArgs) -> ExitCode {
     std::mem::forget(scopes);
     std::mem::forget(old);
     std::mem::forget(new);
+    std::mem::forget(old_digests);
+    std::mem::forget(new_digests);
     let mut stdout = std::io::stdout().lock();
     match stdout
         .write_all(out.as_bytes())

@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::changes::{Catalog, Changes};
+use crate::changes::{Catalog, Changes, SectionChanges};
 use crate::digest::{Digests, Section};
 use crate::model::Situation;
 use crate::seen::{Record, SeenItem, Shown};
@@ -63,6 +63,35 @@ fn slot(section: Section) -> usize {
         .unwrap_or_default()
 }
 
+/// The record's items of one section that changed or went, by position:
+/// one pass over the section, keeping only those few.
+fn recorded<'a>(seen: &'a Record, section: Section, found: &SectionChanges) -> Recorded<'a> {
+    let mut wanted: Vec<usize> = (found.changed.iter().map(|&(_, o)| o))
+        .chain(found.removed.iter().copied())
+        .collect();
+    wanted.sort_unstable();
+    wanted.dedup();
+    let mut wanted = wanted.into_iter().peekable();
+    let mut items = Vec::with_capacity(wanted.len());
+    for (o, item) in seen.section(section).enumerate() {
+        let Some(&next) = wanted.peek() else { break };
+        if o == next {
+            items.push((o, item));
+            wanted.next();
+        }
+    }
+    Recorded(items)
+}
+
+struct Recorded<'a>(Vec<(usize, SeenItem<'a>)>);
+
+impl<'a> Recorded<'a> {
+    fn get(&self, position: usize) -> Option<&SeenItem<'a>> {
+        let at = self.0.binary_search_by_key(&position, |&(o, _)| o).ok()?;
+        Some(&self.0[at].1)
+    }
+}
+
 impl Marks {
     pub fn between(seen: &Record, s: &Situation, digests: &Digests) -> Marks {
         let changes = Changes::between(&seen.catalog(), &Catalog::of(s, digests));
@@ -71,8 +100,8 @@ impl Marks {
             ..Marks::default()
         };
         for section in Section::ALL {
-            let old: Vec<&SeenItem> = seen.section(section).collect();
             let found = changes.section(section);
+            let old = recorded(seen, section, found);
             let n = section.len(s);
             let mut row = vec![None; n];
             let mut was = vec![None; n];
@@ -81,14 +110,17 @@ impl Marks {
             }
             for &(i, o) in &found.changed {
                 row[i] = Some(Mark::Changed);
-                was[i] = Some(old[o].shown());
+                was[i] = old.get(o).map(SeenItem::shown);
             }
             marks.new += found.added.len();
             marks.changed += found.changed.len();
-            marks.removed.extend(found.removed.iter().map(|&o| Removed {
-                section,
-                key: old[o].key.clone(),
-                shown: old[o].shown(),
+            marks.removed.extend(found.removed.iter().filter_map(|&o| {
+                let item = old.get(o)?;
+                Some(Removed {
+                    section,
+                    key: item.key.to_string(),
+                    shown: item.shown(),
+                })
             }));
             marks.marks[slot(section)] = row;
             marks.was[slot(section)] = was;

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Sender};
 use std::thread;
 
+use crate::check;
 use crate::load::{self, SourceText};
 use crate::model::Situation;
 use crate::read;
@@ -33,6 +34,20 @@ pub struct Problem {
     pub first: String,
     /// Further errors after the first.
     pub more: usize,
+    /// Every problem as `sitrep check` prints them (no colour), for the
+    /// report popup. Raw, like `first`.
+    pub report: String,
+}
+
+impl Problem {
+    /// A problem that is all in its one line (the file cannot be read).
+    pub fn told(first: String) -> Problem {
+        Problem {
+            report: first.clone(),
+            first,
+            more: 0,
+        }
+    }
 }
 
 /// Reads (at most `max_size` bytes, see [`crate::read`]) and loads the file
@@ -42,10 +57,7 @@ pub fn load_file(path: &Path, shown: &str, max_size: u64) -> Outcome {
     let bytes = match read::read_file(path, max_size) {
         Ok(bytes) => bytes,
         Err(e) => {
-            return Outcome::Failed(Problem {
-                first: format!("{shown}: cannot read: {e}"),
-                more: 0,
-            });
+            return Outcome::Failed(Problem::told(format!("{shown}: cannot read: {e}")));
         }
     };
     let report = load::load_bytes(&bytes);
@@ -59,10 +71,7 @@ pub fn load_file(path: &Path, shown: &str, max_size: u64) -> Outcome {
     let mut errors = report.diagnostics.iter().filter(|d| d.is_error());
     let Some(first) = errors.next() else {
         // The loader always says why it has no situation; be safe anyway.
-        return Outcome::Failed(Problem {
-            first: format!("{shown}: not a valid situation"),
-            more: 0,
-        });
+        return Outcome::Failed(Problem::told(format!("{shown}: not a valid situation")));
     };
     // Spans count bytes of the text as read; invalid UTF-8 is reported at
     // its first byte, before any replacement could shift them.
@@ -75,7 +84,17 @@ pub fn load_file(path: &Path, shown: &str, max_size: u64) -> Outcome {
     Outcome::Failed(Problem {
         first: message,
         more: errors.count(),
+        report: check_report(shown, &text, &report),
     })
+}
+
+/// The report `sitrep check` prints for the file, plain.
+fn check_report(shown: &str, text: &str, report: &load::Report) -> String {
+    let mut out = Vec::new();
+    let style = check::Style::Full { color: false };
+    // Writing to memory cannot fail.
+    let _ = check::print_report(&mut out, shown, text, report, false, style);
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// What a panicking load is told as.
@@ -85,12 +104,9 @@ fn crashed(panic: &(dyn std::any::Any + Send)) -> Problem {
         .map(|s| s.to_string())
         .or_else(|| panic.downcast_ref::<String>().cloned())
         .unwrap_or_default();
-    Problem {
-        first: format!(
-            "the loader crashed on this file (a bug; please report it with the file): {why}"
-        ),
-        more: 0,
-    }
+    Problem::told(format!(
+        "the loader crashed on this file (a bug; please report it with the file): {why}"
+    ))
 }
 
 /// The name of the reloading thread. The panic hook leaves the terminal
@@ -189,6 +205,20 @@ mod tests {
                 );
                 assert!(problem.first.contains("nobody"), "{}", problem.first);
                 assert_eq!(problem.more, 2);
+                // The report has all three, each at its place, as `check` says.
+                for (place, id) in [("9:11", "nobody"), ("14:11", "none"), ("14:19", "neither")] {
+                    assert!(
+                        problem.report.contains(&format!("bad.toml:{place}")),
+                        "{place}: {}",
+                        problem.report
+                    );
+                    assert!(problem.report.contains(id), "{id}: {}", problem.report);
+                }
+                assert!(
+                    problem.report.contains("\nbad.toml: not valid, 3 errors"),
+                    "{}",
+                    problem.report
+                );
             }
             other => panic!("{other:?}"),
         }
@@ -203,10 +233,7 @@ mod tests {
                 if calls.fetch_add(1, std::sync::atomic::Ordering::SeqCst) == 0 {
                     panic!("index out of bounds");
                 }
-                Outcome::Failed(Problem {
-                    first: "second".into(),
-                    more: 0,
-                })
+                Outcome::Failed(Problem::told("second".into()))
             },
             move |outcome| tx.send(outcome).is_ok(),
         );

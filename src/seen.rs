@@ -25,11 +25,13 @@
 //! record of version 1 (one unnamed field: an event's date, a figure's
 //! value) still reads.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveDate, Utc};
+use foldhash::fast::RandomState;
 
 use crate::changes::Catalog;
 use crate::digest::{Digest, Digests, Section};
@@ -49,21 +51,20 @@ const SHOWN_MAX: usize = 200;
 const MAX_BYTES: u64 = 512 << 20;
 
 /// One item as it was seen.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SeenItem {
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SeenItem<'a> {
     pub section: Section,
-    pub key: String,
+    pub key: &'a str,
     pub digest: Digest,
     /// The day this version of the item was first seen.
     pub since: NaiveDate,
     /// What it showed, field by field, as the record keeps it
     /// (`name=value` fields joined by tabs): read into a [`Shown`] only for
-    /// the few items that changed or went, so reading a record allocates
-    /// little per item.
-    pub shown_text: String,
+    /// the few items that changed or went.
+    pub shown_text: &'a str,
 }
 
-impl SeenItem {
+impl SeenItem<'_> {
     /// What it showed, field by field.
     pub fn shown(&self) -> Shown {
         Shown(
@@ -74,6 +75,20 @@ impl SeenItem {
                 .collect(),
         )
     }
+}
+
+/// An item of a [`Record`]: its key and shown fields are ranges of the
+/// record's one text buffer, so reading 100,000 items allocates nothing per
+/// item.
+#[derive(Clone, Debug)]
+struct Entry {
+    section: Section,
+    digest: Digest,
+    since: NaiveDate,
+    /// Where the key starts in the text; the shown fields follow it.
+    start: u32,
+    key_len: u32,
+    shown_len: u32,
 }
 
 /// What an item showed a reader, as (field, value) pairs, each value on one
@@ -89,6 +104,11 @@ impl Shown {
     /// made one line and the name free of `=` by [`shown`]).
     pub fn to_text(&self) -> String {
         let mut out = String::new();
+        self.write(&mut out);
+        out
+    }
+
+    fn write(&self, out: &mut String) {
         for (i, (name, value)) in self.0.iter().enumerate() {
             if i > 0 {
                 out.push('\t');
@@ -97,7 +117,6 @@ impl Shown {
             out.push('=');
             out.push_str(value);
         }
-        out
     }
 
     pub fn get(&self, field: &str) -> Option<&str> {
@@ -147,16 +166,91 @@ impl Shown {
 }
 
 /// What was seen of one file, and when.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub struct Record {
     /// The file's canonical path, as text.
     pub file: String,
     /// When the reader last closed the file.
     pub seen: DateTime<Utc>,
-    pub items: Vec<SeenItem>,
+    entries: Vec<Entry>,
+    /// Every item's key and shown fields, back to back.
+    text: String,
 }
 
+/// Two records are equal when they say the same, however their text is
+/// laid out.
+impl PartialEq for Record {
+    fn eq(&self, other: &Record) -> bool {
+        self.file == other.file && self.seen == other.seen && self.items().eq(other.items())
+    }
+}
+
+impl Eq for Record {}
+
 impl Record {
+    fn empty(file: String, seen: DateTime<Utc>, items: usize, text: usize) -> Record {
+        Record {
+            file,
+            seen,
+            entries: Vec::with_capacity(items),
+            text: String::with_capacity(text),
+        }
+    }
+
+    /// Adds an item; `shown` writes its shown fields after the key.
+    fn push(
+        &mut self,
+        section: Section,
+        key: &str,
+        digest: Digest,
+        since: NaiveDate,
+        shown: impl FnOnce(&mut String),
+    ) {
+        let start = self.text.len();
+        self.text.push_str(key);
+        let shown_start = self.text.len();
+        shown(&mut self.text);
+        // A record over 4 GiB is refused when read (see `MAX_BYTES`); one
+        // made in memory that large keeps what fits.
+        let fit = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        self.entries.push(Entry {
+            section,
+            digest,
+            since,
+            start: fit(start),
+            key_len: fit(shown_start - start),
+            shown_len: fit(self.text.len() - shown_start),
+        });
+    }
+
+    fn item<'a>(&'a self, e: &Entry) -> SeenItem<'a> {
+        let start = e.start as usize;
+        let shown = start + e.key_len as usize;
+        SeenItem {
+            section: e.section,
+            key: self.text.get(start..shown).unwrap_or_default(),
+            digest: e.digest,
+            since: e.since,
+            shown_text: self
+                .text
+                .get(shown..shown + e.shown_len as usize)
+                .unwrap_or_default(),
+        }
+    }
+
+    /// Every item, in record order.
+    pub fn items(&self) -> impl Iterator<Item = SeenItem<'_>> {
+        self.entries.iter().map(|e| self.item(e))
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
     /// The situation as shown now, seen at `now`. Items unchanged since
     /// `earlier` keep the day they were first seen.
     pub fn of(
@@ -167,15 +261,15 @@ impl Record {
         earlier: Option<&Record>,
     ) -> Record {
         let today = now.date_naive();
-        let before: std::collections::HashMap<(Section, &str), (Digest, NaiveDate)> = earlier
+        let before: HashMap<(Section, &str), (Digest, NaiveDate), RandomState> = earlier
             .map(|r| {
-                r.items
-                    .iter()
-                    .map(|i| ((i.section, i.key.as_str()), (i.digest, i.since)))
+                r.items()
+                    .map(|i| ((i.section, i.key), (i.digest, i.since)))
                     .collect()
             })
             .unwrap_or_default();
-        let mut items = Vec::new();
+        let items = Section::ALL.iter().map(|&section| section.len(s)).sum();
+        let mut record = Record::empty(file.to_string(), now, items, items * 64);
         for section in Section::ALL {
             for (i, &digest) in digests.section(section).iter().enumerate() {
                 let key = digests.key(s, section, i);
@@ -183,43 +277,38 @@ impl Record {
                     Some(&(d, since)) if d == digest => since,
                     _ => today,
                 };
-                items.push(SeenItem {
-                    section,
-                    key: key.to_string(),
-                    digest,
-                    since,
-                    shown_text: shown(s, section, i).to_text(),
+                record.push(section, key, digest, since, |text| {
+                    shown(s, section, i).write(text)
                 });
             }
         }
-        Record {
-            file: file.to_string(),
-            seen: now,
-            items,
-        }
+        record
     }
 
     /// Keys and digests, for [`crate::changes::Changes::between`].
     pub fn catalog(&self) -> Catalog<'_> {
         let mut catalog = Catalog::default();
-        for item in &self.items {
-            catalog.push(item.section, item.key.as_str().into(), item.digest);
+        for item in self.items() {
+            catalog.push(item.section, item.key.into(), item.digest);
         }
         catalog
     }
 
     /// The items of one section, in record order (the positions a
     /// comparison with [`Record::catalog`] reports).
-    pub fn section(&self, section: Section) -> impl Iterator<Item = &SeenItem> {
-        self.items.iter().filter(move |i| i.section == section)
+    pub fn section(&self, section: Section) -> impl Iterator<Item = SeenItem<'_>> {
+        self.entries
+            .iter()
+            .filter(move |e| e.section == section)
+            .map(|e| self.item(e))
     }
 
     pub fn to_text(&self) -> String {
-        let mut out = String::with_capacity(64 + self.items.len() * 48);
+        let mut out = String::with_capacity(64 + self.text.len() + self.entries.len() * 32);
         let _ = writeln!(out, "{HEADER}");
         let _ = writeln!(out, "file\t{}", one_field(&self.file));
         let _ = writeln!(out, "seen\t{}", self.seen.format("%Y-%m-%dT%H:%M:%SZ"));
-        for item in &self.items {
+        for item in self.items() {
             let _ = write!(
                 out,
                 "{}\t{}\t{:016x}\t{}",
@@ -230,7 +319,7 @@ impl Record {
             );
             if !item.shown_text.is_empty() {
                 out.push('\t');
-                out.push_str(&item.shown_text);
+                out.push_str(item.shown_text);
             }
             out.push('\n');
         }
@@ -256,45 +345,76 @@ impl Record {
         let seen = DateTime::parse_from_rfc3339(&seen)
             .map_err(|_| format!("`seen` is not a time: {}", clean_line(&seen)))?
             .with_timezone(&Utc);
-        let mut items = Vec::new();
+        let items = memchr::memchr_iter(b'\n', text.as_bytes()).count();
+        let mut record = Record::empty(file, seen, items, text.len());
         for (n, line) in lines.enumerate() {
             let bad = || format!("line {} is damaged", n + 4);
             let mut parts = line.splitn(5, '\t');
             let mut next = || parts.next().ok_or_else(bad);
             let section = Section::from_tag(next()?).ok_or_else(bad)?;
-            let key = next()?.to_string();
+            let key = next()?;
             let digest = u64::from_str_radix(next()?, 16).map_err(|_| bad())?;
-            let since_field = next()?;
+            let since = day(next()?).ok_or_else(bad)?;
             let rest = parts.next();
-            let since = NaiveDate::parse_from_str(since_field, "%Y-%m-%d").map_err(|_| bad())?;
             if key.is_empty() {
                 return Err(bad());
             }
-            let shown_text = match rest {
-                None => String::new(),
+            match rest {
+                None => record.push(section, key, digest, since, |_| {}),
                 // Version 1 kept one field: an event's date, a figure's value.
                 Some(value) if v1 && !value.is_empty() => {
                     let field = match section {
                         Section::Metrics => "figure",
                         _ => "date",
                     };
-                    format!("{field}={}", value.replace('\t', " "))
+                    record.push(section, key, digest, since, |text| {
+                        text.push_str(field);
+                        text.push('=');
+                        text.push_str(&value.replace('\t', " "));
+                    });
                 }
-                Some(_) if v1 => String::new(),
+                Some(_) if v1 => record.push(section, key, digest, since, |_| {}),
                 // Checked here, read when needed: a field without `=` is
                 // a damaged (cut short) line.
-                Some(fields) if fields.split('\t').all(|f| f.contains('=')) => fields.to_string(),
+                Some(fields) if every_field_named(fields) => {
+                    record.push(section, key, digest, since, |text| text.push_str(fields));
+                }
                 Some(_) => return Err(bad()),
-            };
-            items.push(SeenItem {
-                section,
-                key,
-                digest,
-                since,
-                shown_text,
-            });
+            }
         }
-        Ok(Record { file, seen, items })
+        Ok(record)
+    }
+}
+
+/// "2026-11-28": the record's own form of a day, read without a format
+/// string (a general date parser costs more than the rest of a line).
+fn day(text: &str) -> Option<NaiveDate> {
+    let b = text.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let number = |range: std::ops::Range<usize>| {
+        b[range].iter().try_fold(0u32, |n, &d| {
+            d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
+        })
+    };
+    let year = i32::try_from(number(0..4)?).ok()?;
+    NaiveDate::from_ymd_opt(year, number(5..7)?, number(8..10)?)
+}
+
+/// True when each tab-separated field has a `=` between its name and
+/// value (names never hold one; values may).
+fn every_field_named(fields: &str) -> bool {
+    let b = fields.as_bytes();
+    let mut at = 0;
+    loop {
+        match memchr::memchr2(b'=', b'\t', &b[at..]) {
+            Some(i) if b[at + i] == b'=' => match memchr::memchr(b'\t', &b[at + i..]) {
+                Some(tab) => at += i + tab + 1,
+                None => return true,
+            },
+            _ => return false,
+        }
     }
 }
 
@@ -499,7 +619,7 @@ text = "We are doing all we can."
     #[test]
     fn a_record_reads_back_as_it_was_written() {
         let r = record(FILE, at(28), None);
-        assert_eq!(r.items.len(), 4);
+        assert_eq!(r.len(), 4);
         let text = r.to_text();
         assert!(
             text.starts_with("sitrep seen 2\nfile\t/data/flood.toml\nseen\t2026-11-28T09:00:00Z\n")
@@ -529,9 +649,10 @@ text = "We are doing all we can."
                   m\tdisplaced\t0000000000000001\t2026-11-20\t41,000 people\n\
                   q\tq1\t0000000000000002\t2026-11-20\t\n";
         let r = Record::parse(v1).unwrap();
-        assert_eq!(r.items[0].shown().get("date"), Some("3 Sep 2024"));
-        assert_eq!(r.items[1].shown().get("figure"), Some("41,000 people"));
-        assert_eq!(r.items[2].shown(), Shown::default());
+        let items: Vec<SeenItem> = r.items().collect();
+        assert_eq!(items[0].shown().get("date"), Some("3 Sep 2024"));
+        assert_eq!(items[1].shown().get("figure"), Some("41,000 people"));
+        assert_eq!(items[2].shown(), Shown::default());
     }
 
     #[test]
@@ -557,7 +678,7 @@ text = "We are doing all we can."
         let first = record(FILE, at(20), None);
         let edited = FILE.replace("value = 41000", "value = 42000");
         let second = record(&edited, at(28), Some(&first));
-        let since = |key: &str| second.items.iter().find(|i| i.key == key).unwrap().since;
+        let since = |key: &str| second.items().find(|i| i.key == key).unwrap().since;
         assert_eq!(since("breach"), at(20).date_naive());
         assert_eq!(since("displaced"), at(28).date_naive());
         // The comparison the dashboard makes on opening.
@@ -579,6 +700,14 @@ text = "We are doing all we can."
         assert!(Record::parse(cut).unwrap_err().contains("damaged"));
         let bad_digest = good.replacen("\tbreach\t", "\tbreach\tzz", 1);
         assert_eq!(Record::parse(&bad_digest).unwrap_err(), "line 5 is damaged");
+        // No such day, or not the record's own form of one.
+        for since in ["2026-11-31", "2026-1-028", "26-11-2028", "2026-11-2x"] {
+            let bad_day = good.replacen("\t2026-11-28\t", &format!("\t{since}\t"), 1);
+            assert_eq!(Record::parse(&bad_day).unwrap_err(), "line 4 is damaged");
+        }
+        // A field without its name: the line was cut inside the fields.
+        let unnamed = good.replacen("\ttitle=Levee breach", "\tLevee breach", 1);
+        assert!(Record::parse(&unnamed).unwrap_err().contains("damaged"));
         assert!(Record::parse("sitrep seen 1\nfile\tx\n").is_err());
     }
 

@@ -175,6 +175,27 @@ pub fn wrap(text: &str, columns: usize) -> Vec<String> {
     lines
 }
 
+/// One line of preformatted text (a `check` report: a source line, a caret
+/// under it) in `columns`: as it is when it fits, spaces and all, so columns
+/// line up; otherwise wrapped, each piece under the line's own indent.
+pub fn wrap_indented(line: &str, columns: usize) -> Vec<String> {
+    if width(line) <= columns {
+        return vec![line.to_string()];
+    }
+    let body = line.trim_start();
+    let indent = &line[..line.len() - body.len()];
+    // An indent that leaves no room for the text is dropped.
+    let indent = if width(indent) * 2 <= columns {
+        indent
+    } else {
+        ""
+    };
+    wrap(body, columns - width(indent))
+        .into_iter()
+        .map(|piece| format!("{indent}{piece}"))
+        .collect()
+}
+
 /// [`wrap`] into at most `rows` lines; when text is left over, the last
 /// line takes the rest, cut with "…".
 pub fn wrap_rows(text: &str, columns: usize, rows: usize) -> Vec<String> {
@@ -258,6 +279,18 @@ pub fn plural(n: usize, word: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn preformatted_lines_keep_their_spaces_and_wrap_under_their_indent() {
+        let caret = "   |           ^^^^^^^^^^^^^^^";
+        assert_eq!(super::wrap_indented(caret, 40), [caret]);
+        assert_eq!(
+            super::wrap_indented("  help: did you mean `relief-mission`?", 20),
+            ["  help: did you mean", "  `relief-mission`?"]
+        );
+        // An indent as wide as the line is dropped rather than wrap to nothing.
+        assert_eq!(super::wrap_indented("        abc def", 8), ["abc def"]);
+    }
+
     use super::*;
 
     #[test]

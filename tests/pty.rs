@@ -536,7 +536,8 @@ fn saves_reload_a_broken_save_keeps_the_last_good_data_and_says_why() {
         ),
     );
     s.wait_text(&format!("⚠ x.toml:{line}:"));
-    s.wait_text("not reloaded: still showing the last good version");
+    // At 80 columns the second row says it short, to keep the report's key.
+    s.wait_text("showing the last good version · ! the whole report");
     s.wait_text("Protest in Sarrin over slow aid");
     s.wait_text("16 events");
 
@@ -703,6 +704,82 @@ fn a_config_file_sets_the_theme_the_focus_the_mouse_and_the_keys() {
     let status = s.finish();
     assert!(status.success(), "{status:?}");
     assert!(!s.parser.lock().unwrap().screen().alternate_screen());
+}
+
+#[test]
+fn the_banner_names_the_file_as_given_and_bang_shows_the_whole_report() {
+    let dir = temp_dir("report");
+    std::fs::create_dir_all(dir.join("data")).unwrap();
+    let path = dir.join("data/x.toml");
+    save(&path, FIXTURE);
+    let mut s = Session::start_in(&dir, &["data/x.toml"], 80, 24);
+    s.wait_dashboard("Water points restored in Sarrin");
+    s.send("\x1b");
+    s.wait_text("r reload");
+
+    // Three bad references: the banner names the path as typed (not made
+    // absolute), and its second row, at 80 columns, still names the key.
+    save(
+        &path,
+        &FIXTURE
+            .replace("actors = [\"red-crescent\"]", "actors = [\"red-cresent\"]")
+            .replace("speaker = \"lea-brandt\"", "speaker = \"lea\""),
+    );
+    s.wait_text("⚠ data/x.toml:236:11: no actor `red-cresent`");
+    s.wait_text("+2 more");
+    s.wait_text("! the whole report");
+    let shown = s.contents();
+    assert!(!shown.contains(&dir.display().to_string()), "{shown}");
+
+    // `!`: every problem as `check` tells it, the last one below the fold.
+    s.send("!");
+    s.wait_text("Why the file did not reload");
+    s.wait_text("--> data/x.toml:236:11");
+    // The caret stands under what it points at, as in a terminal.
+    s.wait("the caret under the unknown id", |screen| {
+        let report = screen.contents();
+        let rows: Vec<&str> = report.lines().collect();
+        rows.iter()
+            .position(|r| r.contains("236 | actors = [\"red-cresent\"]"))
+            .and_then(|code| {
+                let quoted = rows[code].find("\"red-cresent\"")?;
+                Some(rows.get(code + 1)?.find('^') == Some(quoted))
+            })
+            .unwrap_or(false)
+    });
+    s.send("G");
+    s.wait_text("data/x.toml: not valid, 3 errors");
+    s.wait_text("no actor `lea`");
+    // q closes the report, not the program: the banner is still up.
+    s.send("q");
+    s.wait_gone("Why the file did not reload");
+    s.wait_text("⚠ data/x.toml:236:11");
+    // Esc closes it too; from a detail `!` opens it over the detail, and
+    // each q closes one layer.
+    s.send("!");
+    s.wait_text("Why the file did not reload");
+    s.send("\x1b");
+    s.wait_gone("Why the file did not reload");
+    s.send("\r");
+    s.wait_text("Esc back");
+    s.send("!");
+    s.wait_text("Why the file did not reload");
+    s.send("q");
+    s.wait_gone("Why the file did not reload");
+    s.wait_text("Esc back");
+    s.send("q");
+    s.wait_gone("Esc back");
+    s.wait_text("r reload");
+
+    // Fixed: the banner goes, and `!` says there is nothing to tell.
+    save(&path, FIXTURE);
+    s.wait_gone("⚠");
+    s.send("!");
+    s.wait_text("the file loaded: no report to show");
+    s.send("q");
+    assert!(s.finish().success());
+    assert!(!s.parser.lock().unwrap().screen().alternate_screen());
+    std::fs::remove_dir_all(&dir).ok();
 }
 
 #[cfg(unix)]

@@ -603,6 +603,7 @@ fn problem(first: &str, more: usize) -> Problem {
     Problem {
         first: first.into(),
         more,
+        report: first.into(),
     }
 }
 
@@ -636,7 +637,36 @@ fn a_save_that_did_not_load_raises_a_banner_80x24() {
         text.contains("⚠ x.toml:236:11: no actor `red-cresent`"),
         "{text}"
     );
-    assert!(text.contains("+2 more"), "{text}");
+    // One row: the key to the whole report goes in its right tag.
+    assert!(text.contains("+2 more · ! report"), "{text}");
+}
+
+#[test]
+fn the_banner_s_second_row_says_more_on_a_wider_screen() {
+    for (width, said) in [
+        (
+            80,
+            "   showing the last good version · ! the whole report · save a fix or press r",
+        ),
+        (
+            120,
+            "   not reloaded: still showing the last good version · ! the whole report · save a fix or press r",
+        ),
+    ] {
+        let mut app = app(width, 40);
+        app.reloaded(Outcome::Failed(problem("x.toml:3:9: bad", 0)));
+        let terminal = draw(&app);
+        let text = screen_text(terminal.backend().buffer());
+        let row = text.lines().nth(3).unwrap_or_default();
+        assert_eq!(row.trim_end(), said, "{width}");
+        // Typing a search: `!` is text there, so the way to it is told.
+        keys(&mut app, &[KeyCode::Char('/')]);
+        let terminal = draw(&app);
+        let text = screen_text(terminal.backend().buffer());
+        let row = text.lines().nth(3).unwrap_or_default();
+        assert!(row.contains("Esc then !"), "{width}: {row}");
+        assert!(!row.contains('…'), "{width}: {row}");
+    }
 }
 
 #[test]

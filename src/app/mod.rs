@@ -375,6 +375,7 @@ impl App {
                 let from = self.mode();
                 self.open(Popup::Help(HelpPopup::new(from, self.keymap.clone())));
             }
+            Action::Report => self.open_report(),
             Action::ToggleMouse => {
                 self.mouse = !self.mouse;
                 effects.push(Effect::Mouse(self.mouse));
@@ -770,6 +771,22 @@ impl App {
             Some(_) => "nothing is remembered (--no-state): no marks".into(),
             None => "built-in situation: nothing is new or changed".into(),
         });
+    }
+
+    /// The whole report of the save that did not load, over what is open.
+    fn open_report(&mut self) {
+        match &self.problem {
+            Some(problem) => {
+                let report = ReportPopup::new(problem.report.clone());
+                self.open(Popup::Report(report));
+            }
+            None => {
+                self.view.status = Some(match self.file {
+                    Some(_) => "the file loaded: no report to show".into(),
+                    None => "built-in situation: no report to show".into(),
+                })
+            }
+        }
     }
 
     /// Lists what the file no longer has since the last look.

@@ -13,7 +13,7 @@ use crate::reload::Outcome;
 use crate::text::{fit, plural, shown};
 
 use super::cursor::{Cursor, landing, relocate};
-use super::popups::{DetailPage, Popup, SourcesPopup};
+use super::popups::{DetailPage, Popup, ReportPopup, SourcesPopup};
 use super::{App, Options, SearchInput, Seen};
 
 impl App {
@@ -27,6 +27,12 @@ impl App {
                 warnings,
             } => *self = carry_over(self, *situation, warnings),
             Outcome::Failed(problem) => {
+                // An open report tells the latest failure.
+                for popup in &mut self.view.popups {
+                    if let Popup::Report(report) = popup {
+                        *report = ReportPopup::new(problem.report.clone());
+                    }
+                }
                 self.problem = Some(problem);
                 self.view.status = None;
                 // The banner takes rows: keep the cursors in view.
@@ -286,6 +292,8 @@ pub fn carry_over(old: &App, situation: Situation, warnings: usize) -> App {
                     .collect();
                 (sources.len() > 1).then(|| Popup::Sources(SourcesPopup::new(target, sources)))
             }
+            // The save it explained is replaced by one that loads.
+            Popup::Report(_) => None,
             other => Some(other.clone()),
         })
         .collect();

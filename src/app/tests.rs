@@ -778,6 +778,7 @@ fn a_save_that_does_not_load_keeps_the_data_until_one_does() {
     let problem = Problem {
         first: "x.toml:3:9: TOML syntax: invalid string".into(),
         more: 2,
+        report: "x.toml: not valid, 3 errors".into(),
     };
     app.reloaded(Outcome::Failed(problem.clone()));
     assert_eq!(app.problem, Some(problem));
@@ -800,6 +801,49 @@ fn a_save_that_does_not_load_keeps_the_data_until_one_does() {
     assert_eq!(app.problem, None);
     assert_eq!(app.data.situation.events.len(), 17);
     assert_eq!(selected_event(&app), event);
+}
+
+#[test]
+fn bang_shows_the_failed_save_s_whole_report_until_a_save_loads() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('!'));
+    assert!(app.view.popups.is_empty());
+    assert_eq!(
+        app.view.status.as_deref(),
+        Some("built-in situation: no report to show")
+    );
+    let report: String = (1..=40).map(|n| format!("error {n}\n")).collect();
+    let failed = |report: &str| {
+        Outcome::Failed(Problem {
+            first: "x.toml:3:9: error 1".into(),
+            more: 39,
+            report: report.into(),
+        })
+    };
+    app.reloaded(failed(&report));
+    press(&mut app, KeyCode::Char('!'));
+    assert_eq!(app.mode(), Mode::Report);
+    let Some(Popup::Report(open)) = app.view.popups.last() else {
+        panic!("no report open");
+    };
+    assert_eq!(open.lines.first().map(String::as_str), Some("error 1"));
+    // Longer than the popup: it scrolls to the last line.
+    assert!(open.scroll.height < 40);
+    press(&mut app, KeyCode::Char('G'));
+    let Some(Popup::Report(open)) = app.view.popups.last() else {
+        panic!("no report open");
+    };
+    assert_eq!(open.scroll.top + open.scroll.height, 40);
+    // A later failed save: the open report tells that one.
+    app.reloaded(failed("error again\n"));
+    let Some(Popup::Report(open)) = app.view.popups.last() else {
+        panic!("the report closed");
+    };
+    assert_eq!(open.lines, ["error again"]);
+    // A save that loads: nothing left to explain.
+    reload(&mut app, &shifted_text());
+    assert!(app.view.popups.is_empty());
+    assert_eq!(app.mode(), Mode::Normal);
 }
 
 #[test]
@@ -1852,8 +1896,8 @@ fn a_first_look_marks_nothing_and_reloads_mark_what_each_one_brought() {
     let (_, _, record) = app
         .seen_record("2026-12-01T10:00:00Z".parse().unwrap())
         .unwrap();
-    assert!(record.items.iter().all(|i| i.key != second));
-    assert!(record.items.iter().any(|i| i.key == first));
+    assert!(record.items().all(|i| i.key != second));
+    assert!(record.items().any(|i| i.key == first));
 }
 
 #[test]

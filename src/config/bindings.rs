@@ -70,6 +70,7 @@ pub fn mode_name(mode: Mode) -> &'static str {
 pub const ACTIONS: &[(&str, Action)] = &[
     ("quit", Action::Quit),
     ("help", Action::Help),
+    ("report", Action::Report),
     ("back", Action::Back),
     ("focus_next", Action::FocusNext),
     ("focus_prev", Action::FocusPrev),

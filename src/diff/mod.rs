@@ -267,22 +267,24 @@ pub struct Report<'a> {
 }
 
 impl<'a> Report<'a> {
+    /// Compares two versions by their digests (computed by the caller,
+    /// each where its version was loaded): fields are read only for the
+    /// items whose digests differ.
     pub fn new(
         old: Side<'a>,
         new: Side<'a>,
+        (old_digests, new_digests): (&Digests, &Digests),
         scopes: (&Scope, &Scope),
         filter: Option<String>,
     ) -> Report<'a> {
         let (o, n) = (old.situation, new.situation);
-        let (old_digests, new_digests) = (Digests::of(o), Digests::of(n));
-        let changes =
-            Changes::between(&Catalog::of(o, &old_digests), &Catalog::of(n, &new_digests));
+        let changes = Changes::between(&Catalog::of(o, old_digests), &Catalog::of(n, new_digests));
         let sections = Section::ALL
             .into_iter()
             .map(|section| {
                 section_diff(
-                    (o, &old_digests),
-                    (n, &new_digests),
+                    (o, old_digests),
+                    (n, new_digests),
                     section,
                     &changes,
                     scopes,
@@ -666,6 +668,7 @@ points = [
                 name: "new",
                 situation: n,
             },
+            (&Digests::of(o), &Digests::of(n)),
             (&scope, &scope),
             None,
         )

@@ -3,11 +3,12 @@
 //! shows the last version that loaded. A later save that loads clears it.
 //!
 //! ```text
-//!  ⚠ x.toml:27:11: no actor `rutto` (did you mean `ruto`?)            +2 more
-//!    not reloaded: still showing the last good version · save a fix or press r
+//!  ⚠ x.toml:27:11: no actor `rutto` (did you mean `ruto`?)                      +2 more
+//!    not reloaded: still showing the last good version · ! the whole report · save a fix or press r
 //! ```
 //!
-//! With one row (short screens), only the first line. Popups open below it,
+//! Narrower, the second row says less, keeping the report's key. With one
+//! row (short screens), only the first line, the key in its right tag. Popups open below it,
 //! so it stays in view while a detail, the picker or help is open.
 
 use ratatui::buffer::Buffer;
@@ -19,20 +20,69 @@ use crate::app::App;
 use crate::keymap::Mode;
 use crate::text::{fit, shown, width};
 
-/// The banner's second row: how to get past it, with the keys in use
-/// (over a popup the reload key is not bound, or is typed text).
-fn second_row(app: &App) -> String {
+/// The banner's second row: that the screen shows the last good version,
+/// the key to the whole report and how to get past it, with the keys in
+/// use (over a popup the reload key is not bound; where typing goes to a
+/// prompt, keys are text). The longest wording that fits `columns`, so the
+/// report's key is never cut off at 80 columns.
+fn second_row(app: &App, columns: usize) -> String {
     let keys = app.keymap();
+    let mode = app.mode();
+    let back = keys.key(mode, Action::Back);
     let reload = keys.key(Mode::Normal, Action::Reload);
-    let back = keys.key(app.mode(), Action::Back);
-    match (app.mode() == Mode::Normal, reload, back) {
-        (true, Some(r), _) => {
-            format!("not reloaded: still showing the last good version · save a fix or press {r}")
-        }
-        (false, Some(r), Some(esc)) => {
-            format!("not reloaded: showing the last good version · save a fix, or {esc} then {r}")
-        }
-        _ => "not reloaded: still showing the last good version · save a fix".to_string(),
+    let report_here = keys.key(mode, Action::Report);
+    let report_after_back = keys.key(Mode::Normal, Action::Report);
+    let (report_long, report_short) = match (&report_here, &back, &report_after_back) {
+        // The report is what is open.
+        _ if mode == Mode::Report => (String::new(), String::new()),
+        (Some(k), ..) => (format!("{k} the whole report"), format!("{k} full report")),
+        (None, Some(esc), Some(k)) => (
+            format!("{esc} then {k} for the whole report"),
+            format!("{esc} then {k}: report"),
+        ),
+        _ => (String::new(), String::new()),
+    };
+    let fix = match (mode == Mode::Normal, &reload, &back) {
+        (true, Some(r), _) => format!("save a fix or press {r}"),
+        (false, Some(r), Some(esc)) => format!("save a fix, or {esc} then {r}"),
+        _ => "save a fix".to_string(),
+    };
+    let join = |parts: &[&str]| {
+        parts
+            .iter()
+            .filter(|p| !p.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" · ")
+    };
+    let long = "not reloaded: still showing the last good version";
+    let short = "showing the last good version";
+    let wordings = [
+        join(&[long, &report_long, &fix]),
+        join(&[short, &report_long, &fix]),
+        join(&[short, &report_short, &fix]),
+        join(&[&report_short, short]),
+    ];
+    wordings
+        .iter()
+        .find(|w| width(w) <= columns)
+        .unwrap_or(&wordings[3])
+        .clone()
+}
+
+/// The tag at the right of a one-row banner: how many more problems, and
+/// the key that shows them all.
+fn tag(app: &App, more: usize, one_row: bool) -> String {
+    let count = (more > 0).then(|| format!("+{more} more"));
+    let key = one_row
+        .then(|| app.keymap().key(app.mode(), Action::Report))
+        .flatten()
+        .map(|k| format!("{k} report"));
+    let parts: Vec<String> = count.into_iter().chain(key).collect();
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!(" {} ", parts.join(" · "))
     }
 }
 
@@ -46,11 +96,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let style = app.theme().banner();
     buf.set_style(area, style);
     let columns = usize::from(area.width);
-    let more = if problem.more > 0 {
-        format!(" +{} more ", problem.more)
-    } else {
-        String::new()
-    };
+    let more = tag(app, problem.more, area.height < 2);
     // The message quotes the file: sanitized, and only as much read as fits.
     let room = columns.saturating_sub(3 + width(&more) + 1);
     let first = format!(" ⚠ {}", fit(&shown(&problem.first, room), room));
@@ -66,8 +112,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         buf.set_string(x, area.y, &more, style.add_modifier(Modifier::BOLD));
     }
     if area.height >= 2 {
-        let second = second_row(app);
-        let text = format!("   {}", fit(&second, columns.saturating_sub(4)));
+        let room = columns.saturating_sub(4);
+        let text = format!("   {}", fit(&second_row(app, room), room));
         buf.set_stringn(area.x, area.y + 1, text, columns, style);
     }
 }

@@ -8,7 +8,7 @@ use crate::data::Data;
 use crate::geometry::popup;
 use crate::keymap::Mode;
 use crate::sanitize::clean;
-use crate::text::wrap;
+use crate::text::wrap_indented;
 use crate::theme::Theme;
 
 use super::{PopupModel, Reply, Scroll};
@@ -43,12 +43,12 @@ impl PopupModel for ReportPopup {
 
     fn relayout(&mut self, _data: &Data, _theme: &Theme, space: Rect) {
         let rects = popup::report(space);
-        // Lines of a report are not paragraphs: wrap each on its own, so
-        // the caret stays under the column it points at when it fits.
+        // Lines of a report are not paragraphs: each is kept as it is when
+        // it fits, so a caret stays under the column it points at.
         let width = usize::from(rects.text.width);
         self.lines = clean(&self.report)
             .lines()
-            .flat_map(|line| wrap(line, width))
+            .flat_map(|line| wrap_indented(line, width))
             .collect();
         self.scroll.lines = self.lines.len();
         self.scroll.height = rects.text_height();
