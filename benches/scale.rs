@@ -98,6 +98,13 @@ fn build_indexes(bencher: Bencher, events: usize) {
     bencher.bench(|| Index::new(black_box(&s)));
 }
 
+/// The part of the indexes the date window and the time strip use.
+#[divan::bench(args = sizes(), sample_count = 20)]
+fn build_day_index(bencher: Bencher, events: usize) {
+    let s = situation(events);
+    bencher.bench(|| sitrep::day_index::DayIndex::new(black_box(&s.events)));
+}
+
 /// From opening the file to the first frame on screen: load, indexes, draw.
 #[divan::bench(args = sizes(), sample_count = 10)]
 fn first_frame(bencher: Bencher, events: usize) {
@@ -262,21 +269,20 @@ fn digests_and_compare(bencher: Bencher, events: usize) {
 }
 
 /// The time strip alone over every event: buckets for 138 columns, both
-/// layers (every event and a filter's half), labels.
+/// layers (every event, from the index built on loading, and a filter's
+/// half counted one by one), labels.
 #[divan::bench(args = sizes())]
 fn strip(bencher: Bencher, events: usize) {
     let s = situation(events);
-    let span = s.events.iter().fold((s.as_of, s.as_of), |(lo, hi), e| {
-        (lo.min(e.first_day()), hi.max(e.last_day()))
-    });
+    let index = Index::new(&s);
+    let span = index.days().span().expect("generated files have events");
     bencher.bench(|| {
         sitrep::strip::compute(
             black_box(span),
             138,
             s.as_of,
-            &s.events,
-            s.events.iter().step_by(2),
-            None,
+            index.days(),
+            s.event_ixs().step_by(2),
         )
     });
 }

@@ -1,7 +1,9 @@
 //! The one table of key bindings, [`BINDINGS`], and the [`Keymap`] made of
 //! it and the config file's `[keys]`. Input handling, the footer and the
 //! help screen all read the keymap, so what the screen says is what the
-//! keys do.
+//! keys do. The table is written in parts (`PARTS`): a mode's own rows
+//! and the groups of rows modes share (scrolling a text, leaving a popup,
+//! a list picker, a one-line prompt), each written once as a `const fn`.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -145,9 +147,9 @@ use Mode::{
     Window,
 };
 
-/// Every binding of every mode, in the order help lists them.
+/// Browsing and typing a search: rows no other mode shares.
 #[rustfmt::skip]
-pub const BINDINGS: &[Binding] = &[
+const BROWSING_AND_SEARCH: &[Binding] = &[
     // Browsing.
     bind(Normal, &[ch('q'), ctrl('c')], Action::Quit, "quit").footer(6, "quit"),
     bind(Normal, &[code(KeyCode::Tab)], Action::FocusNext, "next pane").footer(5, "pane"),
@@ -237,119 +239,178 @@ pub const BINDINGS: &[Binding] = &[
     bind(Search, &[code(KeyCode::F(1))], Action::Help, "all keys (? is text here)").footer(4, "help"),
     bind(Search, &[ctrl('c')], Action::Quit, "quit"),
     bind(Search, &[ctrl('z')], Action::Suspend, "suspend to the shell"),
-    // The actor picker.
-    bind(Picker, &[], Action::Input(' '), "narrows the list (name, alias or id)"),
-    bind(Picker, &[code(KeyCode::Enter)], Action::Toggle, "add / remove the actor in the filter")
-        .footer(1, "add/remove"),
-    bind(Picker, &[code(KeyCode::Down), ctrl('n')], Action::Down, "move").footer(2, "move"),
-    bind(Picker, &[code(KeyCode::Up), ctrl('p')], Action::Up, "move"),
-    bind(Picker, &[code(KeyCode::PageDown)], Action::PageDown, "page down / up"),
-    bind(Picker, &[code(KeyCode::PageUp)], Action::PageUp, "page down / up"),
-    bind(Picker, &[code(KeyCode::Backspace)], Action::DeleteChar, "delete a character"),
-    bind(Picker, &[ctrl('u')], Action::ClearInput, "clear the text").footer(4, "clear"),
-    bind(Picker, &[code(KeyCode::Esc)], Action::Back, "close").footer(1, "close"),
-    bind(Picker, &[code(KeyCode::F(1))], Action::Help, "all keys (? is text here)").footer(4, "help"),
-    bind(Picker, &[ctrl('c')], Action::Quit, "quit"),
-    bind(Picker, &[ctrl('z')], Action::Suspend, "suspend to the shell"),
-    // The facet picker.
-    bind(Facets, &[], Action::Input(' '), "narrows the list (a value; a source by title, publisher or id); each count is the events kept with it and the rest of the filter, the section's own choice left out"),
-    bind(Facets, &[code(KeyCode::Enter)], Action::Toggle, "add / remove the value in the filter")
-        .footer(1, "add/remove"),
-    bind(Facets, &[code(KeyCode::Down), ctrl('n')], Action::Down, "move").footer(2, "move"),
-    bind(Facets, &[code(KeyCode::Up), ctrl('p')], Action::Up, "move"),
-    bind(Facets, &[code(KeyCode::PageDown)], Action::PageDown, "page down / up"),
-    bind(Facets, &[code(KeyCode::PageUp)], Action::PageUp, "page down / up"),
-    bind(Facets, &[code(KeyCode::Backspace)], Action::DeleteChar, "delete a character"),
-    bind(Facets, &[ctrl('u')], Action::ClearInput, "clear the text").footer(4, "clear"),
-    bind(Facets, &[code(KeyCode::Esc)], Action::Back, "close").footer(1, "close"),
-    bind(Facets, &[code(KeyCode::F(1))], Action::Help, "all keys (? is text here)").footer(4, "help"),
-    bind(Facets, &[ctrl('c')], Action::Quit, "quit"),
-    bind(Facets, &[ctrl('z')], Action::Suspend, "suspend to the shell"),
-    // The date-window prompt.
-    bind(Window, &[], Action::Input(' '), "a date (2024-06, early 2024-10, 2024-03-11), a start and an end, 7d 30d 90d 1y from as of, or all"),
-    bind(Window, &[code(KeyCode::Enter)], Action::Accept, "set the window").footer(1, "set"),
-    bind(Window, &[code(KeyCode::Esc)], Action::Back, "cancel").footer(1, "cancel"),
-    bind(Window, &[code(KeyCode::Backspace)], Action::DeleteChar, "delete a character"),
-    bind(Window, &[ctrl('u')], Action::ClearInput, "clear the text").footer(3, "clear"),
-    bind(Window, &[code(KeyCode::F(1))], Action::Help, "all keys (? is text here)").footer(4, "help"),
-    bind(Window, &[ctrl('c')], Action::Quit, "quit"),
-    bind(Window, &[ctrl('z')], Action::Suspend, "suspend to the shell"),
-    // A detail popup.
-    bind(Detail, &[ch('j'), code(KeyCode::Down)], Action::Down, "scroll").footer(4, "scroll"),
-    bind(Detail, &[ch('k'), code(KeyCode::Up)], Action::Up, "scroll"),
-    bind(Detail, &[code(KeyCode::PageDown)], Action::PageDown, "page down / up"),
-    bind(Detail, &[code(KeyCode::PageUp)], Action::PageUp, "page down / up"),
-    bind(Detail, &[ch('g'), code(KeyCode::Home)], Action::Top, "top / bottom"),
-    bind(Detail, &[ch('G'), code(KeyCode::End)], Action::Bottom, "top / bottom"),
-    bind(Detail, &[code(KeyCode::Tab)], Action::NextLink, "select the next / previous actor, event or quote")
-        .footer(2, "select"),
-    bind(Detail, &[code(KeyCode::BackTab)], Action::PrevLink, "select the next / previous actor, event or quote"),
-    bind(Detail, &[ch(' '), ch('f')], Action::Toggle, "add / remove the selected actor in the filter")
-        .footer(3, "filter"),
-    bind(Detail, &[code(KeyCode::Enter)], Action::Open, "open the selected actor, event or quote").footer(3, "open"),
-    bind(Detail, &[code(KeyCode::Esc), ch('q')], Action::Back, "back / close").footer(1, "back"),
-    bind(Detail, &[ch('?'), code(KeyCode::F(1))], Action::Help, "all keys (this help)").footer(5, "help"),
-    bind(Detail, &[ctrl('c')], Action::Quit, "quit"),
-    bind(Detail, &[ctrl('z')], Action::Suspend, "suspend to the shell"),
-    bind(Detail, &[ch('o')], Action::OpenSource, "open this item's source in the browser"),
-    bind(Detail, &[ch('y')], Action::CopyItem, "copy this item as text (with its sources)"),
-    bind(Detail, &[ch('e')], Action::Edit, "edit the file at this item's line").with_file(),
-    bind(Detail, &[ch('!')], Action::Report, "why the last save did not reload").with_file(),
-    // Choosing a source to open.
-    bind(Sources, &[code(KeyCode::Enter)], Action::Open, "open the highlighted source").footer(1, "open"),
-    bind(Sources, &[ch('j'), code(KeyCode::Down)], Action::Down, "move").footer(2, "move"),
-    bind(Sources, &[ch('k'), code(KeyCode::Up)], Action::Up, "move"),
-    bind(Sources, &[code(KeyCode::Esc), ch('q')], Action::Back, "close").footer(1, "close"),
-    bind(Sources, &[ch('?'), code(KeyCode::F(1))], Action::Help, "all keys (this help)").footer(5, "help"),
-    bind(Sources, &[ctrl('c')], Action::Quit, "quit"),
-    bind(Sources, &[ctrl('z')], Action::Suspend, "suspend to the shell"),
-    bind(Sources, &[ch('!')], Action::Report, "why the last save did not reload").with_file(),
-    // Typing a path to export to.
-    bind(Export, &[], Action::Input(' '), "a path: .md writes Markdown, .json JSON, anything else text; an existing file is only overwritten after a second Enter"),
-    bind(Export, &[code(KeyCode::Enter)], Action::Accept, "write the file").footer(1, "write"),
-    bind(Export, &[code(KeyCode::Esc)], Action::Back, "cancel").footer(1, "cancel"),
-    bind(Export, &[code(KeyCode::Backspace)], Action::DeleteChar, "delete a character"),
-    bind(Export, &[ctrl('u')], Action::ClearInput, "clear the text").footer(3, "clear"),
-    bind(Export, &[code(KeyCode::F(1))], Action::Help, "all keys (? is text here)").footer(4, "help"),
-    bind(Export, &[ctrl('c')], Action::Quit, "quit"),
-    bind(Export, &[ctrl('z')], Action::Suspend, "suspend to the shell"),
-    // The report of a save that did not load.
-    bind(Report, &[ch('j'), code(KeyCode::Down)], Action::Down, "scroll").footer(2, "scroll"),
-    bind(Report, &[ch('k'), code(KeyCode::Up)], Action::Up, "scroll"),
-    bind(Report, &[code(KeyCode::PageDown), ch(' ')], Action::PageDown, "page down / up"),
-    bind(Report, &[code(KeyCode::PageUp)], Action::PageUp, "page down / up"),
-    bind(Report, &[ch('g'), code(KeyCode::Home)], Action::Top, "top / bottom"),
-    bind(Report, &[ch('G'), code(KeyCode::End)], Action::Bottom, "top / bottom"),
-    bind(Report, &[code(KeyCode::Esc), ch('q')], Action::Back, "close").footer(1, "close"),
-    bind(Report, &[ch('?'), code(KeyCode::F(1))], Action::Help, "all keys (this help)").footer(5, "help"),
-    bind(Report, &[ctrl('c')], Action::Quit, "quit"),
-    bind(Report, &[ctrl('z')], Action::Suspend, "suspend to the shell"),
-    // What was removed since the last look.
-    bind(Removed, &[ch('j'), code(KeyCode::Down)], Action::Down, "scroll").footer(2, "scroll"),
-    bind(Removed, &[ch('k'), code(KeyCode::Up)], Action::Up, "scroll"),
-    bind(Removed, &[code(KeyCode::PageDown), ch(' ')], Action::PageDown, "page down / up"),
-    bind(Removed, &[code(KeyCode::PageUp)], Action::PageUp, "page down / up"),
-    bind(Removed, &[ch('g'), code(KeyCode::Home)], Action::Top, "top / bottom"),
-    bind(Removed, &[ch('G'), code(KeyCode::End)], Action::Bottom, "top / bottom"),
-    bind(Removed, &[code(KeyCode::Esc), ch('q')], Action::Back, "close").footer(1, "close"),
-    bind(Removed, &[ch('?'), code(KeyCode::F(1))], Action::Help, "all keys (this help)").footer(5, "help"),
-    bind(Removed, &[ctrl('c')], Action::Quit, "quit"),
-    bind(Removed, &[ctrl('z')], Action::Suspend, "suspend to the shell"),
-    bind(Removed, &[ch('!')], Action::Report, "why the last save did not reload").with_file(),
-    // This help.
-    bind(Help, &[ch('j'), code(KeyCode::Down)], Action::Down, "scroll").footer(2, "scroll"),
-    bind(Help, &[ch('k'), code(KeyCode::Up)], Action::Up, "scroll"),
-    bind(Help, &[code(KeyCode::PageDown), ch(' ')], Action::PageDown, "page down / up"),
-    bind(Help, &[code(KeyCode::PageUp)], Action::PageUp, "page down / up"),
-    bind(Help, &[ch('g'), code(KeyCode::Home)], Action::Top, "top / bottom"),
-    bind(Help, &[ch('G'), code(KeyCode::End)], Action::Bottom, "top / bottom"),
-    bind(Help, &[code(KeyCode::Esc), ch('q'), ch('?'), code(KeyCode::F(1))], Action::Back, "close, back to where you were").footer(1, "close"),
-    bind(Help, &[ctrl('c')], Action::Quit, "quit"),
-    // The size warning: nothing to act on but quitting.
-    bind(TooSmall, &[ch('q'), ctrl('c')], Action::Quit, "quit"),
-    bind(TooSmall, &[ctrl('z')], Action::Suspend, "suspend to the shell"),
-    bind(Help, &[ctrl('z')], Action::Suspend, "suspend to the shell"),
 ];
+
+/// Keys several modes share, as named constants (a `const fn` can only
+/// hand out `'static` key lists it did not build).
+const DOWN_KEYS: &[Key] = &[ch('j'), code(KeyCode::Down)];
+const UP_KEYS: &[Key] = &[ch('k'), code(KeyCode::Up)];
+const PAGE_UP: &[Key] = &[code(KeyCode::PageUp)];
+const TOP_KEYS: &[Key] = &[ch('g'), code(KeyCode::Home)];
+const BOTTOM_KEYS: &[Key] = &[ch('G'), code(KeyCode::End)];
+const CLOSE_KEYS: &[Key] = &[code(KeyCode::Esc), ch('q')];
+const HELP_KEYS: &[Key] = &[ch('?'), code(KeyCode::F(1))];
+const QUIT_KEYS: &[Key] = &[ctrl('c')];
+const SUSPEND_KEYS: &[Key] = &[ctrl('z')];
+const ENTER: &[Key] = &[code(KeyCode::Enter)];
+const ESC: &[Key] = &[code(KeyCode::Esc)];
+const BACKSPACE: &[Key] = &[code(KeyCode::Backspace)];
+const CLEAR_KEYS: &[Key] = &[ctrl('u')];
+const F1: &[Key] = &[code(KeyCode::F(1))];
+const LIST_DOWN: &[Key] = &[code(KeyCode::Down), ctrl('n')];
+const LIST_UP: &[Key] = &[code(KeyCode::Up), ctrl('p')];
+const PAGE_DOWN: &[Key] = &[code(KeyCode::PageDown)];
+const PAGE_DOWN_OR_SPACE: &[Key] = &[code(KeyCode::PageDown), ch(' ')];
+const REPORT_KEYS: &[Key] = &[ch('!')];
+
+/// The scroll keys of a popup that shows a text: `page_down` are
+/// PageDown's keys (Space too where it is free), `rank` the footer rank of
+/// "scroll".
+#[rustfmt::skip]
+const fn scroll_rows(mode: Mode, page_down: &'static [Key], rank: u8) -> [Binding; 6] {
+    [
+        bind(mode, DOWN_KEYS, Action::Down, "scroll").footer(rank, "scroll"),
+        bind(mode, UP_KEYS, Action::Up, "scroll"),
+        bind(mode, page_down, Action::PageDown, "page down / up"),
+        bind(mode, PAGE_UP, Action::PageUp, "page down / up"),
+        bind(mode, TOP_KEYS, Action::Top, "top / bottom"),
+        bind(mode, BOTTOM_KEYS, Action::Bottom, "top / bottom"),
+    ]
+}
+
+/// How a popup that is not typed into is left: Esc or q (`back`, "back"
+/// in the footer when it goes back a page), help, quit, suspend.
+#[rustfmt::skip]
+const fn leave_rows(mode: Mode, back: &'static str, short: &'static str) -> [Binding; 4] {
+    [
+        bind(mode, CLOSE_KEYS, Action::Back, back).footer(1, short),
+        bind(mode, HELP_KEYS, Action::Help, "all keys (this help)").footer(5, "help"),
+        bind(mode, QUIT_KEYS, Action::Quit, "quit"),
+        bind(mode, SUSPEND_KEYS, Action::Suspend, "suspend to the shell"),
+    ]
+}
+
+/// A list picker (actors, facet values): `typing` says what the text
+/// narrows, `toggle` what Enter does.
+#[rustfmt::skip]
+const fn picker_rows(mode: Mode, typing: &'static str, toggle: &'static str) -> [Binding; 12] {
+    [
+        bind(mode, &[], Action::Input(' '), typing),
+        bind(mode, ENTER, Action::Toggle, toggle).footer(1, "add/remove"),
+        bind(mode, LIST_DOWN, Action::Down, "move").footer(2, "move"),
+        bind(mode, LIST_UP, Action::Up, "move"),
+        bind(mode, PAGE_DOWN, Action::PageDown, "page down / up"),
+        bind(mode, PAGE_UP, Action::PageUp, "page down / up"),
+        bind(mode, BACKSPACE, Action::DeleteChar, "delete a character"),
+        bind(mode, CLEAR_KEYS, Action::ClearInput, "clear the text").footer(4, "clear"),
+        bind(mode, ESC, Action::Back, "close").footer(1, "close"),
+        bind(mode, F1, Action::Help, "all keys (? is text here)").footer(4, "help"),
+        bind(mode, QUIT_KEYS, Action::Quit, "quit"),
+        bind(mode, SUSPEND_KEYS, Action::Suspend, "suspend to the shell"),
+    ]
+}
+
+/// A one-line prompt (a date window, a path): `typing` says what to type;
+/// Enter does `accept` ("set" or "write" in the footer), Esc cancels.
+#[rustfmt::skip]
+const fn prompt_rows(
+    mode: Mode,
+    typing: &'static str,
+    accept: &'static str,
+    short: &'static str,
+) -> [Binding; 8] {
+    [
+        bind(mode, &[], Action::Input(' '), typing),
+        bind(mode, ENTER, Action::Accept, accept).footer(1, short),
+        bind(mode, ESC, Action::Back, "cancel").footer(1, "cancel"),
+        bind(mode, BACKSPACE, Action::DeleteChar, "delete a character"),
+        bind(mode, CLEAR_KEYS, Action::ClearInput, "clear the text").footer(3, "clear"),
+        bind(mode, F1, Action::Help, "all keys (? is text here)").footer(4, "help"),
+        bind(mode, QUIT_KEYS, Action::Quit, "quit"),
+        bind(mode, SUSPEND_KEYS, Action::Suspend, "suspend to the shell"),
+    ]
+}
+
+/// The table in parts, in the order help lists them: a mode's own rows
+/// and the groups it shares with other modes.
+#[rustfmt::skip]
+const PARTS: &[&[Binding]] = &[
+    BROWSING_AND_SEARCH,
+    &picker_rows(Picker, "narrows the list (name, alias or id)", "add / remove the actor in the filter"),
+    &picker_rows(Facets, "narrows the list (a value; a source by title, publisher or id); each count is the events kept with it and the rest of the filter, the section's own choice left out", "add / remove the value in the filter"),
+    &prompt_rows(Window, "a date (2024-06, early 2024-10, 2024-03-11), a start and an end, 7d 30d 90d 1y from as of, or all", "set the window", "set"),
+    // A detail popup.
+    &scroll_rows(Detail, PAGE_DOWN, 4),
+    &[
+        bind(Detail, &[code(KeyCode::Tab)], Action::NextLink, "select the next / previous actor, event or quote")
+            .footer(2, "select"),
+        bind(Detail, &[code(KeyCode::BackTab)], Action::PrevLink, "select the next / previous actor, event or quote"),
+        bind(Detail, &[ch(' '), ch('f')], Action::Toggle, "add / remove the selected actor in the filter")
+            .footer(3, "filter"),
+        bind(Detail, ENTER, Action::Open, "open the selected actor, event or quote").footer(3, "open"),
+    ],
+    &leave_rows(Detail, "back / close", "back"),
+    &[
+        bind(Detail, &[ch('o')], Action::OpenSource, "open this item's source in the browser"),
+        bind(Detail, &[ch('y')], Action::CopyItem, "copy this item as text (with its sources)"),
+        bind(Detail, &[ch('e')], Action::Edit, "edit the file at this item's line").with_file(),
+        bind(Detail, REPORT_KEYS, Action::Report, "why the last save did not reload").with_file(),
+        // Choosing a source to open.
+        bind(Sources, ENTER, Action::Open, "open the highlighted source").footer(1, "open"),
+        bind(Sources, DOWN_KEYS, Action::Down, "move").footer(2, "move"),
+        bind(Sources, UP_KEYS, Action::Up, "move"),
+    ],
+    &leave_rows(Sources, "close", "close"),
+    &[bind(Sources, REPORT_KEYS, Action::Report, "why the last save did not reload").with_file()],
+    &prompt_rows(Export, "a path: .md writes Markdown, .json JSON, anything else text; an existing file is only overwritten after a second Enter", "write the file", "write"),
+    // The report of a save that did not load.
+    &scroll_rows(Report, PAGE_DOWN_OR_SPACE, 2),
+    &leave_rows(Report, "close", "close"),
+    // What was removed since the last look.
+    &scroll_rows(Removed, PAGE_DOWN_OR_SPACE, 2),
+    &leave_rows(Removed, "close", "close"),
+    &[bind(Removed, REPORT_KEYS, Action::Report, "why the last save did not reload").with_file()],
+    // This help.
+    &scroll_rows(Help, PAGE_DOWN_OR_SPACE, 2),
+    &[
+        bind(Help, &[code(KeyCode::Esc), ch('q'), ch('?'), code(KeyCode::F(1))], Action::Back, "close, back to where you were").footer(1, "close"),
+        bind(Help, QUIT_KEYS, Action::Quit, "quit"),
+        // The size warning: nothing to act on but quitting.
+        bind(TooSmall, &[ch('q'), ctrl('c')], Action::Quit, "quit"),
+        bind(TooSmall, SUSPEND_KEYS, Action::Suspend, "suspend to the shell"),
+        bind(Help, SUSPEND_KEYS, Action::Suspend, "suspend to the shell"),
+    ],
+];
+
+/// Every binding of every mode, in the order help lists them: [`PARTS`]
+/// end to end.
+pub const BINDINGS: &[Binding] = &joined::<{ rows_in(PARTS) }>(PARTS);
+
+/// How many rows `parts` hold together.
+const fn rows_in(parts: &[&[Binding]]) -> usize {
+    let (mut n, mut p) = (0, 0);
+    while p < parts.len() {
+        n += parts[p].len();
+        p += 1;
+    }
+    n
+}
+
+/// `parts` end to end, as one array of `N` rows (N from [`rows_in`]).
+const fn joined<const N: usize>(parts: &[&[Binding]]) -> [Binding; N] {
+    let mut out = [parts[0][0]; N];
+    let (mut at, mut p) = (0, 0);
+    while p < parts.len() {
+        let mut i = 0;
+        while i < parts[p].len() {
+            out[at] = parts[p][i];
+            at += 1;
+            i += 1;
+        }
+        p += 1;
+    }
+    out
+}
 
 /// What decides which bindings the footer offers besides the mode.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

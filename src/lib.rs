@@ -10,6 +10,7 @@ pub mod check;
 pub mod clipboard;
 pub mod config;
 pub mod data;
+pub mod day_index;
 pub mod derived;
 pub mod diff;
 pub mod digest;

@@ -11,6 +11,7 @@ use std::thread::{self, JoinHandle};
 use chrono::NaiveDate;
 use memchr::memmem;
 
+use crate::day_index::DayIndex;
 pub use crate::facets::{Facet, FacetGroup, Facets};
 use crate::members::Members;
 use crate::model::{ActorIx, ActorKind, EventIx, ListIndex, MetricIx, PlaceIx, QuoteIx, Situation};
@@ -317,6 +318,8 @@ pub struct Index {
     /// What is new or changed since the last look (nothing until
     /// [`Index::set_marked`]).
     marked: Marked,
+    /// The events' days, for the date window and the time strip.
+    days: DayIndex,
 }
 
 impl Drop for Index {
@@ -433,6 +436,7 @@ impl Index {
             pending: Mutex::new(None),
             recent: Mutex::new(RecentSearches::default()),
             marked: Marked::default(),
+            days: DayIndex::new(&s.events),
         }
     }
 
@@ -444,6 +448,11 @@ impl Index {
 
     pub fn marked(&self) -> &Marked {
         &self.marked
+    }
+
+    /// The events' days, indexed.
+    pub fn days(&self) -> &DayIndex {
+        &self.days
     }
 
     fn search_text(&self) -> &SearchText {
@@ -755,8 +764,9 @@ pub fn place_counts(s: &Situation, index: &Index, events: &[EventIx]) -> Vec<usi
 /// Applies a filter. Lists keep the situation's order (timeline order for events).
 ///
 /// Each part narrows what the others found rather than testing every item:
-/// the actor filter starts from the chosen actors' own event lists, and a
-/// search that grew from the previous one looks only at that one's matches.
+/// the actor filter starts from the chosen actors' own event lists, the date
+/// window from the events the day index finds overlapping it, and a search
+/// that grew from the previous one looks only at that one's matches.
 pub fn select(s: &Situation, index: &Index, filter: &Filter) -> Selection {
     let in_scope = if filter.actors.is_empty() {
         vec![true; s.actors.len()]
@@ -768,9 +778,9 @@ pub fn select(s: &Situation, index: &Index, filter: &Filter) -> Selection {
     } else {
         index.places.inside_any(&filter.places)
     };
-    let at_place = |place: Option<PlaceIx>| {
-        filter.places.is_empty() || place.is_some_and(|p| places_in_scope[p])
-    };
+    // Callers ask only when places are chosen: finding an item's place may
+    // mean reading its event.
+    let at_place = |place: Option<PlaceIx>| place.is_some_and(|p| places_in_scope[p]);
     let involves = |mut actors: std::slice::Iter<'_, ActorIx>, extra: Option<ActorIx>| {
         filter.actors.is_empty()
             || extra.is_some_and(|a| in_scope[a.get()])
@@ -797,28 +807,35 @@ pub fn select(s: &Situation, index: &Index, filter: &Filter) -> Selection {
 
     let by_actor = (!filter.actors.is_empty())
         .then(|| index.members.events_of(&filter.actors, s.events.len()));
-    // Working out an event's days costs more than anything else here: only
-    // when a window asks.
     let windowed = filter.from.is_some() || filter.to.is_some();
+    // The window is a range query on the index, never a test of every event.
+    let by_window = windowed.then(|| index.days.overlapping(filter.from, filter.to));
+    let listed = match (by_actor, by_window) {
+        (Some(a), Some(w)) => Some(intersect(&a, w.iter().copied()).collect()),
+        (a, w) => a.or(w),
+    };
     let facets = &filter.facets;
     let faceted = !facets.is_empty();
     let marked = &index.marked;
-    let event_in_window = |&e: &EventIx| {
-        let event = &s.events[e];
+    // What is left to test event by event; an event is read only when one
+    // of these is on.
+    let rest = filter.marked || !filter.places.is_empty() || faceted;
+    let keeps = |&e: &EventIx| {
         (!filter.marked || is_marked(&marked.events, e.get()))
-            && at_place(event.place)
-            && (!faceted || facets.keeps_event(s, event))
-            && (!windowed || in_window(Some(event.first_day()), Some(event.last_day())))
+            && (filter.places.is_empty() || at_place(s.events[e].place))
+            && (!faceted || facets.keeps_event(s, &s.events[e]))
     };
-    let events: Vec<EventIx> = match (by_actor, event_hits) {
-        (None, None) => s.event_ixs().filter(event_in_window).collect(),
-        (Some(listed), None) => listed.into_iter().filter(event_in_window).collect(),
-        (None, Some(hits)) => hits
-            .iter()
-            .map(|&e| EventIx::new(e as usize))
-            .filter(event_in_window)
-            .collect(),
-        (Some(listed), Some(hits)) => intersect(&listed, &hits).filter(event_in_window).collect(),
+    let hit = |&h: &u32| EventIx::new(h as usize);
+    let candidates: Vec<EventIx> = match (listed, event_hits) {
+        (None, None) => s.event_ixs().collect(),
+        (Some(listed), None) => listed,
+        (None, Some(hits)) => hits.iter().map(hit).collect(),
+        (Some(listed), Some(hits)) => intersect(&listed, hits.iter().map(hit)).collect(),
+    };
+    let events = if rest {
+        candidates.into_iter().filter(keeps).collect()
+    } else {
+        candidates
     };
 
     let quote_matches = |q: QuoteIx| {
@@ -836,7 +853,8 @@ pub fn select(s: &Situation, index: &Index, filter: &Filter) -> Selection {
             if !((!filter.marked || is_marked(&marked.quotes, i.get()))
                 && quote_matches(i)
                 && involves(q.about.iter(), Some(q.speaker))
-                && at_place(q.place.or(q.event.and_then(|e| s.events[e].place)))
+                && (filter.places.is_empty()
+                    || at_place(q.place.or(q.event.and_then(|e| s.events[e].place))))
                 && (!faceted || facets.keeps_quote(s, q)))
             {
                 return false;
@@ -889,11 +907,14 @@ pub fn select(s: &Situation, index: &Index, filter: &Filter) -> Selection {
 }
 
 /// Events in both sorted lists, in order.
-fn intersect<'a>(listed: &'a [EventIx], hits: &'a [u32]) -> impl Iterator<Item = EventIx> + 'a {
-    let mut hits = hits.iter().map(|&h| EventIx::new(h as usize)).peekable();
+fn intersect<'a>(
+    listed: &'a [EventIx],
+    other: impl Iterator<Item = EventIx> + 'a,
+) -> impl Iterator<Item = EventIx> + 'a {
+    let mut other = other.peekable();
     listed.iter().copied().filter(move |&e| {
-        while hits.next_if(|&h| h < e).is_some() {}
-        hits.peek() == Some(&e)
+        while other.next_if(|&h| h < e).is_some() {}
+        other.peek() == Some(&e)
     })
 }
 
@@ -1067,6 +1088,59 @@ sources = ["wire"]
         };
         // "late Sep 2024" runs 21-30 Sep, so it overlaps a window from the 25th.
         assert_eq!(ids(&s, &select(&s, &index, &filter).events), ["briefing"]);
+    }
+
+    /// A generated situation of some thousands of events, with spans and
+    /// every kind of vague date, loaded once.
+    fn generated() -> &'static (Situation, Index) {
+        static GENERATED: std::sync::LazyLock<(Situation, Index)> =
+            std::sync::LazyLock::new(|| {
+                let mut out = Vec::new();
+                sitrep_generate::generate(&sitrep_generate::Options::new(3_000, 11), &mut out)
+                    .expect("writing to memory does not fail");
+                let text = String::from_utf8(out).expect("the generator writes UTF-8");
+                let s = load_str(&text).situation.expect("generated files load");
+                let index = Index::new(&s);
+                (s, index)
+            });
+        &GENERATED
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        /// The window combined with actors and search keeps exactly what
+        /// the rest of the filter keeps and overlaps the window.
+        #[test]
+        fn a_window_keeps_what_a_scan_of_the_rest_keeps(
+            from in proptest::option::of((proptest::bool::weighted(0.5), 0usize..3000, 0u64..1200)),
+            days in 0u64..400,
+            open_end in proptest::bool::weighted(0.2),
+            actor in proptest::option::of(0usize..40),
+            search in proptest::sample::select(vec!["", "port", "water", "a"]),
+        ) {
+            let (s, index) = generated();
+            let (first, _) = index.days().span().expect("events");
+            // Often an event's own last day, where an off-by-one would show.
+            let from = from.map(|(own, e, f)| {
+                if own { s.events[e % s.events.len()].last_day() } else { first + chrono::Days::new(f) }
+            });
+            let to = (!open_end).then(|| from.unwrap_or(first) + chrono::Days::new(days));
+            let rest = Filter {
+                actors: actor.into_iter().map(ActorIx::new).collect(),
+                search: search.into(),
+                ..Filter::default()
+            };
+            let windowed = Filter { from, to, ..rest.clone() };
+            let scanned: Vec<EventIx> = select(s, index, &rest)
+                .events
+                .into_iter()
+                .filter(|&e| {
+                    let e = &s.events[e];
+                    from.is_none_or(|f| e.last_day() >= f) && to.is_none_or(|t| e.first_day() <= t)
+                })
+                .collect();
+            proptest::prop_assert_eq!(select(s, index, &windowed).events, scanned);
+        }
     }
 
     #[test]

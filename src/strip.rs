@@ -9,10 +9,15 @@
 //! weight), so "2024" never piles up on 1 January. A span with an `end` is
 //! under way in every bucket it covers and counts 1 in each (exact when both
 //! ends are exact days, else spread).
+//!
+//! Every event's layer comes from the day index's sums (a few binary
+//! searches per bucket); only the events the filter keeps are counted one
+//! by one, so a change of the window costs what it shows.
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
-use crate::model::{Event, FuzzyDate, Precision};
+use crate::day_index::{Day, DayIndex, EventDays, Share, day};
+use crate::model::{Event, EventIx};
 use crate::text::width;
 
 /// How long one bucket is.
@@ -176,20 +181,22 @@ impl Weight {
     }
 }
 
-fn is_exact(date: &FuzzyDate) -> bool {
-    date.precision() == Precision::Day && !date.is_approximate()
-}
-
-/// Days from `a` to `b`, both counted (0 when `b` is before `a`).
-fn days(a: NaiveDate, b: NaiveDate) -> f64 {
-    ((b - a).num_days() + 1).max(0) as f64
-}
-
 /// Each bucket's weight of the events (see the module's rules). Events or
-/// their parts outside the buckets count nowhere. One pass over the events
-/// and one over the buckets: an event over many buckets costs no more
-/// than one over a single bucket.
+/// their parts outside the buckets count nowhere.
 pub fn weigh<'a>(scale: &Scale, events: impl IntoIterator<Item = &'a Event>) -> Vec<Weight> {
+    weigh_days(scale, events.into_iter().map(EventDays::of))
+}
+
+/// Each bucket's first day, and the day after the last: month arithmetic
+/// once per bucket rather than per event.
+fn bucket_starts(scale: &Scale) -> Vec<Day> {
+    (0..=scale.count).map(|i| day(scale.start(i))).collect()
+}
+
+/// [`weigh`] over events' days. One pass over the events and one over the
+/// buckets: an event over many buckets costs no more than one over a
+/// single bucket.
+pub fn weigh_days(scale: &Scale, events: impl IntoIterator<Item = EventDays>) -> Vec<Weight> {
     let n = scale.count;
     let mut weights = vec![Weight::default(); n];
     // Running sums (difference arrays) for what covers whole buckets:
@@ -198,40 +205,38 @@ pub fn weigh<'a>(scale: &Scale, events: impl IntoIterator<Item = &'a Event>) -> 
     let mut spans_exact = vec![0i64; n + 1];
     let mut spans_spread = vec![0i64; n + 1];
     let mut density = vec![0f64; n + 1];
-    let (lo, hi) = (scale.first, scale.last());
-    // Each bucket's first day, and the day after the last: month arithmetic
-    // once per bucket rather than per event.
-    let starts: Vec<NaiveDate> = (0..=n).map(|i| scale.start(i)).collect();
-    let length = |i: usize| (starts[i + 1] - starts[i]).num_days() as f64;
+    let starts = bucket_starts(scale);
+    let (lo, hi) = (starts[0], starts[n] - 1);
+    let length = |i: usize| f64::from(starts[i + 1] - starts[i]);
+    // The bucket of a day within the buckets.
+    let bucket = |d: Day| starts.partition_point(|&s| s <= d) - 1;
     for e in events {
-        let (first, last) = (e.first_day(), e.last_day());
-        if last < lo || first > hi {
+        if e.last < lo || e.first > hi {
             continue;
         }
-        let (a, b) = (first.max(lo), last.min(hi));
-        // Both days lie within the buckets, so both have one.
-        let (Some(ba), Some(bb)) = (scale.bucket_of(a), scale.bucket_of(b)) else {
-            continue;
-        };
-        if let Some(end) = e.end {
-            let counts = if is_exact(&e.date) && is_exact(&end) {
-                &mut spans_exact
-            } else {
-                &mut spans_spread
-            };
-            counts[ba] += 1;
-            counts[bb + 1] -= 1;
-        } else if is_exact(&e.date) {
-            weights[ba].exact += 1.0;
-        } else {
-            let per_day = 1.0 / days(first, last);
-            if ba == bb {
-                weights[ba].spread += days(a, b) * per_day;
-            } else {
-                weights[ba].spread += (starts[ba + 1] - a).num_days() as f64 * per_day;
-                weights[bb].spread += days(starts[bb], b) * per_day;
-                density[ba + 1] += per_day;
-                density[bb] -= per_day;
+        let (a, b) = (e.first.max(lo), e.last.min(hi));
+        let (ba, bb) = (bucket(a), bucket(b));
+        match e.share {
+            Share::Exact | Share::Span => {
+                let counts = if e.share == Share::Exact {
+                    &mut spans_exact
+                } else {
+                    &mut spans_spread
+                };
+                counts[ba] += 1;
+                counts[bb + 1] -= 1;
+            }
+            Share::Spread => {
+                let per_day = 1.0 / e.days() as f64;
+                let days = |a: Day, b: Day| f64::from(b - a + 1);
+                if ba == bb {
+                    weights[ba].spread += days(a, b) * per_day;
+                } else {
+                    weights[ba].spread += f64::from(starts[ba + 1] - a) * per_day;
+                    weights[bb].spread += days(starts[bb], b) * per_day;
+                    density[ba + 1] += per_day;
+                    density[bb] -= per_day;
+                }
             }
         }
     }
@@ -247,6 +252,23 @@ pub fn weigh<'a>(scale: &Scale, events: impl IntoIterator<Item = &'a Event>) -> 
         }
     }
     weights
+}
+
+/// Each bucket's weight of every event, the same as [`weigh`] over them
+/// all, from the index: a few binary searches per bucket, whatever the
+/// number of events.
+pub fn weigh_all(scale: &Scale, index: &DayIndex) -> Vec<Weight> {
+    let starts = bucket_starts(scale);
+    starts
+        .windows(2)
+        .map(|bucket| {
+            let (from, to) = (bucket[0], bucket[1] - 1);
+            Weight {
+                exact: index.count(Share::Exact, from, to) as f64,
+                spread: index.count(Share::Span, from, to) as f64 + index.spread(from, to),
+            }
+        })
+        .collect()
 }
 
 /// An axis label: text starting at a column.
@@ -449,16 +471,15 @@ impl Strip {
 }
 
 /// The strip over `span` (the situation's days, or the date window) in
-/// `columns` columns: every event of `all`, and those of `kept`. The layer
-/// of every event does not change with the filter: when `before` has the
-/// same buckets, its layer is taken over instead of counted again.
-pub fn compute<'a>(
+/// `columns` columns: every event of the index, and the events `kept`.
+/// Every event's layer comes from the index's sums; only the kept events
+/// are counted one by one.
+pub fn compute(
     span: (NaiveDate, NaiveDate),
     columns: usize,
     as_of: NaiveDate,
-    all: impl IntoIterator<Item = &'a Event>,
-    kept: impl IntoIterator<Item = &'a Event>,
-    before: Option<&Strip>,
+    index: &DayIndex,
+    kept: impl IntoIterator<Item = EventIx>,
 ) -> Strip {
     if columns == 0 {
         return Strip::default();
@@ -484,13 +505,8 @@ pub fn compute<'a>(
     Strip {
         scale: Some(scale),
         columns,
-        all: match before {
-            Some(b) if b.scale == Some(scale) && b.columns == columns && !b.all.is_empty() => {
-                b.all.clone()
-            }
-            _ => weigh(&scale, all),
-        },
-        kept: weigh(&scale, kept),
+        all: weigh_all(&scale, index),
+        kept: weigh_days(&scale, kept.into_iter().map(|e| index.of(e))),
         now,
         labels: labels_now,
         unit,
@@ -717,25 +733,23 @@ mod tests {
             event("2024-06", None),
             event("2024-06-20", None),
         ];
+        let index = DayIndex::new(&events);
         let strip = compute(
             (day(2024, 6, 1), day(2024, 6, 30)),
             60,
             day(2024, 6, 21),
-            &events,
-            &events[..1],
-            None,
+            &index,
+            [EventIx::new(0)],
         );
-        // The same buckets again: every event's layer is taken over.
-        let again = compute(
+        let two = compute(
             (day(2024, 6, 1), day(2024, 6, 30)),
             60,
             day(2024, 6, 21),
-            &events[..0],
-            &events[..2],
-            Some(&strip),
+            &index,
+            EventIx::all(2),
         );
-        assert_eq!(again.all, strip.all);
-        assert!(close(again.kept[19].spread, 1.0 / 30.0));
+        assert_eq!(two.all, strip.all);
+        assert!(close(two.kept[19].spread, 1.0 / 30.0));
         assert_eq!(strip.now, Some(20));
         assert_eq!(
             strip.kept[2],
@@ -752,5 +766,59 @@ mod tests {
         assert_eq!(strip.bucket_at(0), Some(0));
         assert_eq!(strip.columns_of(1), 2..4);
         assert_eq!(strip.bucket_of_event(&events[2]), Some(19));
+    }
+
+    /// The module's rules read literally: every event against every bucket.
+    fn weigh_by_rules(scale: &Scale, events: &[Event]) -> Vec<Weight> {
+        let exact = |d: &crate::model::FuzzyDate| {
+            d.precision() == crate::model::Precision::Day && !d.is_approximate()
+        };
+        (0..scale.count)
+            .map(|i| {
+                let (from, to) = (scale.start(i), scale.end(i));
+                let mut w = Weight::default();
+                for e in events {
+                    let (a, b) = (e.first_day().max(from), e.last_day().min(to));
+                    if a > b {
+                        continue;
+                    }
+                    match e.end {
+                        Some(end) if exact(&e.date) && exact(&end) => w.exact += 1.0,
+                        Some(_) => w.spread += 1.0,
+                        None if exact(&e.date) => w.exact += 1.0,
+                        None => {
+                            let all = (e.last_day() - e.first_day()).num_days() + 1;
+                            w.spread += ((b - a).num_days() + 1) as f64 / all as f64;
+                        }
+                    }
+                }
+                w
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn every_way_of_weighing_gives_the_rules_answer(
+            events in proptest::collection::vec(crate::day_index::testing::any_event(), 0..50),
+            start in 0u64..1600,
+            days in 0u64..1500,
+            columns in 1usize..120,
+        ) {
+            let from = day(2021, 10, 1) + Days::new(start);
+            let scale = Scale::choose(from, from + Days::new(days), columns);
+            let rules = weigh_by_rules(&scale, &events);
+            let index = DayIndex::new(&events);
+            for (name, got) in [
+                ("weigh", weigh(&scale, &events)),
+                ("weigh_all", weigh_all(&scale, &index)),
+            ] {
+                proptest::prop_assert_eq!(got.len(), rules.len());
+                for (i, (g, r)) in got.iter().zip(&rules).enumerate() {
+                    proptest::prop_assert_eq!(g.exact, r.exact, "{} bucket {}", name, i);
+                    proptest::prop_assert!(close(g.spread, r.spread), "{} bucket {}: {:?} vs {:?}", name, i, g, r);
+                }
+            }
+        }
     }
 }

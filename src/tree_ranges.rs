@@ -192,17 +192,50 @@ impl TreeRanges {
     }
 }
 
+/// Slow, obvious answers and small forests to hold the layout (and what is
+/// built on it, such as [`crate::members`]) against.
+#[cfg(test)]
+pub(crate) mod oracle {
+    /// Whether `item` is `of` or part of it: walks the chain up.
+    pub fn walk_within(parents: &[Option<usize>], item: usize, of: usize) -> bool {
+        std::iter::successors(Some(item), |&x| parents[x]).any(|x| x == of)
+    }
+
+    /// `part_of` steps from `item` to a top-level item, walked.
+    pub fn walk_depth(parents: &[Option<usize>], item: usize) -> usize {
+        std::iter::successors(Some(item), |&x| parents[x]).count() - 1
+    }
+
+    /// Every parent array over `n` items where a parent comes earlier or
+    /// later in the file, without cycles (checked by walking), each with
+    /// the number it was made from.
+    pub fn small_forests(n: usize) -> impl Iterator<Item = (usize, Vec<Option<usize>>)> {
+        let choices = n + 1;
+        (0..choices.pow(n as u32)).filter_map(move |code| {
+            let parents: Vec<Option<usize>> = (0..n)
+                .map(|i| match (code / choices.pow(i as u32)) % choices {
+                    p if p == n || p == i => None,
+                    p => Some(p),
+                })
+                .collect();
+            let acyclic = (0..n).all(|a| {
+                std::iter::successors(Some(a), |&x| parents[x])
+                    .take(n + 1)
+                    .count()
+                    <= n
+            });
+            acyclic.then_some((code, parents))
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    use super::oracle::{small_forests, walk_depth, walk_within};
     use super::*;
 
     // 0 country, 1 city in 0, 2 site in 1, 3 another country, 4 city in 0.
     const PARENTS: [Option<usize>; 5] = [None, Some(0), Some(1), None, Some(0)];
-
-    /// The slow, obvious answer: walk the chain up.
-    fn walk_within(parents: &[Option<usize>], item: usize, of: usize) -> bool {
-        std::iter::successors(Some(item), |&x| parents[x]).any(|x| x == of)
-    }
 
     #[test]
     fn an_item_contains_what_lies_in_it_at_any_depth_and_nothing_else() {
@@ -282,27 +315,9 @@ mod tests {
 
     #[test]
     fn small_forests_agree_with_walking_the_chains() {
-        // Parent arrays over 5 items where a parent comes earlier or later
-        // in the file, without cycles (checked by walking).
         let n = 5;
         let mut tried = 0;
-        for code in 0..6usize.pow(n as u32) {
-            let parents: Vec<Option<usize>> = (0..n)
-                .map(|i| match (code / 6usize.pow(i as u32)) % 6 {
-                    5 => None,
-                    p if p == i => None,
-                    p => Some(p),
-                })
-                .collect();
-            let acyclic = (0..n).all(|a| {
-                std::iter::successors(Some(a), |&x| parents[x])
-                    .take(n + 1)
-                    .count()
-                    <= n
-            });
-            if !acyclic {
-                continue;
-            }
+        for (_, parents) in small_forests(n) {
             let tree = TreeRanges::new(&parents);
             let own: Vec<usize> = (0..n).map(|i| 1 << i).collect();
             for (a, &total) in tree.totals(&own).iter().enumerate() {
@@ -311,8 +326,7 @@ mod tests {
                     .map(|x| own[x])
                     .sum();
                 assert_eq!(total, walked, "total of {a} in {parents:?}");
-                let depth = std::iter::successors(Some(a), |&x| parents[x]).count() - 1;
-                assert_eq!(tree.depth(a), depth);
+                assert_eq!(tree.depth(a), walk_depth(&parents, a));
                 for c in 0..n {
                     assert_eq!(tree.within(a, c), walk_within(&parents, a, c));
                 }

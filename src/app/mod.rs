@@ -507,9 +507,8 @@ impl App {
             span,
             columns,
             s.as_of,
-            &s.events,
-            self.data.selection.events.iter().map(|&e| &s.events[e]),
-            Some(&self.strip),
+            self.data.index.days(),
+            self.data.selection.events.iter().copied(),
         )
     }
 
@@ -634,10 +633,8 @@ impl App {
     /// The date window of the filter, an open end closed at the first or
     /// last day of the situation's events.
     pub fn window(&self) -> Option<Window> {
-        let s = &self.data.situation;
-        let first = s.events.iter().map(|e| e.first_day()).min();
-        let last = s.events.iter().map(|e| e.last_day()).max();
-        let span = (first.unwrap_or(s.as_of), last.unwrap_or(s.as_of));
+        let as_of = self.data.situation.as_of;
+        let span = self.data.index.days().span().unwrap_or((as_of, as_of));
         crate::window::closed(self.data.filter.from, self.data.filter.to, span)
     }
 
