@@ -1,13 +1,15 @@
-//! The map at scale: 100,000 events at 10,000 places spread over the world,
-//! as a filter change and a frame see them. Run with `cargo bench --bench
+//! The map at scale: 100,000 generated events at 10,000 places spread over
+//! the world, as a filter change and a frame see them. Run with `cargo bench --bench
 //! map`; README ("Performance") has the figures.
+
+use std::sync::LazyLock;
 
 use divan::{Bencher, black_box};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use sitrep::app::panes::MapPane;
 use sitrep::geo::Grid;
-use sitrep::model::{Event, EventIx, FuzzyDate, LatLon, Place, PlaceKind, Situation};
+use sitrep::model::{EventIx, Situation};
 use sitrep::places::{Anchors, Markers};
 use sitrep::theme::Theme;
 use sitrep::ui::map::{MapInput, areas, render};
@@ -19,49 +21,22 @@ fn main() {
 const EVENTS: usize = 100_000;
 const PLACES: usize = 10_000;
 
-/// Places on a spiral over the inhabited latitudes, every tenth one
-/// approximate and every hundredth known by name only, each event at one.
+/// The generated file (seed 7, as README's other figures) with 10,000
+/// places: countries and regions approximate, cities exact, some sites
+/// known by name only, busy places far busier than quiet ones. Made once
+/// for every bench.
+static SITUATION: LazyLock<Situation> = LazyLock::new(situation);
+
 fn situation() -> Situation {
-    let as_of = chrono::NaiveDate::from_ymd_opt(2024, 9, 21).expect("a date");
-    let places = (0..PLACES)
-        .map(|i| {
-            let t = i as f64 / PLACES as f64;
-            Place {
-                id: format!("p{i}"),
-                name: format!("Place number {i}"),
-                kind: PlaceKind::City,
-                part_of: None,
-                point: (i % 100 != 0).then(|| LatLon {
-                    lat: -50.0 + 110.0 * t,
-                    lon: -180.0 + (t * 360.0 * 37.0) % 360.0,
-                }),
-                approximate: i % 10 == 0,
-                aliases: vec![],
-            }
-        })
-        .collect();
-    let events = (0..EVENTS)
-        .map(|i| Event {
-            id: format!("e{i}"),
-            date: FuzzyDate::day(as_of - chrono::Days::new((i / 100) as u64)),
-            end: None,
-            title: format!("Event {i}"),
-            summary: None,
-            actors: vec![],
-            location: None,
-            // Skewed, so some places are much busier than others.
-            place: Some((i * i) % PLACES),
-            category: None,
-            tags: vec![],
-            sources: vec![],
-        })
-        .collect();
-    Situation {
-        as_of,
-        places,
-        events,
-        ..Situation::default()
-    }
+    let options = sitrep_generate::Options::new(EVENTS, 7).with_places(PLACES);
+    let mut out = Vec::new();
+    sitrep_generate::generate(&options, &mut out).expect("generating into memory");
+    let text = String::from_utf8(out).expect("generated text is UTF-8");
+    let s = sitrep::load::load_str(&text)
+        .situation
+        .expect("generated files are valid");
+    assert_eq!((s.events.len(), s.places.len()), (EVENTS, PLACES));
+    s
 }
 
 /// A map pane of 200x60 with every event kept.
@@ -86,19 +61,19 @@ const AREA: Rect = Rect {
 
 #[divan::bench]
 fn markers_from_a_filter_result(bencher: Bencher) {
-    let s = situation();
-    let anchors = Anchors::new(&s);
+    let s = &*SITUATION;
+    let anchors = Anchors::new(s);
     let kept: Vec<EventIx> = EventIx::all(s.events.len()).step_by(2).collect();
-    bencher.bench(|| Markers::new(black_box(&s), &anchors, black_box(&kept)));
+    bencher.bench(|| Markers::new(black_box(s), &anchors, black_box(&kept)));
 }
 
 #[divan::bench]
 fn draw_the_map(bencher: Bencher) {
-    let s = situation();
-    let map = pane(&s, AREA);
+    let s = &*SITUATION;
+    let map = pane(s, AREA);
     let theme = Theme::dark();
     let input = MapInput {
-        situation: &s,
+        situation: s,
         theme: &theme,
         selected: Some(0),
         kept: s.events.len(),
@@ -112,8 +87,8 @@ fn draw_the_map(bencher: Bencher) {
 
 #[divan::bench]
 fn zoom_in_and_rasterize_the_basemap(bencher: Bencher) {
-    let s = situation();
-    let map = pane(&s, AREA);
+    let s = &*SITUATION;
+    let map = pane(s, AREA);
     bencher.bench_local(|| {
         let mut m = map.clone();
         m.zoom(1.5);

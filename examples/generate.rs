@@ -34,6 +34,10 @@ struct Cli {
     /// Number of metrics (default: events / 400, at least 6).
     #[arg(long)]
     metrics: Option<u64>,
+    /// Number of places with coordinates, and events at them (default: none,
+    /// which leaves the file as it was before places; at most one per event).
+    #[arg(long, default_value_t = 0)]
+    places: u64,
     /// Write to this file instead of standard output.
     #[arg(long)]
     out: Option<PathBuf>,
@@ -41,7 +45,7 @@ struct Cli {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let mut options = Options::new(cli.events as usize, cli.seed);
+    let mut options = Options::new(cli.events as usize, cli.seed).with_places(cli.places as usize);
     let overrides = [
         (cli.actors, &mut options.actors),
         (cli.sources, &mut options.sources),

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use crate::derived::{Derived, derive, in_quote_order};
 use crate::figures::Staleness;
 use crate::marks::Marks;
-use crate::model::{ActorIx, EventIx, Situation, Tense};
+use crate::model::{ActorIx, EventIx, PlaceIx, Situation, Tense};
 use crate::query::{Filter, Index, Selection, normalize_query, select};
 
 pub struct Data {
@@ -196,6 +196,11 @@ impl Data {
         }
     }
 
+    /// Some place of the file has coordinates: there is a map to show.
+    pub fn has_map(&self) -> bool {
+        self.situation.places.iter().any(|p| p.point.is_some())
+    }
+
     pub fn filter_active(&self) -> bool {
         !self.filter.actors.is_empty()
             || !self.filter.places.is_empty()
@@ -267,6 +272,15 @@ impl Data {
     }
 
     /// Actors the picker lists for a query, in tree order.
+    /// Places a picker's query matches (name, alias or id), each right
+    /// before the places inside it.
+    pub fn picker_places(&self, query: &str) -> Vec<PlaceIx> {
+        let hits = self.index.places_matching(query);
+        (self.index.places_in_order().into_iter())
+            .filter(|&p| hits.get(p).copied().unwrap_or(false))
+            .collect()
+    }
+
     pub fn picker_matches(&self, query: &str) -> Vec<ActorIx> {
         let hits = self.index.actors_matching(query);
         self.derived

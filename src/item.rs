@@ -15,6 +15,7 @@ pub fn kind(target: Target) -> &'static str {
         Target::Actor(_) => "actor",
         Target::Metric(_) => "key figure",
         Target::Quote(_) => "quote",
+        Target::Place(_) => "place",
     }
 }
 
@@ -40,7 +41,7 @@ pub fn sources(s: &Situation, target: Target) -> Vec<SourceIx> {
                 s.events[*e].sources.iter().copied().for_each(add)
             }
         },
-        Target::Actor(_) => {}
+        Target::Actor(_) | Target::Place(_) => {}
     }
     out
 }
@@ -53,6 +54,7 @@ pub fn line(s: &Situation, target: Target) -> Option<u32> {
         Target::Actor(a) => lines.actors.get(a.get()),
         Target::Metric(m) => lines.metrics.get(m.get()),
         Target::Quote(q) => lines.quotes.get(q.get()),
+        Target::Place(p) => lines.places.get(p),
     }
     .copied()
 }
@@ -64,6 +66,7 @@ pub fn title(s: &Situation, target: Target) -> String {
         Target::Actor(a) => &s.actors[a].name,
         Target::Metric(m) => &s.metrics[m].label,
         Target::Quote(q) => &s.quotes[q].text,
+        Target::Place(p) => &s.places[p].name,
     };
     clean_line(text).into_owned()
 }
@@ -161,6 +164,21 @@ pub fn plain_text(s: &Situation, figures: &[Figure], target: Target) -> String {
             );
             t.field("Context", quote.context.as_deref().unwrap_or(""));
             t.field("About", &names(&quote.about));
+        }
+        Target::Place(p) => {
+            let place = &s.places[p];
+            t.field("Place", &place.name);
+            t.field("Kind", place.kind.as_str());
+            let part_of = place.part_of.map(|o| s.places[o].name.as_str());
+            t.field("Part of", part_of.unwrap_or(""));
+            // Precision is said in words: a copied point stays honest too.
+            let point = match place.coordinates_label() {
+                Some(label) if place.approximate => label,
+                Some(label) => format!("{label} (exact)"),
+                None => String::new(),
+            };
+            t.field("Coordinates", &point);
+            t.field("Also known as", &place.aliases.join(", "));
         }
     }
     let sources = sources(s, target);

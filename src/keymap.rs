@@ -176,7 +176,7 @@ const BROWSING_AND_SEARCH: &[Binding] = &[
     bind(Normal, &[ch('/')], Action::Search, "search (case-insensitive)").footer(3, "search"),
     bind(Normal, &[ch('n')], Action::NextMatch, "next / previous match"),
     bind(Normal, &[ch('N')], Action::PrevMatch, "next / previous match"),
-    bind(Normal, &[ch('a')], Action::Picker, "pick actors to filter by").footer(4, "actors"),
+    bind(Normal, &[ch('a')], Action::Picker, "pick actors (and places) to filter by").footer(4, "actors"),
     bind(Normal, &[ch('f')], Action::Facets, "pick categories, tags, actor kinds or sources to filter by").footer(6, "facets"),
     bind(Normal, &[ch('c')], Action::ClearFilters, "clear every filter")
         .footer(2, "clear")
@@ -215,8 +215,12 @@ const BROWSING_AND_SEARCH: &[Binding] = &[
         .with_file(),
     bind(Normal, &[ch('x')], Action::Export, "export the view to a file (.md, .json or text)")
         .footer(7, "export"),
-    // The map's own keys. Tab walks its places, Enter filters by the
-    // picked one and the vertical moves pan (see `App`; help says so).
+    // The map's own keys. Tab walks its places, Enter opens the picked
+    // one, Space filters by it and the vertical moves pan (see `App`; help
+    // says so).
+    bind(Normal, &[ch(' ')], Action::Toggle, "add / remove the picked place in the filter")
+        .pane(Pane::Map)
+        .footer(2, "filter"),
     bind(Normal, &[ch('+'), ch('=')], Action::MapZoomIn, "zoom the map in / out")
         .pane(Pane::Map)
         .footer(3, "zoom"),
@@ -336,18 +340,18 @@ const fn prompt_rows(
 #[rustfmt::skip]
 const PARTS: &[&[Binding]] = &[
     BROWSING_AND_SEARCH,
-    &picker_rows(Picker, "narrows the list (name, alias or id)", "add / remove the actor in the filter"),
+    &picker_rows(Picker, "narrows the list (name, alias or id)", "add / remove the actor or place in the filter"),
     &picker_rows(Facets, "narrows the list (a value; a source by title, publisher or id); each count is the events kept with it and the rest of the filter, the section's own choice left out", "add / remove the value in the filter"),
     &prompt_rows(Window, "a date (2024-06, early 2024-10, 2024-03-11), a start and an end, 7d 30d 90d 1y from as of, or all", "set the window", "set"),
     // A detail popup.
     &scroll_rows(Detail, PAGE_DOWN, 4),
     &[
-        bind(Detail, &[code(KeyCode::Tab)], Action::NextLink, "select the next / previous actor, event or quote")
+        bind(Detail, &[code(KeyCode::Tab)], Action::NextLink, "select the next / previous actor, place, event or quote")
             .footer(2, "select"),
-        bind(Detail, &[code(KeyCode::BackTab)], Action::PrevLink, "select the next / previous actor, event or quote"),
-        bind(Detail, &[ch(' '), ch('f')], Action::Toggle, "add / remove the selected actor in the filter")
+        bind(Detail, &[code(KeyCode::BackTab)], Action::PrevLink, "select the next / previous actor, place, event or quote"),
+        bind(Detail, &[ch(' '), ch('f')], Action::Toggle, "add / remove the selected actor or place in the filter")
             .footer(3, "filter"),
-        bind(Detail, ENTER, Action::Open, "open the selected actor, event or quote").footer(3, "open"),
+        bind(Detail, ENTER, Action::Open, "open the selected actor, place, event or quote").footer(3, "open"),
     ],
     &leave_rows(Detail, "back / close", "back"),
     &[
@@ -631,6 +635,18 @@ impl Keymap {
         &self.rows
     }
 
+    /// The keymap without the map's keys (its own and `5`), for help on a
+    /// file with no place on the map.
+    pub fn without_map(&self) -> Keymap {
+        let rows = self
+            .rows
+            .iter()
+            .filter(|r| r.pane != Some(Pane::Map) && r.action != Action::Focus(Pane::Map))
+            .cloned()
+            .collect();
+        Keymap { rows }
+    }
+
     /// The first key of an action in a mode as the screen names it, for
     /// hints ("z or Esc to leave"); `None` when the action has no key there.
     pub fn key(&self, mode: Mode, action: Action) -> Option<String> {
@@ -685,6 +701,15 @@ impl Keymap {
             })
             .collect();
         shown.sort_by_key(|(i, r)| (r.footer, *i));
+        // Help stays whatever else is cut: it is the way to learn the rest.
+        if let Some(help) = shown.iter().position(|(_, r)| r.action == Action::Help)
+            && help >= max
+            && max > 0
+        {
+            let row = shown.remove(help);
+            shown.truncate(max - 1);
+            shown.push(row);
+        }
         shown.truncate(max);
         shown
             .into_iter()

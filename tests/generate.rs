@@ -62,9 +62,38 @@ fn explicit_counts_are_kept_even_with_more_actors_than_events() {
         sources: 9,
         quotes: 0,
         metrics: 5,
+        places: 0,
     };
     let situation = load_clean(&generated(&options));
     assert_counts(&situation, &options);
+}
+
+#[test]
+fn places_come_with_coordinates_and_every_one_is_used() {
+    let options = Options::new(2000, 5).with_places(200);
+    let text = generated(&options);
+    // No warning either: every place is used, no location repeats a name.
+    let s = load_clean(&text);
+    assert_eq!(s.places.len(), 200);
+    let exact = s
+        .places
+        .iter()
+        .filter(|p| p.point.is_some() && !p.approximate);
+    let approximate = s
+        .places
+        .iter()
+        .filter(|p| p.point.is_some() && p.approximate);
+    let unknown = s.places.iter().filter(|p| p.point.is_none());
+    assert!(exact.count() > 100);
+    assert!(approximate.count() >= 4, "countries and regions are areas");
+    assert!(unknown.count() > 0, "some sites are known by name only");
+    assert!(s.places.iter().any(|p| p.part_of.is_some()));
+    let placed = s.events.iter().filter(|e| e.place.is_some()).count();
+    assert!(placed > 1600 && placed < 2000, "{placed}");
+    // The default writes no places, so files made before places are the same.
+    let plain = generated(&Options::new(2000, 5));
+    assert!(!plain.contains("[[places]]") && !plain.contains("\nplace = "));
+    assert_eq!(plain, generated(&Options::new(2000, 5).with_places(0)));
 }
 
 #[test]

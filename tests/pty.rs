@@ -1018,14 +1018,15 @@ fn picking_a_place_on_the_map_filters_the_timeline_and_the_map_follows() {
     // The built-in situation, wide enough for the map beside the timeline.
     let mut s = Session::start(&[], 120, 40);
     s.wait_text("5 Map");
-    s.wait_text("2 events have no place on the map");
+    // The map pane is narrow here: its status line takes its short words.
+    s.wait_text("2 not on the map · ● exact ○ area");
     s.wait_text("Nairobi 3");
     s.wait_text("US-Ecuador draft asks the UN");
     // Focus the map, pick its busiest place, and filter by it.
     s.send("5");
     s.send("\t");
     s.wait_text("[Port-au-Prince 12]");
-    s.send("\r");
+    s.send(" ");
     s.wait_text("⌖ Port-au-Prince ✕");
     // The timeline keeps what happened in the city (and at its airport)...
     s.wait_text("of 33 events");
@@ -1033,7 +1034,7 @@ fn picking_a_place_on_the_map_filters_the_timeline_and_the_map_follows() {
     s.wait_text("Blinken visits Port-au-Prince");
     // ...and the map fits what is left: every kept event has a place there.
     s.wait_gone("Nairobi 3");
-    s.wait_gone("have no place on the map");
+    s.wait_gone("not on the map");
     s.wait_text("Port-au-Prince 12");
     s.send("q");
     let status = s.finish();

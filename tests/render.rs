@@ -1134,17 +1134,69 @@ fn strip_app(width: u16, height: u16) -> App {
 }
 
 #[test]
+fn the_picker_lists_places_after_actors_and_the_place_detail_says_how_exact() {
+    let situation = load_str(sitrep::BUILTIN_TEXT).situation.unwrap();
+    let mut app = App::new(situation, Options::default());
+    app.update(Action::Resize {
+        width: 100,
+        height: 30,
+    });
+    keys(&mut app, &[KeyCode::Char('a')]);
+    text(&mut app, "port");
+    insta::assert_snapshot!("picker_places_100x30", popup_text(&app));
+    // Into the map, pick the busiest place and open it.
+    keys(
+        &mut app,
+        &[
+            KeyCode::Esc,
+            KeyCode::Char('5'),
+            KeyCode::Tab,
+            KeyCode::Enter,
+        ],
+    );
+    insta::assert_snapshot!("place_detail_100x30", popup_text(&app));
+}
+
+#[test]
 fn the_builtin_map_at_two_sizes() {
     // Haiti, Jamaica, the UN in New York and Kenya: the fit spans the
     // Atlantic, with coasts, borders and labelled markers.
     insta::assert_snapshot!("map_80x24", pane_text(&builtin_map(80, 24), Pane::Map));
     let mut app = builtin_map(120, 40);
-    // Picking the busiest place labels it in brackets and says what Enter does.
+    // Picking the busiest place labels it in brackets, counts its events,
+    // and the footer offers filtering by it.
     keys(&mut app, &[KeyCode::Tab]);
     let screen = screen_text(draw(&app).backend().buffer());
     assert!(screen.contains("[Port-au-Prince"), "{screen}");
-    assert!(screen.contains("Enter filters by it"), "{screen}");
+    assert!(screen.contains("Port-au-Prince: 12 events"), "{screen}");
+    assert!(screen.contains("Space filter"), "{screen}");
+    assert!(screen.contains("? help"), "{screen}");
     insta::assert_snapshot!("map_120x40_picked", pane_text(&app, Pane::Map));
+}
+
+#[test]
+fn a_narrow_map_keeps_what_is_not_on_it_and_its_legend() {
+    // At 120x40 the map is a narrow pane beside the timeline: its status
+    // line takes short words rather than lose the legend.
+    let situation = load_str(sitrep::BUILTIN_TEXT).situation.unwrap();
+    let mut app = App::new(situation, Options::default());
+    app.update(Action::Resize {
+        width: 120,
+        height: 40,
+    });
+    let map = app
+        .screen()
+        .visible(sitrep::action::Pane::Map)
+        .expect("the map is shown");
+    assert!(map.width < 50, "{map:?}");
+    let buffer = draw(&app).backend().buffer().clone();
+    let status_row = map.bottom() - 2;
+    let line: String = (map.left() + 1..map.right() - 1)
+        .map(|x| buffer[(x, status_row)].symbol().to_string())
+        .collect();
+    assert!(line.contains("2 not on the map"), "{line}");
+    assert!(line.contains("● exact ○ area"), "{line}");
+    assert!(!line.contains('…'), "nothing is cut: {line}");
 }
 
 #[test]

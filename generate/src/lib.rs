@@ -23,6 +23,11 @@ pub struct Options {
     pub sources: usize,
     pub quotes: usize,
     pub metrics: usize,
+    /// Places with coordinates (countries and regions approximate, cities
+    /// exact, some sites known by name only), and events at them. 0, the
+    /// default, writes no places and leaves the file byte for byte as it
+    /// was before places existed; at most `events`, so each is used.
+    pub places: usize,
 }
 
 impl Options {
@@ -36,7 +41,13 @@ impl Options {
             sources: (events / 200).max(3),
             quotes: events / 20,
             metrics: (events / 400).max(6),
+            places: 0,
         }
+    }
+
+    /// The same with `places` places, and events at them.
+    pub fn with_places(self, places: usize) -> Options {
+        Options { places, ..self }
     }
 }
 
@@ -107,6 +118,14 @@ struct EventInfo {
     upcoming: bool,
 }
 
+/// What events and the places after it need to know about a place.
+struct PlaceInfo {
+    id: String,
+    kind: &'static str,
+    /// Absent for a place known by name only.
+    point: Option<(f64, f64)>,
+}
+
 struct Generator<'o> {
     options: &'o Options,
     rng: Rng,
@@ -116,6 +135,7 @@ struct Generator<'o> {
     /// Indices of the actors of kind `person`, the likeliest speakers.
     people: Vec<usize>,
     events: Vec<EventInfo>,
+    places: Vec<PlaceInfo>,
 }
 
 /// Which of `value`, `points`, `since` or `until` a metric has.
@@ -157,6 +177,7 @@ impl<'o> Generator<'o> {
             actors: Vec::with_capacity(options.actors),
             people: Vec::new(),
             events: Vec::with_capacity(options.events),
+            places: Vec::with_capacity(options.places.min(options.events)),
         }
     }
 
@@ -167,6 +188,9 @@ impl<'o> Generator<'o> {
         }
         for i in 0..self.options.actors {
             self.actor(out, i)?;
+        }
+        for i in 0..self.options.places.min(self.options.events) {
+            self.place(out, i)?;
         }
         for i in 0..self.options.events {
             self.event(out, i)?;
@@ -309,6 +333,9 @@ impl<'o> Generator<'o> {
             let place = *self.rng.pick(PLACES);
             writeln!(out, "location = {}", self.maybe_literal(place))?;
         }
+        if let Some(place) = self.event_place(i) {
+            writeln!(out, "place = \"{}\"", self.places[place].id)?;
+        }
         if self.rng.chance(80) {
             writeln!(out, "category = \"{}\"", self.rng.pick(CATEGORIES))?;
         }
@@ -324,6 +351,115 @@ impl<'o> Generator<'o> {
             upcoming: start > self.as_of,
         });
         Ok(())
+    }
+
+    /// One place: the first of every fifty a country, then regions,
+    /// cities and sites, each inside an earlier place and near its point.
+    fn place(&mut self, out: &mut impl Write, i: usize) -> io::Result<()> {
+        let countries = (self.options.places / 50).max(1);
+        let kind = if i < countries {
+            "country"
+        } else {
+            match self.rng.below(10) {
+                0 => "region",
+                1..=6 => "city",
+                _ => "site",
+            }
+        };
+        // Countries and regions are areas; cities are exact; a site is in
+        // a city or a country and has a point of its own six times in ten.
+        let parent = match kind {
+            "country" => None,
+            "region" => Some(self.rng.below(countries)),
+            // Inside an earlier place that is not a site (the first country
+            // when a few tries find none).
+            _ => Some(
+                (0..4)
+                    .map(|_| self.rng.below(i))
+                    .find(|&p| self.places[p].kind != "site")
+                    .unwrap_or(0),
+            ),
+        };
+        let (center, spread) = match parent.and_then(|p| self.places[p].point) {
+            Some(point) => (point, if kind == "site" { 0.05 } else { 3.0 }),
+            None => ((0.0, 0.0), 0.0),
+        };
+        let point = match kind {
+            "country" => Some((
+                self.rng.below(12_000) as f64 / 100.0 - 55.0,
+                self.rng.below(36_000) as f64 / 100.0 - 180.0,
+            )),
+            "site" if !self.rng.chance(60) => None,
+            _ => {
+                let mut offset = || (self.rng.below(2001) as f64 / 1000.0 - 1.0) * spread;
+                let lat = (center.0 + offset()).clamp(-89.0, 89.0);
+                let lon = center.1 + offset();
+                Some((lat, (lon + 540.0) % 360.0 - 180.0))
+            }
+        };
+        let name = self.place_name(kind);
+        let id = format!("{}-{i}", slug(&name, 3));
+        writeln!(out, "[[places]]")?;
+        writeln!(out, "id = \"{id}\"")?;
+        writeln!(out, "name = {}", basic(&name))?;
+        writeln!(out, "kind = \"{kind}\"")?;
+        if let Some(p) = parent {
+            writeln!(out, "part_of = \"{}\"", self.places[p].id)?;
+        }
+        if let Some((lat, lon)) = point {
+            writeln!(out, "lat = {lat:.4}")?;
+            writeln!(out, "lon = {lon:.4}")?;
+            if matches!(kind, "country" | "region") {
+                writeln!(out, "approximate = true")?;
+            }
+        }
+        if kind == "city" && self.rng.chance(20) {
+            writeln!(out, "aliases = [{}]", basic(&format!("{name} City")))?;
+        }
+        writeln!(out)?;
+        self.places.push(PlaceInfo { id, kind, point });
+        Ok(())
+    }
+
+    /// "Kavimoro", "Lutasa Region", "Bemiro Market": made-up names, so none
+    /// equals an event's free-text location.
+    fn place_name(&mut self, kind: &str) -> String {
+        let syllables = self.rng.range(2, 3);
+        let mut name: String = (0..syllables)
+            .map(|_| *self.rng.pick(PLACE_SYLLABLES))
+            .collect();
+        // Capitalised: the syllables are lower case.
+        name = name[..1].to_uppercase() + &name[1..];
+        match kind {
+            "region" => format!("{name} Region"),
+            "site" => format!("{name} {}", self.rng.pick(SITE_WORDS)),
+            "city" if self.rng.chance(10) => format!("{name}-sur-Mer"),
+            _ => name,
+        }
+    }
+
+    /// The place of event `i`: each place once among the first events (so
+    /// that none is unused), then busy places far more often than quiet
+    /// ones; one event in ten has none.
+    fn event_place(&mut self, i: usize) -> Option<usize> {
+        let n = self.places.len();
+        if n == 0 {
+            return None;
+        }
+        if i < n {
+            return Some(i);
+        }
+        if self.rng.chance(10) {
+            return None;
+        }
+        let below = self.rng.below(n) + 1;
+        let place = self.rng.below(below);
+        // A country itself is rarely where something happened: most of its
+        // events are at the places inside it.
+        if self.places[place].kind == "country" && self.rng.chance(70) {
+            return Some(self.rng.below(n));
+        }
+        Some(place)
     }
 
     fn metric(&mut self, out: &mut impl Write, i: usize) -> io::Result<()> {
@@ -1099,6 +1235,16 @@ const PLACE_WORDS: &[&str] = &[
     "Carrefour-Feuilles",
     "Pernier",
     "Grand-Ravine",
+];
+
+/// Syllables of made-up place names (lower case).
+const PLACE_SYLLABLES: &[&str] = &[
+    "ka", "vi", "mo", "ro", "lu", "ta", "sa", "be", "mi", "no", "da", "ké", "zu", "pa", "ri", "go",
+    "ha", "ne", "to", "wa",
+];
+
+const SITE_WORDS: &[&str] = &[
+    "Market", "Camp", "Bridge", "Port", "Airfield", "Hospital", "Crossing", "School",
 ];
 
 const PLACES: &[&str] = &[

@@ -32,7 +32,7 @@ pub use cursor::{Cursor, Motion, relocate};
 pub use effect::{Effect, Effects};
 pub use popups::{
     DetailPage, DetailPopup, ExportPopup, FacetPopup, FacetRow, FacetValue, Group, HelpPopup,
-    ListPicker, PickerPopup, Popup, RemovedPopup, Reply, ReportPopup, Row, SourcesPopup,
+    ListPicker, Pick, PickerPopup, Popup, RemovedPopup, Reply, ReportPopup, Row, SourcesPopup,
     WindowPopup,
 };
 pub use reload::carry_over;
@@ -139,7 +139,7 @@ fn facts<'a>(data: &'a Data, view: &View, banner: bool) -> Facts<'a> {
         timeline_full: full_width(timeline_full_width(&data.derived)),
         actors_full: full_width(actors_full_width(&data.derived)),
         zoom: view.zoom,
-        map: data.situation.places.iter().any(|p| p.point.is_some()),
+        map: data.has_map(),
         focus: view.focus,
         tab: view.tab,
         strip: !view.strip_hidden,
@@ -335,7 +335,7 @@ impl App {
     pub fn has_pane(&self, pane: Pane) -> bool {
         match pane {
             Pane::Figures => !self.data.selection.metrics.is_empty(),
-            Pane::Map => self.data.situation.places.iter().any(|p| p.point.is_some()),
+            Pane::Map => self.data.has_map(),
             _ => true,
         }
     }
@@ -706,6 +706,7 @@ impl App {
                 }
             }
             Reply::ToggleActor(actor) => self.toggle_actor(actor),
+            Reply::TogglePlace(place) => self.toggle_place(place),
             Reply::ToggleFacet(facet) => self.toggle_facet(facet),
             Reply::Open(target) => self.open(Popup::Detail(DetailPopup::new(target))),
             Reply::Status(status) => self.view.status = Some(status),
@@ -828,11 +829,11 @@ impl App {
                 let step = if action == Action::FocusNext { 1 } else { -1 };
                 return map.pick_next(step);
             }
-            Action::Open => match map.picked {
-                Some(place) if !self.data.filter.places.contains(&place) => {
-                    self.toggle_place(place)
+            Action::Open | Action::Toggle => match map.picked {
+                Some(place) if action == Action::Open => {
+                    self.open(Popup::Detail(DetailPopup::new(Target::Place(place))))
                 }
-                Some(_) => self.view.status = Some("already in the filter".into()),
+                Some(place) => self.toggle_place(place),
                 None => {
                     let key = self.keymap.key(Mode::Normal, Action::FocusNext);
                     self.view.status = Some(format!(

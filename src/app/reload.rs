@@ -13,7 +13,7 @@ use crate::reload::Outcome;
 use crate::text::{fit, plural, shown};
 
 use super::cursor::{Cursor, landing, relocate};
-use super::popups::{DetailPage, Popup, ReportPopup, SourcesPopup};
+use super::popups::{DetailPage, Pick, Popup, ReportPopup, SourcesPopup};
 use super::{App, Options, SearchInput, Seen};
 
 impl App {
@@ -96,6 +96,7 @@ impl Mapping<'_> {
             Target::Actor(a) => Target::Actor(self.actor(a)?),
             Target::Metric(m) => Target::Metric(self.metric(m)?),
             Target::Quote(q) => Target::Quote(self.quote(q)?),
+            Target::Place(p) => Target::Place(self.new.place_by_id(&self.old.places.get(p)?.id)?),
         })
     }
 }
@@ -185,6 +186,8 @@ pub fn carry_over(old: &App, situation: Situation, warnings: usize) -> App {
     };
     view.panes.timeline.center = false;
     let panes = &v.panes;
+    let picked = (panes.map.picked).and_then(|p| map.new.place_by_id(&map.old.places.get(p)?.id));
+    view.panes.map.carry_over(&panes.map, picked);
     let new = &app.data;
 
     // Timeline: the selected event, else the one remembered while the filter
@@ -247,8 +250,13 @@ pub fn carry_over(old: &App, situation: Situation, warnings: usize) -> App {
                 next.set_query(picker.list.query.clone(), new);
                 let kept = picker
                     .selected()
-                    .and_then(|a| map.actor(a))
-                    .and_then(|a| next.list.position(|&m| m == a));
+                    .and_then(|pick| match pick {
+                        Pick::Actor(a) => map.actor(a).map(Pick::Actor),
+                        Pick::Place(p) => (map.new)
+                            .place_by_id(&map.old.places.get(p)?.id)
+                            .map(Pick::Place),
+                    })
+                    .and_then(|pick| next.list.position(|&m| m == pick));
                 next.list.cursor.selected = kept.unwrap_or(0);
                 next.list.cursor.offset = next
                     .list

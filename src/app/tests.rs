@@ -61,6 +61,7 @@ fn help_lines(app: &App) -> Vec<String> {
         &app.theme,
         &app.keymap,
         crate::geometry::popup::help(space).text.width,
+        app.data.has_map(),
     );
     text.lines.iter().map(|l| l.to_string()).collect()
 }
@@ -221,7 +222,7 @@ fn the_picker_narrows_and_toggles_actors() {
     let Some(Popup::Picker(picker)) = app.view.popup() else {
         panic!("the picker is open");
     };
-    assert_eq!(picker.matches(), [actor(&app, "dara-okonkwo")]);
+    assert_eq!(picker.matches(), [Pick::Actor(actor(&app, "dara-okonkwo"))]);
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.data.filter.actors, [actor(&app, "dara-okonkwo")]);
     assert_eq!(event_ids(&app), ["emergency-declared", "minister-tour"]);
@@ -1532,7 +1533,7 @@ fn the_map_zooms_pans_and_fits_again_with_its_keys() {
 }
 
 #[test]
-fn picking_a_place_on_the_map_and_enter_filter_by_it_and_refit() {
+fn picking_a_place_on_the_map_and_space_filter_by_it_and_refit() {
     let mut app = builtin_app(120, 40);
     let all = app.data.selection.events.len();
     let world = app.view.panes.map.view;
@@ -1545,7 +1546,7 @@ fn picking_a_place_on_the_map_and_enter_filter_by_it_and_refit() {
         .picked
         .expect("Tab picks the busiest place");
     assert_eq!(app.data.situation.places[picked].id, "port-au-prince");
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char(' '));
     assert_eq!(app.data.filter.places, [picked]);
     // Port-au-Prince and the places inside it (the airport, the palace).
     let kept = app.data.selection.events.len();
@@ -1571,6 +1572,192 @@ fn picking_a_place_on_the_map_and_enter_filter_by_it_and_refit() {
     press(&mut app, KeyCode::Backspace);
     assert!(app.data.filter.places.is_empty());
     assert_eq!(app.data.selection.events.len(), all);
+}
+
+#[test]
+fn the_actor_picker_lists_places_under_their_own_heading_and_filters_by_one() {
+    let mut app = builtin_app(120, 40);
+    let all = app.data.selection.events.len();
+    press(&mut app, KeyCode::Char('a'));
+    typing(&mut app, "pòtoprens");
+    let Some(Popup::Picker(picker)) = app.view.popup() else {
+        panic!("the picker is open");
+    };
+    let pap = app.data.situation.place_by_id("port-au-prince").unwrap();
+    // Found by its alias, accents and all, under the Places heading.
+    assert_eq!(picker.matches(), [Pick::Place(pap)]);
+    assert!(picker.list.rows.contains(&Row::Heading {
+        title: "Places",
+        shown: 1,
+        total: app.data.situation.places.len(),
+    }));
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.data.filter.places, [pap]);
+    let kept = app.data.selection.events.len();
+    assert!(kept > 0 && kept < all, "{kept} of {all}");
+    // With no query, actors come first, then every place in tree order.
+    press_with(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    let Some(Popup::Picker(picker)) = app.view.popup() else {
+        panic!("the picker is open");
+    };
+    let listed = picker.matches();
+    let first_place = listed
+        .iter()
+        .position(|p| matches!(p, Pick::Place(_)))
+        .unwrap();
+    assert_eq!(first_place, app.data.situation.actors.len());
+    let s = &app.data.situation;
+    let ids: Vec<&str> = listed[first_place..first_place + 4]
+        .iter()
+        .map(|p| match p {
+            Pick::Place(p) => s.places[*p].id.as_str(),
+            Pick::Actor(_) => "",
+        })
+        .collect();
+    assert_eq!(
+        ids,
+        ["haiti", "port-au-prince", "pap-airport", "national-palace"]
+    );
+    // Enter again takes it out.
+    typing(&mut app, "port-au");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.data.filter.places.is_empty());
+}
+
+#[test]
+fn a_reload_keeps_a_zoomed_map_and_its_picked_place() {
+    let mut app = builtin_app(120, 40);
+    press(&mut app, KeyCode::Char('5'));
+    press(&mut app, KeyCode::Char('+'));
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Tab);
+    let (view, picked) = (app.view.panes.map.view, app.view.panes.map.picked);
+    assert!(picked.is_some());
+    // A new event elsewhere: the view set by hand stays all the same.
+    let more = crate::BUILTIN_TEXT.replacen(
+        "[[events]]",
+        "[[events]]\nid = \"new-in-nairobi\"\ndate = 2024-09-19\ntitle = \"A new event\"\n\
+         place = \"nairobi\"\nsources = [\"aljazeera-2024-09-21\"]\n\n[[events]]",
+        1,
+    );
+    reload(&mut app, &more);
+    assert_eq!(app.data.situation.events.len(), 34, "the edit loaded");
+    let map = &app.view.panes.map;
+    assert_eq!(map.view, view);
+    assert!(!map.fitted);
+    assert_eq!(map.picked, picked);
+    // A fitted view fits what the new file has.
+    press(&mut app, KeyCode::Char('0'));
+    let fitted = app.view.panes.map.view;
+    reload(&mut app, crate::BUILTIN_TEXT);
+    assert!(app.view.panes.map.fitted);
+    assert_eq!(app.view.panes.map.view, fitted);
+}
+
+#[test]
+fn enter_on_a_picked_place_opens_its_detail_with_its_events_and_precision() {
+    let mut app = builtin_app(120, 40);
+    press(&mut app, KeyCode::Char('5'));
+    press(&mut app, KeyCode::Tab);
+    let pap = app.view.panes.map.picked.expect("Tab picks a place");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.mode(), Mode::Detail);
+    assert_eq!(top_page(&app).target, Target::Place(pap));
+    let text = detail_text(&app, Target::Place(pap));
+    assert!(
+        text.contains("Lat, lon   18.5333° N, 72.3333° W — exact"),
+        "{text}"
+    );
+    assert!(text.contains("Part of"), "{text}");
+    assert!(text.contains("⌖ Haiti · country · approximate"), "{text}");
+    assert!(
+        text.contains("⌖ National Palace · site · no coordinates"),
+        "{text}"
+    );
+    // The events at the city and at the places inside it, as the filter by
+    // it keeps them.
+    let only = Filter {
+        places: vec![pap],
+        ..Filter::default()
+    };
+    let kept = crate::query::select(&app.data.situation, &app.data.index, &only).events;
+    assert!(text.contains(&format!("Events ({})", kept.len())), "{text}");
+    let s = &app.data.situation;
+    let at_airport = kept
+        .iter()
+        .find(|&&e| s.events[e].place == s.place_by_id("pap-airport"))
+        .expect("an event at the airport");
+    assert!(
+        text.contains(s.events[*at_airport].title.as_str()),
+        "{text}"
+    );
+    // The country's detail says its point stands for an area.
+    let haiti = s.place_by_id("haiti").unwrap();
+    let country = detail_text(&app, Target::Place(haiti));
+    assert!(
+        country.contains("19.0000° N, 72.4167° W — approximate: stands for an area"),
+        "{country}"
+    );
+    // Space on the page's own line filters by the place; Esc goes back.
+    press(&mut app, KeyCode::Char(' '));
+    assert_eq!(app.data.filter.places, [pap]);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.mode(), Mode::Normal);
+}
+
+#[test]
+fn help_lists_the_maps_keys_only_when_there_is_a_map() {
+    let has = |lines: &[String], text: &str| lines.iter().any(|l| l.contains(text));
+    let with_map = help_lines(&builtin_app(120, 40));
+    assert!(has(&with_map, "zoom the map in / out"));
+    assert!(has(&with_map, "On the map"));
+    assert!(has(&with_map, "1/2/3/4/5"), "{with_map:#?}");
+    // The fixture has no places: no map, so no map keys.
+    let without = help_lines(&app());
+    assert!(!app().data.has_map());
+    for text in [
+        "zoom the map",
+        "pan the map",
+        "On the map",
+        "picked place",
+        "1/2/3/4/5",
+    ] {
+        assert!(!has(&without, text), "{text}: {without:#?}");
+    }
+    assert!(has(&without, "1/2/3/4"));
+}
+
+#[test]
+fn an_events_detail_links_to_its_place() {
+    let mut app = builtin_app(120, 40);
+    let s = &app.data.situation;
+    let palace = s.place_by_id("national-palace").unwrap();
+    let e = s
+        .event_ixs()
+        .find(|&e| s.events[e].place == Some(palace))
+        .expect("an event at the palace");
+    let text = detail_text(&app, Target::Event(e));
+    assert!(
+        text.contains("Lat, lon   none of its own; on the map at Port-au-Prince"),
+        "{text}"
+    );
+    app.view
+        .popups
+        .push(Popup::Detail(DetailPopup::new(Target::Event(e))));
+    app.update(Action::Resize {
+        width: 120,
+        height: 40,
+    });
+    let links = top_page(&app).doc.links;
+    let at = links
+        .iter()
+        .position(|l| l.target == Target::Place(palace))
+        .expect("the place is a link");
+    for _ in 0..at {
+        press(&mut app, KeyCode::Tab);
+    }
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(top_page(&app).target, Target::Place(palace));
 }
 
 #[test]

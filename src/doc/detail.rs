@@ -1,7 +1,7 @@
-//! The text of a detail page (Enter): the detail of an event, actor, key figure or quote, with every
-//! field, the actors, events and quotes it names (selectable: Tab moves
-//! between them, Enter opens one, Space filters by an actor) and its sources
-//! in full.
+//! The text of a detail page (Enter): the detail of an event, actor, key
+//! figure, quote or place, with every field, the actors, places, events and
+//! quotes it names (selectable: Tab moves between them, Enter opens one,
+//! Space filters by an actor or a place) and its sources in full.
 
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
@@ -11,7 +11,7 @@ use crate::digest::Section;
 use crate::figures::format_value;
 use crate::geometry::quotes::attribution;
 use crate::marks::Mark;
-use crate::model::{ActorIx, EventIx, MetricIx, MetricKind, QuoteIx, SourceIx};
+use crate::model::{ActorIx, EventIx, MetricIx, MetricKind, PlaceIx, QuoteIx, SourceIx};
 use crate::query::{Filter, select};
 use crate::text::{TEXT_MAX_CHARS, fit, pad, shown, shown_text, wrap};
 use crate::theme::Theme;
@@ -23,16 +23,18 @@ pub enum Target {
     Actor(ActorIx),
     Metric(MetricIx),
     Quote(QuoteIx),
+    Place(PlaceIx),
 }
 
 /// Lists in a detail stop after this many rows (an actor in 100,000 events).
 const LIST_MAX: usize = 50;
 const LABEL: usize = 11;
 
-/// An actor, event or quote named in a document, which the cursor can select.
+/// An actor, place, event or quote named in a document, which the cursor
+/// can select.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Link {
-    /// What Enter opens: `Target::Actor`, `Target::Event` or `Target::Quote`.
+    /// What Enter opens.
     pub target: Target,
     /// Line of the document it starts on.
     pub line: usize,
@@ -128,6 +130,35 @@ impl Builder<'_> {
         };
         self.links.push(Link {
             target: Target::Actor(actor),
+            line: self.lines.len(),
+        });
+        self.lines
+            .push(Line::from(Span::styled(fit(&text, self.width), style)));
+    }
+
+    /// A selectable place line: "▶ ⌖ Port-au-Prince · city · exact", with
+    /// "●" when it is in the filter. Its precision is always said: an
+    /// approximate point never reads like an exact one.
+    fn place(&mut self, place: PlaceIx) {
+        let (data, theme) = (self.data, self.theme);
+        let p = &data.situation.places[place];
+        let selected = self.links.len() == self.selected_link;
+        let chosen = data.filter.places.contains(&place);
+        let text = format!(
+            "{}{}⌖ {} · {} · {}",
+            if selected { "▶ " } else { "  " },
+            if chosen { "● " } else { "" },
+            shown(&p.name, self.width),
+            p.kind.as_str(),
+            precision(p)
+        );
+        let style = match (selected, chosen) {
+            (true, _) => theme.selected().add_modifier(Modifier::BOLD),
+            (false, true) => theme.highlight(),
+            (false, false) => theme.text(),
+        };
+        self.links.push(Link {
+            target: Target::Place(place),
             line: self.lines.len(),
         });
         self.lines
@@ -276,6 +307,10 @@ pub fn document(
             quote(&mut b, q);
             "Quote"
         }
+        Target::Place(p) => {
+            place(&mut b, p);
+            "Place"
+        }
     };
     Document {
         kind,
@@ -304,7 +339,7 @@ fn event(b: &mut Builder, e: EventIx) {
     if let Some(p) = event.place {
         let place = &s.places[p];
         b.field("Place", &s.place_label(p));
-        b.field("Coordinates", &coordinates(s, place));
+        b.field("Lat, lon", &coordinates(s, place));
     }
     if let Some(location) = &event.location {
         b.field("Location", location);
@@ -323,6 +358,10 @@ fn event(b: &mut Builder, e: EventIx) {
             b.actor(a, s.actors[a].role.clone());
         }
     }
+    if let Some(p) = event.place {
+        b.heading("Place".into());
+        b.place(p);
+    }
     b.sources(&event.sources);
     let quotes: Vec<QuoteIx> = (data.derived.quote_order.iter().copied())
         .filter(|&q| s.quotes[q].event == Some(e))
@@ -332,6 +371,16 @@ fn event(b: &mut Builder, e: EventIx) {
         for q in quotes {
             quote_text(b, q);
         }
+    }
+}
+
+/// "exact", "approximate" or "no coordinates": a place's precision in a
+/// word, for lists.
+fn precision(place: &crate::model::Place) -> &'static str {
+    match (place.point, place.approximate) {
+        (None, _) => "no coordinates",
+        (Some(_), true) => "approximate",
+        (Some(_), false) => "exact",
     }
 }
 
@@ -485,6 +534,81 @@ fn actor(b: &mut Builder, a: ActorIx) {
             "Quotes by or about its members are on their own pages.",
             theme.dim(),
         );
+    }
+}
+
+fn place(b: &mut Builder, p: PlaceIx) {
+    let (data, theme) = (b.data, b.theme);
+    let s = &data.situation;
+    let place = &s.places[p];
+    // The place itself comes first, so Space filters by it straight away.
+    b.place(p);
+    b.blank();
+    b.field("Kind", place.kind.as_str());
+    b.field("Lat, lon", &coordinates(s, place));
+    if !place.aliases.is_empty() {
+        b.field("Aliases", &place.aliases.join(", "));
+    }
+    b.field("Id", &place.id);
+    let inside: Vec<PlaceIx> = (0..s.places.len())
+        .filter(|&q| s.places[q].part_of == Some(p))
+        .collect();
+    let with_inside = if inside.is_empty() {
+        ""
+    } else {
+        " (with the places inside it)"
+    };
+    b.field(
+        "Events",
+        &format!("{}{with_inside}", data.index.place_event_count(p)),
+    );
+    let in_scope = data
+        .selection
+        .places_in_scope
+        .get(p)
+        .copied()
+        .unwrap_or(false);
+    let status = if data.filter.places.contains(&p) {
+        "in the filter"
+    } else if !data.filter.places.is_empty() && in_scope {
+        "in the filter through the place it lies in"
+    } else {
+        "not in the filter"
+    };
+    b.field("Filter", status);
+    if let Some(outer) = place.part_of {
+        b.heading("Part of".into());
+        b.place(outer);
+    }
+    if !inside.is_empty() {
+        b.heading(format!("Places inside ({})", inside.len()));
+        for &q in inside.iter().take(LIST_MAX) {
+            b.place(q);
+        }
+        if inside.len() > LIST_MAX {
+            b.text(
+                &format!("  … and {} more", inside.len() - LIST_MAX),
+                theme.dim(),
+            );
+        }
+    }
+    // The same question the timeline asks when filtering by this place.
+    let only_this = Filter {
+        places: vec![p],
+        ..Filter::default()
+    };
+    let events = select(s, &data.index, &only_this).events;
+    if !events.is_empty() {
+        b.heading(format!("Events ({})", events.len()));
+        for &e in events.iter().take(LIST_MAX) {
+            b.listed_event(e);
+        }
+        if events.len() > LIST_MAX {
+            b.text(
+                &format!("  … and {} more", events.len() - LIST_MAX),
+                theme.dim(),
+            );
+        }
     }
 }
 

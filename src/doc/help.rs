@@ -30,8 +30,16 @@ impl HelpText {
 }
 
 /// Every line of the help, with the keys of `keymap`, wrapped to `width`
-/// columns.
-pub fn help_text(theme: &Theme, keymap: &Keymap, width: u16) -> HelpText {
+/// columns. Without a `map` (no place of the file has coordinates) the
+/// map's keys and symbols are left out.
+pub fn help_text(theme: &Theme, keymap: &Keymap, width: u16, map: bool) -> HelpText {
+    let without_map;
+    let keymap = if map {
+        keymap
+    } else {
+        without_map = keymap.without_map();
+        &without_map
+    };
     let width = usize::from(width);
     let mut sections = Vec::new();
     let mut out: Vec<Line<'static>> = Vec::new();
@@ -78,36 +86,43 @@ pub fn help_text(theme: &Theme, keymap: &Keymap, width: u16) -> HelpText {
     );
     row("wheel", "scroll the pane under the pointer", &mut out);
     out.push(Line::default());
-    out.push(Line::from(Span::styled("On the map", theme.strong())));
-    let key = |action| keymap.key(Mode::Normal, action).unwrap_or_default();
-    let pair = |a, b| format!("{}/{}", key(a), key(b));
-    row(
-        &pair(Action::FocusNext, Action::FocusPrev),
-        "pick the next / previous place, busiest first; past the last, the next pane",
-        &mut out,
-    );
-    row(
-        &key(Action::Open),
-        "add the picked place to the filter",
-        &mut out,
-    );
-    row(
-        &pair(Action::Down, Action::Up),
-        "pan south / north (the other map keys are under Browsing)",
-        &mut out,
-    );
-    row("click", "pick the place nearest the pointer", &mut out);
-    row(
-        "● • ·",
-        "an exact place, bigger for more events; the picked one in [brackets]",
-        &mut out,
-    );
-    row(
-        "○ ◦",
-        "an approximate place: the point stands for an area or a guess",
-        &mut out,
-    );
-    out.push(Line::default());
+    if map {
+        out.push(Line::from(Span::styled("On the map", theme.strong())));
+        let key = |action| keymap.key(Mode::Normal, action).unwrap_or_default();
+        let pair = |a, b| format!("{}/{}", key(a), key(b));
+        row(
+            &pair(Action::FocusNext, Action::FocusPrev),
+            "pick the next / previous place, busiest first; past the last, the next pane",
+            &mut out,
+        );
+        row(
+            &key(Action::Open),
+            "open the picked place: its coordinates, precision and events",
+            &mut out,
+        );
+        row(
+            &key(Action::Toggle),
+            "add the picked place to the filter, or take it out",
+            &mut out,
+        );
+        row(
+            &pair(Action::Down, Action::Up),
+            "pan south / north (the other map keys are under Browsing)",
+            &mut out,
+        );
+        row("click", "pick the place nearest the pointer", &mut out);
+        row(
+            "● • ·",
+            "an exact place, bigger for more events; the picked one in [brackets]",
+            &mut out,
+        );
+        row(
+            "○ ◦",
+            "an approximate place: the point stands for an area or a guess",
+            &mut out,
+        );
+        out.push(Line::default());
+    }
     out.push(Line::from(Span::styled("On screen", theme.strong())));
     row(
         "●",

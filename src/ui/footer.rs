@@ -87,7 +87,8 @@ fn applies(app: &App, mode: Mode, action: Action) -> bool {
             let links = &page.doc.links;
             let selected = links.get(page.link);
             match action {
-                Action::Toggle => selected.is_some_and(|l| matches!(l.target, Target::Actor(_))),
+                Action::Toggle => selected
+                    .is_some_and(|l| matches!(l.target, Target::Actor(_) | Target::Place(_))),
                 // Enter on the page's own item opens nothing.
                 Action::Open => selected.is_some_and(|l| l.target != page.target),
                 _ => links.len() > 1 || links.first().is_some_and(|l| l.target != page.target),

@@ -271,61 +271,113 @@ fn labels(map: &MapPane, input: &MapInput, area: Rect, mut occupied: Vec<bool>, 
 }
 
 /// "12 events at 4 places · 2 have no place on the map · ● exact ○ area",
-/// or what Enter would do with the picked place.
+/// or the picked place's count (the footer names its keys). What does not
+/// fit goes, least needed first (the scale, then the count); when even the
+/// picked place, what is not on the map or the legend would go, every part
+/// takes its short form instead.
 fn status_line(map: &MapPane, input: &MapInput, area: Rect, buf: &mut Buffer) {
     if area.is_empty() {
         return;
     }
     let theme = input.theme;
+    let room = usize::from(area.width);
+    let parts = status_parts(map, input);
+    let (long, essentials) = fitting_parts(&parts, false, room);
+    let line = if essentials {
+        long
+    } else {
+        fitting_parts(&parts, true, room).0
+    };
+    buf.set_string(area.x, area.y, fit(&line, room), theme.dim());
+}
+
+/// One part of the status line: its words, shorter words for a narrow
+/// pane, and how much it is needed (0 the most).
+struct Part {
+    long: String,
+    short: String,
+    need: u8,
+}
+
+fn status_parts(map: &MapPane, input: &MapInput) -> Vec<Part> {
     let s = input.situation;
     let mapped = input.kept.saturating_sub(map.markers.unmapped);
-    let mut parts: Vec<String> = Vec::new();
+    let mut parts = Vec::new();
     let picked = map
         .picked
         .and_then(|p| map.markers.list.iter().find(|m| m.place == p));
     if let Some(m) = picked {
-        parts.push(format!(
-            "{}: {}",
-            crate::sanitize::clean_line(&s.places[m.place].name),
-            plural(m.events, "event")
-        ));
-        parts.push("Enter filters by it".to_string());
+        let name = crate::sanitize::clean_line(&s.places[m.place].name);
+        parts.push(Part {
+            long: format!("{name}: {}", plural(m.events, "event")),
+            short: format!("{name}: {}", m.events),
+            need: 0,
+        });
     }
     // What is not on the map is said before what is: it is easy to miss.
-    if map.markers.unmapped > 0 {
-        let verb = if map.markers.unmapped == 1 {
-            "has"
-        } else {
-            "have"
-        };
-        parts.push(format!(
-            "{} {verb} no place on the map",
-            plural(map.markers.unmapped, "event")
-        ));
+    let unmapped = map.markers.unmapped;
+    if unmapped > 0 {
+        let verb = if unmapped == 1 { "has" } else { "have" };
+        parts.push(Part {
+            long: format!("{} {verb} no place on the map", plural(unmapped, "event")),
+            short: format!("{unmapped} not on the map"),
+            need: 1,
+        });
     }
     if picked.is_none() {
-        parts.push(format!(
-            "{} at {}",
-            plural(mapped, "event"),
-            plural(map.markers.list.len(), "place")
-        ));
+        let places = map.markers.list.len();
+        parts.push(Part {
+            long: format!("{} at {}", plural(mapped, "event"), plural(places, "place")),
+            short: format!("{mapped} at {}", plural(places, "place")),
+            need: 3,
+        });
     }
-    parts.push("● exact ○ area".to_string());
-    parts.push(format!("~{} km a cell", round_km(map.view.km_per_cell())));
-    let mut line = String::new();
-    let room = usize::from(area.width);
-    for part in parts {
-        let next = if line.is_empty() {
-            part
-        } else {
-            format!("{line} · {part}")
-        };
-        if width(&next) > room && !line.is_empty() {
-            break;
+    parts.push(Part {
+        long: "● exact ○ area".to_string(),
+        short: "● exact ○ area".to_string(),
+        need: 2,
+    });
+    let km = round_km(map.view.km_per_cell());
+    parts.push(Part {
+        long: format!("~{km} km a cell"),
+        short: format!("~{km} km/cell"),
+        need: 4,
+    });
+    parts
+}
+
+/// Parts needed at least this much (the picked place, what is not on the
+/// map, the legend) are worth shorter words for all.
+const ESSENTIAL: u8 = 2;
+
+/// The parts that fit in `room`, taken by need and shown in order, and
+/// whether every essential part is among them.
+fn fitting_parts(parts: &[Part], short: bool, room: usize) -> (String, bool) {
+    let join = |kept: &[bool]| {
+        (parts.iter().zip(kept))
+            .filter(|(_, k)| **k)
+            .map(|(p, _)| {
+                if short {
+                    p.short.as_str()
+                } else {
+                    p.long.as_str()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" · ")
+    };
+    let mut by_need: Vec<usize> = (0..parts.len()).collect();
+    by_need.sort_by_key(|&i| parts[i].need);
+    let mut kept = vec![false; parts.len()];
+    for i in by_need {
+        kept[i] = true;
+        // The most needed part stays even alone and cut.
+        if width(&join(&kept)) > room && kept.iter().filter(|&&k| k).count() > 1 {
+            kept[i] = false;
         }
-        line = next;
     }
-    buf.set_string(area.x, area.y, fit(&line, room), theme.dim());
+    let essentials = (parts.iter().zip(&kept)).all(|(p, &k)| k || p.need > ESSENTIAL);
+    (join(&kept), essentials)
 }
 
 /// Two significant figures: "1,200", "35", "0.4".

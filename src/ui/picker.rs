@@ -17,6 +17,14 @@
 //! │ 1 of 10 actors · ● in the filter               │
 //! │ ● └ Dara Okonkwo       person          3       │
 //! ╰────────────────────────────────────────────────╯
+//! ╭ Filter by actor or place ──────────────────────────────╮
+//! │ › port█                                                │
+//! │ 2 of 44 actors and places · type a name, alias or id   │
+//! │ Actors · 1 of 33                                       │
+//! │   Haitian National Police        force            6    │
+//! │ Places · 1 of 11                                       │
+//! │   Port-au-Prince       city     exact            13    │
+//! ╰────────────────────────────────────────────────────────╯
 //! ```
 
 use ratatui::buffer::Buffer;
@@ -24,10 +32,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use crate::action::Action;
-use crate::app::{App, FacetPopup, FacetValue, ListPicker, PickerPopup, Row};
+use crate::app::{App, FacetPopup, FacetValue, ListPicker, Pick, PickerPopup, Row};
 use crate::geometry::popup::{self, PickerRects};
 use crate::keymap::Mode;
-use crate::model::{ActorIx, Situation};
+use crate::model::{ActorIx, PlaceIx, Situation};
 use crate::query::{Facet, normalize_query};
 use crate::text::{find_all, highlight, pad, pad_left, plural, shown, width};
 use crate::theme::Theme;
@@ -40,33 +48,50 @@ struct Look {
     hint: String,
     /// Said in place of an empty list.
     empty: String,
-    /// What the headings count ("7 values").
-    noun: &'static str,
+    /// What a heading counts ("7 values"), by its title.
+    noun: fn(&str) -> &'static str,
     /// Names the column at the right of the rows, on the first heading.
     column: &'static str,
 }
 
 pub fn render_actors(app: &App, picker: &PickerPopup, space: Rect, buf: &mut Buffer) {
     let list = &picker.list;
-    let in_filter = app.filter().actors.len();
+    let filter = app.filter();
+    let in_filter = filter.actors.len() + filter.places.len();
+    let places = !app.situation().places.is_empty();
     let look = Look {
-        title: "Filter by actor",
+        title: if places {
+            "Filter by actor or place"
+        } else {
+            "Filter by actor"
+        },
         hint: format!(
-            "{} of {} actors · type a name, alias or id{}",
+            "{} of {} · type a name, alias or id{}",
             list.matched(),
-            list.total(),
+            if places {
+                format!("{} actors and places", list.total())
+            } else {
+                plural(list.total(), "actor")
+            },
             if in_filter > 0 {
                 format!(" · ● {in_filter} in the filter")
             } else {
                 String::new()
             }
         ),
-        empty: no_match(app, Mode::Picker, "actor"),
-        noun: "actor",
+        empty: no_match(
+            app,
+            Mode::Picker,
+            if places { "actor or place" } else { "actor" },
+        ),
+        noun: |title| if title == "Places" { "place" } else { "actor" },
         column: "",
     };
     let needle = normalize_query(&list.query);
-    let row = |&a: &ActorIx, w: usize| actor_row(app, a, &needle, w);
+    let row = |pick: &Pick, w: usize| match *pick {
+        Pick::Actor(a) => actor_row(app, a, &needle, w),
+        Pick::Place(p) => place_row(app, p, &needle, w),
+    };
     render(app, list, popup::picker(space), &look, row, buf);
 }
 
@@ -90,7 +115,7 @@ pub fn render_facets(app: &App, picker: &FacetPopup, space: Rect, buf: &mut Buff
         } else {
             no_match(app, Mode::Facets, "value")
         },
-        noun: "value",
+        noun: |_| "value",
         column: "events",
     };
     let needle = normalize_query(&list.query);
@@ -158,7 +183,15 @@ fn render<T>(
             } => {
                 // The first heading names the column at the right.
                 let column = if i == 0 { look.column } else { "" };
-                heading(theme, title, *matched, *total, look.noun, column, w)
+                heading(
+                    theme,
+                    title,
+                    *matched,
+                    *total,
+                    (look.noun)(title),
+                    column,
+                    w,
+                )
             }
             Row::Item(it) => item(it, w),
         })
@@ -275,6 +308,61 @@ fn actor_row(app: &App, a: ActorIx, needle: &str, w: usize) -> Line<'static> {
             Span::styled(pad(kind, kind_w), theme.dim()),
             Span::styled(
                 pad_left(&app.index().event_count(a).to_string(), count_w),
+                theme.dim(),
+            ),
+        ],
+    )
+}
+
+/// A place: indented under what it lies in, its name (and the alias that
+/// matched), its kind, how exact its point is, and its events with those
+/// of the places inside it.
+fn place_row(app: &App, p: PlaceIx, needle: &str, w: usize) -> Line<'static> {
+    let theme = app.theme();
+    let count_w = 5;
+    let (kind_w, precision_w) = if w >= 50 { (9, 12) } else { (0, 0) };
+    let name_w = w.saturating_sub(2 + kind_w + precision_w + count_w);
+    let place = &app.situation().places[p];
+    // The indent only makes sense while the whole tree is listed.
+    let indent = if needle.is_empty() {
+        "  ".repeat(app.index().place_depth(p).min(4))
+    } else {
+        String::new()
+    };
+    let name = shown(&place.name, name_w);
+    let alias = (!needle.is_empty() && find_all(&name, needle).is_empty())
+        .then(|| {
+            (place.aliases.iter())
+                .map(|alias| shown(alias, name_w))
+                .find(|alias| !find_all(alias, needle).is_empty())
+                .map(|alias| format!(" ({alias})"))
+        })
+        .flatten()
+        .unwrap_or_default();
+    let label = format!("{indent}{name}{alias}");
+    // In words, never colour alone: an approximate point is said so.
+    let precision = match (place.point, place.approximate) {
+        (None, _) => "no point",
+        (Some(_), true) => "approximate",
+        (Some(_), false) => "exact",
+    };
+    let chosen = app.filter().places.contains(&p);
+    item_line(
+        theme,
+        chosen,
+        pad(&label, name_w.saturating_sub(1)) + " ",
+        needle,
+        vec![
+            Span::styled(
+                pad(&crate::text::fit(place.kind.as_str(), kind_w), kind_w),
+                theme.dim(),
+            ),
+            Span::styled(
+                pad(&crate::text::fit(precision, precision_w), precision_w),
+                theme.dim(),
+            ),
+            Span::styled(
+                pad_left(&app.index().place_event_count(p).to_string(), count_w),
                 theme.dim(),
             ),
         ],

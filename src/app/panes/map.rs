@@ -39,7 +39,8 @@ pub struct MapPane {
     /// The map is on screen (not behind a tab, a zoom or absent): only
     /// then is the basemap rasterized.
     shown: bool,
-    /// The place picked with Tab or a click, which Enter adds to the filter.
+    /// The place picked with Tab or a click: Enter opens it, Space adds it
+    /// to the filter.
     pub picked: Option<PlaceIx>,
     /// Unused: the map has no list; kept for the pane interface.
     cursor: Cursor,
@@ -52,7 +53,8 @@ impl Default for MapPane {
 }
 
 /// The map has no list: arrows pan it and Tab picks places (see `App`),
-/// clicks pick the nearest marker, and Enter filters by the picked place.
+/// clicks pick the nearest marker, Enter opens the picked place's detail
+/// and Space filters by it.
 impl PaneModel for MapPane {
     fn cursor(&self) -> Cursor {
         self.cursor
@@ -74,8 +76,9 @@ impl PaneModel for MapPane {
         None
     }
 
+    /// Enter opens the picked place's detail.
     fn target(&self, _data: &Data) -> Option<Target> {
-        None
+        self.picked.map(Target::Place)
     }
 }
 
@@ -122,6 +125,17 @@ impl MapPane {
             self.picked = None;
         }
         self.fit();
+    }
+
+    /// After a reload: a view set by hand (zoomed or panned) stays, and so
+    /// does the picked place (`picked`, found again by id) while it has a
+    /// marker. A fitted view stays fitted to the new markers.
+    pub fn carry_over(&mut self, old: &MapPane, picked: Option<PlaceIx>) {
+        self.picked = picked.filter(|&p| self.markers.list.iter().any(|m| m.place == p));
+        if !old.fitted && !self.markers.list.is_empty() {
+            self.fitted = false;
+            self.set_view(old.view);
+        }
     }
 
     /// `0`: fit the markers again.

@@ -1,4 +1,4 @@
-//! Enter: the detail of an event, actor, key figure or quote. Pages stack:
+//! Enter: the detail of an event, actor, key figure, quote or place. Pages stack:
 //! Enter on a link opens its page over this one, Esc goes back one. Each
 //! page keeps its scroll and selected link; the document of the top page is
 //! rebuilt at every layout (after each update), so it follows the data, the
@@ -100,7 +100,8 @@ impl PopupModel for DetailPopup {
             }
             Action::Toggle => match links.get(page.link).map(|link| link.target) {
                 Some(Target::Actor(actor)) => Reply::ToggleActor(actor),
-                Some(_) => Reply::Status("only actors go in the filter".into()),
+                Some(Target::Place(place)) => Reply::TogglePlace(place),
+                Some(_) => Reply::Status("only actors and places go in the filter".into()),
                 None => Reply::Done,
             },
             Action::Open => match links.get(page.link).copied() {

@@ -45,9 +45,9 @@ impl PopupModel for HelpPopup {
         popup::help(space).outer
     }
 
-    fn relayout(&mut self, _data: &Data, theme: &Theme, space: Rect) {
+    fn relayout(&mut self, data: &Data, theme: &Theme, space: Rect) {
         let rects = popup::help(space);
-        self.text = help_text(theme, &self.keymap, rects.text.width);
+        self.text = help_text(theme, &self.keymap, rects.text.width, data.has_map());
         self.scroll.lines = self.text.lines.len();
         self.scroll.height = rects.text_height();
         if !std::mem::replace(&mut self.placed, true) {

@@ -26,7 +26,7 @@ pub use export::ExportPopup;
 pub use facets::{FacetPopup, FacetRow, FacetValue};
 pub use help::HelpPopup;
 pub use list_picker::{Group, ListPicker, Row};
-pub use picker::PickerPopup;
+pub use picker::{Pick, PickerPopup};
 pub use removed::{RemovedPopup, removed_lines};
 pub use report::ReportPopup;
 pub use sources::SourcesPopup;
@@ -50,6 +50,8 @@ pub enum Reply {
     Close,
     /// Add the actor to the filter or take it out.
     ToggleActor(ActorIx),
+    /// Add the place to the filter or take it out.
+    TogglePlace(crate::model::PlaceIx),
     /// Add the facet value to the filter or take it out.
     ToggleFacet(crate::query::Facet),
     /// Open a detail page over this one (a detail stacks its own pages).

@@ -1,5 +1,6 @@
 //! `a`: the actor picker. Typing narrows the list (name, alias or id);
-//! Enter adds the highlighted actor to the filter or takes it out.
+//! Enter adds the highlighted actor to the filter or takes it out. A file
+//! with places lists them too, under their own heading after the actors'.
 
 use ratatui::layout::{Position, Rect};
 
@@ -7,17 +8,24 @@ use crate::action::Action;
 use crate::data::Data;
 use crate::geometry::popup;
 use crate::keymap::Mode;
-use crate::model::ActorIx;
+use crate::model::{ActorIx, PlaceIx};
 use crate::theme::Theme;
 
 use super::list_picker::{Asked, Group, ListPicker};
 use super::{PopupModel, Reply};
 
+/// One item of the actor picker.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pick {
+    Actor(ActorIx),
+    Place(PlaceIx),
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PickerPopup {
-    /// The actors the query matches, in tree order, in one group without
-    /// a heading.
-    pub list: ListPicker<ActorIx>,
+    /// The actors the query matches, in tree order, then the places, in
+    /// theirs; a file with no places lists its actors without a heading.
+    pub list: ListPicker<Pick>,
 }
 
 impl PickerPopup {
@@ -27,16 +35,16 @@ impl PickerPopup {
         picker
     }
 
-    pub fn selected(&self) -> Option<ActorIx> {
+    pub fn selected(&self) -> Option<Pick> {
         self.list.selected().copied()
     }
 
-    /// The actors listed, in order.
-    pub fn matches(&self) -> Vec<ActorIx> {
+    /// The items listed, in order.
+    pub fn matches(&self) -> Vec<Pick> {
         self.list.items().copied().collect()
     }
 
-    /// Narrows the list to a new query, keeping the highlighted actor when
+    /// Narrows the list to a new query, keeping the highlighted item when
     /// it still matches.
     pub fn set_query(&mut self, query: String, data: &Data) {
         let kept = self.selected();
@@ -44,13 +52,27 @@ impl PickerPopup {
         self.relist(data, kept);
     }
 
-    fn relist(&mut self, data: &Data, keep: Option<ActorIx>) {
+    fn relist(&mut self, data: &Data, keep: Option<Pick>) {
+        let s = &data.situation;
+        let places = !s.places.is_empty();
         let actors = Group {
-            title: None,
-            items: data.picker_matches(&self.list.query),
-            total: data.situation.actors.len(),
+            title: places.then_some("Actors"),
+            items: (data.picker_matches(&self.list.query).into_iter())
+                .map(Pick::Actor)
+                .collect(),
+            total: s.actors.len(),
         };
-        self.list.set_groups(vec![actors], |&a| Some(a) == keep);
+        let mut groups = vec![actors];
+        if places {
+            groups.push(Group {
+                title: Some("Places"),
+                items: (data.picker_places(&self.list.query).into_iter())
+                    .map(Pick::Place)
+                    .collect(),
+                total: s.places.len(),
+            });
+        }
+        self.list.set_groups(groups, |&p| Some(p) == keep);
     }
 }
 
@@ -72,7 +94,13 @@ impl PopupModel for PickerPopup {
     fn update(&mut self, action: Action, data: &Data, _space: Rect) -> Reply {
         match self.list.key(action) {
             Asked::Query(query) => self.set_query(query, data),
-            Asked::Toggle => return self.selected().map_or(Reply::Done, Reply::ToggleActor),
+            Asked::Toggle => {
+                return match self.selected() {
+                    Some(Pick::Actor(a)) => Reply::ToggleActor(a),
+                    Some(Pick::Place(p)) => Reply::TogglePlace(p),
+                    None => Reply::Done,
+                };
+            }
             Asked::Close => return Reply::Close,
             Asked::Nothing => {}
         }
