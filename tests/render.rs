@@ -1281,3 +1281,121 @@ fn vague_dates_and_the_filtered_out_part_differ_without_colour() {
             .all(|c| c.fg == Color::Reset && c.bg == Color::Reset)
     );
 }
+
+/// Every value of a long situation, by detail: Enter on an event, an actor,
+/// a key figure and a quote, at 80x24.
+#[test]
+fn details_wrap_long_values_whole_at_80x24() {
+    use sitrep::doc::detail::{Target, document};
+    use sitrep::model::{MetricIx, QuoteIx};
+    let role = "Evacuations, rescue and camp security, and the registration of every displaced family in the three lower districts of the valley";
+    let minister = "Minister of the Interior since 2023 and chair of the national flood committee that answers to parliament every week";
+    let title = "Protest in Sarrin over slow aid distribution, the third in a month, blocking the bridge road to Lower Kessa until the evening";
+    let summary = "Several hundred people blocked the bridge road; Civil Protection officers cleared it by evening. Organisers said they would return every day until the water trucks reach the upper villages, which have had none for nine days.";
+    let publisher = "Meridian Wire, the regional news agency for the Kessa Valley and the neighbouring provinces of the south";
+    let ocha = "OCHA, the United Nations Office for the Coordination of Humanitarian Affairs, Kessa Valley sub-office";
+    let context = "Answering questions about the Sarrin protest from reporters outside the ministry, after the morning briefing of the flood committee";
+    let text = FIXTURE
+        .replace("Evacuations, rescue and camp security", role)
+        .replace("role = \"Minister of the Interior\"", &format!("role = \"{minister}\""))
+        .replace("Protest in Sarrin over slow aid distribution", title)
+        .replace("Several hundred people blocked the bridge road; Civil Protection officers cleared it by evening.", summary)
+        .replace("publisher = \"Meridian Wire\"", &format!("publisher = \"{publisher}\""))
+        .replace("publisher = \"OCHA\"", &format!("publisher = \"{ocha}\""))
+        .replace("Answering questions about the Sarrin protest", context);
+    let situation = load_str(&text).situation.expect("the long file loads");
+    let mut app = App::new(situation, Options::default());
+    app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    let s = app.situation();
+    let width = sitrep::geometry::popup::detail(app.screen().popups)
+        .text
+        .width;
+    let metric = s.metrics.iter().position(|m| m.id == "displaced").unwrap();
+    let quote = s
+        .quotes
+        .iter()
+        .position(|q| q.id.as_deref() == Some("okonkwo-sarrin"))
+        .unwrap();
+    let details = [
+        (
+            Target::Event(s.event_by_id("sarrin-protest").unwrap()),
+            vec![title, summary, role, publisher],
+        ),
+        (
+            Target::Actor(s.actor_by_id("civil-protection").unwrap()),
+            vec![role, title],
+        ),
+        (
+            Target::Actor(s.actor_by_id("dara-okonkwo").unwrap()),
+            vec![minister],
+        ),
+        (Target::Metric(MetricIx::new(metric)), vec![ocha]),
+        (
+            Target::Quote(QuoteIx::new(quote)),
+            vec![context, minister, title, publisher],
+        ),
+    ];
+    for (target, values) in details {
+        let doc = document(app.data(), app.theme(), target, 0, width);
+        let lines: Vec<String> = doc.lines.iter().map(|l| l.to_string()).collect();
+        for line in &lines {
+            assert!(
+                sitrep::text::width(line) <= usize::from(width),
+                "{target:?}: a row wider than the popup: {line}"
+            );
+            assert!(
+                !line.contains('…'),
+                "{target:?}: cut while there is room: {line}"
+            );
+        }
+        // A value wraps onto rows that follow each other: the blocks
+        // between blank rows, words joined, hold each value whole.
+        let blocks: Vec<String> = lines
+            .split(|l| l.trim().is_empty())
+            .map(|rows| {
+                rows.join(" ")
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect();
+        for value in values {
+            assert!(
+                blocks.iter().any(|b| b.contains(value)),
+                "{target:?}: not whole in one block: {value}\n{lines:#?}"
+            );
+        }
+    }
+}
+
+/// A place's detail at 80x24 (the built-in file): its events' titles wrap
+/// and their dates coarsen to the column rather than run into the title.
+#[test]
+fn a_place_detail_cuts_nothing_at_80x24() {
+    use sitrep::doc::detail::{Target, document};
+    let situation = load_str(sitrep::BUILTIN_TEXT).situation.unwrap();
+    let mut app = App::new(situation, Options::default());
+    app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    let width = sitrep::geometry::popup::detail(app.screen().popups)
+        .text
+        .width;
+    let city = app.situation().place_by_id("port-au-prince").unwrap();
+    let doc = document(app.data(), app.theme(), Target::Place(city), 0, width);
+    let lines: Vec<String> = doc.lines.iter().map(|l| l.to_string()).collect();
+    // "10–12 Apr 2024" is wider than most dates: it coarsens, spaced.
+    let decree = lines
+        .iter()
+        .find(|l| l.contains("Decree"))
+        .expect("the decree");
+    assert!(decree.starts_with("  Apr 2024 "), "{lines:#?}");
+    for line in &lines {
+        assert!(sitrep::text::width(line) <= usize::from(width), "{line}");
+        assert!(!line.contains('…'), "cut while there is room: {line}");
+    }
+}
