@@ -10,7 +10,9 @@
 //!
 //! The hash is XXH3-64: a published algorithm whose output does not depend
 //! on the platform, the build or the crate's version, so digests written to
-//! the seen-state record today still compare equal after an upgrade.
+//! the seen-state record today still compare equal after an upgrade. How
+//! the fields are fed to it is a [`Scheme`], named by the record, so that a
+//! record written before a change of scheme still compares.
 
 use chrono::Datelike;
 use xxhash_rust::xxh3::xxh3_64;
@@ -19,6 +21,27 @@ use crate::model::{
     Actor, ActorIx, Event, FuzzyDate, Metric, MetricKind, Number, PlaceIx, Quote, Situation,
     SourceIx,
 };
+
+/// How an item's fields become its digest. Both keep fields apart (a value
+/// cannot run into the next), say whether each optional value is there,
+/// and name references by id.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Scheme {
+    /// Seen-state records of versions 1 and 2: every field's bytes, each
+    /// string length-prefixed, copied into one buffer hashed once per item.
+    Bytes,
+    /// Version 3 on: each string hashed where it lies, and the item's
+    /// digest the hash of those hashes and its other values; a reference
+    /// is the hash of the id it names, worked out once per situation.
+    /// Nothing is copied.
+    #[default]
+    Fields,
+}
+
+impl Scheme {
+    /// The scheme of records written now.
+    pub const CURRENT: Scheme = Scheme::Fields;
+}
 
 /// A digest of one item's content.
 pub type Digest = u64;
@@ -100,16 +123,28 @@ pub struct Digests {
     pub actors: Vec<Digest>,
     /// For each quote without an id, the key it is known by.
     unnamed_quotes: Vec<Option<String>>,
+    pub scheme: Scheme,
 }
 
 impl Digests {
+    /// Digests as records are written now.
     pub fn of(s: &Situation) -> Digests {
-        Digests::in_parallel_from(s, PARALLEL_FROM)
+        Digests::of_scheme(s, Scheme::CURRENT)
     }
 
-    fn in_parallel_from(s: &Situation, parallel_from: usize) -> Digests {
+    /// Digests made as a record of another version made them.
+    pub fn of_scheme(s: &Situation, scheme: Scheme) -> Digests {
+        Digests::in_parallel_from(s, scheme, PARALLEL_FROM)
+    }
+
+    fn in_parallel_from(s: &Situation, scheme: Scheme, parallel_from: usize) -> Digests {
+        let ids = match scheme {
+            Scheme::Bytes => RefIds::default(),
+            Scheme::Fields => RefIds::of(s),
+        };
+        let feed = || Feed::new(scheme, &ids);
         let events = |list: &[Event]| -> Vec<Digest> {
-            let mut f = Feed::new();
+            let mut f = feed();
             list.iter().map(|e| event(&mut f, s, e)).collect()
         };
         // Most of the work is in the events: a large file's are digested
@@ -127,13 +162,14 @@ impl Digests {
                     .name("digests".into())
                     .spawn_scoped(scope, || events(second))
             });
-            let mut f = Feed::new();
+            let mut f = feed();
             let mut digests = Digests {
                 metrics: s.metrics.iter().map(|m| metric(&mut f, s, m)).collect(),
                 events: events(first),
                 quotes: s.quotes.iter().map(|q| quote(&mut f, s, q)).collect(),
                 actors: s.actors.iter().map(|a| actor(&mut f, s, a)).collect(),
                 unnamed_quotes: unnamed_quote_keys(&mut f, s),
+                scheme,
             };
             let second = match later {
                 Some(Ok(thread)) => thread
@@ -198,28 +234,53 @@ fn unnamed_quote_keys(feed: &mut Feed, s: &Situation) -> Vec<Option<String>> {
         .collect()
 }
 
-/// The bytes of one item's content, written so that one field cannot be
-/// confused with the next (every string is length-prefixed, every optional
-/// value says whether it is there), then hashed in one call: one reused
-/// buffer and a one-shot hash cost far less than a streaming hasher per
-/// item.
-struct Feed(Vec<u8>);
+/// The hash of each actor's, source's and place's id, by position: what a
+/// reference digests as under [`Scheme::Fields`] (the same as the id's own
+/// string field would), worked out once rather than at every reference.
+#[derive(Default)]
+struct RefIds {
+    actors: Vec<u64>,
+    sources: Vec<u64>,
+    places: Vec<u64>,
+}
 
-impl Feed {
-    fn new() -> Feed {
-        Feed(Vec::with_capacity(256))
+impl RefIds {
+    fn of(s: &Situation) -> RefIds {
+        RefIds {
+            actors: s.actors.iter().map(|a| xxh3_64(a.id.as_bytes())).collect(),
+            sources: s.sources.iter().map(|x| xxh3_64(x.id.as_bytes())).collect(),
+            places: s.places.iter().map(|p| xxh3_64(p.id.as_bytes())).collect(),
+        }
+    }
+}
+
+/// One item's content as its scheme writes it, in a reused buffer hashed
+/// in one call when the item is done.
+struct Feed<'a> {
+    buffer: Vec<u8>,
+    scheme: Scheme,
+    ids: &'a RefIds,
+}
+
+impl<'a> Feed<'a> {
+    fn new(scheme: Scheme, ids: &'a RefIds) -> Feed<'a> {
+        Feed {
+            buffer: Vec::with_capacity(256),
+            scheme,
+            ids,
+        }
     }
 
     /// The digest of what was fed since the last call; the buffer is
     /// emptied for the next item.
     fn finish(&mut self) -> Digest {
-        let digest = xxh3_64(&self.0);
-        self.0.clear();
+        let digest = xxh3_64(&self.buffer);
+        self.buffer.clear();
         digest
     }
 
     fn bytes(&mut self, bytes: &[u8]) {
-        self.0.extend_from_slice(bytes);
+        self.buffer.extend_from_slice(bytes);
     }
 
     fn u64(&mut self, n: u64) {
@@ -227,8 +288,30 @@ impl Feed {
     }
 
     fn str(&mut self, text: &str) {
-        self.u64(text.len() as u64);
-        self.bytes(text.as_bytes());
+        match self.scheme {
+            Scheme::Bytes => {
+                self.u64(text.len() as u64);
+                self.bytes(text.as_bytes());
+            }
+            Scheme::Fields => self.u64(xxh3_64(text.as_bytes())),
+        }
+    }
+
+    /// A reference, by the id it names: `known` is the id's hash when the
+    /// scheme has worked it out.
+    fn id(&mut self, id: &str, known: Option<&u64>) {
+        match (self.scheme, known) {
+            (Scheme::Fields, Some(&hash)) => self.u64(hash),
+            _ => self.str(id),
+        }
+    }
+
+    fn actor(&mut self, s: &Situation, a: ActorIx) {
+        self.id(&s.actors[a].id, self.ids.actors.get(a.get()));
+    }
+
+    fn source(&mut self, s: &Situation, i: SourceIx) {
+        self.id(&s.sources[i].id, self.ids.sources.get(i));
     }
 
     fn opt_str(&mut self, text: Option<&str>) {
@@ -239,7 +322,7 @@ impl Feed {
     }
 
     fn flag(&mut self, on: bool) {
-        self.0.push(u8::from(on));
+        self.buffer.push(u8::from(on));
     }
 
     fn strs(&mut self, list: &[String]) {
@@ -272,13 +355,13 @@ impl Feed {
     fn number(&mut self, n: Number) {
         match n.exact {
             Some(exact) if exact as f64 as i64 != exact || exact.unsigned_abs() > 1 << 53 => {
-                self.0.push(1);
+                self.buffer.push(1);
                 self.bytes(&exact.to_le_bytes());
             }
             _ => {
                 // -0.0 and 0.0 are the same figure.
                 let value = if n.value == 0.0 { 0.0 } else { n.value };
-                self.0.push(0);
+                self.buffer.push(0);
                 self.u64(value.to_bits());
             }
         }
@@ -287,18 +370,21 @@ impl Feed {
     fn actors(&mut self, s: &Situation, list: &[ActorIx]) {
         self.u64(list.len() as u64);
         for &a in list {
-            self.str(&s.actors[a].id);
+            self.actor(s, a);
         }
     }
 
     fn place(&mut self, s: &Situation, place: Option<PlaceIx>) {
-        self.opt_str(place.map(|p| s.places[p].id.as_str()));
+        self.flag(place.is_some());
+        if let Some(p) = place {
+            self.id(&s.places[p].id, self.ids.places.get(p));
+        }
     }
 
     fn sources(&mut self, s: &Situation, list: &[SourceIx]) {
         self.u64(list.len() as u64);
         for &i in list {
-            self.str(&s.sources[i].id);
+            self.source(s, i);
         }
     }
 }
@@ -340,7 +426,7 @@ fn metric(f: &mut Feed, s: &Situation, m: &Metric) -> Digest {
                 f.u64(o.qualifier as u64);
                 f.flag(o.source.is_some());
                 if let Some(source) = o.source {
-                    f.str(&s.sources[source].id);
+                    f.source(s, source);
                 }
             }
         }
@@ -358,7 +444,7 @@ fn metric(f: &mut Feed, s: &Situation, m: &Metric) -> Digest {
 
 fn quote(f: &mut Feed, s: &Situation, q: &Quote) -> Digest {
     f.opt_str(q.id.as_deref());
-    f.str(&s.actors[q.speaker].id);
+    f.actor(s, q.speaker);
     f.str(&q.text);
     f.opt_date(q.date);
     f.opt_str(q.context.as_deref());
@@ -379,7 +465,7 @@ fn actor(f: &mut Feed, s: &Situation, a: &Actor) -> Digest {
     f.opt_str(a.role.as_deref());
     f.flag(a.part_of.is_some());
     if let Some(p) = a.part_of {
-        f.str(&s.actors[p].id);
+        f.actor(s, p);
     }
     f.strs(&a.aliases);
     f.strs(&a.tags);
@@ -536,10 +622,16 @@ as_of = 2024-09-21
 title = "Flood"
 "#;
 
+    const SCHEMES: [Scheme; 2] = [Scheme::Bytes, Scheme::Fields];
+
     /// Every item's digest by section and key.
     fn keyed(text: &str) -> HashMap<(char, String), Digest> {
+        keyed_as(text, Scheme::CURRENT)
+    }
+
+    fn keyed_as(text: &str, scheme: Scheme) -> HashMap<(char, String), Digest> {
         let s = load_str(text).situation.expect("the test file loads");
-        let digests = Digests::of(&s);
+        let digests = Digests::of_scheme(&s, scheme);
         let mut out = HashMap::new();
         for section in Section::ALL {
             for (i, &d) in digests.section(section).iter().enumerate() {
@@ -549,9 +641,16 @@ title = "Flood"
         out
     }
 
-    /// The keys whose digest differs between two texts (present in both).
+    /// The keys whose digest differs between two texts (present in both),
+    /// the same in every scheme.
     fn changed(old: &str, new: &str) -> Vec<String> {
-        let (old, new) = (keyed(old), keyed(new));
+        let each = SCHEMES.map(|scheme| changed_as(old, new, scheme));
+        assert_eq!(each[0], each[1]);
+        each[0].clone()
+    }
+
+    fn changed_as(old: &str, new: &str, scheme: Scheme) -> Vec<String> {
+        let (old, new) = (keyed_as(old, scheme), keyed_as(new, scheme));
         let mut keys: Vec<String> = new
             .iter()
             .filter(|(k, d)| old.get(*k).is_some_and(|o| o != *d))
@@ -563,9 +662,11 @@ title = "Flood"
 
     #[test]
     fn reordering_and_reformatting_change_no_digest() {
-        let (a, b) = (keyed(FILE), keyed(REORDERED));
-        assert_eq!(a.len(), 8);
-        assert_eq!(a, b);
+        for scheme in SCHEMES {
+            let (a, b) = (keyed_as(FILE, scheme), keyed_as(REORDERED, scheme));
+            assert_eq!(a.len(), 8);
+            assert_eq!(a, b);
+        }
     }
 
     #[test]
@@ -652,16 +753,50 @@ title = "Flood"
     #[test]
     fn events_digested_in_two_halves_keep_their_order() {
         let s = load_str(FILE).situation.expect("the test file loads");
-        let whole = Digests::in_parallel_from(&s, usize::MAX);
+        let whole = Digests::in_parallel_from(&s, Scheme::CURRENT, usize::MAX);
         assert_eq!(s.events.len(), 2);
         assert_ne!(whole.events[0], whole.events[1]);
-        assert_eq!(Digests::in_parallel_from(&s, 2), whole);
+        assert_eq!(Digests::in_parallel_from(&s, Scheme::CURRENT, 2), whole);
     }
 
     #[test]
     fn digests_do_not_depend_on_the_build() {
         // XXH3-64 of the empty input, from the algorithm's specification:
         // a record written by one build must read the same in the next.
-        assert_eq!(Feed::new().finish(), 0x2d06_8005_38d3_94c2);
+        assert_eq!(
+            Feed::new(Scheme::CURRENT, &RefIds::default()).finish(),
+            0x2d06_8005_38d3_94c2
+        );
+        // Digests as records of each version hold them: those of version 2
+        // as its builds wrote them.
+        let pins: [(Scheme, [Digest; 3]); 2] = [
+            (
+                Scheme::Bytes,
+                [
+                    0xdace_9c46_26c0_b6a1,
+                    0x2da5_8a67_6f33_7046,
+                    0x83f2_b36d_3d9c_5d8b,
+                ],
+            ),
+            (
+                Scheme::Fields,
+                [
+                    0x08e0_17d2_d548_c2ee,
+                    0x6183_8379_c518_90b7,
+                    0x6065_ed7e_2501_2f0f,
+                ],
+            ),
+        ];
+        for (scheme, [breach, displaced, team]) in pins {
+            let digests = keyed_as(FILE, scheme);
+            let of = |tag: char, key: &str| digests[&(tag, key.to_string())];
+            assert_eq!(
+                [of('e', "breach"), of('m', "displaced"), of('a', "team")],
+                [breach, displaced, team],
+                "{scheme:?}"
+            );
+        }
+        // Unnamed quotes are known by a key of the same scheme.
+        assert!(keyed_as(FILE, Scheme::Bytes).contains_key(&('q', "~gov:539aeb56efe601c3".into())));
     }
 }

@@ -177,6 +177,16 @@ impl Events {
         self.rx.recv_timeout(wait).ok()
     }
 
+    /// As [`Events::next_within`], telling a wait that passed (`Ok(None)`)
+    /// from the event sources having stopped (`Err`).
+    pub fn wait(&self, wait: Duration) -> Result<Option<AppEvent>, std::sync::mpsc::RecvError> {
+        match self.rx.recv_timeout(wait) {
+            Ok(event) => Ok(Some(event)),
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => Ok(None),
+            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => Err(std::sync::mpsc::RecvError),
+        }
+    }
+
     /// Whatever else is already waiting, without blocking: lets the loop
     /// handle a burst of input before drawing once.
     pub fn try_next(&self) -> Option<AppEvent> {

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 use std::sync::mpsc::{self, RecvTimeoutError};
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use sitrep::app::{App, Options};
 use sitrep::ask::Ask;
@@ -177,7 +177,7 @@ struct SummaryArgs {
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
     /// Wrap text at N columns (default: the terminal's width, or 80 when
-    /// not writing to a terminal).
+    /// not writing to a terminal). Text only: other formats are not wrapped.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
     width: Option<u16>,
     /// JSON formats: write every character beyond ASCII as a \uXXXX escape,
@@ -204,7 +204,7 @@ struct DiffArgs {
     #[arg(long, value_enum, default_value_t = diff::Format::Text)]
     format: diff::Format,
     /// Wrap text at N columns (default: the terminal's width, or 80 when
-    /// not writing to a terminal).
+    /// not writing to a terminal). Text only: other formats are not wrapped.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
     width: Option<u16>,
     /// Exit with status 1 when the versions differ, as `git diff
@@ -631,6 +631,9 @@ fn run_init(file: &std::path::Path, from_builtin: bool) -> ExitCode {
 }
 
 fn run_summary(args: &SummaryArgs) -> ExitCode {
+    if let Some(code) = width_unused("summary", args.width, &args.format) {
+        return code;
+    }
     if args.ascii && !matches!(args.format, Format::Json | Format::Timelinejs) {
         eprintln!("error: --ascii applies to the JSON formats (--format json or timelinejs)");
         return ExitCode::from(2);
@@ -704,6 +707,26 @@ fn run_summary(args: &SummaryArgs) -> ExitCode {
     }
 }
 
+/// `--width` wraps the text format only: with another it would do
+/// nothing, so it is a usage error, told as clap tells its own (with the
+/// subcommand's usage, exit status 2).
+fn width_unused(subcommand: &str, width: Option<u16>, format: &impl ValueEnum) -> Option<ExitCode> {
+    let name = format.to_possible_value()?.get_name().to_string();
+    if width.is_none() || name == "text" {
+        return None;
+    }
+    let mut command = Cli::command();
+    command.build();
+    let command = command.find_subcommand_mut(subcommand)?;
+    let message = format!(
+        "--width wraps --format text only; --format {name} is not wrapped (leave --width out)"
+    );
+    let _ = command
+        .error(clap::error::ErrorKind::ArgumentConflict, message)
+        .print();
+    Some(ExitCode::from(2))
+}
+
 /// The width to wrap text at: as asked, else the terminal's, else 80.
 fn text_width(asked: Option<u16>) -> usize {
     match asked {
@@ -724,6 +747,9 @@ fn read_version(origin: &Origin, max_size: u64) -> Result<Vec<u8>, String> {
 }
 
 fn run_diff(args: &DiffArgs) -> ExitCode {
+    if let Some(code) = width_unused("diff", args.width, &args.format) {
+        return code;
+    }
     let origins = [Origin::parse(&args.old), Origin::parse(&args.new)];
     let names = origins.each_ref().map(Origin::name);
     let mut texts = Vec::with_capacity(2);

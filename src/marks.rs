@@ -93,7 +93,16 @@ impl<'a> Recorded<'a> {
 }
 
 impl Marks {
+    /// The marks of `s` against what was seen; `digests` are of `s`, made
+    /// as the record made its own (else they are made again so).
     pub fn between(seen: &Record, s: &Situation, digests: &Digests) -> Marks {
+        let made_so;
+        let digests = if digests.scheme == seen.scheme {
+            digests
+        } else {
+            made_so = Digests::of_scheme(s, seen.scheme);
+            &made_so
+        };
         let changes = Changes::between(&seen.catalog(), &Catalog::of(s, digests));
         let mut marks = Marks {
             since: Some(seen.seen),

@@ -5,6 +5,7 @@
 //! select through [`select`], so the same question always gets the same
 //! answer.
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::thread::{self, JoinHandle};
 
@@ -108,6 +109,10 @@ pub struct Selection {
     /// Places in scope of the place filter: the chosen ones and what lies
     /// in them (all of them when no place is chosen).
     pub places_in_scope: Vec<bool>,
+    /// While the search text is still being built: how many events (the
+    /// first in timeline order) the search could look at. `None` once it
+    /// looked at all of them, or when nothing is searched.
+    pub searched_events: Option<usize>,
 }
 
 /// Search text of many records, lower-cased once and searched in one pass.
@@ -174,17 +179,60 @@ impl TextIndex {
     /// search that grew from a shorter one needs to look at.
     fn records_matching_within(&self, needle: &str, candidates: &[u32]) -> Vec<u32> {
         let finder = memmem::Finder::new(needle.as_bytes());
+        candidates
+            .iter()
+            .copied()
+            .filter(|&r| self.contains(&finder, r as usize))
+            .collect()
+    }
+
+    /// Whether record `record` holds what `finder` looks for.
+    fn contains(&self, finder: &memmem::Finder, record: usize) -> bool {
         let haystack = self.text.as_bytes();
+        let Some(&start) = self.starts.get(record) else {
+            return false;
+        };
+        let end = self.starts.get(record + 1).map_or(haystack.len(), |&e| e);
+        finder.find(&haystack[start..end]).is_some()
+    }
+}
+
+/// The search text of the events, in parts of `part` consecutive events
+/// each (the last may hold fewer): built part by part in the background
+/// for a large file, so that a search can look at the parts already there.
+#[derive(Clone, Debug)]
+struct PartedText {
+    part: usize,
+    parts: Vec<Arc<TextIndex>>,
+}
+
+impl PartedText {
+    /// How many events the parts cover.
+    fn len(&self) -> usize {
+        self.parts.iter().map(|p| p.starts.len()).sum()
+    }
+
+    /// As [`TextIndex::records_matching`], over every part.
+    fn records_matching(&self, needle: &str) -> Vec<u32> {
+        let mut records = Vec::new();
+        for (k, part) in self.parts.iter().enumerate() {
+            let first = (k * self.part) as u32;
+            records.extend(part.records_matching(needle).into_iter().map(|r| first + r));
+        }
+        records
+    }
+
+    /// As [`TextIndex::records_matching_within`], over every part.
+    fn records_matching_within(&self, needle: &str, candidates: &[u32]) -> Vec<u32> {
+        let finder = memmem::Finder::new(needle.as_bytes());
         candidates
             .iter()
             .copied()
             .filter(|&r| {
-                let start = self.starts[r as usize];
-                let end = self
-                    .starts
-                    .get(r as usize + 1)
-                    .map_or(haystack.len(), |&e| e);
-                finder.find(&haystack[start..end]).is_some()
+                let (k, record) = (r as usize / self.part, r as usize % self.part);
+                self.parts
+                    .get(k)
+                    .is_some_and(|part| part.contains(&finder, record))
             })
             .collect()
     }
@@ -309,11 +357,14 @@ pub struct Index {
     place_event_counts: Vec<usize>,
     /// Names, aliases and ids of places.
     place_words: TextIndex,
-    /// The search text of events and quotes: the bulk of the index, and
-    /// needed only once someone searches.
+    /// The search text of events and quotes, once it is whole: the bulk of
+    /// the index, and needed only once someone searches.
     search: OnceLock<SearchText>,
-    /// The thread building `search`, for an index made in the background.
-    pending: Mutex<Option<JoinHandle<SearchText>>>,
+    /// The search text as far as it is built, for an index made in the
+    /// background (until `search` is set from it).
+    building: Option<Arc<Building>>,
+    /// The thread building it.
+    worker: Mutex<Option<JoinHandle<()>>>,
     recent: Mutex<RecentSearches>,
     /// What is new or changed since the last look (nothing until
     /// [`Index::set_marked`]).
@@ -323,46 +374,123 @@ pub struct Index {
 }
 
 impl Drop for Index {
-    /// Waits for a search text still being built, so no thread outlives
-    /// the index it was building for.
+    /// Stops a search text still being built, and waits for its thread,
+    /// so no thread outlives the index it was building for.
     fn drop(&mut self) {
-        let pending = self.pending.get_mut().unwrap_or_else(|e| e.into_inner());
-        if let Some(handle) = pending.take() {
+        if let Some(building) = &self.building {
+            building.stop.store(true, Ordering::Relaxed);
+        }
+        let worker = self.worker.get_mut().unwrap_or_else(|e| e.into_inner());
+        if let Some(handle) = worker.take() {
             let _ = handle.join();
         }
     }
 }
 
-#[derive(Debug, Default)]
+/// Events in each part of the search text: a part takes a few milliseconds
+/// to build, so the first is there almost at once.
+const SEARCH_PART: usize = 1 << 14;
+
+/// Situations with fewer events build their search text before the first
+/// frame (a few tens of milliseconds at most): only a larger one shows
+/// first and searches what is built so far.
+const BACKGROUND_FROM: usize = 50_000;
+
+#[derive(Clone, Debug)]
 struct SearchText {
-    events: TextIndex,
-    quotes: TextIndex,
+    events: PartedText,
+    quotes: Arc<TextIndex>,
 }
 
-impl SearchText {
-    fn build(s: &Situation) -> SearchText {
-        let events = TextIndex::build(s.events.iter().map(|e| {
-            [
-                Some(e.title.as_str()),
-                e.summary.as_deref(),
-                e.location.as_deref(),
-                e.category.as_deref(),
-            ]
+/// A search text being built on another thread, as far as it has got.
+#[derive(Debug)]
+struct Building {
+    part: usize,
+    quotes: OnceLock<Arc<TextIndex>>,
+    events: Mutex<Vec<Arc<TextIndex>>>,
+    /// Every part is in.
+    done: AtomicBool,
+    /// The index is gone: stop building.
+    stop: AtomicBool,
+}
+
+impl Building {
+    fn new(part: usize) -> Building {
+        Building {
+            part: part.max(1),
+            quotes: OnceLock::new(),
+            events: Mutex::new(Vec::new()),
+            done: AtomicBool::new(false),
+            stop: AtomicBool::new(false),
+        }
+    }
+
+    /// Builds the quotes' text, then the events' part by part, each made
+    /// searchable as soon as it is built.
+    fn build(&self, s: &Situation) {
+        let _ = self.quotes.set(Arc::new(quotes_text(s)));
+        for events in s.events.chunks(self.part) {
+            if self.stop.load(Ordering::Relaxed) {
+                return;
+            }
+            let part = Arc::new(events_text(s, events));
+            self.events
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push(part);
+        }
+        self.done.store(true, Ordering::Release);
+    }
+
+    /// What is built so far, and whether that is all of it.
+    fn snapshot(&self) -> (SearchText, bool) {
+        let done = self.done.load(Ordering::Acquire);
+        let parts = self
+            .events
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone();
+        let text = SearchText {
+            events: PartedText {
+                part: self.part,
+                parts,
+            },
+            quotes: self.quotes.get().cloned().unwrap_or_default(),
+        };
+        (text, done)
+    }
+}
+
+/// The search text as far as it is built (see [`Index::search_text`]).
+enum SearchNow<'a> {
+    Whole(&'a SearchText),
+    Partial(SearchText),
+}
+
+fn events_text(s: &Situation, events: &[crate::model::Event]) -> TextIndex {
+    TextIndex::build(events.iter().map(|e| {
+        [
+            Some(e.title.as_str()),
+            e.summary.as_deref(),
+            e.location.as_deref(),
+            e.category.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+        .chain(e.place.into_iter().flat_map(|p| place_words(s, p)))
+        .chain(e.tags.iter().map(String::as_str))
+        .chain(e.actors.iter().flat_map(|&a| actor_words(s, a)))
+    }))
+}
+
+fn quotes_text(s: &Situation) -> TextIndex {
+    TextIndex::build(s.quotes.iter().map(|q| {
+        [Some(q.text.as_str()), q.context.as_deref()]
             .into_iter()
             .flatten()
-            .chain(e.place.into_iter().flat_map(|p| place_words(s, p)))
-            .chain(e.tags.iter().map(String::as_str))
-            .chain(e.actors.iter().flat_map(|&a| actor_words(s, a)))
-        }));
-        let quotes = TextIndex::build(s.quotes.iter().map(|q| {
-            [Some(q.text.as_str()), q.context.as_deref()]
-                .into_iter()
-                .flatten()
-                .chain(actor_words(s, q.speaker))
-                .chain(q.place.into_iter().flat_map(|p| place_words(s, p)))
-        }));
-        SearchText { events, quotes }
-    }
+            .chain(actor_words(s, q.speaker))
+            .chain(q.place.into_iter().flat_map(|p| place_words(s, p)))
+    }))
 }
 
 /// An actor's name and aliases: what search matches it by.
@@ -381,27 +509,48 @@ impl Index {
     /// Builds the whole index now.
     pub fn new(s: &Situation) -> Index {
         let index = Index::members(s);
+        let building = Building::new(SEARCH_PART);
+        building.build(s);
         // A new OnceLock is empty, so this always sets it.
-        let _ = index.search.set(SearchText::build(s));
+        let _ = index.search.set(building.snapshot().0);
         index
     }
 
-    /// Builds what the first screen needs now and the search text on another
-    /// thread, so that a large file shows sooner; the first search waits for
-    /// the thread if it has not finished.
+    /// Builds what the first screen needs now and, for a large file, the
+    /// search text on another thread, so that the file shows sooner. A
+    /// search meanwhile looks at what is built so far (see
+    /// [`Selection::searched_events`]); it never waits for the rest.
     pub fn in_background(s: Arc<Situation>) -> Index {
-        let index = Index::members(&s);
+        if s.events.len() < BACKGROUND_FROM {
+            return Index::new(&s);
+        }
+        Index::in_parts(s, SEARCH_PART)
+    }
+
+    /// [`Index::in_background`] whatever the size, in parts of `part` events.
+    fn in_parts(s: Arc<Situation>, part: usize) -> Index {
+        let mut index = Index::members(&s);
+        let building = Arc::new(Building::new(part));
         let worker = thread::Builder::new().name("search-index".into()).spawn({
-            let s = Arc::clone(&s);
-            move || SearchText::build(&s)
+            let (building, s) = (Arc::clone(&building), Arc::clone(&s));
+            move || building.build(&s)
         });
         match worker {
-            Ok(handle) => *index.pending.lock().unwrap_or_else(|e| e.into_inner()) = Some(handle),
-            Err(_) => {
-                let _ = index.search.set(SearchText::build(&s));
-            }
+            Ok(handle) => *index.worker.get_mut().unwrap_or_else(|e| e.into_inner()) = Some(handle),
+            // No thread to be had: built here, as a small file's is.
+            Err(_) => building.build(&s),
         }
+        index.building = Some(building);
         index
+    }
+
+    /// How many events a search can look at now: all of them once the
+    /// search text is built.
+    pub fn searchable_events(&self) -> Option<usize> {
+        match self.search_text() {
+            SearchNow::Whole(_) => None,
+            SearchNow::Partial(text) => Some(text.events.len()),
+        }
     }
 
     /// Membership and counts, and the (small) actor search text.
@@ -433,7 +582,8 @@ impl Index {
             place_event_counts,
             place_words,
             search: OnceLock::new(),
-            pending: Mutex::new(None),
+            building: None,
+            worker: Mutex::new(None),
             recent: Mutex::new(RecentSearches::default()),
             marked: Marked::default(),
             days: DayIndex::new(&s.events),
@@ -455,22 +605,19 @@ impl Index {
         &self.days
     }
 
-    fn search_text(&self) -> &SearchText {
-        self.search.get_or_init(|| {
-            let handle = self
-                .pending
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .take();
-            match handle.map(JoinHandle::join) {
-                Some(Ok(text)) => text,
-                // Building the text panicked on the other thread: let the
-                // same panic surface here, where the caller can see it.
-                Some(Err(panic)) => std::panic::resume_unwind(panic),
-                // Both constructors either set `search` or start the thread.
-                None => unreachable!("an index without search text or a thread building it"),
-            }
-        })
+    /// The search text as far as it is built; never waits for the rest.
+    fn search_text(&self) -> SearchNow<'_> {
+        if let Some(whole) = self.search.get() {
+            return SearchNow::Whole(whole);
+        }
+        let Some(building) = &self.building else {
+            // Only `in_parts` leaves `search` unset, and it sets `building`.
+            return SearchNow::Partial(Building::new(SEARCH_PART).snapshot().0);
+        };
+        match building.snapshot() {
+            (text, true) => SearchNow::Whole(self.search.get_or_init(|| text)),
+            (text, false) => SearchNow::Partial(text),
+        }
     }
 
     /// Events involving the actor or any actor part of it.
@@ -796,13 +943,26 @@ pub fn select(s: &Situation, index: &Index, filter: &Filter) -> Selection {
     };
 
     let query = normalize_query(&filter.search);
+    let mut searched_events = None;
     let (event_hits, quote_hits) = if query.is_empty() {
         (None, None)
     } else {
-        let text = index.search_text();
-        let mut recent = index.recent.lock().unwrap_or_else(|e| e.into_inner());
-        let (events, quotes) = recent.hits(text, &query);
-        (Some(events), Some(quotes))
+        match index.search_text() {
+            SearchNow::Whole(text) => {
+                let mut recent = index.recent.lock().unwrap_or_else(|e| e.into_inner());
+                let (events, quotes) = recent.hits(text, &query);
+                (Some(events), Some(quotes))
+            }
+            // What is built so far, searched whole: kept searches would be
+            // missing what is built next.
+            SearchNow::Partial(text) => {
+                searched_events = Some(text.events.len());
+                (
+                    Some(Arc::new(text.events.records_matching(&query))),
+                    Some(Arc::new(text.quotes.records_matching(&query))),
+                )
+            }
+        }
     };
 
     let by_actor = (!filter.actors.is_empty())
@@ -903,6 +1063,7 @@ pub fn select(s: &Situation, index: &Index, filter: &Filter) -> Selection {
         actors_in_scope: in_scope,
         actors_matching_search: index.actors.matching(&query),
         places_in_scope,
+        searched_events,
     }
 }
 
@@ -1163,11 +1324,25 @@ sources = ["wire"]
         assert_eq!(window(None, day(1)), [1, 0]);
     }
 
+    /// Waits for the search text an index builds in the background.
+    fn built(index: Index) -> Index {
+        let worker = index
+            .worker
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .take();
+        if let Some(worker) = worker {
+            worker.join().expect("the search text is built");
+        }
+        index
+    }
+
     #[test]
     fn an_index_built_in_the_background_finds_the_same() {
         let (s, index) = setup();
         let shared = Arc::new(s.clone());
-        let background = Index::in_background(Arc::clone(&shared));
+        // One event a part: the parts are put together as a search goes.
+        let background = built(Index::in_parts(Arc::clone(&shared), 1));
         for search in ["", "ruto", "PORT", "airport", "nothing"] {
             let filter = Filter {
                 search: search.into(),
@@ -1179,6 +1354,52 @@ sources = ["wire"]
                 "{search}"
             );
         }
+    }
+
+    /// A search while the search text is still being built looks at the
+    /// events built so far and says how many those are; once the rest is
+    /// built, the same search finds everything.
+    #[test]
+    fn a_search_before_the_text_is_built_finds_what_is_built_so_far() {
+        let (s, index) = setup();
+        let mut partial = Index::members(&s);
+        let building = Arc::new(Building::new(1));
+        let _ = building.quotes.set(Arc::new(quotes_text(&s)));
+        building
+            .events
+            .lock()
+            .unwrap()
+            .push(Arc::new(events_text(&s, &s.events[..1])));
+        partial.building = Some(Arc::clone(&building));
+        let filter = |search: &str| Filter {
+            search: search.into(),
+            ..Filter::default()
+        };
+        let whole = select(&s, &index, &filter("a"));
+        assert!(
+            whole.events.len() > 1,
+            "the search finds more than the first event"
+        );
+        let early = select(&s, &partial, &filter("a"));
+        assert_eq!(early.searched_events, Some(1));
+        let at_first: Vec<_> = whole
+            .events
+            .iter()
+            .copied()
+            .filter(|e| e.get() == 0)
+            .collect();
+        assert_eq!(early.events, at_first);
+        assert_eq!(early.quotes, whole.quotes, "quotes are built first");
+        assert_eq!(partial.searchable_events(), Some(1));
+
+        for event in 1..s.events.len() {
+            let part = events_text(&s, &s.events[event..event + 1]);
+            building.events.lock().unwrap().push(Arc::new(part));
+        }
+        building.done.store(true, Ordering::Release);
+        assert_eq!(partial.searchable_events(), None);
+        assert_eq!(select(&s, &partial, &filter("a")), whole);
+        assert_eq!(whole.searched_events, None);
     }
 
     #[test]

@@ -12,7 +12,7 @@
 //! items costs a few milliseconds:
 //!
 //! ```text
-//! sitrep seen 2
+//! sitrep seen 3
 //! file  →  /home/ama/floods/situation.toml
 //! seen  →  2026-11-28T09:12:03Z
 //! e  →  breach  →  9c1d…(16 hex)  →  2026-11-20  →  date=3–5 Sep 2024  →  title=Levee breach  →  actors=Government
@@ -21,9 +21,10 @@
 //!
 //! An item line: section tag, key, digest, the day this version of the item
 //! was first seen, and what it showed, field by field ([`Shown`]), so that a
-//! changed item can say what it was and a removed one what it had been. A
-//! record of version 1 (one unnamed field: an event's date, a figure's
-//! value) still reads.
+//! changed item can say what it was and a removed one what it had been.
+//! Version 3 changed how digests are made (see [`Scheme`]): a record of
+//! version 2 still compares, by digests made its way, and one of version 1
+//! (one unnamed field: an event's date, a figure's value) still reads.
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -34,12 +35,15 @@ use chrono::{DateTime, NaiveDate, Utc};
 use foldhash::fast::RandomState;
 
 use crate::changes::Catalog;
-use crate::digest::{Digest, Digests, Section};
+use crate::digest::{Digest, Digests, Scheme, Section};
 use crate::figures;
 use crate::model::Situation;
 use crate::sanitize::clean_line;
 
-const HEADER: &str = "sitrep seen 2";
+const HEADER: &str = "sitrep seen 3";
+/// The version before digests were made of each field's hash: its lines
+/// read as this version's.
+const HEADER_V2: &str = "sitrep seen 2";
 /// The first version, whose item lines end in one unnamed field.
 const HEADER_V1: &str = "sitrep seen 1";
 
@@ -172,6 +176,8 @@ pub struct Record {
     pub file: String,
     /// When the reader last closed the file.
     pub seen: DateTime<Utc>,
+    /// How its digests were made.
+    pub scheme: Scheme,
     entries: Vec<Entry>,
     /// Every item's key and shown fields, back to back.
     text: String,
@@ -181,17 +187,27 @@ pub struct Record {
 /// laid out.
 impl PartialEq for Record {
     fn eq(&self, other: &Record) -> bool {
-        self.file == other.file && self.seen == other.seen && self.items().eq(other.items())
+        self.file == other.file
+            && self.seen == other.seen
+            && self.scheme == other.scheme
+            && self.items().eq(other.items())
     }
 }
 
 impl Eq for Record {}
 
 impl Record {
-    fn empty(file: String, seen: DateTime<Utc>, items: usize, text: usize) -> Record {
+    fn empty(
+        file: String,
+        seen: DateTime<Utc>,
+        scheme: Scheme,
+        items: usize,
+        text: usize,
+    ) -> Record {
         Record {
             file,
             seen,
+            scheme,
             entries: Vec::with_capacity(items),
             text: String::with_capacity(text),
         }
@@ -251,8 +267,9 @@ impl Record {
         self.entries.is_empty()
     }
 
-    /// The situation as shown now, seen at `now`. Items unchanged since
-    /// `earlier` keep the day they were first seen.
+    /// The situation as shown now, seen at `now`, with its digests.
+    /// Items unchanged since `earlier` keep the day they were first seen
+    /// (compared by digests made as `earlier` made them).
     pub fn of(
         s: &Situation,
         digests: &Digests,
@@ -268,13 +285,17 @@ impl Record {
                     .collect()
             })
             .unwrap_or_default();
+        let made_then = earlier
+            .filter(|r| r.scheme != digests.scheme)
+            .map(|r| Digests::of_scheme(s, r.scheme));
+        let then = made_then.as_ref().unwrap_or(digests);
         let items = Section::ALL.iter().map(|&section| section.len(s)).sum();
-        let mut record = Record::empty(file.to_string(), now, items, items * 64);
+        let mut record = Record::empty(file.to_string(), now, digests.scheme, items, items * 64);
         for section in Section::ALL {
             for (i, &digest) in digests.section(section).iter().enumerate() {
                 let key = digests.key(s, section, i);
-                let since = match before.get(&(section, key)) {
-                    Some(&(d, since)) if d == digest => since,
+                let since = match before.get(&(section, then.key(s, section, i))) {
+                    Some(&(d, since)) if d == then.section(section)[i] => since,
                     _ => today,
                 };
                 record.push(section, key, digest, since, |text| {
@@ -305,7 +326,11 @@ impl Record {
 
     pub fn to_text(&self) -> String {
         let mut out = String::with_capacity(64 + self.text.len() + self.entries.len() * 32);
-        let _ = writeln!(out, "{HEADER}");
+        let header = match self.scheme {
+            Scheme::Bytes => HEADER_V2,
+            Scheme::Fields => HEADER,
+        };
+        let _ = writeln!(out, "{header}");
         let _ = writeln!(out, "file\t{}", one_field(&self.file));
         let _ = writeln!(out, "seen\t{}", self.seen.format("%Y-%m-%dT%H:%M:%SZ"));
         for item in self.items() {
@@ -329,9 +354,10 @@ impl Record {
     /// Reads a record back; the error says what is wrong, in a few words.
     pub fn parse(text: &str) -> Result<Record, String> {
         let mut lines = text.lines();
-        let v1 = match lines.next() {
-            Some(HEADER) => false,
-            Some(HEADER_V1) => true,
+        let (v1, scheme) = match lines.next() {
+            Some(HEADER) => (false, Scheme::Fields),
+            Some(HEADER_V2) => (false, Scheme::Bytes),
+            Some(HEADER_V1) => (true, Scheme::Bytes),
             _ => return Err("not a sitrep seen-state record".into()),
         };
         let field = |line: Option<&str>, name: &str| -> Result<String, String> {
@@ -346,7 +372,7 @@ impl Record {
             .map_err(|_| format!("`seen` is not a time: {}", clean_line(&seen)))?
             .with_timezone(&Utc);
         let items = memchr::memchr_iter(b'\n', text.as_bytes()).count();
-        let mut record = Record::empty(file, seen, items, text.len());
+        let mut record = Record::empty(file, seen, scheme, items, text.len());
         for (n, line) in lines.enumerate() {
             let bad = || format!("line {} is damaged", n + 4);
             let mut parts = line.splitn(5, '\t');
@@ -622,7 +648,7 @@ text = "We are doing all we can."
         assert_eq!(r.len(), 4);
         let text = r.to_text();
         assert!(
-            text.starts_with("sitrep seen 2\nfile\t/data/flood.toml\nseen\t2026-11-28T09:00:00Z\n")
+            text.starts_with("sitrep seen 3\nfile\t/data/flood.toml\nseen\t2026-11-28T09:00:00Z\n")
         );
         assert!(text.contains("\tbreach\t"), "{text}");
         assert!(
@@ -640,6 +666,50 @@ text = "We are doing all we can."
             "{text}"
         );
         assert_eq!(Record::parse(&text), Ok(r));
+    }
+
+    /// The record of `FILE` as version 2 wrote it, seen on 20 Nov.
+    const V2: &str = "sitrep seen 2\nfile\t/data/flood.toml\nseen\t2026-11-20T09:00:00Z\n\
+        m\tdisplaced\tad9fe81ad42fdd78\t2026-11-20\tlabel=People displaced\tfigure=41,000 people\tobservation undated=41,000\n\
+        e\tbreach\td95e063aa9a276bb\t2026-11-20\tdate=12 Sep 2024\ttitle=Levee breach\tactors=Government\n\
+        q\t~gov:539aeb56efe601c3\tff2aed394e3cfbe0\t2026-11-20\tspeaker=Government\ttext=We are doing all we can.\n\
+        a\tgov\t52cc017845fb1212\t2026-11-20\tname=Government\tkind=government\n";
+
+    #[test]
+    fn a_record_of_the_second_version_still_compares() {
+        let v2 = Record::parse(V2).unwrap();
+        assert_eq!(v2.scheme, Scheme::Bytes);
+        assert_eq!(Record::parse(&v2.to_text()), Ok(v2.clone()));
+        let s = load_str(FILE).situation.unwrap();
+        // Nothing changed since: nothing marked, though digests are now
+        // made another way.
+        let now = Digests::of(&s);
+        assert_eq!(now.scheme, Scheme::Fields);
+        assert!(crate::marks::Marks::between(&v2, &s, &now).is_empty());
+        let edited = load_str(&FILE.replace("value = 41000", "value = 42000"))
+            .situation
+            .unwrap();
+        let marks = crate::marks::Marks::between(&v2, &edited, &Digests::of(&edited));
+        assert_eq!(
+            marks.mark(Section::Metrics, 0),
+            Some(crate::marks::Mark::Changed)
+        );
+        assert_eq!(marks.count(Section::Events) + marks.removed.len(), 0);
+        // Quitting writes this version's record; what did not change keeps
+        // the day it was first seen.
+        let next = Record::of(
+            &edited,
+            &Digests::of(&edited),
+            "/data/flood.toml",
+            at(28),
+            Some(&v2),
+        );
+        assert!(next.to_text().starts_with("sitrep seen 3\n"));
+        let since: Vec<(&str, NaiveDate)> = next.items().map(|i| (i.key, i.since)).collect();
+        assert_eq!(since[0], ("displaced", at(28).date_naive()));
+        assert_eq!(since[1], ("breach", at(20).date_naive()));
+        assert_eq!(since[3], ("gov", at(20).date_naive()));
+        assert!(since[2].0.starts_with("~gov:") && since[2].1 == at(20).date_naive());
     }
 
     #[test]

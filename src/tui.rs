@@ -182,6 +182,9 @@ pub fn run_after_loading<T, F>(
     }
 }
 
+/// How often a search that looked at part of the events looks again.
+const REFINE_SEARCH: Duration = Duration::from_millis(100);
+
 /// How often the loading screen redraws while it waits.
 const LOADING_REDRAW: Duration = Duration::from_millis(100);
 
@@ -228,6 +231,17 @@ fn dashboard(
                 match events.try_next() {
                     Some(event) => event,
                     None => break,
+                }
+            } else if app.search_pending() {
+                // The search shown looked at part of the events: look
+                // again as more of the search text is built.
+                match events.wait(REFINE_SEARCH) {
+                    Ok(Some(event)) => event,
+                    Ok(None) => {
+                        changed = app.refine_search();
+                        continue;
+                    }
+                    Err(_) => return Err(io::Error::other("the event sources stopped")),
                 }
             } else {
                 events

@@ -1203,7 +1203,7 @@ fn a_damaged_record_is_told_once_and_the_dashboard_opens() {
     assert!(s.finish().success());
     // Quitting wrote a good record over the damaged one.
     let text = std::fs::read_to_string(&record).unwrap();
-    assert!(text.starts_with("sitrep seen 2\n"), "{text}");
+    assert!(text.starts_with("sitrep seen 3\n"), "{text}");
 }
 
 /// A script that writes each of its arguments on a line of `out`, as a

@@ -1060,6 +1060,31 @@ fn the_footer_offers_only_keys_with_something_to_act_on() {
     assert!(!footer.contains("Space filter"), "{footer:?}");
 }
 
+#[test]
+fn a_wider_footer_names_more_keys_and_never_cuts_one() {
+    let footer = |width: u16, height: u16| {
+        let app = app(width, height);
+        row(&app, height - 1).trim_end().to_string()
+    };
+    let (small, medium, large) = (footer(80, 24), footer(120, 40), footer(200, 60));
+    // The keys of the narrow footer stay in the wider ones, more come.
+    for key in small.split("  ").map(str::trim).filter(|k| !k.is_empty()) {
+        assert!(medium.contains(key) && large.contains(key), "{key:?}");
+    }
+    assert!(
+        small.contains("f facets") && small.ends_with("q quit"),
+        "{small}"
+    );
+    for key in ["w window", "o source", "y copy", "x export"] {
+        assert!(medium.contains(key), "{key:?} not in {medium}");
+    }
+    // Each key shown whole: no key word cut, none running into the edge.
+    for (footer, width) in [(&small, 80), (&medium, 120), (&large, 200)] {
+        assert!(!footer.contains('…'), "{footer}");
+        assert!(footer.chars().count() < width, "{footer}");
+    }
+}
+
 /// The built-in situation with the map focused and zoomed to the screen.
 fn builtin_map(width: u16, height: u16) -> App {
     let situation = load_str(sitrep::BUILTIN_TEXT)

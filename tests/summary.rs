@@ -146,6 +146,116 @@ fn the_default_is_text_at_80_columns_when_not_a_terminal() {
     }
 }
 
+/// A situation with what the briefing must keep readable: a figure with a
+/// unit, a role with commas and a date of its own.
+const DERNA: &str = r#"
+[situation]
+title = "Derna floods"
+as_of = 2023-09-20
+
+[[sources]]
+id = "who"
+title = "Flash update"
+publisher = "WHO"
+
+[[actors]]
+id = "mayor"
+name = "Abdulmonem al-Ghaithi"
+kind = "person"
+role = "Mayor of Derna, suspended on 17 September"
+
+[[metrics]]
+id = "deaths"
+label = "Confirmed dead in Derna and the surrounding districts"
+unit = "deaths"
+value = 3958
+date = 2023-09-19
+source = "who"
+
+[[quotes]]
+speaker = "mayor"
+text = "The number of dead could reach 20,000."
+date = 2023-09-13
+sources = ["who"]
+"#;
+
+fn derna() -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("summary-derna");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("derna.toml");
+    std::fs::write(&path, DERNA).unwrap();
+    path
+}
+
+#[test]
+fn text_has_plain_spaces_and_keeps_a_figure_with_its_unit() {
+    let path = derna();
+    let file = path.to_str().unwrap();
+    for width in ["20", "30", "50", "80"] {
+        let out = summary(&[file, "--width", width]);
+        assert!(
+            !out.contains('\u{a0}'),
+            "{width}: a no-break space in\n{out}"
+        );
+        // What a reader would grep for is on one line, as written: wrapping
+        // moves the figure whole to the next line when it must.
+        assert!(out.contains("3,958 deaths"), "{width}:\n{out}");
+    }
+    let all = summary(&[FIXTURE, "--width", "50"]);
+    assert!(!all.contains('\u{a0}'), "{all}");
+    assert!(all.contains("41,000+ people"), "{all}");
+}
+
+#[test]
+fn a_quote_s_role_and_date_read_apart_in_text_and_markdown() {
+    let path = derna();
+    let file = path.to_str().unwrap();
+    let text = summary(&[file, "--width", "120"]);
+    assert!(
+        text.contains(
+            "— Abdulmonem al-Ghaithi, Mayor of Derna, suspended on 17 September · 13 Sep 2023 [1]"
+        ),
+        "{text}"
+    );
+    let markdown = summary(&[file, "--format", "markdown"]);
+    assert!(
+        markdown.contains(
+            "> — Abdulmonem al-Ghaithi, Mayor of Derna, suspended on 17 September · 13 Sep 2023"
+        ),
+        "{markdown}"
+    );
+}
+
+#[test]
+fn width_with_a_format_that_is_not_wrapped_is_a_usage_error() {
+    for format in ["markdown", "json", "timelinejs", "csv"] {
+        sitrep()
+            .args(["summary", FIXTURE, "--format", format, "--width", "60"])
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicate::str::contains(format!(
+                "error: --width wraps --format text only; --format {format} is not wrapped"
+            )))
+            .stderr(predicate::str::contains("Usage: sitrep summary"));
+    }
+    for format in ["markdown", "json"] {
+        sitrep()
+            .args([
+                "diff", FIXTURE, FIXTURE, "--format", format, "--width", "60",
+            ])
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicate::str::contains(format!(
+                "--format {format} is not wrapped"
+            )))
+            .stderr(predicate::str::contains("Usage: sitrep diff"));
+    }
+    // Text takes it, said or implied.
+    summary(&[FIXTURE, "--format", "text", "--width", "60"]);
+}
+
 #[test]
 fn no_file_means_the_built_in_situation() {
     let builtin = load_str(sitrep::BUILTIN_TEXT)
@@ -687,8 +797,15 @@ fn hostile(c: char) -> bool {
 #[test]
 fn no_control_character_from_the_data_reaches_text_or_markdown() {
     for format in ["text", "markdown"] {
-        for width in ["20", "80"] {
-            let out = summary(&[HOSTILE, "--format", format, "--width", width]);
+        // Only text is wrapped, so only text takes a width.
+        let widths: &[Option<&str>] = match format {
+            "text" => &[Some("20"), Some("80")],
+            _ => &[None],
+        };
+        for &width in widths {
+            let mut args = vec![HOSTILE, "--format", format];
+            args.extend(width.map(|w| ["--width", w]).into_iter().flatten());
+            let out = summary(&args);
             let found: Vec<char> = out.chars().filter(|&c| hostile(c)).collect();
             assert!(found.is_empty(), "{format}: raw {found:?} in\n{out}");
             // What was there is shown, not hidden: ESC, BEL and backspace as

@@ -930,6 +930,26 @@ impl App {
         relocate(&self.data.selection.quotes, quote, |q| rank[q.get()])
     }
 
+    /// Whether the search shown looked at only the events whose search text
+    /// was built then (a large file just opened; see [`App::refine_search`]).
+    pub fn search_pending(&self) -> bool {
+        self.data.selection.searched_events.is_some()
+    }
+
+    /// Runs a search that looked at only some of the events again, once
+    /// more of the search text is built. Whether it did (the screen then
+    /// changed).
+    pub fn refine_search(&mut self) -> bool {
+        let Some(searched) = self.data.selection.searched_events else {
+            return false;
+        };
+        if self.data.index.searchable_events() == Some(searched) {
+            return false;
+        }
+        self.refilter();
+        true
+    }
+
     /// Applies the filter again, keeping each cursor on the same item when it
     /// is still there, otherwise on its nearest neighbour in list order.
     fn refilter(&mut self) {

@@ -53,7 +53,9 @@ impl Seen {
     /// situation shown.
     pub fn new(setup: &SeenSetup, s: &Situation) -> (Seen, Marks) {
         let marks = match &setup.earlier {
-            Some(earlier) => Marks::between(earlier, s, &Digests::of(s)),
+            // Digests made as the record made its own, in whatever
+            // version of sitrep wrote it.
+            Some(earlier) => Marks::between(earlier, s, &Digests::of_scheme(s, earlier.scheme)),
             None => Marks::default(),
         };
         let seen_at = setup.earlier.as_ref().map_or(setup.now, |e| e.seen);

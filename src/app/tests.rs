@@ -2756,3 +2756,199 @@ fn the_screen_kept_between_actions_is_the_one_the_state_gives() {
     }
     assert_ne!(app.screen, before, "the steps changed the screen");
 }
+
+/// The fixture with the dam breach backed by two sources with a URL, so
+/// `o` asks which to open.
+fn two_urls() -> String {
+    FIXTURE.replacen(
+        "tags = [\"dam\"]\nsources = [\"herald-2025-02-27\"]",
+        "tags = [\"dam\"]\nsources = [\"herald-2025-02-27\", \"ocha-sitrep-3\"]",
+        1,
+    )
+}
+
+#[test]
+fn q_closes_every_popup_one_layer_at_a_time_and_is_text_in_prompts() {
+    let ctrl_c = |app: &mut App| press_with(app, KeyCode::Char('c'), KeyModifiers::CONTROL);
+    let mut app = app_after_removals(120, 40);
+    app.file = Some("x.toml".into());
+    app.reloaded(Outcome::Failed(Problem {
+        first: "x.toml:3:9: bad".into(),
+        more: 0,
+        report: "error: bad\nx.toml: not valid, 1 error".into(),
+    }));
+
+    // Layers that only show something: q closes the top one.
+    let layers: [(KeyCode, Mode); 4] = [
+        (KeyCode::Enter, Mode::Detail),
+        (KeyCode::Char('U'), Mode::Removed),
+        (KeyCode::Char('!'), Mode::Report),
+        (KeyCode::Char('?'), Mode::Help),
+    ];
+    for (open, mode) in layers {
+        press(&mut app, open);
+        assert_eq!(app.mode(), mode);
+        assert!(ctrl_c(&mut app), "{mode:?}: Ctrl-C quits");
+        if mode != Mode::Help {
+            // The report over it (it is already the report), help over
+            // that: each q closes one of them, back to this layer.
+            if mode != Mode::Report {
+                press(&mut app, KeyCode::Char('!'));
+                assert_eq!(app.mode(), Mode::Report, "{mode:?}");
+            }
+            press(&mut app, KeyCode::Char('?'));
+            assert_eq!(app.mode(), Mode::Help);
+            assert!(!press(&mut app, KeyCode::Char('q')));
+            assert_eq!(app.mode(), Mode::Report, "{mode:?}");
+            if mode != Mode::Report {
+                assert!(!press(&mut app, KeyCode::Char('q')));
+                assert_eq!(app.mode(), mode);
+            }
+        }
+        assert!(!press(&mut app, KeyCode::Char('q')), "{mode:?}: q quit");
+        assert_eq!(app.mode(), Mode::Normal, "{mode:?}");
+        assert!(app.view.popups.is_empty());
+    }
+
+    // A detail's pages are layers too: q goes back one page.
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Enter);
+    let pages = |app: &App| match app.view.popup() {
+        Some(Popup::Detail(d)) => d.pages.len(),
+        _ => 0,
+    };
+    assert_eq!(pages(&app), 2);
+    press(&mut app, KeyCode::Char('q'));
+    assert_eq!(pages(&app), 1);
+    press(&mut app, KeyCode::Char('q'));
+    assert_eq!(app.mode(), Mode::Normal);
+
+    // Where typing goes to a prompt, q is text; Esc leaves, Ctrl-C quits.
+    for (open, mode) in [
+        (KeyCode::Char('/'), Mode::Search),
+        (KeyCode::Char('a'), Mode::Picker),
+        (KeyCode::Char('f'), Mode::Facets),
+        (KeyCode::Char('w'), Mode::Window),
+        (KeyCode::Char('x'), Mode::Export),
+    ] {
+        press(&mut app, open);
+        assert_eq!(app.mode(), mode);
+        assert!(!press(&mut app, KeyCode::Char('q')), "{mode:?}: q quit");
+        assert_eq!(app.mode(), mode, "{mode:?}: q closed it");
+        let typed = match app.view.popup() {
+            Some(Popup::Picker(p)) => p.list.query.clone(),
+            Some(Popup::Facets(p)) => p.list.query.clone(),
+            Some(Popup::Window(p)) => p.text.clone(),
+            Some(Popup::Export(p)) => p.text.clone(),
+            _ => app.data.filter.search.clone(),
+        };
+        assert!(typed.ends_with('q'), "{mode:?}: {typed:?}");
+        assert!(ctrl_c(&mut app), "{mode:?}: Ctrl-C quits");
+        press(&mut app, KeyCode::Esc);
+        assert_eq!(app.mode(), Mode::Normal, "{mode:?}");
+    }
+
+    // The source chooser, over a detail: q closes the chooser only.
+    let situation = load_str(&two_urls()).situation.expect("the fixture loads");
+    let mut app = App::new(situation, Options::default());
+    app.update(Action::Resize {
+        width: 120,
+        height: 40,
+    });
+    let e = app.data.situation.event_by_id("dam-breach").unwrap();
+    let at = app.data.selection.events.iter().position(|&x| x == e);
+    app.view.panes.timeline.cursor.selected = at.unwrap();
+    app.view.focus = Pane::Timeline;
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('o'));
+    assert_eq!(app.mode(), Mode::Sources);
+    assert!(ctrl_c(&mut app));
+    assert!(!press(&mut app, KeyCode::Char('q')));
+    assert_eq!(app.mode(), Mode::Detail);
+    assert!(!press(&mut app, KeyCode::Char('q')));
+    assert_eq!(app.mode(), Mode::Normal);
+    // Only the main view quits on q.
+    assert!(press(&mut app, KeyCode::Char('q')));
+}
+
+/// Whether the selected item of `pane` is drawn whole on the screen now.
+fn selection_in_view(app: &App, pane: Pane) -> bool {
+    let screen = &app.screen;
+    let cursor = app.view.panes.get(pane).cursor();
+    let height = usize::from(screen.list(pane).height);
+    let in_rows = |row: usize| (cursor.offset..cursor.offset + height).contains(&row);
+    match pane {
+        Pane::Figures => {
+            let row = screen.cards.row_of(cursor.selected);
+            (cursor.offset..cursor.offset + screen.cards.visible_rows).contains(&row)
+        }
+        Pane::Timeline => in_rows(app.data.timeline_row_of(cursor.selected)),
+        Pane::Actors => in_rows(cursor.selected),
+        Pane::Quotes => {
+            let s = &app.data.situation;
+            let quotes = &app.data.selection.quotes;
+            let width = screen.list(pane).width;
+            let rows: usize = (cursor.offset..=cursor.selected)
+                .map(|p| crate::geometry::quotes::height(s, quotes[p], width))
+                .sum();
+            // Its last row (the attribution; the blank after it may go).
+            cursor.offset <= cursor.selected && rows - 1 <= height
+        }
+        Pane::Map => true,
+    }
+}
+
+#[test]
+fn a_resize_from_200x60_to_80x24_keeps_every_pane_s_selection_in_view() {
+    for pane in Pane::ALL {
+        let mut app = app_with(Options::default(), 200, 60);
+        if !app.has_pane(pane) {
+            continue;
+        }
+        app.update(Action::Focus(pane));
+        // Far down: the last item (the last card, the oldest event...).
+        app.update(Action::Bottom);
+        if pane == Pane::Figures {
+            for _ in 0..10 {
+                app.update(Action::Right);
+            }
+        }
+        let before = app.view.panes.get(pane).cursor().selected;
+        assert!(before > 0, "{pane:?}: nothing far down to select");
+        assert!(selection_in_view(&app, pane), "{pane:?} at 200x60");
+        for (width, height) in [(80, 24), (120, 40), (200, 60), (60, 16)] {
+            app.update(Action::Resize { width, height });
+            let cursor = app.view.panes.get(pane).cursor();
+            assert_eq!(cursor.selected, before, "{pane:?} at {width}x{height}");
+            assert!(
+                selection_in_view(&app, pane),
+                "{pane:?} at {width}x{height}: {cursor:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_resize_keeps_the_now_line_above_the_event_selected_at_start() {
+    let mut app = app_with(Options::default(), 200, 60);
+    let split = app.data.now_split();
+    let divider = |app: &App| {
+        let cursor = app.view.panes.timeline.cursor;
+        let height = usize::from(app.screen.list(Pane::Timeline).height);
+        (cursor.offset..cursor.offset + height).contains(&split)
+    };
+    assert!(divider(&app));
+    for (width, height) in [(80, 24), (60, 16), (120, 40)] {
+        app.update(Action::Resize { width, height });
+        assert!(
+            divider(&app),
+            "{width}x{height}: split {split} row {} {:?} height {}",
+            app.data
+                .timeline_row_of(app.view.panes.timeline.cursor.selected),
+            app.view.panes.timeline.cursor,
+            app.screen.list(Pane::Timeline).height
+        );
+        assert!(selection_in_view(&app, Pane::Timeline), "{width}x{height}");
+    }
+}

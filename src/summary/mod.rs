@@ -435,21 +435,29 @@ impl<'a> View<'a> {
         notes
     }
 
-    /// "Ama Osei, Minister of Water (context), 8 Sep 2024".
+    /// "Ama Osei, Minister of Water (context) · 8 Sep 2024": the date after
+    /// a mark no role has, since a role may hold commas and dates of its
+    /// own ("Mayor of Derna, suspended on 17 September").
     pub fn attribution(&self, quote: QuoteIx) -> String {
+        match self.attribution_parts(quote) {
+            (who, Some(date)) => format!("{who} · {date}"),
+            (who, None) => who,
+        }
+    }
+
+    /// The speaker ("Ama Osei, Minister of Water (context)") and the date
+    /// of a quote, apart.
+    pub fn attribution_parts(&self, quote: QuoteIx) -> (String, Option<String>) {
         let s = self.situation;
         let q = &s.quotes[quote];
         let speaker = &s.actors[q.speaker];
         let mut parts = vec![speaker.name.clone()];
         parts.extend(speaker.role.clone());
-        let mut out = parts.join(", ");
+        let mut who = parts.join(", ");
         if let Some(context) = &q.context {
-            out.push_str(&format!(" ({context})"));
+            who.push_str(&format!(" ({context})"));
         }
-        if let Some(date) = q.date {
-            out.push_str(&format!(", {date}"));
-        }
-        out
+        (who, q.date.map(|date| date.to_string()))
     }
 
     /// Events the selection keeps, each with its tense.

@@ -25,7 +25,7 @@
 //! Quotes (4 quotes)
 //! ------------------
 //! “Every family ...”
-//!   — Ama Osei, Minister of Water, 8 Sep 2024 [4]
+//!   — Ama Osei, Minister of Water · 8 Sep 2024 [4]
 //!
 //! Sources
 //! -------
@@ -44,6 +44,16 @@ use crate::sanitize::clean_line;
 
 /// Narrowest width the layout is made for; narrower requests get this.
 pub const MIN_WIDTH: usize = 20;
+
+/// A space no line breaks at, while wrapping only: textwrap breaks at ASCII
+/// spaces, and [`Writer::wrap`] writes each of these as a plain space (one
+/// in the data too: briefings have plain spaces only).
+const GLUE: char = '\u{a0}';
+
+/// `text` that wrapping keeps on one line ("578,000+ people", "[1, 2]").
+fn glued(text: &str) -> String {
+    text.replace(' ', &GLUE.to_string())
+}
 
 pub fn render(view: &View, width: usize) -> String {
     let mut w = Writer::new(width);
@@ -76,7 +86,9 @@ impl Writer {
     /// Wraps `text` (already clean) to the width, the first line after
     /// `first`, the others after `rest`. Lines break at spaces only: never
     /// inside a word longer than a line (a URL) nor at its hyphens
-    /// ("Port-au-Prince", "https://example.org/a-b").
+    /// ("Port-au-Prince", "https://example.org/a-b"), nor at a [`GLUE`].
+    /// What is written has plain spaces only, so `grep '3,958 deaths'`
+    /// finds it.
     pub(crate) fn wrap(&mut self, text: &str, first: &str, rest: &str) {
         let options = Options::new(self.width)
             .initial_indent(first)
@@ -84,7 +96,7 @@ impl Writer {
             .break_words(false)
             .word_splitter(WordSplitter::NoHyphenation);
         for line in textwrap::wrap(text, options) {
-            self.out.push_str(line.trim_end());
+            self.out.push_str(&line.trim_end().replace(GLUE, " "));
             self.out.push('\n');
         }
     }
@@ -93,21 +105,12 @@ impl Writer {
     /// whole and on the line of the word before them: a lone "[2]" on a
     /// line of its own reads as something else.
     pub(crate) fn wrap_cited(&mut self, text: &str, refs: &str, first: &str, rest: &str) {
-        if refs.is_empty() {
-            return self.wrap(text, first, rest);
+        let refs = glued(refs);
+        match (text.is_empty(), refs.is_empty()) {
+            (_, true) => self.wrap(text, first, rest),
+            (true, false) => self.wrap(&refs, first, rest),
+            (false, false) => self.wrap(&format!("{text}{GLUE}{refs}"), first, rest),
         }
-        // textwrap breaks lines at ASCII spaces only; a no-break space glues
-        // the references to the last word and is turned back afterwards.
-        const GLUE: char = '\u{a0}';
-        let start = self.out.len();
-        let glued = refs.replace(' ', "\u{a0}");
-        if text.is_empty() {
-            self.wrap(&glued, first, rest);
-        } else {
-            self.wrap(&format!("{text}{GLUE}{glued}"), first, rest);
-        }
-        let wrapped = self.out.split_off(start);
-        self.out.push_str(&wrapped.replace(GLUE, " "));
     }
 
     pub(crate) fn line(&mut self, text: &str) {
@@ -163,8 +166,8 @@ fn figures(w: &mut Writer, view: &View) {
             value.push(' ');
             value.push_str(&clean_line(unit));
         }
-        // No-break spaces keep a figure whole on its line: "578,000+ people".
-        let value = value.replace(' ', "\u{a0}");
+        // A figure stays whole on its line: "578,000+ people".
+        let value = glued(&value);
         w.wrap(
             &format!("{}: {value}", clean_line(&metric.label)),
             "- ",
@@ -254,12 +257,12 @@ fn quotes(w: &mut Writer, view: &View) {
         }
         let quote = &s.quotes[q];
         w.line(&format!("“{}”", clean_line(quote.text.trim())));
-        w.wrap_cited(
-            &clean_line(&view.attribution(q)),
-            &view.refs(&quote.sources),
-            "  — ",
-            "    ",
-        );
+        // The date stays whole on its line, after the speaker.
+        let by = match view.attribution_parts(q) {
+            (who, Some(date)) => format!("{} · {}", clean_line(&who), glued(&date)),
+            (who, None) => clean_line(&who).into_owned(),
+        };
+        w.wrap_cited(&by, &view.refs(&quote.sources), "  — ", "    ");
     }
 }
 

@@ -13,9 +13,6 @@ use crate::keymap::{self, FooterKey, Mode};
 use crate::sanitize::clean_line;
 use crate::text::{fit, shown, width};
 
-/// Keys the footer names at most.
-const MAX_KEYS: usize = 7;
-
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if area.is_empty() {
         return;
@@ -36,6 +33,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         spans.push(Span::styled("Search: ", theme.strong()));
         spans.push(Span::raw(shown));
         spans.push(Span::styled(" ", theme.selected()));
+        if let Some(searched) = app.selection().searched_events {
+            // A large file just opened: its search text is still being built.
+            let all = app.situation().events.len().max(1);
+            let percent = searched * 100 / all;
+            spans.push(Span::styled(
+                format!("  searched {percent}% of events so far…"),
+                theme.dim(),
+            ));
+        }
         spans.push(Span::raw("   "));
     }
     let lead: usize = spans.iter().map(|s| s.width()).sum();
@@ -111,14 +117,16 @@ fn key_width(b: &FooterKey) -> usize {
 
 /// Which keys fit in `room` columns beside the status message. The help key
 /// always stays, so there is always a way to learn the rest; the status
-/// message comes next, then the other keys by rank. Shown in rank order.
+/// message comes next, then the other keys by rank. Shown in rank order,
+/// quit last.
 fn keys(app: &App, mode: Mode, room: usize, status: &str) -> Keys {
     let context = keymap::Context {
         focus: app.view().focus,
         filter_active: app.filter_active(),
         file: app.file().is_some(),
     };
-    let mut candidates = app.keymap().footer(mode, context, MAX_KEYS);
+    // As many as fit: a wider terminal names more of them.
+    let mut candidates = app.keymap().footer(mode, context, usize::MAX);
     candidates.retain(|b| applies(app, mode, b.action));
     let pinned = |b: &FooterKey| b.action == Action::Help;
     let mut used: usize = candidates
@@ -143,12 +151,15 @@ fn keys(app: &App, mode: Mode, room: usize, status: &str) -> Keys {
             chosen[i] = true;
         }
     }
+    let mut shown: Vec<FooterKey> = candidates
+        .into_iter()
+        .zip(chosen)
+        .filter_map(|(b, c)| c.then_some(b))
+        .collect();
+    // Quitting is named last, where the eye looks for it.
+    shown.sort_by_key(|b| b.action == Action::Quit);
     Keys {
-        shown: candidates
-            .into_iter()
-            .zip(chosen)
-            .filter_map(|(b, c)| c.then_some(b))
-            .collect(),
+        shown,
         status_width,
     }
 }

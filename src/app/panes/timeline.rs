@@ -45,7 +45,14 @@ impl PaneModel for TimelinePane {
             // The selected row two thirds down.
             self.cursor.offset = row.saturating_sub(height * 2 / 3);
         }
-        self.cursor.follow_row(row, data.timeline_rows(), height);
+        let rows = data.timeline_rows();
+        // The now line next to the selection stays in view with it (after
+        // a resize too): it says which side of now the event is on.
+        let divider = data.now_split();
+        if rows > 0 && (divider == row + 1 || divider + 1 == row) {
+            self.cursor.follow_row(divider, rows, height);
+        }
+        self.cursor.follow_row(row, rows, height);
     }
 
     fn item_at(&self, data: &Data, screen: &Screen, at: Position) -> Option<usize> {
