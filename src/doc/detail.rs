@@ -106,22 +106,35 @@ impl Builder<'_> {
         }
     }
 
-    /// A selectable actor line.
+    /// A selectable item's text, wrapped: "▶ " (when selected) or two
+    /// spaces before the first row, two spaces before the others.
+    fn link_rows(&mut self, selected: bool, text: &str, style: Style) {
+        let rows = wrap(
+            &shown_text(text, TEXT_MAX_CHARS),
+            self.width.saturating_sub(2),
+        );
+        for (i, row) in rows.into_iter().enumerate() {
+            let lead = if selected && i == 0 { "▶ " } else { "  " };
+            self.lines
+                .push(Line::from(Span::styled(format!("{lead}{row}"), style)));
+        }
+    }
+
+    /// A selectable actor: "▶ name · kind · role", wrapped.
     fn actor(&mut self, actor: ActorIx, note: Option<String>) {
         let (data, theme) = (self.data, self.theme);
         let a = &data.situation.actors[actor];
         let selected = self.links.len() == self.selected_link;
         let chosen = data.filter.actors.contains(&actor);
         let mut text = format!(
-            "{}{}{} · {}",
-            if selected { "▶ " } else { "  " },
+            "{}{} · {}",
             if chosen { "● " } else { "" },
-            shown(&a.name, self.width),
+            a.name,
             a.kind.as_str()
         );
         if let Some(note) = note.filter(|n| !n.is_empty()) {
             text.push_str(" · ");
-            text.push_str(&shown(&note, self.width));
+            text.push_str(&note);
         }
         let style = match (selected, chosen) {
             (true, _) => theme.selected().add_modifier(Modifier::BOLD),
@@ -132,11 +145,10 @@ impl Builder<'_> {
             target: Target::Actor(actor),
             line: self.lines.len(),
         });
-        self.lines
-            .push(Line::from(Span::styled(fit(&text, self.width), style)));
+        self.link_rows(selected, &text, style);
     }
 
-    /// A selectable place line: "▶ ⌖ Port-au-Prince · city · exact", with
+    /// A selectable place: "▶ ⌖ Port-au-Prince · city · exact", wrapped, with
     /// "●" when it is in the filter. Its precision is always said: an
     /// approximate point never reads like an exact one.
     fn place(&mut self, place: PlaceIx) {
@@ -145,10 +157,9 @@ impl Builder<'_> {
         let selected = self.links.len() == self.selected_link;
         let chosen = data.filter.places.contains(&place);
         let text = format!(
-            "{}{}⌖ {} · {} · {}",
-            if selected { "▶ " } else { "  " },
+            "{}⌖ {} · {} · {}",
             if chosen { "● " } else { "" },
-            shown(&p.name, self.width),
+            p.name,
             p.kind.as_str(),
             precision(p)
         );
@@ -161,21 +172,15 @@ impl Builder<'_> {
             target: Target::Place(place),
             line: self.lines.len(),
         });
-        self.lines
-            .push(Line::from(Span::styled(fit(&text, self.width), style)));
+        self.link_rows(selected, &text, style);
     }
 
-    /// A selectable event line: "▶ 25 Sep 2024 · Blinken to convene ...".
+    /// A selectable event: "▶ 25 Sep 2024 · Blinken to convene ...", wrapped.
     fn event(&mut self, e: EventIx) {
         let theme = self.theme;
         let event = &self.data.situation.events[e];
         let selected = self.links.len() == self.selected_link;
-        let text = format!(
-            "{}{} · {}",
-            if selected { "▶ " } else { "  " },
-            event.date_label(),
-            shown(&event.title, self.width)
-        );
+        let text = format!("{} · {}", event.date_label(), event.title);
         let style = if selected {
             theme.selected().add_modifier(Modifier::BOLD)
         } else {
@@ -185,38 +190,44 @@ impl Builder<'_> {
             target: Target::Event(e),
             line: self.lines.len(),
         });
-        self.lines
-            .push(Line::from(Span::styled(fit(&text, self.width), style)));
+        self.link_rows(selected, &text, style);
     }
 
-    /// A selectable event row of a list, dates in a column:
-    /// "▶ 25 Sep 2024   Blinken to convene ...".
+    /// A selectable event row of a list, dates in a column and the title
+    /// wrapped beside them: "▶ 25 Sep 2024   Blinken to convene ...".
     fn listed_event(&mut self, e: EventIx) {
         let (data, theme) = (self.data, self.theme);
         let event = &data.situation.events[e];
         let selected = self.links.len() == self.selected_link;
+        // As the timeline does: most dates fit the column, an outlier
+        // coarsens ("late Sep 2024" to "Sep 2024").
         let date_width = data.derived.date_width;
-        let date = pad(&event.date_label(), date_width + 2);
+        let date = pad(
+            &crate::text::first_fitting(date_width, &event.date_labels()),
+            date_width + 2,
+        );
         let room = self.width.saturating_sub(date_width + 4);
-        let title = fit(&shown(&event.title, room), room);
-        let line = if selected {
-            let style = theme.selected().add_modifier(Modifier::BOLD);
-            Line::from(Span::styled(
-                fit(&format!("▶ {date}{title}"), self.width),
-                style,
-            ))
-        } else {
-            Line::from(vec![
-                Span::raw("  "),
-                Span::styled(date, theme.dim()),
-                Span::raw(title),
-            ])
-        };
+        let titles = wrap(&shown_text(&event.title, TEXT_MAX_CHARS), room);
         self.links.push(Link {
             target: Target::Event(e),
             line: self.lines.len(),
         });
-        self.lines.push(line);
+        let blank = " ".repeat(date_width + 2);
+        for (i, title) in titles.into_iter().enumerate() {
+            let date = if i == 0 { date.as_str() } else { &blank };
+            let line = if selected {
+                let style = theme.selected().add_modifier(Modifier::BOLD);
+                let lead = if i == 0 { "▶ " } else { "  " };
+                Line::from(Span::styled(format!("{lead}{date}{title}"), style))
+            } else {
+                Line::from(vec![
+                    Span::raw("  "),
+                    Span::styled(date.to_string(), theme.dim()),
+                    Span::raw(title),
+                ])
+            };
+            self.lines.push(line);
+        }
     }
 
     fn sources(&mut self, sources: &[SourceIx]) {
@@ -247,16 +258,21 @@ impl Builder<'_> {
                 .push(Line::from(vec![Span::raw(bullet), Span::raw(row)]));
         }
         let by: Vec<String> = [
-            s.publisher.as_deref().map(|p| shown(p, width).into_owned()),
+            s.publisher
+                .as_deref()
+                .map(|p| shown_text(p, TEXT_MAX_CHARS).into_owned()),
             s.date.map(|d| d.to_string()),
         ]
         .into_iter()
         .flatten()
         .collect();
-        if !by.is_empty() {
+        for row in wrap(&by.join(" · "), width)
+            .into_iter()
+            .filter(|r| !r.is_empty())
+        {
             self.lines.push(Line::from(vec![
                 Span::raw("    "),
-                Span::styled(fit(&by.join(" · "), width), theme.dim()),
+                Span::styled(row, theme.dim()),
             ]));
         }
         if let Some(url) = &s.url {
@@ -424,11 +440,14 @@ fn quote_text(b: &mut Builder, q: QuoteIx) {
         };
         b.lines.push(line);
     }
-    let by = attribution(&data.situation, q, width);
-    b.lines.push(Line::from(vec![
-        Span::raw("  "),
-        Span::styled(by, theme.dim()),
-    ]));
+    // Wrapped, not cut as the quotes pane's one row does.
+    let by = attribution(&data.situation, q, TEXT_MAX_CHARS);
+    for row in wrap(&by, width) {
+        b.lines.push(Line::from(vec![
+            Span::raw("  "),
+            Span::styled(row, theme.dim()),
+        ]));
+    }
 }
 
 fn actor(b: &mut Builder, a: ActorIx) {

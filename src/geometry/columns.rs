@@ -3,6 +3,8 @@
 //! functions of the derived widths, so the arrangement can ask how wide a
 //! pane must be to show everything (see [`timeline_full_width`]).
 
+use ratatui::layout::Constraint;
+
 use crate::derived::Derived;
 
 /// Column widths of a timeline row, in columns, gaps included.
@@ -12,6 +14,26 @@ pub struct TimelineColumns {
     pub title: usize,
     pub actors: usize,
     pub category: usize,
+}
+
+impl TimelineColumns {
+    /// The widths of the columns shown, for a `Table`: glyph, date, title,
+    /// then actors and category when they have room, then sources. Each
+    /// holds the space after it, so the table adds none.
+    pub fn widths(&self) -> Vec<Constraint> {
+        let optional = [self.actors, self.category].into_iter().filter(|&w| w > 0);
+        [GLYPH, self.date, self.title]
+            .into_iter()
+            .chain(optional)
+            .chain([SOURCES])
+            .map(length)
+            .collect()
+    }
+}
+
+/// A column of exactly `columns` cells.
+fn length(columns: usize) -> Constraint {
+    Constraint::Length(u16::try_from(columns).unwrap_or(u16::MAX))
 }
 
 pub const GLYPH: usize = 2;
@@ -86,6 +108,21 @@ pub struct ActorColumns {
     pub name: usize,
     pub kind: usize,
     pub role: usize,
+}
+
+impl ActorColumns {
+    /// The widths of the columns shown, for a `Table`: mark, name, kind
+    /// when it has room, event count, role when it has room. Each holds
+    /// the space after it.
+    pub fn widths(&self) -> Vec<Constraint> {
+        let kind = Some(self.kind).filter(|&w| w > 0);
+        let role = Some(self.role).filter(|&w| w > 0);
+        [Some(MARK), Some(self.name), kind, Some(COUNT), role]
+            .into_iter()
+            .flatten()
+            .map(length)
+            .collect()
+    }
 }
 
 /// Room goes, in this order, to names as wide as most need, the kind (in

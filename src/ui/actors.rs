@@ -8,15 +8,16 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Row, StatefulWidget, Table, TableState};
 
 use crate::action::Pane;
 use crate::app::App;
 use crate::derived::kind_label;
 use crate::geometry::Screen;
-use crate::geometry::columns::{COUNT, MARK, actors_columns};
+use crate::geometry::columns::{COUNT, actors_columns};
 use crate::model::ActorIx;
-use crate::text::{find_all, highlight, pad, pad_left, shown};
-use crate::ui::{draw_lines, empty_message, fill_row, pane_frame, scrollbar};
+use crate::text::{find_all, fit, highlight, shown};
+use crate::ui::{empty_message, pane_frame, scrollbar};
 
 pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
     let Some(area) = screen.visible(Pane::Actors) else {
@@ -52,23 +53,21 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
         return;
     }
     let cols = actors_columns(app.derived(), usize::from(inner.width));
-    let heading = Line::from(Span::styled(
-        format!(
-            "{}{}{}{}{}",
-            " ".repeat(MARK),
-            pad("Actor", cols.name),
-            pad(if cols.kind > 0 { "Kind" } else { "" }, cols.kind),
-            pad_left("Events", COUNT - 1) + " ",
-            if cols.role > 0 { "Role" } else { "" }
-        ),
-        theme.dim().add_modifier(Modifier::BOLD),
-    ));
-    buf.set_line(inner.x, inner.y, &heading, inner.width);
+    let mut header = vec![Cell::from(""), Cell::from("Actor")];
+    if cols.kind > 0 {
+        header.push(Cell::from("Kind"));
+    }
+    header.push(Cell::from(Line::from("Events ").right_aligned()));
+    if cols.role > 0 {
+        header.push(Cell::from("Role"));
+    }
+    let header = Row::new(header).style(theme.dim().add_modifier(Modifier::BOLD));
     let list = screen.list(Pane::Actors);
     let height = usize::from(list.height);
     let chosen = |a: ActorIx| app.filter().actors.contains(&a);
     let tree = app.data().actor_order() == crate::data::ActorOrder::Tree;
-    let lines: Vec<Line> = app
+    // Only the rows in view are built, from the cursor's offset.
+    let rows: Vec<Row> = app
         .data()
         .actors_listed()
         .iter()
@@ -106,51 +105,62 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
             } else {
                 String::new()
             };
-            let mut spans = vec![
-                Span::styled(mark, style),
-                Span::styled(guide.clone(), theme.border()),
-            ];
             let name_width = cols.name.saturating_sub(guide.chars().count() + 1);
-            let name = pad(&shown(&actor.name, name_width), name_width) + " ";
+            let name = fit(&shown(&actor.name, name_width), name_width);
+            let mut name_spans = vec![Span::styled(guide, theme.border())];
             if matches_search(a) && find_all(&name, &needle).is_empty() {
                 // Matched by an alias or its id: the whole name is marked.
-                let text = name.trim_end();
-                let blank = name.len() - text.len();
-                spans.push(Span::styled(text.to_string(), style.patch(theme.matched())));
-                spans.push(Span::styled(" ".repeat(blank), style));
+                name_spans.push(Span::styled(name, style.patch(theme.matched())));
             } else {
-                spans.extend(highlight(name, &needle, style, theme.matched()));
+                name_spans.extend(highlight(name, &needle, style, theme.matched()));
             }
-            let kind = kind_label(actor.kind, cols.kind.saturating_sub(1));
-            spans.push(Span::styled(pad(kind, cols.kind), theme.dim()));
-            spans.push(Span::styled(
-                pad_left(&app.index().event_count(a).to_string(), COUNT - 1) + " ",
-                theme.text(),
+            let mut cells = vec![
+                Cell::from(Span::styled(mark, style)),
+                Cell::from(Line::from(name_spans)),
+            ];
+            if cols.kind > 0 {
+                let kind = kind_label(actor.kind, cols.kind.saturating_sub(1));
+                cells.push(Cell::from(Span::styled(kind, theme.dim())));
+            }
+            let count = app.index().event_count(a).to_string();
+            cells.push(Cell::from(
+                Line::styled(fit(&count, COUNT - 1) + " ", theme.text()).right_aligned(),
             ));
             if cols.role > 0 {
                 let role = actor
                     .role
                     .as_deref()
-                    .map(|r| shown(r, cols.role))
+                    .map(|r| fit(&shown(r, cols.role), cols.role))
                     .unwrap_or_default();
-                spans.push(Span::styled(pad(&role, cols.role), theme.dim()));
+                cells.push(Cell::from(Span::styled(role, theme.dim())));
             }
-            Line::from(spans)
+            Row::new(cells)
         })
         .collect();
-    draw_lines(&lines, list, buf);
-    if let Some(dy) = cursor
-        .selected
+    let selected = (cursor.selected)
         .checked_sub(cursor.offset)
-        .filter(|&dy| dy < height)
-    {
-        let style = if app.view().focus == Pane::Actors {
-            theme.selected()
-        } else {
-            Style::new().add_modifier(Modifier::BOLD)
-        };
-        fill_row(buf, list, list.y + dy as u16, style);
-    }
+        .filter(|&dy| dy < height);
+    let style = if app.view().focus == Pane::Actors {
+        theme.selected()
+    } else {
+        Style::new().add_modifier(Modifier::BOLD)
+    };
+    let table = Table::new(rows, cols.widths())
+        .header(header)
+        .column_spacing(0)
+        .row_highlight_style(style);
+    // The heading sits on the row above the list.
+    let area_with_heading = Rect {
+        y: list.y.saturating_sub(1),
+        height: list.height.saturating_add(1),
+        ..list
+    };
+    StatefulWidget::render(
+        table,
+        area_with_heading,
+        buf,
+        &mut TableState::new().with_selected(selected),
+    );
     // The scrollbar runs beside the list, below the headings.
     let beside_list = Rect {
         y: area.y.saturating_add(1),

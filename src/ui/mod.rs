@@ -51,14 +51,33 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     header::render(app, screen.header, buf);
     banner::render(app, screen.banner, buf);
-    figures::render(app, screen, buf);
-    timeline::render(app, screen, buf);
-    strip::render(app, screen, buf);
-    actors::render(app, screen, buf);
-    quotes::render(app, screen, buf);
-    map::render_pane(app, screen, buf);
+    for pane in Pane::ALL {
+        render_pane(app, pane, buf);
+    }
     footer::render(app, screen.footer, buf);
-    let space = screen.popups;
+    render_popups(app, buf);
+}
+
+/// Draws one pane (nothing when it is not on screen). Each pane draws only
+/// inside its own rect, so a buffer of just that rect holds it whole: the
+/// pane-level snapshots are drawn that way.
+pub fn render_pane(app: &App, pane: Pane, buf: &mut Buffer) {
+    let screen = app.screen();
+    match pane {
+        Pane::Figures => figures::render(app, screen, buf),
+        Pane::Timeline => {
+            timeline::render(app, screen, buf);
+            strip::render(app, screen, buf);
+        }
+        Pane::Actors => actors::render(app, screen, buf),
+        Pane::Quotes => quotes::render(app, screen, buf),
+        Pane::Map => map::render_pane(app, screen, buf),
+    }
+}
+
+/// Draws the open popups, the newest on top.
+pub fn render_popups(app: &App, buf: &mut Buffer) {
+    let space = app.screen().popups;
     for popup in &app.view().popups {
         match popup {
             Popup::Picker(actors) => picker::render_actors(app, actors, space, buf),

@@ -16,14 +16,15 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Row, StatefulWidget, Table, TableState};
 
 use crate::action::Pane;
 use crate::app::App;
 use crate::geometry::Screen;
-use crate::geometry::columns::{SOURCES, timeline_columns};
+use crate::geometry::columns::{SOURCES, TimelineColumns, timeline_columns};
 use crate::model::{Event, FuzzyDate, Tense};
-use crate::text::{first_fitting, fit, highlight, pad, pad_left, shown, width};
-use crate::ui::{draw_lines, empty_message, pane_frame, scrollbar};
+use crate::text::{first_fitting, fit, highlight, shown, width};
+use crate::ui::{empty_message, pane_frame, scrollbar};
 
 /// The event's date as the whole program shows it.
 pub fn date_label(e: &Event) -> String {
@@ -83,26 +84,33 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
     }
     let height = usize::from(inner.height);
     let rows = app.data().timeline_rows();
-    let lines: Vec<Line> = (cursor.offset..rows.min(cursor.offset + height))
+    let cols = timeline_columns(app.derived(), usize::from(inner.width));
+    let widths = cols.widths();
+    // Only the rows in view are built: the table starts at the cursor's
+    // offset, so its own scrolling never moves.
+    let shown: Vec<Row> = (cursor.offset..rows.min(cursor.offset + height))
         .map(|row| match app.data().timeline_event_at(row) {
-            Some(position) => event_line(app, position, usize::from(inner.width)),
-            None => now_line(app, usize::from(inner.width)),
+            Some(position) => event_row(app, position, &cols),
+            None => now_row(app, usize::from(inner.width), widths.len()),
         })
         .collect();
-    draw_lines(&lines, inner, buf);
-    let selected_row = app.data().timeline_row_of(cursor.selected);
-    if let Some(y) = selected_row
+    let selected = (app.data().timeline_row_of(cursor.selected))
         .checked_sub(cursor.offset)
-        .filter(|&dy| dy < height)
-        .map(|dy| inner.y + dy as u16)
-    {
-        let style = if app.view().focus == Pane::Timeline {
-            app.theme().selected()
-        } else {
-            Style::new().add_modifier(Modifier::BOLD)
-        };
-        crate::ui::fill_row(buf, inner, y, style);
-    }
+        .filter(|&dy| dy < height);
+    let style = if app.view().focus == Pane::Timeline {
+        app.theme().selected()
+    } else {
+        Style::new().add_modifier(Modifier::BOLD)
+    };
+    let table = Table::new(shown, widths)
+        .column_spacing(0)
+        .row_highlight_style(style);
+    StatefulWidget::render(
+        table,
+        inner,
+        buf,
+        &mut TableState::new().with_selected(selected),
+    );
     // The scrollbar runs beside the list, not the strip.
     let beside = Rect {
         y: inner.y.saturating_sub(1),
@@ -110,6 +118,12 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
         ..area
     };
     scrollbar(app, beside, rows, cursor.offset, height, buf);
+}
+
+/// The "now" divider: one cell across every column.
+fn now_row(app: &App, columns: usize, spans: usize) -> Row<'static> {
+    let span = u16::try_from(spans).unwrap_or(u16::MAX);
+    Row::new([Cell::from(now_line(app, columns)).column_span(span)])
 }
 
 fn now_line(app: &App, columns: usize) -> Line<'static> {
@@ -134,12 +148,13 @@ fn now_line(app: &App, columns: usize) -> Line<'static> {
     Line::from(Span::styled(fit(&text, columns), app.theme().now()))
 }
 
-fn event_line(app: &App, position: usize, width: usize) -> Line<'static> {
+/// One event's row; `cols` gives each cell its width, the space after it
+/// included (text is cut one column short, so cells never touch).
+fn event_row(app: &App, position: usize, cols: &TimelineColumns) -> Row<'static> {
     let theme = app.theme();
     let s = &app.situation();
     let ix = app.selection().events[position];
     let e = &s.events[ix];
-    let cols = timeline_columns(app.derived(), width);
     let needle = app.needle();
     let (glyph, base) = match e.tense(s.as_of) {
         Tense::Past => ("● ", theme.text()),
@@ -152,66 +167,56 @@ fn event_line(app: &App, position: usize, width: usize) -> Line<'static> {
         .data()
         .marks
         .mark(crate::digest::Section::Events, ix.get());
-    let glyph_span = match mark {
+    let glyph = match mark {
         Some(mark) => Span::styled(
             format!("{}{}", glyph.trim_end(), mark.symbol()),
             base.patch(theme.strong()),
         ),
         None => Span::styled(glyph, base),
     };
-    let mut spans = vec![
-        glyph_span,
-        // One column always parts the date from the title; an outlier of a
-        // date coarsens to the column ("late Sep 2024" to "Sep 2024").
-        Span::styled(
-            pad(
-                &first_fitting(cols.date.saturating_sub(1), &e.date_labels()),
-                cols.date.saturating_sub(1),
-            ) + " ",
-            base.patch(theme.dim()),
-        ),
+    let room = |column: usize| column.saturating_sub(1);
+    let found =
+        |text: String, style: Style| Line::from(highlight(text, &needle, style, theme.matched()));
+    // One column always parts the date from the title; an outlier of a
+    // date coarsens to the column ("late Sep 2024" to "Sep 2024").
+    let date = first_fitting(room(cols.date), &e.date_labels());
+    let mut cells = vec![
+        Cell::from(glyph),
+        Cell::from(Span::styled(date, base.patch(theme.dim()))),
+        Cell::from(found(
+            fit(&shown(&e.title, cols.title), room(cols.title)),
+            base,
+        )),
     ];
-    spans.extend(highlight(
-        pad(&shown(&e.title, cols.title), cols.title.saturating_sub(1)) + " ",
-        &needle,
-        base,
-        theme.matched(),
-    ));
     if cols.actors > 0 {
         let names: Vec<&str> = e
             .actors
             .iter()
             .map(|&a| app.derived().short_names[a.get()].as_str())
             .collect();
-        let room = cols.actors.saturating_sub(1);
-        spans.extend(highlight(
-            pad(&names_fitting(&names, room), room) + " ",
-            &needle,
+        cells.push(Cell::from(found(
+            names_fitting(&names, room(cols.actors)),
             theme.dim(),
-            theme.matched(),
-        ));
+        )));
     }
     if cols.category > 0 {
         let category = e
             .place
             .map(|p| app.situation().places[p].name.as_str())
             .or(e.category.as_deref())
-            .map(|c| shown(c, cols.category))
+            .map(|c| fit(&shown(c, cols.category), room(cols.category)))
             .unwrap_or_default();
-        spans.extend(highlight(
-            pad(&category, cols.category.saturating_sub(1)) + " ",
-            &needle,
-            theme.dim(),
-            theme.matched(),
-        ));
+        cells.push(Cell::from(found(category, theme.dim())));
     }
     let sources = if e.sources.is_empty() {
         "[?]".to_string()
     } else {
         format!("[{}]", e.sources.len())
     };
-    spans.push(Span::styled(pad_left(&sources, SOURCES), theme.dim()));
-    Line::from(spans)
+    cells.push(Cell::from(
+        Line::styled(fit(&sources, SOURCES), theme.dim()).right_aligned(),
+    ));
+    Row::new(cells)
 }
 
 /// Names joined to fit a width, counting those left out: "Ruto, Kenya +2"
