@@ -56,10 +56,15 @@ fuzz_target!(|data: &[u8]| {
                 app.update(action);
             }
             if i == 7 {
+                // The hostile bytes as the first line and as the whole
+                // report, which the report popup draws.
+                let text = String::from_utf8_lossy(&data[..data.len().min(300)]).into_owned();
                 app.reloaded(Outcome::Failed(Problem {
-                    first: String::from_utf8_lossy(&data[..data.len().min(300)]).into_owned(),
+                    first: text.clone(),
                     more: 1,
+                    report: text,
                 }));
+                app.update(Action::Report);
             }
             terminal
                 .draw(|frame| frame.render_widget(&app, frame.area()))
