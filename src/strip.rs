@@ -516,26 +516,11 @@ pub fn compute(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::day_index::testing::event;
     use crate::model::Event;
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
-    }
-
-    fn event(date: &str, end: Option<&str>) -> Event {
-        Event {
-            id: date.into(),
-            date: date.parse().unwrap(),
-            end: end.map(|e| e.parse().unwrap()),
-            title: String::new(),
-            summary: None,
-            actors: Vec::new(),
-            location: None,
-            place: None,
-            category: None,
-            tags: Vec::new(),
-            sources: Vec::new(),
-        }
     }
 
     fn close(a: f64, b: f64) -> bool {

@@ -472,29 +472,19 @@ fn actor(b: &mut Builder, a: ActorIx) {
     let members: Vec<ActorIx> = (s.actor_ixs())
         .filter(|&m| s.actors[m].part_of == Some(a))
         .collect();
-    let with_members = if members.is_empty() {
-        ""
-    } else {
-        " (with its members)"
-    };
-    b.field(
-        "Events",
-        &format!("{}{with_members}", data.index.event_count(a)),
-    );
     let in_scope = data
         .selection
         .actors_in_scope
         .get(a.get())
         .copied()
         .unwrap_or(false);
-    let status = if data.filter.actors.contains(&a) {
-        "in the filter"
-    } else if !data.filter.actors.is_empty() && in_scope {
-        "in the filter through the actor it is part of"
-    } else {
-        "not in the filter"
-    };
-    b.field("Filter", status);
+    count_and_filter(
+        b,
+        data.index.event_count(a),
+        (!members.is_empty()).then_some("with its members"),
+        data.filter.actors.contains(&a),
+        (!data.filter.actors.is_empty() && in_scope).then_some("the actor it is part of"),
+    );
     if let Some(parent) = actor.part_of {
         b.heading("Part of".into());
         b.actor(parent, s.actors[parent].role.clone());
@@ -572,29 +562,19 @@ fn place(b: &mut Builder, p: PlaceIx) {
     let inside: Vec<PlaceIx> = (0..s.places.len())
         .filter(|&q| s.places[q].part_of == Some(p))
         .collect();
-    let with_inside = if inside.is_empty() {
-        ""
-    } else {
-        " (with the places inside it)"
-    };
-    b.field(
-        "Events",
-        &format!("{}{with_inside}", data.index.place_event_count(p)),
-    );
     let in_scope = data
         .selection
         .places_in_scope
         .get(p)
         .copied()
         .unwrap_or(false);
-    let status = if data.filter.places.contains(&p) {
-        "in the filter"
-    } else if !data.filter.places.is_empty() && in_scope {
-        "in the filter through the place it lies in"
-    } else {
-        "not in the filter"
-    };
-    b.field("Filter", status);
+    count_and_filter(
+        b,
+        data.index.place_event_count(p),
+        (!inside.is_empty()).then_some("with the places inside it"),
+        data.filter.places.contains(&p),
+        (!data.filter.places.is_empty() && in_scope).then_some("the place it lies in"),
+    );
     if let Some(outer) = place.part_of {
         b.heading("Part of".into());
         b.place(outer);
@@ -634,6 +614,29 @@ fn place(b: &mut Builder, p: PlaceIx) {
 /// What changed since the reader's last look, when the item is marked:
 /// "new since your last look", or "changed since your last look" with a
 /// line per field that moved ("date was 3 Sep 2024, now 4 Sep 2024").
+/// The "Events" and "Filter" fields an actor page and a place page share:
+/// the count (saying when it takes in what lies inside), and whether the
+/// filter keeps the item itself or through the item it is part of.
+fn count_and_filter(
+    b: &mut Builder,
+    events: usize,
+    with_inside: Option<&str>,
+    in_filter: bool,
+    kept_through: Option<&str>,
+) {
+    let count = match with_inside {
+        Some(inside) => format!("{events} ({inside})"),
+        None => events.to_string(),
+    };
+    b.field("Events", &count);
+    let status = match (in_filter, kept_through) {
+        (true, _) => "in the filter".to_owned(),
+        (false, Some(through)) => format!("in the filter through {through}"),
+        (false, None) => "not in the filter".to_owned(),
+    };
+    b.field("Filter", &status);
+}
+
 fn since_last_look(b: &mut Builder, section: Section, item: usize) {
     let marks = &b.data.marks;
     match marks.mark(section, item) {
