@@ -730,7 +730,7 @@ fn summary_selects_exactly_what_query_select_selects() {
             Filter {
                 actors: vec![actor("residents")],
                 facets: Facets {
-                    sources: vec![s.sources.iter().position(|x| x.id == "flash-4").unwrap()],
+                    sources: vec![s.source_by_id("flash-4").unwrap()],
                     ..Facets::default()
                 },
                 ..Filter::default()
