@@ -119,6 +119,12 @@ impl App {
         summary::render(&view, format, 80)
     }
 
+    /// The `sitrep summary` command line that writes the view to `path` in
+    /// `format`.
+    pub fn summary_command(&self, format: Format, path: &Path) -> String {
+        summary_command(&self.data, self.file.as_deref(), format, path)
+    }
+
     /// `e`: the editor at the item's line.
     pub(super) fn edit(&mut self) -> Option<Effect> {
         if self.file.is_none() {
@@ -200,14 +206,18 @@ impl App {
 }
 
 /// The `sitrep summary` command line that writes the view of `data` to
-/// `path` (its format from the extension, as `x` picks it); `file` is the
-/// situation file as the user named it.
-pub(super) fn summary_command(data: &Data, file: Option<&str>, path: &Path) -> String {
+/// `path` in `format`; `file` is the situation file as the user named it.
+pub(super) fn summary_command(
+    data: &Data,
+    file: Option<&str>,
+    format: Format,
+    path: &Path,
+) -> String {
     let mut words = vec!["sitrep".to_string()];
     words.extend(summary::command_args(
         &data.situation,
         &data.filter,
-        export::format_for(path),
+        format,
         file,
     ));
     let path = crate::sanitize::clean_line(&path.to_string_lossy()).into_owned();

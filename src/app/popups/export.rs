@@ -82,7 +82,9 @@ impl PopupModel for ExportPopup {
         self.command = if self.text.text().trim().is_empty() {
             String::new()
         } else {
-            crate::app::share::summary_command(data, self.file.as_deref(), &self.path())
+            let path = self.path();
+            let format = crate::export::format_for(&path);
+            crate::app::share::summary_command(data, self.file.as_deref(), format, &path)
         };
         let columns = usize::from(popup::export(space, 0).text.width);
         self.command_lines = if self.command.is_empty() {
