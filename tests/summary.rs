@@ -181,6 +181,7 @@ sources = ["who"]
 
 fn derna() -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("summary-derna");
+    std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("derna.toml");
     std::fs::write(&path, DERNA).unwrap();
     path
