@@ -94,7 +94,10 @@ fn strings(s: &mut Scanner<'_>, scratch: &mut Vec<String>) -> Scan<Vec<String>> 
         scratch.push(string(s)?);
         Ok(())
     })?;
-    Ok(scratch.drain(..).collect())
+    // Not `mem::take`: the scratch list's spare room would go with it.
+    let mut out = Vec::with_capacity(scratch.len());
+    out.append(scratch);
+    Ok(out)
 }
 
 /// The ids a piece refers to, each once, and its references: by

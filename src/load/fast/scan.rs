@@ -401,10 +401,11 @@ impl<'i> Scanner<'i> {
             return Err(Stop::Unusual);
         }
         // No leading zeros, and no 0x, 0o, 0b.
-        if bytes[i] == b'0' && !matches!(bytes.get(i + 1), Some(b'.' | b'e' | b'E')) {
-            if !ends_value(bytes.get(i + 1).copied()) {
-                return Err(Stop::Unusual);
-            }
+        if bytes[i] == b'0'
+            && !matches!(bytes.get(i + 1), Some(b'.' | b'e' | b'E'))
+            && !ends_value(bytes.get(i + 1).copied())
+        {
+            return Err(Stop::Unusual);
         }
         let mut underscores = false;
         while digit(i) || (bytes.get(i) == Some(&b'_') && digit(i + 1) && digit(i - 1)) {
