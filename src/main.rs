@@ -83,7 +83,7 @@ enum Command {
     /// Exit status: 0 when every file is valid, 1 when a file is not a valid
     /// situation, 2 for usage errors and files that cannot be read.
     Check {
-        /// Files to check (none: the built-in situation, unless --config).
+        /// Files to check (`-`: standard input; none: the built-in situation, unless --config).
         files: Vec<PathBuf>,
         /// Check a config file: FILE, or the one `sitrep config --path` names.
         #[arg(long, value_name = "FILE", num_args = 0..=1)]
@@ -169,7 +169,7 @@ struct Limit {
 
 #[derive(Args, Debug)]
 struct SummaryArgs {
-    /// A situation file (none: the built-in situation).
+    /// A situation file (`-`: standard input; none: the built-in situation).
     file: Option<PathBuf>,
     #[command(flatten)]
     filter: Ask,
@@ -280,6 +280,13 @@ fn term_refusal(term: Option<&str>) -> Option<String> {
 /// and only then touches the terminal.
 fn run_dashboard(cli: &Cli) -> ExitCode {
     let file = cli.file.as_ref();
+    if file.is_some_and(|f| f.as_os_str() == "-") {
+        eprintln!(
+            "error: the dashboard reads a file it can reload when saved, not standard input (`-`); \
+             `sitrep check -` and `sitrep summary -` read standard input"
+        );
+        return ExitCode::from(2);
+    }
     let config = match load_config(&cli.config.choice()) {
         Ok(config) => config,
         Err(code) => return code,
@@ -442,14 +449,21 @@ impl NotOpened {
     }
 }
 
-/// Reads a file named on the command line (see [`read`]), or the built-in
-/// situation.
+/// How `-` is shown where a file's name would be (`<stdin>:3:9: …`).
+const STDIN_NAME: &str = "<stdin>";
+
+/// Reads a file named on the command line (see [`read`]), standard input
+/// for `-`, or the built-in situation.
 fn read_input(path: Option<&PathBuf>, max_size: u64) -> Result<(String, Vec<u8>), String> {
     match path {
         None => Ok((
             sitrep::BUILTIN_PATH.to_string(),
             sitrep::BUILTIN_TEXT.as_bytes().to_vec(),
         )),
+        Some(path) if path.as_os_str() == "-" => match read::read_stdin(max_size) {
+            Ok(bytes) => Ok((STDIN_NAME.to_string(), bytes)),
+            Err(e) => Err(format!("sitrep: cannot read standard input: {e}")),
+        },
         Some(path) => {
             let shown = sitrep::sanitize::clean_line(&path.display().to_string()).into_owned();
             match read::read_file(path, max_size) {

@@ -91,6 +91,27 @@ pub fn read_file(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     Ok(bytes)
 }
 
+/// Reads standard input (`-` on the command line) to its end, at most
+/// `limit` bytes: reading stops one byte past the limit, so a endless pipe
+/// costs no more than that.
+pub fn read_stdin(limit: u64) -> Result<Vec<u8>, ReadError> {
+    read_bounded(io::stdin().lock(), limit)
+}
+
+/// Everything `reader` gives, at most `limit` bytes.
+fn read_bounded(reader: impl Read, limit: u64) -> Result<Vec<u8>, ReadError> {
+    let mut bytes = Vec::new();
+    reader
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(ReadError::Io)?;
+    let size = bytes.len() as u64;
+    if size > limit {
+        return Err(ReadError::TooLarge { size, limit });
+    }
+    Ok(bytes)
+}
+
 /// Opens without waiting: a FIFO opened for reading would otherwise block
 /// until something writes to it. (For a regular file the flag changes
 /// nothing.)

@@ -14,14 +14,35 @@ pub fn is_hostile(c: char) -> bool {
         | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
-/// A visible stand-in for a hostile character: the Unicode control picture
-/// for C0 and DEL ("␛" for ESC), the replacement character otherwise.
-pub fn visible(c: char) -> char {
-    match c {
+/// Appends a visible stand-in for a hostile character: the Unicode control
+/// picture for C0 and DEL ("␛" for ESC); a bidi control by its short name
+/// in angle brackets ("⟨RLO⟩" for the right-to-left override), so the
+/// reader sees what the text tried to do without it being done; the
+/// replacement character "\u{fffd}" for a C1 control.
+pub fn push_visible(out: &mut String, c: char) {
+    let bidi = match c {
+        '\u{202a}' => "LRE",
+        '\u{202b}' => "RLE",
+        '\u{202c}' => "PDF",
+        '\u{202d}' => "LRO",
+        '\u{202e}' => "RLO",
+        '\u{2066}' => "LRI",
+        '\u{2067}' => "RLI",
+        '\u{2068}' => "FSI",
+        '\u{2069}' => "PDI",
+        _ => "",
+    };
+    if !bidi.is_empty() {
+        out.push('⟨');
+        out.push_str(bidi);
+        out.push('⟩');
+        return;
+    }
+    out.push(match c {
         '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
         '\u{7f}' => '\u{2421}',
         _ => '\u{fffd}',
-    }
+    });
 }
 
 /// Multi-line text: hostile characters made visible; newlines and tabs kept.
@@ -29,11 +50,15 @@ pub fn clean(text: &str) -> Cow<'_, str> {
     if !text.chars().any(is_hostile) {
         return Cow::Borrowed(text);
     }
-    Cow::Owned(
-        text.chars()
-            .map(|c| if is_hostile(c) { visible(c) } else { c })
-            .collect(),
-    )
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if is_hostile(c) {
+            push_visible(&mut out, c);
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// One line of text: as [`clean`], and line breaks and tabs become spaces.
@@ -42,19 +67,17 @@ pub fn clean_line(text: &str) -> Cow<'_, str> {
     if !text.chars().any(|c| is_hostile(c) || flat(c)) {
         return Cow::Borrowed(text);
     }
-    Cow::Owned(
-        text.chars()
-            .map(|c| {
-                if flat(c) {
-                    ' '
-                } else if is_hostile(c) {
-                    visible(c)
-                } else {
-                    c
-                }
-            })
-            .collect(),
-    )
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if flat(c) {
+            out.push(' ');
+        } else if is_hostile(c) {
+            push_visible(&mut out, c);
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// True when the text contains nothing a terminal would act on (newlines and
@@ -77,8 +100,9 @@ mod tests {
     #[test]
     fn removes_the_power_of_c1_and_bidi_controls() {
         assert_eq!(clean("a\u{9b}31m"), "a\u{fffd}31m");
-        assert_eq!(clean("\u{202e}txt.exe"), "\u{fffd}txt.exe");
-        assert_eq!(clean("\u{2066}x\u{2069}"), "\u{fffd}x\u{fffd}");
+        // A bidi control is named, not obeyed: the text reads in order.
+        assert_eq!(clean("\u{202e}txt.exe"), "⟨RLO⟩txt.exe");
+        assert_eq!(clean("\u{2066}x\u{2069}"), "⟨LRI⟩x⟨PDI⟩");
     }
 
     #[test]
@@ -102,7 +126,7 @@ mod tests {
         assert_eq!(clean("a\r\nb"), "a␍\nb");
         assert_eq!(
             clean("\u{202a}\u{202b}\u{202c}\u{202d}"),
-            "\u{fffd}".repeat(4)
+            "⟨LRE⟩⟨RLE⟩⟨PDF⟩⟨LRO⟩"
         );
     }
 

@@ -608,3 +608,48 @@ fn a_part_of_cycle_through_100000_actors_is_named_by_its_first_few() {
              {shown}: not valid, 1 error\n"
         ));
 }
+
+/// `-` reads standard input, as most tools do: for `check` and `summary`,
+/// with the same size limit as a file; the dashboard, which reloads its
+/// file when saved, says it needs a file.
+#[test]
+fn a_dash_reads_standard_input_for_check_and_summary() {
+    let text = std::fs::read_to_string(good("big-numbers")).unwrap();
+    sitrep()
+        .args(["check", "-"])
+        .write_stdin(text.clone())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("<stdin>"));
+    sitrep()
+        .args(["summary", "-"])
+        .write_stdin(text.clone())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Big numbers"));
+    // A problem is placed in `<stdin>`, not in a file called `-`.
+    let broken = text.replacen("as_of = 2024-09-21", "as_of = 2024-02-30", 1);
+    sitrep()
+        .args(["check", "--short", "-"])
+        .write_stdin(broken)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "<stdin>:4:9: error: this date does not exist in the calendar",
+        ));
+    // Bounded as a file is.
+    sitrep()
+        .args(["check", "--max-size", "10", "-"])
+        .write_stdin(text)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "cannot read standard input: it is",
+        ));
+    sitrep()
+        .arg("-")
+        .write_stdin("")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("not standard input (`-`)"));
+}

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
-use crate::sanitize::{clean_line, is_hostile, visible};
+use crate::sanitize::{clean_line, is_hostile, push_visible};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -184,7 +184,11 @@ fn inert_line(line: &str, start: usize, end: usize) -> (String, usize, usize) {
         if new_end.is_none() && at >= end {
             new_end = Some(out.len());
         }
-        out.push(if is_hostile(c) { visible(c) } else { c });
+        if is_hostile(c) {
+            push_visible(&mut out, c);
+        } else {
+            out.push(c);
+        }
     }
     let new_start = new_start.unwrap_or(out.len());
     let new_end = new_end.unwrap_or(out.len()).max(new_start);
