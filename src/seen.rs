@@ -783,8 +783,8 @@ text = "We are doing all we can."
 
     #[test]
     fn written_atomically_and_read_back_or_tolerated() {
-        let dir = std::env::temp_dir().join(format!("sitrep-seen-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
+        let scratch_dir = tempfile::tempdir().expect("a scratch directory");
+        let dir = scratch_dir.path();
         let path = record_path(&dir.join("state"), Path::new("/data/flood.toml"));
         assert!(
             path.file_name()
@@ -815,6 +815,5 @@ text = "We are doing all we can."
         // Never beside the data file.
         let beside = dir.join("state").join("flood.toml");
         assert!(write(&path, &r, &beside).is_err());
-        let _ = std::fs::remove_dir_all(&dir);
     }
 }

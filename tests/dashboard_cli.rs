@@ -41,8 +41,8 @@ fn the_builtin_situation_also_needs_a_terminal() {
 
 #[test]
 fn a_file_that_does_not_load_is_explained_like_check_does() {
-    let dir = std::env::temp_dir().join(format!("sitrep-dash-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let scratch_dir = tempfile::tempdir().expect("a scratch directory");
+    let dir = scratch_dir.path();
     let bad = dir.join("bad.toml");
     std::fs::write(&bad, "[situation]\ntitle = \"x\"\nas_of = 2024-02-30\n").unwrap();
     sitrep()
@@ -52,7 +52,6 @@ fn a_file_that_does_not_load_is_explained_like_check_does() {
         .stderr(predicate::str::contains("bad.toml:3:"))
         .stderr(predicate::str::contains("not valid"))
         .stderr(predicate::str::contains("needs a terminal").not());
-    std::fs::remove_dir_all(&dir).ok();
 }
 
 #[test]
