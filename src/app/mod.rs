@@ -167,15 +167,14 @@ fn full_width(inner: usize) -> u16 {
 
 impl App {
     pub fn new(situation: Situation, options: Options) -> App {
-        let (seen, marks) = match options.seen.as_ref() {
-            Some(setup) => {
-                let (seen, marks) = Seen::new(setup, &situation);
-                (Some(seen), marks)
-            }
-            None => (None, Default::default()),
+        let (filter, staleness) = (options.filter, options.staleness);
+        let data = match options.seen.as_ref().and_then(Seen::marking) {
+            Some(marking) => Data::marked_by(situation, filter, staleness, marking),
+            None => Data::new(situation, filter, staleness, Default::default()),
         };
+        let seen = (options.seen.as_ref()).map(|setup| Seen::new(setup, &data.marks));
         let mut app = App {
-            data: Data::new(situation, options.filter, options.staleness, marks),
+            data,
             view: View::default(),
             screen: Screen::default(),
             laid_out: None,
