@@ -278,7 +278,13 @@ fn weigh_kept(scale: &Scale, index: &DayIndex, kept: &[EventIx], all: &[Weight])
     if kept.len() * 2 <= index.len() {
         return weigh_days(scale, kept.iter().map(|&e| index.of(e)));
     }
-    let out = weigh_days(scale, left_out(kept, index.len()).map(|e| index.of(e)));
+    let total = index.len();
+    let days = |e: usize| index.of(EventIx::new(e));
+    let out = if kept.first() > kept.last() {
+        weigh_days(scale, left_out(kept.iter().rev(), total).map(days))
+    } else {
+        weigh_days(scale, left_out(kept.iter(), total).map(days))
+    };
     all.iter()
         .zip(out)
         .map(|(all, out)| Weight {
@@ -294,26 +300,20 @@ fn weigh_kept(scale: &Scale, index: &DayIndex, kept: &[EventIx], all: &[Weight])
         .collect()
 }
 
-/// The events of `0..total` not in `kept` (each once, in event order or
-/// its reverse), in order.
-fn left_out(kept: &[EventIx], total: usize) -> impl Iterator<Item = EventIx> + '_ {
-    let reversed = kept.first() > kept.last();
-    let mut kept_in_order: Box<dyn Iterator<Item = usize> + '_> = if reversed {
-        Box::new(kept.iter().rev().map(|e| e.get()))
-    } else {
-        Box::new(kept.iter().map(|e| e.get()))
-    };
-    let mut next_kept = kept_in_order.next();
-    (0..total)
-        .filter(move |&e| {
-            if next_kept == Some(e) {
-                next_kept = kept_in_order.next();
-                false
-            } else {
-                true
-            }
+/// The events of `0..total` not in `kept` (in event order, each once), in
+/// order: the gaps between the kept ones.
+fn left_out<'a>(
+    kept: impl Iterator<Item = &'a EventIx>,
+    total: usize,
+) -> impl Iterator<Item = usize> {
+    let mut next = 0;
+    kept.map(|e| e.get())
+        .chain(std::iter::once(total))
+        .flat_map(move |e| {
+            let gap = next..e;
+            next = e + 1;
+            gap
         })
-        .map(EventIx::new)
 }
 
 /// Each bucket's weight of every event, the same as [`weigh`] over them
