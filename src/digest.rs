@@ -137,6 +137,13 @@ impl Digests {
         Digests::in_parallel_from(s, scheme, PARALLEL_FROM)
     }
 
+    /// [`Digests::of_scheme`] all on the calling thread, for one that runs
+    /// beside other work the caller waits for (a second thread would take
+    /// a core from it).
+    pub fn on_this_thread(s: &Situation, scheme: Scheme) -> Digests {
+        Digests::in_parallel_from(s, scheme, usize::MAX)
+    }
+
     fn in_parallel_from(s: &Situation, scheme: Scheme, parallel_from: usize) -> Digests {
         let ids = match scheme {
             Scheme::Bytes => RefIds::default(),
@@ -311,7 +318,7 @@ impl<'a> Feed<'a> {
     }
 
     fn source(&mut self, s: &Situation, i: SourceIx) {
-        self.id(&s.sources[i].id, self.ids.sources.get(i));
+        self.id(&s.sources[i].id, self.ids.sources.get(i.get()));
     }
 
     fn opt_str(&mut self, text: Option<&str>) {
@@ -377,7 +384,7 @@ impl<'a> Feed<'a> {
     fn place(&mut self, s: &Situation, place: Option<PlaceIx>) {
         self.flag(place.is_some());
         if let Some(p) = place {
-            self.id(&s.places[p].id, self.ids.places.get(p));
+            self.id(&s.places[p].id, self.ids.places.get(p.get()));
         }
     }
 

@@ -23,7 +23,8 @@ const NO_ANCHOR: u32 = u32::MAX;
 
 impl Anchors {
     pub fn new(s: &Situation) -> Anchors {
-        let anchor = (0..s.places.len())
+        let anchor = s
+            .place_ixs()
             .map(|p| {
                 // The loader rejects part_of cycles, so the chain ends; the
                 // bound keeps a hand-made model from looping.
@@ -32,9 +33,10 @@ impl Anchors {
                     .find(|&x| s.places[x].point.is_some())
             })
             .collect::<Vec<Option<PlaceIx>>>();
-        let of = |place: Option<PlaceIx>| place.and_then(|p| anchor.get(p).copied().flatten());
+        let of =
+            |place: Option<PlaceIx>| place.and_then(|p| anchor.get(p.get()).copied().flatten());
         let by_event = (s.events.iter())
-            .map(|e| of(e.place).map_or(NO_ANCHOR, |a| a as u32))
+            .map(|e| of(e.place).map_or(NO_ANCHOR, |a| a.get() as u32))
             .collect();
         let any = anchor.iter().any(Option::is_some);
         Anchors {
@@ -46,7 +48,7 @@ impl Anchors {
 
     /// The place drawn for `place`, if it or a place it lies in has a point.
     pub fn of(&self, place: PlaceIx) -> Option<PlaceIx> {
-        self.anchor.get(place).copied().flatten()
+        self.anchor.get(place.get()).copied().flatten()
     }
 }
 
@@ -91,9 +93,7 @@ impl Markers {
                 _ => unmapped += 1,
             }
         }
-        let mut list: Vec<Marker> = counts
-            .iter()
-            .enumerate()
+        let mut list: Vec<Marker> = (s.place_ixs().zip(&counts))
             .filter(|&(_, &n)| n > 0)
             .filter_map(|(p, &n)| {
                 let place = &s.places[p];
@@ -212,8 +212,13 @@ sources = ["s"]
     fn events_are_counted_at_the_nearest_place_with_a_point() {
         let s = load_str(FILE).situation.expect("loads");
         let anchors = Anchors::new(&s);
-        assert_eq!(anchors.of(2), Some(1), "the palace shows at the city");
-        assert_eq!(anchors.of(3), None);
+        let (city, palace) = (PlaceIx::new(1), PlaceIx::new(2));
+        assert_eq!(
+            anchors.of(palace),
+            Some(city),
+            "the palace shows at the city"
+        );
+        assert_eq!(anchors.of(PlaceIx::new(3)), None);
         let all: Vec<EventIx> = EventIx::all(s.events.len()).collect();
         let markers = Markers::new(&s, &anchors, &all);
         let summary: Vec<(&str, usize, bool)> = markers

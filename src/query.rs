@@ -526,6 +526,14 @@ impl Building {
     }
 }
 
+/// Runs the job in `slot` unless it has run already.
+fn run_once(slot: &Mutex<Option<impl FnOnce()>>) {
+    let job = slot.lock().unwrap_or_else(|e| e.into_inner()).take();
+    if let Some(job) = job {
+        job();
+    }
+}
+
 /// The search text as far as it is built (see [`Index::search_text`]).
 enum SearchNow<'a> {
     Whole(&'a SearchText),
@@ -586,24 +594,42 @@ impl Index {
     /// search meanwhile looks at what is built so far (see
     /// [`Selection::searched_events`]); it never waits for the rest.
     pub fn in_background(s: Arc<Situation>) -> Index {
-        if s.events.len() < BACKGROUND_FROM {
-            return Index::new(&s);
-        }
-        Index::in_parts(s, SEARCH_PART)
+        Index::in_background_after(s, || {})
     }
 
-    /// [`Index::in_background`] whatever the size, in parts of `part` events.
-    fn in_parts(s: Arc<Situation>, part: usize) -> Index {
+    /// [`Index::in_background`], running `first` on the index's thread
+    /// before the search text: work the first frame waits for (while this
+    /// thread derives the rest) then has that core before work it does not
+    /// wait for. A small file's index is built here, after `first`.
+    pub fn in_background_after(s: Arc<Situation>, first: impl FnOnce() + Send + 'static) -> Index {
+        if s.events.len() < BACKGROUND_FROM {
+            first();
+            return Index::new(&s);
+        }
+        Index::in_parts(s, SEARCH_PART, first)
+    }
+
+    /// [`Index::in_background_after`] whatever the size, in parts of `part`
+    /// events.
+    fn in_parts(s: Arc<Situation>, part: usize, first: impl FnOnce() + Send + 'static) -> Index {
         let mut index = Index::members(&s);
         let building = Arc::new(Building::new(part));
+        // Given back if no thread can be had, to be run here.
+        let first = Arc::new(Mutex::new(Some(first)));
         let worker = thread::Builder::new().name("search-index".into()).spawn({
-            let (building, s) = (Arc::clone(&building), Arc::clone(&s));
-            move || building.build(&s)
+            let (building, s, first) = (Arc::clone(&building), Arc::clone(&s), Arc::clone(&first));
+            move || {
+                run_once(&first);
+                building.build(&s)
+            }
         });
         match worker {
             Ok(handle) => *index.worker.get_mut().unwrap_or_else(|e| e.into_inner()) = Some(handle),
             // No thread to be had: built here, as a small file's is.
-            Err(_) => building.build(&s),
+            Err(_) => {
+                run_once(&first);
+                building.build(&s)
+            }
         }
         index.building = Some(building);
         index
@@ -629,14 +655,18 @@ impl Index {
         for (rank, q) in quotes_by_date(s).into_iter().enumerate() {
             quote_rank[q.get()] = rank;
         }
-        let places = TreeRanges::new(&s.places.iter().map(|p| p.part_of).collect::<Vec<_>>());
+        // The tree works on positions: a place's is its index.
+        let parents: Vec<Option<usize>> = (s.places.iter())
+            .map(|p| p.part_of.map(PlaceIx::get))
+            .collect();
+        let places = TreeRanges::new(&parents);
         let mut at_place = vec![0; s.places.len()];
         for p in s.events.iter().filter_map(|e| e.place) {
-            at_place[p] += 1;
+            at_place[p.get()] += 1;
         }
         let place_event_counts = places.totals(&at_place);
         let place_words = TextIndex::build(
-            (0..s.places.len())
+            (s.place_ixs())
                 .map(|p| place_words(s, p).chain(std::iter::once(s.places[p].id.as_str()))),
         );
         Index {
@@ -702,22 +732,29 @@ impl Index {
 
     /// Events at the place or at any place inside it.
     pub fn place_event_count(&self, place: PlaceIx) -> usize {
-        self.place_event_counts.get(place).copied().unwrap_or(0)
+        self.place_event_counts
+            .get(place.get())
+            .copied()
+            .unwrap_or(0)
     }
 
     /// How deep the place sits in its `part_of` chain (0 for a top-level place).
     pub fn place_depth(&self, place: PlaceIx) -> usize {
-        self.places.depth(place)
+        self.places.depth(place.get())
     }
 
     /// Places in depth-first order: each right before the places inside it.
     pub fn places_in_order(&self) -> Vec<PlaceIx> {
-        self.places.in_order()
+        self.places
+            .in_order()
+            .into_iter()
+            .map(PlaceIx::new)
+            .collect()
     }
 
     /// Whether `place` is `container` or lies inside it.
     pub fn place_within(&self, place: PlaceIx, container: PlaceIx) -> bool {
-        self.places.within(place, container)
+        self.places.within(place.get(), container.get())
     }
 
     /// Places whose name, alias or id contains the query (any case).
@@ -968,7 +1005,7 @@ impl Known<'_> {
 pub fn place_counts(s: &Situation, index: &Index, events: &[EventIx]) -> Vec<usize> {
     let mut own = vec![0; s.places.len()];
     for p in events.iter().filter_map(|&e| s.events[e].place) {
-        own[p] += 1;
+        own[p.get()] += 1;
     }
     index.places.totals(&own)
 }
@@ -988,11 +1025,12 @@ pub fn select(s: &Situation, index: &Index, filter: &Filter) -> Selection {
     let places_in_scope = if filter.places.is_empty() {
         vec![true; s.places.len()]
     } else {
-        index.places.inside_any(&filter.places)
+        let chosen: Vec<usize> = filter.places.iter().map(|p| p.get()).collect();
+        index.places.inside_any(&chosen)
     };
     // Callers ask only when places are chosen: finding an item's place may
     // mean reading its event.
-    let at_place = |place: Option<PlaceIx>| place.is_some_and(|p| places_in_scope[p]);
+    let at_place = |place: Option<PlaceIx>| place.is_some_and(|p| places_in_scope[p.get()]);
     let involves = |mut actors: std::slice::Iter<'_, ActorIx>, extra: Option<ActorIx>| {
         filter.actors.is_empty()
             || extra.is_some_and(|a| in_scope[a.get()])
@@ -1148,6 +1186,7 @@ fn intersect<'a>(
 mod tests {
     use super::*;
     use crate::load::load_str;
+    use crate::model::SourceIx;
 
     const FILE: &str = r#"
 [situation]
@@ -1407,7 +1446,7 @@ sources = ["wire"]
         let (s, index) = setup();
         let shared = Arc::new(s.clone());
         // One event a part: the parts are put together as a search goes.
-        let background = built(Index::in_parts(Arc::clone(&shared), 1));
+        let background = built(Index::in_parts(Arc::clone(&shared), 1, || {}));
         for search in ["", "ruto", "PORT", "airport", "nothing"] {
             let filter = Filter {
                 search: search.into(),
@@ -1419,6 +1458,36 @@ sources = ["wire"]
                 "{search}"
             );
         }
+    }
+
+    /// Work given to the index's thread runs there, before the search
+    /// text is built (nothing of it is built yet when it starts).
+    #[test]
+    fn work_given_to_the_index_thread_runs_before_the_search_text() {
+        let (s, _) = setup();
+        let (send, ran) = std::sync::mpsc::channel();
+        let building = Arc::new(Mutex::new(None::<Arc<Building>>));
+        let index = Index::in_parts(Arc::new(s), 1, {
+            let building = Arc::clone(&building);
+            move || {
+                // The index is handed its `building` after the thread starts:
+                // wait for it, then look at how far it got.
+                let parts = loop {
+                    if let Some(b) = building.lock().unwrap().as_ref() {
+                        break b.events.lock().unwrap().len();
+                    }
+                    std::thread::yield_now();
+                };
+                let name = std::thread::current().name().map(str::to_string);
+                send.send((name, parts)).unwrap();
+            }
+        });
+        *building.lock().unwrap() = index.building.clone();
+        let (name, parts) = ran.recv().expect("the work ran");
+        assert_eq!(name.as_deref(), Some("search-index"));
+        assert_eq!(parts, 0);
+        let index = built(index);
+        assert_eq!(index.searchable_events(), None);
     }
 
     /// A search while the search text is still being built looks at the
@@ -1679,7 +1748,7 @@ sources = ["wire"]
     #[test]
     fn a_source_facet_keeps_the_quotes_and_figures_citing_it() {
         let (s, index) = setup();
-        let wire = s.sources.iter().position(|x| x.id == "wire").unwrap();
+        let wire = s.source_by_id("wire").unwrap();
         let mut filter = Filter::default();
         filter.facets.toggle(Facet::Source(wire));
         let sel = select(&s, &index, &filter);
@@ -1688,7 +1757,7 @@ sources = ["wire"]
         // The figure cites the other source: nothing stands out.
         assert!(sel.highlighted_metrics.is_empty());
         filter.facets.toggle(Facet::Source(wire));
-        filter.facets.toggle(Facet::Source(0));
+        filter.facets.toggle(Facet::Source(SourceIx::new(0)));
         assert_eq!(
             select(&s, &index, &filter).highlighted_metrics,
             [MetricIx::new(0)]
@@ -1926,7 +1995,7 @@ sources = ["s"]
     #[test]
     fn places_count_their_events_with_what_lies_inside() {
         let (s, index) = places_setup();
-        let counts: Vec<usize> = (0..s.places.len())
+        let counts: Vec<usize> = (s.place_ixs())
             .map(|p| index.place_event_count(p))
             .collect();
         assert_eq!(counts, [2, 2, 1, 1]);
@@ -1950,7 +2019,7 @@ sources = ["s"]
         assert!(err("tokyo").ends_with("known ids: haiti, pap, airport, nairobi"));
         assert_eq!(
             places_from_ids(&s, &["pap".into(), "haiti".into(), "pap".into()]),
-            Ok(vec![1, 0])
+            Ok(vec![PlaceIx::new(1), PlaceIx::new(0)])
         );
         let none = load_str("[situation]\ntitle = \"t\"\nas_of = 2024-01-01\n")
             .situation
@@ -1965,9 +2034,9 @@ sources = ["s"]
     #[test]
     fn toggling_a_place_twice_removes_it() {
         let mut filter = Filter::default();
-        filter.toggle_place(2);
+        filter.toggle_place(PlaceIx::new(2));
         assert!(!filter.is_empty());
-        filter.toggle_place(2);
+        filter.toggle_place(PlaceIx::new(2));
         assert!(filter.is_empty());
     }
 }

@@ -168,17 +168,17 @@ impl Reloader {
 mod tests {
     use super::*;
 
-    fn temp_file(name: &str, text: &str) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!("sitrep-reload-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join(name);
+    /// A file in a fresh directory, removed when the directory is dropped.
+    fn temp_file(name: &str, text: &str) -> (tempfile::TempDir, PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(name);
         std::fs::write(&path, text).unwrap();
-        path
+        (dir, path)
     }
 
     #[test]
     fn a_file_that_loads_gives_its_situation() {
-        let path = temp_file(
+        let (_dir, path) = temp_file(
             "good.toml",
             "[situation]\ntitle = \"T\"\nas_of = 2024-09-21\n",
         );
@@ -190,7 +190,7 @@ mod tests {
 
     #[test]
     fn the_first_error_is_told_with_its_place_and_a_count_of_the_rest() {
-        let path = temp_file(
+        let (_dir, path) = temp_file(
             "bad.toml",
             "[situation]\ntitle = \"T\"\nas_of = 2024-09-21\n\n\
              [[events]]\nid = \"a\"\ndate = 2024-09-01\ntitle = \"A\"\nactors = [\"nobody\"]\n\
@@ -258,7 +258,7 @@ mod tests {
 
     #[test]
     fn syntax_errors_and_unreadable_files_are_problems_too() {
-        let path = temp_file("syntax.toml", "[situation\n");
+        let (_dir, path) = temp_file("syntax.toml", "[situation\n");
         let Outcome::Failed(problem) = load_file(&path, "syntax.toml", read::DEFAULT_MAX_SIZE)
         else {
             panic!("loaded a broken file");
@@ -274,7 +274,7 @@ mod tests {
 
     #[test]
     fn a_file_over_the_limit_is_a_problem_not_a_read() {
-        let path = temp_file("big.toml", &"# padding\n".repeat(100));
+        let (_dir, path) = temp_file("big.toml", &"# padding\n".repeat(100));
         let Outcome::Failed(problem) = load_file(&path, "big.toml", 100) else {
             panic!("loaded a file over the limit");
         };

@@ -41,8 +41,8 @@ fn the_builtin_situation_also_needs_a_terminal() {
 
 #[test]
 fn a_file_that_does_not_load_is_explained_like_check_does() {
-    let dir = std::env::temp_dir().join(format!("sitrep-dash-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let scratch_dir = tempfile::tempdir().expect("a scratch directory");
+    let dir = scratch_dir.path();
     let bad = dir.join("bad.toml");
     std::fs::write(&bad, "[situation]\ntitle = \"x\"\nas_of = 2024-02-30\n").unwrap();
     sitrep()
@@ -52,7 +52,6 @@ fn a_file_that_does_not_load_is_explained_like_check_does() {
         .stderr(predicate::str::contains("bad.toml:3:"))
         .stderr(predicate::str::contains("not valid"))
         .stderr(predicate::str::contains("needs a terminal").not());
-    std::fs::remove_dir_all(&dir).ok();
 }
 
 #[test]
@@ -148,10 +147,14 @@ fn a_window_and_search_are_read_and_refused_as_summary_reads_them() {
         said.contains("--from (1 Apr 2025) is after --to (10 Mar 2025)"),
         "{said}"
     );
-    // A date that is not one is refused by the argument parser alike.
+    // A date that is not one is refused by the argument parser alike, for
+    // the reason `check` gives in a file.
     let (dashboard, _) = run(&["--from", "2025-13"]);
     assert_eq!(dashboard.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&dashboard.stderr).contains("no such date"));
+    assert!(
+        String::from_utf8_lossy(&dashboard.stderr)
+            .contains("this date does not exist in the calendar")
+    );
     // A good window and search pass on to the terminal check.
     sitrep()
         .args([

@@ -45,11 +45,11 @@ fn new_text() -> String {
     text
 }
 
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("sitrep-diff-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("a scratch directory");
-    dir
+fn scratch(name: &str) -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix(&format!("sitrep-diff-{name}-"))
+        .tempdir()
+        .expect("a scratch directory")
 }
 
 fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
@@ -78,17 +78,18 @@ fn diff(dir: &Path, args: &[&str]) -> Run {
     }
 }
 
-fn pair(name: &str) -> PathBuf {
+fn pair(name: &str) -> tempfile::TempDir {
     let dir = scratch(name);
-    write(&dir, "old.toml", OLD);
-    write(&dir, "new.toml", &new_text());
+    write(dir.path(), "old.toml", OLD);
+    write(dir.path(), "new.toml", &new_text());
     dir
 }
 
 #[test]
 fn text_lists_what_was_added_changed_and_removed_with_old_and_new_values() {
-    let dir = pair("text");
-    let run = diff(&dir, &["old.toml", "new.toml"]);
+    let scratch_dir = pair("text");
+    let dir = scratch_dir.path();
+    let run = diff(dir, &["old.toml", "new.toml"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let out = &run.stdout;
     for expected in [
@@ -124,15 +125,16 @@ fn text_lists_what_was_added_changed_and_removed_with_old_and_new_values() {
 
 #[test]
 fn exit_code_says_whether_the_versions_differ() {
-    let dir = pair("exit");
-    assert_eq!(diff(&dir, &["old.toml", "new.toml", "--exit-code"]).code, 1);
+    let scratch_dir = pair("exit");
+    let dir = scratch_dir.path();
+    assert_eq!(diff(dir, &["old.toml", "new.toml", "--exit-code"]).code, 1);
     // The same content written another way is no difference.
     let reformatted = OLD
         .replace("value = 41000", "value = 41_000")
         .replace("date = 2024-09-03", "date = \"2024-09-03\"");
     assert_ne!(reformatted, OLD);
-    write(&dir, "same.toml", &reformatted);
-    let run = diff(&dir, &["old.toml", "same.toml", "--exit-code"]);
+    write(dir, "same.toml", &reformatted);
+    let run = diff(dir, &["old.toml", "same.toml", "--exit-code"]);
     assert_eq!(run.code, 0, "{}", run.stdout);
     assert!(
         run.stdout
@@ -144,8 +146,9 @@ fn exit_code_says_whether_the_versions_differ() {
 
 #[test]
 fn markdown_has_a_heading_per_section_and_nested_fields() {
-    let dir = pair("markdown");
-    let run = diff(&dir, &["old.toml", "new.toml", "--format", "markdown"]);
+    let scratch_dir = pair("markdown");
+    let dir = scratch_dir.path();
+    let run = diff(dir, &["old.toml", "new.toml", "--format", "markdown"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let out = &run.stdout;
     for expected in [
@@ -164,8 +167,9 @@ fn markdown_has_a_heading_per_section_and_nested_fields() {
 
 #[test]
 fn json_has_every_section_and_each_fields_old_and_new_value() {
-    let dir = pair("json");
-    let run = diff(&dir, &["old.toml", "new.toml", "--format", "json"]);
+    let scratch_dir = pair("json");
+    let dir = scratch_dir.path();
+    let run = diff(dir, &["old.toml", "new.toml", "--format", "json"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("valid JSON");
     assert_eq!(json["version"], 1);
@@ -195,24 +199,25 @@ fn json_has_every_section_and_each_fields_old_and_new_value() {
 
 #[test]
 fn a_file_that_does_not_load_is_explained_as_check_explains_it() {
-    let dir = pair("bad");
+    let scratch_dir = pair("bad");
+    let dir = scratch_dir.path();
     let bad = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/fixtures/bad/missing-title.toml"
     ))
     .unwrap();
-    write(&dir, "bad.toml", &bad);
-    let run = diff(&dir, &["bad.toml", "new.toml", "--exit-code"]);
+    write(dir, "bad.toml", &bad);
+    let run = diff(dir, &["bad.toml", "new.toml", "--exit-code"]);
     assert_eq!(run.code, 1);
     assert_eq!(run.stdout, "");
     let check = cargo_bin_cmd!("sitrep")
-        .current_dir(&dir)
+        .current_dir(dir)
         .args(["check", "bad.toml"])
         .output()
         .unwrap();
     assert_eq!(run.stderr, String::from_utf8(check.stdout).unwrap());
     // Unreadable is a usage-level failure, as for check and summary.
-    let run = diff(&dir, &["old.toml", "missing.toml"]);
+    let run = diff(dir, &["old.toml", "missing.toml"]);
     assert_eq!(run.code, 2);
     assert_eq!(
         run.stderr,
@@ -222,9 +227,10 @@ fn a_file_that_does_not_load_is_explained_as_check_explains_it() {
 
 #[test]
 fn filters_narrow_the_changes_as_summary_narrows_the_briefing() {
-    let dir = pair("filters");
+    let scratch_dir = pair("filters");
+    let dir = scratch_dir.path();
     // The army's boats; the breach, the bridge and the figure are not its.
-    let run = diff(&dir, &["old.toml", "new.toml", "--actor", "army"]);
+    let run = diff(dir, &["old.toml", "new.toml", "--actor", "army"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stdout.contains("[boats]"), "{}", run.stdout);
     assert!(!run.stdout.contains("[breach]"), "{}", run.stdout);
@@ -235,19 +241,19 @@ fn filters_narrow_the_changes_as_summary_narrows_the_briefing() {
         "{}",
         run.stdout
     );
-    let run = diff(&dir, &["old.toml", "new.toml", "--search", "bridge"]);
+    let run = diff(dir, &["old.toml", "new.toml", "--search", "bridge"]);
     assert!(run.stdout.contains("[bridge]"), "{}", run.stdout);
     assert!(!run.stdout.contains("[boats]"), "{}", run.stdout);
-    let run = diff(&dir, &["old.toml", "new.toml", "--from", "2024-09-15"]);
+    let run = diff(dir, &["old.toml", "new.toml", "--from", "2024-09-15"]);
     assert!(run.stdout.contains("[bridge]"), "{}", run.stdout);
     assert!(!run.stdout.contains("[breach]"), "{}", run.stdout);
-    let run = diff(&dir, &["old.toml", "new.toml", "--to", "2024-09-10"]);
+    let run = diff(dir, &["old.toml", "new.toml", "--to", "2024-09-10"]);
     assert!(run.stdout.contains("[breach]"), "{}", run.stdout);
     assert!(!run.stdout.contains("[bridge]"), "{}", run.stdout);
-    let run = diff(&dir, &["old.toml", "new.toml", "--place", "millford"]);
+    let run = diff(dir, &["old.toml", "new.toml", "--place", "millford"]);
     assert_eq!(run.code, 2, "{}", run.stdout);
     assert!(run.stderr.contains("millford"), "{}", run.stderr);
-    let run = diff(&dir, &["old.toml", "new.toml", "--actor", "arm"]);
+    let run = diff(dir, &["old.toml", "new.toml", "--actor", "arm"]);
     assert_eq!(run.code, 2);
     assert!(
         run.stderr.contains("did you mean `army`?"),
@@ -258,9 +264,10 @@ fn filters_narrow_the_changes_as_summary_narrows_the_briefing() {
 
 #[test]
 fn facets_narrow_the_changes_and_may_name_what_one_version_has() {
-    let dir = pair("facets");
+    let scratch_dir = pair("facets");
+    let dir = scratch_dir.path();
     // The boats are the army's, a security event; the bridge has no category.
-    let run = diff(&dir, &["old.toml", "new.toml", "--category", "security"]);
+    let run = diff(dir, &["old.toml", "new.toml", "--category", "security"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stdout.contains("[boats]"), "{}", run.stdout);
     assert!(!run.stdout.contains("[bridge]"), "{}", run.stdout);
@@ -271,14 +278,14 @@ fn facets_narrow_the_changes_and_may_name_what_one_version_has() {
         run.stdout
     );
     // The bridge cites the gazette, as does the breach; the boats do not.
-    let run = diff(&dir, &["old.toml", "new.toml", "--source", "gazette"]);
+    let run = diff(dir, &["old.toml", "new.toml", "--source", "gazette"]);
     assert!(run.stdout.contains("[bridge]"), "{}", run.stdout);
     assert!(run.stdout.contains("[breach]"), "{}", run.stdout);
     assert!(!run.stdout.contains("[boats]"), "{}", run.stdout);
     // Figures citing the gazette stay: displaced has a new gazette point.
     assert!(run.stdout.contains("[displaced]"), "{}", run.stdout);
     // A force: the army's boats, and no event without one.
-    let run = diff(&dir, &["old.toml", "new.toml", "--kind", "force"]);
+    let run = diff(dir, &["old.toml", "new.toml", "--kind", "force"]);
     assert!(run.stdout.contains("[boats]"), "{}", run.stdout);
     assert!(!run.stdout.contains("[breach]"), "{}", run.stdout);
     // A category only the new version has is no error.
@@ -287,12 +294,12 @@ fn facets_narrow_the_changes_and_may_name_what_one_version_has() {
         "title = \"Temporary bridge opens at Millford\"",
         "title = \"Temporary bridge opens at Millford\"\ncategory = \"transport\"",
     );
-    write(&dir, "newer.toml", &newer);
-    let run = diff(&dir, &["old.toml", "newer.toml", "--category", "transport"]);
+    write(dir, "newer.toml", &newer);
+    let run = diff(dir, &["old.toml", "newer.toml", "--category", "transport"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stdout.contains("[bridge]"), "{}", run.stdout);
     // Reversed, it is only in the old version, and said so.
-    let run = diff(&dir, &["newer.toml", "old.toml", "--category", "transport"]);
+    let run = diff(dir, &["newer.toml", "old.toml", "--category", "transport"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
         run.stdout.contains("only in the old version: transport"),
@@ -300,14 +307,14 @@ fn facets_narrow_the_changes_and_may_name_what_one_version_has() {
         run.stdout
     );
     // In neither: the nearest value, as summary says it.
-    let run = diff(&dir, &["old.toml", "new.toml", "--category", "securty"]);
+    let run = diff(dir, &["old.toml", "new.toml", "--category", "securty"]);
     assert_eq!(run.code, 2);
     assert!(
         run.stderr.contains("did you mean `security`?"),
         "{}",
         run.stderr
     );
-    let run = diff(&dir, &["old.toml", "new.toml", "--kind", "army"]);
+    let run = diff(dir, &["old.toml", "new.toml", "--kind", "army"]);
     assert_eq!(run.code, 2);
     assert!(
         run.stderr.contains("--kind: no actor kind `army`"),
@@ -318,15 +325,16 @@ fn facets_narrow_the_changes_and_may_name_what_one_version_has() {
 
 #[test]
 fn text_from_the_file_cannot_reach_the_terminal_raw() {
-    let dir = pair("hostile");
+    let scratch_dir = pair("hostile");
+    let dir = scratch_dir.path();
     let hostile = new_text().replace(
         "Temporary bridge opens at Millford",
         // TOML escapes: the loaded title holds the raw characters.
         r"Bridge \u001b]52;c;cm0gLXJm\u0007opens \u001b[2J\u202ehere",
     );
-    write(&dir, "new.toml", &hostile);
+    write(dir, "new.toml", &hostile);
     for format in ["text", "markdown", "json"] {
-        let run = diff(&dir, &["old.toml", "new.toml", "--format", format]);
+        let run = diff(dir, &["old.toml", "new.toml", "--format", format]);
         assert_eq!(run.code, 0, "{format}: {}", run.stderr);
         assert!(run.stdout.contains("Bridge"), "{format}: {}", run.stdout);
         assert!(
@@ -352,13 +360,14 @@ fn the_old_version_may_be_a_git_revision() {
         eprintln!("git is not installed: the revision test has nothing to run");
         return;
     }
-    let dir = scratch("git");
-    write(&dir, "situation.toml", OLD);
-    assert!(git(&dir, &["init", "-q"]));
-    assert!(git(&dir, &["add", "situation.toml"]));
-    assert!(git(&dir, &["commit", "-q", "-m", "yesterday"]));
-    write(&dir, "situation.toml", &new_text());
-    let from_git = diff(&dir, &["HEAD:situation.toml", "situation.toml"]);
+    let scratch_dir = scratch("git");
+    let dir = scratch_dir.path();
+    write(dir, "situation.toml", OLD);
+    assert!(git(dir, &["init", "-q"]));
+    assert!(git(dir, &["add", "situation.toml"]));
+    assert!(git(dir, &["commit", "-q", "-m", "yesterday"]));
+    write(dir, "situation.toml", &new_text());
+    let from_git = diff(dir, &["HEAD:situation.toml", "situation.toml"]);
     assert_eq!(from_git.code, 0, "{}", from_git.stderr);
     assert!(
         from_git
@@ -368,13 +377,14 @@ fn the_old_version_may_be_a_git_revision() {
         from_git.stdout
     );
     // The same answer as with the two files side by side.
-    let files = pair("git-files");
-    let side_by_side = diff(&files, &["old.toml", "new.toml"]);
+    let scratch_files = pair("git-files");
+    let files = scratch_files.path();
+    let side_by_side = diff(files, &["old.toml", "new.toml"]);
     let body = |out: &str| out.lines().skip(4).collect::<Vec<_>>().join("\n");
     assert_eq!(body(&from_git.stdout), body(&side_by_side.stdout));
     // Nothing was written: the work tree has only the user's own edit.
     let status = Command::new("git")
-        .current_dir(&dir)
+        .current_dir(dir)
         .args(["status", "--porcelain"])
         .output()
         .unwrap();
@@ -387,7 +397,7 @@ fn the_old_version_may_be_a_git_revision() {
         new_text()
     );
     // A revision git does not know is a read error with git's reason.
-    let run = diff(&dir, &["HEAD~5:situation.toml", "situation.toml"]);
+    let run = diff(dir, &["HEAD~5:situation.toml", "situation.toml"]);
     assert_eq!(run.code, 2);
     assert!(
         run.stderr

@@ -2,8 +2,6 @@
 //! FIFOs and files larger than the limit get a message and exit status 2
 //! from every command that reads a situation file, without reading them.
 
-use std::path::PathBuf;
-
 use assert_cmd::Command;
 use predicates::prelude::*;
 
@@ -15,11 +13,11 @@ fn sitrep() -> Command {
 }
 
 /// A fresh directory for one test's files.
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("sitrep-faults-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+fn temp_dir(name: &str) -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix(&format!("sitrep-faults-{name}-"))
+        .tempdir()
+        .expect("a scratch directory")
 }
 
 /// The three ways in: check, summary and the dashboard (which reads the
@@ -51,7 +49,8 @@ fn a_device_is_refused_without_being_read() {
 #[cfg(unix)]
 #[test]
 fn a_fifo_is_refused_without_waiting_for_a_writer() {
-    let dir = temp_dir("fifo");
+    let scratch_dir = temp_dir("fifo");
+    let dir = scratch_dir.path();
     let fifo = dir.join("pipe.toml");
     let c_path = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
     // SAFETY: a valid NUL-terminated path; mkfifo only creates a file.
@@ -70,13 +69,13 @@ fn a_fifo_is_refused_without_waiting_for_a_writer() {
                 "sitrep: cannot read {shown}: it is a FIFO (a named pipe), not a regular file\n"
             ));
     }
-    std::fs::remove_dir_all(&dir).ok();
 }
 
 #[test]
 fn a_file_over_the_default_limit_is_refused_by_its_size() {
     // Sparse: 3 GiB on paper, no disk or memory used unless it is read.
-    let dir = temp_dir("huge");
+    let scratch_dir = temp_dir("huge");
+    let dir = scratch_dir.path();
     let path = dir.join("huge.toml");
     std::fs::File::create(&path)
         .unwrap()
@@ -94,7 +93,6 @@ fn a_file_over_the_default_limit_is_refused_by_its_size() {
                 "sitrep: cannot read {shown}: it is 3 GiB, over the limit of 2 GiB (--max-size)\n"
             ));
     }
-    std::fs::remove_dir_all(&dir).ok();
 }
 
 #[test]
@@ -220,7 +218,8 @@ fn part_of_chain(n: usize) -> String {
 
 #[test]
 fn a_part_of_chain_through_100000_actors_loads_and_filters() {
-    let dir = temp_dir("chain");
+    let scratch_dir = temp_dir("chain");
+    let dir = scratch_dir.path();
     let path = dir.join("chain.toml");
     let n = 100_000;
     std::fs::write(&path, part_of_chain(n)).unwrap();
@@ -238,5 +237,4 @@ fn a_part_of_chain_through_100000_actors_loads_and_filters() {
         .assert()
         .code(0)
         .stdout(predicate::str::contains("The deepest unit moves"));
-    std::fs::remove_dir_all(&dir).ok();
 }

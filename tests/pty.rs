@@ -426,10 +426,11 @@ fn a_panic_gives_the_terminal_back_and_shows_the_message() {
 }
 
 /// A fresh directory for one test's files.
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("sitrep-pty-{}-{name}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+fn temp_dir(name: &str) -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix(&format!("sitrep-pty-{name}-"))
+        .tempdir()
+        .expect("a scratch directory")
 }
 
 const FIXTURE: &str = include_str!("fixtures/dashboard.toml");
@@ -452,9 +453,10 @@ fn escape_sequences_in_the_data_never_reach_the_terminal() {
             "name = \"Velorian \\u001b]2;owned\\u001b\\\\ Red \\u001b]52;c;cHduZWQ=\\u0007Crescent\"",
         );
     assert_ne!(file, FIXTURE);
-    let dir = temp_dir("hostile");
+    let scratch_dir = temp_dir("hostile");
+    let dir = scratch_dir.path();
     std::fs::write(dir.join("hostile.toml"), &file).unwrap();
-    let mut s = Session::start_in(&dir, &["hostile.toml"], 80, 24);
+    let mut s = Session::start_in(dir, &["hostile.toml"], 80, 24);
     s.wait_dashboard("Kessa ␛]0;pwned␇ ␛[2J floods ␛[?1049l end");
     s.wait_text("Water ␛[H␛[2J points");
     s.wait_text("── now · 14 Mar 2025");
@@ -495,7 +497,6 @@ fn escape_sequences_in_the_data_never_reach_the_terminal() {
     assert!(!text.contains("\u{1b}]"), "an OSC was written");
     assert!(!text.contains('\u{9b}') && !text.contains('\u{202e}'));
     assert_eq!(text.matches("\u{1b}[?1049l").count(), 1);
-    std::fs::remove_dir_all(&dir).ok();
 }
 
 /// Writes a file the way editors that save in place do.
@@ -513,10 +514,11 @@ fn save_by_rename(path: &Path, text: &str) {
 
 #[test]
 fn saves_reload_a_broken_save_keeps_the_last_good_data_and_says_why() {
-    let dir = temp_dir("reload");
+    let scratch_dir = temp_dir("reload");
+    let dir = scratch_dir.path();
     let path = dir.join("x.toml");
     save(&path, FIXTURE);
-    let mut s = Session::start_in(&dir, &["x.toml"], 80, 24);
+    let mut s = Session::start_in(dir, &["x.toml"], 80, 24);
     s.wait_dashboard("Water points restored in Sarrin");
     // The fixture's warning is told first; any key makes room for the keys.
     s.send("\x1b");
@@ -595,8 +597,7 @@ fn saves_reload_a_broken_save_keeps_the_last_good_data_and_says_why() {
             "title = \"Water points restored (renamed)\"",
         )
     );
-    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1);
-    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(std::fs::read_dir(dir).unwrap().count(), 1);
 }
 
 #[test]
@@ -651,7 +652,8 @@ fn ctrl_z_suspends_to_the_shell_and_fg_redraws() {
 
 #[test]
 fn a_config_file_sets_the_theme_the_focus_the_mouse_and_the_keys() {
-    let dir = temp_dir("config");
+    let scratch_dir = temp_dir("config");
+    let dir = scratch_dir.path();
     let config = dir.join("config.toml");
     std::fs::write(
         &config,
@@ -708,11 +710,12 @@ fn a_config_file_sets_the_theme_the_focus_the_mouse_and_the_keys() {
 
 #[test]
 fn the_banner_names_the_file_as_given_and_bang_shows_the_whole_report() {
-    let dir = temp_dir("report");
+    let scratch_dir = temp_dir("report");
+    let dir = scratch_dir.path();
     std::fs::create_dir_all(dir.join("data")).unwrap();
     let path = dir.join("data/x.toml");
     save(&path, FIXTURE);
-    let mut s = Session::start_in(&dir, &["data/x.toml"], 80, 24);
+    let mut s = Session::start_in(dir, &["data/x.toml"], 80, 24);
     s.wait_dashboard("Water points restored in Sarrin");
     s.send("\x1b");
     s.wait_text("r reload");
@@ -779,16 +782,16 @@ fn the_banner_names_the_file_as_given_and_bang_shows_the_whole_report() {
     s.send("q");
     assert!(s.finish().success());
     assert!(!s.parser.lock().unwrap().screen().alternate_screen());
-    std::fs::remove_dir_all(&dir).ok();
 }
 
 #[cfg(unix)]
 #[test]
 fn a_save_that_is_a_device_or_too_large_keeps_the_last_good_view() {
-    let dir = temp_dir("bounded");
+    let scratch_dir = temp_dir("bounded");
+    let dir = scratch_dir.path();
     let path = dir.join("x.toml");
     save(&path, FIXTURE);
-    let mut s = Session::start_in(&dir, &["--max-size", "16K", "x.toml"], 100, 30);
+    let mut s = Session::start_in(dir, &["--max-size", "16K", "x.toml"], 100, 30);
     s.wait_dashboard("Water points restored in Sarrin");
 
     // The file swapped for a device that never ends: told, not read.
@@ -814,7 +817,6 @@ fn a_save_that_is_a_device_or_too_large_keeps_the_last_good_view() {
     s.wait_gone("⚠");
     s.send("q");
     assert!(s.finish().success());
-    std::fs::remove_dir_all(&dir).ok();
 }
 
 /// The state letter of a process in /proc (R running, S sleeping, T
@@ -880,7 +882,8 @@ fn the_terminal_closing_without_sighup_ends_the_program_without_spinning() {
         })
         .expect("a pty");
     let tty = pty.master.tty_name().expect("the terminal's name");
-    let dir = temp_dir("hangup");
+    let scratch_dir = temp_dir("hangup");
+    let dir = scratch_dir.path();
     let errors = dir.join("stderr");
     let open = || {
         std::fs::OpenOptions::new()
@@ -942,15 +945,15 @@ fn the_terminal_closing_without_sighup_ends_the_program_without_spinning() {
         told.ends_with("sitrep: terminal error: the terminal went away: end of input\n"),
         "{told}"
     );
-    std::fs::remove_dir_all(&dir).ok();
 }
 
 #[test]
 fn a_file_saved_twenty_times_a_second_still_reloads_while_the_saves_go_on() {
-    let dir = temp_dir("constant-saves");
+    let scratch_dir = temp_dir("constant-saves");
+    let dir = scratch_dir.path();
     let path = dir.join("x.toml");
     save(&path, FIXTURE);
-    let mut s = Session::start_in(&dir, &["x.toml"], 100, 30);
+    let mut s = Session::start_in(dir, &["x.toml"], 100, 30);
     s.wait_dashboard("Water points restored in Sarrin");
     // Saved in place every 50 ms for 3 s, each save a new title: never
     // quiet long enough for the debounce alone.
@@ -990,15 +993,15 @@ fn a_file_saved_twenty_times_a_second_still_reloads_while_the_saves_go_on() {
     s.wait_gone("⚠");
     s.send("q");
     assert!(s.finish().success());
-    std::fs::remove_dir_all(&dir).ok();
 }
 
 #[test]
 fn a_reload_that_drops_more_than_half_of_the_events_says_so() {
-    let dir = temp_dir("cut-short");
+    let scratch_dir = temp_dir("cut-short");
+    let dir = scratch_dir.path();
     let path = dir.join("x.toml");
     save(&path, FIXTURE);
-    let mut s = Session::start_in(&dir, &["x.toml"], 80, 24);
+    let mut s = Session::start_in(dir, &["x.toml"], 80, 24);
     s.wait_dashboard("Water points restored in Sarrin");
     // Cut before the sixth event: still valid TOML, 5 events of 16.
     let cut = FIXTURE.match_indices("\n[[events]]").nth(5).unwrap().0 + 1;
@@ -1010,7 +1013,6 @@ fn a_reload_that_drops_more_than_half_of_the_events_says_so() {
     s.wait_gone("cut short");
     s.send("q");
     assert!(s.finish().success());
-    std::fs::remove_dir_all(&dir).ok();
 }
 
 #[test]
@@ -1079,7 +1081,8 @@ fn marks_count(screen: &str) -> bool {
 
 #[test]
 fn reopening_an_edited_file_marks_what_is_new_and_changed_since_the_last_look() {
-    let dir = temp_dir("seen");
+    let scratch_dir = temp_dir("seen");
+    let dir = scratch_dir.path();
     let state = dir.join("state");
     let file = dir.join("situation.toml");
     let old = std::fs::read_to_string("tests/fixtures/summary.toml").unwrap();
@@ -1095,7 +1098,7 @@ fn reopening_an_edited_file_marks_what_is_new_and_changed_since_the_last_look() 
     let records: Vec<_> = std::fs::read_dir(state.join("sitrep")).unwrap().collect();
     assert_eq!(records.len(), 1, "one record, in the state folder");
     // Nothing was written beside the data file.
-    let beside: Vec<_> = std::fs::read_dir(&dir)
+    let beside: Vec<_> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
@@ -1174,7 +1177,8 @@ fn reopening_an_edited_file_marks_what_is_new_and_changed_since_the_last_look() 
 
 #[test]
 fn a_damaged_record_is_told_once_and_the_dashboard_opens() {
-    let dir = temp_dir("seen-damaged");
+    let scratch_dir = temp_dir("seen-damaged");
+    let dir = scratch_dir.path();
     let state = dir.join("state");
     let file = dir.join("situation.toml");
     save(
@@ -1245,15 +1249,16 @@ fn wait_file(path: &Path) -> String {
 #[cfg(unix)]
 #[test]
 fn o_hands_the_url_to_the_browser_and_e_the_line_to_the_editor() {
-    let dir = temp_dir("open-edit");
+    let scratch_dir = temp_dir("open-edit");
+    let dir = scratch_dir.path();
     let data = dir.join("situation.toml");
     std::fs::write(&data, FIXTURE).unwrap();
     let opened = dir.join("opened");
     let edited = dir.join("edited");
-    let browser = recording_script(&dir, "browser.sh", &opened);
-    let editor = recording_script(&dir, "editor.sh", &edited);
+    let browser = recording_script(dir, "browser.sh", &opened);
+    let editor = recording_script(dir, "editor.sh", &edited);
     let mut s = Session::start_with_env(
-        &dir,
+        dir,
         &["situation.toml"],
         &[("BROWSER", &browser), ("VISUAL", &editor)],
     );
@@ -1286,7 +1291,6 @@ fn o_hands_the_url_to_the_browser_and_e_the_line_to_the_editor() {
     s.wait_gone("open the selected item's source in the browser");
     s.send("q");
     assert!(s.finish().success());
-    std::fs::remove_dir_all(&dir).ok();
 }
 
 #[test]
@@ -1320,30 +1324,33 @@ fn y_copies_the_item_through_osc_52() {
 
 #[test]
 fn x_writes_the_view_by_extension_and_replaces_a_file_only_when_confirmed() {
-    let dir = temp_dir("export");
+    let scratch_dir = temp_dir("export");
+    let dir = scratch_dir.path();
     let data = dir.join("situation.toml");
     std::fs::write(&data, FIXTURE).unwrap();
     let old = dir.join("old.txt");
     std::fs::write(&old, "keep me\n").unwrap();
-    let mut s = Session::start_in(&dir, &["situation.toml"], 120, 40);
+    let mut s = Session::start_in(dir, &["situation.toml"], 120, 40);
     s.wait_dashboard("Kessa Valley floods");
 
-    // Markdown, by its extension.
+    // Markdown, by its extension. The box shows the whole command line
+    // that writes the same before anything is written.
     s.send("x");
     s.wait_text("Export the view");
-    s.send("view.md\r");
-    s.wait_text("the same: sitrep summary situation.toml --format markdown > view.md");
-    // The prompt shows it too, until Enter closes it.
-    s.wait_text("the same from a shell:");
+    s.send("view.md");
+    s.wait_text("sitrep summary situation.toml --format markdown > view.md");
+    // A write that succeeds closes the box; the footer says what was done.
     s.send("\r");
     s.wait_gone("Export the view");
+    s.wait_text("lines of Markdown to view.md");
     let markdown = std::fs::read_to_string(dir.join("view.md")).unwrap();
     assert!(markdown.starts_with("# Kessa Valley floods"), "{markdown}");
 
-    // JSON.
-    s.send("x");
-    s.wait_text("Export the view");
-    s.send("view.json\r");
+    // The next keys are the dashboard's: `x` opens the box again, on the
+    // last path, which typing replaces. JSON.
+    s.send("jx");
+    s.wait_text("› view.md ");
+    s.send("view.json");
     s.wait_text("--format json > view.json");
     s.send("\r");
     s.wait_gone("Export the view");
@@ -1358,9 +1365,8 @@ fn x_writes_the_view_by_extension_and_replaces_a_file_only_when_confirmed() {
     s.wait_text("old.txt exists: Enter again replaces it");
     assert_eq!(std::fs::read_to_string(&old).unwrap(), "keep me\n");
     s.send("\r");
-    s.wait_text("lines of text to old.txt");
-    s.send("\r");
     s.wait_gone("Export the view");
+    s.wait_text("lines of text to old.txt");
     let text = std::fs::read_to_string(&old).unwrap();
     assert!(text.starts_with("Kessa Valley floods"), "{text}");
 
@@ -1376,7 +1382,6 @@ fn x_writes_the_view_by_extension_and_replaces_a_file_only_when_confirmed() {
     s.wait_gone("Export the view");
     s.send("q");
     assert!(s.finish().success());
-    std::fs::remove_dir_all(&dir).ok();
 }
 
 /// A `part_of` chain 20,000 deep opens, its deepest member is drawn with a
@@ -1384,7 +1389,8 @@ fn x_writes_the_view_by_extension_and_replaces_a_file_only_when_confirmed() {
 /// that names only the bottom.
 #[test]
 fn a_deep_part_of_chain_opens_and_filters_by_its_top() {
-    let dir = temp_dir("deep-chain");
+    let scratch_dir = temp_dir("deep-chain");
+    let dir = scratch_dir.path();
     let file = dir.join("chain.toml");
     let n = 20_000;
     let mut text = String::from(
@@ -1421,7 +1427,6 @@ fn a_deep_part_of_chain_opens_and_filters_by_its_top() {
     s.wait_text("1 of 1 event");
     s.send("q");
     assert!(s.finish().success());
-    std::fs::remove_dir_all(&dir).ok();
 }
 
 #[test]

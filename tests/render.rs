@@ -462,7 +462,7 @@ fn hostile_text_is_made_visible() {
 
 #[test]
 fn moves_through_a_timeline_of_100_000_events() {
-    use sitrep::model::{ActorIx, Event, FuzzyDate};
+    use sitrep::model::{ActorIx, Event, FuzzyDate, SourceIx};
     let mut situation = load_str(FIXTURE).situation.unwrap();
     let start = situation.as_of - chrono::Days::new(100_000 / 50);
     situation.events = (0..100_000u64)
@@ -477,7 +477,7 @@ fn moves_through_a_timeline_of_100_000_events() {
             place: None,
             category: Some("load".into()),
             tags: vec![],
-            sources: vec![0],
+            sources: vec![SourceIx::new(0)],
         })
         .collect();
     situation.metrics.clear();
@@ -639,6 +639,25 @@ fn a_save_that_did_not_load_raises_a_banner_80x24() {
     );
     // One row: the key to the whole report goes in its right tag.
     assert!(text.contains("+2 more · ! report"), "{text}");
+}
+
+#[test]
+fn a_one_row_banner_names_the_report_key_in_every_mode() {
+    let mut app = app(80, 15);
+    app.reloaded(Outcome::Failed(problem("x.toml:3:9: bad", 0)));
+    assert_eq!(app.screen().banner.height, 1);
+    assert!(
+        banner_text(&app).ends_with(" ! report "),
+        "{}",
+        banner_text(&app)
+    );
+    // In the picker `!` is typed text: the tag says how to reach it.
+    keys(&mut app, &[KeyCode::Char('a')]);
+    assert!(
+        banner_text(&app).ends_with(" Esc then ! report "),
+        "{}",
+        banner_text(&app)
+    );
 }
 
 #[test]

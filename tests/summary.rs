@@ -181,6 +181,7 @@ sources = ["who"]
 
 fn derna() -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("summary-derna");
+    // A fresh target directory does not have it yet.
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("derna.toml");
     std::fs::write(&path, DERNA).unwrap();
@@ -635,8 +636,8 @@ fn an_unreadable_file_exits_2() {
 
 #[test]
 fn a_file_that_does_not_load_prints_what_check_prints_and_exits_1() {
-    let dir = std::env::temp_dir().join(format!("sitrep-summary-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let scratch_dir = tempfile::tempdir().expect("a scratch directory");
+    let dir = scratch_dir.path();
     let bad = dir.join("bad.toml");
     std::fs::write(
         &bad,
@@ -655,7 +656,6 @@ fn a_file_that_does_not_load_prints_what_check_prints_and_exits_1() {
         String::from_utf8_lossy(&check.stdout)
     );
     assert!(String::from_utf8_lossy(&out.stderr).contains("bad.toml:7:8"));
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 // ---------------------------------------------------------------------------
@@ -730,7 +730,7 @@ fn summary_selects_exactly_what_query_select_selects() {
             Filter {
                 actors: vec![actor("residents")],
                 facets: Facets {
-                    sources: vec![s.sources.iter().position(|x| x.id == "flash-4").unwrap()],
+                    sources: vec![s.source_by_id("flash-4").unwrap()],
                     ..Facets::default()
                 },
                 ..Filter::default()

@@ -11,6 +11,7 @@ pub(crate) mod fields;
 mod progress;
 mod refs;
 mod sections;
+mod spans;
 mod suggest;
 
 use std::borrow::Cow;
@@ -28,11 +29,13 @@ pub use suggest::{closest, did_you_mean};
 
 use crate::model::{
     Actor, ActorIx, ActorKind, Event, EventIx, LatLon, Lines, ListIndex, MAX_ITEMS, Metric,
-    MetricKind, Number, Observation, Place, PlaceKind, Qualifier, Quote, Situation, Source,
+    MetricKind, Number, Observation, Place, PlaceIx, PlaceKind, Qualifier, Quote, Situation,
+    Source, SourceIx,
 };
 use crate::number_text;
 use fields::{Fields, Problems, Value};
-use refs::{Ids, Refs, Resolved, Table};
+use refs::{Ids, Refs, Resolved};
+use spans::Spans;
 
 /// The outcome of reading one file.
 #[derive(Debug)]
@@ -398,13 +401,32 @@ type Header = (
     Vec<String>,
 );
 
-/// What cycle reports need to know about an actor's or a place's `part_of`
-/// (its id is the table's `written` one, at the same position).
-struct Link {
-    /// Provisional reference number (see `refs`).
-    part_of: Option<usize>,
-    /// The `part_of` value, or the actor's table, in the file.
-    span: Range<usize>,
+/// What cycle reports need to know about the `part_of` of a table's items
+/// (actors or places), by position (their ids are the table's `written`
+/// ones). Twelve bytes an item: a file may hold a million actors.
+#[derive(Default)]
+struct Links {
+    /// Provisional reference number of each item's `part_of` (see `refs`),
+    /// or [`Links::NONE`]. Reference numbers fit a `u32`: a file makes at
+    /// most [`MAX_ITEMS`] references.
+    part_of: Vec<u32>,
+    /// The `part_of` value, or the item's table, in the file.
+    spans: Spans,
+}
+
+impl Links {
+    const NONE: u32 = u32::MAX;
+
+    fn reserve(&mut self, n: usize) {
+        self.part_of.reserve(n);
+        self.spans.reserve(n);
+    }
+
+    fn push(&mut self, part_of: Option<usize>, span: Range<usize>) {
+        let number = part_of.and_then(|r| u32::try_from(r).ok());
+        self.part_of.push(number.unwrap_or(Self::NONE));
+        self.spans.push(span);
+    }
 }
 
 /// Reads items one at a time and builds the situation at the end.
@@ -418,9 +440,9 @@ struct Builder<'i, 'p> {
     refs: Refs<'i>,
     /// By actor position, kept even when the actor itself has other errors
     /// so that cycles are always found.
-    links: Vec<Link>,
+    links: Links,
     /// The same for places.
-    place_links: Vec<Link>,
+    place_links: Links,
     /// Each event's `location`, for a location that names a place should be
     /// that `place`.
     locations: Vec<Location>,
@@ -482,8 +504,8 @@ impl<'i, 'p> Builder<'i, 'p> {
             metric_ids: Ids::new("metric", false),
             quote_ids: Ids::new("quote", false),
             refs: Refs::new(),
-            links: Vec::new(),
-            place_links: Vec::new(),
+            links: Links::default(),
+            place_links: Links::default(),
             locations: Vec::new(),
             sources: Collected::new(),
             actors: Collected::new(),
@@ -789,10 +811,10 @@ impl<'i, 'p> Builder<'i, 'p> {
         });
         let role = f.optional("role", p, fields::string);
         let part_of = f.optional("part_of", p, |v, p| self.refs.refer::<ActorIx>(v, p));
-        self.links.push(Link {
-            part_of: part_of.ok().flatten().map(ActorIx::get),
-            span: p.in_file(f.get("part_of").map_or(value.span(), |v| v.span())),
-        });
+        self.links.push(
+            part_of.ok().flatten().map(ActorIx::get),
+            p.in_file(f.get("part_of").map_or(value.span(), |v| v.span())),
+        );
         let aliases = f.list("aliases", p, fields::string);
         let tags = f.list("tags", p, fields::string);
         Some(Actor {
@@ -827,17 +849,17 @@ impl<'i, 'p> Builder<'i, 'p> {
         let summary = f.optional("summary", p, fields::string);
         let actors = actor_list(&f, "actors", "event", p, &mut self.refs);
         let location = f.optional("location", p, fields::string);
-        let place = f.optional("place", p, |v, p| self.refs.add(Table::Places, v, p));
+        let place = f.optional("place", p, |v, p| self.refs.refer::<PlaceIx>(v, p));
         if let (Ok(Some(text)), Some(v)) = (&location, f.get("location")) {
             self.locations.push(Location {
                 key: label_key(text),
                 span: p.in_file(v.span()),
-                place: place.ok().flatten(),
+                place: place.ok().flatten().map(PlaceIx::get),
             });
         }
         let category = f.optional("category", p, fields::string);
         let tags = f.list("tags", p, fields::string);
-        let sources = f.list("sources", p, |v, p| self.refs.add(Table::Sources, v, p));
+        let sources = f.list("sources", p, |v, p| self.refs.refer::<SourceIx>(v, p));
         if !f.has("sources") || matches!(&sources, Ok(s) if s.is_empty()) {
             p.push(warn_unsourced(f.get("id"), &f.span, "event"));
         }
@@ -1002,8 +1024,8 @@ impl<'i, 'p> Builder<'i, 'p> {
         let context = f.optional("context", p, fields::string);
         let about = actor_list(&f, "about", "quote", p, &mut self.refs);
         let event = f.optional("event", p, |v, p| self.refs.refer(v, p));
-        let place = f.optional("place", p, |v, p| self.refs.add(Table::Places, v, p));
-        let sources = f.list("sources", p, |v, p| self.refs.add(Table::Sources, v, p));
+        let place = f.optional("place", p, |v, p| self.refs.refer::<PlaceIx>(v, p));
+        let sources = f.list("sources", p, |v, p| self.refs.refer::<SourceIx>(v, p));
         if !f.has("sources") || matches!(&sources, Ok(s) if s.is_empty()) {
             p.push(warn_unsourced(f.get("speaker"), &f.span, "quote"));
         }
@@ -1039,11 +1061,11 @@ impl<'i, 'p> Builder<'i, 'p> {
             }
             kind
         });
-        let part_of = f.optional("part_of", p, |v, p| self.refs.add(Table::Places, v, p));
-        self.place_links.push(Link {
-            part_of: part_of.ok().flatten(),
-            span: p.in_file(f.get("part_of").map_or(value.span(), |v| v.span())),
-        });
+        let part_of = f.optional("part_of", p, |v, p| self.refs.refer::<PlaceIx>(v, p));
+        self.place_links.push(
+            part_of.ok().flatten().map(PlaceIx::get),
+            p.in_file(f.get("part_of").map_or(value.span(), |v| v.span())),
+        );
         let point = coordinates(&f, p);
         let approximate = f.optional("approximate", p, fields::boolean);
         let aliases = f.list("aliases", p, fields::string);
@@ -1071,7 +1093,7 @@ impl<'i, 'p> Builder<'i, 'p> {
             (&self.refs.sources, "source"),
             (&self.refs.places, "place"),
         ] {
-            for ((used, span), id) in ids.used.iter().zip(&ids.spans).zip(&ids.written) {
+            for ((used, span), id) in ids.used.iter().zip(ids.spans.iter()).zip(&ids.written) {
                 if !used {
                     let id = id.as_deref().unwrap_or("?");
                     let message = match what {
@@ -1083,8 +1105,7 @@ impl<'i, 'p> Builder<'i, 'p> {
                         ),
                         _ => format!("source `{id}` is never cited"),
                     };
-                    self.problems
-                        .push(Diagnostic::warning(span.clone(), message));
+                    self.problems.push(Diagnostic::warning(span, message));
                 }
             }
         }
@@ -1169,7 +1190,7 @@ fn label_key(text: &str) -> u64 {
 /// "an actor", "a place") in the file.
 fn check_part_of_cycles(
     problems: &mut Problems,
-    items: &[Link],
+    items: &Links,
     ids: &[Option<Cow<'_, str>>],
     resolved: &Resolved,
     what: &str,
@@ -1177,9 +1198,14 @@ fn check_part_of_cycles(
     const UNVISITED: u8 = 0;
     const ON_CHAIN: u8 = 1;
     const DONE: u8 = 2;
-    let links: Vec<Option<usize>> = items
+    // What each item is part of, by position; `Links::NONE` for nothing.
+    let links: Vec<u32> = items
+        .part_of
         .iter()
-        .map(|link| link.part_of.and_then(|r| resolved.get(r)))
+        .map(|&r| match r {
+            Links::NONE => Links::NONE,
+            r => resolved.get(r as usize).map_or(Links::NONE, |i| i as u32),
+        })
         .collect();
     let mut state = vec![UNVISITED; links.len()];
     let mut ok = true;
@@ -1199,7 +1225,7 @@ fn check_part_of_cycles(
                     let id_of = |c: usize| ids.get(c).and_then(|id| id.as_deref()).unwrap_or("?");
                     problems.push(
                         Diagnostic::error(
-                            items[first].span.clone(),
+                            items.spans.get(first).unwrap_or_default(),
                             format!("`part_of` forms a cycle: {}", cycle_names(&cycle, id_of)),
                         )
                         .with_help(Some(format!(
@@ -1212,7 +1238,10 @@ fn check_part_of_cycles(
                 _ => {
                     state[i] = ON_CHAIN;
                     chain.push(i);
-                    at = links.get(i).copied().flatten();
+                    at = links
+                        .get(i)
+                        .filter(|&&l| l != Links::NONE)
+                        .map(|&l| l as usize);
                 }
             }
         }
@@ -1322,7 +1351,7 @@ fn observation<'i>(
         }
         q
     });
-    let source = f.optional("source", p, |v, p| refs.add(Table::Sources, v, p));
+    let source = f.optional("source", p, |v, p| refs.refer::<SourceIx>(v, p));
     Some(Observation {
         date: date.ok()?,
         value: value?,

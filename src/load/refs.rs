@@ -12,10 +12,11 @@ use std::ops::Range;
 use foldhash::fast::RandomState;
 use hashbrown::{HashTable, hash_table};
 
-use crate::model::{ActorIx, EventIx, ListIndex, MAX_ITEMS};
+use crate::model::{ActorIx, EventIx, ListIndex, MAX_ITEMS, PlaceIx, SourceIx};
 
 use super::diagnostic::Diagnostic;
 use super::fields::{self, Problems, Value};
+use super::spans::Spans;
 use super::suggest::closest;
 
 /// The tables that references point into.
@@ -53,7 +54,7 @@ pub(super) struct Ids<'i> {
     pub used: Vec<bool>,
     /// Span of each item's id in the file, where those warnings point; kept
     /// only for tables that have them (nothing has to refer to an event).
-    pub spans: Vec<Range<usize>>,
+    pub spans: Spans,
     warns_unused: bool,
     /// Each item's id as written, for those warnings to name it.
     pub written: Vec<Option<Cow<'i, str>>>,
@@ -70,7 +71,7 @@ impl<'i> Ids<'i> {
             index: HashTable::new(),
             hasher: RandomState::default(),
             used: Vec::new(),
-            spans: Vec::new(),
+            spans: Spans::default(),
             written: Vec::new(),
             labels: Vec::new(),
         }
@@ -186,6 +187,14 @@ impl Target for ActorIx {
 
 impl Target for EventIx {
     const TABLE: Table = Table::Events;
+}
+
+impl Target for PlaceIx {
+    const TABLE: Table = Table::Places;
+}
+
+impl Target for SourceIx {
+    const TABLE: Table = Table::Sources;
 }
 
 /// A reference to an id not seen yet when it was made.
