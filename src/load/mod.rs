@@ -25,6 +25,7 @@ use foldhash::fast::FixedState;
 use toml::de::{DeTable, DeValue};
 
 pub use diagnostic::{Diagnostic, Severity, SourceText};
+pub use fast::{Loaded, load_file_with};
 pub use progress::{Progress, Snapshot, Step};
 pub use suggest::{closest, did_you_mean};
 
@@ -152,6 +153,14 @@ pub fn load_str_in_full(text: &str) -> Report {
 /// file, `None` when it leaves it to the full reader.
 pub fn load_str_fast(text: &str) -> Option<Situation> {
     fast::read(text, &Progress::new())
+}
+
+/// [`load_bytes_with`], with or without trying the fast path first.
+fn load_bytes_either_way(bytes: &[u8], progress: &Progress, try_fast: bool) -> Report {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => load_either_way(text, progress, try_fast),
+        Err(_) => load_bytes(bytes),
+    }
 }
 
 fn load_either_way(text: &str, progress: &Progress, try_fast: bool) -> Report {
