@@ -5,6 +5,12 @@
 //! a large file never needs its whole spanned tree in memory. Items are read
 //! in file order; references between them are resolved once every id is
 //! known (`refs`), so an item may refer to one further down.
+//!
+//! A file with nothing to report goes a faster way (`fast`): one pass
+//! from the text straight into the model, on every core, and for a large
+//! file on disk without ever holding its text whole. At anything it would
+//! have to report (or any TOML it does not take) it leaves the file to the
+//! full reader described above, so what a user is told never changes.
 
 mod diagnostic;
 mod fast;
