@@ -80,7 +80,7 @@ fn load_in_blocks(
     match stream(file, len, progress, blocks.size) {
         Streamed::Loaded(situation) => Ok(Loaded {
             report: Report {
-                situation: Some(situation),
+                situation: Some(*situation),
                 diagnostics: Vec::new(),
             },
             bytes: None,
@@ -91,7 +91,7 @@ fn load_in_blocks(
 }
 
 enum Streamed {
-    Loaded(Situation),
+    Loaded(Box<Situation>),
     /// Read it again whole, the fast path first: a block was cut inside a
     /// multi-line value, or the file changed or failed to read meanwhile.
     Again,
@@ -201,7 +201,7 @@ fn stream(mut file: std::fs::File, len: u64, progress: &Progress, size: usize) -
     let pieces: Vec<Piece> = read.into_iter().flatten().collect();
     progress.set_step(Step::Checking);
     match super::join(pieces) {
-        Some(situation) => Streamed::Loaded(situation),
+        Some(situation) => Streamed::Loaded(Box::new(situation)),
         None => Streamed::Refused,
     }
 }
