@@ -510,24 +510,6 @@ fn open_input(path: Option<&PathBuf>, max_size: u64) -> Result<(String, Input), 
     }
 }
 
-/// Reads a file named on the command line (see [`read`]), or the built-in
-/// situation.
-fn read_input(path: Option<&PathBuf>, max_size: u64) -> Result<(String, Vec<u8>), String> {
-    match path {
-        None => Ok((
-            sitrep::BUILTIN_PATH.to_string(),
-            sitrep::BUILTIN_TEXT.as_bytes().to_vec(),
-        )),
-        Some(path) => {
-            let shown = sitrep::sanitize::clean_line(&path.display().to_string()).into_owned();
-            match read::read_file(path, max_size) {
-                Ok(bytes) => Ok((shown, bytes)),
-                Err(e) => Err(format!("sitrep: cannot read {shown}: {e}")),
-            }
-        }
-    }
-}
-
 /// How a file named on the command line (or the built-in one) is shown.
 fn input_name(path: Option<&PathBuf>) -> String {
     match path {
