@@ -507,7 +507,7 @@ impl App {
             columns,
             s.as_of,
             self.data.index.days(),
-            self.data.selection.events.iter().copied(),
+            &self.data.selection.events,
         )
     }
 
