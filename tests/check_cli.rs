@@ -643,9 +643,7 @@ fn a_dash_reads_standard_input_for_check_and_summary() {
         .write_stdin(text)
         .assert()
         .code(2)
-        .stderr(predicate::str::contains(
-            "cannot read standard input: it is",
-        ));
+        .stderr(predicate::str::contains("cannot read <stdin>: it is"));
     sitrep()
         .arg("-")
         .write_stdin("")
