@@ -7,6 +7,7 @@
 //! known (`refs`), so an item may refer to one further down.
 
 mod diagnostic;
+mod fast;
 pub(crate) mod fields;
 mod progress;
 mod refs;
@@ -140,6 +141,22 @@ pub fn load_bytes_with(bytes: &[u8], progress: &Progress) -> Report {
 
 /// [`load_str`], telling `progress` how far it has got.
 pub fn load_str_with(text: &str, progress: &Progress) -> Report {
+    load_either_way(text, progress, true)
+}
+
+/// [`load_str`] by the full reader alone, as a file with problems is read:
+/// what the fast path must agree with.
+pub fn load_str_in_full(text: &str) -> Report {
+    load_either_way(text, &Progress::new(), false)
+}
+
+/// [`load_str`] by the fast path alone: the situation when it takes the
+/// file, `None` when it leaves it to the full reader.
+pub fn load_str_fast(text: &str) -> Option<Situation> {
+    fast::read(text, &Progress::new())
+}
+
+fn load_either_way(text: &str, progress: &Progress, try_fast: bool) -> Report {
     progress.set_total(text.len());
     progress.set_step(Step::Parsing);
     if text.contains('\0') {
@@ -149,6 +166,19 @@ pub fn load_str_with(text: &str, progress: &Progress) -> Report {
             "the file contains a NUL byte: it is binary, not a TOML situation file",
         ));
     }
+    if try_fast && let Some(situation) = fast::read(text, progress) {
+        return Report {
+            situation: Some(situation),
+            diagnostics: Vec::new(),
+        };
+    }
+    progress.reset_parsed();
+    load_in_full(text, progress)
+}
+
+/// The full reader: every problem is found and reported, where the fast
+/// path ([`fast`]) only takes files that have none.
+fn load_in_full(text: &str, progress: &Progress) -> Report {
     let mut problems = Problems::default();
     match sections::read(text, Builder::new(text, &mut problems), progress) {
         Some(situation) => finished(problems, situation),

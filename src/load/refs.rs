@@ -345,6 +345,11 @@ pub(super) struct Resolved(Vec<u32>);
 impl Resolved {
     const NOWHERE: u32 = u32::MAX;
 
+    /// Every reference resolved, to the positions given by provisional number.
+    pub fn from_targets(targets: Vec<u32>) -> Resolved {
+        Resolved(targets)
+    }
+
     /// The index reference `number` points to, if it resolved.
     pub fn get(&self, number: usize) -> Option<usize> {
         match self.0.get(number) {
