@@ -401,7 +401,7 @@ impl<'a> View<'a> {
             m.actors
                 .iter()
                 .filter(|&&a| self.selection.actors_in_scope[a.get()])
-                .map(|&a| s.actors[a].name.as_str())
+                .map(|&a| &*s.actors[a].name)
                 .collect()
         };
         match names.as_slice() {
