@@ -86,10 +86,28 @@ fn key(app: &mut App, code: KeyCode) {
     }
 }
 
+/// A file with nothing to report: the fast path, on every core.
 #[divan::bench(args = sizes(), sample_count = 10)]
 fn load_and_check(bencher: Bencher, events: usize) {
     let text = text(events);
     bencher.bench(|| sitrep::load::load_str(black_box(text)));
+}
+
+/// The same file by the full reader alone, as a file with a problem is
+/// read: what the fast path saves.
+#[divan::bench(args = sizes(), sample_count = 10)]
+fn load_in_full(bencher: Bencher, events: usize) {
+    let text = text(events);
+    bencher.bench(|| sitrep::load::load_str_in_full(black_box(text)));
+}
+
+/// The file read from disk in blocks as `check` reads it, never held whole.
+#[divan::bench(args = sizes(), sample_count = 10)]
+fn load_file_in_blocks(bencher: Bencher, events: usize) {
+    let mut file = tempfile::NamedTempFile::new().expect("a temporary file");
+    std::io::Write::write_all(&mut file, text(events).as_bytes()).expect("written");
+    let progress = sitrep::load::Progress::new();
+    bencher.bench(|| sitrep::load::load_file_with(black_box(file.path()), u64::MAX, &progress));
 }
 
 #[divan::bench(args = sizes(), sample_count = 10)]

@@ -5,6 +5,12 @@
 //! a large file never needs its whole spanned tree in memory. Items are read
 //! in file order; references between them are resolved once every id is
 //! known (`refs`), so an item may refer to one further down.
+//!
+//! A file with nothing to report goes a faster way (`fast`): one pass
+//! from the text straight into the model, on every core, and for a large
+//! file on disk without ever holding its text whole. At anything it would
+//! have to report (or any TOML it does not take) it leaves the file to the
+//! full reader described above, so what a user is told never changes.
 
 mod diagnostic;
 mod fast;
@@ -26,6 +32,7 @@ use foldhash::fast::FixedState;
 use toml::de::{DeTable, DeValue};
 
 pub use diagnostic::{Diagnostic, Severity, SourceText};
+pub use fast::{Loaded, load_file_with};
 pub use progress::{Progress, Snapshot, Step};
 pub use suggest::{closest, did_you_mean};
 
@@ -154,6 +161,14 @@ pub fn load_str_in_full(text: &str) -> Report {
 /// file, `None` when it leaves it to the full reader.
 pub fn load_str_fast(text: &str) -> Option<Situation> {
     fast::read(text, &Progress::new())
+}
+
+/// [`load_bytes_with`], with or without trying the fast path first.
+fn load_bytes_either_way(bytes: &[u8], progress: &Progress, try_fast: bool) -> Report {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => load_either_way(text, progress, try_fast),
+        Err(_) => load_bytes(bytes),
+    }
 }
 
 fn load_either_way(text: &str, progress: &Progress, try_fast: bool) -> Report {
