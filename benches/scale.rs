@@ -248,7 +248,7 @@ fn huge_text_redraw(bencher: Bencher) {
     s.events[last].title = long.clone();
     s.quotes[0].text = long.clone();
     let speaker = s.quotes[0].speaker;
-    s.actors[speaker].name = long.clone();
+    s.actors[speaker].name = long.as_str().into();
     s.metrics[0].label = long;
     let mut app = App::new(s, Options::default());
     app.update(Action::Resize {

@@ -352,14 +352,15 @@ impl<'i> Reader<'i, '_> {
             }
             Ok(())
         })?;
+        let boxed = |list: Vec<String>| list.into_iter().map(String::into_boxed_str).collect();
         self.piece.actors.push(Actor {
-            id: required(id_)?,
-            name: required(name)?,
+            id: required(id_)?.into(),
+            name: required(name)?.into(),
             kind: required(kind)?,
-            role,
+            role: role.map(String::into_boxed_str),
             part_of,
-            aliases,
-            tags,
+            aliases: boxed(aliases),
+            tags: boxed(tags),
         });
         Ok(next)
     }

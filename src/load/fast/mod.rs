@@ -169,7 +169,7 @@ fn join(mut pieces: Vec<Piece>) -> Option<Situation> {
         ($list:ident) => {
             pieces
                 .iter()
-                .flat_map(|p| p.$list.iter().map(|item| item.id.as_str()))
+                .flat_map(|p| p.$list.iter().map(|item| &*item.id))
                 .collect::<Vec<_>>()
                 .into_iter()
         };
