@@ -95,6 +95,9 @@ pub struct Selection {
     pub events: Vec<EventIx>,
     /// In date order: see [`quotes_by_date`].
     pub quotes: Vec<QuoteIx>,
+    /// Quotes without a date that a date window left out (and that the
+    /// rest of the filter would keep): a window cannot place them.
+    pub undated_quotes_left_out: usize,
     /// The key figures shown, in file order: all of them, or only the
     /// marked ones under [`Filter::marked`].
     pub metrics: Vec<MetricIx>,
@@ -661,13 +664,11 @@ impl Index {
     }
 }
 
-/// Quotes in the order every view lists them: by their own date, else their
-/// event's, undated ones last; equal dates keep file order.
+/// Quotes in the order every view lists them: by their own date, undated
+/// ones last (a quote's event does not date it: it may be about an event
+/// to come, and the quote says "undated"); equal dates keep file order.
 pub fn quotes_by_date(s: &Situation) -> Vec<QuoteIx> {
-    let date = |q: QuoteIx| {
-        let quote = &s.quotes[q];
-        quote.date.or(quote.event.map(|e| s.events[e].date))
-    };
+    let date = |q: QuoteIx| s.quotes[q].date;
     let mut order: Vec<QuoteIx> = s.quote_ixs().collect();
     order.sort_by_key(|&q| (date(q).is_none(), date(q).map(|d| (d.start(), d.end()))));
     order
@@ -1003,13 +1004,14 @@ pub fn select(s: &Situation, index: &Index, filter: &Filter) -> Selection {
             .as_ref()
             .is_none_or(|hits| hits.binary_search(&(q.get() as u32)).is_ok())
     };
+    // A window keeps the quotes whose own date overlaps it. One without a
+    // date cannot be placed in any window, so every window leaves it out,
+    // and `undated_left_out` counts it so the views can say so.
+    let mut undated_left_out = 0;
     let mut quotes: Vec<QuoteIx> = s
         .quote_ixs()
         .map(|i| (i, &s.quotes[i]))
         .filter(|&(i, q)| {
-            // An undated quote was said at the latest when its earliest
-            // source was published, and nothing bounds it from below. (Its
-            // event does not date it: a quote may be about an event to come.)
             if !((!filter.marked || is_marked(&marked.quotes, i.get()))
                 && quote_matches(i)
                 && involves(q.about.iter(), Some(q.speaker))
@@ -1022,17 +1024,13 @@ pub fn select(s: &Situation, index: &Index, filter: &Filter) -> Selection {
             if !windowed {
                 return true;
             }
-            let (first, last) = match q.date {
-                Some(d) => (Some(d.start()), Some(d.end())),
-                None => (
-                    None,
-                    q.sources
-                        .iter()
-                        .filter_map(|&src| s.sources[src].date.map(|d| d.end()))
-                        .min(),
-                ),
-            };
-            in_window(first, last)
+            match q.date {
+                Some(d) => in_window(Some(d.start()), Some(d.end())),
+                None => {
+                    undated_left_out += 1;
+                    false
+                }
+            }
         })
         .map(|(i, _)| i)
         .collect();
@@ -1058,6 +1056,7 @@ pub fn select(s: &Situation, index: &Index, filter: &Filter) -> Selection {
     Selection {
         events,
         quotes,
+        undated_quotes_left_out: undated_left_out,
         metrics,
         highlighted_metrics,
         actors_in_scope: in_scope,
