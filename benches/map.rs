@@ -9,7 +9,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use sitrep::app::panes::MapPane;
 use sitrep::geo::Grid;
-use sitrep::model::{EventIx, Situation};
+use sitrep::model::{EventIx, PlaceIx, Situation};
 use sitrep::places::{Anchors, Markers};
 use sitrep::theme::Theme;
 use sitrep::ui::map::{MapInput, areas, render};
@@ -75,7 +75,7 @@ fn draw_the_map(bencher: Bencher) {
     let input = MapInput {
         situation: s,
         theme: &theme,
-        selected: Some(0),
+        selected: Some(PlaceIx::new(0)),
         kept: s.events.len(),
     };
     let mut buf = Buffer::empty(AREA);

@@ -277,7 +277,7 @@ impl Data {
     pub fn picker_places(&self, query: &str) -> Vec<PlaceIx> {
         let hits = self.index.places_matching(query);
         (self.index.places_in_order().into_iter())
-            .filter(|&p| hits.get(p).copied().unwrap_or(false))
+            .filter(|&p| hits.get(p.get()).copied().unwrap_or(false))
             .collect()
     }
 

@@ -311,7 +311,7 @@ impl<'a> Feed<'a> {
     }
 
     fn source(&mut self, s: &Situation, i: SourceIx) {
-        self.id(&s.sources[i].id, self.ids.sources.get(i));
+        self.id(&s.sources[i].id, self.ids.sources.get(i.get()));
     }
 
     fn opt_str(&mut self, text: Option<&str>) {
@@ -377,7 +377,7 @@ impl<'a> Feed<'a> {
     fn place(&mut self, s: &Situation, place: Option<PlaceIx>) {
         self.flag(place.is_some());
         if let Some(p) = place {
-            self.id(&s.places[p].id, self.ids.places.get(p));
+            self.id(&s.places[p].id, self.ids.places.get(p.get()));
         }
     }
 

@@ -88,7 +88,7 @@ impl Facet {
             Facet::Category(c) => c,
             Facet::Tag(t) => t,
             Facet::Kind(k) => k.as_str(),
-            Facet::Source(src) => s.sources.get(*src).map_or("", |src| src.title.as_str()),
+            Facet::Source(src) => (s.sources.get(src.get())).map_or("", |src| src.title.as_str()),
         }
     }
 }
@@ -264,7 +264,7 @@ pub fn values(s: &Situation, group: FacetGroup) -> Vec<Facet> {
             .filter(|&k| s.actors.iter().any(|a| a.kind == k))
             .map(Facet::Kind)
             .collect(),
-        FacetGroup::Source => (0..s.sources.len()).map(Facet::Source).collect(),
+        FacetGroup::Source => s.source_ixs().map(Facet::Source).collect(),
     }
 }
 
@@ -313,7 +313,7 @@ pub fn event_counts(s: &Situation, events: &[EventIx], values: &[Facet]) -> Vec<
             Some(FacetGroup::Source) => {
                 for (i, &src) in event.sources.iter().enumerate() {
                     if !event.sources[..i].contains(&src) {
-                        sources[src] += 1;
+                        sources[src.get()] += 1;
                     }
                 }
             }
@@ -325,7 +325,7 @@ pub fn event_counts(s: &Situation, events: &[EventIx], values: &[Facet]) -> Vec<
         .map(|v| match v {
             Facet::Category(w) | Facet::Tag(w) => words.get(w.as_str()).copied().unwrap_or(0),
             Facet::Kind(k) => kinds[kind_slot(*k)],
-            Facet::Source(src) => sources.get(*src).copied().unwrap_or(0),
+            Facet::Source(src) => sources.get(src.get()).copied().unwrap_or(0),
         })
         .collect()
 }
@@ -416,7 +416,10 @@ sources = ["radio"]
         );
         assert_eq!(
             values(&s, FacetGroup::Source),
-            [Facet::Source(0), Facet::Source(1)]
+            [
+                Facet::Source(SourceIx::new(0)),
+                Facet::Source(SourceIx::new(1))
+            ]
         );
     }
 
@@ -474,12 +477,12 @@ sources = ["radio"]
             ..Facets::default()
         };
         assert_eq!(kept(&f), ["raid", "speech"]);
-        f.sources = vec![1];
+        f.sources = vec![SourceIx::new(1)];
         assert_eq!(kept(&f), ["speech"]);
         f.kinds = vec![ActorKind::Force];
         assert!(kept(&f).is_empty());
         let by_source = Facets {
-            sources: vec![1],
+            sources: vec![SourceIx::new(1)],
             ..Facets::default()
         };
         assert_eq!(kept(&by_source), ["speech", "storm"]);

@@ -311,7 +311,7 @@ pub fn observations(s: &Situation, metric: &Metric) -> Vec<ObservationRow> {
 /// A source's short name for a card or a list: its publisher, else its
 /// title, else its id. Sanitized to one line.
 pub fn source_name(s: &Situation, ix: SourceIx) -> String {
-    let Some(source) = s.sources.get(ix) else {
+    let Some(source) = s.sources.get(ix.get()) else {
         return "unknown source".into();
     };
     let name = source

@@ -46,6 +46,14 @@ pub fn sources(s: &Situation, target: Target) -> Vec<SourceIx> {
     out
 }
 
+/// The item's sources that have a URL to open, in the order of [`sources`]:
+/// what `o` offers to choose from.
+pub fn sources_with_url(s: &Situation, target: Target) -> Vec<SourceIx> {
+    let mut out = sources(s, target);
+    out.retain(|&source| s.sources[source].url.is_some());
+    out
+}
+
 /// The item's 1-based line in its file, when it was read from one.
 pub fn line(s: &Situation, target: Target) -> Option<u32> {
     let lines = &s.lines;
@@ -54,7 +62,7 @@ pub fn line(s: &Situation, target: Target) -> Option<u32> {
         Target::Actor(a) => lines.actors.get(a.get()),
         Target::Metric(m) => lines.metrics.get(m.get()),
         Target::Quote(q) => lines.quotes.get(q.get()),
-        Target::Place(p) => lines.places.get(p),
+        Target::Place(p) => lines.places.get(p.get()),
     }
     .copied()
 }

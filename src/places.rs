@@ -13,7 +13,8 @@ pub struct Anchors {
 
 impl Anchors {
     pub fn new(s: &Situation) -> Anchors {
-        let anchor = (0..s.places.len())
+        let anchor = s
+            .place_ixs()
             .map(|p| {
                 // The loader rejects part_of cycles, so the chain ends; the
                 // bound keeps a hand-made model from looping.
@@ -27,7 +28,7 @@ impl Anchors {
 
     /// The place drawn for `place`, if it or a place it lies in has a point.
     pub fn of(&self, place: PlaceIx) -> Option<PlaceIx> {
-        self.anchor.get(place).copied().flatten()
+        self.anchor.get(place.get()).copied().flatten()
     }
 }
 
@@ -61,13 +62,11 @@ impl Markers {
         let mut unmapped = 0;
         for &e in events {
             match s.events[e].place.and_then(|p| anchors.of(p)) {
-                Some(a) => counts[a] += 1,
+                Some(a) => counts[a.get()] += 1,
                 None => unmapped += 1,
             }
         }
-        let mut list: Vec<Marker> = counts
-            .iter()
-            .enumerate()
+        let mut list: Vec<Marker> = (s.place_ixs().zip(&counts))
             .filter(|&(_, &n)| n > 0)
             .filter_map(|(p, &n)| {
                 let place = &s.places[p];
@@ -186,8 +185,13 @@ sources = ["s"]
     fn events_are_counted_at_the_nearest_place_with_a_point() {
         let s = load_str(FILE).situation.expect("loads");
         let anchors = Anchors::new(&s);
-        assert_eq!(anchors.of(2), Some(1), "the palace shows at the city");
-        assert_eq!(anchors.of(3), None);
+        let (city, palace) = (PlaceIx::new(1), PlaceIx::new(2));
+        assert_eq!(
+            anchors.of(palace),
+            Some(city),
+            "the palace shows at the city"
+        );
+        assert_eq!(anchors.of(PlaceIx::new(3)), None);
         let all: Vec<EventIx> = EventIx::all(s.events.len()).collect();
         let markers = Markers::new(&s, &anchors, &all);
         let summary: Vec<(&str, usize, bool)> = markers

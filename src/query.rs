@@ -567,14 +567,18 @@ impl Index {
         for (rank, q) in quotes_by_date(s).into_iter().enumerate() {
             quote_rank[q.get()] = rank;
         }
-        let places = TreeRanges::new(&s.places.iter().map(|p| p.part_of).collect::<Vec<_>>());
+        // The tree works on positions: a place's is its index.
+        let parents: Vec<Option<usize>> = (s.places.iter())
+            .map(|p| p.part_of.map(PlaceIx::get))
+            .collect();
+        let places = TreeRanges::new(&parents);
         let mut at_place = vec![0; s.places.len()];
         for p in s.events.iter().filter_map(|e| e.place) {
-            at_place[p] += 1;
+            at_place[p.get()] += 1;
         }
         let place_event_counts = places.totals(&at_place);
         let place_words = TextIndex::build(
-            (0..s.places.len())
+            (s.place_ixs())
                 .map(|p| place_words(s, p).chain(std::iter::once(s.places[p].id.as_str()))),
         );
         Index {
@@ -640,22 +644,29 @@ impl Index {
 
     /// Events at the place or at any place inside it.
     pub fn place_event_count(&self, place: PlaceIx) -> usize {
-        self.place_event_counts.get(place).copied().unwrap_or(0)
+        self.place_event_counts
+            .get(place.get())
+            .copied()
+            .unwrap_or(0)
     }
 
     /// How deep the place sits in its `part_of` chain (0 for a top-level place).
     pub fn place_depth(&self, place: PlaceIx) -> usize {
-        self.places.depth(place)
+        self.places.depth(place.get())
     }
 
     /// Places in depth-first order: each right before the places inside it.
     pub fn places_in_order(&self) -> Vec<PlaceIx> {
-        self.places.in_order()
+        self.places
+            .in_order()
+            .into_iter()
+            .map(PlaceIx::new)
+            .collect()
     }
 
     /// Whether `place` is `container` or lies inside it.
     pub fn place_within(&self, place: PlaceIx, container: PlaceIx) -> bool {
-        self.places.within(place, container)
+        self.places.within(place.get(), container.get())
     }
 
     /// Places whose name, alias or id contains the query (any case).
@@ -904,7 +915,7 @@ impl Known<'_> {
 pub fn place_counts(s: &Situation, index: &Index, events: &[EventIx]) -> Vec<usize> {
     let mut own = vec![0; s.places.len()];
     for p in events.iter().filter_map(|&e| s.events[e].place) {
-        own[p] += 1;
+        own[p.get()] += 1;
     }
     index.places.totals(&own)
 }
@@ -924,11 +935,12 @@ pub fn select(s: &Situation, index: &Index, filter: &Filter) -> Selection {
     let places_in_scope = if filter.places.is_empty() {
         vec![true; s.places.len()]
     } else {
-        index.places.inside_any(&filter.places)
+        let chosen: Vec<usize> = filter.places.iter().map(|p| p.get()).collect();
+        index.places.inside_any(&chosen)
     };
     // Callers ask only when places are chosen: finding an item's place may
     // mean reading its event.
-    let at_place = |place: Option<PlaceIx>| place.is_some_and(|p| places_in_scope[p]);
+    let at_place = |place: Option<PlaceIx>| place.is_some_and(|p| places_in_scope[p.get()]);
     let involves = |mut actors: std::slice::Iter<'_, ActorIx>, extra: Option<ActorIx>| {
         filter.actors.is_empty()
             || extra.is_some_and(|a| in_scope[a.get()])
@@ -1082,6 +1094,7 @@ fn intersect<'a>(
 mod tests {
     use super::*;
     use crate::load::load_str;
+    use crate::model::SourceIx;
 
     const FILE: &str = r#"
 [situation]
@@ -1513,7 +1526,7 @@ sources = ["wire"]
     #[test]
     fn a_source_facet_keeps_the_quotes_and_figures_citing_it() {
         let (s, index) = setup();
-        let wire = s.sources.iter().position(|x| x.id == "wire").unwrap();
+        let wire = s.source_by_id("wire").unwrap();
         let mut filter = Filter::default();
         filter.facets.toggle(Facet::Source(wire));
         let sel = select(&s, &index, &filter);
@@ -1522,7 +1535,7 @@ sources = ["wire"]
         // The figure cites the other source: nothing stands out.
         assert!(sel.highlighted_metrics.is_empty());
         filter.facets.toggle(Facet::Source(wire));
-        filter.facets.toggle(Facet::Source(0));
+        filter.facets.toggle(Facet::Source(SourceIx::new(0)));
         assert_eq!(
             select(&s, &index, &filter).highlighted_metrics,
             [MetricIx::new(0)]
@@ -1760,7 +1773,7 @@ sources = ["s"]
     #[test]
     fn places_count_their_events_with_what_lies_inside() {
         let (s, index) = places_setup();
-        let counts: Vec<usize> = (0..s.places.len())
+        let counts: Vec<usize> = (s.place_ixs())
             .map(|p| index.place_event_count(p))
             .collect();
         assert_eq!(counts, [2, 2, 1, 1]);
@@ -1784,7 +1797,7 @@ sources = ["s"]
         assert!(err("tokyo").ends_with("known ids: haiti, pap, airport, nairobi"));
         assert_eq!(
             places_from_ids(&s, &["pap".into(), "haiti".into(), "pap".into()]),
-            Ok(vec![1, 0])
+            Ok(vec![PlaceIx::new(1), PlaceIx::new(0)])
         );
         let none = load_str("[situation]\ntitle = \"t\"\nas_of = 2024-01-01\n")
             .situation
@@ -1799,9 +1812,9 @@ sources = ["s"]
     #[test]
     fn toggling_a_place_twice_removes_it() {
         let mut filter = Filter::default();
-        filter.toggle_place(2);
+        filter.toggle_place(PlaceIx::new(2));
         assert!(!filter.is_empty());
-        filter.toggle_place(2);
+        filter.toggle_place(PlaceIx::new(2));
         assert!(filter.is_empty());
     }
 }

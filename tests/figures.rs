@@ -9,7 +9,9 @@ use sitrep::figures::{
     format_range, format_value, group_thousands, is_percent,
 };
 use sitrep::load::load_str;
-use sitrep::model::{FuzzyDate, Metric, MetricKind, Number, Observation, Qualifier, Situation};
+use sitrep::model::{
+    FuzzyDate, Metric, MetricKind, Number, Observation, Qualifier, Situation, SourceIx,
+};
 
 fn n(value: f64, decimals: u8) -> Number {
     Number::float(value, decimals)
@@ -358,7 +360,7 @@ fn points_sort_by_date_and_the_latest_gives_the_figure() {
     assert_eq!(trend.delta, "+21%");
     assert_eq!(trend.direction, Direction::Up);
     assert!(trend.rising);
-    assert_eq!(f.source, Some(0));
+    assert_eq!(f.source, Some(SourceIx::new(0)));
     assert_eq!(f.age_days, Some(1));
     assert!(!f.stale && !f.disputed);
 }
@@ -684,7 +686,7 @@ source = "ap"
     assert_eq!(f.age_days, None);
 
     // The loader refuses undated points; a hand-built model may have them.
-    let obs = |d: Option<&str>, v: f64, source: Option<usize>| Observation {
+    let obs = |d: Option<&str>, v: f64, source: Option<SourceIx>| Observation {
         date: d.map(date),
         value: n(v, 0),
         qualifier: Qualifier::Exact,
@@ -704,7 +706,8 @@ source = "ap"
         ..Situation::default()
     };
     // All undated: no trend; disagreeing sources are still a dispute.
-    let s = hand(vec![obs(None, 5.0, Some(0)), obs(None, 7.0, Some(1))]);
+    let (one, other) = (Some(SourceIx::new(0)), Some(SourceIx::new(1)));
+    let s = hand(vec![obs(None, 5.0, one), obs(None, 7.0, other)]);
     let f = figures::figure(&s, &s.metrics[0]);
     assert!(f.disputed);
     assert_eq!(f.display, "5–7");
@@ -800,14 +803,21 @@ fn a_day_count_lists_its_event() {
 #[test]
 fn source_names_are_short_and_sanitized() {
     let mut s = fixture();
-    assert_eq!(figures::source_name(&s, 0), "Associated Press");
+    let (ap, ministry) = (SourceIx::new(0), SourceIx::new(2));
+    assert_eq!(figures::source_name(&s, ap), "Associated Press");
     // No publisher: the title.
-    assert_eq!(figures::source_name(&s, 2), "Ministry of Health bulletin");
-    s.sources[2].title = "Evil\u{1b}]0;pwned\u{7}".into();
-    assert_eq!(figures::source_name(&s, 2), "Evil␛]0;pwned␇");
-    s.sources[2].title = "  ".into();
-    assert_eq!(figures::source_name(&s, 2), "ministry");
-    assert_eq!(figures::source_name(&s, 99), "unknown source");
+    assert_eq!(
+        figures::source_name(&s, ministry),
+        "Ministry of Health bulletin"
+    );
+    s.sources[ministry].title = "Evil\u{1b}]0;pwned\u{7}".into();
+    assert_eq!(figures::source_name(&s, ministry), "Evil␛]0;pwned␇");
+    s.sources[ministry].title = "  ".into();
+    assert_eq!(figures::source_name(&s, ministry), "ministry");
+    assert_eq!(
+        figures::source_name(&s, SourceIx::new(99)),
+        "unknown source"
+    );
 }
 
 #[test]

@@ -462,7 +462,7 @@ fn hostile_text_is_made_visible() {
 
 #[test]
 fn moves_through_a_timeline_of_100_000_events() {
-    use sitrep::model::{ActorIx, Event, FuzzyDate};
+    use sitrep::model::{ActorIx, Event, FuzzyDate, SourceIx};
     let mut situation = load_str(FIXTURE).situation.unwrap();
     let start = situation.as_of - chrono::Days::new(100_000 / 50);
     situation.events = (0..100_000u64)
@@ -477,7 +477,7 @@ fn moves_through_a_timeline_of_100_000_events() {
             place: None,
             category: Some("load".into()),
             tags: vec![],
-            sources: vec![0],
+            sources: vec![SourceIx::new(0)],
         })
         .collect();
     situation.metrics.clear();

@@ -181,6 +181,8 @@ sources = ["who"]
 
 fn derna() -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("summary-derna");
+    // A fresh target directory does not have it yet.
+    std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("derna.toml");
     std::fs::write(&path, DERNA).unwrap();
     path
@@ -755,7 +757,7 @@ fn summary_selects_exactly_what_query_select_selects() {
             Filter {
                 actors: vec![actor("residents")],
                 facets: Facets {
-                    sources: vec![s.sources.iter().position(|x| x.id == "flash-4").unwrap()],
+                    sources: vec![s.source_by_id("flash-4").unwrap()],
                     ..Facets::default()
                 },
                 ..Filter::default()

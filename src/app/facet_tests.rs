@@ -7,7 +7,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::*;
 use crate::geometry::header::{Chip, all_chips, chip_label};
 use crate::load::load_str;
-use crate::model::ActorKind;
+use crate::model::{ActorKind, SourceIx};
 use crate::query::FacetGroup;
 use crate::reload::Outcome;
 
@@ -83,9 +83,8 @@ fn event_ids(app: &App) -> Vec<&str> {
         .collect()
 }
 
-fn source(app: &App, id: &str) -> usize {
-    let s = &app.data.situation;
-    s.sources.iter().position(|x| x.id == id).expect("a source")
+fn source(app: &App, id: &str) -> SourceIx {
+    app.data.situation.source_by_id(id).expect("a source")
 }
 
 #[test]

@@ -1,13 +1,15 @@
 //! A reload: new data under the same view. Items are matched by id, not
 //! by position, since a save may add, remove or reorder anything: the
-//! selected event, actor, quote and key figure stay selected, the actors in
-//! the filter stay in it, the search, focus, zoom and open popup stay, and
-//! each list keeps the selected item on the same screen row where it can.
-//! What is gone falls back to the nearest position.
+//! selected event, actor, quote and key figure stay selected; the actors,
+//! places and sources in the filter stay in it; the map's picked place and
+//! the source highlighted in the sources chooser stay; the search, focus,
+//! zoom and open popup stay, and each list keeps the selected item on the
+//! same screen row where it can. What is gone falls back to the nearest
+//! position.
 
 use crate::action::Pane;
 use crate::doc::detail::Target;
-use crate::model::{ActorIx, EventIx, MetricIx, QuoteIx, Situation};
+use crate::model::{ActorIx, EventIx, MetricIx, PlaceIx, QuoteIx, Situation, SourceIx};
 use crate::query::{Facet, FacetGroup, Facets, Filter};
 use crate::reload::Outcome;
 use crate::text::{fit, plural, shown};
@@ -81,6 +83,16 @@ impl Mapping<'_> {
         position_of(self.new.metrics.iter().map(|m| m.id.as_str()), id).map(MetricIx::new)
     }
 
+    fn place(&self, p: PlaceIx) -> Option<PlaceIx> {
+        let id = &self.old.places.get(p.get())?.id;
+        self.new.place_by_id(id)
+    }
+
+    fn source(&self, src: SourceIx) -> Option<SourceIx> {
+        let id = &self.old.sources.get(src.get())?.id;
+        self.new.source_by_id(id)
+    }
+
     fn quote(&self, q: QuoteIx) -> Option<QuoteIx> {
         if q.get() >= self.old.quotes.len() {
             return None;
@@ -90,13 +102,22 @@ impl Mapping<'_> {
             .find(|&r| same_quote(self.old, q, self.new, r))
     }
 
+    /// A facet value: a source by id, the other values as they are
+    /// (whether the new version has them or not).
+    fn facet(&self, facet: &Facet) -> Option<Facet> {
+        match facet {
+            Facet::Source(src) => self.source(*src).map(Facet::Source),
+            other => Some(other.clone()),
+        }
+    }
+
     fn target(&self, target: Target) -> Option<Target> {
         Some(match target {
             Target::Event(e) => Target::Event(self.event(e)?),
             Target::Actor(a) => Target::Actor(self.actor(a)?),
             Target::Metric(m) => Target::Metric(self.metric(m)?),
             Target::Quote(q) => Target::Quote(self.quote(q)?),
-            Target::Place(p) => Target::Place(self.new.place_by_id(&self.old.places.get(p)?.id)?),
+            Target::Place(p) => Target::Place(self.place(p)?),
         })
     }
 }
@@ -106,37 +127,29 @@ impl Mapping<'_> {
 /// file stay. The banner is cleared (this situation loaded), and the status
 /// line says what happened.
 pub fn carry_over(old: &App, situation: Situation, warnings: usize) -> App {
-    // The filter: actors by id; those gone from the file leave it.
+    // The filter: actors and places by id; those gone from the file leave
+    // it and are named in the status line.
     let mut dropped = Vec::new();
-    let actors: Vec<ActorIx> = old
-        .data
-        .filter
-        .actors
-        .iter()
-        .filter_map(|&a| {
-            let id = &old.data.situation.actors[a].id;
-            let found = situation.actor_by_id(id);
-            if found.is_none() {
-                dropped.push(fit(&shown(id, 24), 24));
-            }
-            found
-        })
-        .collect();
-    // Places likewise.
-    let places: Vec<crate::model::PlaceIx> = old
-        .data
-        .filter
-        .places
-        .iter()
-        .filter_map(|&p| {
-            let id = &old.data.situation.places[p].id;
-            let found = situation.place_by_id(id);
-            if found.is_none() {
-                dropped.push(fit(&shown(id, 24), 24));
-            }
-            found
-        })
-        .collect();
+    let before = &old.data.situation;
+    let gone = |id: &str| fit(&shown(id, 24), 24);
+    let map = Mapping {
+        old: before,
+        new: &situation,
+    };
+    let mut actors: Vec<ActorIx> = Vec::new();
+    for &a in &old.data.filter.actors {
+        match map.actor(a) {
+            Some(found) => actors.push(found),
+            None => dropped.push(gone(&before.actors[a].id)),
+        }
+    }
+    let mut places: Vec<PlaceIx> = Vec::new();
+    for &p in &old.data.filter.places {
+        match map.place(p) {
+            Some(found) => places.push(found),
+            None => dropped.push(gone(&before.places[p].id)),
+        }
+    }
     let facets = carry_facets(
         &old.data.filter.facets,
         &old.data.situation,
@@ -186,7 +199,7 @@ pub fn carry_over(old: &App, situation: Situation, warnings: usize) -> App {
     };
     view.panes.timeline.center = false;
     let panes = &v.panes;
-    let picked = (panes.map.picked).and_then(|p| map.new.place_by_id(&map.old.places.get(p)?.id));
+    let picked = panes.map.picked.and_then(|p| map.place(p));
     view.panes.map.carry_over(&panes.map, picked);
     let new = &app.data;
 
@@ -252,9 +265,7 @@ pub fn carry_over(old: &App, situation: Situation, warnings: usize) -> App {
                     .selected()
                     .and_then(|pick| match pick {
                         Pick::Actor(a) => map.actor(a).map(Pick::Actor),
-                        Pick::Place(p) => (map.new)
-                            .place_by_id(&map.old.places.get(p)?.id)
-                            .map(Pick::Place),
+                        Pick::Place(p) => map.place(p).map(Pick::Place),
                     })
                     .and_then(|pick| next.list.position(|&m| m == pick));
                 next.list.cursor.selected = kept.unwrap_or(0);
@@ -268,9 +279,7 @@ pub fn carry_over(old: &App, situation: Situation, warnings: usize) -> App {
             Popup::Facets(facets) => {
                 // Counted again on the new data, on the same value.
                 let mut next = facets.clone();
-                let keep = facets
-                    .selected()
-                    .and_then(|f| same_facet(f, map.old, map.new));
+                let keep = facets.selected().and_then(|f| map.facet(f));
                 next.reset(keep, new);
                 Some(Popup::Facets(next))
             }
@@ -293,12 +302,15 @@ pub fn carry_over(old: &App, situation: Situation, warnings: usize) -> App {
             // the item went or no choice is left.
             Popup::Sources(chooser) => {
                 let target = map.target(chooser.target)?;
-                let s = &new.situation;
-                let sources: Vec<_> = crate::item::sources(s, target)
-                    .into_iter()
-                    .filter(|&source| s.sources[source].url.is_some())
-                    .collect();
-                (sources.len() > 1).then(|| Popup::Sources(SourcesPopup::new(target, sources)))
+                let sources = crate::item::sources_with_url(&new.situation, target);
+                (sources.len() > 1).then(|| {
+                    let mut next = SourcesPopup::new(target, sources);
+                    // The highlighted source stays highlighted where it is left.
+                    if let Some(source) = chooser.selected().and_then(|src| map.source(src)) {
+                        next.select(source);
+                    }
+                    Popup::Sources(next)
+                })
             }
             // The save it explained is replaced by one that loads.
             Popup::Report(_) => None,
@@ -367,35 +379,22 @@ fn carry_facets(
     new: &Situation,
     dropped: &mut Vec<String>,
 ) -> Facets {
+    let map = Mapping { old, new };
     let values: Vec<Vec<Facet>> = FacetGroup::ALL
         .into_iter()
         .map(|group| crate::facets::values(new, group))
         .collect();
     let mut carried = Facets::default();
     for facet in facets.all() {
-        let found =
-            same_facet(&facet, old, new).filter(|f| values.iter().flatten().any(|v| v == f));
+        let found = map
+            .facet(&facet)
+            .filter(|f| values.iter().flatten().any(|v| v == f));
         match found {
             Some(facet) => carried.toggle(facet),
             None => dropped.push(fit(&shown(facet.name(old), 24), 24)),
         }
     }
     carried
-}
-
-/// A facet value in a new version of the file: a source by id, the other
-/// values as they are (whether the new version has them or not).
-fn same_facet(facet: &Facet, old: &Situation, new: &Situation) -> Option<Facet> {
-    match facet {
-        Facet::Source(src) => {
-            let id = &old.sources.get(*src)?.id;
-            new.sources
-                .iter()
-                .position(|s| &s.id == id)
-                .map(Facet::Source)
-        }
-        other => Some(other.clone()),
-    }
 }
 
 /// How many rows below the top of its list a cursor's item was.

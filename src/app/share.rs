@@ -37,11 +37,7 @@ impl App {
         let target = self.item_in_view()?;
         let s = &self.data.situation;
         let all = item::sources(s, target);
-        let with_url: Vec<SourceIx> = all
-            .iter()
-            .copied()
-            .filter(|&source| s.sources[source].url.is_some())
-            .collect();
+        let with_url = item::sources_with_url(s, target);
         let what = item::kind(target);
         match with_url.as_slice() {
             [] if all.is_empty() => {
@@ -342,6 +338,49 @@ mod tests {
         press(&mut app, KeyCode::Char('o'));
         assert!(press(&mut app, KeyCode::Esc).is_empty());
         assert_eq!(app.mode(), Mode::Normal);
+    }
+
+    #[test]
+    fn a_reload_keeps_the_chosen_source_highlighted_by_id() {
+        let mut app = app(None);
+        select_event(&mut app, "dam-breach");
+        press(&mut app, KeyCode::Char('o'));
+        press(&mut app, KeyCode::Down);
+        press(&mut app, KeyCode::Down);
+        let chosen = |app: &App| match app.view.popup() {
+            Some(Popup::Sources(chooser)) => {
+                let source = chooser.selected().expect("a source is highlighted");
+                (
+                    chooser.cursor.selected,
+                    app.data.situation.sources[source].id.clone(),
+                )
+            }
+            other => panic!("the chooser is open: {other:?}"),
+        };
+        assert_eq!(chosen(&app), (2, "ocha-sitrep-3".to_string()));
+        // A new first source moves every index, and the event now lists the
+        // chosen source second.
+        let text = text()
+            .replacen(
+                "[[sources]]",
+                "[[sources]]\nid = \"first\"\ntitle = \"A new first source\"\nurl = \"https://first.example\"\n\n[[sources]]",
+                1,
+            )
+            .replacen(
+                "[\"herald-2025-02-27\", \"moi-statement\", \"ocha-sitrep-3\"]",
+                "[\"herald-2025-02-27\", \"ocha-sitrep-3\", \"moi-statement\"]",
+                1,
+            );
+        let situation = load_str(&text).situation.expect("the new version loads");
+        let id = |s: &crate::model::Situation| s.source_by_id("ocha-sitrep-3");
+        assert_ne!(id(&situation), id(&app.data.situation));
+        app.reloaded(crate::reload::Outcome::Loaded {
+            situation: Box::new(situation),
+            warnings: 0,
+        });
+        assert_eq!(chosen(&app), (1, "ocha-sitrep-3".to_string()));
+        let effects = press(&mut app, KeyCode::Enter);
+        assert!(matches!(&effects[..], [Effect::OpenUrl(u)] if u.ends_with("kessa-sitrep-3")));
     }
 
     #[test]

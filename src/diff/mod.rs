@@ -17,7 +17,8 @@ use crate::changes::{Catalog, Changes};
 use crate::digest::{Digests, Section};
 use crate::figures::{self, format_value, is_percent};
 use crate::model::{
-    ActorIx, ActorKind, EventIx, FuzzyDate, Metric, MetricKind, Observation, Situation, SourceIx,
+    ActorIx, ActorKind, EventIx, FuzzyDate, Metric, MetricKind, Observation, PlaceIx, Situation,
+    SourceIx,
 };
 use crate::query::{self, Facets, Filter, Index};
 use crate::sanitize::is_hostile;
@@ -63,15 +64,15 @@ impl Scope {
             .iter()
             .filter_map(|id| s.actor_by_id(id))
             .collect();
-        let places: Vec<usize> = ask
+        let places: Vec<PlaceIx> = ask
             .places
             .iter()
-            .filter_map(|id| s.places.iter().position(|p| &p.id == id))
+            .filter_map(|id| s.place_by_id(id))
             .collect();
         let sources: Vec<SourceIx> = ask
             .sources
             .iter()
-            .filter_map(|id| s.sources.iter().position(|src| &src.id == id))
+            .filter_map(|id| s.source_by_id(id))
             .collect();
         let none_here = (!ask.actors.is_empty() && actors.is_empty())
             || (!ask.places.is_empty() && places.is_empty())
@@ -463,7 +464,7 @@ fn actor_lists(
 }
 
 /// A place by name, with its id when the name alone would not tell.
-fn place(s: &Situation, place: Option<usize>) -> Option<String> {
+fn place(s: &Situation, place: Option<PlaceIx>) -> Option<String> {
     place.map(|p| format!("{} ({})", s.places[p].name, s.places[p].id))
 }
 

@@ -559,13 +559,13 @@ fn place(b: &mut Builder, p: PlaceIx) {
         b.field("Aliases", &place.aliases.join(", "));
     }
     b.field("Id", &place.id);
-    let inside: Vec<PlaceIx> = (0..s.places.len())
+    let inside: Vec<PlaceIx> = (s.place_ixs())
         .filter(|&q| s.places[q].part_of == Some(p))
         .collect();
     let in_scope = data
         .selection
         .places_in_scope
-        .get(p)
+        .get(p.get())
         .copied()
         .unwrap_or(false);
     count_and_filter(

@@ -28,11 +28,12 @@ pub use suggest::{closest, did_you_mean};
 
 use crate::model::{
     Actor, ActorIx, ActorKind, Event, EventIx, LatLon, Lines, ListIndex, MAX_ITEMS, Metric,
-    MetricKind, Number, Observation, Place, PlaceKind, Qualifier, Quote, Situation, Source,
+    MetricKind, Number, Observation, Place, PlaceIx, PlaceKind, Qualifier, Quote, Situation,
+    Source, SourceIx,
 };
 use crate::number_text;
 use fields::{Fields, Problems, Value};
-use refs::{Ids, Refs, Resolved, Table};
+use refs::{Ids, Refs, Resolved};
 
 /// The outcome of reading one file.
 #[derive(Debug)]
@@ -827,17 +828,17 @@ impl<'i, 'p> Builder<'i, 'p> {
         let summary = f.optional("summary", p, fields::string);
         let actors = actor_list(&f, "actors", "event", p, &mut self.refs);
         let location = f.optional("location", p, fields::string);
-        let place = f.optional("place", p, |v, p| self.refs.add(Table::Places, v, p));
+        let place = f.optional("place", p, |v, p| self.refs.refer::<PlaceIx>(v, p));
         if let (Ok(Some(text)), Some(v)) = (&location, f.get("location")) {
             self.locations.push(Location {
                 key: label_key(text),
                 span: p.in_file(v.span()),
-                place: place.ok().flatten(),
+                place: place.ok().flatten().map(PlaceIx::get),
             });
         }
         let category = f.optional("category", p, fields::string);
         let tags = f.list("tags", p, fields::string);
-        let sources = f.list("sources", p, |v, p| self.refs.add(Table::Sources, v, p));
+        let sources = f.list("sources", p, |v, p| self.refs.refer::<SourceIx>(v, p));
         if !f.has("sources") || matches!(&sources, Ok(s) if s.is_empty()) {
             p.push(warn_unsourced(f.get("id"), &f.span, "event"));
         }
@@ -1002,8 +1003,8 @@ impl<'i, 'p> Builder<'i, 'p> {
         let context = f.optional("context", p, fields::string);
         let about = actor_list(&f, "about", "quote", p, &mut self.refs);
         let event = f.optional("event", p, |v, p| self.refs.refer(v, p));
-        let place = f.optional("place", p, |v, p| self.refs.add(Table::Places, v, p));
-        let sources = f.list("sources", p, |v, p| self.refs.add(Table::Sources, v, p));
+        let place = f.optional("place", p, |v, p| self.refs.refer::<PlaceIx>(v, p));
+        let sources = f.list("sources", p, |v, p| self.refs.refer::<SourceIx>(v, p));
         if !f.has("sources") || matches!(&sources, Ok(s) if s.is_empty()) {
             p.push(warn_unsourced(f.get("speaker"), &f.span, "quote"));
         }
@@ -1039,9 +1040,9 @@ impl<'i, 'p> Builder<'i, 'p> {
             }
             kind
         });
-        let part_of = f.optional("part_of", p, |v, p| self.refs.add(Table::Places, v, p));
+        let part_of = f.optional("part_of", p, |v, p| self.refs.refer::<PlaceIx>(v, p));
         self.place_links.push(Link {
-            part_of: part_of.ok().flatten(),
+            part_of: part_of.ok().flatten().map(PlaceIx::get),
             span: p.in_file(f.get("part_of").map_or(value.span(), |v| v.span())),
         });
         let point = coordinates(&f, p);
@@ -1322,7 +1323,7 @@ fn observation<'i>(
         }
         q
     });
-    let source = f.optional("source", p, |v, p| refs.add(Table::Sources, v, p));
+    let source = f.optional("source", p, |v, p| refs.refer::<SourceIx>(v, p));
     Some(Observation {
         date: date.ok()?,
         value: value?,

@@ -12,7 +12,7 @@ use std::ops::Range;
 use foldhash::fast::RandomState;
 use hashbrown::{HashTable, hash_table};
 
-use crate::model::{ActorIx, EventIx, ListIndex, MAX_ITEMS};
+use crate::model::{ActorIx, EventIx, ListIndex, MAX_ITEMS, PlaceIx, SourceIx};
 
 use super::diagnostic::Diagnostic;
 use super::fields::{self, Problems, Value};
@@ -186,6 +186,14 @@ impl Target for ActorIx {
 
 impl Target for EventIx {
     const TABLE: Table = Table::Events;
+}
+
+impl Target for PlaceIx {
+    const TABLE: Table = Table::Places;
+}
+
+impl Target for SourceIx {
+    const TABLE: Table = Table::Sources;
 }
 
 /// A reference to an id not seen yet when it was made.

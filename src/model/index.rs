@@ -121,6 +121,18 @@ index_type!(
     MetricIx into super::Metric
 );
 
+index_type!(
+    /// Index into [`Situation::sources`](super::Situation::sources), which
+    /// is in file order.
+    SourceIx into super::Source
+);
+
+index_type!(
+    /// Index into [`Situation::places`](super::Situation::places), which is
+    /// in file order.
+    PlaceIx into super::Place
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;

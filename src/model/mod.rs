@@ -5,7 +5,7 @@ mod date;
 mod index;
 
 pub use date::{DateError, FuzzyDate, Precision};
-pub use index::{ActorIx, EventIx, ListIndex, MAX_ITEMS, MetricIx, QuoteIx};
+pub use index::{ActorIx, EventIx, ListIndex, MAX_ITEMS, MetricIx, PlaceIx, QuoteIx, SourceIx};
 
 use chrono::{Datelike, NaiveDate};
 
@@ -44,11 +44,6 @@ pub struct Lines {
     pub metrics: Vec<u32>,
     pub quotes: Vec<u32>,
 }
-
-/// Index into [`Situation::sources`].
-pub type SourceIx = usize;
-/// Index into [`Situation::places`].
-pub type PlaceIx = usize;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Source {
@@ -483,7 +478,27 @@ impl Situation {
     }
 
     pub fn place_by_id(&self, id: &str) -> Option<PlaceIx> {
-        self.places.iter().position(|p| p.id == id)
+        self.places
+            .iter()
+            .position(|p| p.id == id)
+            .map(PlaceIx::new)
+    }
+
+    /// Every place's index, in file order.
+    pub fn place_ixs(&self) -> impl DoubleEndedIterator<Item = PlaceIx> + ExactSizeIterator {
+        PlaceIx::all(self.places.len())
+    }
+
+    pub fn source_by_id(&self, id: &str) -> Option<SourceIx> {
+        self.sources
+            .iter()
+            .position(|s| s.id == id)
+            .map(SourceIx::new)
+    }
+
+    /// Every source's index, in file order.
+    pub fn source_ixs(&self) -> impl DoubleEndedIterator<Item = SourceIx> + ExactSizeIterator {
+        SourceIx::all(self.sources.len())
     }
 
     /// "Port-au-Prince (city in Haiti)", "Haiti (country)": a place's name

@@ -12,7 +12,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::View;
-use crate::model::{ActorIx, MetricIx, MetricKind, Number, Situation, Tense};
+use crate::model::{ActorIx, MetricIx, MetricKind, Number, PlaceIx, Situation, SourceIx, Tense};
 use crate::sanitize::is_hostile;
 
 /// Bumped when a key changes meaning or disappears; new keys may be added
@@ -185,10 +185,10 @@ fn build<'a>(view: &'a View) -> Summary<'a> {
     let actor_ids = |list: &[ActorIx]| -> Vec<&'a str> {
         list.iter().map(|&a| s.actors[a].id.as_str()).collect()
     };
-    let source_ids = |list: &[usize]| -> Vec<&'a str> {
+    let source_ids = |list: &[SourceIx]| -> Vec<&'a str> {
         list.iter().map(|&i| s.sources[i].id.as_str()).collect()
     };
-    let place_id = |p: usize| s.places[p].id.as_str();
+    let place_id = |p: PlaceIx| s.places[p].id.as_str();
     let search = view.filter.search.trim();
     Summary {
         version: VERSION,
@@ -279,11 +279,8 @@ fn build<'a>(view: &'a View) -> Summary<'a> {
                 in_scope: view.selection.actors_in_scope[i],
             })
             .collect(),
-        places: s
-            .places
-            .iter()
-            .enumerate()
-            .map(|(i, place)| PlaceJson {
+        places: (s.place_ixs().zip(&s.places))
+            .map(|(p, place)| PlaceJson {
                 id: &place.id,
                 name: &place.name,
                 kind: place.kind.as_str(),
@@ -292,14 +289,11 @@ fn build<'a>(view: &'a View) -> Summary<'a> {
                 lon: place.point.map(|p| p.lon),
                 approximate: place.approximate,
                 aliases: &place.aliases,
-                events: view.place_counts[i],
-                in_scope: view.selection.places_in_scope[i],
+                events: view.place_counts[p.get()],
+                in_scope: view.selection.places_in_scope[p.get()],
             })
             .collect(),
-        sources: s
-            .sources
-            .iter()
-            .enumerate()
+        sources: (s.source_ixs().zip(&s.sources))
             .map(|(i, source)| SourceJson {
                 id: &source.id,
                 title: &source.title,
@@ -316,7 +310,7 @@ fn metric<'a>(view: &'a View, m: MetricIx) -> MetricJson<'a> {
     let s = view.situation;
     let metric = &s.metrics[m];
     let figure = &view.figures[m.get()];
-    let source_id = |i: usize| s.sources[i].id.as_str();
+    let source_id = |i: SourceIx| s.sources[i].id.as_str();
     let mut json = MetricJson {
         id: &metric.id,
         label: &metric.label,

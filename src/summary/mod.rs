@@ -249,9 +249,10 @@ impl<'a> View<'a> {
             order.extend(&situation.quotes[q].sources);
         }
         for source in order {
-            if view.numbers[source].is_none() {
+            let number = &mut view.numbers[source.get()];
+            if number.is_none() {
                 view.cited.push(source);
-                view.numbers[source] = Some(view.cited.len());
+                *number = Some(view.cited.len());
             }
         }
         view
@@ -259,7 +260,7 @@ impl<'a> View<'a> {
 
     /// A source's `[n]` number, when something shown cites it.
     pub fn number(&self, source: SourceIx) -> Option<usize> {
-        self.numbers.get(source).copied().flatten()
+        self.numbers.get(source.get()).copied().flatten()
     }
 
     /// "Relief Coordination Office, 18 Sep 2024": a source's publisher and

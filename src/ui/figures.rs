@@ -57,7 +57,7 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
         let columns = usize::from(rect.width);
         let source = figure
             .source
-            .and_then(|s| app.situation().sources.get(s))
+            .and_then(|s| app.situation().sources.get(s.get()))
             .map(|s| head(s.publisher.as_deref().unwrap_or(s.title.as_str()), columns));
         // New or changed since the last look: a symbol before the label.
         let whole = &app.derived().labels[i.get()];

@@ -332,28 +332,29 @@ sources = ["s"]
     #[test]
     fn tab_and_click_pick_places_with_markers_in_view() {
         let (s, mut map) = setup();
+        let (first, second) = (PlaceIx::new(0), PlaceIx::new(1));
         keep(&s, &mut map, &ixs(&[0, 1, 2]));
         assert!(map.pick_next(1));
-        assert_eq!(map.picked, Some(0), "busiest first");
+        assert_eq!(map.picked, Some(first), "busiest first");
         assert!(map.pick_next(1));
-        assert_eq!(map.picked, Some(1));
+        assert_eq!(map.picked, Some(second));
         assert!(!map.pick_next(1), "past the last: on to the next pane");
         assert_eq!(map.picked, None);
         assert!(map.pick_next(-1), "back in from the end");
-        assert_eq!(map.picked, Some(1));
+        assert_eq!(map.picked, Some(second));
         assert!(map.pick_next(-1));
-        assert_eq!(map.picked, Some(0));
+        assert_eq!(map.picked, Some(first));
         assert!(!map.pick_next(-1));
         assert_eq!(map.picked, None);
         map.pick_next(1);
         let (c, r) = map
             .view
-            .cell_of(map.grid, s.places[0].point.unwrap())
+            .cell_of(map.grid, s.places[first].point.unwrap())
             .unwrap();
         assert!(map.pick_at(c + 1, r));
-        assert_eq!(map.picked, Some(0));
+        assert_eq!(map.picked, Some(first));
         assert!(!map.pick_at(c + 10, r), "nothing near: nothing picked");
-        assert_eq!(map.picked, Some(0), "a miss keeps the pick");
+        assert_eq!(map.picked, Some(first), "a miss keeps the pick");
         // A filter that drops the picked place drops the pick.
         keep(&s, &mut map, &ixs(&[2]));
         assert_eq!(map.picked, None);

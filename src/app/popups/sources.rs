@@ -41,6 +41,13 @@ impl SourcesPopup {
         self.sources.get(self.cursor.selected).copied()
     }
 
+    /// Highlights `source` when it is in the list.
+    pub fn select(&mut self, source: SourceIx) {
+        if let Some(row) = self.sources.iter().position(|&s| s == source) {
+            self.cursor.selected = row;
+        }
+    }
+
     fn step(&mut self, motion: Motion) {
         let len = self.sources.len();
         self.cursor.step(motion, len, self.page.max(1));
