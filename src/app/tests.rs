@@ -1719,6 +1719,27 @@ fn help_lists_the_maps_keys_only_when_there_is_a_map() {
     assert!(has(&with_map, "zoom the map in / out"));
     assert!(has(&with_map, "On the map"));
     assert!(has(&with_map, "1/2/3/4/5"), "{with_map:#?}");
+    // The section says what Enter and i do on the map, and they do it.
+    let section: Vec<&String> = with_map
+        .iter()
+        .skip_while(|l| !l.contains("On the map"))
+        .take_while(|l| !l.trim().is_empty())
+        .collect();
+    let says = |keys: &str, what: &str| {
+        section
+            .iter()
+            .any(|l| l.trim_start().starts_with(keys) && l.contains(what))
+    };
+    assert!(says("Enter/Space ", "add the picked place to the filter"), "{section:#?}");
+    assert!(says("i ", "open the picked place"), "{section:#?}");
+    let mut on_map = builtin_app(120, 40);
+    for key in [KeyCode::Char('5'), KeyCode::Tab, KeyCode::Enter] {
+        press(&mut on_map, key);
+    }
+    assert_eq!(on_map.data.filter.places.len(), 1);
+    assert_eq!(on_map.mode(), Mode::Normal);
+    press(&mut on_map, KeyCode::Char('i'));
+    assert_eq!(on_map.mode(), Mode::Detail);
     // The fixture has no places: no map, so no map keys.
     let without = help_lines(&app());
     assert!(!app().data.has_map());
