@@ -1347,7 +1347,10 @@ sources = ["wire"]
         );
         // A window long before and one after every dated quote: the same
         // answer, nothing shown, both undated quotes counted as left out.
-        for sel in [window((2008, 1, 1), (2015, 12, 31)), window((2024, 9, 22), (2024, 10, 21))] {
+        for sel in [
+            window((2008, 1, 1), (2015, 12, 31)),
+            window((2024, 9, 22), (2024, 10, 21)),
+        ] {
             assert!(sel.quotes.is_empty(), "{:?}", ids(&sel));
             assert_eq!(sel.undated_quotes_left_out, 2);
         }

@@ -1374,7 +1374,11 @@ fn under_a_filter_every_event_keeps_its_height_behind_the_kept_ones() {
     assert!(kept_columns > 0);
     // The span of 2004 to 2017 stays as low as it is, not a wall.
     let low = after[after.len() - 1].iter().take(20);
-    assert!(low.clone().all(|c| c.symbol() == "▁"), "{:?}", low.map(|c| c.symbol()).collect::<String>());
+    assert!(
+        low.clone().all(|c| c.symbol() == "▁"),
+        "{:?}",
+        low.map(|c| c.symbol()).collect::<String>()
+    );
 }
 
 #[test]

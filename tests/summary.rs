@@ -410,7 +410,9 @@ fn a_date_window_leaves_out_undated_quotes_and_says_so() {
     // Without a window every quote is kept, the undated ones last.
     let text = summary(&[]);
     let blinken = text.find("— Antony Blinken").expect("a quote by Blinken");
-    let spokesman = text.find("— Hussein Mohamed").expect("the spokesman's quote");
+    let spokesman = text
+        .find("— Hussein Mohamed")
+        .expect("the spokesman's quote");
     assert!(spokesman < blinken, "{text}");
 }
 

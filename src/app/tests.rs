@@ -1730,7 +1730,10 @@ fn help_lists_the_maps_keys_only_when_there_is_a_map() {
             .iter()
             .any(|l| l.trim_start().starts_with(keys) && l.contains(what))
     };
-    assert!(says("Enter/Space ", "add the picked place to the filter"), "{section:#?}");
+    assert!(
+        says("Enter/Space ", "add the picked place to the filter"),
+        "{section:#?}"
+    );
     assert!(says("i ", "open the picked place"), "{section:#?}");
     let mut on_map = builtin_app(120, 40);
     for key in [KeyCode::Char('5'), KeyCode::Tab, KeyCode::Enter] {

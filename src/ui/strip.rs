@@ -118,7 +118,11 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
                 // same cell: the cell's background.
                 Some(colour) if kept_fill > 0 => {
                     let style = kept_style();
-                    let style = if left_out > 0 { style.bg(colour) } else { style };
+                    let style = if left_out > 0 {
+                        style.bg(colour)
+                    } else {
+                        style
+                    };
                     (BLOCKS[kept_fill], style)
                 }
                 Some(colour) => (BLOCKS[all_fill], theme.border().fg(colour)),
