@@ -39,7 +39,12 @@ pub struct Marker {
     pub point: LatLon,
     /// The point stands for an area or is a guess: never drawn as a dot.
     pub approximate: bool,
+    /// Kept events drawn here: at the place, or at a place inside it that
+    /// has no point of its own.
     pub events: usize,
+    /// Kept events at the place or at any place inside it, those drawn at
+    /// points of their own included: what filtering by the place keeps.
+    pub within: usize,
 }
 
 /// Markers for what a filter keeps, busiest first.
@@ -59,11 +64,25 @@ impl Markers {
     /// over the events and one over the places.
     pub fn new(s: &Situation, anchors: &Anchors, events: &[EventIx]) -> Markers {
         let mut counts = vec![0usize; s.places.len()];
+        // Kept events by their own place, then summed up each part_of chain.
+        let mut at = vec![0usize; s.places.len()];
         let mut unmapped = 0;
         for &e in events {
-            match s.events[e].place.and_then(|p| anchors.of(p)) {
+            let place = s.events[e].place;
+            if let Some(p) = place {
+                at[p.get()] += 1;
+            }
+            match place.and_then(|p| anchors.of(p)) {
                 Some(a) => counts[a.get()] += 1,
                 None => unmapped += 1,
+            }
+        }
+        let mut within = vec![0usize; s.places.len()];
+        for p in s.place_ixs().filter(|p| at[p.get()] > 0) {
+            // The loader rejects part_of cycles; the bound keeps a
+            // hand-made model from looping.
+            for x in std::iter::successors(Some(p), |&x| s.places[x].part_of).take(s.places.len()) {
+                within[x.get()] += at[p.get()];
             }
         }
         let mut list: Vec<Marker> = (s.place_ixs().zip(&counts))
@@ -75,6 +94,7 @@ impl Markers {
                     point: place.point?,
                     approximate: place.approximate,
                     events: n,
+                    within: within[p.get()],
                 })
             })
             .collect();
@@ -203,6 +223,11 @@ sources = ["s"]
         assert_eq!(markers.unmapped, 2);
         assert_eq!(markers.grade(&markers.list[0]), 2);
         assert_eq!(markers.grade(&markers.list[1]), 1);
+        // Haiti draws its own event; the city, inside it with a point of
+        // its own, draws two more that filtering by Haiti keeps too.
+        let within: Vec<(usize, usize)> =
+            markers.list.iter().map(|m| (m.events, m.within)).collect();
+        assert_eq!(within, [(2, 2), (1, 3)]);
         // A filter's result only counts what it kept.
         let some = Markers::new(&s, &anchors, &[EventIx::new(2), EventIx::new(4)]);
         assert_eq!(some.list.len(), 1);

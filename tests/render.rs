@@ -1193,10 +1193,37 @@ fn the_builtin_map_at_two_sizes() {
     keys(&mut app, &[KeyCode::Tab]);
     let screen = screen_text(draw(&app).backend().buffer());
     assert!(screen.contains("[Port-au-Prince"), "{screen}");
-    assert!(screen.contains("Port-au-Prince: 12 events"), "{screen}");
+    // Twelve events are drawn at the city; the airport inside it has a
+    // point of its own, so filtering by the city keeps thirteen.
+    assert!(
+        screen.contains("Port-au-Prince: 12 here, 13 with places inside"),
+        "{screen}"
+    );
     assert!(screen.contains("Space filter"), "{screen}");
     assert!(screen.contains("? help"), "{screen}");
     insta::assert_snapshot!("map_120x40_picked", pane_text(&app, Pane::Map));
+}
+
+#[test]
+fn map_labels_use_the_room_they_have() {
+    let mut app = builtin_map(120, 40);
+    let screen = screen_text(draw(&app).backend().buffer());
+    assert!(screen.contains("UN headquarters, New York 5"), "{screen}");
+    // Picked, the airport's long name shows whole beside its marker.
+    let airport = app.situation().place_by_id("pap-airport");
+    while app.view().panes.map.picked != airport {
+        keys(&mut app, &[KeyCode::Tab]);
+    }
+    let screen = screen_text(draw(&app).backend().buffer());
+    assert!(
+        screen.contains("[Toussaint Louverture International Airport 1]"),
+        "{screen}"
+    );
+    // Zoomed in, the border names the key that fits the map again.
+    assert!(!screen.contains("to fit again"), "{screen}");
+    keys(&mut app, &[KeyCode::Char('+')]);
+    let screen = screen_text(draw(&app).backend().buffer());
+    assert!(screen.contains(" 0 to fit again "), "{screen}");
 }
 
 #[test]
