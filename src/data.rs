@@ -70,10 +70,33 @@ impl ActorOrder {
 
 impl Data {
     pub fn new(situation: Situation, filter: Filter, staleness: Staleness, marks: Marks) -> Data {
+        Data::marked_by(situation, filter, staleness, move |_| marks)
+    }
+
+    /// [`Data::new`] with marks `marking` works out on the index's thread
+    /// while this one derives the rest: both are in the first frame (its
+    /// rows, its header count and the filter), which waits for them.
+    pub fn marked_by(
+        situation: Situation,
+        filter: Filter,
+        staleness: Staleness,
+        marking: impl FnOnce(&Situation) -> Marks + Send + 'static,
+    ) -> Data {
         let situation = Arc::new(situation);
-        let mut index = Index::in_background(Arc::clone(&situation));
-        index.set_marked(marks.marked());
+        let (send, marked) = std::sync::mpsc::sync_channel(1);
+        let mut index = Index::in_background_after(Arc::clone(&situation), {
+            let situation = Arc::clone(&situation);
+            move || {
+                // Only fails if this thread's receiver is gone: nobody waits.
+                let _ = send.send(marking(&situation));
+            }
+        });
         let derived = derive(&situation, staleness);
+        // The sender is dropped unsent only if `marking` panicked.
+        let marks = marked
+            .recv()
+            .unwrap_or_else(|_| panic!("working out what is new and changed failed"));
+        index.set_marked(marks.marked());
         let selection = in_quote_order(select(&situation, &index, &filter), &derived);
         let mut data = Data {
             situation,

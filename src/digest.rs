@@ -137,6 +137,13 @@ impl Digests {
         Digests::in_parallel_from(s, scheme, PARALLEL_FROM)
     }
 
+    /// [`Digests::of_scheme`] all on the calling thread, for one that runs
+    /// beside other work the caller waits for (a second thread would take
+    /// a core from it).
+    pub fn on_this_thread(s: &Situation, scheme: Scheme) -> Digests {
+        Digests::in_parallel_from(s, scheme, usize::MAX)
+    }
+
     fn in_parallel_from(s: &Situation, scheme: Scheme, parallel_from: usize) -> Digests {
         let ids = match scheme {
             Scheme::Bytes => RefIds::default(),

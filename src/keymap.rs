@@ -269,6 +269,10 @@ const LIST_UP: &[Key] = &[code(KeyCode::Up), ctrl('p')];
 const PAGE_DOWN: &[Key] = &[code(KeyCode::PageDown)];
 const PAGE_DOWN_OR_SPACE: &[Key] = &[code(KeyCode::PageDown), ch(' ')];
 const REPORT_KEYS: &[Key] = &[ch('!')];
+const LEFT: &[Key] = &[code(KeyCode::Left)];
+const RIGHT: &[Key] = &[code(KeyCode::Right)];
+const HOME: &[Key] = &[code(KeyCode::Home)];
+const END: &[Key] = &[code(KeyCode::End)];
 
 /// The scroll keys of a popup that shows a text: `page_down` are
 /// PageDown's keys (Space too where it is free), `rank` the footer rank of
@@ -325,12 +329,16 @@ const fn prompt_rows(
     typing: &'static str,
     accept: &'static str,
     short: &'static str,
-) -> [Binding; 8] {
+) -> [Binding; 12] {
     [
         bind(mode, &[], Action::Input(' '), typing),
         bind(mode, ENTER, Action::Accept, accept).footer(1, short),
         bind(mode, ESC, Action::Back, "cancel").footer(1, "cancel"),
         bind(mode, BACKSPACE, Action::DeleteChar, "delete a character"),
+        bind(mode, LEFT, Action::Left, "move the cursor (a pre-filled text: edit it; typing first replaces it)"),
+        bind(mode, RIGHT, Action::Right, "move the cursor (a pre-filled text: edit it; typing first replaces it)"),
+        bind(mode, HOME, Action::Top, "to the start / end of the text"),
+        bind(mode, END, Action::Bottom, "to the start / end of the text"),
         bind(mode, CLEAR_KEYS, Action::ClearInput, "clear the text").footer(3, "clear"),
         bind(mode, F1, Action::Help, "all keys (? is text here)").footer(4, "help"),
         bind(mode, QUIT_KEYS, Action::Quit, "quit"),
@@ -370,6 +378,7 @@ const PARTS: &[&[Binding]] = &[
     &leave_rows(Sources, "close", "close"),
     &[bind(Sources, REPORT_KEYS, Action::Report, "why the last save did not reload").with_file()],
     &prompt_rows(Export, "a path: .md writes Markdown, .json JSON, anything else text; an existing file is only overwritten after a second Enter", "write the file", "write"),
+    &[bind(Export, &[ctrl('y')], Action::CopyItem, "copy the sitrep command line that writes the same file").footer(2, "copy command")],
     // The report of a save that did not load.
     &scroll_rows(Report, PAGE_DOWN_OR_SPACE, 2),
     &leave_rows(Report, "close", "close"),

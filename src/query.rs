@@ -464,6 +464,14 @@ impl Building {
     }
 }
 
+/// Runs the job in `slot` unless it has run already.
+fn run_once(slot: &Mutex<Option<impl FnOnce()>>) {
+    let job = slot.lock().unwrap_or_else(|e| e.into_inner()).take();
+    if let Some(job) = job {
+        job();
+    }
+}
+
 /// The search text as far as it is built (see [`Index::search_text`]).
 enum SearchNow<'a> {
     Whole(&'a SearchText),
@@ -524,24 +532,42 @@ impl Index {
     /// search meanwhile looks at what is built so far (see
     /// [`Selection::searched_events`]); it never waits for the rest.
     pub fn in_background(s: Arc<Situation>) -> Index {
-        if s.events.len() < BACKGROUND_FROM {
-            return Index::new(&s);
-        }
-        Index::in_parts(s, SEARCH_PART)
+        Index::in_background_after(s, || {})
     }
 
-    /// [`Index::in_background`] whatever the size, in parts of `part` events.
-    fn in_parts(s: Arc<Situation>, part: usize) -> Index {
+    /// [`Index::in_background`], running `first` on the index's thread
+    /// before the search text: work the first frame waits for (while this
+    /// thread derives the rest) then has that core before work it does not
+    /// wait for. A small file's index is built here, after `first`.
+    pub fn in_background_after(s: Arc<Situation>, first: impl FnOnce() + Send + 'static) -> Index {
+        if s.events.len() < BACKGROUND_FROM {
+            first();
+            return Index::new(&s);
+        }
+        Index::in_parts(s, SEARCH_PART, first)
+    }
+
+    /// [`Index::in_background_after`] whatever the size, in parts of `part`
+    /// events.
+    fn in_parts(s: Arc<Situation>, part: usize, first: impl FnOnce() + Send + 'static) -> Index {
         let mut index = Index::members(&s);
         let building = Arc::new(Building::new(part));
+        // Given back if no thread can be had, to be run here.
+        let first = Arc::new(Mutex::new(Some(first)));
         let worker = thread::Builder::new().name("search-index".into()).spawn({
-            let (building, s) = (Arc::clone(&building), Arc::clone(&s));
-            move || building.build(&s)
+            let (building, s, first) = (Arc::clone(&building), Arc::clone(&s), Arc::clone(&first));
+            move || {
+                run_once(&first);
+                building.build(&s)
+            }
         });
         match worker {
             Ok(handle) => *index.worker.get_mut().unwrap_or_else(|e| e.into_inner()) = Some(handle),
             // No thread to be had: built here, as a small file's is.
-            Err(_) => building.build(&s),
+            Err(_) => {
+                run_once(&first);
+                building.build(&s)
+            }
         }
         index.building = Some(building);
         index
@@ -1389,7 +1415,7 @@ sources = ["wire"]
         let (s, index) = setup();
         let shared = Arc::new(s.clone());
         // One event a part: the parts are put together as a search goes.
-        let background = built(Index::in_parts(Arc::clone(&shared), 1));
+        let background = built(Index::in_parts(Arc::clone(&shared), 1, || {}));
         for search in ["", "ruto", "PORT", "airport", "nothing"] {
             let filter = Filter {
                 search: search.into(),
@@ -1401,6 +1427,36 @@ sources = ["wire"]
                 "{search}"
             );
         }
+    }
+
+    /// Work given to the index's thread runs there, before the search
+    /// text is built (nothing of it is built yet when it starts).
+    #[test]
+    fn work_given_to_the_index_thread_runs_before_the_search_text() {
+        let (s, _) = setup();
+        let (send, ran) = std::sync::mpsc::channel();
+        let building = Arc::new(Mutex::new(None::<Arc<Building>>));
+        let index = Index::in_parts(Arc::new(s), 1, {
+            let building = Arc::clone(&building);
+            move || {
+                // The index is handed its `building` after the thread starts:
+                // wait for it, then look at how far it got.
+                let parts = loop {
+                    if let Some(b) = building.lock().unwrap().as_ref() {
+                        break b.events.lock().unwrap().len();
+                    }
+                    std::thread::yield_now();
+                };
+                let name = std::thread::current().name().map(str::to_string);
+                send.send((name, parts)).unwrap();
+            }
+        });
+        *building.lock().unwrap() = index.building.clone();
+        let (name, parts) = ran.recv().expect("the work ran");
+        assert_eq!(name.as_deref(), Some("search-index"));
+        assert_eq!(parts, 0);
+        let index = built(index);
+        assert_eq!(index.searchable_events(), None);
     }
 
     /// A search while the search text is still being built looks at the

@@ -4,7 +4,7 @@
 
 use chrono::{Days, Months, NaiveDate};
 
-use crate::model::FuzzyDate;
+use crate::model::{DateError, FuzzyDate};
 
 /// A closed span of days, `from..=to`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -59,11 +59,16 @@ pub fn parse(text: &str, as_of: NaiveDate) -> Result<Option<Window>, String> {
             return between(date(start)?, date(end)?).map(Some);
         }
     }
-    if let Ok(one) = text.parse::<FuzzyDate>() {
-        return Ok(Some(Window {
-            from: one.start(),
-            to: one.end(),
-        }));
+    match text.parse::<FuzzyDate>() {
+        Ok(one) => {
+            return Ok(Some(Window {
+                from: one.start(),
+                to: one.end(),
+            }));
+        }
+        // "2024-02-30": the reason `check` gives, not "not a window".
+        Err(DateError::NoSuchDate) => return Err(date(text).err().unwrap_or_default()),
+        Err(DateError::Form) => {}
     }
     // "early 2024-10 2024-12": try each space as the split between the ends.
     let spaces = text.match_indices(' ').map(|(at, _)| at);
@@ -120,8 +125,10 @@ fn last_days(as_of: NaiveDate, days: u32) -> Window {
 
 fn date(text: &str) -> Result<FuzzyDate, String> {
     let text = text.trim();
-    text.parse::<FuzzyDate>()
-        .map_err(|e| format!("`{text}` is not a date: {e}"))
+    text.parse::<FuzzyDate>().map_err(|e| match e {
+        DateError::NoSuchDate => format!("`{text}`: {e}"),
+        DateError::Form => format!("`{text}` is not a date: {e}"),
+    })
 }
 
 /// From the first day of `start` to the last of `end`.
@@ -241,13 +248,22 @@ mod tests {
             "the start (Oct 2024) is after the end (Jun 2024)"
         );
         assert!(
-            e("2024-13").starts_with("`2024-13` is not a window"),
+            e("soon").starts_with("`soon` is not a window"),
             "{}",
-            e("2024-13")
+            e("soon")
         );
         assert_eq!(
+            e("2024-13"),
+            "`2024-13`: this date does not exist in the calendar"
+        );
+        // The reason `check` gives for such a date in a file.
+        assert_eq!(
             e("2024-06 2024-02-30"),
-            "`2024-02-30` is not a date: no such date in the calendar"
+            "`2024-02-30`: this date does not exist in the calendar"
+        );
+        assert_eq!(
+            e("2024-02-30"),
+            "`2024-02-30`: this date does not exist in the calendar"
         );
         assert!(e("yesterday").contains("7d 30d 90d 1y"));
         assert_eq!(e("0d"), "`0d`: the length must be at least 1");

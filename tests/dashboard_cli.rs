@@ -147,10 +147,14 @@ fn a_window_and_search_are_read_and_refused_as_summary_reads_them() {
         said.contains("--from (1 Apr 2025) is after --to (10 Mar 2025)"),
         "{said}"
     );
-    // A date that is not one is refused by the argument parser alike.
+    // A date that is not one is refused by the argument parser alike, for
+    // the reason `check` gives in a file.
     let (dashboard, _) = run(&["--from", "2025-13"]);
     assert_eq!(dashboard.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&dashboard.stderr).contains("no such date"));
+    assert!(
+        String::from_utf8_lossy(&dashboard.stderr)
+            .contains("this date does not exist in the calendar")
+    );
     // A good window and search pass on to the terminal check.
     sitrep()
         .args([

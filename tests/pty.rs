@@ -1333,22 +1333,24 @@ fn x_writes_the_view_by_extension_and_replaces_a_file_only_when_confirmed() {
     let mut s = Session::start_in(dir, &["situation.toml"], 120, 40);
     s.wait_dashboard("Kessa Valley floods");
 
-    // Markdown, by its extension.
+    // Markdown, by its extension. The box shows the whole command line
+    // that writes the same before anything is written.
     s.send("x");
     s.wait_text("Export the view");
-    s.send("view.md\r");
-    s.wait_text("the same: sitrep summary situation.toml --format markdown > view.md");
-    // The prompt shows it too, until Enter closes it.
-    s.wait_text("the same from a shell:");
+    s.send("view.md");
+    s.wait_text("sitrep summary situation.toml --format markdown > view.md");
+    // A write that succeeds closes the box; the footer says what was done.
     s.send("\r");
     s.wait_gone("Export the view");
+    s.wait_text("lines of Markdown to view.md");
     let markdown = std::fs::read_to_string(dir.join("view.md")).unwrap();
     assert!(markdown.starts_with("# Kessa Valley floods"), "{markdown}");
 
-    // JSON.
-    s.send("x");
-    s.wait_text("Export the view");
-    s.send("view.json\r");
+    // The next keys are the dashboard's: `x` opens the box again, on the
+    // last path, which typing replaces. JSON.
+    s.send("jx");
+    s.wait_text("› view.md ");
+    s.send("view.json");
     s.wait_text("--format json > view.json");
     s.send("\r");
     s.wait_gone("Export the view");
@@ -1363,9 +1365,8 @@ fn x_writes_the_view_by_extension_and_replaces_a_file_only_when_confirmed() {
     s.wait_text("old.txt exists: Enter again replaces it");
     assert_eq!(std::fs::read_to_string(&old).unwrap(), "keep me\n");
     s.send("\r");
-    s.wait_text("lines of text to old.txt");
-    s.send("\r");
     s.wait_gone("Export the view");
+    s.wait_text("lines of text to old.txt");
     let text = std::fs::read_to_string(&old).unwrap();
     assert!(text.starts_with("Kessa Valley floods"), "{text}");
 

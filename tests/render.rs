@@ -642,6 +642,25 @@ fn a_save_that_did_not_load_raises_a_banner_80x24() {
 }
 
 #[test]
+fn a_one_row_banner_names_the_report_key_in_every_mode() {
+    let mut app = app(80, 15);
+    app.reloaded(Outcome::Failed(problem("x.toml:3:9: bad", 0)));
+    assert_eq!(app.screen().banner.height, 1);
+    assert!(
+        banner_text(&app).ends_with(" ! report "),
+        "{}",
+        banner_text(&app)
+    );
+    // In the picker `!` is typed text: the tag says how to reach it.
+    keys(&mut app, &[KeyCode::Char('a')]);
+    assert!(
+        banner_text(&app).ends_with(" Esc then ! report "),
+        "{}",
+        banner_text(&app)
+    );
+}
+
+#[test]
 fn the_banner_s_second_row_says_more_on_a_wider_screen() {
     for (width, said) in [
         (

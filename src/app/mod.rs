@@ -31,9 +31,9 @@ use ratatui::layout::{Position, Rect};
 pub use cursor::{Cursor, Motion, relocate};
 pub use effect::{Effect, Effects};
 pub use popups::{
-    DetailPage, DetailPopup, ExportPopup, FacetPopup, FacetRow, FacetValue, Group, HelpPopup,
-    ListPicker, Pick, PickerPopup, Popup, RemovedPopup, Reply, ReportPopup, Row, SourcesPopup,
-    WindowPopup,
+    DetailPage, DetailPopup, ExportPopup, FacetPopup, FacetRow, FacetValue, Field, Group,
+    HelpPopup, ListPicker, Pick, PickerPopup, Popup, RemovedPopup, Reply, ReportPopup, Row,
+    SourcesPopup, WindowPopup,
 };
 pub use reload::carry_over;
 pub use seen::{Seen, SeenSetup};
@@ -167,15 +167,14 @@ fn full_width(inner: usize) -> u16 {
 
 impl App {
     pub fn new(situation: Situation, options: Options) -> App {
-        let (seen, marks) = match options.seen.as_ref() {
-            Some(setup) => {
-                let (seen, marks) = Seen::new(setup, &situation);
-                (Some(seen), marks)
-            }
-            None => (None, Default::default()),
+        let (filter, staleness) = (options.filter, options.staleness);
+        let data = match options.seen.as_ref().and_then(Seen::marking) {
+            Some(marking) => Data::marked_by(situation, filter, staleness, marking),
+            None => Data::new(situation, filter, staleness, Default::default()),
         };
+        let seen = (options.seen.as_ref()).map(|setup| Seen::new(setup, &data.marks));
         let mut app = App {
-            data: Data::new(situation, options.filter, options.staleness, marks),
+            data,
             view: View::default(),
             screen: Screen::default(),
             laid_out: None,
@@ -607,7 +606,7 @@ impl App {
                     .window()
                     .map(|w| w.label_for_typing())
                     .unwrap_or_default();
-                self.open(Popup::Window(WindowPopup { text, error: None }));
+                self.open(Popup::Window(WindowPopup::new(text)));
             }
             Action::ShiftWindow { forward } => match self.window() {
                 Some(window) => self.set_window(Some(crate::window::shift(window, forward))),
@@ -700,10 +699,7 @@ impl App {
         match reply {
             Reply::Done => {}
             Reply::Close => {
-                // A written export leaves its command line in the footer.
-                if let Some(Popup::Export(prompt)) = self.view.popups.pop() {
-                    self.view.status = prompt.told();
-                }
+                self.view.popups.pop();
             }
             Reply::ToggleActor(actor) => self.toggle_actor(actor),
             Reply::TogglePlace(place) => self.toggle_place(place),
@@ -719,6 +715,7 @@ impl App {
                 return self.open_url(source);
             }
             Reply::Export { path, overwrite } => return Some(self.export(path, overwrite)),
+            Reply::Copy { text, what } => return self.copy(text, &what),
         }
         None
     }
@@ -742,7 +739,7 @@ impl App {
     /// mark: the filter stays off and the status says why.
     fn toggle_marked(&mut self) {
         let Some(seen) = &self.seen else {
-            return self.toggle_marked_refused();
+            return self.without_a_record(Action::OnlyMarked);
         };
         let since = seen.since.clone();
         self.data.filter.marked = !self.data.filter.marked;
@@ -763,11 +760,19 @@ impl App {
         });
     }
 
-    /// Without a record of what was seen nothing is marked: say why.
-    fn toggle_marked_refused(&mut self) {
+    /// Without a record of what was seen, `u` (new and changed) and `U`
+    /// (removed) have nothing to compare with: say what the key is for
+    /// and why it has nothing.
+    fn without_a_record(&mut self, action: Action) {
+        let what = match action {
+            Action::Removed => {
+                "nothing is known to be removed (U lists what the file lost since your last look)"
+            }
+            _ => "nothing is marked (u shows only what is new or changed since your last look)",
+        };
         self.view.status = Some(match self.file {
-            Some(_) => "nothing is remembered (--no-state): no marks".into(),
-            None => "built-in situation: nothing is new or changed".into(),
+            Some(_) => format!("nothing is remembered (--no-state): {what}"),
+            None => format!("built-in situation: {what}"),
         });
     }
 
@@ -791,7 +796,7 @@ impl App {
     fn open_removed(&mut self) {
         match &self.seen {
             Some(_) => self.open(Popup::Removed(RemovedPopup::default())),
-            None => self.toggle_marked_refused(),
+            None => self.without_a_record(Action::Removed),
         }
     }
 

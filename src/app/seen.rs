@@ -48,18 +48,11 @@ pub struct Seen {
 }
 
 impl Seen {
-    /// The state and the marks of `s` against what was seen. A first look
-    /// marks nothing, and computes nothing: call [`Seen::opened`] with the
-    /// situation shown.
-    pub fn new(setup: &SeenSetup, s: &Situation) -> (Seen, Marks) {
-        let marks = match &setup.earlier {
-            // Digests made as the record made its own, in whatever
-            // version of sitrep wrote it.
-            Some(earlier) => Marks::between(earlier, s, &Digests::of_scheme(s, earlier.scheme)),
-            None => Marks::default(),
-        };
+    /// The state, given the marks of the situation opened (see
+    /// [`Seen::marking`]).
+    pub fn new(setup: &SeenSetup, marks: &Marks) -> Seen {
         let seen_at = setup.earlier.as_ref().map_or(setup.now, |e| e.seen);
-        let seen = Seen {
+        Seen {
             record: setup.record.clone(),
             file: setup.file.clone(),
             header: marks.summary(setup.now),
@@ -67,8 +60,23 @@ impl Seen {
             baseline: setup.earlier.clone(),
             opened: None,
             now: setup.now,
-        };
-        (seen, marks)
+        }
+    }
+
+    /// How to work out the marks of a situation against what was seen,
+    /// on whichever thread has a core to spare. `None` on a first look,
+    /// which marks nothing and computes nothing: call [`Seen::opened`] with
+    /// the situation shown.
+    pub fn marking(
+        setup: &SeenSetup,
+    ) -> Option<impl FnOnce(&Situation) -> Marks + Send + 'static + use<>> {
+        let earlier = setup.earlier.clone()?;
+        // Digests made as the record made its own, in whatever version of
+        // sitrep wrote it; on one thread, as this runs beside the rest of
+        // the first frame's work.
+        Some(move |s: &Situation| {
+            Marks::between(&earlier, s, &Digests::on_this_thread(s, earlier.scheme))
+        })
     }
 
     /// On a first look, the situation opened (shared with the data).

@@ -5,6 +5,8 @@
 
 use std::path::Path;
 
+use crate::action::Action;
+use crate::data::Data;
 use crate::doc::detail::Target;
 use crate::export::{self, Refused};
 use crate::item;
@@ -90,7 +92,7 @@ impl App {
         self.copy(text, "the view as Markdown")
     }
 
-    fn copy(&mut self, text: String, what: &str) -> Option<Effect> {
+    pub(super) fn copy(&mut self, text: String, what: &str) -> Option<Effect> {
         if text.len() > crate::clipboard::MAX_BYTES {
             self.view.status = Some(format!(
                 "{what} is {}: too much for the clipboard; x exports it to a file",
@@ -117,22 +119,10 @@ impl App {
         summary::render(&view, format, 80)
     }
 
-    /// The `sitrep summary` command line that writes what `x` writes to
-    /// `path`.
+    /// The `sitrep summary` command line that writes the view to `path` in
+    /// `format`.
     pub fn summary_command(&self, format: Format, path: &Path) -> String {
-        let mut words = vec!["sitrep".to_string()];
-        words.extend(summary::command_args(
-            &self.data.situation,
-            &self.data.filter,
-            format,
-            self.file.as_deref(),
-        ));
-        let path = crate::sanitize::clean_line(&path.to_string_lossy()).into_owned();
-        format!(
-            "{} > {}",
-            shell_words::join(words),
-            shell_words::quote(&path)
-        )
+        summary_command(&self.data, self.file.as_deref(), format, path)
     }
 
     /// `e`: the editor at the item's line.
@@ -155,7 +145,8 @@ impl App {
     /// `x`: the export prompt.
     pub(super) fn open_export(&mut self) {
         let home = std::env::var_os("HOME");
-        self.view.popups.push(Popup::Export(ExportPopup::new(home)));
+        let prompt = ExportPopup::new(home, self.file.clone(), self.view.exported.clone());
+        self.view.popups.push(Popup::Export(prompt));
     }
 
     /// Enter in the export prompt: the text to write there.
@@ -169,58 +160,72 @@ impl App {
         }
     }
 
-    /// What came of writing the view to `path`: on success the prompt and
-    /// the footer show the command line that writes the same; otherwise the
-    /// prompt says why (and, for a file that is there, a second Enter
-    /// replaces it).
+    /// What came of writing the view to `path`: on success the prompt
+    /// closes and the footer says what was written (the next `x` opens
+    /// with the path, and its command line); otherwise the prompt says why
+    /// (and, for a file that is there, a second Enter replaces it).
     pub fn exported(&mut self, path: &Path, outcome: Result<usize, Refused>) {
         let format = export::format_for(path);
-        let command = self.summary_command(format, path);
-        let prompt = match self.view.popups.last_mut() {
-            Some(Popup::Export(prompt)) => Some(prompt),
-            _ => None,
-        };
         let shown_path = quoted_path(path);
-        match outcome {
+        let (why, confirm) = match outcome {
             Ok(lines) => {
-                let done = format!(
-                    "wrote {} of {} to {shown_path}",
+                if let Some(Popup::Export(prompt)) = self.view.popups.last() {
+                    self.view.exported = Some(prompt.text.text().to_string());
+                    self.view.popups.pop();
+                }
+                let hint = match self.keymap.key(Mode::Normal, Action::Export) {
+                    Some(again) => format!(" · {again} shows its sitrep command"),
+                    None => String::new(),
+                };
+                self.view.status = Some(format!(
+                    "wrote {} of {} to {shown_path}{hint}",
                     plural(lines, "line"),
                     export::format_name(format)
-                );
-                match prompt {
-                    Some(prompt) => {
-                        prompt.error = None;
-                        prompt.confirm = None;
-                        prompt.written = Some((done, command));
-                        self.view.status = prompt.told();
-                    }
-                    None => self.view.status = Some(format!("{done} · the same: {command}")),
-                }
+                ));
+                return;
             }
-            Err(refused) => {
-                let (why, confirm) = match refused {
-                    Refused::Exists => (
-                        format!("{shown_path} exists: Enter again replaces it"),
-                        Some(path.to_path_buf()),
-                    ),
-                    Refused::DataFile => (
-                        format!("{shown_path} is the open situation file: never written"),
-                        None,
-                    ),
-                    Refused::Failed(why) => (format!("cannot write {shown_path}: {why}"), None),
-                };
-                match prompt {
-                    Some(prompt) => {
-                        prompt.error = Some(why);
-                        prompt.confirm = confirm;
-                        self.view.status = None;
-                    }
-                    None => self.view.status = Some(why),
-                }
+            Err(Refused::Exists) => (
+                format!("{shown_path} exists: Enter again replaces it"),
+                Some(path.to_path_buf()),
+            ),
+            Err(Refused::DataFile) => (
+                format!("{shown_path} is the open situation file: never written"),
+                None,
+            ),
+            Err(Refused::Failed(why)) => (format!("cannot write {shown_path}: {why}"), None),
+        };
+        match self.view.popups.last_mut() {
+            Some(Popup::Export(prompt)) => {
+                prompt.error = Some(why);
+                prompt.confirm = confirm;
+                self.view.status = None;
             }
+            _ => self.view.status = Some(why),
         }
     }
+}
+
+/// The `sitrep summary` command line that writes the view of `data` to
+/// `path` in `format`; `file` is the situation file as the user named it.
+pub(super) fn summary_command(
+    data: &Data,
+    file: Option<&str>,
+    format: Format,
+    path: &Path,
+) -> String {
+    let mut words = vec!["sitrep".to_string()];
+    words.extend(summary::command_args(
+        &data.situation,
+        &data.filter,
+        format,
+        file,
+    ));
+    let path = crate::sanitize::clean_line(&path.to_string_lossy()).into_owned();
+    format!(
+        "{} > {}",
+        shell_words::join(words),
+        shell_words::quote(&path)
+    )
 }
 
 fn quoted_path(path: &Path) -> String {
@@ -538,27 +543,53 @@ mod tests {
         // The data file is refused outright, confirmed or not.
         app.exported(&path, Err(Refused::DataFile));
         assert!(app.view.popup().is_some());
-        app.exported(&path, Ok(markdown.lines().count()));
-        let Some(Popup::Export(prompt)) = app.view.popup() else {
-            panic!("the prompt shows what was done");
-        };
+        // Before Enter, the box shows the whole command line that writes
+        // the same, and Ctrl-Y copies it.
         let command = "sitrep summary tests/fixtures/dashboard.toml --search dam \
                        --format markdown > out.md";
-        assert_eq!(prompt.written.as_ref().map(|w| w.1.as_str()), Some(command));
-        // Enter closes it, writes nothing more, and leaves the command line
-        // in the footer.
-        assert!(press(&mut app, KeyCode::Enter).is_empty());
+        let Some(Popup::Export(prompt)) = app.view.popup() else {
+            panic!("the prompt is open");
+        };
+        assert_eq!(prompt.command(), command);
+        assert_eq!(prompt.command_lines().join(" "), command);
+        let copy = KeyEvent::new(KeyCode::Char('y'), KeyModifiers::CONTROL);
+        let action = app.keymap.action_for(app.mode(), app.view.focus, copy);
+        assert_eq!(
+            app.update(action.expect("Ctrl-Y is bound")),
+            [Effect::Copy(command.to_string())]
+        );
+        assert_eq!(app.mode(), Mode::Export, "copying keeps the prompt");
+        // A write that succeeds closes the prompt, so the next keys are
+        // not typed into it; the footer says what was written and how to
+        // get the command again.
+        app.exported(&path, Ok(markdown.lines().count()));
         assert_eq!(app.mode(), Mode::Normal);
         assert_eq!(
             status(&app),
             format!(
-                "wrote {} lines of Markdown to out.md · the same: sitrep summary \
-                 tests/fixtures/dashboard.toml --search dam --format markdown > out.md",
+                "wrote {} lines of Markdown to out.md · x shows its sitrep command",
                 markdown.lines().count()
             )
         );
-        // The extension picks the format.
+        assert!(press(&mut app, KeyCode::Char('j')).is_empty());
+        assert!(
+            press(&mut app, KeyCode::Enter)
+                .iter()
+                .all(|e| !matches!(e, Effect::Export { .. }))
+        );
+        press(&mut app, KeyCode::Esc);
+        // The next `x` opens with that path, selected: its command is there,
+        // and typing replaces the path.
         press(&mut app, KeyCode::Char('x'));
+        let Some(Popup::Export(prompt)) = app.view.popup() else {
+            panic!("the prompt is open");
+        };
+        assert_eq!(
+            (prompt.text.text(), prompt.text.selected()),
+            ("out.md", true)
+        );
+        assert_eq!(prompt.command(), command);
+        // The extension picks the format.
         type_text(&mut app, "view.json");
         let effects = press(&mut app, KeyCode::Enter);
         let [Effect::Export { text, .. }] = &effects[..] else {

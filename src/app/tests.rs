@@ -1831,7 +1831,7 @@ fn day(y: i32, m: u32, d: u32) -> chrono::NaiveDate {
 /// The date-window prompt's text and error, while it is open.
 fn window_prompt(app: &App) -> Option<(&str, Option<&str>)> {
     match app.view.popup() {
-        Some(Popup::Window(p)) => Some((p.text.as_str(), p.error.as_deref())),
+        Some(Popup::Window(p)) => Some((p.text.text(), p.error.as_deref())),
         _ => None,
     }
 }
@@ -1903,6 +1903,39 @@ fn presets_count_back_from_as_of_and_all_clears() {
     press(&mut app, KeyCode::Enter);
     assert_eq!((app.data.filter.from, app.data.filter.to), (None, None));
     assert_eq!(app.data.selection.events.len(), 16);
+}
+
+#[test]
+fn typing_over_the_window_shown_replaces_it_and_the_arrows_edit_it() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('w'));
+    typing(&mut app, "2025-03-01 2025-03-10");
+    press(&mut app, KeyCode::Enter);
+    // The prompt opens on the window in force, selected: what is typed
+    // replaces it (it is not appended to the last date).
+    press(&mut app, KeyCode::Char('w'));
+    typing(&mut app, "7d");
+    assert_eq!(window_prompt(&app), Some(("7d", None)));
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.data.filter.from, Some(day(2025, 3, 8)));
+    // The arrows keep it to edit, at the cursor.
+    press(&mut app, KeyCode::Char('w'));
+    press(&mut app, KeyCode::Home);
+    for _ in 0.."2025-03-08".len() {
+        press(&mut app, KeyCode::Right);
+    }
+    press(&mut app, KeyCode::Backspace);
+    typing(&mut app, "1");
+    press(&mut app, KeyCode::End);
+    typing(&mut app, "!");
+    assert_eq!(window_prompt(&app), Some(("2025-03-01 2025-03-14!", None)));
+    // Backspace keeps it too, and deletes from its end.
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('w'));
+    press(&mut app, KeyCode::Backspace);
+    typing(&mut app, "3");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.data.filter.to, Some(day(2025, 3, 13)));
 }
 
 #[test]
@@ -2455,7 +2488,59 @@ fn without_a_record_u_says_why_nothing_is_marked() {
     assert!(!app.filter().marked);
     assert_eq!(
         app.status(),
-        Some("built-in situation: nothing is new or changed")
+        Some(
+            "built-in situation: nothing is marked (u shows only what is new or changed since your last look)"
+        )
+    );
+    // A file under --no-state: nothing is remembered to compare with.
+    let options = Options {
+        file: Some("dashboard.toml".into()),
+        ..Options::default()
+    };
+    let mut app = app_with(options, 120, 40);
+    press(&mut app, KeyCode::Char('U'));
+    assert_eq!(
+        app.status(),
+        Some(
+            "nothing is remembered (--no-state): nothing is known to be removed (U lists what the file lost since your last look)"
+        )
+    );
+}
+
+/// The footer row as drawn.
+fn footer_row(app: &App) -> String {
+    let area = app.screen().footer;
+    let mut buffer = ratatui::buffer::Buffer::empty(area);
+    crate::ui::footer::render(app, area, &mut buffer);
+    (area.left()..area.right())
+        .map(|x| buffer[(x, area.y)].symbol())
+        .collect()
+}
+
+#[test]
+fn the_footer_offers_u_only_where_something_is_remembered() {
+    let with_file = |seen| Options {
+        file: Some("dashboard.toml".into()),
+        seen,
+        ..Options::default()
+    };
+    let remembered = app_with(with_file(Some(seen_setup(None))), 240, 40);
+    assert!(
+        footer_row(&remembered).contains("u new"),
+        "{}",
+        footer_row(&remembered)
+    );
+    // --no-state: u could only answer that nothing is remembered.
+    let forgetful = app_with(with_file(None), 240, 40);
+    assert!(
+        !footer_row(&forgetful).contains("u new"),
+        "{}",
+        footer_row(&forgetful)
+    );
+    assert!(
+        footer_row(&forgetful).contains("r reload"),
+        "{}",
+        footer_row(&forgetful)
     );
 }
 
@@ -2623,9 +2708,12 @@ fn with_nothing_removed_the_list_says_so_and_without_a_record_u_says_why() {
     let mut plain = app_with(Options::default(), 120, 40);
     press(&mut plain, KeyCode::Char('U'));
     assert_eq!(plain.mode(), Mode::Normal);
+    // U is about what was removed: the answer says so.
     assert_eq!(
         plain.status(),
-        Some("built-in situation: nothing is new or changed")
+        Some(
+            "built-in situation: nothing is known to be removed (U lists what the file lost since your last look)"
+        )
     );
 }
 
@@ -2870,8 +2958,8 @@ fn q_closes_every_popup_one_layer_at_a_time_and_is_text_in_prompts() {
         let typed = match app.view.popup() {
             Some(Popup::Picker(p)) => p.list.query.clone(),
             Some(Popup::Facets(p)) => p.list.query.clone(),
-            Some(Popup::Window(p)) => p.text.clone(),
-            Some(Popup::Export(p)) => p.text.clone(),
+            Some(Popup::Window(p)) => p.text.text().to_string(),
+            Some(Popup::Export(p)) => p.text.text().to_string(),
             _ => app.data.filter.search.clone(),
         };
         assert!(typed.ends_with('q'), "{mode:?}: {typed:?}");

@@ -46,6 +46,8 @@ pub struct View {
     /// The bucket of the time strip where a mouse drag began, and the one
     /// it is over now.
     pub drag: Option<(usize, usize)>,
+    /// The path last exported to, as typed: the next `x` opens with it.
+    pub exported: Option<String>,
 }
 
 impl Default for View {
@@ -65,6 +67,7 @@ impl Default for View {
             last_quote: None,
             strip_hidden: false,
             drag: None,
+            exported: None,
         }
     }
 }

@@ -64,15 +64,22 @@ pub fn removed(space: Rect, lines: usize) -> PopupRects {
     PopupRects::centered(space, 90, height.min(space.height.saturating_sub(2)), 2)
 }
 
-/// The date-window prompt: the text, then what is wrong with it or a hint.
+/// The date-window prompt: the text, then up to three rows of what is
+/// wrong with it or a hint.
 pub fn window(space: Rect) -> PopupRects {
-    PopupRects::centered(space, 72, 5, 1)
+    PopupRects::centered(space, 72, 6, 1)
 }
 
-/// The export prompt: the path, then up to three rows of what is wrong,
-/// what was done, or a hint.
-pub fn export(space: Rect) -> PopupRects {
-    PopupRects::centered(space, 76, 6, 1)
+/// Rows of the export prompt above its command line: the path, two rows of
+/// what is wrong or a hint, a blank row and the command's heading.
+pub const EXPORT_ROWS_ABOVE_COMMAND: u16 = 5;
+
+/// The export prompt: the path, what is wrong or a hint, then the
+/// `sitrep summary` command line in `command_rows` rows (wrapped).
+pub fn export(space: Rect, command_rows: usize) -> PopupRects {
+    let rows = u16::try_from(command_rows.max(1)).unwrap_or(u16::MAX);
+    let height = rows.saturating_add(EXPORT_ROWS_ABOVE_COMMAND + 2);
+    PopupRects::centered(space, 76, height.min(space.height.saturating_sub(2)), 1)
 }
 
 /// The source chooser: a row per source (as many as fit), a blank row,

@@ -7,10 +7,12 @@
 //! known (`refs`), so an item may refer to one further down.
 
 mod diagnostic;
+mod fast;
 pub(crate) mod fields;
 mod progress;
 mod refs;
 mod sections;
+mod spans;
 mod suggest;
 
 use std::borrow::Cow;
@@ -34,6 +36,7 @@ use crate::model::{
 use crate::number_text;
 use fields::{Fields, Problems, Value};
 use refs::{Ids, Refs, Resolved};
+use spans::Spans;
 
 /// The outcome of reading one file.
 #[derive(Debug)]
@@ -136,6 +139,22 @@ pub fn load_bytes_with(bytes: &[u8], progress: &Progress) -> Report {
 
 /// [`load_str`], telling `progress` how far it has got.
 pub fn load_str_with(text: &str, progress: &Progress) -> Report {
+    load_either_way(text, progress, true)
+}
+
+/// [`load_str`] by the full reader alone, as a file with problems is read:
+/// what the fast path must agree with.
+pub fn load_str_in_full(text: &str) -> Report {
+    load_either_way(text, &Progress::new(), false)
+}
+
+/// [`load_str`] by the fast path alone: the situation when it takes the
+/// file, `None` when it leaves it to the full reader.
+pub fn load_str_fast(text: &str) -> Option<Situation> {
+    fast::read(text, &Progress::new())
+}
+
+fn load_either_way(text: &str, progress: &Progress, try_fast: bool) -> Report {
     progress.set_total(text.len());
     progress.set_step(Step::Parsing);
     if text.contains('\0') {
@@ -145,6 +164,19 @@ pub fn load_str_with(text: &str, progress: &Progress) -> Report {
             "the file contains a NUL byte: it is binary, not a TOML situation file",
         ));
     }
+    if try_fast && let Some(situation) = fast::read(text, progress) {
+        return Report {
+            situation: Some(situation),
+            diagnostics: Vec::new(),
+        };
+    }
+    progress.reset_parsed();
+    load_in_full(text, progress)
+}
+
+/// The full reader: every problem is found and reported, where the fast
+/// path ([`fast`]) only takes files that have none.
+fn load_in_full(text: &str, progress: &Progress) -> Report {
     let mut problems = Problems::default();
     match sections::read(text, Builder::new(text, &mut problems), progress) {
         Some(situation) => finished(problems, situation),
@@ -399,13 +431,32 @@ type Header = (
     Vec<String>,
 );
 
-/// What cycle reports need to know about an actor's or a place's `part_of`
-/// (its id is the table's `written` one, at the same position).
-struct Link {
-    /// Provisional reference number (see `refs`).
-    part_of: Option<usize>,
-    /// The `part_of` value, or the actor's table, in the file.
-    span: Range<usize>,
+/// What cycle reports need to know about the `part_of` of a table's items
+/// (actors or places), by position (their ids are the table's `written`
+/// ones). Twelve bytes an item: a file may hold a million actors.
+#[derive(Default)]
+struct Links {
+    /// Provisional reference number of each item's `part_of` (see `refs`),
+    /// or [`Links::NONE`]. Reference numbers fit a `u32`: a file makes at
+    /// most [`MAX_ITEMS`] references.
+    part_of: Vec<u32>,
+    /// The `part_of` value, or the item's table, in the file.
+    spans: Spans,
+}
+
+impl Links {
+    const NONE: u32 = u32::MAX;
+
+    fn reserve(&mut self, n: usize) {
+        self.part_of.reserve(n);
+        self.spans.reserve(n);
+    }
+
+    fn push(&mut self, part_of: Option<usize>, span: Range<usize>) {
+        let number = part_of.and_then(|r| u32::try_from(r).ok());
+        self.part_of.push(number.unwrap_or(Self::NONE));
+        self.spans.push(span);
+    }
 }
 
 /// Reads items one at a time and builds the situation at the end.
@@ -419,9 +470,9 @@ struct Builder<'i, 'p> {
     refs: Refs<'i>,
     /// By actor position, kept even when the actor itself has other errors
     /// so that cycles are always found.
-    links: Vec<Link>,
+    links: Links,
     /// The same for places.
-    place_links: Vec<Link>,
+    place_links: Links,
     /// Each event's `location`, for a location that names a place should be
     /// that `place`.
     locations: Vec<Location>,
@@ -483,8 +534,8 @@ impl<'i, 'p> Builder<'i, 'p> {
             metric_ids: Ids::new("metric", false),
             quote_ids: Ids::new("quote", false),
             refs: Refs::new(),
-            links: Vec::new(),
-            place_links: Vec::new(),
+            links: Links::default(),
+            place_links: Links::default(),
             locations: Vec::new(),
             sources: Collected::new(),
             actors: Collected::new(),
@@ -790,10 +841,10 @@ impl<'i, 'p> Builder<'i, 'p> {
         });
         let role = f.optional("role", p, fields::string);
         let part_of = f.optional("part_of", p, |v, p| self.refs.refer::<ActorIx>(v, p));
-        self.links.push(Link {
-            part_of: part_of.ok().flatten().map(ActorIx::get),
-            span: p.in_file(f.get("part_of").map_or(value.span(), |v| v.span())),
-        });
+        self.links.push(
+            part_of.ok().flatten().map(ActorIx::get),
+            p.in_file(f.get("part_of").map_or(value.span(), |v| v.span())),
+        );
         let aliases = f.list("aliases", p, fields::string);
         let tags = f.list("tags", p, fields::string);
         Some(Actor {
@@ -1041,10 +1092,10 @@ impl<'i, 'p> Builder<'i, 'p> {
             kind
         });
         let part_of = f.optional("part_of", p, |v, p| self.refs.refer::<PlaceIx>(v, p));
-        self.place_links.push(Link {
-            part_of: part_of.ok().flatten().map(PlaceIx::get),
-            span: p.in_file(f.get("part_of").map_or(value.span(), |v| v.span())),
-        });
+        self.place_links.push(
+            part_of.ok().flatten().map(PlaceIx::get),
+            p.in_file(f.get("part_of").map_or(value.span(), |v| v.span())),
+        );
         let point = coordinates(&f, p);
         let approximate = f.optional("approximate", p, fields::boolean);
         let aliases = f.list("aliases", p, fields::string);
@@ -1072,7 +1123,7 @@ impl<'i, 'p> Builder<'i, 'p> {
             (&self.refs.sources, "source"),
             (&self.refs.places, "place"),
         ] {
-            for ((used, span), id) in ids.used.iter().zip(&ids.spans).zip(&ids.written) {
+            for ((used, span), id) in ids.used.iter().zip(ids.spans.iter()).zip(&ids.written) {
                 if !used {
                     let id = id.as_deref().unwrap_or("?");
                     let message = match what {
@@ -1084,8 +1135,7 @@ impl<'i, 'p> Builder<'i, 'p> {
                         ),
                         _ => format!("source `{id}` is never cited"),
                     };
-                    self.problems
-                        .push(Diagnostic::warning(span.clone(), message));
+                    self.problems.push(Diagnostic::warning(span, message));
                 }
             }
         }
@@ -1170,7 +1220,7 @@ fn label_key(text: &str) -> u64 {
 /// "an actor", "a place") in the file.
 fn check_part_of_cycles(
     problems: &mut Problems,
-    items: &[Link],
+    items: &Links,
     ids: &[Option<Cow<'_, str>>],
     resolved: &Resolved,
     what: &str,
@@ -1178,9 +1228,14 @@ fn check_part_of_cycles(
     const UNVISITED: u8 = 0;
     const ON_CHAIN: u8 = 1;
     const DONE: u8 = 2;
-    let links: Vec<Option<usize>> = items
+    // What each item is part of, by position; `Links::NONE` for nothing.
+    let links: Vec<u32> = items
+        .part_of
         .iter()
-        .map(|link| link.part_of.and_then(|r| resolved.get(r)))
+        .map(|&r| match r {
+            Links::NONE => Links::NONE,
+            r => resolved.get(r as usize).map_or(Links::NONE, |i| i as u32),
+        })
         .collect();
     let mut state = vec![UNVISITED; links.len()];
     let mut ok = true;
@@ -1200,7 +1255,7 @@ fn check_part_of_cycles(
                     let id_of = |c: usize| ids.get(c).and_then(|id| id.as_deref()).unwrap_or("?");
                     problems.push(
                         Diagnostic::error(
-                            items[first].span.clone(),
+                            items.spans.get(first).unwrap_or_default(),
                             format!("`part_of` forms a cycle: {}", cycle_names(&cycle, id_of)),
                         )
                         .with_help(Some(format!(
@@ -1213,7 +1268,10 @@ fn check_part_of_cycles(
                 _ => {
                     state[i] = ON_CHAIN;
                     chain.push(i);
-                    at = links.get(i).copied().flatten();
+                    at = links
+                        .get(i)
+                        .filter(|&&l| l != Links::NONE)
+                        .map(|&l| l as usize);
                 }
             }
         }

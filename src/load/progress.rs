@@ -124,6 +124,17 @@ impl Progress {
         self.total.store(bytes, Ordering::Relaxed);
     }
 
+    /// `bytes` more parsed and `items` more read, by one of several threads.
+    pub(super) fn add_parsed(&self, bytes: usize, items: usize) {
+        self.parsed.fetch_add(bytes, Ordering::Relaxed);
+        self.items.fetch_add(items, Ordering::Relaxed);
+    }
+
+    /// Back to nothing parsed, for a second reading of the same text.
+    pub(super) fn reset_parsed(&self) {
+        self.parsed_up_to(0, 0);
+    }
+
     pub(super) fn parsed_up_to(&self, bytes: usize, items: usize) {
         self.parsed.store(bytes, Ordering::Relaxed);
         self.items.store(items, Ordering::Relaxed);

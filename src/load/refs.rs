@@ -16,6 +16,7 @@ use crate::model::{ActorIx, EventIx, ListIndex, MAX_ITEMS, PlaceIx, SourceIx};
 
 use super::diagnostic::Diagnostic;
 use super::fields::{self, Problems, Value};
+use super::spans::Spans;
 use super::suggest::closest;
 
 /// The tables that references point into.
@@ -53,7 +54,7 @@ pub(super) struct Ids<'i> {
     pub used: Vec<bool>,
     /// Span of each item's id in the file, where those warnings point; kept
     /// only for tables that have them (nothing has to refer to an event).
-    pub spans: Vec<Range<usize>>,
+    pub spans: Spans,
     warns_unused: bool,
     /// Each item's id as written, for those warnings to name it.
     pub written: Vec<Option<Cow<'i, str>>>,
@@ -70,7 +71,7 @@ impl<'i> Ids<'i> {
             index: HashTable::new(),
             hasher: RandomState::default(),
             used: Vec::new(),
-            spans: Vec::new(),
+            spans: Spans::default(),
             written: Vec::new(),
             labels: Vec::new(),
         }
@@ -344,6 +345,11 @@ pub(super) struct Resolved(Vec<u32>);
 
 impl Resolved {
     const NOWHERE: u32 = u32::MAX;
+
+    /// Every reference resolved, to the positions given by provisional number.
+    pub fn from_targets(targets: Vec<u32>) -> Resolved {
+        Resolved(targets)
+    }
 
     /// The index reference `number` points to, if it resolved.
     pub fn get(&self, number: usize) -> Option<usize> {

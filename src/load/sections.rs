@@ -23,6 +23,7 @@
 //! before it then ends inside an unfinished value and fails to parse, so a
 //! wrong split only costs the slower path, never a wrong reading.
 
+use std::ops::Range;
 use std::sync::mpsc;
 
 use memchr::memmem;
@@ -41,19 +42,14 @@ pub(super) fn read<'i>(
     mut builder: Builder<'i, '_>,
     progress: &Progress,
 ) -> Option<Option<Situation>> {
-    let ranges: Vec<(usize, usize)> = ranges(text).collect();
+    let batches = batches(text);
     // Headers as the generator and most people write them; a count that is
     // off only costs a list growing as it would have anyway.
-    for table in ItemTable::ALL {
-        let header = format!("[[{}]]", table.name());
-        let count = ranges
-            .iter()
-            .filter(|&&(start, _)| text[start..].starts_with(&header))
-            .count();
+    for (table, count) in ItemTable::ALL.into_iter().zip(batches.headers) {
         builder.reserve(table, count);
     }
     let mut read_items = 0;
-    parse_in_order(text, &ranges, |start, root| {
+    parse_in_order(text, &batches.ranges, |start, root| {
         progress.parsed_up_to(start, read_items);
         builder.problems.offset = start;
         let mut entries = root.iter();
@@ -94,9 +90,9 @@ pub(super) fn read<'i>(
     Some(builder.finish())
 }
 
-/// Parses the sections at `ranges` and hands each, in file order, to `read`
-/// with its offset; stops at the first one that does not parse or that
-/// `read` refuses.
+/// Parses the sections of the batches at `batches` and hands each, in file
+/// order, to `read` with its offset; stops at the first one that does not
+/// parse or that `read` refuses.
 ///
 /// Parsing is most of the work, and sections are independent, so batches of
 /// them are parsed on worker threads (in turn, so that they arrive in
@@ -104,19 +100,23 @@ pub(super) fn read<'i>(
 /// batches in memory at once.
 fn parse_in_order<'i>(
     text: &'i str,
-    ranges: &[(usize, usize)],
+    batches: &[Range<usize>],
     mut read: impl FnMut(usize, &DeTable<'i>) -> Option<()>,
 ) -> Option<()> {
-    let parse = |&(start, end): &(usize, usize)| {
-        DeTable::parse(&text[start..end])
-            .ok()
-            .map(|root| root.into_inner())
+    let parse = |batch: &Range<usize>| -> Parsed<'i> {
+        sections_in(text, batch.clone())
+            .map(|(start, end)| {
+                let root = DeTable::parse(&text[start..end]).ok();
+                (start, root.map(|root| root.into_inner()))
+            })
+            .collect()
     };
-    let batches: Vec<&[(usize, usize)]> = ranges.chunks(BATCH).collect();
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
     if workers < 2 || batches.len() < 2 {
-        for range in ranges {
-            read(range.0, &parse(range)?)?;
+        for batch in batches {
+            for (start, root) in parse(batch) {
+                read(start, &root?)?;
+            }
         }
         return Some(());
     }
@@ -124,15 +124,14 @@ fn parse_in_order<'i>(
         let workers: Vec<Worker<'i>> = (0..workers)
             .map(|worker| {
                 let (sender, parsed) = mpsc::sync_channel(2);
-                let (give_back, done) = mpsc::channel::<Vec<Option<DeTable<'i>>>>();
+                let (give_back, done) = mpsc::channel::<Parsed<'i>>();
                 let mine = batches.iter().skip(worker).step_by(workers);
                 // If no thread can be made, the closure and its sender are
                 // dropped: the reader sees the hang-up and gives up.
                 let _ = std::thread::Builder::new().spawn_scoped(scope, move || {
                     for batch in mine {
-                        let trees = batch.iter().map(parse).collect();
                         // The reader has stopped: so do we.
-                        if sender.send(trees).is_err() {
+                        if sender.send(parse(batch)).is_err() {
                             break;
                         }
                         // Trees are freed by the thread that made them:
@@ -144,13 +143,13 @@ fn parse_in_order<'i>(
                 Worker { parsed, give_back }
             })
             .collect();
-        for (n, batch) in batches.iter().enumerate() {
+        for n in 0..batches.len() {
             // Worker n % count parses batch n; it only hangs up early if it
             // panicked (which the scope reports) or could not start.
             let worker = &workers[n % workers.len()];
             let trees = worker.parsed.recv().ok()?;
-            for (range, root) in batch.iter().zip(&trees) {
-                read(range.0, root.as_ref()?)?;
+            for (start, root) in &trees {
+                read(*start, root.as_ref()?)?;
             }
             // Only fails if the worker panicked, which the scope reports.
             let _ = worker.give_back.send(trees);
@@ -159,21 +158,59 @@ fn parse_in_order<'i>(
     })
 }
 
+/// The sections of one batch as parsed, each with where it starts; `None`
+/// for one that does not parse.
+type Parsed<'i> = Vec<(usize, Option<DeTable<'i>>)>;
+
 /// A parsing thread, as the reader sees it.
 struct Worker<'i> {
-    parsed: mpsc::Receiver<Vec<Option<DeTable<'i>>>>,
+    parsed: mpsc::Receiver<Parsed<'i>>,
     /// Trees already read, to be freed by the worker.
-    give_back: mpsc::Sender<Vec<Option<DeTable<'i>>>>,
+    give_back: mpsc::Sender<Parsed<'i>>,
 }
 
-/// Byte ranges of the sections: each starts at a line beginning with `[`
-/// (the first also at the start of the text) and runs to the next.
-fn ranges(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let starts = memmem::find_iter(text.as_bytes(), b"\n[").map(|at| at + 1);
-    let mut start = 0;
-    starts.chain(std::iter::once(text.len())).map(move |end| {
-        let range = (start, end);
-        start = end;
+/// The file cut into batches of [`BATCH`] sections, and how many sections
+/// start with each item table's header.
+struct Batches {
+    /// Byte ranges, one per batch rather than one per section: a file of a
+    /// million small items has a million sections.
+    ranges: Vec<Range<usize>>,
+    /// By `ItemTable::ALL` order.
+    headers: [usize; ItemTable::ALL.len()],
+}
+
+fn batches(text: &str) -> Batches {
+    let names = ItemTable::ALL.map(|table| format!("[[{}]]", table.name()));
+    let mut headers = [0; ItemTable::ALL.len()];
+    let mut ranges = Vec::new();
+    let mut batch_start = 0;
+    for (n, (start, end)) in sections_in(text, 0..text.len()).enumerate() {
+        let section = &text[start..end];
+        if let Some(i) = names
+            .iter()
+            .position(|name| section.starts_with(name.as_str()))
+        {
+            headers[i] += 1;
+        }
+        if (n + 1) % BATCH == 0 || end == text.len() {
+            ranges.push(batch_start..end);
+            batch_start = end;
+        }
+    }
+    Batches { ranges, headers }
+}
+
+/// Byte ranges of the sections in `within` (itself starting at a section):
+/// each starts at a line beginning with `[` (the first also at the start)
+/// and runs to the next.
+fn sections_in(text: &str, within: Range<usize>) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let Range { start, end } = within;
+    let starts =
+        memmem::find_iter(&text.as_bytes()[start..end], b"\n[").map(move |at| start + at + 1);
+    let mut from = start;
+    starts.chain(std::iter::once(end)).map(move |to| {
+        let range = (from, to);
+        from = to;
         range
     })
 }
@@ -185,16 +222,19 @@ mod tests {
     #[test]
     fn sections_start_at_lines_that_begin_with_a_bracket() {
         let text = "# c\n[situation]\nx = 1\n  [not]\n[[events]]\n";
-        let parts: Vec<&str> = ranges(text).map(|(s, e)| &text[s..e]).collect();
+        let parts: Vec<&str> = sections_in(text, 0..text.len())
+            .map(|(s, e)| &text[s..e])
+            .collect();
         assert_eq!(
             parts,
             ["# c\n", "[situation]\nx = 1\n  [not]\n", "[[events]]\n"]
         );
         let starts_with_header = "[situation]\n[[events]]";
-        let parts: Vec<&str> = ranges(starts_with_header)
+        let all = 0..starts_with_header.len();
+        let parts: Vec<&str> = sections_in(starts_with_header, all)
             .map(|(s, e)| &starts_with_header[s..e])
             .collect();
         assert_eq!(parts, ["[situation]\n", "[[events]]"]);
-        assert_eq!(ranges("").count(), 1);
+        assert_eq!(sections_in("", 0..0).count(), 1);
     }
 }

@@ -45,7 +45,7 @@ impl fmt::Display for DateError {
                 "expected a date like 2024-09-21, 2024-08, 2024, early/mid/late 2024-10, \
                  optionally with a leading ~",
             ),
-            DateError::NoSuchDate => f.write_str("no such date in the calendar"),
+            DateError::NoSuchDate => f.write_str("this date does not exist in the calendar"),
         }
     }
 }

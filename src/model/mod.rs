@@ -10,7 +10,7 @@ pub use index::{ActorIx, EventIx, ListIndex, MAX_ITEMS, MetricIx, PlaceIx, Quote
 use chrono::{Datelike, NaiveDate};
 
 /// One developing situation, loaded and checked.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Situation {
     pub title: String,
     /// The "now" of the file: later events are upcoming, day counts start here.

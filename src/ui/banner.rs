@@ -74,10 +74,20 @@ fn second_row(app: &App, columns: usize) -> String {
 /// the key that shows them all.
 fn tag(app: &App, more: usize, one_row: bool) -> String {
     let count = (more > 0).then(|| format!("+{more} more"));
-    let key = one_row
-        .then(|| app.keymap().key(app.mode(), Action::Report))
-        .flatten()
-        .map(|k| format!("{k} report"));
+    let keys = app.keymap();
+    let mode = app.mode();
+    // Where the report's key is not bound (a prompt, the picker), the way
+    // to it: leave, then the key.
+    let key = match (
+        keys.key(mode, Action::Report),
+        keys.key(mode, Action::Back),
+        keys.key(Mode::Normal, Action::Report),
+    ) {
+        _ if !one_row || mode == Mode::Report => None,
+        (Some(k), ..) => Some(format!("{k} report")),
+        (None, Some(esc), Some(k)) => Some(format!("{esc} then {k} report")),
+        _ => None,
+    };
     let parts: Vec<String> = count.into_iter().chain(key).collect();
     if parts.is_empty() {
         String::new()

@@ -80,6 +80,8 @@ const GAP: &str = "  ";
 fn applies(app: &App, mode: Mode, action: Action) -> bool {
     match (mode, action) {
         (Mode::Normal, Action::Open) if app.view().focus == Pane::Map => false,
+        // Without a record of what was seen (--no-state) nothing is marked.
+        (Mode::Normal, Action::OnlyMarked | Action::Removed) => app.seen().is_some(),
         (Mode::Normal, Action::Open | Action::Toggle) => app.pane_len(app.view().focus) > 0,
         (Mode::Facets, Action::Toggle) => {
             matches!(app.view().popup(), Some(Popup::Facets(p)) if p.selected().is_some())

@@ -34,7 +34,7 @@ use ratatui::widgets::{
 };
 
 use crate::action::Pane;
-use crate::app::{App, Popup};
+use crate::app::{App, Field, Popup};
 use crate::geometry::{self, Screen, tab_labels};
 
 /// Draws the whole screen.
@@ -243,6 +243,25 @@ pub(crate) fn popup_frame(app: &App, area: Rect, title: String, buf: &mut Buffer
     let inner = block.inner(area);
     block.render(area, buf);
     inner
+}
+
+/// The text row of a prompt in `columns`: "› " and the field, a
+/// pre-filled value shown selected (typing replaces it), and the cursor as
+/// a reversed cell.
+pub(crate) fn prompt_line(app: &App, field: &Field, columns: u16) -> Line<'static> {
+    let theme = app.theme();
+    let view = field.view(usize::from(columns).saturating_sub(2));
+    let text = if field.selected() {
+        theme.selected()
+    } else {
+        Style::default()
+    };
+    Line::from(vec![
+        Span::styled("› ", theme.key()),
+        Span::styled(view.before, text),
+        Span::styled(view.at, theme.selected()),
+        Span::styled(view.after, text),
+    ])
 }
 
 /// Draws styled lines, one per row, from `area`'s top; lines are not wrapped

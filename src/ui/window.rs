@@ -1,21 +1,21 @@
-//! `w`: the date-window prompt.
+//! `w`: the date-window prompt, opened with the window in force selected.
 //!
 //! ```text
 //! ╭ Date window ─────────────────────────────────────────────╮
-//! │ › 2024-06 early 2024-10█                                 │
-//! │ 2024-06, early 2024-10, two dates, 7d 30d 90d 1y, all    │
+//! │ › 2024-09-01 2024-09-30█                                 │
+//! │ now 1 Sep 2024 – 30 Sep 2024 · typing replaces it; ← →   │
+//! │ Backspace edit it · 2024-06, early 2024-10, two dates, … │
 //! ╰──────────────────────────────────────────────────────────╯
 //! ```
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::app::{App, WindowPopup};
 use crate::geometry::popup;
 use crate::text::shown;
-use crate::ui::popup_frame;
+use crate::ui::{popup_frame, prompt_line};
 use crate::window::Window;
 
 pub fn render(app: &App, prompt: &WindowPopup, space: Rect, buf: &mut Buffer) {
@@ -25,15 +25,10 @@ pub fn render(app: &App, prompt: &WindowPopup, space: Rect, buf: &mut Buffer) {
     if inner.height == 0 {
         return;
     }
-    let text = shown(&prompt.text, usize::from(inner.width));
     buf.set_line(
         inner.x,
         inner.y,
-        &Line::from(vec![
-            Span::styled("› ", theme.key()),
-            Span::raw(text.into_owned()),
-            Span::styled(" ", theme.selected()),
-        ]),
+        &prompt_line(app, &prompt.text, inner.width),
         inner.width,
     );
     if inner.height < 2 {
@@ -48,8 +43,13 @@ pub fn render(app: &App, prompt: &WindowPopup, space: Rect, buf: &mut Buffer) {
                 .zip(app.filter().to)
                 .map(|(from, to)| format!("now {} · ", Window { from, to }.label()))
                 .unwrap_or_default();
+            let edit = if prompt.text.selected() {
+                "typing replaces it; ← → Backspace edit it · "
+            } else {
+                ""
+            };
             (
-                format!("{now}2024-06, early 2024-10, two dates, 7d 30d 90d 1y, all"),
+                format!("{now}{edit}2024-06, early 2024-10, two dates, 7d 30d 90d 1y, all"),
                 theme.dim(),
             )
         }

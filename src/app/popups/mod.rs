@@ -13,6 +13,7 @@
 mod detail;
 mod export;
 mod facets;
+mod field;
 mod help;
 mod list_picker;
 mod picker;
@@ -24,6 +25,7 @@ mod window;
 pub use detail::{DetailPage, DetailPopup};
 pub use export::ExportPopup;
 pub use facets::{FacetPopup, FacetRow, FacetValue};
+pub use field::{Field, FieldView};
 pub use help::HelpPopup;
 pub use list_picker::{Group, ListPicker, Row};
 pub use picker::{Pick, PickerPopup};
@@ -62,6 +64,8 @@ pub enum Reply {
     SetWindow(Option<crate::window::Window>),
     /// Open this source's URL (and close the chooser).
     OpenSource(crate::model::SourceIx),
+    /// Put `text` on the clipboard; `what` names it in the footer.
+    Copy { text: String, what: String },
     /// Write the view to this path, replacing a file there only when
     /// `overwrite` (the user confirmed).
     Export {

@@ -1,5 +1,6 @@
-//! `w`: the date-window prompt. Enter reads the text as a window; a bad
-//! entry stays typed, with what is wrong under it.
+//! `w`: the date-window prompt. It opens with the current window, selected:
+//! typing replaces it, the arrows and Backspace edit it. Enter reads the
+//! text as a window; a bad entry stays typed, with what is wrong under it.
 
 use ratatui::layout::Rect;
 
@@ -10,13 +11,23 @@ use crate::keymap::Mode;
 use crate::theme::Theme;
 use crate::window;
 
-use super::{PopupModel, Reply};
+use super::{Field, PopupModel, Reply};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct WindowPopup {
-    pub text: String,
+    pub text: Field,
     /// Why the last Enter did not set a window.
     pub error: Option<String>,
+}
+
+impl WindowPopup {
+    /// The prompt, pre-filled with `text` (the window in force, if any).
+    pub fn new(text: String) -> WindowPopup {
+        WindowPopup {
+            text: Field::prefilled(text),
+            error: None,
+        }
+    }
 }
 
 impl PopupModel for WindowPopup {
@@ -31,26 +42,21 @@ impl PopupModel for WindowPopup {
     fn relayout(&mut self, _data: &Data, _theme: &Theme, _space: Rect) {}
 
     fn update(&mut self, action: Action, data: &Data, _space: Rect) -> Reply {
-        match action {
-            Action::Input(c) => self.text.push(c),
-            Action::DeleteChar => {
-                self.text.pop();
-            }
-            Action::ClearInput => self.text.clear(),
-            Action::Accept => {
-                return match window::parse(&self.text, data.situation.as_of) {
-                    Ok(window) => Reply::SetWindow(window),
-                    Err(why) => {
-                        self.error = Some(why);
-                        Reply::Done
-                    }
-                };
-            }
-            Action::Back => return Reply::Close,
-            _ => return Reply::Done,
+        if self.text.edit(action) {
+            // The message was about the text as it was.
+            self.error = None;
+            return Reply::Done;
         }
-        // The message was about the text as it was.
-        self.error = None;
-        Reply::Done
+        match action {
+            Action::Accept => match window::parse(self.text.text(), data.situation.as_of) {
+                Ok(window) => Reply::SetWindow(window),
+                Err(why) => {
+                    self.error = Some(why);
+                    Reply::Done
+                }
+            },
+            Action::Back => Reply::Close,
+            _ => Reply::Done,
+        }
     }
 }
