@@ -137,14 +137,22 @@ pub fn pad_left(text: &str, columns: usize) -> String {
 /// runs of spaces collapse, and a word longer than a line is broken.
 /// Always returns at least one line.
 pub fn wrap(text: &str, columns: usize) -> Vec<String> {
-    let columns = columns.max(1);
-    let mut lines = Vec::new();
+    wrap_hanging(text, columns, columns)
+}
+
+/// [`wrap`] with the first line `first` columns wide and the others
+/// `rest` (a hanging indent leaves them narrower; the caller indents).
+pub fn wrap_hanging(text: &str, first: usize, rest: usize) -> Vec<String> {
+    let (first, rest) = (first.max(1), rest.max(1));
+    let mut lines: Vec<String> = Vec::new();
+    // The width of the line being filled.
+    let limit = |lines: &[String]| if lines.is_empty() { first } else { rest };
     for paragraph in text.split('\n') {
         let mut line = String::new();
         let mut used = 0;
         for word in paragraph.split_whitespace() {
             let w = width(word);
-            if used > 0 && used + 1 + w <= columns {
+            if used > 0 && used + 1 + w <= limit(&lines) {
                 line.push(' ');
                 line.push_str(word);
                 used += 1 + w;
@@ -154,7 +162,7 @@ pub fn wrap(text: &str, columns: usize) -> Vec<String> {
                 lines.push(std::mem::take(&mut line));
                 used = 0;
             }
-            if w <= columns {
+            if w <= limit(&lines) {
                 line.push_str(word);
                 used = w;
                 continue;
@@ -162,7 +170,7 @@ pub fn wrap(text: &str, columns: usize) -> Vec<String> {
             // A word wider than the line: break it at the column limit.
             for grapheme in word.graphemes(true) {
                 let gw = width(grapheme);
-                if used + gw > columns && used > 0 {
+                if used + gw > limit(&lines) && used > 0 {
                     lines.push(std::mem::take(&mut line));
                     used = 0;
                 }
@@ -369,6 +377,16 @@ mod tests {
         assert_eq!(first_fitting(12, &forms), "Sep 2024");
         assert_eq!(first_fitting(4, &forms), "2024");
         assert_eq!(first_fitting(3, &forms), "20…");
+    }
+
+    #[test]
+    fn a_hanging_wrap_fills_the_first_line_wider() {
+        assert_eq!(
+            wrap_hanging("one two three four five", 13, 9),
+            ["one two three", "four five"]
+        );
+        assert_eq!(wrap_hanging("abcdefghij", 4, 3), ["abcd", "efg", "hij"]);
+        assert_eq!(wrap_hanging("", 4, 3), [""]);
     }
 
     #[test]

@@ -45,6 +45,7 @@ pub mod columns;
 pub mod header;
 pub mod popup;
 pub mod quotes;
+pub mod sources;
 
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
 

@@ -82,8 +82,8 @@ pub fn export(space: Rect, command_rows: usize) -> PopupRects {
     PopupRects::centered(space, 76, height.min(space.height.saturating_sub(2)), 1)
 }
 
-/// The source chooser: a row per source (as many as fit), a blank row,
-/// then the highlighted source's URL.
+/// The source chooser: the sources' rows (as many as fit, see
+/// [`super::sources`]), a blank row, then the highlighted source's URL.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct SourcesRects {
     pub outer: Rect,
@@ -92,10 +92,12 @@ pub struct SourcesRects {
     pub url: Rect,
 }
 
-pub fn sources(space: Rect, count: usize) -> SourcesRects {
-    let rows = u16::try_from(count).unwrap_or(u16::MAX).saturating_add(4);
-    let outer = centered(space, 76, rows.min(space.height.saturating_sub(2)));
-    let inner = outer.inner(Margin::new(1, 1));
+/// The chooser for a list of `rows` rows in all: as tall as they need,
+/// within the space but two rows; as wide whatever its height.
+pub fn sources(space: Rect, rows: usize) -> SourcesRects {
+    let height = u16::try_from(rows).unwrap_or(u16::MAX).saturating_add(4);
+    let outer = centered(space, 76, height.min(space.height.saturating_sub(2)));
+    let inner = outer.inner(Margin::new(2, 1));
     let list = Rect {
         height: inner.height.saturating_sub(2),
         ..inner

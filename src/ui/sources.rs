@@ -1,8 +1,11 @@
-//! `o` with several sources: the list to choose from.
+//! `o` with several sources: the list to choose from. A long title wraps
+//! (see [`crate::geometry::sources`]); the highlight covers all of its rows.
 //!
 //! ```text
-//! ╭ Open a source ─────────────────────────────────────────────────╮
+//! ╭ Open a source (3) ─────────────────────────────────────────────╮
 //! │ Flood bulletin no. 4 · Relief Coordination Office              │
+//! │ Kessa Valley Floods: Situation Report No. 3, with the dam      │
+//! │   breach and the evacuation of Sarrin · OCHA                   │
 //! │ Government statement on the emergency · Ministry of Interior   │
 //! │                                                                │
 //! │ https://example.org/bulletins/4                                │
@@ -14,51 +17,37 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use crate::app::{App, SourcesPopup};
-use crate::geometry::popup;
+use crate::geometry::{self, popup};
 use crate::text::{fit, shown};
-use crate::ui::{draw_lines, fill_row, popup_frame, scrollbar};
+use crate::ui::{fill_row, popup_frame, scrollbar};
 
 pub fn render(app: &App, chooser: &SourcesPopup, space: Rect, buf: &mut Buffer) {
     let theme = app.theme();
-    let rects = popup::sources(space, chooser.sources.len());
+    let rects = popup::sources(space, chooser.total_rows());
     let title = format!("Open a source ({})", chooser.sources.len());
     popup_frame(app, rects.outer, title, buf);
     let list = rects.list;
-    let height = usize::from(list.height);
-    // One column kept free before the border.
-    let w = usize::from(list.width).saturating_sub(1);
-    let s = app.situation();
-    let lines: Vec<Line> = chooser
-        .sources
+    let mut rows = list.rows();
+    for (i, source) in chooser
+        .rows()
         .iter()
+        .enumerate()
         .skip(chooser.cursor.offset)
-        .take(height)
-        .map(|&source| {
-            let source = &s.sources[source];
-            let title = shown(&source.title, w);
-            let mut spans = vec![Span::styled(title.into_owned(), theme.text())];
-            if let Some(publisher) = source.publisher.as_deref() {
-                spans.push(Span::styled(
-                    format!(" · {}", shown(publisher, w)),
-                    theme.dim(),
-                ));
-            }
-            let text: String = spans.iter().map(|s| s.content.as_ref()).collect();
-            if crate::text::width(&text) > w {
-                return Line::from(Span::styled(fit(&text, w), theme.text()));
-            }
-            Line::from(spans)
-        })
-        .collect();
-    draw_lines(&lines, list, buf);
-    if let Some(dy) = chooser
-        .cursor
-        .selected
-        .checked_sub(chooser.cursor.offset)
-        .filter(|&dy| dy < height)
     {
-        fill_row(buf, list, list.y + dy as u16, theme.selected());
+        let selected = i == chooser.cursor.selected;
+        for row in source {
+            let Some(at) = rows.next() else { break };
+            let line = Line::from(vec![
+                Span::styled(row.title.as_str(), theme.text()),
+                Span::styled(row.publisher.as_str(), theme.dim()),
+            ]);
+            buf.set_line(at.x, at.y, &line, at.width);
+            if selected {
+                fill_row(buf, list, at.y, theme.selected());
+            }
+        }
     }
+    let s = app.situation();
     // The address as it will be opened, sanitized: cut, never wrapped.
     if let Some(url) = chooser
         .selected()
@@ -78,12 +67,13 @@ pub fn render(app: &App, chooser: &SourcesPopup, space: Rect, buf: &mut Buffer) 
         height: list.height + 2,
         ..rects.outer
     };
+    let heights = chooser.heights();
     scrollbar(
         app,
         beside_list,
-        chooser.sources.len(),
-        chooser.cursor.offset,
-        height,
+        chooser.total_rows(),
+        geometry::sources::rows_before(&heights, chooser.cursor.offset),
+        usize::from(list.height),
         buf,
     );
 }
