@@ -60,6 +60,6 @@ mod tests {
     fn amounts_read_as_words() {
         assert_eq!(amount("one line"), "1 line, 8 bytes");
         assert_eq!(amount("a\nb\n"), "2 lines, 4 bytes");
-        assert_eq!(amount(&"x\n".repeat(20_000)), "20000 lines, 40 KB");
+        assert_eq!(amount(&"x\n".repeat(20_000)), "20,000 lines, 40 KB");
     }
 }

@@ -96,6 +96,22 @@ pub fn write(
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
+    // Said plainly: "no such file" would suggest the file is what is missing.
+    match std::fs::metadata(folder) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            return Err(Refused::Failed(format!(
+                "the folder {} does not exist",
+                crate::sanitize::clean_line(&folder.to_string_lossy())
+            )));
+        }
+        Ok(m) if !m.is_dir() => {
+            return Err(Refused::Failed(format!(
+                "{} is not a folder",
+                crate::sanitize::clean_line(&folder.to_string_lossy())
+            )));
+        }
+        _ => {}
+    }
     let mut temp = tempfile::NamedTempFile::new_in(folder).map_err(failed)?;
     temp.write_all(text.as_bytes()).map_err(failed)?;
     temp.flush().map_err(failed)?;
@@ -190,6 +206,21 @@ mod tests {
             write(dir.path(), "x", true, None),
             Err(Refused::Failed(_))
         ));
+        // A folder that is not there is named as what is missing.
+        assert_eq!(
+            write(&dir.path().join("nowhere/x.md"), "x", false, None),
+            Err(Refused::Failed(format!(
+                "the folder {} does not exist",
+                dir.path().join("nowhere").display()
+            )))
+        );
+        assert_eq!(
+            write(&dir.path().join("view.md/x.md"), "x", false, None),
+            Err(Refused::Failed(format!(
+                "{} is not a folder",
+                dir.path().join("view.md").display()
+            )))
+        );
         // Nothing half-written is left behind.
         let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(names.len(), if cfg!(unix) { 3 } else { 2 });

@@ -670,7 +670,7 @@ fn trend(
         };
         format!("{} {unit}", signed(diff, decimals))
     } else if old != 0.0 {
-        format!("{}%", signed_percent((new - old) / old.abs() * 100.0))
+        relative_change(old, new)
     } else {
         signed(new - old, decimals)
     };
@@ -704,6 +704,28 @@ fn signed(value: f64, decimals: u8) -> String {
         format!("+{text}")
     } else {
         format!("-{text}")
+    }
+}
+
+/// Beyond this many percent a change reads better as a multiple.
+const PERCENT_AT_MOST: f64 = 10_000.0;
+
+/// The change from `old` (not 0) to `new` in percent ("+52%"); beyond
+/// ±10,000% as a multiple ("350×", "over 1,000,000×"), or, where the sign
+/// turned, as "over +10,000%": never a 290-digit percentage.
+fn relative_change(old: f64, new: f64) -> String {
+    let pct = (new - old) / old.abs() * 100.0;
+    if pct.abs() <= PERCENT_AT_MOST {
+        return format!("{}%", signed_percent(pct));
+    }
+    let ratio = new / old;
+    if ratio > 0.0 && ratio < 1e6 {
+        format!("{}×", group_thousands(ratio, 0))
+    } else if ratio > 0.0 {
+        "over 1,000,000×".to_string()
+    } else {
+        let sign = if pct > 0.0 { "+" } else { "-" };
+        format!("over {sign}10,000%")
     }
 }
 
@@ -854,6 +876,20 @@ mod tests {
 
     fn n(value: f64, decimals: u8) -> Number {
         Number::float(value, decimals)
+    }
+
+    #[test]
+    fn a_huge_change_reads_as_a_multiple_not_a_giant_percentage() {
+        assert_eq!(relative_change(100.0, 152.0), "+52%");
+        assert_eq!(relative_change(100.0, 10_100.0), "+10,000%");
+        assert_eq!(relative_change(2.0, 700.0), "350×");
+        assert_eq!(
+            relative_change(9.223372036854776e18, 1e308),
+            "over 1,000,000×"
+        );
+        assert_eq!(relative_change(-1.0, 500.0), "over +10,000%");
+        assert_eq!(relative_change(1.0, -500.0), "over -10,000%");
+        assert_eq!(relative_change(100.0, 40.0), "-60%");
     }
 
     #[test]

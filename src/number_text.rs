@@ -16,16 +16,23 @@ pub fn group_integer(n: i128) -> String {
 }
 
 /// Beyond this a float's decimal expansion is mostly invented zeros: such
-/// floats are written with an exponent (1e308, not 309 digits).
+/// floats are written as a power of ten (1×10³⁰⁸, not 309 digits).
 const EXPONENT_FROM: f64 = 1e16;
 
 /// A float with `decimals` digits after the point (halves away from zero)
 /// and thousands grouped: 63250.0 with 0 -> "63,250"; 18.5 with 1 ->
-/// "18.5". A magnitude of 1e16 or more is written in the shortest form
-/// that reads back the same, with an exponent: "1e308", "1.5e20".
+/// "18.5". A magnitude of 1e16 or more is written as people write it, with
+/// the shortest digits that read back the same: "1×10³⁰⁸", "1.5×10²⁰";
+/// never a program's "1e308".
 pub fn group_float(value: f64, decimals: u8) -> String {
-    if !value.is_finite() || value.abs() >= EXPONENT_FROM {
-        return format!("{value:e}");
+    if value.is_nan() {
+        return "not a number".into();
+    }
+    if value.is_infinite() {
+        return if value > 0.0 { "∞" } else { "-∞" }.into();
+    }
+    if value.abs() >= EXPONENT_FROM {
+        return power_of_ten(value);
     }
     let text = format!(
         "{:.*}",
@@ -55,6 +62,30 @@ pub fn number(n: Number) -> String {
         Some(integer) => group_integer(integer.into()),
         None => group_float(n.value, n.decimals),
     }
+}
+
+/// 1.5e20 -> "1.5×10²⁰": the shortest digits that read back as the same
+/// float, times a power of ten in superscript.
+fn power_of_ten(value: f64) -> String {
+    let written = format!("{value:e}");
+    let (digits, exponent) = written.split_once('e').unwrap_or((&written, "0"));
+    let superscript: String = exponent
+        .chars()
+        .map(|c| match c {
+            '-' => '⁻',
+            '0' => '⁰',
+            '1' => '¹',
+            '2' => '²',
+            '3' => '³',
+            '4' => '⁴',
+            '5' => '⁵',
+            '6' => '⁶',
+            '7' => '⁷',
+            '8' => '⁸',
+            _ => '⁹',
+        })
+        .collect();
+    format!("{digits}×10{superscript}")
 }
 
 /// Appends ASCII digits with a comma before each group of three.
@@ -107,14 +138,21 @@ mod tests {
     }
 
     #[test]
-    fn floats_read_back_the_same_and_huge_ones_take_an_exponent() {
+    fn floats_read_back_the_same_and_huge_ones_take_a_power_of_ten() {
         assert_eq!(group_float(63250.0, 0), "63,250");
         assert_eq!(group_float(18.5, 1), "18.5");
         assert_eq!(group_float(20.5, 0), "21");
         assert_eq!(group_float(-0.04, 1), "0.0");
-        assert_eq!(group_float(1e308, 0), "1e308");
-        assert_eq!(group_float(-1.5e20, 0), "-1.5e20");
-        assert_eq!(group_float(f64::MAX, 0).parse::<f64>(), Ok(f64::MAX));
+        // As people write them, never as "1e308".
+        assert_eq!(group_float(1e308, 0), "1×10³⁰⁸");
+        assert_eq!(group_float(-1.5e20, 0), "-1.5×10²⁰");
+        assert_eq!(group_float(1.08e291, 0), "1.08×10²⁹¹");
+        assert_eq!(group_float(f64::INFINITY, 0), "∞");
+        // The digits still read back as the same float.
+        let max = group_float(f64::MAX, 0);
+        let (digits, power) = max.split_once("×10").unwrap();
+        assert_eq!(power, "³⁰⁸");
+        assert_eq!(format!("{digits}e308").parse::<f64>(), Ok(f64::MAX));
         assert_eq!(group_float(1e15, 0), "1,000,000,000,000,000");
     }
 }

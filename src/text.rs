@@ -277,11 +277,17 @@ pub fn highlight(text: String, needle: &str, base: Style, hit: Style) -> Vec<Spa
     spans
 }
 
+/// A count as the screen shows it, thousands grouped: "100,000".
+pub fn count(n: usize) -> String {
+    crate::number_text::group_integer(i128::try_from(n).unwrap_or(i128::MAX))
+}
+
+/// "1 event", "100,000 events": a count (grouped) and its noun.
 pub fn plural(n: usize, word: &str) -> String {
     if n == 1 {
         format!("1 {word}")
     } else {
-        format!("{n} {word}s")
+        format!("{} {word}s", count(n))
     }
 }
 

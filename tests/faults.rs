@@ -171,11 +171,16 @@ fn big_integers_stay_exact_in_text_and_json_and_huge_floats_stay_short() {
     for shown in [
         "- Just past 2^53: 9,007,199,254,740,993\n",
         "- The largest integer: 9,223,372,036,854,775,807\n",
-        "- A huge float: 1e308\n",
+        "- A huge float: 1×10³⁰⁸\n",
         "- A series: 9,007,199,254,740,995\n",
+        "- A leap: 1×10³⁰⁸\n",
+        "over 1,000,000× since 1 Sep",
     ] {
         assert!(text.contains(shown), "{shown:?} not in\n{text}");
     }
+    // No number is written the way a program writes it ("1e308",
+    // "1.0842021724855044e291%").
+    assert!(!text.contains("e308") && !text.contains("e29"), "{text}");
     let json = sitrep()
         .args(["summary", "--format", "json", path])
         .output()

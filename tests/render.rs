@@ -401,7 +401,45 @@ fn search_marks_actors_it_matches_by_alias_and_hides_none() {
     assert!(buffer[(x, y)].modifier.contains(Modifier::UNDERLINED));
     let (x, y) = find(buffer, "Government of Veloria").expect("kept");
     assert!(!buffer[(x, y)].modifier.contains(Modifier::UNDERLINED));
-    assert!(text.contains("· 1 match"), "{text}");
+    assert!(text.contains("· 1 matches the search"), "{text}");
+    // More than one: the verb agrees.
+    keys(
+        &mut app,
+        &[
+            KeyCode::Esc,
+            KeyCode::Char('/'),
+            KeyCode::Char('o'),
+            KeyCode::Enter,
+        ],
+    );
+    let info = screen_text(draw(&app).backend().buffer());
+    assert!(
+        info.lines().any(|l| l.contains(" match the search ")),
+        "{info}"
+    );
+}
+
+#[test]
+fn the_actor_picker_of_a_file_without_actors_says_so() {
+    let situation = load_str("[situation]\ntitle = \"Empty\"\nas_of = 2024-09-21\n")
+        .situation
+        .expect("the file loads");
+    let options = Options {
+        theme: Theme::monochrome(),
+        ..Options::default()
+    };
+    let mut app = App::new(situation, options);
+    app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    keys(&mut app, &[KeyCode::Char('a')]);
+    let popup = popup_text(&app);
+    assert!(
+        popup.contains("This file has no actors or places."),
+        "{popup}"
+    );
+    assert!(!popup.contains("to widen"), "{popup}");
 }
 
 #[test]
@@ -639,6 +677,29 @@ fn a_save_that_did_not_load_raises_a_banner_80x24() {
     );
     // One row: the key to the whole report goes in its right tag.
     assert!(text.contains("+2 more · ! report"), "{text}");
+}
+
+#[test]
+fn a_card_tells_a_huge_change_as_a_multiple_and_a_huge_number_as_a_power_of_ten() {
+    let text = "[situation]\ntitle = \"Big\"\nas_of = 2024-09-21\n\n\
+                [[sources]]\nid = \"wire\"\ntitle = \"Wire\"\n\n\
+                [[metrics]]\nid = \"leap\"\nlabel = \"A leap\"\npoints = [\n\
+                { date = 2024-09-01, value = 9223372036854775807, source = \"wire\" },\n\
+                { date = 2024-09-10, value = 1e308, source = \"wire\" },\n]\n";
+    let situation = load_str(text).situation.expect("the file loads");
+    let options = Options {
+        theme: Theme::monochrome(),
+        ..Options::default()
+    };
+    let mut app = App::new(situation, options);
+    app.update(Action::Resize {
+        width: 120,
+        height: 40,
+    });
+    let card = pane_text(&app, Pane::Figures);
+    assert!(card.contains("1×10³⁰⁸"), "{card}");
+    assert!(card.contains("▲ over 1,000,000× since 1 Sep"), "{card}");
+    assert!(!card.contains("e308") && !card.contains("e29"), "{card}");
 }
 
 #[test]

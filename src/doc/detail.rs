@@ -13,7 +13,7 @@ use crate::geometry::quotes::attribution;
 use crate::marks::Mark;
 use crate::model::{ActorIx, EventIx, MetricIx, MetricKind, PlaceIx, QuoteIx, SourceIx};
 use crate::query::{Filter, select};
-use crate::text::{TEXT_MAX_CHARS, fit, pad, shown, shown_text, wrap};
+use crate::text::{TEXT_MAX_CHARS, count, fit, pad, shown, shown_text, wrap};
 use crate::theme::Theme;
 
 /// What a detail page shows.
@@ -239,7 +239,7 @@ impl Builder<'_> {
             );
             return;
         }
-        self.heading(format!("Sources ({})", sources.len()));
+        self.heading(format!("Sources ({})", count(sources.len())));
         for &s in sources {
             self.source(s);
         }
@@ -369,7 +369,7 @@ fn event(b: &mut Builder, e: EventIx) {
         b.text(summary, theme.text());
     }
     if !event.actors.is_empty() {
-        b.heading(format!("Actors ({})", event.actors.len()));
+        b.heading(format!("Actors ({})", count(event.actors.len())));
         for &a in &event.actors {
             b.actor(a, s.actors[a].role.clone());
         }
@@ -383,7 +383,7 @@ fn event(b: &mut Builder, e: EventIx) {
         .filter(|&q| s.quotes[q].event == Some(e))
         .collect();
     if !quotes.is_empty() {
-        b.heading(format!("Quotes ({})", quotes.len()));
+        b.heading(format!("Quotes ({})", count(quotes.len())));
         for q in quotes {
             quote_text(b, q);
         }
@@ -490,7 +490,7 @@ fn actor(b: &mut Builder, a: ActorIx) {
         b.actor(parent, s.actors[parent].role.clone());
     }
     if !members.is_empty() {
-        b.heading(format!("Members ({})", members.len()));
+        b.heading(format!("Members ({})", count(members.len())));
         for &m in &members {
             b.actor(m, s.actors[m].role.clone());
         }
@@ -502,7 +502,7 @@ fn actor(b: &mut Builder, a: ActorIx) {
     };
     let events = select(s, &data.index, &only_this).events;
     if !events.is_empty() {
-        b.heading(format!("Events ({})", events.len()));
+        b.heading(format!("Events ({})", count(events.len())));
         for &e in events.iter().take(LIST_MAX) {
             b.listed_event(e);
         }
@@ -526,7 +526,7 @@ fn actor(b: &mut Builder, a: ActorIx) {
         if quotes.is_empty() {
             continue;
         }
-        b.heading(format!("{title} ({})", quotes.len()));
+        b.heading(format!("{title} ({})", count(quotes.len())));
         for &q in quotes.iter().take(LIST_MAX) {
             quote_text(b, q);
         }
@@ -580,7 +580,7 @@ fn place(b: &mut Builder, p: PlaceIx) {
         b.place(outer);
     }
     if !inside.is_empty() {
-        b.heading(format!("Places inside ({})", inside.len()));
+        b.heading(format!("Places inside ({})", count(inside.len())));
         for &q in inside.iter().take(LIST_MAX) {
             b.place(q);
         }
@@ -598,7 +598,7 @@ fn place(b: &mut Builder, p: PlaceIx) {
     };
     let events = select(s, &data.index, &only_this).events;
     if !events.is_empty() {
-        b.heading(format!("Events ({})", events.len()));
+        b.heading(format!("Events ({})", count(events.len())));
         for &e in events.iter().take(LIST_MAX) {
             b.listed_event(e);
         }
@@ -749,7 +749,7 @@ fn metric(b: &mut Builder, m: MetricIx) {
     }
     match &metric.kind {
         MetricKind::Observed(points) => {
-            b.heading(format!("Observations ({})", points.len()));
+            b.heading(format!("Observations ({})", count(points.len())));
             if let Some(series) =
                 crate::chart::series(metric).filter(|_| b.width >= CHART_MIN_WIDTH)
             {

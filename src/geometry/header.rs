@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use crate::data::Data;
 use crate::model::{ActorIx, FuzzyDate};
 use crate::query::{Facet, FacetGroup};
-use crate::text::{fit, plural, shown, width};
+use crate::text::{count, fit, plural, shown, width};
 
 /// One part of the filter, shown as a chip a click removes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -77,15 +77,15 @@ fn counts(data: &Data) -> Vec<String> {
     let (events, quotes) = (data.selection.events.len(), data.selection.quotes.len());
     let actors = plural(s.actors.len(), "actor");
     if data.filter_active() {
-        let events = format!("{events} of {}", plural(s.events.len(), "event"));
-        let quotes = format!("{quotes} of {}", plural(s.quotes.len(), "quote"));
+        let events = format!("{} of {}", count(events), plural(s.events.len(), "event"));
+        let quotes = format!("{} of {}", count(quotes), plural(s.quotes.len(), "quote"));
         vec![
             format!("{events} · {quotes} · {actors}"),
             format!("{events} · {quotes}"),
             events,
             format!(
                 "{}/{}",
-                data.selection.events.len(),
+                count(data.selection.events.len()),
                 plural(s.events.len(), "event")
             ),
         ]

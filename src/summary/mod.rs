@@ -395,6 +395,28 @@ impl<'a> View<'a> {
         }
     }
 
+    /// Why a figure is marked as concerning the filter, naming the actors
+    /// it is about: "about Kenya", "about Kenya and the MSS", "about Kenya
+    /// and 2 more"; "matches the filter" when a facet alone keeps it.
+    fn why_highlighted(&self, m: &crate::model::Metric) -> String {
+        let s = self.situation;
+        let names: Vec<&str> = if self.filter.actors.is_empty() {
+            Vec::new()
+        } else {
+            m.actors
+                .iter()
+                .filter(|&&a| self.selection.actors_in_scope[a.get()])
+                .map(|&a| s.actors[a].name.as_str())
+                .collect()
+        };
+        match names.as_slice() {
+            [] => "matches the filter".to_string(),
+            [one] => format!("about {one}"),
+            [one, two] => format!("about {one} and {two}"),
+            [one, rest @ ..] => format!("about {one} and {} more", rest.len()),
+        }
+    }
+
     /// What a reader needs beside a figure: its date or event, trend, and
     /// warnings, each a short phrase.
     pub fn figure_notes(&self, metric: MetricIx) -> Vec<String> {
@@ -403,7 +425,7 @@ impl<'a> View<'a> {
         let figure = &self.figures[metric.get()];
         let mut notes = Vec::new();
         if self.is_highlighted(metric) {
-            notes.push("about a filtered actor".to_string());
+            notes.push(self.why_highlighted(m));
         }
         match m.kind {
             MetricKind::Observed(_) => {

@@ -16,7 +16,7 @@ use crate::derived::kind_label;
 use crate::geometry::Screen;
 use crate::geometry::columns::{COUNT, actors_columns};
 use crate::model::ActorIx;
-use crate::text::{find_all, fit, highlight, shown};
+use crate::text::{count, find_all, fit, highlight, shown};
 use crate::ui::{empty_message, pane_frame, scrollbar};
 
 pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
@@ -37,15 +37,27 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
     };
     let mut info = match (len, in_filter) {
         (0, _) => String::new(),
-        (_, 0) => format!("{}/{len}", cursor.selected + 1),
-        (_, n) => format!("{}/{len} · {n} in filter", cursor.selected + 1),
+        (_, 0) => format!("{}/{}", count(cursor.selected + 1), count(len)),
+        (_, n) => format!(
+            "{}/{} · {} in filter",
+            count(cursor.selected + 1),
+            count(len),
+            count(n)
+        ),
     };
     // The search marks actors rather than hiding them: say how many match.
     if len > 0 && !needle.is_empty() {
         let n = (app.situation().actor_ixs())
             .filter(|&a| matches_search(a))
             .count();
-        info.push_str(&format!(" · {n} match"));
+        info.push_str(&format!(
+            " · {} the search",
+            if n == 1 {
+                "1 matches".to_string()
+            } else {
+                format!("{} match", count(n))
+            }
+        ));
     }
     let inner = pane_frame(app, screen, Pane::Actors, area, info, buf);
     if len == 0 {
@@ -122,9 +134,9 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
                 let kind = kind_label(actor.kind, cols.kind.saturating_sub(1));
                 cells.push(Cell::from(Span::styled(kind, theme.dim())));
             }
-            let count = app.index().event_count(a).to_string();
+            let events = count(app.index().event_count(a));
             cells.push(Cell::from(
-                Line::styled(fit(&count, COUNT - 1) + " ", theme.text()).right_aligned(),
+                Line::styled(fit(&events, COUNT - 1) + " ", theme.text()).right_aligned(),
             ));
             if cols.role > 0 {
                 let role = actor

@@ -302,10 +302,16 @@ pub fn focus_border<'a>(block: Block<'a>, theme: &crate::theme::Theme, focused: 
 /// Where the cursor is in a list, for the pane's bottom border: "3/12", or
 /// "3/12 · 40 in all" when a filter has shrunk the list; nothing when empty.
 pub fn position_info(selected: usize, shown: usize, total: usize, filtered: bool) -> String {
+    use crate::text::count;
     match (shown, filtered) {
         (0, _) => String::new(),
-        (_, true) => format!("{}/{shown} · {total} in all", selected + 1),
-        (_, false) => format!("{}/{shown}", selected + 1),
+        (_, true) => format!(
+            "{}/{} · {} in all",
+            count(selected + 1),
+            count(shown),
+            count(total)
+        ),
+        (_, false) => format!("{}/{}", count(selected + 1), count(shown)),
     }
 }
 

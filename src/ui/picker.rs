@@ -79,11 +79,15 @@ pub fn render_actors(app: &App, picker: &PickerPopup, space: Rect, buf: &mut Buf
                 String::new()
             }
         ),
-        empty: no_match(
-            app,
-            Mode::Picker,
-            if places { "actor or place" } else { "actor" },
-        ),
+        empty: if list.total() == 0 {
+            "This file has no actors or places.".to_string()
+        } else {
+            no_match(
+                app,
+                Mode::Picker,
+                if places { "actor or place" } else { "actor" },
+            )
+        },
         noun: |title| if title == "Places" { "place" } else { "actor" },
         column: "",
     };
@@ -237,7 +241,11 @@ fn heading(
     let of = if matched == total {
         plural(total, noun)
     } else {
-        format!("{matched} of {total}")
+        format!(
+            "{} of {}",
+            crate::text::count(matched),
+            crate::text::count(total)
+        )
     };
     let about = format!(" · {of}");
     let gap = w.saturating_sub(width(title) + width(&about) + width(column));
