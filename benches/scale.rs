@@ -276,15 +276,8 @@ fn strip(bencher: Bencher, events: usize) {
     let s = situation(events);
     let index = Index::new(&s);
     let span = index.days().span().expect("generated files have events");
-    bencher.bench(|| {
-        sitrep::strip::compute(
-            black_box(span),
-            138,
-            s.as_of,
-            index.days(),
-            s.event_ixs().step_by(2),
-        )
-    });
+    let half: Vec<_> = s.event_ixs().step_by(2).collect();
+    bencher.bench(|| sitrep::strip::compute(black_box(span), 138, s.as_of, index.days(), &half));
 }
 
 /// The date window moved on and back (`]` then `[`), each a filter change

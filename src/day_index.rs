@@ -239,6 +239,15 @@ impl DayIndex {
         }
     }
 
+    /// How many events there are.
+    pub fn len(&self) -> usize {
+        self.days.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.days.is_empty()
+    }
+
     /// The days of event `e`.
     pub fn of(&self, e: EventIx) -> EventDays {
         self.days[e.get()]

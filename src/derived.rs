@@ -25,9 +25,6 @@ pub struct Derived {
     /// Columns most actor names take with their tree guide (the 80th
     /// percentile: one very long name should not squeeze every other column).
     pub actor_name_width: usize,
-    /// Columns nearly all events' actor short names take, joined (95th
-    /// percentile).
-    pub event_actors_width: usize,
     /// For each actor: its shortest name or alias, for timeline rows.
     pub short_names: Vec<String>,
     /// Each metric's label as a card shows it: one line, sanitized, cut to
@@ -39,8 +36,8 @@ pub struct Derived {
     pub event_actors_max: usize,
     /// Columns the widest kind of actor takes, in full and abbreviated.
     pub kind_widths: (usize, usize),
-    /// Columns most actors' roles take (80th percentile, capped).
-    pub role_width: usize,
+    /// Columns the longest role takes (capped).
+    pub role_max: usize,
     /// Columns most of the timeline's dates take (90th percentile, capped).
     pub date_width: usize,
     /// Columns the timeline's category column needs (capped).
@@ -108,16 +105,6 @@ pub fn derive(s: &Situation, staleness: Staleness) -> Derived {
     let actor_name_max = name_widths.iter().copied().max().unwrap_or(0).min(40);
     let actor_name_width = typical(name_widths, 80).min(40);
     let short_widths: Vec<usize> = short_names.iter().map(|n| text::width(n)).collect();
-    let event_actors_width = typical(
-        s.events
-            .iter()
-            .map(|e| {
-                let names: usize = e.actors.iter().map(|&a| short_widths[a.get()]).sum();
-                names + 2 * e.actors.len().saturating_sub(1)
-            })
-            .collect(),
-        95,
-    );
     // Most dates, not the longest: one "c. early Oct–Oct 2023" should not
     // widen every row (it is cut to the column instead).
     let date_width = typical(
@@ -153,15 +140,14 @@ pub fn derive(s: &Situation, staleness: Staleness) -> Derived {
         .unwrap_or(0)
         .min(80);
     let kind_widths = (widest_kind(ActorKind::as_str), widest_kind(short_kind));
-    let role_width = typical(
-        s.actors
-            .iter()
-            .filter_map(|a| a.role.as_deref())
-            .map(|r| text::width(&crate::sanitize::clean_line(r)))
-            .collect(),
-        80,
-    )
-    .min(60);
+    let role_max = s
+        .actors
+        .iter()
+        .filter_map(|a| a.role.as_deref())
+        .map(|r| text::width(&text::shown(r, 200)))
+        .max()
+        .unwrap_or(0)
+        .min(200);
     // The last column names the event's place, else its category.
     let category_width = s
         .events
@@ -215,11 +201,10 @@ pub fn derive(s: &Situation, staleness: Staleness) -> Derived {
         actor_guides,
         actor_name_width,
         actor_name_max,
-        event_actors_width,
         short_names,
         date_width,
         kind_widths,
-        role_width,
+        role_max,
         title_max,
         event_actors_max,
         category_width,

@@ -284,12 +284,21 @@ fn run_dashboard(cli: &Cli) -> ExitCode {
         Ok(config) => config,
         Err(code) => return code,
     };
-    let (path, bytes) = match read_input(file, cli.limit.max_size) {
-        Ok(read) => read,
+    // Opened now, so that a file that is missing or no file is told before
+    // the terminal is touched; read on the loading thread, so that the
+    // loading screen shows at once.
+    let max_size = cli.limit.max_size;
+    let (path, input) = match open_input(file, max_size) {
+        Ok(opened) => opened,
         Err(message) => {
             eprintln!("{message}");
             return ExitCode::from(2);
         }
+    };
+    let wait_for_screen = if input.len() >= LOADING_SCREEN_AT_ONCE {
+        std::time::Duration::ZERO
+    } else {
+        LOADING_SCREEN_AFTER
     };
     // The seen-state record is read while the file loads.
     let remembering = file.filter(|_| config.state && !cli.no_state).cloned();
@@ -304,16 +313,24 @@ fn run_dashboard(cli: &Cli) -> ExitCode {
     let (done, loaded) = mpsc::channel();
     {
         let progress = Arc::clone(&progress);
+        let path = path.clone();
         let load = move || {
-            let report = load::load_bytes_with(&bytes, &progress);
-            let _ = done.send((bytes, report));
+            let loaded = match input.read(max_size, &progress) {
+                Ok(bytes) => {
+                    let report = load::load_bytes_with(&bytes, &progress);
+                    Ok((bytes, report))
+                }
+                Err(e) => Err(format!("sitrep: cannot read {path}: {e}")),
+            };
+            let _ = done.send(loaded);
         };
         if let Err(e) = std::thread::Builder::new().name("load".into()).spawn(load) {
             eprintln!("sitrep: cannot start loading: {e}");
             return ExitCode::from(1);
         }
     }
-    let prepare = |(bytes, mut report): (Vec<u8>, load::Report)| {
+    let prepare = |loaded: Result<(Vec<u8>, load::Report), String>| {
+        let (bytes, mut report) = loaded.map_err(NotOpened::Unreadable)?;
         let Some(situation) = report.situation.take() else {
             return Err(NotOpened::Invalid(Box::new((bytes, report))));
         };
@@ -343,7 +360,7 @@ fn run_dashboard(cli: &Cli) -> ExitCode {
     // The built-in situation has no path to name: the commands take none.
     let arg = file.map_or(String::new(), |_| format!(" {path}"));
     let refusal = term_refusal(std::env::var("TERM").ok().as_deref());
-    let ended = match loaded.recv_timeout(LOADING_SCREEN_AFTER) {
+    let ended = match loaded.recv_timeout(wait_for_screen) {
         // A large file: a loading screen while it loads, if there is a
         // terminal that can show one.
         Err(RecvTimeoutError::Timeout) if refusal.is_none() && tui::is_terminal() => {
@@ -355,7 +372,7 @@ fn run_dashboard(cli: &Cli) -> ExitCode {
                 &loaded,
                 open,
                 file.map(PathBuf::as_path),
-                cli.limit.max_size,
+                max_size,
             );
             match opened {
                 Ok(tui::Opened::Ran(exit, app)) => Ok((exit, app)),
@@ -387,8 +404,7 @@ fn run_dashboard(cli: &Cli) -> ExitCode {
                 return ExitCode::from(2);
             }
             let mut app = Box::new(App::new(situation, options));
-            tui::run(&mut app, file.map(PathBuf::as_path), cli.limit.max_size)
-                .map(|exit| (exit, Some(app)))
+            tui::run(&mut app, file.map(PathBuf::as_path), max_size).map(|exit| (exit, Some(app)))
         }
     };
     match ended {
@@ -422,8 +438,14 @@ fn run_dashboard(cli: &Cli) -> ExitCode {
 /// just opens, as for any file of ordinary size.
 const LOADING_SCREEN_AFTER: std::time::Duration = std::time::Duration::from_millis(250);
 
+/// A file this large shows the loading screen at once: reading and
+/// parsing it take longer than waiting to see whether they are quick.
+const LOADING_SCREEN_AT_ONCE: u64 = 16 << 20;
+
 /// Why the dashboard did not open.
 enum NotOpened {
+    /// The file could not be read (the message says why).
+    Unreadable(String),
     /// The file has errors: explained as `check` would.
     Invalid(Box<(Vec<u8>, load::Report)>),
     /// The command line does not fit the file (an unknown `--actor`).
@@ -433,10 +455,57 @@ enum NotOpened {
 impl NotOpened {
     fn explain(self, path: &str) -> ExitCode {
         match self {
+            NotOpened::Unreadable(message) => {
+                eprintln!("{message}");
+                ExitCode::from(2)
+            }
             NotOpened::Invalid(failed) => explain_failure(path, &failed.0, &failed.1),
             NotOpened::Usage(message) => {
                 eprintln!("error: {message}");
                 ExitCode::from(2)
+            }
+        }
+    }
+}
+
+/// What the dashboard reads: a file named on the command line, opened
+/// but not read yet, or the built-in situation.
+enum Input {
+    Builtin,
+    File(std::fs::File, u64),
+}
+
+impl Input {
+    /// Its size in bytes, as opened.
+    fn len(&self) -> u64 {
+        match self {
+            Input::Builtin => sitrep::BUILTIN_TEXT.len() as u64,
+            Input::File(_, len) => *len,
+        }
+    }
+
+    /// Reads it all (at most `max_size` bytes), telling `progress`.
+    fn read(self, max_size: u64, progress: &Progress) -> Result<Vec<u8>, read::ReadError> {
+        progress.set_total(usize::try_from(self.len()).unwrap_or(usize::MAX));
+        match self {
+            Input::Builtin => Ok(sitrep::BUILTIN_TEXT.as_bytes().to_vec()),
+            Input::File(file, len) => {
+                read::read_opened(file, len, max_size, |bytes| progress.read_up_to(bytes))
+            }
+        }
+    }
+}
+
+/// Opens the file named on the command line (see [`read`]), or takes the
+/// built-in situation; the name to show with it.
+fn open_input(path: Option<&PathBuf>, max_size: u64) -> Result<(String, Input), String> {
+    match path {
+        None => Ok((sitrep::BUILTIN_PATH.to_string(), Input::Builtin)),
+        Some(path) => {
+            let shown = sitrep::sanitize::clean_line(&path.display().to_string()).into_owned();
+            match read::open_regular(path, max_size) {
+                Ok((file, len)) => Ok((shown, Input::File(file, len))),
+                Err(e) => Err(format!("sitrep: cannot read {shown}: {e}")),
             }
         }
     }

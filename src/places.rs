@@ -9,7 +9,17 @@ use crate::model::{EventIx, LatLon, PlaceIx, Situation};
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Anchors {
     anchor: Vec<Option<PlaceIx>>,
+    /// For each event, the place drawn for it ([`NO_ANCHOR`] for none):
+    /// counting markers then reads one small number per kept event, not
+    /// the event itself, so a filter change at a million events stays
+    /// within a frame.
+    by_event: Vec<u32>,
+    /// Some place is drawn: without one, every event is unmapped.
+    any: bool,
 }
+
+/// An event with no place drawn for it, in [`Anchors::by_event`].
+const NO_ANCHOR: u32 = u32::MAX;
 
 impl Anchors {
     pub fn new(s: &Situation) -> Anchors {
@@ -22,8 +32,18 @@ impl Anchors {
                     .take(s.places.len())
                     .find(|&x| s.places[x].point.is_some())
             })
+            .collect::<Vec<Option<PlaceIx>>>();
+        let of =
+            |place: Option<PlaceIx>| place.and_then(|p| anchor.get(p.get()).copied().flatten());
+        let by_event = (s.events.iter())
+            .map(|e| of(e.place).map_or(NO_ANCHOR, |a| a.get() as u32))
             .collect();
-        Anchors { anchor }
+        let any = anchor.iter().any(Option::is_some);
+        Anchors {
+            anchor,
+            by_event,
+            any,
+        }
     }
 
     /// The place drawn for `place`, if it or a place it lies in has a point.
@@ -63,26 +83,31 @@ impl Markers {
     /// Aggregates `events` (a filter's result) per drawn place: one pass
     /// over the events and one over the places.
     pub fn new(s: &Situation, anchors: &Anchors, events: &[EventIx]) -> Markers {
+        if !anchors.any {
+            return Markers {
+                list: Vec::new(),
+                unmapped: events.len(),
+                busiest: 0,
+            };
+        }
         let mut counts = vec![0usize; s.places.len()];
-        // Kept events by their own place, then summed up each part_of chain.
-        let mut at = vec![0usize; s.places.len()];
         let mut unmapped = 0;
         for &e in events {
-            let place = s.events[e].place;
-            if let Some(p) = place {
-                at[p.get()] += 1;
-            }
-            match place.and_then(|p| anchors.of(p)) {
-                Some(a) => counts[a.get()] += 1,
-                None => unmapped += 1,
+            match anchors.by_event.get(e.get()) {
+                Some(&a) if a != NO_ANCHOR => counts[a as usize] += 1,
+                _ => unmapped += 1,
             }
         }
+        // An event inside a place is drawn at that place or at a place
+        // inside it with a point, so summing each marker's count up its
+        // part_of chain gives every place's count with what lies in it.
         let mut within = vec![0usize; s.places.len()];
-        for p in s.place_ixs().filter(|p| at[p.get()] > 0) {
+        for p in s.place_ixs().filter(|p| counts[p.get()] > 0) {
             // The loader rejects part_of cycles; the bound keeps a
             // hand-made model from looping.
-            for x in std::iter::successors(Some(p), |&x| s.places[x].part_of).take(s.places.len()) {
-                within[x.get()] += at[p.get()];
+            let chain = std::iter::successors(Some(p), |&x| s.places[x].part_of);
+            for x in chain.take(s.places.len()) {
+                within[x.get()] += counts[p.get()];
             }
         }
         let mut list: Vec<Marker> = (s.place_ixs().zip(&counts))

@@ -159,23 +159,39 @@ impl TextIndex {
     /// in order: one pass of a substring search over all the text.
     fn records_matching(&self, needle: &str) -> Vec<u32> {
         let mut records = Vec::new();
-        if needle.is_empty() {
-            return records;
+        if !needle.is_empty() {
+            self.scan(&memmem::Finder::new(needle.as_bytes()), 0, &mut records);
         }
-        let finder = memmem::Finder::new(needle.as_bytes());
+        records
+    }
+
+    /// Adds to `out` the records holding what `finder` looks for, each
+    /// numbered `first` more than its place here, in order.
+    fn scan(&self, finder: &memmem::Finder, first: u32, out: &mut Vec<u32>) {
         let haystack = self.text.as_bytes();
-        let mut from = 0;
+        let (mut from, mut record) = (0, 0);
         while let Some(found) = finder.find(&haystack[from..]) {
             let at = from + found;
-            let record = self.starts.partition_point(|&s| s <= at) - 1;
-            records.push(record as u32);
+            // Hits only move forward: the record holding this one is the
+            // one the search went on in, or one after it (the next few
+            // looked at one by one, as a common word hits nearly every
+            // record; a rare one skips many, found by binary search).
+            let mut steps = 0;
+            while self.starts.get(record + 1).is_some_and(|&s| s <= at) && steps < 8 {
+                record += 1;
+                steps += 1;
+            }
+            if steps == 8 {
+                record += self.starts[record..].partition_point(|&s| s <= at) - 1;
+            }
+            out.push(first + record as u32);
             // One hit is enough for a record: continue at the next one.
-            match self.starts.get(record + 1) {
+            record += 1;
+            match self.starts.get(record) {
                 Some(&next) => from = next,
                 None => break,
             }
         }
-        records
     }
 
     /// Those of `candidates` (in order) that contain `needle`: what a
@@ -215,18 +231,50 @@ impl PartedText {
         self.parts.iter().map(|p| p.starts.len()).sum()
     }
 
-    /// As [`TextIndex::records_matching`], over every part.
+    /// As [`TextIndex::records_matching`], over every part; a large text
+    /// is searched in two halves at once, one on each of two cores.
     fn records_matching(&self, needle: &str) -> Vec<u32> {
-        let mut records = Vec::new();
-        for (k, part) in self.parts.iter().enumerate() {
-            let first = (k * self.part) as u32;
-            records.extend(part.records_matching(needle).into_iter().map(|r| first + r));
+        if needle.is_empty() {
+            return Vec::new();
         }
-        records
+        let finder = memmem::Finder::new(needle.as_bytes());
+        let scan = |parts: &[Arc<TextIndex>], first_part: usize| {
+            let mut records = Vec::new();
+            for (k, part) in parts.iter().enumerate() {
+                part.scan(&finder, ((first_part + k) * self.part) as u32, &mut records);
+            }
+            records
+        };
+        let bytes: usize = self.parts.iter().map(|p| p.text.len()).sum();
+        if bytes < SCAN_IN_TWO_FROM || self.parts.len() < 2 {
+            return scan(&self.parts, 0);
+        }
+        let half = self.parts.len() / 2;
+        let (early, late) = self.parts.split_at(half);
+        thread::scope(|scope| {
+            let later = thread::Builder::new()
+                .name("search".into())
+                .spawn_scoped(scope, || scan(late, half));
+            let mut records = scan(early, 0);
+            match later.map(|thread| thread.join()) {
+                Ok(Ok(rest)) => records.extend(rest),
+                Ok(Err(panic)) => std::panic::resume_unwind(panic),
+                // No thread to be had: the second half here too.
+                Err(_) => records.extend(scan(late, half)),
+            }
+            records
+        })
     }
 
-    /// As [`TextIndex::records_matching_within`], over every part.
+    /// As [`TextIndex::records_matching_within`], over every part. When
+    /// the candidates are many, searching everything again is quicker
+    /// than looking at them one by one, and finds the same: `needle`
+    /// holds the search that found them, so whatever holds `needle` is
+    /// among them.
     fn records_matching_within(&self, needle: &str, candidates: &[u32]) -> Vec<u32> {
+        if candidates.len() > self.len() / DENSE {
+            return self.records_matching(needle);
+        }
         let finder = memmem::Finder::new(needle.as_bytes());
         candidates
             .iter()
@@ -241,6 +289,15 @@ impl PartedText {
     }
 }
 
+/// Text of this many bytes or more is searched on two cores: below it, a
+/// thread costs more than it saves. (Tests search small texts in two, so
+/// that both ways are tried.)
+const SCAN_IN_TWO_FROM: usize = if cfg!(test) { 1 << 12 } else { 4 << 20 };
+
+/// Candidates for a longer search are many when more than one record in
+/// this many is one.
+const DENSE: usize = 8;
+
 /// Records of events and quotes that one search text matches.
 #[derive(Debug)]
 struct Hits {
@@ -249,31 +306,36 @@ struct Hits {
     quotes: Arc<Vec<u32>>,
 }
 
-/// The last few searches, each containing the one before: typing a letter
-/// looks only at what the shorter search matched, and deleting one finds
-/// its answer here.
+/// The last few searches and what they found: typing a letter looks only
+/// at what the search before it matched, and deleting one, or typing again
+/// what was just deleted, finds its answer here.
 #[derive(Debug, Default)]
 struct RecentSearches(Vec<Hits>);
 
 impl RecentSearches {
-    /// Enough for the searches a person types in one go.
-    const KEPT: usize = 64;
+    /// Enough for the searches a person types and takes back in one go.
+    const KEPT: usize = 16;
+
+    /// The most hits kept in all, so that a million events' near-total
+    /// matches are kept a few times, not sixteen.
+    const HITS_KEPT: usize = 1 << 23;
 
     /// Events and quotes matching `query` (normalized, not empty).
     fn hits(&mut self, text: &SearchText, query: &str) -> (Arc<Vec<u32>>, Arc<Vec<u32>>) {
+        if let Some(at) = self.0.iter().position(|h| h.query == query) {
+            // The most recent last.
+            let same = self.0.remove(at);
+            let answer = (Arc::clone(&same.events), Arc::clone(&same.quotes));
+            self.0.push(same);
+            return answer;
+        }
         // A record matching `query` matches every part of it: a kept search
-        // that `query` contains holds all of `query`'s hits.
-        while self
-            .0
-            .last()
-            .is_some_and(|h| !query.contains(h.query.as_str()))
-        {
-            self.0.pop();
-        }
-        if let Some(same) = self.0.last().filter(|h| h.query == query) {
-            return (Arc::clone(&same.events), Arc::clone(&same.quotes));
-        }
-        let (events, quotes) = match self.0.last() {
+        // that `query` contains holds all of `query`'s hits, the longest
+        // the fewest.
+        let shorter = (self.0.iter())
+            .filter(|h| query.contains(h.query.as_str()))
+            .max_by_key(|h| h.query.len());
+        let (events, quotes) = match shorter {
             Some(shorter) => (
                 text.events.records_matching_within(query, &shorter.events),
                 text.quotes.records_matching_within(query, &shorter.quotes),
@@ -283,9 +345,6 @@ impl RecentSearches {
                 text.quotes.records_matching(query),
             ),
         };
-        if self.0.len() == Self::KEPT {
-            self.0.remove(0);
-        }
         let hits = Hits {
             query: query.to_string(),
             events: Arc::new(events),
@@ -293,6 +352,12 @@ impl RecentSearches {
         };
         let answer = (Arc::clone(&hits.events), Arc::clone(&hits.quotes));
         self.0.push(hits);
+        let size = |h: &Hits| h.events.len() + h.quotes.len();
+        while self.0.len() > Self::KEPT
+            || (self.0.len() > 1 && self.0.iter().map(size).sum::<usize>() > Self::HITS_KEPT)
+        {
+            self.0.remove(0);
+        }
         answer
     }
 }
@@ -1523,6 +1588,138 @@ sources = ["wire"]
                 select(&s, &fresh, &filter),
                 "{search}"
             );
+        }
+    }
+
+    /// One change a person makes to the filter, for the test below.
+    #[derive(Clone, Debug)]
+    enum Edit {
+        /// A letter typed at the end of the search.
+        Type(char),
+        /// The last letter deleted.
+        Delete,
+        /// The search replaced (pasted, or cleared and typed anew).
+        Replace(&'static str),
+        /// An actor added or taken out.
+        Actor(usize),
+        /// A date window (days after the first event's, and how many
+        /// days), or none.
+        Window(Option<(u64, u64)>),
+        /// A category or tag (by its place in the file's list) chosen or
+        /// let go.
+        Category(usize),
+        Tag(usize),
+    }
+
+    fn any_edit() -> impl proptest::strategy::Strategy<Value = Edit> {
+        use proptest::prelude::*;
+        prop_oneof![
+            4 => proptest::sample::select(vec!['a', 'e', 'o', 'r', 't', 'p', 'n', ' ', 'é', 'w'])
+                .prop_map(Edit::Type),
+            3 => Just(Edit::Delete),
+            1 => proptest::sample::select(vec!["", "port", "water", "a", "po", "or", "xyz"])
+                .prop_map(Edit::Replace),
+            1 => (0usize..40).prop_map(Edit::Actor),
+            1 => proptest::option::of((0u64..3000, 0u64..600)).prop_map(Edit::Window),
+            1 => (0usize..8).prop_map(Edit::Category),
+            1 => (0usize..8).prop_map(Edit::Tag),
+        ]
+    }
+
+    fn apply(s: &Situation, filter: &mut Filter, edit: &Edit) {
+        let toggle =
+            |list: &mut Vec<String>, value: &str| match list.iter().position(|v| v == value) {
+                Some(at) => {
+                    list.remove(at);
+                }
+                None => list.push(value.to_string()),
+            };
+        let values = |group| {
+            crate::facets::values(s, group)
+                .into_iter()
+                .map(|v| v.name(s).to_string())
+                .collect::<Vec<_>>()
+        };
+        match *edit {
+            Edit::Type(c) => filter.search.push(c),
+            Edit::Delete => {
+                filter.search.pop();
+            }
+            Edit::Replace(text) => filter.search = text.into(),
+            Edit::Actor(a) => filter.toggle_actor(ActorIx::new(a % s.actors.len())),
+            Edit::Window(window) => {
+                let first = s
+                    .events
+                    .iter()
+                    .map(|e| e.first_day())
+                    .min()
+                    .expect("events");
+                filter.from = window.map(|(from, _)| first + chrono::Days::new(from));
+                filter.to = window.map(|(from, days)| first + chrono::Days::new(from + days));
+            }
+            Edit::Category(k) => {
+                let all = values(FacetGroup::Category);
+                toggle(&mut filter.facets.categories, &all[k % all.len()]);
+            }
+            Edit::Tag(k) => {
+                let all = values(FacetGroup::Tag);
+                toggle(&mut filter.facets.tags, &all[k % all.len()]);
+            }
+        }
+    }
+
+    /// What the filter keeps of the events of [`generated`], asking every
+    /// event every question: no index beyond its search text, nothing
+    /// remembered.
+    fn scanned(s: &Situation, filter: &Filter) -> Vec<EventIx> {
+        let needle = normalize_query(&filter.search);
+        let within = |actor: ActorIx| {
+            std::iter::successors(Some(actor), |&a| s.actors[a].part_of)
+                .any(|a| filter.actors.contains(&a))
+        };
+        // Each event's search text alone, made once.
+        static TEXTS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+            let s = &generated().0;
+            (s.events.iter())
+                .map(|e| events_text(s, std::slice::from_ref(e)).text)
+                .collect()
+        });
+        s.event_ixs()
+            .filter(|&e| {
+                let event = &s.events[e];
+                (needle.is_empty() || TEXTS[e.get()].contains(&needle))
+                    && (filter.actors.is_empty() || event.actors.iter().any(|&a| within(a)))
+                    && filter.from.is_none_or(|from| event.last_day() >= from)
+                    && filter.to.is_none_or(|to| event.first_day() <= to)
+                    && filter.facets.keeps_event(s, event)
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(32))]
+        /// However a filter got to where it is (searches grown, shortened
+        /// and replaced, actors, dates and facets changed along the way),
+        /// it keeps what a plain scan keeps, and the whole selection is
+        /// what an index that remembers no earlier search gives.
+        #[test]
+        fn a_filter_changed_step_by_step_keeps_what_a_plain_scan_keeps(
+            edits in proptest::collection::vec(any_edit(), 1..24),
+        ) {
+            static INDEXES: std::sync::LazyLock<(Index, Index)> = std::sync::LazyLock::new(|| {
+                let s = &generated().0;
+                (Index::new(s), Index::new(s))
+            });
+            let s = &generated().0;
+            let (remembering, forgetting) = &*INDEXES;
+            let mut filter = Filter::default();
+            for edit in &edits {
+                apply(s, &mut filter, edit);
+                let got = select(s, remembering, &filter);
+                proptest::prop_assert_eq!(&got.events, &scanned(s, &filter), "{:?}", filter);
+                forgetting.recent.lock().unwrap().0.clear();
+                proptest::prop_assert_eq!(&got, &select(s, forgetting, &filter), "{:?}", filter);
+            }
         }
     }
 

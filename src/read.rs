@@ -70,6 +70,20 @@ pub fn open_regular(path: &Path, limit: u64) -> Result<(std::fs::File, u64), Rea
 /// Reads the whole of the regular file at `path`, at most `limit` bytes.
 pub fn read_file(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     let (file, len) = open_regular(path, limit)?;
+    read_opened(file, len, limit, |_| {})
+}
+
+/// Bytes read between two calls of a reading's `progress`.
+const READ_STEP: usize = 8 << 20;
+
+/// Reads the whole of a file [`open_regular`] opened (`len` bytes then), at
+/// most `limit` bytes, telling `progress` how many it has read as it goes.
+pub fn read_opened(
+    file: std::fs::File,
+    len: u64,
+    limit: u64,
+    mut progress: impl FnMut(usize),
+) -> Result<Vec<u8>, ReadError> {
     // The file may grow while it is read: the limit holds for what is read,
     // not only for the size it had.
     let mut bytes = Vec::new();
@@ -81,9 +95,17 @@ pub fn read_file(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
                 format!("not enough memory for its {}", size_text(len)),
             ))
         })?;
-    file.take(limit.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(ReadError::Io)?;
+    let mut rest = file.take(limit.saturating_add(1));
+    loop {
+        let read = (&mut rest)
+            .take(READ_STEP as u64)
+            .read_to_end(&mut bytes)
+            .map_err(ReadError::Io)?;
+        progress(bytes.len());
+        if read == 0 {
+            break;
+        }
+    }
     let size = bytes.len() as u64;
     if size > limit {
         return Err(ReadError::TooLarge { size, limit });

@@ -208,8 +208,20 @@ pub fn weigh_days(scale: &Scale, events: impl IntoIterator<Item = EventDays>) ->
     let starts = bucket_starts(scale);
     let (lo, hi) = (starts[0], starts[n] - 1);
     let length = |i: usize| f64::from(starts[i + 1] - starts[i]);
+    // The bucket of each day, looked up rather than searched for when the
+    // buckets span no more than a few thousand years of days.
+    let table: Vec<u32> = if i64::from(hi) - i64::from(lo) < DAY_TABLE_MAX {
+        (0..n)
+            .flat_map(|i| std::iter::repeat_n(i as u32, (starts[i + 1] - starts[i]) as usize))
+            .collect()
+    } else {
+        Vec::new()
+    };
     // The bucket of a day within the buckets.
-    let bucket = |d: Day| starts.partition_point(|&s| s <= d) - 1;
+    let bucket = |d: Day| match table.get((d - lo) as usize) {
+        Some(&b) => b as usize,
+        None => starts.partition_point(|&s| s <= d) - 1,
+    };
     for e in events {
         if e.last < lo || e.first > hi {
             continue;
@@ -252,6 +264,56 @@ pub fn weigh_days(scale: &Scale, events: impl IntoIterator<Item = EventDays>) ->
         }
     }
     weights
+}
+
+/// Buckets spanning fewer days than this find a day's bucket in a table.
+const DAY_TABLE_MAX: i64 = 1 << 21;
+
+/// Each bucket's weight of the events `kept` (each once, in event order or
+/// its reverse), given `all`, every event's. Counted one by one when they
+/// are at most half of the events; otherwise every event's weight less
+/// that of the events left out, which are fewer: a filter that keeps
+/// nearly everything costs what it leaves out.
+fn weigh_kept(scale: &Scale, index: &DayIndex, kept: &[EventIx], all: &[Weight]) -> Vec<Weight> {
+    if kept.len() * 2 <= index.len() {
+        return weigh_days(scale, kept.iter().map(|&e| index.of(e)));
+    }
+    let total = index.len();
+    let days = |e: usize| index.of(EventIx::new(e));
+    let out = if kept.first() > kept.last() {
+        weigh_days(scale, left_out(kept.iter().rev(), total).map(days))
+    } else {
+        weigh_days(scale, left_out(kept.iter(), total).map(days))
+    };
+    all.iter()
+        .zip(out)
+        .map(|(all, out)| Weight {
+            // Whole numbers: exact.
+            exact: all.exact - out.exact,
+            // Sums of fractions: what is left of nothing may be a rounding
+            // error, never below nothing.
+            spread: match all.spread - out.spread {
+                left if left > 1e-9 => left,
+                _ => 0.0,
+            },
+        })
+        .collect()
+}
+
+/// The events of `0..total` not in `kept` (in event order, each once), in
+/// order: the gaps between the kept ones.
+fn left_out<'a>(
+    kept: impl Iterator<Item = &'a EventIx>,
+    total: usize,
+) -> impl Iterator<Item = usize> {
+    let mut next = 0;
+    kept.map(|e| e.get())
+        .chain(std::iter::once(total))
+        .flat_map(move |e| {
+            let gap = next..e;
+            next = e + 1;
+            gap
+        })
 }
 
 /// Each bucket's weight of every event, the same as [`weigh`] over them
@@ -471,15 +533,16 @@ impl Strip {
 }
 
 /// The strip over `span` (the situation's days, or the date window) in
-/// `columns` columns: every event of the index, and the events `kept`.
-/// Every event's layer comes from the index's sums; only the kept events
-/// are counted one by one.
+/// `columns` columns: every event of the index, and the events `kept`
+/// (each once, in event order or its reverse). Every event's layer comes
+/// from the index's sums; the kept layer counts the kept events one by
+/// one, or the events left out when those are fewer.
 pub fn compute(
     span: (NaiveDate, NaiveDate),
     columns: usize,
     as_of: NaiveDate,
     index: &DayIndex,
-    kept: impl IntoIterator<Item = EventIx>,
+    kept: &[EventIx],
 ) -> Strip {
     if columns == 0 {
         return Strip::default();
@@ -502,11 +565,12 @@ pub fn compute(
     } else {
         String::new()
     };
+    let all = weigh_all(&scale, index);
     Strip {
         scale: Some(scale),
         columns,
-        all: weigh_all(&scale, index),
-        kept: weigh_days(&scale, kept.into_iter().map(|e| index.of(e))),
+        kept: weigh_kept(&scale, index, kept, &all),
+        all,
         now,
         labels: labels_now,
         unit,
@@ -724,14 +788,14 @@ mod tests {
             60,
             day(2024, 6, 21),
             &index,
-            [EventIx::new(0)],
+            &[EventIx::new(0)],
         );
         let two = compute(
             (day(2024, 6, 1), day(2024, 6, 30)),
             60,
             day(2024, 6, 21),
             &index,
-            EventIx::all(2),
+            &EventIx::all(2).collect::<Vec<_>>(),
         );
         assert_eq!(two.all, strip.all);
         assert!(close(two.kept[19].spread, 1.0 / 30.0));
@@ -803,6 +867,38 @@ mod tests {
                     proptest::prop_assert_eq!(g.exact, r.exact, "{} bucket {}", name, i);
                     proptest::prop_assert!(close(g.spread, r.spread), "{} bucket {}: {:?} vs {:?}", name, i, g, r);
                 }
+            }
+        }
+
+        /// The kept layer is the rules' answer for the kept events, whether
+        /// they are few (counted one by one) or many (every event less
+        /// those left out), and whichever way round the timeline lists them.
+        #[test]
+        fn the_kept_layer_weighs_what_is_kept(
+            events in proptest::collection::vec(crate::day_index::testing::any_event(), 1..50),
+            kept in proptest::collection::vec(proptest::bool::weighted(0.8), 50),
+            newest_first in proptest::bool::ANY,
+            start in 0u64..1600,
+            days in 0u64..1500,
+        ) {
+            let from = day(2021, 10, 1) + Days::new(start);
+            let to = from + Days::new(days);
+            let index = DayIndex::new(&events);
+            let mut chosen: Vec<EventIx> =
+                EventIx::all(events.len()).filter(|e| kept[e.get()]).collect();
+            let kept_events: Vec<Event> = chosen.iter().map(|&e| events[e.get()].clone()).collect();
+            if newest_first {
+                chosen.reverse();
+            }
+            let strip = compute((from, to), 60, from, &index, &chosen);
+            let scale = strip.scale.expect("columns");
+            let rules = weigh_by_rules(&scale, &kept_events);
+            proptest::prop_assert_eq!(strip.kept.len(), rules.len());
+            for (i, (g, r)) in strip.kept.iter().zip(&rules).enumerate() {
+                proptest::prop_assert_eq!(g.exact, r.exact, "bucket {}", i);
+                proptest::prop_assert!(close(g.spread, r.spread), "bucket {}: {:?} vs {:?}", i, g, r);
+                // Nothing kept there: nothing drawn, not a rounding error.
+                proptest::prop_assert!(r.spread != 0.0 || g.spread == 0.0, "bucket {}: {:?}", i, g);
             }
         }
     }

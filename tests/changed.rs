@@ -144,7 +144,8 @@ fn the_header_counts_what_changed_and_u_puts_a_chip_beside_it() {
 
 #[test]
 fn changed_quotes_and_actors_carry_a_marker_beside_their_bar() {
-    let mut app = app(120, 40);
+    // Wide enough for the quotes beside the actors.
+    let mut app = app(160, 45);
     let screen = draw(&app);
     let rows: Vec<String> = text_of(&screen, screen.area)
         .lines()

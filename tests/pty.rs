@@ -1017,8 +1017,9 @@ fn a_reload_that_drops_more_than_half_of_the_events_says_so() {
 
 #[test]
 fn picking_a_place_on_the_map_filters_the_timeline_and_the_map_follows() {
-    // The built-in situation, wide enough for the map beside the timeline.
-    let mut s = Session::start(&[], 120, 40);
+    // The built-in situation, wide enough for the map beside the timeline
+    // (whose titles and columns are whole in what the map leaves).
+    let mut s = Session::start(&[], 200, 60);
     s.wait_text("5 Map");
     // The map pane is narrow here: its status line takes its short words.
     s.wait_text("2 not on the map · ● exact ○ area");

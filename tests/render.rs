@@ -995,20 +995,22 @@ fn wide_200x60_shows_whole_titles_then_actors_and_roles() {
 }
 
 #[test]
-fn zoom_widens_the_title_column() {
-    // Side by side, from the first width that arranges the panes so, the
-    // longest title does not fit beside the other columns; zoomed, it does.
+fn side_by_side_the_timeline_still_shows_every_title_whole() {
+    // The panes go side by side only from the width where the timeline
+    // keeps all that it shows across the whole screen one column narrower
+    // (stacked): the longest title is whole on both sides of that width.
     let title = "Civil Protection evacuates 12,000 people from Lower Kessa";
+    let wide = |w: u16| app(w, 45).screen().arrangement == sitrep::geometry::Arrangement::Wide;
     let width = (100..400)
-        .find(|&w| app(w, 45).screen().arrangement == sitrep::geometry::Arrangement::Wide)
+        .find(|&w| wide(w))
         .expect("a width that puts the panes side by side");
-    let mut app = app(width, 45);
-    keys(&mut app, &[KeyCode::Char('g')]);
-    let screen = screen_text(draw(&app).backend().buffer());
-    assert!(!screen.contains(title), "{screen}");
-    keys(&mut app, &[KeyCode::Char('z')]);
-    let screen = screen_text(draw(&app).backend().buffer());
-    assert!(screen.contains(title), "{screen}");
+    for width in [width - 1, width] {
+        let mut app = app(width, 45);
+        keys(&mut app, &[KeyCode::Char('g')]);
+        let screen = screen_text(draw(&app).backend().buffer());
+        assert!(screen.contains(title), "{width}: {screen}");
+    }
+    assert!(!wide(width - 1));
 }
 
 /// Row `y` of the screen as drawn.
@@ -1308,13 +1310,13 @@ fn map_labels_use_the_room_they_have() {
 
 #[test]
 fn a_narrow_map_keeps_what_is_not_on_it_and_its_legend() {
-    // At 120x40 the map is a narrow pane beside the timeline: its status
+    // At 200x60 the map is a narrow pane beside the timeline: its status
     // line takes short words rather than lose the legend.
     let situation = load_str(sitrep::BUILTIN_TEXT).situation.unwrap();
     let mut app = App::new(situation, Options::default());
     app.update(Action::Resize {
-        width: 120,
-        height: 40,
+        width: 200,
+        height: 60,
     });
     let map = app
         .screen()

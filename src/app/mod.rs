@@ -141,7 +141,7 @@ fn facts<'a>(data: &'a Data, view: &View, banner: bool) -> Facts<'a> {
         zoom: view.zoom,
         map: data.has_map(),
         focus: view.focus,
-        tab: view.tab,
+        recent: view.recent,
         strip: !view.strip_hidden,
     }
 }
@@ -194,7 +194,7 @@ impl App {
             seen.opened(&app.data.situation);
         }
         if app.has_pane(options.focus) {
-            app.view.focus = options.focus;
+            app.set_focus(options.focus);
         }
         // Open on "now": the latest event that is over, with the
         // divider in view.
@@ -507,7 +507,7 @@ impl App {
             columns,
             s.as_of,
             self.data.index.days(),
-            self.data.selection.events.iter().copied(),
+            &self.data.selection.events,
         )
     }
 
@@ -722,9 +722,7 @@ impl App {
 
     fn set_focus(&mut self, pane: Pane) {
         self.view.focus = pane;
-        if pane != Pane::Figures {
-            self.view.tab = pane;
-        }
+        self.view.focused(pane);
     }
 
     fn set_search(&mut self, text: String) {

@@ -191,7 +191,7 @@ pub fn carry_over(old: &App, situation: Situation, warnings: usize) -> App {
     view.size = v.size;
     view.zoom = v.zoom;
     view.strip_hidden = v.strip_hidden;
-    view.tab = v.tab;
+    view.recent = v.recent;
     view.focus = if app.has_pane(v.focus) {
         v.focus
     } else {

@@ -126,7 +126,7 @@ fn tab_and_numbers_move_focus_and_esc_never_quits() {
     press(&mut app, KeyCode::BackTab);
     assert_eq!(app.view.focus, Pane::Quotes);
     // The tabbed layout shows the last focused of timeline/actors/quotes.
-    assert_eq!(app.view.tab, Pane::Quotes);
+    assert_eq!(app.view.tab(), Pane::Quotes);
     press(&mut app, KeyCode::Char('2'));
     assert_eq!(app.view.focus, Pane::Timeline);
     for _ in 0..5 {
@@ -492,7 +492,7 @@ fn tabs_are_clickable_in_the_small_layout() {
         row: rect.y,
     });
     assert_eq!(app.view.focus, Pane::Quotes);
-    assert_eq!(app.view.tab, Pane::Quotes);
+    assert_eq!(app.view.tab(), Pane::Quotes);
 }
 
 #[test]

@@ -26,9 +26,9 @@ pub struct View {
     /// The terminal's area, from the last resize.
     pub size: Rect,
     pub focus: Pane,
-    /// Which of timeline, actors and quotes a tabbed layout shows: the last
-    /// of them that had the focus.
-    pub tab: Pane,
+    /// Timeline, actors, quotes and map, the last focused first: panes that
+    /// share a slot as tabs show the one of them focused last.
+    pub recent: [Pane; 4],
     /// The focused pane fills the screen.
     pub zoom: bool,
     pub panes: Panes,
@@ -50,6 +50,20 @@ pub struct View {
     pub exported: Option<String>,
 }
 
+impl View {
+    /// The pane a slot of all four as tabs shows.
+    pub fn tab(&self) -> Pane {
+        self.recent[0]
+    }
+
+    /// Puts `pane` first among the recently focused.
+    pub fn focused(&mut self, pane: Pane) {
+        if let Some(at) = self.recent.iter().position(|&p| p == pane) {
+            self.recent[..=at].rotate_right(1);
+        }
+    }
+}
+
 impl Default for View {
     fn default() -> Self {
         View {
@@ -57,7 +71,7 @@ impl Default for View {
             // size the dashboard is designed for.
             size: Rect::new(0, 0, 80, 24),
             focus: Pane::Timeline,
-            tab: Pane::Timeline,
+            recent: [Pane::Timeline, Pane::Actors, Pane::Quotes, Pane::Map],
             zoom: false,
             panes: Panes::default(),
             search: None,

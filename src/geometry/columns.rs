@@ -14,6 +14,8 @@ pub struct TimelineColumns {
     pub title: usize,
     pub actors: usize,
     pub category: usize,
+    /// The sources count, right-aligned in what the other columns leave.
+    pub sources: usize,
 }
 
 impl TimelineColumns {
@@ -25,7 +27,7 @@ impl TimelineColumns {
         [GLYPH, self.date, self.title]
             .into_iter()
             .chain(optional)
-            .chain([SOURCES])
+            .chain([self.sources])
             .map(length)
             .collect()
     }
@@ -38,67 +40,79 @@ fn length(columns: usize) -> Constraint {
 
 pub const GLYPH: usize = 2;
 pub const SOURCES: usize = 4;
-/// Titles are what people read; other columns give way first. Titles keep
-/// at least this many columns while the actors column is shown.
-const TITLE_MIN: usize = 36;
-/// The actors column shrinks to this before it goes: room for a short name
-/// and a count of the rest ("Kenyan police +2"), and the space after.
+/// Titles grow to their longest before anything else is shown, up to this
+/// (the space after included); beyond it only once every column is whole.
+const TITLE_CAP: usize = 91;
+/// The actors column appears at this width (or what its names need, if
+/// less): room for a short name and a count of the rest ("Kenyan police
+/// +2"), and the space after. It grows to [`ACTORS_MAX`] at most: a row
+/// names the first few actors and counts the rest, the detail names all.
 const ACTORS_MIN: usize = 17;
 const ACTORS_MAX: usize = 36;
 
-/// Titles first, as wide as nearly all of them need; the actors column
-/// takes what is left (down to [`ACTORS_MIN`], when titles are cut to make
-/// room for it); the category only when titles and actors are whole. Room
-/// beyond that goes to the longest titles and names.
-/// `width` is the pane's, zoomed or not; a wider pane never shows fewer
-/// columns.
+/// Each column takes its turn: the title up to its longest (or
+/// [`TITLE_CAP`]), then the actors (shown from [`ACTORS_MIN`]), then the
+/// category, then titles beyond the cap; what is left stays blank at the
+/// end. A column comes only once the ones before it are whole, and never
+/// takes room from them, so every column is as wide or wider on a wider
+/// pane: nothing shown at a width is cut at a larger one. The date column
+/// stays as most dates need: an outlier is cut, not given every row's room.
+/// `width` is the pane's, inside its border, zoomed or not.
 pub fn timeline_columns(d: &Derived, width: usize) -> TimelineColumns {
     let gap = if width >= 100 { 2 } else { 1 };
     let date = d.date_width + gap;
-    let rest = width.saturating_sub(GLYPH + date + SOURCES);
-    // Each wanted width counts the space after the column.
-    let title_want = (d.title_width + 1).max(TITLE_MIN);
-    let actors_want = match d.event_actors_width {
-        0 => 0,
-        w => (w + 1).min(ACTORS_MAX),
+    let mut spare = width.saturating_sub(GLYPH + date + SOURCES);
+    let wants = Wants::of(d);
+    // The share of `spare` a column takes: what it wants, as much of it as
+    // is left when at least `least` is, else nothing; and nothing at all
+    // once a column before it has less than it wants.
+    let mut whole = true;
+    let mut take = |want: usize, least: usize| {
+        let took = if whole && spare >= least.min(want) {
+            want.min(spare)
+        } else {
+            0
+        };
+        whole &= took == want;
+        spare -= took;
+        took
     };
-    let category_want = match d.category_width {
-        0 => 0,
-        w => w + 2,
-    };
-    let (actors, category) = if rest >= title_want + actors_want + category_want {
-        (actors_want, category_want)
-    } else if rest >= title_want + actors_want {
-        (actors_want, 0)
-    } else if actors_want > 0 && rest >= TITLE_MIN + ACTORS_MIN.min(actors_want) {
-        let actors = rest.saturating_sub(title_want).max(ACTORS_MIN);
-        (actors.min(actors_want), 0)
-    } else {
-        (0, 0)
-    };
-    let mut cols = TimelineColumns {
+    let title = take(wants.title.min(TITLE_CAP), 0);
+    let actors = take(wants.actors, ACTORS_MIN);
+    let category = take(wants.category, wants.category);
+    let title = title + take(wants.title.saturating_sub(title), 0);
+    TimelineColumns {
         date,
-        title: rest - actors - category,
+        title,
         actors,
         category,
-    };
-    // Room beyond every column's want: first the longest titles, then the
-    // actors' names in full; the rest stays at the end, so columns do not
-    // drift apart on a very wide screen. The date column stays as most
-    // dates need: an outlier is cut, not given every row's room.
-    if category == category_want && actors == actors_want {
-        let mut spare = cols.title.saturating_sub(title_want);
-        cols.title -= spare;
-        let mut grow = |column: &mut usize, want: usize| {
-            let by = want.saturating_sub(*column).min(spare);
-            *column += by;
-            spare -= by;
-        };
-        grow(&mut cols.title, d.title_max + 1);
-        grow(&mut cols.actors, d.event_actors_max + 1);
-        cols.category += spare;
+        // The rest goes before the count at the end, so columns do not
+        // drift apart on a very wide pane.
+        sources: SOURCES + spare,
     }
-    cols
+}
+
+/// The columns each part of a timeline row wants, the space after included.
+struct Wants {
+    title: usize,
+    actors: usize,
+    category: usize,
+}
+
+impl Wants {
+    fn of(d: &Derived) -> Wants {
+        Wants {
+            title: d.title_max + 1,
+            actors: match d.event_actors_max {
+                0 => 0,
+                w => (w + 1).min(ACTORS_MAX),
+            },
+            category: match d.category_width {
+                0 => 0,
+                w => w + 2,
+            },
+        }
+    }
 }
 
 pub const MARK: usize = 2;
@@ -151,35 +165,35 @@ pub fn actors_columns(d: &Derived, width: usize) -> ActorColumns {
     ActorColumns {
         name,
         kind,
-        role: rest - name,
+        role: (rest - name).min(role_cap(d)),
     }
 }
 
 /// The narrowest role column worth showing.
 const ROLE_MIN: usize = 12;
+/// Roles are cut at this many columns however wide the pane (the detail
+/// shows them whole), so a pane of [`actors_full_width`] shows all the
+/// list ever shows and has neighbours on a wide screen.
+const ROLE_MAX: usize = 60;
 
-/// Columns inside its border the timeline needs to show every column with
-/// titles as wide as nearly all need.
-pub fn timeline_full_width(d: &Derived) -> usize {
-    let date = d.date_width + 2;
-    let title = (d.title_width + 1).max(TITLE_MIN);
-    let actors = match d.event_actors_width {
-        0 => 0,
-        w => (w + 1).min(ACTORS_MAX),
-    };
-    let category = match d.category_width {
-        0 => 0,
-        w => w + 2,
-    };
-    GLYPH + date + title + actors + category + SOURCES
+/// How wide the role column grows: to the longest role, within
+/// [`ROLE_MIN`] and [`ROLE_MAX`].
+fn role_cap(d: &Derived) -> usize {
+    d.role_max.clamp(ROLE_MIN, ROLE_MAX)
 }
 
-/// Columns inside its border the actors pane needs to show every column:
-/// whole names, kinds in full, counts and roles.
+/// Columns inside its border from which the timeline shows everything it
+/// can: every column at its widest, titles whole. A wider pane shows only
+/// more blank at the end of its rows.
+pub fn timeline_full_width(d: &Derived) -> usize {
+    let wants = Wants::of(d);
+    GLYPH + d.date_width + 2 + wants.title + wants.actors + wants.category + SOURCES
+}
+
+/// Columns inside its border from which the actors pane shows everything
+/// it can: whole names, kinds in full, counts and roles up to
+/// [`ROLE_MAX`].
 pub fn actors_full_width(d: &Derived) -> usize {
-    let role = match d.role_width {
-        0 => 0,
-        w => w.max(ROLE_MIN),
-    };
+    let role = if d.role_max == 0 { 0 } else { role_cap(d) };
     MARK + d.kind_widths.0 + 1 + COUNT + d.actor_name_max + 1 + role
 }

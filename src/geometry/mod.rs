@@ -4,7 +4,22 @@
 //! [`Screen::new`] is the one place that decides, once per change of size
 //! or state, so paging, mouse hits and drawing always agree.
 //!
-//! Wide (at least 110 columns and 22 rows):
+//! The rule behind the arrangements: nothing the timeline or the actors pane
+//! shows at a size is cut at a larger one (wider, taller or both). A short
+//! terminal shows one pane at a time across the whole width, so on every
+//! larger one each of these two lists keeps the whole width too, until it
+//! shows everything it can in less ([`Facts::timeline_full`]); only what it
+//! then leaves goes to a neighbour.
+//!
+//! Tabbed (under 36 rows, 80x24 included): one card row, then one of
+//! timeline / actors / quotes / map, whose title is a row of tabs.
+//!
+//! Stacked (at least 36 rows): the timeline across the width above the
+//! actors. The map goes beside the timeline once the timeline shows
+//! everything and leaves it 40 columns (200x60 on the built-in situation: a
+//! tall map beside whole titles; at 120x40 a 38-column map beside cut titles
+//! was worth less than the titles), the quotes beside the actors once they
+//! leave 32; until then each is a tab of the actors' slot:
 //!
 //! ```text
 //!  title                                                   as of 14 Mar 2025   header, 2 rows
@@ -12,27 +27,21 @@
 //! ─ 1 Key figures ────────────────────────────────────────────────────────  1 or 2 card rows
 //! ┌─────────┐┌─────────┐┌─────────┐ ...
 //! └─────────┘└─────────┘└─────────┘
-//! ┌ 2 Timeline (62%) ─────────────────────┐┌ 3 Actors (up to half) ──────┐
-//! │                                       ││                             │
-//! │                                       │└─────────────────────────────┘
-//! │                                       │┌ 4 Quotes ───────────────────┐
-//! │                                       │└─────────────────────────────┘
-//! │                                       │┌ 5 Map (40%) ────────────────┐
-//! └───────────────────────────────────────┘└─────────────────────────────┘
-//!  Enter open  / search  a actors ...                                      footer, 1 row
+//! ┌ 2 Timeline (the width, or all it needs) ───────────┐┌ 5 Map (the rest) ┐
+//! │                                                    ││                  │
+//! └────────────────────────────────────────────────────┘└──────────────────┘
+//! ┌ 3 Actors ─ 4 Quotes ─ 5 Map (tabs while they have  ┐┌ 4 Quotes (the    ┐
+//! │ no slot of their own)                              ││ rest)            │
+//! └────────────────────────────────────────────────────┘└──────────────────┘
+//!  Enter open  / search  a actors  ...                                      footer, 1 row
 //! ```
+//!
+//! Wide (at least 22 rows, and as wide as both lists need side by side): the
+//! timeline beside a column of actors (the rows their list needs, up to
+//! half), quotes, and the map (two fifths).
 //!
 //! While a save of the file does not load, a banner of one or two rows sits
 //! under the header (two while the timeline keeps [`TIMELINE_MIN_ROWS`]).
-//!
-//! The timeline takes 62% of the width (60% from 160 columns, so roles fit
-//! beside the actors); actors take the rows their list needs, up to half.
-//!
-//! Stacked (narrower, at least 36 rows): the timeline spans the width, with
-//! actors, quotes and the map side by side under it.
-//!
-//! Tabbed (everything smaller, 80x24 included): one card row, then one of
-//! timeline / actors / quotes / map, whose title is a row of tabs.
 //!
 //! The time strip takes the top two or three rows inside the timeline's
 //! border, above its list, while the timeline is tall enough.
@@ -55,9 +64,14 @@ use cards::Grid;
 
 pub const MIN_WIDTH: u16 = 50;
 pub const MIN_HEIGHT: u16 = 15;
-const WIDE_MIN_WIDTH: u16 = 110;
 const WIDE_MIN_HEIGHT: u16 = 22;
+const WIDE_MIN_WIDTH: u16 = 110;
 const STACKED_MIN_HEIGHT: u16 = 36;
+/// The narrowest slots beside the timeline and beside the actors worth
+/// giving the map and the quotes (a tab of their own is better than less:
+/// quotes wrap, a map narrower than this shows too few places).
+const MAP_MIN_WIDTH: u16 = 40;
+const QUOTES_MIN_WIDTH: u16 = 32;
 /// Timeline rows a two-row banner leaves at least (one row otherwise).
 pub const TIMELINE_MIN_ROWS: u16 = 8;
 /// Body rows from which the figures strip may take two rows of cards.
@@ -83,16 +97,17 @@ pub struct Facts<'a> {
     /// Actors in the file (the actors pane takes what it needs).
     pub actors: usize,
     /// Columns the timeline and the actors pane need, borders included, to
-    /// show every column they have (see `columns`): side by side only
-    /// from their sum, so a wider screen never shows less of either.
+    /// show all they can (see `columns`): narrower than the screen only
+    /// from these, so a larger screen never shows less of either.
     pub timeline_full: u16,
     pub actors_full: u16,
     pub zoom: bool,
     /// Some place has coordinates: the map pane has a slot (none without).
     pub map: bool,
     pub focus: Pane,
-    /// Which pane the tabbed arrangement shows.
-    pub tab: Pane,
+    /// Timeline, actors, quotes and map, the last focused first: of panes
+    /// sharing a slot as tabs, the slot shows the first in this order.
+    pub recent: [Pane; 4],
     /// The time strip is wanted above the timeline's list (`t` hides it).
     pub strip: bool,
 }
@@ -112,7 +127,7 @@ pub struct LaidOut {
     zoom: bool,
     map: bool,
     focus: Pane,
-    tab: Pane,
+    recent: [Pane; 4],
     strip: bool,
 }
 
@@ -128,7 +143,7 @@ impl LaidOut {
             zoom: facts.zoom,
             map: facts.map,
             focus: facts.focus,
-            tab: facts.tab,
+            recent: facts.recent,
             strip: facts.strip,
         }
     }
@@ -145,7 +160,7 @@ impl LaidOut {
             zoom,
             map,
             focus,
-            tab,
+            recent,
             strip,
         } = *facts;
         self.size == size
@@ -156,7 +171,7 @@ impl LaidOut {
             && self.zoom == zoom
             && self.map == map
             && self.focus == focus
-            && self.tab == tab
+            && self.recent == recent
             && self.strip == strip
             && self.labels.as_slice() == labels
     }
@@ -261,14 +276,9 @@ pub fn map_areas(inner: Rect) -> (Rect, Rect) {
     (map, status)
 }
 
-/// The tabs of the tabbed arrangement, as drawn on the pane's top border
-/// (the map's only when it has a slot).
-pub fn tab_labels(map: bool) -> Vec<(Pane, String)> {
-    [Pane::Timeline, Pane::Actors, Pane::Quotes, Pane::Map]
-        .into_iter()
-        .filter(|&p| map || p != Pane::Map)
-        .map(|p| (p, format!(" {} {} ", p.number(), p.title())))
-        .collect()
+/// A pane's tab, as drawn on the top border of a slot that panes share.
+pub fn tab_label(pane: Pane) -> String {
+    format!(" {} {} ", pane.number(), pane.title())
 }
 
 /// Below the minimum size the screen only asks to be enlarged, and keys other
@@ -300,7 +310,10 @@ fn arrange(facts: &Facts, banner_rows: u16) -> Screen {
     if screen.too_small {
         return screen;
     }
-    let wide_from = WIDE_MIN_WIDTH.max(facts.timeline_full.saturating_add(facts.actors_full));
+    // Side by side only where both lists show all they can (see
+    // `Facts::timeline_full`): anywhere narrower each has the whole width,
+    // as in the tabbed arrangement, so a larger screen never shows less.
+    let wide_from = (facts.timeline_full.saturating_add(facts.actors_full)).max(WIDE_MIN_WIDTH);
     screen.arrangement = if area.width >= wide_from && area.height >= WIDE_MIN_HEIGHT {
         Arrangement::Wide
     } else if area.height >= STACKED_MIN_HEIGHT {
@@ -319,59 +332,12 @@ fn arrange(facts: &Facts, banner_rows: u16) -> Screen {
         Layout::vertical([Constraint::Length(figures_height), Constraint::Fill(1)]).areas(body);
     screen.place(Pane::Figures, strip, !facts.labels.is_empty());
 
-    let group = [Pane::Timeline, Pane::Actors, Pane::Quotes, Pane::Map];
     match screen.arrangement {
-        Arrangement::Wide => {
-            // The side panes take what the actors pane needs to show all
-            // its columns; the timeline the rest (its titles the slack).
-            let [timeline, side] = Layout::horizontal([
-                Constraint::Fill(1),
-                Constraint::Length(facts.actors_full.max(main.width / 3)),
-            ])
-            .areas(main);
-            // The map takes the lower two fifths of the side.
-            let map_share = if facts.map { 40 } else { 0 };
-            let [upper, map] =
-                Layout::vertical([Constraint::Fill(1), Constraint::Percentage(map_share)])
-                    .areas(side);
-            // Actors take what their list needs, up to half; quotes the rest.
-            let actors_height = (facts.actors as u16).saturating_add(3);
-            let [actors, quotes] = Layout::vertical([
-                Constraint::Max(actors_height.max(upper.height / 4).min(upper.height / 2)),
-                Constraint::Fill(1),
-            ])
-            .areas(upper);
-            for (pane, rect) in group.into_iter().zip([timeline, actors, quotes, map]) {
-                screen.place(pane, rect, pane != Pane::Map || facts.map);
-            }
-        }
-        Arrangement::Stacked => {
-            let lower = (main.height * 2 / 5).max(10);
-            let [upper, bottom] =
-                Layout::vertical([Constraint::Fill(1), Constraint::Length(lower)]).areas(main);
-            // The map sits beside the timeline, in what the timeline's
-            // columns leave, between a third and two fifths of the width.
-            let map_width = if facts.map {
-                main.width
-                    .saturating_sub(facts.timeline_full)
-                    .clamp(main.width / 3, main.width * 2 / 5)
-            } else {
-                0
-            };
-            let [timeline, map] =
-                Layout::horizontal([Constraint::Fill(1), Constraint::Length(map_width)])
-                    .areas(upper);
-            let [actors, quotes] =
-                Layout::horizontal([Constraint::Percentage(50), Constraint::Fill(1)]).areas(bottom);
-            for (pane, rect) in group.into_iter().zip([timeline, actors, quotes, map]) {
-                screen.place(pane, rect, pane != Pane::Map || facts.map);
-            }
-        }
+        Arrangement::Wide => screen.wide(facts, main),
+        Arrangement::Stacked => screen.stacked(facts, main),
         Arrangement::Tabbed => {
-            for pane in group {
-                screen.place(pane, main, pane == facts.tab);
-            }
-            screen.tabs = tabs(main, facts.map);
+            let all = [Pane::Timeline, Pane::Actors, Pane::Quotes, Pane::Map];
+            screen.share(main, &all[..if facts.map { 4 } else { 3 }], facts);
         }
     }
 
@@ -413,19 +379,109 @@ impl Screen {
         self.slots[pane.position()] = rect;
         self.shown[pane.position()] = shown;
     }
+
+    /// The timeline beside a column of actors, quotes and map, each list
+    /// at least as wide as it needs to show everything; the column takes
+    /// two fifths if that leaves the timeline enough.
+    fn wide(&mut self, facts: &Facts, main: Rect) {
+        let side = (main.width * 2 / 5)
+            .max(facts.actors_full)
+            .min(main.width.saturating_sub(facts.timeline_full));
+        let [timeline, side] =
+            Layout::horizontal([Constraint::Fill(1), Constraint::Length(side)]).areas(main);
+        // The map takes the lower two fifths of the side.
+        let map_share = if facts.map { 40 } else { 0 };
+        let [upper, map] =
+            Layout::vertical([Constraint::Fill(1), Constraint::Percentage(map_share)]).areas(side);
+        // Actors take what their list needs, up to half; quotes the rest.
+        let actors_height = (facts.actors as u16).saturating_add(3);
+        let [actors, quotes] = Layout::vertical([
+            Constraint::Max(actors_height.max(upper.height / 4).min(upper.height / 2)),
+            Constraint::Fill(1),
+        ])
+        .areas(upper);
+        self.place(Pane::Timeline, timeline, true);
+        self.place(Pane::Actors, actors, true);
+        self.place(Pane::Quotes, quotes, true);
+        self.place(Pane::Map, map, facts.map);
+    }
+
+    /// The timeline above the actors, each the whole width unless it shows
+    /// everything in less (so neither shows less than on a shorter, tabbed
+    /// screen). What the timeline leaves beside it goes to the map (a tall
+    /// slot suits a map better than a cramped one beside cut titles), what
+    /// the actors leave to the quotes; a pane without a slot of its own is
+    /// a tab of the actors' slot (or of the quotes').
+    fn stacked(&mut self, facts: &Facts, main: Rect) {
+        let lower = (main.height * 2 / 5).max(10);
+        let [upper, bottom] =
+            Layout::vertical([Constraint::Fill(1), Constraint::Length(lower)]).areas(main);
+        let beside = |full: u16, least: u16| {
+            Some(main.width.saturating_sub(full))
+                .filter(|&w| w >= least)
+                .unwrap_or(0)
+        };
+        let map_beside = if facts.map {
+            beside(facts.timeline_full, MAP_MIN_WIDTH)
+        } else {
+            0
+        };
+        let [timeline, map] =
+            Layout::horizontal([Constraint::Fill(1), Constraint::Length(map_beside)]).areas(upper);
+        let quotes_beside = beside(facts.actors_full, QUOTES_MIN_WIDTH);
+        let [actors, side] =
+            Layout::horizontal([Constraint::Fill(1), Constraint::Length(quotes_beside)])
+                .areas(bottom);
+        self.place(Pane::Timeline, timeline, true);
+        if map_beside > 0 {
+            self.place(Pane::Map, map, true);
+        }
+        let map_left = facts.map && map_beside == 0;
+        let mut below = vec![Pane::Actors];
+        let mut aside = vec![];
+        let without_slot = if quotes_beside > 0 {
+            &mut aside
+        } else {
+            &mut below
+        };
+        without_slot.push(Pane::Quotes);
+        if map_left {
+            without_slot.push(Pane::Map);
+        }
+        self.share(actors, &below, facts);
+        if !aside.is_empty() {
+            self.share(side, &aside, facts);
+        }
+    }
+
+    /// Panes sharing a slot: the one focused last shows, under a row of
+    /// tabs on the slot's top border (one pane alone needs none).
+    fn share(&mut self, slot: Rect, panes: &[Pane], facts: &Facts) {
+        let shown = facts
+            .recent
+            .into_iter()
+            .find(|p| panes.contains(p))
+            .unwrap_or(panes[0]);
+        for &pane in panes {
+            self.place(pane, slot, pane == shown);
+        }
+        if panes.len() > 1 {
+            self.tabs.extend(tabs(slot, panes));
+        }
+    }
 }
 
-/// Tab label rects along the top border of the tabbed pane.
-fn tabs(pane: Rect, map: bool) -> Vec<(Rect, Pane)> {
-    let mut x = pane.x.saturating_add(1);
-    let end = pane.right().saturating_sub(1);
+/// Tab label rects along the top border of a slot.
+fn tabs(slot: Rect, panes: &[Pane]) -> Vec<(Rect, Pane)> {
+    let mut x = slot.x.saturating_add(1);
+    let end = slot.right().saturating_sub(1);
     let mut out = Vec::new();
-    for (p, label) in tab_labels(map) {
-        let w = width(&label) as u16;
+    for &p in panes {
+        let w = width(&tab_label(p)) as u16;
         if x.saturating_add(w) > end {
             break;
         }
-        out.push((Rect::new(x, pane.y, w, 1), p));
+        out.push((Rect::new(x, slot.y, w, 1), p));
         // One column for the separator between tabs.
         x = x.saturating_add(w + 1);
     }

@@ -41,6 +41,8 @@ impl Step {
 #[derive(Debug, Default)]
 pub struct Progress {
     step: AtomicU8,
+    /// Bytes of the file read so far (while reading it).
+    read: AtomicUsize,
     /// Bytes of the text parsed so far, and in all.
     parsed: AtomicUsize,
     total: AtomicUsize,
@@ -52,6 +54,7 @@ pub struct Progress {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Snapshot {
     pub step: Step,
+    pub read: usize,
     pub parsed: usize,
     pub total: usize,
     pub items: usize,
@@ -61,6 +64,9 @@ impl Snapshot {
     /// How much of the text is parsed, 0.0 to 1.0 (1.0 once past parsing).
     pub fn ratio(&self) -> f64 {
         match self.step {
+            Step::Reading if self.total > 0 => {
+                (self.read as f64 / self.total as f64).clamp(0.0, 1.0)
+            }
             Step::Reading => 0.0,
             Step::Parsing if self.total > 0 => {
                 (self.parsed as f64 / self.total as f64).clamp(0.0, 1.0)
@@ -79,7 +85,11 @@ impl Snapshot {
                 mb(self.total),
                 grouped(self.items)
             ),
-            Step::Reading => format!("reading the file ({} MB)", mb(self.total)),
+            Step::Reading => format!(
+                "reading the file: {} of {} MB",
+                mb(self.read),
+                mb(self.total)
+            ),
             step => format!("{}: {} items", step.describe(), grouped(self.items)),
         }
     }
@@ -110,6 +120,7 @@ impl Progress {
             .unwrap_or(Step::Done);
         Snapshot {
             step,
+            read: self.read.load(Ordering::Relaxed),
             parsed: self.parsed.load(Ordering::Relaxed),
             total: self.total.load(Ordering::Relaxed),
             items: self.items.load(Ordering::Relaxed),
@@ -122,6 +133,11 @@ impl Progress {
 
     pub fn set_total(&self, bytes: usize) {
         self.total.store(bytes, Ordering::Relaxed);
+    }
+
+    /// While reading: how many bytes are read (of [`Progress::set_total`]).
+    pub fn read_up_to(&self, bytes: usize) {
+        self.read.store(bytes, Ordering::Relaxed);
     }
 
     /// `bytes` more parsed and `items` more read, by one of several threads.
@@ -149,7 +165,13 @@ mod tests {
     fn a_snapshot_says_what_is_under_way() {
         let progress = Progress::new();
         progress.set_total(459_000_000);
-        assert_eq!(progress.snapshot().line(), "reading the file (459 MB)");
+        assert_eq!(progress.snapshot().line(), "reading the file: 0 of 459 MB");
+        progress.read_up_to(300_000_000);
+        assert_eq!(
+            progress.snapshot().line(),
+            "reading the file: 300 of 459 MB"
+        );
+        assert!((progress.snapshot().ratio() - 300.0 / 459.0).abs() < 1e-9);
         progress.set_step(Step::Parsing);
         progress.parsed_up_to(205_400_000, 1_234_567);
         let now = progress.snapshot();

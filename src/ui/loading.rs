@@ -85,6 +85,7 @@ mod tests {
     fn shows_the_file_how_far_it_is_and_how_to_quit() {
         let snapshot = Snapshot {
             step: Step::Parsing,
+            read: 459_000_000,
             parsed: 229_500_000,
             total: 459_000_000,
             items: 400_000,

@@ -35,7 +35,7 @@ use ratatui::widgets::{
 
 use crate::action::Pane;
 use crate::app::{App, Field, Popup};
-use crate::geometry::{self, Screen, tab_labels};
+use crate::geometry::{self, Screen, tab_label};
 
 /// Draws the whole screen.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
@@ -135,8 +135,8 @@ fn too_small(app: &App, area: Rect, buf: &mut Buffer) {
         .render(area, buf);
 }
 
-/// Draws a pane's frame: its numbered title (or the tabs, in the tabbed
-/// arrangement), `info` on the bottom border, a thick border when focused.
+/// Draws a pane's frame: its numbered title (or the tabs, when it shares
+/// its slot), `info` on the bottom border, a thick border when focused.
 /// Returns the area inside.
 pub(crate) fn pane_frame(
     app: &App,
@@ -154,7 +154,11 @@ pub(crate) fn pane_frame(
         theme.strong()
     };
     let mut block = focus_border(Block::bordered(), theme, focused);
-    if screen.tabs.is_empty() {
+    // The tabs on this pane's top border, when it shares its slot.
+    let tabs: Vec<(Rect, Pane)> = (screen.tabs.iter().copied())
+        .filter(|(rect, _)| rect.y == area.y && area.x <= rect.x && rect.right() <= area.right())
+        .collect();
+    if tabs.is_empty() {
         block = block.title(Span::styled(
             format!(
                 " {} {}{} ",
@@ -175,19 +179,19 @@ pub(crate) fn pane_frame(
     }
     let inner = block.inner(area);
     block.render(area, buf);
-    let labels = tab_labels(true);
-    for (rect, tab) in &screen.tabs {
-        let label = labels
-            .iter()
-            .find(|(p, _)| p == tab)
-            .map(|(_, l)| l.as_str())
-            .unwrap_or_default();
-        let style = if *tab == pane {
+    for (rect, tab) in tabs {
+        let style = if tab == pane {
             title_style
         } else {
             theme.dim()
         };
-        buf.set_stringn(rect.x, rect.y, label, usize::from(rect.width), style);
+        buf.set_stringn(
+            rect.x,
+            rect.y,
+            tab_label(tab),
+            usize::from(rect.width),
+            style,
+        );
     }
     inner
 }
