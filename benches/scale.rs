@@ -86,10 +86,28 @@ fn key(app: &mut App, code: KeyCode) {
     }
 }
 
+/// A file with nothing to report: the fast path, on every core.
 #[divan::bench(args = sizes(), sample_count = 10)]
 fn load_and_check(bencher: Bencher, events: usize) {
     let text = text(events);
     bencher.bench(|| sitrep::load::load_str(black_box(text)));
+}
+
+/// The same file by the full reader alone, as a file with a problem is
+/// read: what the fast path saves.
+#[divan::bench(args = sizes(), sample_count = 10)]
+fn load_in_full(bencher: Bencher, events: usize) {
+    let text = text(events);
+    bencher.bench(|| sitrep::load::load_str_in_full(black_box(text)));
+}
+
+/// The file read from disk in blocks as `check` reads it, never held whole.
+#[divan::bench(args = sizes(), sample_count = 10)]
+fn load_file_in_blocks(bencher: Bencher, events: usize) {
+    let mut file = tempfile::NamedTempFile::new().expect("a temporary file");
+    std::io::Write::write_all(&mut file, text(events).as_bytes()).expect("written");
+    let progress = sitrep::load::Progress::new();
+    bencher.bench(|| sitrep::load::load_file_with(black_box(file.path()), u64::MAX, &progress));
 }
 
 #[divan::bench(args = sizes(), sample_count = 10)]
@@ -230,7 +248,7 @@ fn huge_text_redraw(bencher: Bencher) {
     s.events[last].title = long.clone();
     s.quotes[0].text = long.clone();
     let speaker = s.quotes[0].speaker;
-    s.actors[speaker].name = long.clone();
+    s.actors[speaker].name = long.as_str().into();
     s.metrics[0].label = long;
     let mut app = App::new(s, Options::default());
     app.update(Action::Resize {

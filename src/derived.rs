@@ -346,13 +346,13 @@ mod tests {
                 .iter()
                 .enumerate()
                 .map(|(i, &part_of)| crate::model::Actor {
-                    id: format!("a{i}"),
-                    name: format!("A{i}"),
+                    id: format!("a{i}").into(),
+                    name: format!("A{i}").into(),
                     kind: ActorKind::Other,
                     role: None,
                     part_of: part_of.map(ActorIx::new),
-                    aliases: vec![],
-                    tags: vec![],
+                    aliases: Box::default(),
+                    tags: Box::default(),
                 })
                 .collect(),
             ..Situation::default()

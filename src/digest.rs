@@ -332,10 +332,10 @@ impl<'a> Feed<'a> {
         self.buffer.push(u8::from(on));
     }
 
-    fn strs(&mut self, list: &[String]) {
+    fn strs(&mut self, list: &[impl AsRef<str>]) {
         self.u64(list.len() as u64);
         for text in list {
-            self.str(text);
+            self.str(text.as_ref());
         }
     }
 

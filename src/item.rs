@@ -71,7 +71,7 @@ pub fn line(s: &Situation, target: Target) -> Option<u32> {
 pub fn title(s: &Situation, target: Target) -> String {
     let text = match target {
         Target::Event(e) => &s.events[e].title,
-        Target::Actor(a) => &s.actors[a].name,
+        Target::Actor(a) => &*s.actors[a].name,
         Target::Metric(m) => &s.metrics[m].label,
         Target::Quote(q) => &s.quotes[q].text,
         Target::Place(p) => &s.places[p].name,
@@ -118,7 +118,7 @@ pub fn plain_text(s: &Situation, figures: &[Figure], target: Target) -> String {
     let names = |actors: &[ActorIx]| {
         actors
             .iter()
-            .map(|&a| s.actors[a].name.as_str())
+            .map(|&a| &*s.actors[a].name)
             .collect::<Vec<_>>()
             .join(", ")
     };
@@ -147,7 +147,7 @@ pub fn plain_text(s: &Situation, figures: &[Figure], target: Target) -> String {
             t.field("Actor", &actor.name);
             t.field("Kind", actor.kind.as_str());
             t.field("Role", actor.role.as_deref().unwrap_or(""));
-            let part_of = actor.part_of.map(|p| s.actors[p].name.as_str());
+            let part_of = actor.part_of.map(|p| &*s.actors[p].name);
             t.field("Part of", part_of.unwrap_or(""));
             t.field("Also known as", &actor.aliases.join(", "));
             t.field("Tags", &actor.tags.join(", "));

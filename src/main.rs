@@ -1,4 +1,3 @@
-use std::borrow::Cow;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -511,21 +510,28 @@ fn open_input(path: Option<&PathBuf>, max_size: u64) -> Result<(String, Input), 
     }
 }
 
-/// Reads a file named on the command line (see [`read`]), or the built-in
-/// situation.
-fn read_input(path: Option<&PathBuf>, max_size: u64) -> Result<(String, Vec<u8>), String> {
+/// How a file named on the command line (or the built-in one) is shown.
+fn input_name(path: Option<&PathBuf>) -> String {
     match path {
-        None => Ok((
-            sitrep::BUILTIN_PATH.to_string(),
-            sitrep::BUILTIN_TEXT.as_bytes().to_vec(),
-        )),
-        Some(path) => {
-            let shown = sitrep::sanitize::clean_line(&path.display().to_string()).into_owned();
-            match read::read_file(path, max_size) {
-                Ok(bytes) => Ok((shown, bytes)),
-                Err(e) => Err(format!("sitrep: cannot read {shown}: {e}")),
-            }
-        }
+        None => sitrep::BUILTIN_PATH.to_string(),
+        Some(path) => sitrep::sanitize::clean_line(&path.display().to_string()).into_owned(),
+    }
+}
+
+/// Reads and loads a file named on the command line, or the built-in
+/// situation. A large file that loads is never held whole (see
+/// [`load::load_file_with`]).
+fn load_input(
+    path: Option<&PathBuf>,
+    max_size: u64,
+    progress: &Progress,
+) -> Result<load::Loaded, read::ReadError> {
+    match path {
+        None => Ok(load::Loaded {
+            report: load::load_bytes_with(sitrep::BUILTIN_TEXT.as_bytes(), progress),
+            bytes: Some(sitrep::BUILTIN_TEXT.as_bytes().to_vec()),
+        }),
+        Some(path) => load::load_file_with(path, max_size, progress),
     }
 }
 
@@ -576,28 +582,26 @@ fn run_check(
     };
     let mut stdout = std::io::stdout().lock();
     for input in inputs {
-        let (path, bytes) = match read_input(input, max_size) {
-            Ok(read) => read,
-            Err(message) => {
-                let _ = stdout.flush();
-                eprintln!("{message}");
-                code = 2;
-                continue;
-            }
-        };
+        let path = input_name(input);
         let progress = Arc::new(Progress::new());
         let mut line = ProgressLine::start(
             format!("checking {path}"),
             Arc::clone(&progress),
             std::io::stderr().is_terminal(),
         );
-        let text = String::from_utf8_lossy(&bytes);
-        let report = match &text {
-            Cow::Borrowed(text) => load::load_str_with(text, &progress),
-            // Not UTF-8: load_bytes says where.
-            Cow::Owned(_) => load::load_bytes(&bytes),
-        };
+        let loaded = load_input(input, max_size, &progress);
         line.finish();
+        let load::Loaded { report, bytes } = match loaded {
+            Ok(loaded) => loaded,
+            Err(e) => {
+                let _ = stdout.flush();
+                eprintln!("sitrep: cannot read {path}: {e}");
+                code = 2;
+                continue;
+            }
+        };
+        // Only a file with problems is kept whole, to show where they are.
+        let text = String::from_utf8_lossy(bytes.as_deref().unwrap_or_default());
         let printed = check::print_report(&mut stdout, &path, &text, &report, strict, style);
         // Freeing a large model takes a while (about 80 ms for 100,000
         // events) and nothing needs to wait for it. If no thread can be
@@ -711,20 +715,21 @@ fn run_summary(args: &SummaryArgs) -> ExitCode {
         Ok(config) => config,
         Err(code) => return code,
     };
-    let (path, bytes) = match read_input(args.file.as_ref(), args.limit.max_size) {
-        Ok(read) => read,
-        Err(message) => {
-            eprintln!("{message}");
-            return ExitCode::from(2);
-        }
-    };
+    let path = input_name(args.file.as_ref());
     let progress = Arc::new(Progress::new());
     let mut line = ProgressLine::start(
         format!("reading {path}"),
         Arc::clone(&progress),
         std::io::stderr().is_terminal(),
     );
-    let report = load::load_bytes_with(&bytes, &progress);
+    let (report, bytes) = match load_input(args.file.as_ref(), args.limit.max_size, &progress) {
+        Ok(loaded) => (loaded.report, loaded.bytes.unwrap_or_default()),
+        Err(e) => {
+            line.finish();
+            eprintln!("sitrep: cannot read {path}: {e}");
+            return ExitCode::from(2);
+        }
+    };
     let Some(situation) = &report.situation else {
         line.finish();
         // The briefing goes to stdout; why there is none goes to stderr.

@@ -240,13 +240,13 @@ mod tests {
 
     fn actor(id: usize, part_of: Option<usize>) -> Actor {
         Actor {
-            id: format!("a{id}"),
-            name: format!("Actor {id}"),
+            id: format!("a{id}").into(),
+            name: format!("Actor {id}").into(),
             kind: ActorKind::Other,
             role: None,
             part_of: part_of.map(ix),
-            aliases: vec![],
-            tags: vec![],
+            aliases: Box::default(),
+            tags: Box::default(),
         }
     }
 

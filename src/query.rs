@@ -572,7 +572,7 @@ fn quotes_text(s: &Situation) -> TextIndex {
 /// An actor's name and aliases: what search matches it by.
 fn actor_words(s: &Situation, a: ActorIx) -> impl Iterator<Item = &str> {
     let actor = &s.actors[a];
-    std::iter::once(actor.name.as_str()).chain(actor.aliases.iter().map(String::as_str))
+    std::iter::once(&*actor.name).chain(actor.aliases.iter().map(|alias| &**alias))
 }
 
 /// A place's name and aliases: what search matches it by.
@@ -651,8 +651,7 @@ impl Index {
     fn members(s: &Situation) -> Index {
         let members = Members::new(s);
         let actors = TextIndex::build(
-            (s.actor_ixs())
-                .map(|a| actor_words(s, a).chain(std::iter::once(s.actors[a].id.as_str()))),
+            (s.actor_ixs()).map(|a| actor_words(s, a).chain(std::iter::once(&*s.actors[a].id))),
         );
         let mut quote_rank = vec![0; s.quotes.len()];
         for (rank, q) in quotes_by_date(s).into_iter().enumerate() {
@@ -786,21 +785,21 @@ pub fn actors_from_ids(s: &Situation, ids: &[String]) -> Result<Vec<ActorIx>, St
         what: "actor",
         plural: "actors",
         listed: "ids",
-        ids: s.actors.iter().map(|a| a.id.as_str()).collect(),
+        ids: s.actors.iter().map(|a| &*a.id).collect(),
         names: s
             .actors
             .iter()
             .map(|a| name_and_aliases(&a.name, &a.aliases))
             .collect(),
-        shown: s.actors.iter().map(|a| a.name.as_str()).collect(),
+        shown: s.actors.iter().map(|a| &*a.name).collect(),
     };
     known.resolve(ids)
 }
 
 /// A record's name and then its aliases: what a mistyped id may have meant.
-fn name_and_aliases<'a>(name: &'a str, aliases: &'a [String]) -> Vec<&'a str> {
+fn name_and_aliases<'a>(name: &'a str, aliases: &'a [impl AsRef<str>]) -> Vec<&'a str> {
     std::iter::once(name)
-        .chain(aliases.iter().map(String::as_str))
+        .chain(aliases.iter().map(AsRef::as_ref))
         .collect()
 }
 

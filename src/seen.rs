@@ -503,7 +503,7 @@ pub fn shown(s: &Situation, section: Section, i: usize) -> Shown {
     };
     let names = |list: &[crate::model::ActorIx]| {
         list.iter()
-            .map(|&a| s.actors[a].name.as_str())
+            .map(|&a| &*s.actors[a].name)
             .collect::<Vec<_>>()
             .join(", ")
     };
@@ -536,15 +536,15 @@ pub fn shown(s: &Situation, section: Section, i: usize) -> Shown {
         }
         Section::Quotes => {
             let q = &s.quotes[crate::model::QuoteIx::new(i)];
-            push("speaker", s.actors[q.speaker].name.clone());
+            push("speaker", s.actors[q.speaker].name.to_string());
             push("text", q.text.trim().to_string());
         }
         Section::Actors => {
             let a = &s.actors[i];
-            push("name", a.name.clone());
+            push("name", a.name.to_string());
             push("kind", a.kind.as_str().to_string());
             if let Some(role) = &a.role {
-                push("role", role.clone());
+                push("role", role.to_string());
             }
         }
     }

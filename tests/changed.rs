@@ -179,7 +179,7 @@ fn changed_quotes_and_actors_carry_a_marker_beside_their_bar() {
         .derived()
         .actor_order
         .iter()
-        .position(|&a| app.situation().actors[a].id == "lea-brandt")
+        .position(|&a| &*app.situation().actors[a].id == "lea-brandt")
         .unwrap();
     for _ in 0..at {
         app.update(Action::Down);

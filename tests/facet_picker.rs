@@ -111,3 +111,22 @@ fn the_chosen_value_is_marked_and_the_cursor_row_reversed() {
         "{line}"
     );
 }
+
+#[test]
+fn a_source_cut_at_80_columns_reads_whole_on_a_wide_screen() {
+    let label =
+        "Ministry of the Interior · Statement on the state of emergency in the Kessa Valley";
+    let row = |width, height| {
+        let mut app = app(width, height);
+        keys(&mut app, "femergency");
+        let text = text(&picker(&app));
+        let row = text
+            .lines()
+            .find(|l| l.contains("Ministry of the Interior"));
+        row.expect("the source is listed").to_string()
+    };
+    let narrow = row(80, 24);
+    assert!(narrow.contains('…') && !narrow.contains(label), "{narrow}");
+    let wide = row(200, 60);
+    assert!(wide.contains(label) && !wide.contains('…'), "{wide}");
+}

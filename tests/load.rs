@@ -94,7 +94,7 @@ fn the_full_fixture_loads_into_timeline_order_with_references_kept() {
         quote.event.map(|e| s.events[e].id.as_str()),
         Some("chief-visit")
     );
-    assert_eq!(s.actors[quote.speaker].id, "officer-ana");
+    assert_eq!(&*s.actors[quote.speaker].id, "officer-ana");
 
     // part_of chains resolve: officer -> police -> government.
     let ana = s.actor_by_id("officer-ana").expect("actor");
@@ -102,12 +102,10 @@ fn the_full_fixture_loads_into_timeline_order_with_references_kept() {
     let government = s.actors[police]
         .part_of
         .expect("police is part of the government");
-    assert_eq!(s.actors[government].id, "riverland");
+    assert_eq!(&*s.actors[government].id, "riverland");
     assert_eq!(s.actors[government].part_of, None);
-    assert_eq!(
-        s.actors[government].aliases,
-        ["Riverland government", "the cabinet"]
-    );
+    let aliases: Vec<&str> = s.actors[government].aliases.iter().map(|a| &**a).collect();
+    assert_eq!(aliases, ["Riverland government", "the cabinet"]);
 
     // Observations keep their qualifiers and decimals, sorted by date.
     let reservoir = s

@@ -598,8 +598,8 @@ fn megabyte_strings_draw_safely_in_every_pane() {
     e.category = Some(long.clone());
     let speaker = situation.quotes[0].speaker;
     let a = &mut situation.actors[speaker];
-    a.name = long.clone();
-    a.role = Some(long.clone());
+    a.name = long.as_str().into();
+    a.role = Some(long.as_str().into());
     situation.quotes[0].text = long.clone();
     situation.metrics[0].label = long.clone();
     situation.sources[0].title = long.clone();

@@ -863,7 +863,7 @@ fn json_escapes_every_control_character_and_round_trips() {
     assert_eq!(json["situation"]["summary"], s.summary.as_deref().unwrap());
     assert_eq!(json["events"][0]["title"], s.events[0].title.as_str());
     assert_eq!(json["quotes"][0]["text"], s.quotes[0].text.as_str());
-    assert_eq!(json["actors"][0]["name"], s.actors[0].name.as_str());
+    assert_eq!(json["actors"][0]["name"], &*s.actors[0].name);
     assert_eq!(
         json["metrics"][0]["unit"],
         s.metrics[0].unit.as_deref().unwrap()

@@ -350,7 +350,7 @@ impl App {
     /// panic gives the terminal back (`examples/dashboard_panic.rs`).
     #[doc(hidden)]
     pub fn break_for_panic_check(&mut self) {
-        self.data.selection.events = vec![EventIx::new(u32::MAX as usize)];
+        self.data.selection.events = vec![EventIx::new(crate::model::MAX_ITEMS - 1)];
     }
 
     /// The only mutator for what the user asks.

@@ -505,7 +505,7 @@ fn starts_with_the_actors_given() {
         ..Options::default()
     };
     let app = app_with(options, 80, 24);
-    assert_eq!(app.data.situation.actors[6].id, "lea-brandt");
+    assert_eq!(&*app.data.situation.actors[6].id, "lea-brandt");
     assert_eq!(event_ids(&app), ["ocha-count"]);
     assert_eq!(selected_event(&app), "ocha-count");
 }
@@ -633,13 +633,16 @@ fn a_reload_keeps_selection_filter_search_focus_and_zoom_by_id() {
     press(&mut app, KeyCode::Char('z'));
 
     reload(&mut app, &shifted_text());
-    assert_eq!(app.data.situation.actors[0].id, "newcomer", "indices moved");
+    assert_eq!(
+        &*app.data.situation.actors[0].id, "newcomer",
+        "indices moved"
+    );
     let filter: Vec<&str> = app
         .data
         .filter
         .actors
         .iter()
-        .map(|&a| app.data.situation.actors[a].id.as_str())
+        .map(|&a| &*app.data.situation.actors[a].id)
         .collect();
     assert_eq!(filter, ["dara-okonkwo"]);
     assert_eq!(app.data.filter.search, "a");
@@ -2778,7 +2781,7 @@ fn s_in_the_actors_pane_cycles_tree_events_and_name() {
         app.data
             .actors_listed()
             .iter()
-            .map(|&a| app.data.situation.actors[a].name.clone())
+            .map(|&a| app.data.situation.actors[a].name.to_string())
             .collect()
     };
     let tree = names(&app);

@@ -376,7 +376,7 @@ fn label(s: &Situation, section: Section, i: usize) -> String {
         Section::Metrics => s.metrics[i].label.clone(),
         Section::Events => s.events[i].title.clone(),
         Section::Quotes => s.quotes[i].text.trim().to_string(),
-        Section::Actors => s.actors[i].name.clone(),
+        Section::Actors => s.actors[i].name.to_string(),
     }
 }
 
@@ -386,7 +386,7 @@ fn item(s: &Situation, digests: &Digests, section: Section, i: usize) -> Item {
         Section::Events => Some(s.events[i].date_label()),
         Section::Quotes => {
             let q = &s.quotes[i];
-            let mut who = s.actors[q.speaker].name.clone();
+            let mut who = s.actors[q.speaker].name.to_string();
             if let Some(date) = q.date {
                 who.push_str(&format!(", {date}"));
             }
@@ -442,13 +442,13 @@ fn actor_lists(
     (n, new): (&Situation, &[ActorIx]),
 ) {
     let ids = |s: &Situation, l: &[ActorIx]| -> Vec<String> {
-        l.iter().map(|&a| s.actors[a].id.clone()).collect()
+        l.iter().map(|&a| s.actors[a].id.to_string()).collect()
     };
     if ids(o, old) == ids(n, new) {
         return;
     }
     let names = |s: &Situation, l: &[ActorIx]| -> Vec<String> {
-        l.iter().map(|&a| s.actors[a].name.clone()).collect()
+        l.iter().map(|&a| s.actors[a].name.to_string()).collect()
     };
     let (old_names, new_names) = (names(o, old), names(n, new));
     if old_names == new_names {
@@ -532,8 +532,9 @@ fn fields(
                 (o, &part_of(a.part_of)),
                 (n, &part_of(b.part_of)),
             );
-            f.list("aliases", a.aliases.clone(), b.aliases.clone());
-            f.list("tags", a.tags.clone(), b.tags.clone());
+            let owned = |l: &[Box<str>]| l.iter().map(|s| s.to_string()).collect();
+            f.list("aliases", owned(&a.aliases), owned(&b.aliases));
+            f.list("tags", owned(&a.tags), owned(&b.tags));
         }
     }
     if f.0.is_empty() {

@@ -371,7 +371,7 @@ fn event(b: &mut Builder, e: EventIx) {
     if !event.actors.is_empty() {
         b.heading(format!("Actors ({})", count(event.actors.len())));
         for &a in &event.actors {
-            b.actor(a, s.actors[a].role.clone());
+            b.actor(a, s.actors[a].role.as_deref().map(String::from));
         }
     }
     if let Some(p) = event.place {
@@ -455,7 +455,7 @@ fn actor(b: &mut Builder, a: ActorIx) {
     let s = &data.situation;
     let actor = &s.actors[a];
     // The actor itself comes first, so Space filters by it straight away.
-    b.actor(a, actor.role.clone());
+    b.actor(a, actor.role.as_deref().map(String::from));
     b.blank();
     b.field("Kind", actor.kind.as_str());
     if let Some(role) = &actor.role {
@@ -487,12 +487,12 @@ fn actor(b: &mut Builder, a: ActorIx) {
     );
     if let Some(parent) = actor.part_of {
         b.heading("Part of".into());
-        b.actor(parent, s.actors[parent].role.clone());
+        b.actor(parent, s.actors[parent].role.as_deref().map(String::from));
     }
     if !members.is_empty() {
         b.heading(format!("Members ({})", count(members.len())));
         for &m in &members {
-            b.actor(m, s.actors[m].role.clone());
+            b.actor(m, s.actors[m].role.as_deref().map(String::from));
         }
     }
     // The same question the timeline asks when filtering by this actor.
@@ -744,7 +744,7 @@ fn metric(b: &mut Builder, m: MetricIx) {
     if !metric.actors.is_empty() {
         b.heading("About".into());
         for &a in &metric.actors {
-            b.actor(a, s.actors[a].role.clone());
+            b.actor(a, s.actors[a].role.as_deref().map(String::from));
         }
     }
     match &metric.kind {
@@ -814,11 +814,14 @@ fn quote(b: &mut Builder, q: QuoteIx) {
     }
     since_last_look(b, Section::Quotes, q.get());
     b.heading("Speaker".into());
-    b.actor(quote.speaker, s.actors[quote.speaker].role.clone());
+    b.actor(
+        quote.speaker,
+        s.actors[quote.speaker].role.as_deref().map(String::from),
+    );
     if !quote.about.is_empty() {
         b.heading("About".into());
         for &a in &quote.about {
-            b.actor(a, s.actors[a].role.clone());
+            b.actor(a, s.actors[a].role.as_deref().map(String::from));
         }
     }
     if let Some(e) = quote.event {

@@ -96,7 +96,8 @@ pub struct SourcesRects {
 /// within the space but two rows; as wide whatever its height.
 pub fn sources(space: Rect, rows: usize) -> SourcesRects {
     let height = u16::try_from(rows).unwrap_or(u16::MAX).saturating_add(4);
-    let outer = centered(space, 76, height.min(space.height.saturating_sub(2)));
+    let width = titles_width(space, 76);
+    let outer = centered(space, width, height.min(space.height.saturating_sub(2)));
     let inner = outer.inner(Margin::new(2, 1));
     let list = Rect {
         height: inner.height.saturating_sub(2),
@@ -124,9 +125,19 @@ pub fn picker(space: Rect) -> PickerRects {
 }
 
 /// The facet picker: a little wider than the actor picker, for the
-/// sources' titles.
+/// sources' titles, and wider still on a wide screen.
 pub fn facets(space: Rect) -> PickerRects {
-    list_picker(space, 76)
+    list_picker(space, titles_width(space, 76))
+}
+
+/// Columns a box listing sources' titles takes at most.
+pub const TITLES_MAX_WIDTH: u16 = 110;
+
+/// The width of a box that lists sources' titles: `base` columns, or on a
+/// wide screen three quarters of it (up to [`TITLES_MAX_WIDTH`]), so that a
+/// title is not cut or wrapped while the screen has room for it.
+fn titles_width(space: Rect, base: u16) -> u16 {
+    (space.width / 4 * 3).clamp(base, TITLES_MAX_WIDTH)
 }
 
 fn list_picker(space: Rect, width: u16) -> PickerRects {
@@ -192,6 +203,21 @@ mod tests {
                 assert!(s.list.bottom() <= s.url.y, "{s:?}");
             }
         }
+    }
+
+    #[test]
+    fn boxes_of_titles_widen_on_a_wide_screen() {
+        let widths = |w: u16| {
+            let space = Rect::new(0, 1, w, 40);
+            (facets(space).outer.width, sources(space, 3).outer.width)
+        };
+        // No wider than the screen, as wide as before at 80 and 100 columns.
+        assert_eq!(widths(70), (70, 70));
+        assert_eq!(widths(80), (76, 76));
+        assert_eq!(widths(100), (76, 76));
+        // Then three quarters of the screen, up to a limit.
+        assert_eq!(widths(120), (90, 90));
+        assert_eq!(widths(200), (TITLES_MAX_WIDTH, TITLES_MAX_WIDTH));
     }
 
     #[test]

@@ -185,6 +185,11 @@ pub(crate) fn string(value: &Value, problems: &mut Problems) -> Option<String> {
     string_cow(value, problems).map(Cow::into_owned)
 }
 
+/// A string for a list that is kept as it is loaded (an actor's aliases).
+pub(crate) fn boxed_string(value: &Value, problems: &mut Problems) -> Option<Box<str>> {
+    string(value, problems).map(String::into_boxed_str)
+}
+
 /// A string, still borrowed from the file's text when it has no escapes.
 pub(crate) fn string_cow<'i>(value: &Value<'i>, problems: &mut Problems) -> Option<Cow<'i, str>> {
     match value.get_ref() {

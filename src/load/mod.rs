@@ -5,6 +5,12 @@
 //! a large file never needs its whole spanned tree in memory. Items are read
 //! in file order; references between them are resolved once every id is
 //! known (`refs`), so an item may refer to one further down.
+//!
+//! A file with nothing to report goes a faster way (`fast`): one pass
+//! from the text straight into the model, on every core, and for a large
+//! file on disk without ever holding its text whole. At anything it would
+//! have to report (or any TOML it does not take) it leaves the file to the
+//! full reader described above, so what a user is told never changes.
 
 mod diagnostic;
 mod fast;
@@ -14,6 +20,7 @@ mod refs;
 mod sections;
 mod spans;
 mod suggest;
+mod written;
 
 use std::borrow::Cow;
 use std::collections::HashSet;
@@ -25,6 +32,7 @@ use foldhash::fast::FixedState;
 use toml::de::{DeTable, DeValue};
 
 pub use diagnostic::{Diagnostic, Severity, SourceText};
+pub use fast::{Loaded, load_file_with};
 pub use progress::{Progress, Snapshot, Step};
 pub use suggest::{closest, did_you_mean};
 
@@ -37,6 +45,7 @@ use crate::number_text;
 use fields::{Fields, Problems, Value};
 use refs::{Ids, Refs, Resolved};
 use spans::Spans;
+use written::Written;
 
 /// The outcome of reading one file.
 #[derive(Debug)]
@@ -152,6 +161,14 @@ pub fn load_str_in_full(text: &str) -> Report {
 /// file, `None` when it leaves it to the full reader.
 pub fn load_str_fast(text: &str) -> Option<Situation> {
     fast::read(text, &Progress::new())
+}
+
+/// [`load_bytes_with`], with or without trying the fast path first.
+fn load_bytes_either_way(bytes: &[u8], progress: &Progress, try_fast: bool) -> Report {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => load_either_way(text, progress, try_fast),
+        Err(_) => load_bytes(bytes),
+    }
 }
 
 fn load_either_way(text: &str, progress: &Progress, try_fast: bool) -> Report {
@@ -531,9 +548,9 @@ impl<'i, 'p> Builder<'i, 'p> {
             problems,
             header: None,
             situation_seen: false,
-            metric_ids: Ids::new("metric", false),
-            quote_ids: Ids::new("quote", false),
-            refs: Refs::new(),
+            metric_ids: Ids::new("metric", false, text),
+            quote_ids: Ids::new("quote", false, text),
+            refs: Refs::new(text),
             links: Links::default(),
             place_links: Links::default(),
             locations: Vec::new(),
@@ -845,16 +862,16 @@ impl<'i, 'p> Builder<'i, 'p> {
             part_of.ok().flatten().map(ActorIx::get),
             p.in_file(f.get("part_of").map_or(value.span(), |v| v.span())),
         );
-        let aliases = f.list("aliases", p, fields::string);
-        let tags = f.list("tags", p, fields::string);
+        let aliases = f.list("aliases", p, fields::boxed_string);
+        let tags = f.list("tags", p, fields::boxed_string);
         Some(Actor {
-            id: id?,
-            name: name?,
+            id: id?.into(),
+            name: name?.into(),
             kind: kind?,
-            role: role.ok()?,
+            role: role.ok()?.map(String::into_boxed_str),
             part_of: part_of.ok()?,
-            aliases: aliases.ok()?,
-            tags: tags.ok()?,
+            aliases: aliases.ok()?.into(),
+            tags: tags.ok()?.into(),
         })
     }
 
@@ -1123,9 +1140,14 @@ impl<'i, 'p> Builder<'i, 'p> {
             (&self.refs.sources, "source"),
             (&self.refs.places, "place"),
         ] {
-            for ((used, span), id) in ids.used.iter().zip(ids.spans.iter()).zip(&ids.written) {
+            for ((used, span), id) in ids
+                .used
+                .iter()
+                .zip(ids.spans.iter())
+                .zip(ids.written.iter())
+            {
                 if !used {
-                    let id = id.as_deref().unwrap_or("?");
+                    let id = id.unwrap_or("?");
                     let message = match what {
                         "actor" => format!(
                             "actor `{id}` is never referred to (no event, quote, metric or `part_of` names it)"
@@ -1174,7 +1196,7 @@ impl Builder<'_, '_> {
             let same = place
                 .and_then(|r| resolved.get(r))
                 .and_then(|p| self.refs.places.written.get(p))
-                .is_some_and(|written| written.as_deref() == Some(id.as_ref()));
+                .is_some_and(|written| written == id.as_ref());
             let help = if same {
                 "drop `location`: `place` already says where".to_string()
             } else {
@@ -1221,7 +1243,7 @@ fn label_key(text: &str) -> u64 {
 fn check_part_of_cycles(
     problems: &mut Problems,
     items: &Links,
-    ids: &[Option<Cow<'_, str>>],
+    ids: &Written<'_>,
     resolved: &Resolved,
     what: &str,
 ) -> bool {
@@ -1252,7 +1274,7 @@ fn check_part_of_cycles(
                     // Named from the actor whose `part_of` the error points at.
                     let from = cycle.iter().position(|&c| c == first).unwrap_or(0);
                     cycle.rotate_left(from);
-                    let id_of = |c: usize| ids.get(c).and_then(|id| id.as_deref()).unwrap_or("?");
+                    let id_of = |c: usize| ids.get(c).unwrap_or("?");
                     problems.push(
                         Diagnostic::error(
                             items.spans.get(first).unwrap_or_default(),
@@ -1767,7 +1789,7 @@ mod tests {
         assert_eq!(errors[0].span.start, third_speaker + "speaker = ".len());
         // At the bound itself the file loads, each quote with its speaker.
         let s = read(4).situation.expect("loads");
-        assert!(s.quotes.iter().all(|q| s.actors[q.speaker].id == "a"));
+        assert!(s.quotes.iter().all(|q| &*s.actors[q.speaker].id == "a"));
     }
 
     #[test]

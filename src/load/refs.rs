@@ -18,6 +18,7 @@ use super::diagnostic::Diagnostic;
 use super::fields::{self, Problems, Value};
 use super::spans::Spans;
 use super::suggest::closest;
+use super::written::Written;
 
 /// The tables that references point into.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -57,14 +58,14 @@ pub(super) struct Ids<'i> {
     pub spans: Spans,
     warns_unused: bool,
     /// Each item's id as written, for those warnings to name it.
-    pub written: Vec<Option<Cow<'i, str>>>,
+    pub written: Written<'i>,
     /// Names and aliases (lower-cased) with the id they belong to: a
     /// reference written as a name ("Port-au-Prince") is pointed at the id.
     pub labels: Vec<(String, Cow<'i, str>)>,
 }
 
 impl<'i> Ids<'i> {
-    pub fn new(what: &'static str, warns_unused: bool) -> Self {
+    pub fn new(what: &'static str, warns_unused: bool, text: &'i str) -> Self {
         Ids {
             warns_unused,
             what,
@@ -72,7 +73,7 @@ impl<'i> Ids<'i> {
             hasher: RandomState::default(),
             used: Vec::new(),
             spans: Spans::default(),
-            written: Vec::new(),
+            written: Written::new(text),
             labels: Vec::new(),
         }
     }
@@ -109,7 +110,7 @@ impl<'i> Ids<'i> {
     /// equally close. Only asked for when a reference is wrong.
     fn known(&self) -> impl Iterator<Item = &str> {
         self.written.iter().enumerate().filter_map(|(i, id)| {
-            let id = id.as_deref()?;
+            let id = id?;
             let first = self.position(id) == Some(i);
             (first && fields::id_problem(id).is_none()).then_some(id)
         })
@@ -169,11 +170,8 @@ impl<'i> Ids<'i> {
 }
 
 /// The id of the item at an index position: always one written as a string.
-fn id_at<'a>(written: &'a [Option<Cow<'_, str>>], i: u32) -> &'a str {
-    written
-        .get(i as usize)
-        .and_then(|id| id.as_deref())
-        .unwrap_or_default()
+fn id_at<'a>(written: &'a Written<'_>, i: u32) -> &'a str {
+    written.get(i as usize).unwrap_or_default()
 }
 
 /// A typed index, and the table its references point into.
@@ -226,12 +224,13 @@ pub(super) struct Refs<'i> {
 }
 
 impl<'i> Refs<'i> {
-    pub fn new() -> Self {
+    /// For references in `text`, the whole file.
+    pub fn new(text: &'i str) -> Self {
         Refs {
-            sources: Ids::new("source", true),
-            actors: Ids::new("actor", true),
-            events: Ids::new("event", false),
-            places: Ids::new("place", true),
+            sources: Ids::new("source", true, text),
+            actors: Ids::new("actor", true, text),
+            events: Ids::new("event", false, text),
+            places: Ids::new("place", true, text),
             targets: Resolved(Vec::new()),
             forward: Vec::new(),
             max_refs: MAX_ITEMS,

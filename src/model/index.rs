@@ -30,8 +30,11 @@ impl ListIndex for usize {
 macro_rules! index_type {
     ($(#[$doc:meta])* $name:ident into $item:ty) => {
         $(#[$doc])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub struct $name(u32);
+        ///
+        /// It holds its position plus one, so that `Option` of it takes no
+        /// more room than the index itself.
+        #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub struct $name(std::num::NonZeroU32);
 
         impl $name {
             /// The index of the item at `position` in its list.
@@ -40,9 +43,13 @@ macro_rules! index_type {
             /// Past [`MAX_ITEMS`], which a loaded situation never reaches
             /// (the loader rejects longer tables).
             pub fn new(position: usize) -> Self {
-                match u32::try_from(position) {
-                    Ok(ix) => $name(ix),
-                    Err(_) => panic!(
+                let ix = u32::try_from(position)
+                    .ok()
+                    .and_then(|p| p.checked_add(1))
+                    .and_then(std::num::NonZeroU32::new);
+                match ix {
+                    Some(ix) => $name(ix),
+                    None => panic!(
                         "{} {position} is past the {MAX_ITEMS} items a list may hold",
                         stringify!($name)
                     ),
@@ -51,12 +58,18 @@ macro_rules! index_type {
 
             /// The position in its list.
             pub fn get(self) -> usize {
-                self.0 as usize
+                (self.0.get() - 1) as usize
             }
 
             /// Every index of a list of `len` items, in order.
             pub fn all(len: usize) -> impl DoubleEndedIterator<Item = $name> + ExactSizeIterator {
                 (0..len).map($name::new)
+            }
+        }
+
+        impl std::fmt::Debug for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                write!(f, "{}({})", stringify!($name), self.get())
             }
         }
 
@@ -144,13 +157,22 @@ mod tests {
             QuoteIx::all(3).map(QuoteIx::get).collect::<Vec<_>>(),
             [0, 1, 2]
         );
-        assert_eq!(std::mem::size_of::<Option<QuoteIx>>(), 8);
         assert_eq!(std::mem::size_of::<QuoteIx>(), 4);
+        // A quote's `event`, an actor's `part_of`: no larger for being optional.
+        assert_eq!(std::mem::size_of::<Option<QuoteIx>>(), 4);
+        assert_eq!(format!("{:?}", EventIx::new(0)), "EventIx(0)");
     }
 
     #[test]
     #[should_panic(expected = "past the")]
     fn an_index_past_the_limit_is_refused() {
-        QuoteIx::new(MAX_ITEMS + 1);
+        QuoteIx::new(MAX_ITEMS);
+    }
+
+    #[test]
+    fn the_last_position_a_table_may_hold_has_an_index() {
+        let last = MAX_ITEMS - 1;
+        assert_eq!(QuoteIx::new(last).get(), last);
+        assert!(QuoteIx::new(0) < QuoteIx::new(last));
     }
 }

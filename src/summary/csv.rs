@@ -34,11 +34,7 @@ pub fn render(view: &View) -> String {
     writer.write_record(COLUMNS).expect("writes to memory");
     for (e, _) in view.events() {
         let event = &s.events[e];
-        let actors: Vec<&str> = event
-            .actors
-            .iter()
-            .map(|&a| s.actors[a].name.as_str())
-            .collect();
+        let actors: Vec<&str> = event.actors.iter().map(|&a| &*s.actors[a].name).collect();
         let sources: Vec<&str> = event
             .sources
             .iter()

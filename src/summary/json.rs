@@ -142,7 +142,7 @@ struct ActorJson<'a> {
     kind: &'static str,
     role: Option<&'a str>,
     part_of: Option<&'a str>,
-    aliases: &'a [String],
+    aliases: &'a [Box<str>],
     in_scope: bool,
 }
 
@@ -182,9 +182,8 @@ pub fn render(view: &View) -> String {
 
 fn build<'a>(view: &'a View) -> Summary<'a> {
     let s: &'a Situation = view.situation;
-    let actor_ids = |list: &[ActorIx]| -> Vec<&'a str> {
-        list.iter().map(|&a| s.actors[a].id.as_str()).collect()
-    };
+    let actor_ids =
+        |list: &[ActorIx]| -> Vec<&'a str> { list.iter().map(|&a| &*s.actors[a].id).collect() };
     let source_ids = |list: &[SourceIx]| -> Vec<&'a str> {
         list.iter().map(|&i| s.sources[i].id.as_str()).collect()
     };
@@ -274,7 +273,7 @@ fn build<'a>(view: &'a View) -> Summary<'a> {
                 name: &actor.name,
                 kind: actor.kind.as_str(),
                 role: actor.role.as_deref(),
-                part_of: actor.part_of.map(|p| s.actors[p].id.as_str()),
+                part_of: actor.part_of.map(|p| &*s.actors[p].id),
                 aliases: &actor.aliases,
                 in_scope: view.selection.actors_in_scope[i],
             })
@@ -332,11 +331,7 @@ fn metric<'a>(view: &'a View, m: MetricIx) -> MetricJson<'a> {
         }),
         age_days: figure.age_days,
         note: metric.note.as_deref(),
-        actors: metric
-            .actors
-            .iter()
-            .map(|&a| s.actors[a].id.as_str())
-            .collect(),
+        actors: metric.actors.iter().map(|&a| &*s.actors[a].id).collect(),
         highlighted: view.is_highlighted(m),
         stale: figure.stale,
         disputed: figure.disputed,

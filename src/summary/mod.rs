@@ -76,7 +76,7 @@ pub fn command_args(
         args.push(value);
     };
     for &a in &filter.actors {
-        flag("actor", s.actors[a].id.clone());
+        flag("actor", s.actors[a].id.to_string());
     }
     for &p in &filter.places {
         flag("place", s.places[p].id.clone());
@@ -340,7 +340,7 @@ impl<'a> View<'a> {
     pub fn actor_names(&self, actors: &[ActorIx]) -> String {
         let names: Vec<&str> = actors
             .iter()
-            .map(|&a| self.situation.actors[a].name.as_str())
+            .map(|&a| &*self.situation.actors[a].name)
             .collect();
         names.join(", ")
     }
@@ -406,7 +406,7 @@ impl<'a> View<'a> {
             m.actors
                 .iter()
                 .filter(|&&a| self.selection.actors_in_scope[a.get()])
-                .map(|&a| s.actors[a].name.as_str())
+                .map(|&a| &*s.actors[a].name)
                 .collect()
         };
         match names.as_slice() {

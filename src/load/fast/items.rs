@@ -46,6 +46,31 @@ pub(super) struct Piece<'i> {
     pub refs: Refs<'i>,
 }
 
+impl Piece<'_> {
+    /// The piece with nothing borrowed from its text, which can then go.
+    pub fn into_owned(self) -> Piece<'static> {
+        let names = self.refs.names.into_iter();
+        Piece {
+            header: self.header,
+            sources: self.sources,
+            actors: self.actors,
+            places: self.places,
+            events: self.events,
+            metrics: self.metrics,
+            quotes: self.quotes,
+            lines: self.lines,
+            newlines: self.newlines,
+            refs: Refs {
+                names: names
+                    .map(|(t, id)| (t, Cow::Owned(id.into_owned())))
+                    .collect(),
+                index: HashTable::new(),
+                of: self.refs.of,
+            },
+        }
+    }
+}
+
 /// Keys already given in one table: the same key twice is a TOML error.
 struct Seen(u32);
 
@@ -106,7 +131,7 @@ fn strings(s: &mut Scanner<'_>, scratch: &mut Vec<String>) -> Scan<Vec<String>> 
 /// up once each, and four bytes a reference is all that is kept.
 #[derive(Default)]
 pub(super) struct Refs<'i> {
-    pub names: Vec<(Table, &'i str)>,
+    pub names: Vec<(Table, Cow<'i, str>)>,
     index: HashTable<u32>,
     /// By provisional number, the position in `names`.
     pub of: Vec<u32>,
@@ -124,14 +149,14 @@ impl<'i> Refs<'i> {
         let names = &self.names;
         let name = match self.index.entry(
             hasher.hash_one(id),
-            |&i| names[i as usize] == (table, id),
-            |&i| hasher.hash_one(names[i as usize].1),
+            |&i| names[i as usize].0 == table && names[i as usize].1 == id,
+            |&i| hasher.hash_one(names[i as usize].1.as_ref()),
         ) {
             hash_table::Entry::Occupied(e) => *e.get(),
             hash_table::Entry::Vacant(slot) => {
                 let n = u32::try_from(names.len()).map_err(|_| Stop::Unusual)?;
                 slot.insert(n);
-                self.names.push((table, id));
+                self.names.push((table, Cow::Borrowed(id)));
                 n
             }
         };
@@ -327,14 +352,15 @@ impl<'i> Reader<'i, '_> {
             }
             Ok(())
         })?;
+        let boxed = |list: Vec<String>| list.into_iter().map(String::into_boxed_str).collect();
         self.piece.actors.push(Actor {
-            id: required(id_)?,
-            name: required(name)?,
+            id: required(id_)?.into(),
+            name: required(name)?.into(),
             kind: required(kind)?,
-            role,
+            role: role.map(String::into_boxed_str),
             part_of,
-            aliases,
-            tags,
+            aliases: boxed(aliases),
+            tags: boxed(tags),
         });
         Ok(next)
     }

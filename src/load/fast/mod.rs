@@ -16,6 +16,7 @@
 
 mod items;
 mod scan;
+mod stream;
 
 use std::hash::BuildHasher;
 
@@ -29,6 +30,7 @@ use super::progress::{Progress, Step};
 use super::refs::{Resolved, Table};
 use items::Piece;
 pub(super) use scan::Stop;
+pub use stream::{Loaded, load_file_with};
 
 /// Below this, one thread reads the whole text: starting more costs more
 /// than they save.
@@ -167,7 +169,7 @@ fn join(mut pieces: Vec<Piece>) -> Option<Situation> {
         ($list:ident) => {
             pieces
                 .iter()
-                .flat_map(|p| p.$list.iter().map(|item| item.id.as_str()))
+                .flat_map(|p| p.$list.iter().map(|item| &*item.id))
                 .collect::<Vec<_>>()
                 .into_iter()
         };
@@ -187,7 +189,7 @@ fn join(mut pieces: Vec<Piece>) -> Option<Situation> {
         let mut resolved = Vec::with_capacity(pieces.len());
         for piece in &pieces {
             let mut by_name = Vec::with_capacity(piece.refs.names.len());
-            for &(table, id) in &piece.refs.names {
+            for (table, id) in &piece.refs.names {
                 let index = match table {
                     Table::Sources => &mut sources,
                     Table::Actors => &mut actors,
