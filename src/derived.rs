@@ -43,8 +43,8 @@ pub struct Derived {
     /// Columns the timeline's category column needs (capped).
     pub category_width: usize,
     /// Quotes (indices into `situation.quotes`) in the order the dashboard
-    /// shows them: by their date, else their event's date; undated last;
-    /// file order among equals.
+    /// shows them: by their own date, undated last; file order among
+    /// equals.
     pub quote_order: Vec<QuoteIx>,
     /// For each quote, its position in `quote_order`.
     pub quote_rank: Vec<usize>,
@@ -64,8 +64,8 @@ pub fn in_quote_order(mut selection: Selection, derived: &Derived) -> Selection 
     selection
 }
 
-/// Quotes by their own date, else their event's; undated last; the sort is
-/// stable, so equal dates keep file order.
+/// Quotes by their own date, undated last; the sort is stable, so equal
+/// dates keep file order.
 fn quote_order(s: &Situation) -> (Vec<QuoteIx>, Vec<usize>) {
     let order = crate::query::quotes_by_date(s);
     let mut rank = vec![0; order.len()];

@@ -353,7 +353,7 @@ const PARTS: &[&[Binding]] = &[
     BROWSING_AND_SEARCH,
     &picker_rows(Picker, "narrows the list (name, alias or id)", "add / remove the actor or place in the filter"),
     &picker_rows(Facets, "narrows the list (a value; a source by title, publisher or id); each count is the events kept with it and the rest of the filter, the section's own choice left out", "add / remove the value in the filter"),
-    &prompt_rows(Window, "a date (2024-06, early 2024-10, 2024-03-11), a start and an end, 7d 30d 90d 1y from as of, or all", "set the window", "set"),
+    &prompt_rows(Window, "a date (2024-06, early 2024-10, 2024-03-11), a start and an end, 7d 30d 90d 1y from as of, or all; a window leaves out quotes without a date", "set the window", "set"),
     // A detail popup.
     &scroll_rows(Detail, PAGE_DOWN, 4),
     &[

@@ -59,7 +59,12 @@ pub struct Marker {
     pub point: LatLon,
     /// The point stands for an area or is a guess: never drawn as a dot.
     pub approximate: bool,
+    /// Kept events drawn here: at the place, or at a place inside it that
+    /// has no point of its own.
     pub events: usize,
+    /// Kept events at the place or at any place inside it, those drawn at
+    /// points of their own included: what filtering by the place keeps.
+    pub within: usize,
 }
 
 /// Markers for what a filter keeps, busiest first.
@@ -93,6 +98,18 @@ impl Markers {
                 _ => unmapped += 1,
             }
         }
+        // An event inside a place is drawn at that place or at a place
+        // inside it with a point, so summing each marker's count up its
+        // part_of chain gives every place's count with what lies in it.
+        let mut within = vec![0usize; s.places.len()];
+        for p in s.place_ixs().filter(|p| counts[p.get()] > 0) {
+            // The loader rejects part_of cycles; the bound keeps a
+            // hand-made model from looping.
+            let chain = std::iter::successors(Some(p), |&x| s.places[x].part_of);
+            for x in chain.take(s.places.len()) {
+                within[x.get()] += counts[p.get()];
+            }
+        }
         let mut list: Vec<Marker> = (s.place_ixs().zip(&counts))
             .filter(|&(_, &n)| n > 0)
             .filter_map(|(p, &n)| {
@@ -102,6 +119,7 @@ impl Markers {
                     point: place.point?,
                     approximate: place.approximate,
                     events: n,
+                    within: within[p.get()],
                 })
             })
             .collect();
@@ -230,6 +248,11 @@ sources = ["s"]
         assert_eq!(markers.unmapped, 2);
         assert_eq!(markers.grade(&markers.list[0]), 2);
         assert_eq!(markers.grade(&markers.list[1]), 1);
+        // Haiti draws its own event; the city, inside it with a point of
+        // its own, draws two more that filtering by Haiti keeps too.
+        let within: Vec<(usize, usize)> =
+            markers.list.iter().map(|m| (m.events, m.within)).collect();
+        assert_eq!(within, [(2, 2), (1, 3)]);
         // A filter's result only counts what it kept.
         let some = Markers::new(&s, &anchors, &[EventIx::new(2), EventIx::new(4)]);
         assert_eq!(some.list.len(), 1);

@@ -95,6 +95,9 @@ pub struct Selection {
     pub events: Vec<EventIx>,
     /// In date order: see [`quotes_by_date`].
     pub quotes: Vec<QuoteIx>,
+    /// Quotes without a date that a date window left out (and that the
+    /// rest of the filter would keep): a window cannot place them.
+    pub undated_quotes_left_out: usize,
     /// The key figures shown, in file order: all of them, or only the
     /// marked ones under [`Filter::marked`].
     pub metrics: Vec<MetricIx>,
@@ -762,13 +765,11 @@ impl Index {
     }
 }
 
-/// Quotes in the order every view lists them: by their own date, else their
-/// event's, undated ones last; equal dates keep file order.
+/// Quotes in the order every view lists them: by their own date, undated
+/// ones last (a quote's event does not date it: it may be about an event
+/// to come, and the quote says "undated"); equal dates keep file order.
 pub fn quotes_by_date(s: &Situation) -> Vec<QuoteIx> {
-    let date = |q: QuoteIx| {
-        let quote = &s.quotes[q];
-        quote.date.or(quote.event.map(|e| s.events[e].date))
-    };
+    let date = |q: QuoteIx| s.quotes[q].date;
     let mut order: Vec<QuoteIx> = s.quote_ixs().collect();
     order.sort_by_key(|&q| (date(q).is_none(), date(q).map(|d| (d.start(), d.end()))));
     order
@@ -1105,13 +1106,14 @@ pub fn select(s: &Situation, index: &Index, filter: &Filter) -> Selection {
             .as_ref()
             .is_none_or(|hits| hits.binary_search(&(q.get() as u32)).is_ok())
     };
+    // A window keeps the quotes whose own date overlaps it. One without a
+    // date cannot be placed in any window, so every window leaves it out,
+    // and `undated_left_out` counts it so the views can say so.
+    let mut undated_left_out = 0;
     let mut quotes: Vec<QuoteIx> = s
         .quote_ixs()
         .map(|i| (i, &s.quotes[i]))
         .filter(|&(i, q)| {
-            // An undated quote was said at the latest when its earliest
-            // source was published, and nothing bounds it from below. (Its
-            // event does not date it: a quote may be about an event to come.)
             if !((!filter.marked || is_marked(&marked.quotes, i.get()))
                 && quote_matches(i)
                 && involves(q.about.iter(), Some(q.speaker))
@@ -1124,17 +1126,13 @@ pub fn select(s: &Situation, index: &Index, filter: &Filter) -> Selection {
             if !windowed {
                 return true;
             }
-            let (first, last) = match q.date {
-                Some(d) => (Some(d.start()), Some(d.end())),
-                None => (
-                    None,
-                    q.sources
-                        .iter()
-                        .filter_map(|&src| s.sources[src].date.map(|d| d.end()))
-                        .min(),
-                ),
-            };
-            in_window(first, last)
+            match q.date {
+                Some(d) => in_window(Some(d.start()), Some(d.end())),
+                None => {
+                    undated_left_out += 1;
+                    false
+                }
+            }
         })
         .map(|(i, _)| i)
         .collect();
@@ -1160,6 +1158,7 @@ pub fn select(s: &Situation, index: &Index, filter: &Filter) -> Selection {
     Selection {
         events,
         quotes,
+        undated_quotes_left_out: undated_left_out,
         metrics,
         highlighted_metrics,
         actors_in_scope: in_scope,
@@ -1288,9 +1287,9 @@ sources = ["wire"]
         assert_eq!(ids(&s, &sel.events), ["arrive", "briefing"]);
         assert_eq!(sel.highlighted_metrics, [MetricIx::new(0)]);
         // One quote is about the police, a member of the mission; the other
-        // is by the commander, a member of the police. The dated one (by
-        // its event) comes first.
-        assert_eq!(sel.quotes, [QuoteIx::new(1), QuoteIx::new(0)]);
+        // is by the commander, a member of the police. Neither has a date
+        // of its own (an event does not date its quote): file order.
+        assert_eq!(sel.quotes, [QuoteIx::new(0), QuoteIx::new(1)]);
     }
 
     #[test]
@@ -1408,23 +1407,58 @@ sources = ["wire"]
     }
 
     #[test]
-    fn an_undated_quote_was_said_by_the_time_its_source_was_published() {
-        let (s, index) = setup();
-        let window = |from: Option<NaiveDate>, to: Option<NaiveDate>| {
+    fn a_window_leaves_out_undated_quotes_and_counts_them() {
+        // The built-in file: five quotes dated 4 to 21 Sep 2024, two of
+        // Blinken's without a date (their events are of 21 Sep and later).
+        let s = load_str(crate::BUILTIN_TEXT).situation.expect("loads");
+        let index = Index::new(&s);
+        let ids = |sel: &Selection| {
+            sel.quotes
+                .iter()
+                .map(|&q| s.quotes[q].id.clone().unwrap_or_default())
+                .collect::<Vec<_>>()
+        };
+        let window = |from: (i32, u32, u32), to: (i32, u32, u32)| {
             let filter = Filter {
-                from,
-                to,
+                from: NaiveDate::from_ymd_opt(from.0, from.1, from.2),
+                to: NaiveDate::from_ymd_opt(to.0, to.1, to.2),
                 ..Filter::default()
             };
-            let quotes = select(&s, &index, &filter).quotes;
-            quotes.into_iter().map(QuoteIx::get).collect::<Vec<_>>()
+            select(&s, &index, &filter)
         };
-        let day = |d| NaiveDate::from_ymd_opt(2024, 9, d);
-        // The wire story is of 10 Sep, so the quote cannot be later, even
-        // though its event is on the 21st.
-        assert_eq!(window(day(15), None), [0]);
-        assert_eq!(window(day(5), day(9)), [1, 0]);
-        assert_eq!(window(None, day(1)), [1, 0]);
+        // No window: every quote, the undated ones last.
+        let all = select(&s, &index, &Filter::default());
+        assert_eq!(all.undated_quotes_left_out, 0);
+        let order = ids(&all);
+        assert_eq!(order.len(), 7);
+        assert_eq!(
+            order[5..],
+            ["blinken-additional-support", "blinken-unga-purpose"]
+        );
+        // A window long before and one after every dated quote: the same
+        // answer, nothing shown, both undated quotes counted as left out.
+        for sel in [
+            window((2008, 1, 1), (2015, 12, 31)),
+            window((2024, 9, 22), (2024, 10, 21)),
+        ] {
+            assert!(sel.quotes.is_empty(), "{:?}", ids(&sel));
+            assert_eq!(sel.undated_quotes_left_out, 2);
+        }
+        // A window over the dated ones keeps them alone.
+        let september = window((2024, 9, 1), (2024, 9, 30));
+        assert_eq!(september.quotes.len(), 5);
+        assert_eq!(september.undated_quotes_left_out, 2);
+        // The rest of the filter comes first: an undated quote it drops
+        // is not counted as left out by the window.
+        let ruto_spokesman = Filter {
+            actors: vec![s.actor_by_id("hussein-mohamed").unwrap()],
+            from: NaiveDate::from_ymd_opt(2024, 9, 1),
+            to: NaiveDate::from_ymd_opt(2024, 9, 30),
+            ..Filter::default()
+        };
+        let sel = select(&s, &index, &ruto_spokesman);
+        assert_eq!(ids(&sel), ["spokesman-visit-and-commend"]);
+        assert_eq!(sel.undated_quotes_left_out, 0);
     }
 
     /// Waits for the search text an index builds in the background.

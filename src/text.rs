@@ -291,6 +291,12 @@ pub fn plural(n: usize, word: &str) -> String {
     }
 }
 
+/// "2 undated quotes left out by the date window": what a window does with
+/// quotes it cannot place, said wherever the quotes are counted.
+pub fn undated_left_out(n: usize) -> String {
+    format!("{} left out by the date window", plural(n, "undated quote"))
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -340,10 +340,10 @@ impl Theme {
         self.style(StyleName::Vague)
     }
 
-    /// The background that shows, behind the top of a time-strip bar, the
-    /// events the filter leaves out: only where every bar colour stays
-    /// readable on it (the dark theme's dark grey); other themes shade
-    /// whole cells instead.
+    /// The colour of the time strip's left-out layer (every event's bar
+    /// behind the kept one), also as the background above the top of a
+    /// kept part: only where every bar colour stays readable on it (the
+    /// dark theme's dark grey); other themes draw that layer as dots.
     pub fn strip_outside(&self) -> Option<Color> {
         match self.name {
             ThemeName::Dark => self.border().fg,

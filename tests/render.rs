@@ -1275,10 +1275,37 @@ fn the_builtin_map_at_two_sizes() {
     keys(&mut app, &[KeyCode::Tab]);
     let screen = screen_text(draw(&app).backend().buffer());
     assert!(screen.contains("[Port-au-Prince"), "{screen}");
-    assert!(screen.contains("Port-au-Prince: 12 events"), "{screen}");
+    // Twelve events are drawn at the city; the airport inside it has a
+    // point of its own, so filtering by the city keeps thirteen.
+    assert!(
+        screen.contains("Port-au-Prince: 12 here, 13 with places inside"),
+        "{screen}"
+    );
     assert!(screen.contains("Space filter"), "{screen}");
     assert!(screen.contains("? help"), "{screen}");
     insta::assert_snapshot!("map_120x40_picked", pane_text(&app, Pane::Map));
+}
+
+#[test]
+fn map_labels_use_the_room_they_have() {
+    let mut app = builtin_map(120, 40);
+    let screen = screen_text(draw(&app).backend().buffer());
+    assert!(screen.contains("UN headquarters, New York 5"), "{screen}");
+    // Picked, the airport's long name shows whole beside its marker.
+    let airport = app.situation().place_by_id("pap-airport");
+    while app.view().panes.map.picked != airport {
+        keys(&mut app, &[KeyCode::Tab]);
+    }
+    let screen = screen_text(draw(&app).backend().buffer());
+    assert!(
+        screen.contains("[Toussaint Louverture International Airport 1]"),
+        "{screen}"
+    );
+    // Zoomed in, the border names the key that fits the map again.
+    assert!(!screen.contains("to fit again"), "{screen}");
+    keys(&mut app, &[KeyCode::Char('+')]);
+    let screen = screen_text(draw(&app).backend().buffer());
+    assert!(screen.contains(" 0 to fit again "), "{screen}");
 }
 
 #[test]
@@ -1373,20 +1400,120 @@ fn vague_dates_and_the_filtered_out_part_differ_without_colour() {
         .map(|at| &buffer[at])
         .collect();
     // Exact weight is bold, spread weight dim, what the filter leaves out
-    // a light shade: three looks in mono.
+    // dots: three looks in mono.
     let bold = cells
         .iter()
         .any(|c| c.modifier.contains(Modifier::BOLD) && c.symbol() != " ");
     let dim = cells
         .iter()
         .any(|c| c.modifier.contains(Modifier::DIM) && c.symbol() != " ");
-    let shade = cells.iter().any(|c| c.symbol() == "░");
+    let shade = cells.iter().any(|c| "⣀⣤⣶⣿".contains(c.symbol()));
     assert!(bold && dim && shade, "{}", strip_text(&app));
     assert!(
         cells
             .iter()
             .all(|c| c.fg == Color::Reset && c.bg == Color::Reset)
     );
+}
+
+/// The built-in situation at 120x40 in a theme, filtered by the actors
+/// with these ids (none: unfiltered).
+fn builtin_filtered(theme: Theme, actors: &[&str]) -> App {
+    let situation = load_str(sitrep::BUILTIN_TEXT).situation.unwrap();
+    let actors = actors
+        .iter()
+        .map(|id| situation.actor_by_id(id).expect("a built-in actor"))
+        .collect();
+    let options = Options {
+        theme,
+        filter: sitrep::query::Filter {
+            actors,
+            ..Default::default()
+        },
+        ..Options::default()
+    };
+    let mut app = App::new(situation, options);
+    app.update(Action::Resize {
+        width: 120,
+        height: 40,
+    });
+    app
+}
+
+/// The strip's bar cells, row by row from the top.
+fn strip_bars(app: &App) -> Vec<Vec<ratatui::buffer::Cell>> {
+    let area = app.screen().strip;
+    let mut buffer = Buffer::empty(area);
+    sitrep::ui::strip::render(app, app.screen(), &mut buffer);
+    (area.top()..area.bottom() - 1)
+        .map(|y| {
+            (area.left()..area.right())
+                .map(|x| buffer[(x, y)].clone())
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn under_a_filter_every_event_keeps_its_height_behind_the_kept_ones() {
+    // The High Court keeps one event of 2024; a span of 2004 to 2017 and
+    // the 32 other events of 2024 are left out.
+    let whole = builtin_filtered(Theme::dark(), &[]);
+    let court = builtin_filtered(Theme::dark(), &["kenya-high-court"]);
+    let (before, after) = (strip_bars(&whole), strip_bars(&court));
+    let strip = court.strip();
+    let mut kept_columns = 0;
+    for (row, (was, is)) in before.iter().zip(&after).enumerate() {
+        for (x, (was, is)) in was.iter().zip(is).enumerate() {
+            let bucket = strip.bucket_at(x).unwrap();
+            if strip.kept[bucket].total() > 0.0 {
+                // The kept bar in front, what is left out as the background.
+                kept_columns += 1;
+                assert_eq!(is.bg, Color::DarkGray, "row {row} column {x}");
+                assert_ne!(is.symbol(), "█", "row {row} column {x}");
+            } else {
+                // Every event's bar, as tall as without the filter, in grey.
+                assert_eq!(is.symbol(), was.symbol(), "row {row} column {x}");
+                if is.symbol() != " " {
+                    assert_eq!(is.fg, Color::DarkGray, "row {row} column {x}");
+                }
+            }
+        }
+    }
+    assert!(kept_columns > 0);
+    // The span of 2004 to 2017 stays as low as it is, not a wall.
+    let low = after[after.len() - 1].iter().take(20);
+    assert!(
+        low.clone().all(|c| c.symbol() == "▁"),
+        "{:?}",
+        low.map(|c| c.symbol()).collect::<String>()
+    );
+}
+
+#[test]
+fn a_filtered_strip_reads_without_colour() {
+    let app = builtin_filtered(Theme::monochrome(), &["kenya-high-court"]);
+    insta::assert_snapshot!("strip_filtered_120x40", strip_text(&app));
+    let bars = strip_bars(&app);
+    let strip = app.strip();
+    let bottom = &bars[bars.len() - 1];
+    // The left-out span of 2004 to 2017: a quarter of dots, its own height.
+    assert!(bottom[..20].iter().all(|c| c.symbol() == "⣀"));
+    // 2024: the kept event under the others left out there, dots as high
+    // as every event's bar, underlined for the kept sliver.
+    let kept: Vec<&ratatui::buffer::Cell> = (0..bottom.len())
+        .filter(|&x| strip.kept[strip.bucket_at(x).unwrap()].total() > 0.0)
+        .map(|x| &bottom[x])
+        .collect();
+    assert!(!kept.is_empty());
+    for cell in kept {
+        assert!(
+            ["⣤", "⣶", "⣿"].contains(&cell.symbol()),
+            "{}",
+            cell.symbol()
+        );
+        assert!(cell.modifier.contains(Modifier::UNDERLINED));
+    }
 }
 
 /// Every value of a long situation, by detail: Enter on an event, an actor,

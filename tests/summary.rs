@@ -388,6 +388,35 @@ fn a_date_window_keeps_events_whose_span_overlaps_it() {
 }
 
 #[test]
+fn a_date_window_leaves_out_undated_quotes_and_says_so() {
+    // The built-in file's two quotes of Blinken have no date: any window
+    // leaves them out, years before the dated ones or weeks after them.
+    for window in [["2008", "2015"], ["2024-09-22", "2024-10-21"]] {
+        let args = ["--from", window[0], "--to", window[1]];
+        let text = summary(&args);
+        assert!(
+            text.contains("Quotes (0 of 7 quotes; 2 undated quotes left out by the date window)"),
+            "{window:?}: {text}"
+        );
+        let mut markdown = vec!["--format", "markdown"];
+        markdown.extend_from_slice(&args);
+        let md = summary(&markdown);
+        assert!(
+            md.contains("## Quotes (0 of 7 quotes; 2 undated quotes left out by the date window)"),
+            "{md}"
+        );
+        assert_eq!(json(&args)["quotes"].as_array().unwrap().len(), 0);
+    }
+    // Without a window every quote is kept, the undated ones last.
+    let text = summary(&[]);
+    let blinken = text.find("— Antony Blinken").expect("a quote by Blinken");
+    let spokesman = text
+        .find("— Hussein Mohamed")
+        .expect("the spokesman's quote");
+    assert!(spokesman < blinken, "{text}");
+}
+
+#[test]
 fn upcoming_events_are_marked_in_every_format() {
     let text = summary(&[FIXTURE]);
     let now = text

@@ -1172,7 +1172,7 @@ fn quote_ids(app: &App) -> Vec<&str> {
 }
 
 #[test]
-fn quotes_go_by_date_then_their_event_undated_last() {
+fn quotes_go_by_their_own_date_undated_last() {
     let file = FIXTURE
         // Said later than the file lists it.
         .replace(
@@ -1184,7 +1184,8 @@ fn quotes_go_by_date_then_their_event_undated_last() {
             "date = \"early 2025-03\"\nabout = [\"red-crescent\"]",
             "about = [\"red-crescent\"]",
         )
-        // No date of its own: its event's (10 Mar) places it.
+        // No date of its own: its event (10 Mar) does not date it, so it
+        // is undated too and comes last, after the other in file order.
         .replace(
             "date = 2025-03-10\nabout = [\"residents\"]\nevent = \"ocha-count\"",
             "about = [\"residents\"]\nevent = \"ocha-count\"",
@@ -1197,33 +1198,34 @@ fn quotes_go_by_date_then_their_event_undated_last() {
         height: 24,
     });
     let order = [
-        "brandt-water",
         "okonkwo-sarrin",
         "okonkwo-no-family",
         "vrc-volunteers",
+        "brandt-water",
     ];
     assert_eq!(quote_ids(&app), order);
     // Filtering keeps the order, and the cursor on its quote.
     press(&mut app, KeyCode::Char('4'));
     press(&mut app, KeyCode::Char('j'));
     press(&mut app, KeyCode::Char('/'));
-    typing(&mut app, "o");
-    assert_eq!(
-        quote_ids(&app)[app.view.panes.quotes.cursor.selected],
-        "okonkwo-sarrin"
-    );
-    press(&mut app, KeyCode::Enter);
-    // n walks the pane's order.
-    press(&mut app, KeyCode::Char('n'));
+    typing(&mut app, "okonkwo");
+    assert_eq!(quote_ids(&app), ["okonkwo-sarrin", "okonkwo-no-family"]);
     assert_eq!(
         quote_ids(&app)[app.view.panes.quotes.cursor.selected],
         "okonkwo-no-family"
     );
+    press(&mut app, KeyCode::Enter);
+    // n walks the pane's order, round to the first.
+    press(&mut app, KeyCode::Char('n'));
+    assert_eq!(
+        quote_ids(&app)[app.view.panes.quotes.cursor.selected],
+        "okonkwo-sarrin"
+    );
     // Details list quotes in the same order, and say which are undated.
     let residents = detail_text(&app, Target::Actor(actor(&app, "residents")));
     let at = |text: &str| residents.find(text).expect(text);
-    assert!(at("The numbers are still rising") < at("I understand the anger"));
     assert!(at("I understand the anger") < at("No family in the Kessa Valley"));
+    assert!(at("No family in the Kessa Valley") < at("The numbers are still rising"));
     assert!(residents.contains("— Léa Brandt, undated"), "{residents}");
 }
 
@@ -1720,6 +1722,30 @@ fn help_lists_the_maps_keys_only_when_there_is_a_map() {
     assert!(has(&with_map, "zoom the map in / out"));
     assert!(has(&with_map, "On the map"));
     assert!(has(&with_map, "1/2/3/4/5"), "{with_map:#?}");
+    // The section says what Enter and i do on the map, and they do it.
+    let section: Vec<&String> = with_map
+        .iter()
+        .skip_while(|l| !l.contains("On the map"))
+        .take_while(|l| !l.trim().is_empty())
+        .collect();
+    let says = |keys: &str, what: &str| {
+        section
+            .iter()
+            .any(|l| l.trim_start().starts_with(keys) && l.contains(what))
+    };
+    assert!(
+        says("Enter/Space ", "add the picked place to the filter"),
+        "{section:#?}"
+    );
+    assert!(says("i ", "open the picked place"), "{section:#?}");
+    let mut on_map = builtin_app(120, 40);
+    for key in [KeyCode::Char('5'), KeyCode::Tab, KeyCode::Enter] {
+        press(&mut on_map, key);
+    }
+    assert_eq!(on_map.data.filter.places.len(), 1);
+    assert_eq!(on_map.mode(), Mode::Normal);
+    press(&mut on_map, KeyCode::Char('i'));
+    assert_eq!(on_map.mode(), Mode::Detail);
     // The fixture has no places: no map, so no map keys.
     let without = help_lines(&app());
     assert!(!app().data.has_map());

@@ -95,14 +95,15 @@ pub fn help_text(theme: &Theme, keymap: &Keymap, width: u16, map: bool) -> HelpT
             "pick the next / previous place, busiest first; past the last, the next pane",
             &mut out,
         );
+        // On the map Enter does what Space does (see the keymap's map rows).
         row(
-            &key(Action::Open),
-            "open the picked place: its coordinates, precision and events",
+            &pair(Action::Open, Action::Toggle),
+            "add the picked place to the filter, or take it out",
             &mut out,
         );
         row(
-            &key(Action::Toggle),
-            "add the picked place to the filter, or take it out",
+            &key(Action::MapPlace),
+            "open the picked place: its coordinates, precision and events",
             &mut out,
         );
         row(

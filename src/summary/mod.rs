@@ -381,13 +381,18 @@ impl<'a> View<'a> {
         )
     }
 
-    /// "4 quotes", or "1 of 4 quotes" when the filter hid some.
+    /// "4 quotes", or "1 of 4 quotes" when the filter hid some, and how
+    /// many of those a date window left out for want of a date.
     pub fn quotes_count(&self) -> String {
-        count(
+        let shown = count(
             self.selection.quotes.len(),
             self.situation.quotes.len(),
             "quote",
-        )
+        );
+        match self.selection.undated_quotes_left_out {
+            0 => shown,
+            n => format!("{shown}; {}", crate::text::undated_left_out(n)),
+        }
     }
 
     /// Why a figure is marked as concerning the filter, naming the actors

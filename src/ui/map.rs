@@ -7,6 +7,7 @@
 //!  ⢰⠁   ● Port-au-Prince 14    exact place: · • ● by event count
 //!  ⠈⢆⠀ ⡰⠉○⠑⢆ Haiti 6           approximate: ◦ ○, ringed: an area, not a point
 //!  12 events at 4 places · 2 have no place on the map   status line
+//!  (picked: "Port-au-Prince: 12 here, 13 with places inside")
 //! ```
 //!
 //! The selected event's place is drawn reversed; the place picked
@@ -50,10 +51,13 @@ pub fn render_pane(app: &crate::app::App, screen: &crate::geometry::Screen, buf:
         return;
     };
     let map = &app.view().panes.map;
-    let info = if map.fitted {
-        String::new()
-    } else {
-        "0 fits".to_string()
+    // Once zoomed or panned, the border names the key that fits it again.
+    let fit_key = app
+        .keymap()
+        .key(crate::keymap::Mode::Normal, crate::action::Action::MapFit);
+    let info = match fit_key {
+        Some(key) if !map.fitted => format!("{key} to fit again"),
+        _ => String::new(),
     };
     let inner = crate::ui::pane_frame(app, screen, crate::action::Pane::Map, area, info, buf);
     let input = MapInput {
@@ -217,40 +221,59 @@ fn labels(map: &MapPane, input: &MapInput, area: Rect, mut occupied: Vec<bool>, 
             continue;
         }
         let is_picked = Some(m.place) == map.picked;
-        // Long names are cut, the count kept, so that one label does not
-        // cover a region; the picked one is shown whole where it fits.
-        let most = if is_picked { w } else { LABEL_MAX.min(w) };
+        let name = crate::sanitize::clean_line(&s.places[m.place].name);
         let count = m.events.to_string();
-        let room = most.saturating_sub(width(&count) + 3).max(1);
-        let name = fit(&crate::sanitize::clean_line(&s.places[m.place].name), room);
-        let text = if is_picked {
-            format!("[{name} {count}]")
+        let label = |room: usize| {
+            let name = fit(&name, room);
+            if is_picked {
+                format!("[{name} {count}]")
+            } else {
+                format!("{name} {count}")
+            }
+        };
+        // The whole name where it has room; else cut so the label fits
+        // (the picked one to the room beside or over its marker, the others
+        // to LABEL_MAX, so one cut label does not cover a region).
+        let whole = width(&name);
+        let frame = width(&count) + if is_picked { 3 } else { 1 };
+        // Columns the name may take, tried in turn.
+        let rooms: Vec<usize> = if is_picked {
+            let beside = usize::from(
+                area.width
+                    .saturating_sub(col + 2)
+                    .max(col.saturating_sub(1)),
+            );
+            vec![whole, beside.saturating_sub(frame), w.saturating_sub(frame)]
         } else {
-            format!("{name} {count}")
+            vec![whole, LABEL_MAX.min(w).saturating_sub(frame)]
         };
-        let len = width(&text) as u16;
-        // Beside the marker (right, else left), else centred on the row
-        // above or below it, kept inside the map.
-        let centred = col
-            .saturating_sub(len / 2)
-            .min(area.width.saturating_sub(len));
-        let candidates = [
-            Some((row, col + 2)),
-            col.checked_sub(len + 1).map(|c| (row, c)),
-            row.checked_sub(1).map(|r| (r, centred)),
-            Some((row + 1, centred)),
-        ];
-        let free = |(r, from): (u16, u16), occupied: &[bool]| {
-            let row_start = usize::from(r) * w;
-            r < area.height
-                && from.checked_add(len).is_some_and(|end| end <= area.width)
-                && (from..from + len).all(|c| !occupied[row_start + usize::from(c)])
-        };
-        let Some((r, at)) = candidates
-            .into_iter()
-            .flatten()
-            .find(|&spot| free(spot, &occupied))
-        else {
+        let spot = rooms.into_iter().find_map(|room| {
+            let text = label(room.clamp(1, whole.max(1)));
+            let len = width(&text) as u16;
+            // Beside the marker (right, else left), else centred on the row
+            // above or below it, kept inside the map.
+            let centred = col
+                .saturating_sub(len / 2)
+                .min(area.width.saturating_sub(len));
+            let candidates = [
+                Some((row, col + 2)),
+                col.checked_sub(len + 1).map(|c| (row, c)),
+                row.checked_sub(1).map(|r| (r, centred)),
+                Some((row + 1, centred)),
+            ];
+            let free = |(r, from): (u16, u16)| {
+                let row_start = usize::from(r) * w;
+                r < area.height
+                    && from.checked_add(len).is_some_and(|end| end <= area.width)
+                    && (from..from + len).all(|c| !occupied[row_start + usize::from(c)])
+            };
+            candidates
+                .into_iter()
+                .flatten()
+                .find(|&spot| free(spot))
+                .map(|(r, at)| (r, at, text, len))
+        });
+        let Some((r, at, text, len)) = spot else {
             continue;
         };
         let style = if is_picked {
@@ -308,9 +331,22 @@ fn status_parts(map: &MapPane, input: &MapInput) -> Vec<Part> {
         .and_then(|p| map.markers.list.iter().find(|m| m.place == p));
     if let Some(m) = picked {
         let name = crate::sanitize::clean_line(&s.places[m.place].name);
+        // Places inside with points of their own are drawn apart: say both
+        // counts, the second being what filtering by the place shows.
+        let (long, short) = if m.within > m.events {
+            (
+                format!("{name}: {} here, {} with places inside", m.events, m.within),
+                format!("{name}: {} here, {} in all", m.events, m.within),
+            )
+        } else {
+            (
+                format!("{name}: {}", plural(m.events, "event")),
+                format!("{name}: {}", m.events),
+            )
+        };
         parts.push(Part {
-            long: format!("{name}: {}", plural(m.events, "event")),
-            short: format!("{name}: {}", m.events),
+            long,
+            short,
             need: 0,
         });
     }

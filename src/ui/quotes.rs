@@ -1,7 +1,8 @@
 //! Pane 4: what people said, wrapped, with speaker and date, in date order
-//! (`Derived::quote_order`; a quote without a date of its own goes by its
-//! event's, and says "undated"). Quotes scroll whole: the pane starts at a
-//! quote, never in the middle of one.
+//! (`Derived::quote_order`; a quote without a date of its own comes last
+//! and says "undated"; a date window leaves it out and the border says how
+//! many). Quotes scroll whole: the pane starts at a quote, never in the
+//! middle of one.
 
 use ratatui::buffer::Buffer;
 use ratatui::style::Modifier;
@@ -22,20 +23,29 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
     let theme = app.theme();
     let len = app.selection().quotes.len();
     let cursor = app.cursor(Pane::Quotes);
-    let info = crate::ui::position_info(
+    let undated = app.selection().undated_quotes_left_out;
+    let mut info = crate::ui::position_info(
         cursor.selected,
         len,
         app.situation().quotes.len(),
         app.filter_active(),
     );
+    if undated > 0 && len > 0 {
+        info.push_str(&format!(" · {undated} undated not in the window"));
+    }
     let inner = pane_frame(app, screen, Pane::Quotes, area, info, buf);
     if len == 0 {
         let message = if app.situation().quotes.is_empty() {
-            "This file has no quotes."
+            "This file has no quotes.".to_string()
+        } else if undated > 0 {
+            format!(
+                "No quote matches the filter; {}: a window cannot place them.",
+                crate::text::undated_left_out(undated)
+            )
         } else {
-            "No quote matches the filter."
+            "No quote matches the filter.".to_string()
         };
-        empty_message(app, message, inner, buf);
+        empty_message(app, &message, inner, buf);
         return;
     }
     let focused = app.view().focus == Pane::Quotes;

@@ -8,14 +8,19 @@
 //! ```
 //!
 //! From the bottom of a bar: events known to the day (strong), then the
-//! spread shares of vaguer dates (the `vague` style), then, while a filter
-//! is on, what it leaves out (light shade ░; in the dark theme dark grey,
-//! also behind the top of a kept part). The selected event's bar is highlighted with a
-//! line above it; the as-of bucket carries a dotted line where its bar is
-//! empty and ▲ on the axis.
+//! spread shares of vaguer dates (the `vague` style). While a filter is
+//! on, every event's bar stands behind the kept one at its own height, on
+//! the same scale, so what the filter leaves out shows as the part above:
+//! in the dark theme dark grey (blocks, and the background above the top
+//! of a kept part); in the other themes and without colour a dotted bar
+//! (`⣀⣤⣶⣿`, quarter steps), and where one cell holds both and the left-out
+//! part fills more of it, the dots are underlined for the kept sliver. The
+//! selected event's bar is highlighted with a line above it; the as-of
+//! bucket carries a dotted line where its bar is empty and ▲ on the axis.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Modifier;
 
 use crate::app::App;
 use crate::geometry::Screen;
@@ -47,6 +52,16 @@ fn heights(kept: Weight, all: Weight, peak: f64, levels: usize, filtered: bool) 
     [exact, kept, all]
 }
 
+/// Braille bars by quarters filled from the bottom: the left-out layer
+/// where no background colour can show it.
+const DOTS: [&str; 5] = [" ", "⣀", "⣤", "⣶", "⣿"];
+
+/// A cell of the left-out layer, `fill` eighths high, as dots: rounded up
+/// to quarters, so anything above nothing shows.
+fn dots(fill: usize) -> &'static str {
+    DOTS[fill.div_ceil(2).min(4)]
+}
+
 pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
     let area = screen.strip;
     let strip = app.strip();
@@ -60,6 +75,9 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
     let filtered = app.filter_active();
     let now = strip.now.map(|b| strip.columns_of(b).start);
     let selected = app.strip_selected().map(|b| strip.columns_of(b));
+    // The left-out layer: blocks in this colour (and the background above
+    // a kept part), else dots.
+    let outside = theme.strip_outside();
     for x in 0..strip.columns {
         let Some(b) = strip.bucket_at(x) else {
             continue;
@@ -69,43 +87,53 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
         for row in 0..bar_rows {
             let low = row * 8;
             let kept_fill = kept.saturating_sub(low).min(8);
-            let (symbol, style) = if kept_fill > 0 {
+            let all_fill = all.saturating_sub(low).min(8);
+            let left_out = all_fill - kept_fill;
+            let kept_style = || {
                 // The cell shows the layer that fills most of it.
                 let exact_fill = exact.saturating_sub(low).min(8);
-                let mut style = if exact_fill * 2 > kept_fill {
+                let style = if exact_fill * 2 > kept_fill {
                     theme.strong()
                 } else {
                     theme.vague()
                 };
                 if is_selected {
-                    style = style.patch(theme.highlight());
-                }
-                // What the filter leaves out above, in the same cell: the
-                // cell's background (a colour theme has one to give).
-                if kept_fill < 8
-                    && all > low + kept_fill
-                    && let Some(outside) = theme.strip_outside()
-                {
-                    style = style.bg(outside);
-                }
-                (BLOCKS[kept_fill], style)
-            } else if all > low {
-                // Solid in the border's colour where there is one, so that
-                // it matches the backgrounds above kept parts; a shade
-                // without colour.
-                let shade = if theme.border().fg.is_some() {
-                    "█"
+                    style.patch(theme.highlight())
                 } else {
-                    "░"
-                };
-                (shade, theme.border())
-            } else if selected.as_ref().is_some_and(|c| c.start == x) {
-                // A line up from the selected event's bar.
-                ("│", theme.highlight())
-            } else if now == Some(x) {
-                ("┊", theme.now())
-            } else {
-                continue;
+                    style
+                }
+            };
+            let (symbol, style) = match outside {
+                _ if all_fill == 0 => {
+                    if selected.as_ref().is_some_and(|c| c.start == x) {
+                        // A line up from the selected event's bar.
+                        ("│", theme.highlight())
+                    } else if now == Some(x) {
+                        ("┊", theme.now())
+                    } else {
+                        continue;
+                    }
+                }
+                // What the filter leaves out above a kept part, in the
+                // same cell: the cell's background.
+                Some(colour) if kept_fill > 0 => {
+                    let style = kept_style();
+                    let style = if left_out > 0 {
+                        style.bg(colour)
+                    } else {
+                        style
+                    };
+                    (BLOCKS[kept_fill], style)
+                }
+                Some(colour) => (BLOCKS[all_fill], theme.border().fg(colour)),
+                None if kept_fill >= left_out => (BLOCKS[kept_fill], kept_style()),
+                // Dots for every event's bar; a kept sliver under them is
+                // an underline.
+                None if kept_fill > 0 => (
+                    dots(all_fill),
+                    theme.border().add_modifier(Modifier::UNDERLINED),
+                ),
+                None => (dots(all_fill), theme.border()),
             };
             let y = area.y + (bar_rows - 1 - row) as u16;
             buf.set_string(area.x + x as u16, y, symbol, style);
