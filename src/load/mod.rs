@@ -383,6 +383,18 @@ enum ItemTable {
 }
 
 impl ItemTable {
+    /// The lines kept for this table's items.
+    fn lines(self, lines: &mut Lines) -> &mut Vec<u32> {
+        match self {
+            ItemTable::Sources => &mut lines.sources,
+            ItemTable::Actors => &mut lines.actors,
+            ItemTable::Places => &mut lines.places,
+            ItemTable::Events => &mut lines.events,
+            ItemTable::Metrics => &mut lines.metrics,
+            ItemTable::Quotes => &mut lines.quotes,
+        }
+    }
+
     const ALL: [ItemTable; 6] = [
         ItemTable::Sources,
         ItemTable::Actors,
@@ -633,15 +645,7 @@ impl<'i, 'p> Builder<'i, 'p> {
         let line = self
             .counter
             .line_of(self.problems.in_file(value.span()).start);
-        let lines = &mut self.lines;
-        match table {
-            ItemTable::Sources => lines.sources.push(line),
-            ItemTable::Actors => lines.actors.push(line),
-            ItemTable::Places => lines.places.push(line),
-            ItemTable::Events => lines.events.push(line),
-            ItemTable::Metrics => lines.metrics.push(line),
-            ItemTable::Quotes => lines.quotes.push(line),
-        }
+        table.lines(&mut self.lines).push(line);
         let p = &mut *self.problems;
         match table {
             ItemTable::Sources => {

@@ -239,15 +239,7 @@ impl<'i> Reader<'i, '_> {
         self.line += memchr::memchr_iter(b'\n', between).count();
         self.counted_to = at;
         let line = u32::try_from(self.line).unwrap_or(u32::MAX);
-        let lines = &mut self.piece.lines;
-        match table {
-            ItemTable::Sources => lines.sources.push(line),
-            ItemTable::Actors => lines.actors.push(line),
-            ItemTable::Places => lines.places.push(line),
-            ItemTable::Events => lines.events.push(line),
-            ItemTable::Metrics => lines.metrics.push(line),
-            ItemTable::Quotes => lines.quotes.push(line),
-        }
+        table.lines(&mut self.piece.lines).push(line);
     }
 
     /// The keys of the table under way, each handed to `value` with the

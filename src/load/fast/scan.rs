@@ -245,13 +245,7 @@ impl<'i> Scanner<'i> {
                 b'"' => {
                     let s = &self.text[run..self.at];
                     self.at += 1;
-                    return Ok(match owned {
-                        None => Cow::Borrowed(s),
-                        Some(mut o) => {
-                            o.push_str(s);
-                            Cow::Owned(o)
-                        }
-                    });
+                    return Ok(finished(owned, s));
                 }
                 b'\\' => {
                     let o = owned.get_or_insert_with(String::new);
@@ -284,13 +278,7 @@ impl<'i> Scanner<'i> {
                     }
                     let s = &self.text[run..self.at];
                     self.at += 3;
-                    return Ok(match owned {
-                        None => Cow::Borrowed(s),
-                        Some(mut o) => {
-                            o.push_str(s);
-                            Cow::Owned(o)
-                        }
-                    });
+                    return Ok(finished(owned, s));
                 }
                 b'\\' => {
                     let o = owned.get_or_insert_with(String::new);
@@ -528,6 +516,18 @@ impl<'i> Scanner<'i> {
                 }
                 _ => return Err(Stop::Unusual),
             }
+        }
+    }
+}
+
+/// A string's text: borrowed from the file unless an escape made a copy,
+/// which then takes the last run `tail` as well.
+fn finished<'i>(owned: Option<String>, tail: &'i str) -> Cow<'i, str> {
+    match owned {
+        None => Cow::Borrowed(tail),
+        Some(mut o) => {
+            o.push_str(tail);
+            Cow::Owned(o)
         }
     }
 }
