@@ -22,6 +22,7 @@ pub mod facets;
 pub mod figures;
 pub mod geo;
 pub mod geometry;
+pub mod grams;
 pub mod import;
 pub mod init;
 pub mod item;

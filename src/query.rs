@@ -14,6 +14,7 @@ use memchr::memmem;
 
 use crate::day_index::DayIndex;
 pub use crate::facets::{Facet, FacetGroup, Facets};
+use crate::grams::{Grams, Lookup};
 use crate::members::Members;
 use crate::model::{ActorIx, ActorKind, EventIx, ListIndex, MetricIx, PlaceIx, QuoteIx, Situation};
 use crate::tree_ranges::TreeRanges;
@@ -126,6 +127,10 @@ struct TextIndex {
     text: String,
     /// Byte offset where each record starts.
     starts: Vec<usize>,
+    /// Which records hold each byte and pair of bytes, once built (for the
+    /// parts of a large file's event text): a search then reads only the
+    /// records that may hold it.
+    grams: OnceLock<Grams>,
 }
 
 impl TextIndex {
@@ -163,6 +168,52 @@ impl TextIndex {
             self.scan(&memmem::Finder::new(needle.as_bytes()), 0, &mut records);
         }
         records
+    }
+
+    /// Adds to `out` the records holding `needle` (what `finder` looks
+    /// for), each numbered `first` more than its place here, in order:
+    /// from the grams when they are built, else by reading all the text.
+    fn find(&self, needle: &str, finder: &memmem::Finder, first: u32, out: &mut Vec<u32>) {
+        match self.grams.get().and_then(|g| g.lookup(needle.as_bytes())) {
+            None => self.scan(finder, first, out),
+            Some(Lookup::Exact(bits)) => out.extend(bits.ones().map(|r| first + r as u32)),
+            Some(Lookup::Maybe(bits)) => out.extend(
+                bits.ones()
+                    .filter(|&r| self.contains(finder, r))
+                    .map(|r| first + r as u32),
+            ),
+        }
+    }
+
+    /// Those of `candidates` (numbered `first` more than their place here,
+    /// in order, all in this text) that hold `needle`: the grams leave out
+    /// most without reading them when they are built.
+    fn find_within(
+        &self,
+        needle: &str,
+        finder: &memmem::Finder,
+        first: u32,
+        candidates: &[u32],
+        out: &mut Vec<u32>,
+    ) {
+        let local = |r: u32| (r - first) as usize;
+        match self.grams.get().and_then(|g| g.lookup(needle.as_bytes())) {
+            None => out
+                .extend((candidates.iter().copied()).filter(|&r| self.contains(finder, local(r)))),
+            Some(Lookup::Exact(bits)) => {
+                out.extend((candidates.iter().copied()).filter(|&r| bits.has(local(r))))
+            }
+            Some(Lookup::Maybe(bits)) => out.extend(
+                (candidates.iter().copied())
+                    .filter(|&r| bits.has(local(r)) && self.contains(finder, local(r))),
+            ),
+        }
+    }
+
+    /// Builds the grams of this text (see [`Grams`]), unless built.
+    fn build_grams(&self) {
+        self.grams
+            .get_or_init(|| Grams::new(self.text.as_bytes(), &self.starts));
     }
 
     /// Adds to `out` the records holding what `finder` looks for, each
@@ -231,6 +282,39 @@ impl PartedText {
         self.parts.iter().map(|p| p.starts.len()).sum()
     }
 
+    /// Whether every part has its grams: a search then reads only what
+    /// they leave.
+    fn has_grams(&self) -> bool {
+        self.parts.iter().all(|p| p.grams.get().is_some())
+    }
+
+    /// Runs `search` over the parts, `search(parts, first_part)` adding the
+    /// records it finds in order, in two halves at once (one on each of two
+    /// cores) when `two` says the work is worth a thread.
+    fn in_halves<F>(&self, two: bool, search: F) -> Vec<u32>
+    where
+        F: Fn(&[Arc<TextIndex>], usize) -> Vec<u32> + Sync,
+    {
+        if !two || self.parts.len() < 2 {
+            return search(&self.parts, 0);
+        }
+        let half = self.parts.len() / 2;
+        let (early, late) = self.parts.split_at(half);
+        thread::scope(|scope| {
+            let later = thread::Builder::new()
+                .name("search".into())
+                .spawn_scoped(scope, || search(late, half));
+            let mut records = search(early, 0);
+            match later.map(|thread| thread.join()) {
+                Ok(Ok(rest)) => records.extend(rest),
+                Ok(Err(panic)) => std::panic::resume_unwind(panic),
+                // No thread to be had: the second half here too.
+                Err(_) => records.extend(search(late, half)),
+            }
+            records
+        })
+    }
+
     /// As [`TextIndex::records_matching`], over every part; a large text
     /// is searched in two halves at once, one on each of two cores.
     fn records_matching(&self, needle: &str) -> Vec<u32> {
@@ -238,56 +322,45 @@ impl PartedText {
             return Vec::new();
         }
         let finder = memmem::Finder::new(needle.as_bytes());
-        let scan = |parts: &[Arc<TextIndex>], first_part: usize| {
+        let bytes: usize = self.parts.iter().map(|p| p.text.len()).sum();
+        self.in_halves(bytes >= SCAN_IN_TWO_FROM, |parts, first_part| {
             let mut records = Vec::new();
             for (k, part) in parts.iter().enumerate() {
-                part.scan(&finder, ((first_part + k) * self.part) as u32, &mut records);
-            }
-            records
-        };
-        let bytes: usize = self.parts.iter().map(|p| p.text.len()).sum();
-        if bytes < SCAN_IN_TWO_FROM || self.parts.len() < 2 {
-            return scan(&self.parts, 0);
-        }
-        let half = self.parts.len() / 2;
-        let (early, late) = self.parts.split_at(half);
-        thread::scope(|scope| {
-            let later = thread::Builder::new()
-                .name("search".into())
-                .spawn_scoped(scope, || scan(late, half));
-            let mut records = scan(early, 0);
-            match later.map(|thread| thread.join()) {
-                Ok(Ok(rest)) => records.extend(rest),
-                Ok(Err(panic)) => std::panic::resume_unwind(panic),
-                // No thread to be had: the second half here too.
-                Err(_) => records.extend(scan(late, half)),
+                let first = ((first_part + k) * self.part) as u32;
+                part.find(needle, &finder, first, &mut records);
             }
             records
         })
     }
 
     /// As [`TextIndex::records_matching_within`], over every part. When
-    /// the candidates are many, searching everything again is quicker
-    /// than looking at them one by one, and finds the same: `needle`
-    /// holds the search that found them, so whatever holds `needle` is
-    /// among them.
+    /// the candidates are many and the parts have no grams, searching
+    /// everything again is quicker than looking at them one by one, and
+    /// finds the same: `needle` holds the search that found them, so
+    /// whatever holds `needle` is among them.
     fn records_matching_within(&self, needle: &str, candidates: &[u32]) -> Vec<u32> {
-        if candidates.len() > self.len() / DENSE {
+        if candidates.len() > self.len() / DENSE && !self.has_grams() {
             return self.records_matching(needle);
         }
         let finder = memmem::Finder::new(needle.as_bytes());
-        candidates
-            .iter()
-            .copied()
-            .filter(|&r| {
-                let (k, record) = (r as usize / self.part, r as usize % self.part);
-                self.parts
-                    .get(k)
-                    .is_some_and(|part| part.contains(&finder, record))
-            })
-            .collect()
+        self.in_halves(candidates.len() >= READ_IN_TWO_FROM, |parts, first_part| {
+            let mut records = Vec::new();
+            let from = candidates.partition_point(|&r| (r as usize) < first_part * self.part);
+            let mut rest = &candidates[from..];
+            for (k, part) in parts.iter().enumerate() {
+                let first = ((first_part + k) * self.part) as u32;
+                let end = first as usize + self.part;
+                let within = rest.partition_point(|&r| (r as usize) < end);
+                part.find_within(needle, &finder, first, &rest[..within], &mut records);
+                rest = &rest[within..];
+            }
+            records
+        })
     }
 }
+
+/// Candidates of a search that grew are read on two cores from this many.
+const READ_IN_TWO_FROM: usize = if cfg!(test) { 64 } else { 1 << 15 };
 
 /// Text of this many bytes or more is searched on two cores: below it, a
 /// thread costs more than it saves. (Tests search small texts in two, so
@@ -416,7 +489,9 @@ pub fn normalize_query(query: &str) -> String {
 pub struct Index {
     /// Who is part of whom, and each actor's events.
     members: Members,
-    /// Each quote's place in date order (see [`quotes_by_date`]).
+    /// Quotes in date order (see [`quotes_by_date`]), and each quote's
+    /// place in it.
+    quote_order: Vec<QuoteIx>,
     quote_rank: Vec<usize>,
     actors: TextIndex,
     /// Places laid out so that what lies in a place is one range.
@@ -480,21 +555,35 @@ struct Building {
     done: AtomicBool,
     /// The index is gone: stop building.
     stop: AtomicBool,
+    /// Once every part is in, build each part's grams (see [`Grams`]).
+    grams: bool,
 }
 
 impl Building {
     fn new(part: usize) -> Building {
         Building {
-            part: part.max(1),
+            part: part.clamp(1, crate::grams::BLOCK_MAX),
             quotes: OnceLock::new(),
             events: Mutex::new(Vec::new()),
             done: AtomicBool::new(false),
             stop: AtomicBool::new(false),
+            grams: false,
+        }
+    }
+
+    /// A search text whose parts get their grams once all are in: for the
+    /// dashboard, which searches many times as a person types. (A
+    /// briefing searches once: reading the text once is quicker than
+    /// building its grams.)
+    fn with_grams(part: usize) -> Building {
+        Building {
+            grams: true,
+            ..Building::new(part)
         }
     }
 
     /// Builds the quotes' text, then the events' part by part, each made
-    /// searchable as soon as it is built.
+    /// searchable as soon as it is built, then the parts' grams.
     fn build(&self, s: &Situation) {
         let _ = self.quotes.set(Arc::new(quotes_text(s)));
         for events in s.events.chunks(self.part) {
@@ -508,6 +597,22 @@ impl Building {
                 .push(part);
         }
         self.done.store(true, Ordering::Release);
+        if !self.grams {
+            return;
+        }
+        // The parts are shared with every search text made of them, so
+        // each search uses a part's grams from when they are built.
+        let parts = self
+            .events
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone();
+        for part in parts {
+            if self.stop.load(Ordering::Relaxed) {
+                return;
+            }
+            part.build_grams();
+        }
     }
 
     /// What is built so far, and whether that is all of it.
@@ -616,7 +721,7 @@ impl Index {
     /// events.
     fn in_parts(s: Arc<Situation>, part: usize, first: impl FnOnce() + Send + 'static) -> Index {
         let mut index = Index::members(&s);
-        let building = Arc::new(Building::new(part));
+        let building = Arc::new(Building::with_grams(part));
         // Given back if no thread can be had, to be run here.
         let first = Arc::new(Mutex::new(Some(first)));
         let worker = thread::Builder::new().name("search-index".into()).spawn({
@@ -653,8 +758,9 @@ impl Index {
         let actors = TextIndex::build(
             (s.actor_ixs()).map(|a| actor_words(s, a).chain(std::iter::once(&*s.actors[a].id))),
         );
+        let quote_order = quotes_by_date(s);
         let mut quote_rank = vec![0; s.quotes.len()];
-        for (rank, q) in quotes_by_date(s).into_iter().enumerate() {
+        for (rank, q) in quote_order.iter().enumerate() {
             quote_rank[q.get()] = rank;
         }
         // The tree works on positions: a place's is its index.
@@ -673,6 +779,7 @@ impl Index {
         );
         Index {
             members,
+            quote_order,
             quote_rank,
             actors,
             places,
@@ -1101,42 +1208,61 @@ pub fn select(s: &Situation, index: &Index, filter: &Filter) -> Selection {
         candidates
     };
 
-    let quote_matches = |q: QuoteIx| {
-        quote_hits
-            .as_ref()
-            .is_none_or(|hits| hits.binary_search(&(q.get() as u32)).is_ok())
-    };
     // A window keeps the quotes whose own date overlaps it. One without a
     // date cannot be placed in any window, so every window leaves it out,
     // and `undated_left_out` counts it so the views can say so.
     let mut undated_left_out = 0;
-    let mut quotes: Vec<QuoteIx> = s
-        .quote_ixs()
-        .map(|i| (i, &s.quotes[i]))
-        .filter(|&(i, q)| {
-            if !((!filter.marked || is_marked(&marked.quotes, i.get()))
-                && quote_matches(i)
-                && involves(q.about.iter(), Some(q.speaker))
-                && (filter.places.is_empty()
-                    || at_place(q.place.or(q.event.and_then(|e| s.events[e].place))))
-                && (!faceted || facets.keeps_quote(s, q)))
-            {
-                return false;
+    let keeps_quote = |i: &QuoteIx| {
+        let q = &s.quotes[*i];
+        if !((!filter.marked || is_marked(&marked.quotes, i.get()))
+            && involves(q.about.iter(), Some(q.speaker))
+            && (filter.places.is_empty()
+                || at_place(q.place.or(q.event.and_then(|e| s.events[e].place))))
+            && (!faceted || facets.keeps_quote(s, q)))
+        {
+            return false;
+        }
+        if !windowed {
+            return true;
+        }
+        match q.date {
+            Some(d) => in_window(Some(d.start()), Some(d.end())),
+            None => {
+                undated_left_out += 1;
+                false
             }
-            if !windowed {
-                return true;
+        }
+    };
+    // Only the quotes a search found are looked at, then put in date
+    // order; without a search, or when it found many, every quote in date
+    // order.
+    let quotes: Vec<QuoteIx> = match &quote_hits {
+        Some(hits) if hits.len() > s.quotes.len() / DENSE => {
+            let mut found = vec![false; s.quotes.len()];
+            for &h in hits.iter() {
+                found[h as usize] = true;
             }
-            match q.date {
-                Some(d) => in_window(Some(d.start()), Some(d.end())),
-                None => {
-                    undated_left_out += 1;
-                    false
-                }
-            }
-        })
-        .map(|(i, _)| i)
-        .collect();
-    quotes.sort_by_key(|&q| index.quote_rank[q.get()]);
+            (index.quote_order.iter().copied())
+                .filter(|q| found[q.get()])
+                .filter(keeps_quote)
+                .collect()
+        }
+        Some(hits) => {
+            let mut quotes: Vec<QuoteIx> = (hits.iter())
+                .map(|&h| QuoteIx::new(h as usize))
+                .filter(keeps_quote)
+                .collect();
+            // Ranks differ from quote to quote: an unstable sort is stable.
+            quotes.sort_unstable_by_key(|&q| index.quote_rank[q.get()]);
+            quotes
+        }
+        None => index
+            .quote_order
+            .iter()
+            .copied()
+            .filter(keeps_quote)
+            .collect(),
+    };
 
     let highlighted_metrics = if !filter.narrows_figures() {
         Vec::new()
@@ -1569,6 +1695,78 @@ sources = ["wire"]
         assert_eq!(whole.searched_events, None);
     }
 
+    /// Searches typed and taken back, while the parts' grams are still
+    /// being built (the first parts have them, the rest do not) and once
+    /// every part has them, find what a search reading all the text finds:
+    /// accents, case and typographic quotes folded as [`normalize_query`]
+    /// folds them.
+    #[test]
+    fn searches_with_grams_built_or_not_find_what_reading_the_text_finds() {
+        let (s, plain) = generated();
+        let partly = Index::members(s);
+        let building = Arc::new(Building::with_grams(256));
+        let _ = building.quotes.set(Arc::new(quotes_text(s)));
+        let parts: Vec<Arc<TextIndex>> = (s.events.chunks(256))
+            .map(|events| Arc::new(events_text(s, events)))
+            .collect();
+        for part in &parts[..parts.len() / 2] {
+            part.build_grams();
+        }
+        *building.events.lock().unwrap() = parts.clone();
+        building.done.store(true, Ordering::Release);
+        let mut partly = partly;
+        partly.building = Some(building);
+        let typed = [
+            "P",
+            "Po",
+            "Por",
+            "PORT",
+            "Port-",
+            "Port-au",
+            "por",
+            "po",
+            "",
+            "w",
+            "wa",
+            "wat",
+            "Water",
+            "é",
+            "É",
+            "Hé",
+            "Pétion",
+            "petion",
+            "“MSS”",
+            "'s",
+            "’s",
+            " ",
+            "e ",
+            "北",
+            "北京",
+            "xq",
+            "zzz",
+            "a",
+            "an",
+            "and",
+            "and the",
+            "\n",
+            "de",
+        ];
+        let filter = |search: &str| Filter {
+            search: search.into(),
+            ..Filter::default()
+        };
+        for (k, search) in typed.iter().enumerate() {
+            if k == typed.len() / 2 {
+                for part in &parts {
+                    part.build_grams();
+                }
+            }
+            let expected = select(s, plain, &filter(search));
+            plain.recent.lock().unwrap().0.clear();
+            assert_eq!(select(s, &partly, &filter(search)), expected, "{search}");
+        }
+    }
+
     #[test]
     fn a_search_typed_letter_by_letter_finds_what_a_fresh_one_finds() {
         let (s, index) = setup();
@@ -1705,9 +1903,11 @@ sources = ["wire"]
         fn a_filter_changed_step_by_step_keeps_what_a_plain_scan_keeps(
             edits in proptest::collection::vec(any_edit(), 1..24),
         ) {
+            // The remembering index searches with grams, in parts of 700
+            // events (the last one shorter); the other reads the text.
             static INDEXES: std::sync::LazyLock<(Index, Index)> = std::sync::LazyLock::new(|| {
                 let s = &generated().0;
-                (Index::new(s), Index::new(s))
+                (built(Index::in_parts(Arc::new(s.clone()), 700, || {})), Index::new(s))
             });
             let s = &generated().0;
             let (remembering, forgetting) = &*INDEXES;
