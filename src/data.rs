@@ -10,6 +10,7 @@ use crate::figures::Staleness;
 use crate::marks::Marks;
 use crate::model::{ActorIx, EventIx, PlaceIx, Situation, Tense};
 use crate::query::{Filter, Index, Selection, normalize_query, select};
+use crate::strip::{Buckets, Strip};
 
 pub struct Data {
     /// Shared with the thread that builds the search index.
@@ -35,6 +36,9 @@ pub struct Data {
     actors_listed: Vec<ActorIx>,
     /// Each actor's position in `actors_listed`.
     actor_ranks: Vec<usize>,
+    /// Every event laid out on the time strip's scale, for counting the
+    /// selection on it again after each change of the filter.
+    strip_buckets: Buckets,
 }
 
 /// The orders the actors pane cycles through.
@@ -110,6 +114,7 @@ impl Data {
             actor_order: ActorOrder::Tree,
             actors_listed: Vec::new(),
             actor_ranks: Vec::new(),
+            strip_buckets: Buckets::default(),
         };
         data.set_actor_order(ActorOrder::Tree);
         data.narrow_labels();
@@ -126,6 +131,19 @@ impl Data {
             self.selection.events.reverse();
         }
         self.narrow_labels();
+    }
+
+    /// The time strip of the selection over `span` (the date window, or
+    /// every event's days) in `columns` columns.
+    pub fn strip(&mut self, span: (chrono::NaiveDate, chrono::NaiveDate), columns: usize) -> Strip {
+        crate::strip::compute_with(
+            span,
+            columns,
+            self.situation.as_of,
+            self.index.days(),
+            &self.selection.events,
+            Some(&mut self.strip_buckets),
+        )
     }
 
     pub fn actor_order(&self) -> ActorOrder {

@@ -205,23 +205,11 @@ pub fn weigh_days(scale: &Scale, events: impl IntoIterator<Item = EventDays>) ->
     let mut spans_exact = vec![0i64; n + 1];
     let mut spans_spread = vec![0i64; n + 1];
     let mut density = vec![0f64; n + 1];
-    let starts = bucket_starts(scale);
+    let finder = DayBuckets::new(scale);
+    let starts = &finder.starts;
     let (lo, hi) = (starts[0], starts[n] - 1);
     let length = |i: usize| f64::from(starts[i + 1] - starts[i]);
-    // The bucket of each day, looked up rather than searched for when the
-    // buckets span no more than a few thousand years of days.
-    let table: Vec<u32> = if i64::from(hi) - i64::from(lo) < DAY_TABLE_MAX {
-        (0..n)
-            .flat_map(|i| std::iter::repeat_n(i as u32, (starts[i + 1] - starts[i]) as usize))
-            .collect()
-    } else {
-        Vec::new()
-    };
-    // The bucket of a day within the buckets.
-    let bucket = |d: Day| match table.get((d - lo) as usize) {
-        Some(&b) => b as usize,
-        None => starts.partition_point(|&s| s <= d) - 1,
-    };
+    let bucket = |d: Day| finder.of(d);
     for e in events {
         if e.last < lo || e.first > hi {
             continue;
@@ -269,22 +257,168 @@ pub fn weigh_days(scale: &Scale, events: impl IntoIterator<Item = EventDays>) ->
 /// Buckets spanning fewer days than this find a day's bucket in a table.
 const DAY_TABLE_MAX: i64 = 1 << 21;
 
+/// Finds the bucket of a day within the buckets.
+struct DayBuckets {
+    /// See [`bucket_starts`].
+    starts: Vec<Day>,
+    /// The bucket of each day from the first, looked up rather than
+    /// searched for when the buckets span no more than a few thousand
+    /// years of days.
+    table: Vec<u32>,
+}
+
+impl DayBuckets {
+    fn new(scale: &Scale) -> DayBuckets {
+        let starts = bucket_starts(scale);
+        let n = scale.count;
+        let table = if i64::from(starts[n]) - i64::from(starts[0]) <= DAY_TABLE_MAX {
+            (0..n)
+                .flat_map(|i| std::iter::repeat_n(i as u32, (starts[i + 1] - starts[i]) as usize))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        DayBuckets { starts, table }
+    }
+
+    /// The bucket of `d`, a day within the buckets.
+    fn of(&self, d: Day) -> usize {
+        match self.table.get((d - self.starts[0]) as usize) {
+            Some(&b) => b as usize,
+            None => self.starts.partition_point(|&s| s <= d) - 1,
+        }
+    }
+}
+
+/// Each event's bucket on one scale, for counting many events again and
+/// again on it (each keystroke of a search): an event that lies whole in
+/// one bucket adds exactly 1 there, so counting it is one lookup of two
+/// bytes, and only the few over several buckets, or cut by the ends, are
+/// weighed day by day. Worked out for every event once per scale.
+#[derive(Clone, Debug, Default)]
+pub struct Buckets {
+    scale: Option<Scale>,
+    /// Per event: [`OUTSIDE`], [`ACROSS`], its bucket for an exact weight
+    /// of 1, or the bucket count more than its bucket for a spread weight
+    /// of 1.
+    of: Vec<u16>,
+}
+
+/// The event lies wholly outside the buckets: it counts nowhere.
+const OUTSIDE: u16 = u16::MAX;
+/// The event covers more than one bucket, or is cut by the ends.
+const ACROSS: u16 = u16::MAX - 1;
+
+impl Buckets {
+    /// Lays out every event of `index` on `scale`; a scale of more buckets
+    /// than two bytes number is left to be weighed day by day.
+    fn new(scale: &Scale, index: &DayIndex) -> Buckets {
+        let n = scale.count;
+        let mut buckets = Buckets {
+            scale: Some(*scale),
+            of: Vec::new(),
+        };
+        if 2 * n >= usize::from(ACROSS) {
+            buckets.of = vec![ACROSS; index.len()];
+            return buckets;
+        }
+        let finder = DayBuckets::new(scale);
+        let starts = &finder.starts;
+        let (lo, hi) = (starts[0], starts[n] - 1);
+        buckets.of = (0..index.len())
+            .map(|e| {
+                let days = index.of(EventIx::new(e));
+                if days.last < lo || days.first > hi {
+                    return OUTSIDE;
+                }
+                if days.first < lo || days.last > hi {
+                    return ACROSS;
+                }
+                let b = finder.of(days.first);
+                if days.last >= starts[b + 1] {
+                    return ACROSS;
+                }
+                match days.share {
+                    Share::Exact => b as u16,
+                    Share::Span | Share::Spread => (n + b) as u16,
+                }
+            })
+            .collect();
+        buckets
+    }
+
+    /// Each bucket's weight of the events `kept` (each once, in any
+    /// order): what [`weigh_days`] gives for them, but a lookup for each
+    /// event in a single bucket.
+    fn weigh(&self, scale: &Scale, index: &DayIndex, kept: &[EventIx]) -> Vec<Weight> {
+        let n = scale.count;
+        // Four tallies taken in turn: neighbours in the timeline often
+        // share a bucket, and one tally would wait on its own last count.
+        let mut tallies = vec![[0u32; 4]; 2 * n];
+        let mut across = Vec::new();
+        for (k, &e) in kept.iter().enumerate() {
+            match self.of[e.get()] {
+                OUTSIDE => {}
+                ACROSS => across.push(index.of(e)),
+                b => tallies[usize::from(b)][k % 4] += 1,
+            }
+        }
+        let whole: Vec<u32> = tallies.iter().map(|t| t.iter().sum()).collect();
+        let mut weights = weigh_days(scale, across);
+        for (i, w) in weights.iter_mut().enumerate() {
+            w.exact += f64::from(whole[i]);
+            w.spread += f64::from(whole[n + i]);
+        }
+        weights
+    }
+}
+
+/// Filters counting this many events or more (one in this many of all)
+/// count with [`Buckets`]: below, laying every event out costs more than
+/// it saves.
+const BUCKETS_FROM: usize = 8;
+
 /// Each bucket's weight of the events `kept` (each once, in event order or
 /// its reverse), given `all`, every event's. Counted one by one when they
 /// are at most half of the events; otherwise every event's weight less
 /// that of the events left out, which are fewer: a filter that keeps
-/// nearly everything costs what it leaves out.
-fn weigh_kept(scale: &Scale, index: &DayIndex, kept: &[EventIx], all: &[Weight]) -> Vec<Weight> {
-    if kept.len() * 2 <= index.len() {
+/// nearly everything costs what it leaves out. With `buckets`, many kept
+/// events are counted a lookup each instead.
+fn weigh_kept(
+    scale: &Scale,
+    index: &DayIndex,
+    kept: &[EventIx],
+    all: &[Weight],
+    buckets: Option<&mut Buckets>,
+) -> Vec<Weight> {
+    let total = index.len();
+    if kept.len() == total {
+        return all.to_vec();
+    }
+    // Many kept events are counted from the events laid out on the scale
+    // (laid out once per scale): a lookup each, cheaper than weighing
+    // only those left out day by day.
+    if let Some(b) = buckets.filter(|_| kept.len() * BUCKETS_FROM >= total && !kept.is_empty()) {
+        if b.scale != Some(*scale) {
+            *b = Buckets::new(scale, index);
+        }
+        return b.weigh(scale, index, kept);
+    }
+    let few = kept.len() * 2 <= total;
+    let days = |e: usize| index.of(EventIx::new(e));
+    if few {
         return weigh_days(scale, kept.iter().map(|&e| index.of(e)));
     }
-    let total = index.len();
-    let days = |e: usize| index.of(EventIx::new(e));
     let out = if kept.first() > kept.last() {
         weigh_days(scale, left_out(kept.iter().rev(), total).map(days))
     } else {
         weigh_days(scale, left_out(kept.iter(), total).map(days))
     };
+    less(all, out)
+}
+
+/// Every event's weight less that of the events left out.
+fn less(all: &[Weight], out: Vec<Weight>) -> Vec<Weight> {
     all.iter()
         .zip(out)
         .map(|(all, out)| Weight {
@@ -544,6 +678,20 @@ pub fn compute(
     index: &DayIndex,
     kept: &[EventIx],
 ) -> Strip {
+    compute_with(span, columns, as_of, index, kept, None)
+}
+
+/// [`compute`], counting many kept events with `buckets` (laid out again
+/// when the scale is another): for a strip counted again at each change of
+/// the filter.
+pub fn compute_with(
+    span: (NaiveDate, NaiveDate),
+    columns: usize,
+    as_of: NaiveDate,
+    index: &DayIndex,
+    kept: &[EventIx],
+    buckets: Option<&mut Buckets>,
+) -> Strip {
     if columns == 0 {
         return Strip::default();
     }
@@ -566,10 +714,11 @@ pub fn compute(
         String::new()
     };
     let all = weigh_all(&scale, index);
+    let kept = weigh_kept(&scale, index, kept, &all, buckets);
     Strip {
         scale: Some(scale),
         columns,
-        kept: weigh_kept(&scale, index, kept, &all),
+        kept,
         all,
         now,
         labels: labels_now,
@@ -872,17 +1021,16 @@ mod tests {
 
         /// The kept layer is the rules' answer for the kept events, whether
         /// they are few (counted one by one) or many (every event less
-        /// those left out), and whichever way round the timeline lists them.
+        /// those left out), counted day by day or from the events laid out
+        /// on the scale (laid out again when the scale changes), and
+        /// whichever way round the timeline lists them.
         #[test]
         fn the_kept_layer_weighs_what_is_kept(
             events in proptest::collection::vec(crate::day_index::testing::any_event(), 1..50),
             kept in proptest::collection::vec(proptest::bool::weighted(0.8), 50),
             newest_first in proptest::bool::ANY,
-            start in 0u64..1600,
-            days in 0u64..1500,
+            spans in proptest::collection::vec((0u64..1600, 0u64..1500), 1..4),
         ) {
-            let from = day(2021, 10, 1) + Days::new(start);
-            let to = from + Days::new(days);
             let index = DayIndex::new(&events);
             let mut chosen: Vec<EventIx> =
                 EventIx::all(events.len()).filter(|e| kept[e.get()]).collect();
@@ -890,15 +1038,25 @@ mod tests {
             if newest_first {
                 chosen.reverse();
             }
-            let strip = compute((from, to), 60, from, &index, &chosen);
-            let scale = strip.scale.expect("columns");
-            let rules = weigh_by_rules(&scale, &kept_events);
-            proptest::prop_assert_eq!(strip.kept.len(), rules.len());
-            for (i, (g, r)) in strip.kept.iter().zip(&rules).enumerate() {
-                proptest::prop_assert_eq!(g.exact, r.exact, "bucket {}", i);
-                proptest::prop_assert!(close(g.spread, r.spread), "bucket {}: {:?} vs {:?}", i, g, r);
-                // Nothing kept there: nothing drawn, not a rounding error.
-                proptest::prop_assert!(r.spread != 0.0 || g.spread == 0.0, "bucket {}: {:?}", i, g);
+            let mut buckets = Buckets::default();
+            for (start, days) in spans {
+                let from = day(2021, 10, 1) + Days::new(start);
+                let to = from + Days::new(days);
+                let strip = compute((from, to), 60, from, &index, &chosen);
+                let laid_out =
+                    compute_with((from, to), 60, from, &index, &chosen, Some(&mut buckets));
+                let scale = strip.scale.expect("columns");
+                proptest::prop_assert_eq!(laid_out.scale, Some(scale));
+                let rules = weigh_by_rules(&scale, &kept_events);
+                for got in [&strip.kept, &laid_out.kept] {
+                    proptest::prop_assert_eq!(got.len(), rules.len());
+                    for (i, (g, r)) in got.iter().zip(&rules).enumerate() {
+                        proptest::prop_assert_eq!(g.exact, r.exact, "bucket {}", i);
+                        proptest::prop_assert!(close(g.spread, r.spread), "bucket {}: {:?} vs {:?}", i, g, r);
+                        // Nothing kept there: nothing drawn, not a rounding error.
+                        proptest::prop_assert!(r.spread != 0.0 || g.spread == 0.0, "bucket {}: {:?}", i, g);
+                    }
+                }
             }
         }
     }

@@ -497,18 +497,11 @@ impl App {
     }
 
     /// The strip over the date window, else over every event's days.
-    fn make_strip(&self, columns: usize) -> Strip {
-        let s = &self.data.situation;
+    fn make_strip(&mut self, columns: usize) -> Strip {
         let span = self
             .window()
             .map_or(self.data.derived.span, |w| (w.from, w.to));
-        crate::strip::compute(
-            span,
-            columns,
-            s.as_of,
-            self.data.index.days(),
-            &self.data.selection.events,
-        )
+        self.data.strip(span, columns)
     }
 
     fn normal(&mut self, action: Action) {
