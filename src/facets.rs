@@ -270,12 +270,11 @@ pub fn values(s: &Situation, group: FacetGroup) -> Vec<Facet> {
 
 /// Words in alphabetical order of any case, each once.
 fn sorted(mut words: Vec<&str>) -> Vec<&str> {
-    words.sort_unstable_by(|a, b| {
-        a.to_lowercase()
-            .cmp(&b.to_lowercase())
-            .then_with(|| a.cmp(b))
-    });
+    // Each word once first (a tag is written on many events), so that only
+    // the distinct ones are lowered, each once.
+    words.sort_unstable();
     words.dedup();
+    words.sort_by_cached_key(|w| (w.to_lowercase(), *w));
     words
 }
 
@@ -421,6 +420,17 @@ sources = ["radio"]
                 Facet::Source(SourceIx::new(1))
             ]
         );
+    }
+
+    #[test]
+    fn words_sort_alphabetically_in_any_case_each_once() {
+        assert_eq!(
+            sorted(vec![
+                "port", "Aid", "gangs", "port", "aid", "Éclat", "Gangs", "aid"
+            ]),
+            ["Aid", "aid", "Gangs", "gangs", "port", "Éclat"]
+        );
+        assert!(sorted(Vec::new()).is_empty());
     }
 
     #[test]

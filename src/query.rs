@@ -834,13 +834,21 @@ pub fn facets_from_args(
     kinds: &[String],
     sources: &[String],
 ) -> Result<Facets, String> {
-    let words = |group| {
+    // Gathering every category and tag walks all events: only done for a
+    // group the flags name.
+    let words = |group, wanted: &[String]| {
+        if wanted.is_empty() {
+            return Vec::new();
+        }
         crate::facets::values(s, group)
             .into_iter()
             .map(|v| v.name(s).to_string())
             .collect::<Vec<String>>()
     };
-    let (known_categories, known_tags) = (words(FacetGroup::Category), words(FacetGroup::Tag));
+    let (known_categories, known_tags) = (
+        words(FacetGroup::Category, categories),
+        words(FacetGroup::Tag, tags),
+    );
     let pick = |known: &Known, wanted: &[String], values: &[String]| {
         known
             .resolve(wanted)
