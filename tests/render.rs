@@ -659,13 +659,20 @@ fn a_save_that_did_not_load_raises_a_banner_80x24() {
             ("timeline", pane_text(&app, Pane::Timeline)),
         ])
     );
-    // The timeline keeps its rows; a shorter screen gets a one-row banner.
+    // The timeline keeps its rows; a shorter screen gets a one-row banner
+    // (at 80x20 lower cards still leave the timeline its rows).
     let screen = app.screen().clone();
     assert_eq!(screen.banner.height, 2);
     assert!(screen.list(sitrep::action::Pane::Timeline).height >= 8);
     app.update(Action::Resize {
         width: 80,
         height: 20,
+    });
+    assert_eq!(app.screen().banner.height, 2);
+    assert!(app.screen().list(sitrep::action::Pane::Timeline).height >= 8);
+    app.update(Action::Resize {
+        width: 80,
+        height: 18,
     });
     let screen = app.screen().clone();
     assert_eq!(screen.banner.height, 1);
@@ -1165,6 +1172,82 @@ fn a_wider_footer_names_more_keys_and_never_cuts_one() {
         assert!(!footer.contains('…'), "{footer}");
         assert!(footer.chars().count() < width, "{footer}");
     }
+}
+
+fn builtin_at(width: u16, height: u16) -> App {
+    let situation = load_str(sitrep::BUILTIN_TEXT)
+        .situation
+        .expect("the built-in situation loads");
+    let mut app = App::new(situation, Options::default());
+    app.update(Action::Resize { width, height });
+    app
+}
+
+#[test]
+fn the_last_page_of_key_figures_is_a_whole_page() {
+    // 80x24: two cards a row, one row in view, fifteen figures: the last
+    // page shows the last two, not the fifteenth beside empty space.
+    let mut app = builtin_at(80, 24);
+    keys(&mut app, &[KeyCode::Char('1'), KeyCode::Char('G')]);
+    let screen = screen_text(draw(&app).backend().buffer());
+    assert!(screen.contains("14–15 of 15 ↑"), "{screen}");
+    assert!(
+        screen.contains("Days since the first Kenyan police"),
+        "{screen}"
+    );
+    assert!(screen.contains("9,000+ deaths"), "{screen}");
+    assert_eq!(app.cursor(Pane::Figures).selected, 14);
+    // A click on the left card picks the fourteenth.
+    let cards = app.screen().cards.cards(app.cursor(Pane::Figures).offset);
+    assert_eq!(cards.iter().map(|(i, _)| *i).collect::<Vec<_>>(), [13, 14]);
+    // Back up a row: the page before, from its first card.
+    keys(&mut app, &[KeyCode::Char('k')]);
+    let screen = screen_text(draw(&app).backend().buffer());
+    assert!(screen.contains("13–14 of 15"), "{screen}");
+}
+
+#[test]
+fn a_short_screen_shows_lower_cards_and_keeps_the_timeline() {
+    // 50x15: one card of label, figure and gauge; the timeline keeps
+    // events above the now line.
+    let app = builtin_at(50, 15);
+    let screen = screen_text(draw(&app).backend().buffer());
+    let lines: Vec<&str> = screen.lines().collect();
+    assert!(lines[3].starts_with("┌MSS personnel in Haiti"), "{screen}");
+    assert!(lines[4].contains("~420 personnel"), "{screen}");
+    assert!(lines[5].contains("17% of 2,500"), "{screen}");
+    assert!(lines[6].starts_with('└'), "{screen}");
+    assert!(app.screen().list(Pane::Timeline).height >= 5, "{screen}");
+    let now = lines.iter().position(|l| l.contains("now · 21 Sep 2024"));
+    assert!(
+        now.is_some_and(|n| lines[n - 1].contains("20 Sep 2024")),
+        "{screen}"
+    );
+    // 80x24: a label that needs two rows keeps them and the card drops its
+    // source; the card beside it, with a one-row label, shows it whole.
+    let mut app = builtin_at(80, 24);
+    keys(&mut app, &[KeyCode::Char('1'), KeyCode::Char('G')]);
+    let screen = screen_text(draw(&app).backend().buffer());
+    let lines: Vec<&str> = screen.lines().collect();
+    assert!(
+        lines[3].contains("Days since the first Kenyan police"),
+        "{screen}"
+    );
+    assert!(lines[4].contains("landed"), "{screen}");
+    assert!(lines[5].contains("88 days"), "{screen}");
+    assert!(lines[8].starts_with('└'), "{screen}");
+    let mut app = builtin_at(80, 24);
+    let screen = screen_text(draw(&app).backend().buffer());
+    assert!(screen.contains("via Associated Press"), "{screen}");
+    // Taller, the cards are whole again.
+    app.update(Action::Resize {
+        width: 80,
+        height: 40,
+    });
+    keys(&mut app, &[KeyCode::Char('1'), KeyCode::Char('G')]);
+    let screen = screen_text(draw(&app).backend().buffer());
+    assert!(screen.contains("via Reuters"), "{screen}");
+    assert!(screen.contains("│Port-au-Prince "), "{screen}");
 }
 
 /// The built-in situation with the map focused and zoomed to the screen.
