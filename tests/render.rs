@@ -243,6 +243,41 @@ fn event_detail_80x24_and_140x45() {
 }
 
 #[test]
+fn a_long_url_reads_whole_in_a_detail_and_o_opens_it() {
+    let url = "https://reliefweb.example/report/kessa-valley/floods-situation-report-no-3-as-of-10-march-2025-covering-the-lower-districts?utm_source=partner-newsletter&utm_medium=email";
+    let text = FIXTURE.replace("https://reliefweb.example/report/kessa-sitrep-3", url);
+    let situation = load_str(&text).situation.expect("the file loads");
+    for (width, height) in [(80, 24), (140, 45)] {
+        let mut app = App::new(situation.clone(), Options::default());
+        app.update(Action::Resize { width, height });
+        // The OCHA count, whose source has the url; the sources are at
+        // the end.
+        keys(&mut app, &[KeyCode::Char('/')]);
+        self::text(&mut app, "OCHA counts");
+        keys(&mut app, &[KeyCode::Enter, KeyCode::Enter, KeyCode::End]);
+        let popup = popup_text(&app);
+        // The url's rows, read in order, are the url: nothing cut, no
+        // hyphen or ellipsis added.
+        let rows: Vec<&str> = popup
+            .lines()
+            .map(|l| l.trim_matches(|c: char| "│█ ".contains(c)))
+            .skip_while(|l| !l.starts_with("https://reliefweb"))
+            .take_while(|l| !l.is_empty() && !l.starts_with('└'))
+            .collect();
+        assert!(rows.len() >= 2, "{width}x{height}: the url wraps\n{popup}");
+        assert_eq!(rows.concat(), url, "{width}x{height}\n{popup}");
+        // `o` still opens the whole url.
+        let effects = app.update(Action::OpenSource);
+        assert!(
+            effects
+                .iter()
+                .any(|e| matches!(e, sitrep::app::Effect::OpenUrl(u) if u == url)),
+            "{effects:?}"
+        );
+    }
+}
+
+#[test]
 fn figure_detail_lists_every_observation_140x45() {
     let mut app = app(140, 45);
     keys(&mut app, &[KeyCode::Char('1'), KeyCode::Enter]);
