@@ -834,8 +834,8 @@ pub fn facets_from_args(
     kinds: &[String],
     sources: &[String],
 ) -> Result<Facets, String> {
-    // Gathering every category and tag walks all events: only done for a
-    // group the flags name.
+    // Listing a facet's values is a pass over every event: only for a
+    // facet the command line names.
     let words = |group, wanted: &[String]| {
         if wanted.is_empty() {
             return Vec::new();
@@ -845,10 +845,8 @@ pub fn facets_from_args(
             .map(|v| v.name(s).to_string())
             .collect::<Vec<String>>()
     };
-    let (known_categories, known_tags) = (
-        words(FacetGroup::Category, categories),
-        words(FacetGroup::Tag, tags),
-    );
+    let known_categories = words(FacetGroup::Category, categories);
+    let known_tags = words(FacetGroup::Tag, tags);
     let pick = |known: &Known, wanted: &[String], values: &[String]| {
         known
             .resolve(wanted)
