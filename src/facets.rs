@@ -425,7 +425,9 @@ sources = ["radio"]
     #[test]
     fn words_sort_alphabetically_in_any_case_each_once() {
         assert_eq!(
-            sorted(vec!["port", "Aid", "gangs", "port", "aid", "Éclat", "Gangs", "aid"]),
+            sorted(vec![
+                "port", "Aid", "gangs", "port", "aid", "Éclat", "Gangs", "aid"
+            ]),
             ["Aid", "aid", "Gangs", "gangs", "port", "Éclat"]
         );
         assert!(sorted(Vec::new()).is_empty());
