@@ -183,6 +183,18 @@ pub fn wrap_hanging(text: &str, first: usize, rest: usize) -> Vec<String> {
     lines
 }
 
+/// Text with no place to break at (a url) in rows of `columns`, broken
+/// anywhere and without a hyphen, so every character of it reads in order.
+pub fn break_anywhere(text: &str, columns: usize) -> Vec<String> {
+    let options = textwrap::Options::new(columns.max(1))
+        .break_words(true)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    textwrap::wrap(text, options)
+        .into_iter()
+        .map(|row| row.into_owned())
+        .collect()
+}
+
 /// One line of preformatted text (a `check` report: a source line, a caret
 /// under it) in `columns`: as it is when it fits, spaces and all, so columns
 /// line up; otherwise wrapped, each piece under the line's own indent.
