@@ -392,6 +392,12 @@ sources = ["radio"]
     }
 
     #[test]
+    fn words_sort_in_any_case_each_once() {
+        let words = vec!["port", "Gangs", "port", "aid", "gangs", "Port", "aid"];
+        assert_eq!(sorted(words), ["aid", "Gangs", "gangs", "Port", "port"]);
+    }
+
+    #[test]
     fn values_are_listed_once_each_in_a_stable_order() {
         let s = situation();
         assert_eq!(
