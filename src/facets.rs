@@ -429,17 +429,6 @@ sources = ["radio"]
     }
 
     #[test]
-    fn words_sort_alphabetically_in_any_case_each_once() {
-        assert_eq!(
-            sorted(vec![
-                "port", "Aid", "gangs", "port", "aid", "Éclat", "Gangs", "aid"
-            ]),
-            ["Aid", "aid", "Gangs", "gangs", "port", "Éclat"]
-        );
-        assert!(sorted(Vec::new()).is_empty());
-    }
-
-    #[test]
     fn counts_say_how_many_events_each_value_keeps() {
         let s = situation();
         let all: Vec<EventIx> = s.event_ixs().collect();
