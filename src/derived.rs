@@ -42,6 +42,9 @@ pub struct Derived {
     pub date_width: usize,
     /// Columns the timeline's category column needs (capped).
     pub category_width: usize,
+    /// The most sources one event cites: the timeline's "[n]" column is
+    /// as wide as its count needs.
+    pub sources_max: usize,
     /// Quotes (indices into `situation.quotes`) in the order the dashboard
     /// shows them: by their own date, undated last; file order among
     /// equals.
@@ -161,6 +164,7 @@ pub fn derive(s: &Situation, staleness: Staleness) -> Derived {
         .max()
         .unwrap_or(0)
         .min(16);
+    let sources_max = s.events.iter().map(|e| e.sources.len()).max().unwrap_or(0);
     let title_width = typical(
         s.events
             .iter()
@@ -208,6 +212,7 @@ pub fn derive(s: &Situation, staleness: Staleness) -> Derived {
         title_max,
         event_actors_max,
         category_width,
+        sources_max,
         title_width,
         quote_order,
         quote_rank,

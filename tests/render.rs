@@ -1427,6 +1427,63 @@ fn map_labels_use_the_room_they_have() {
 }
 
 #[test]
+fn map_labels_and_source_counts_group_their_digits() {
+    // A thousand more events at UN headquarters, one of them citing a
+    // thousand sources: counts read "1,005" and "[1,000]" as everywhere
+    // else, not "1005".
+    let mut text = sitrep::BUILTIN_TEXT.to_string();
+    for i in 0..1000 {
+        text += &format!(
+            "\n[[sources]]\nid = \"extra-{i}\"\ntitle = \"Extra {i}\"\n\n[[events]]\nid = \"extra-{i}\"\ndate = 2024-09-1{}\ntitle = \"Session {i} at the UN\"\nplace = \"un-headquarters\"\nsources = [\"aljazeera-2024-09-21\"]\n",
+            i % 10
+        );
+    }
+    let all: Vec<String> = (0..1000).map(|i| format!("\"extra-{i}\"")).collect();
+    text += &format!(
+        "\n[[events]]\nid = \"cited\"\ndate = 2024-09-20\ntitle = \"A much cited day\"\nsources = [{}]\n",
+        all.join(", ")
+    );
+    let situation = load_str(&text).situation.expect("the file loads");
+    let mut app = App::new(situation, Options::default());
+    app.update(Action::Resize {
+        width: 120,
+        height: 40,
+    });
+    keys(&mut app, &[KeyCode::Char('5'), KeyCode::Char('z')]);
+    let screen = screen_text(draw(&app).backend().buffer());
+    assert!(
+        screen.contains("UN headquarters, New York 1,005"),
+        "{screen}"
+    );
+    let un = app.situation().place_by_id("un-headquarters");
+    while app.view().panes.map.picked != un {
+        keys(&mut app, &[KeyCode::Tab]);
+    }
+    let screen = screen_text(draw(&app).backend().buffer());
+    assert!(
+        screen.contains("[UN headquarters, New York 1,005]"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("UN headquarters, New York: 1,005 events"),
+        "{screen}"
+    );
+    // The timeline's sources column.
+    keys(
+        &mut app,
+        &[KeyCode::Char('z'), KeyCode::Char('2'), KeyCode::Char('/')],
+    );
+    self::text(&mut app, "much cited");
+    keys(&mut app, &[KeyCode::Enter]);
+    let screen = screen_text(draw(&app).backend().buffer());
+    let row = screen
+        .lines()
+        .find(|l| l.contains("A much cited day"))
+        .unwrap_or_else(|| panic!("{screen}"));
+    assert!(row.contains("[1,000]"), "{row}");
+}
+
+#[test]
 fn a_narrow_map_keeps_what_is_not_on_it_and_its_legend() {
     // At 200x60 the map is a narrow pane beside the timeline: its status
     // line takes short words rather than lose the legend.

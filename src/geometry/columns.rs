@@ -39,7 +39,14 @@ fn length(columns: usize) -> Constraint {
 }
 
 pub const GLYPH: usize = 2;
+/// The narrowest sources column: " [3]", " [?]".
 pub const SOURCES: usize = 4;
+
+/// The sources column as wide as the largest count needs (" [1,204]"),
+/// the space before it included.
+fn sources_width(d: &Derived) -> usize {
+    (crate::text::width(&crate::text::count(d.sources_max)) + 3).max(SOURCES)
+}
 /// Titles grow to their longest before anything else is shown, up to this
 /// (the space after included); beyond it only once every column is whole.
 const TITLE_CAP: usize = 91;
@@ -61,7 +68,8 @@ const ACTORS_MAX: usize = 36;
 pub fn timeline_columns(d: &Derived, width: usize) -> TimelineColumns {
     let gap = if width >= 100 { 2 } else { 1 };
     let date = d.date_width + gap;
-    let mut spare = width.saturating_sub(GLYPH + date + SOURCES);
+    let sources = sources_width(d);
+    let mut spare = width.saturating_sub(GLYPH + date + sources);
     let wants = Wants::of(d);
     // The share of `spare` a column takes: what it wants, as much of it as
     // is left when at least `least` is, else nothing; and nothing at all
@@ -88,7 +96,7 @@ pub fn timeline_columns(d: &Derived, width: usize) -> TimelineColumns {
         category,
         // The rest goes before the count at the end, so columns do not
         // drift apart on a very wide pane.
-        sources: SOURCES + spare,
+        sources: sources + spare,
     }
 }
 
@@ -187,7 +195,7 @@ fn role_cap(d: &Derived) -> usize {
 /// more blank at the end of its rows.
 pub fn timeline_full_width(d: &Derived) -> usize {
     let wants = Wants::of(d);
-    GLYPH + d.date_width + 2 + wants.title + wants.actors + wants.category + SOURCES
+    GLYPH + d.date_width + 2 + wants.title + wants.actors + wants.category + sources_width(d)
 }
 
 /// Columns inside its border from which the actors pane shows everything
