@@ -1484,6 +1484,48 @@ fn map_labels_and_source_counts_group_their_digits() {
 }
 
 #[test]
+fn an_actor_in_a_hundred_thousand_events_shows_its_whole_count() {
+    let mut text = String::from(
+        "[situation]\ntitle = \"Busy\"\nas_of = 2024-09-21\n\n\
+         [[actors]]\nid = \"busy\"\nname = \"Busy agency\"\nkind = \"organization\"\n\n\
+         [[actors]]\nid = \"quiet\"\nname = \"Quiet office\"\nkind = \"organization\"\n\n",
+    );
+    for i in 0..100_000 {
+        text += &format!(
+            "[[events]]\nid = \"e{i}\"\ndate = 2024-09-{:02}\ntitle = \"Event {i}\"\nactors = [\"busy\"]\n",
+            1 + i % 20
+        );
+    }
+    text += "[[events]]\nid = \"q\"\ndate = 2024-09-20\ntitle = \"Quiet\"\nactors = [\"quiet\"]\n";
+    let situation = load_str(&text).situation.expect("the file loads");
+    let mut app = App::new(situation, Options::default());
+    app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    keys(&mut app, &[KeyCode::Char('3')]);
+    let pane = pane_text(&app, Pane::Actors);
+    let row = |name: &str| {
+        pane.lines()
+            .find(|l| l.contains(name))
+            .unwrap_or_else(|| panic!("{pane}"))
+            .to_string()
+    };
+    // The count whole, a space between it and the kind, and the small
+    // count right-aligned under it.
+    let busy = row("Busy agency");
+    assert!(busy.contains("organization 100,000"), "{pane}");
+    let quiet = row("Quiet office");
+    let end = |line: &str, word: &str| line.find(word).map(|at| at + word.len());
+    assert_eq!(end(&busy, "100,000"), end(&quiet, " 1"), "{pane}");
+    assert_eq!(
+        end(&row("Events"), "Events"),
+        end(&busy, "100,000"),
+        "{pane}"
+    );
+}
+
+#[test]
 fn a_narrow_map_keeps_what_is_not_on_it_and_its_legend() {
     // At 200x60 the map is a narrow pane beside the timeline: its status
     // line takes short words rather than lose the legend.

@@ -137,7 +137,10 @@ fn facts<'a>(data: &'a Data, view: &View, banner: bool) -> Facts<'a> {
         labels: data.card_labels(),
         actors: data.situation.actors.len(),
         timeline_full: full_width(timeline_full_width(&data.derived)),
-        actors_full: full_width(actors_full_width(&data.derived)),
+        actors_full: full_width(actors_full_width(
+            &data.derived,
+            data.index.event_count_max(),
+        )),
         zoom: view.zoom,
         map: data.has_map(),
         focus: view.focus,

@@ -124,11 +124,21 @@ impl Wants {
 }
 
 pub const MARK: usize = 2;
+/// The narrowest event count column: its heading, "Events", and a space.
 pub const COUNT: usize = 7;
+
+/// The event count column as wide as the largest count needs ("123,456"
+/// and the space after), and at least [`COUNT`].
+fn count_width(events_max: usize) -> usize {
+    (crate::text::width(&crate::text::count(events_max)) + 1).max(COUNT)
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ActorColumns {
     pub name: usize,
     pub kind: usize,
+    /// The event count, right-aligned, with the space after it.
+    pub count: usize,
     pub role: usize,
 }
 
@@ -139,7 +149,7 @@ impl ActorColumns {
     pub fn widths(&self) -> Vec<Constraint> {
         let kind = Some(self.kind).filter(|&w| w > 0);
         let role = Some(self.role).filter(|&w| w > 0);
-        [Some(MARK), Some(self.name), kind, Some(COUNT), role]
+        [Some(MARK), Some(self.name), kind, Some(self.count), role]
             .into_iter()
             .flatten()
             .map(length)
@@ -150,22 +160,25 @@ impl ActorColumns {
 /// Room goes, in this order, to names as wide as most need, the kind (in
 /// full, else abbreviated), a role column, the longest names, then roles.
 /// Each column appears only beside names as wide as before it, so a wider
-/// pane never shows less of a name.
-pub fn actors_columns(d: &Derived, width: usize) -> ActorColumns {
+/// pane never shows less of a name. `events_max` is the largest event
+/// count (see `Index::event_count_max`): the count column holds it whole.
+pub fn actors_columns(d: &Derived, events_max: usize, width: usize) -> ActorColumns {
+    let count = count_width(events_max);
     let (full, short) = d.kind_widths;
     let most = (d.actor_name_width + 1).min(d.actor_name_max + 1);
     let longest = d.actor_name_max + 1;
     let kind = [full + 1, short.max("Kind".len()) + 1]
         .into_iter()
-        .find(|&kind| width >= MARK + kind + COUNT + most)
+        .find(|&kind| width >= MARK + kind + count + most)
         .unwrap_or(0);
-    let rest = width.saturating_sub(MARK + kind + COUNT);
+    let rest = width.saturating_sub(MARK + kind + count);
     if rest < most + ROLE_MIN {
         // No role column yet: names keep to what most need, which is what
         // they keep when the role column comes.
         return ActorColumns {
             name: rest.min(most),
             kind,
+            count,
             role: 0,
         };
     }
@@ -173,6 +186,7 @@ pub fn actors_columns(d: &Derived, width: usize) -> ActorColumns {
     ActorColumns {
         name,
         kind,
+        count,
         role: (rest - name).min(role_cap(d)),
     }
 }
@@ -201,7 +215,7 @@ pub fn timeline_full_width(d: &Derived) -> usize {
 /// Columns inside its border from which the actors pane shows everything
 /// it can: whole names, kinds in full, counts and roles up to
 /// [`ROLE_MAX`].
-pub fn actors_full_width(d: &Derived) -> usize {
+pub fn actors_full_width(d: &Derived, events_max: usize) -> usize {
     let role = if d.role_max == 0 { 0 } else { role_cap(d) };
-    MARK + d.kind_widths.0 + 1 + COUNT + d.actor_name_max + 1 + role
+    MARK + d.kind_widths.0 + 1 + count_width(events_max) + d.actor_name_max + 1 + role
 }
