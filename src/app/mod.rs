@@ -375,7 +375,12 @@ impl App {
             // at the section of that mode.
             Action::Help => {
                 let from = self.mode();
-                self.open(Popup::Help(HelpPopup::new(from, self.keymap.clone())));
+                let no_record = self.why_nothing_is_remembered();
+                self.open(Popup::Help(HelpPopup::new(
+                    from,
+                    self.keymap.clone(),
+                    no_record,
+                )));
             }
             Action::Report => self.open_report(),
             Action::ToggleMouse => {
@@ -759,6 +764,16 @@ impl App {
                 plural(sel.events.len(), "event")
             )
         });
+    }
+
+    /// Why nothing is remembered of the last look (`None` when something
+    /// is): the help says it beside `u` and `U`.
+    fn why_nothing_is_remembered(&self) -> Option<&'static str> {
+        match (&self.seen, &self.file) {
+            (Some(_), _) => None,
+            (None, Some(_)) => Some("nothing is remembered under --no-state"),
+            (None, None) => Some("nothing is remembered of the built-in situation"),
+        }
     }
 
     /// Without a record of what was seen, `u` (new and changed) and `U`
