@@ -40,6 +40,10 @@ pub struct Derived {
     pub role_max: usize,
     /// Columns most of the timeline's dates take (90th percentile, capped).
     pub date_width: usize,
+    /// Columns the widest single date of the timeline takes ("c. late Sep
+    /// 2024"; spans, the usual outliers, left out), at least `date_width`
+    /// and capped as it: the date column grows to it where there is room.
+    pub date_max: usize,
     /// Columns the timeline's category column needs (capped).
     pub category_width: usize,
     /// The most sources one event cites: the timeline's "[n]" column is
@@ -110,14 +114,18 @@ pub fn derive(s: &Situation, staleness: Staleness) -> Derived {
     let short_widths: Vec<usize> = short_names.iter().map(|n| text::width(n)).collect();
     // Most dates, not the longest: one "c. early Oct–Oct 2023" should not
     // widen every row (it is cut to the column instead).
-    let date_width = typical(
-        s.events
-            .iter()
-            .map(|e| text::width(&e.date_label()))
-            .collect(),
-        90,
-    )
-    .clamp(6, 22);
+    let date_widths: Vec<usize> = s
+        .events
+        .iter()
+        .map(|e| text::width(&e.date_label()))
+        .collect();
+    let date_max = (s.events.iter().zip(&date_widths))
+        .filter(|(e, _)| e.end.is_none())
+        .map(|(_, &w)| w)
+        .max()
+        .unwrap_or(0);
+    let date_width = typical(date_widths, 90).clamp(6, 22);
+    let date_max = date_max.clamp(date_width, 22);
     let widest_kind = |label: fn(ActorKind) -> &'static str| {
         s.actors
             .iter()
@@ -207,6 +215,7 @@ pub fn derive(s: &Situation, staleness: Staleness) -> Derived {
         actor_name_max,
         short_names,
         date_width,
+        date_max,
         kind_widths,
         role_max,
         title_max,

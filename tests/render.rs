@@ -1219,6 +1219,30 @@ fn builtin_at(width: u16, height: u16) -> App {
 }
 
 #[test]
+fn a_vague_date_reads_whole_where_the_timeline_has_room() {
+    let row = |width: u16, height: u16| {
+        let mut app = builtin_at(width, height);
+        keys(&mut app, &[KeyCode::Char('2'), KeyCode::Char('G')]);
+        let screen = screen_text(draw(&app).backend().buffer());
+        screen
+            .lines()
+            .find(|l| l.contains("Blinken to convene a meeting"))
+            .unwrap_or_else(|| panic!("{width}x{height}\n{screen}"))
+            .to_string()
+    };
+    // With titles whole and the actors column shown, the date column
+    // grows for "late Sep 2024"; the actors keep their column.
+    for (width, height) in [(120, 40), (200, 60)] {
+        let line = row(width, height);
+        assert!(line.contains("◐ late Sep 2024 "), "{line}");
+        assert!(line.contains("Blinken, US"), "{line}");
+    }
+    // At 80 columns titles need the room: the date coarsens, whole.
+    let line = row(80, 24);
+    assert!(line.contains("◐ Sep 2024    Blinken"), "{line}");
+}
+
+#[test]
 fn the_last_page_of_key_figures_is_a_whole_page() {
     // 80x24: two cards a row, one row in view, fifteen figures: the last
     // page shows the last two, not the fifteenth beside empty space.

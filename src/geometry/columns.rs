@@ -58,12 +58,14 @@ const ACTORS_MIN: usize = 17;
 const ACTORS_MAX: usize = 36;
 
 /// Each column takes its turn: the title up to its longest (or
-/// [`TITLE_CAP`]), then the actors (shown from [`ACTORS_MIN`]), then the
+/// [`TITLE_CAP`]), the actors (shown from [`ACTORS_MIN`]), the date up to
+/// the widest single date, the actors up to what they want, then the
 /// category, then titles beyond the cap; what is left stays blank at the
 /// end. A column comes only once the ones before it are whole, and never
 /// takes room from them, so every column is as wide or wider on a wider
 /// pane: nothing shown at a width is cut at a larger one. The date column
-/// stays as most dates need: an outlier is cut, not given every row's room.
+/// starts as most dates need: an outlier coarsens (or is cut) rather than
+/// take every row's room from titles most rows need.
 /// `width` is the pane's, inside its border, zoomed or not.
 pub fn timeline_columns(d: &Derived, width: usize) -> TimelineColumns {
     let gap = if width >= 100 { 2 } else { 1 };
@@ -86,7 +88,12 @@ pub fn timeline_columns(d: &Derived, width: usize) -> TimelineColumns {
         took
     };
     let title = take(wants.title.min(TITLE_CAP), 0);
-    let actors = take(wants.actors, ACTORS_MIN);
+    let actors = take(wants.actors.min(ACTORS_MIN), ACTORS_MIN);
+    // Once titles are whole and the actors have their column, the date
+    // column grows toward the widest date, so a vague "late Sep 2024"
+    // reads whole rather than coarsened; then the rest.
+    let date = date + take(wants.date, 0);
+    let actors = actors + take(wants.actors.saturating_sub(actors), 0);
     let category = take(wants.category, wants.category);
     let title = title + take(wants.title.saturating_sub(title), 0);
     TimelineColumns {
@@ -103,6 +110,8 @@ pub fn timeline_columns(d: &Derived, width: usize) -> TimelineColumns {
 /// The columns each part of a timeline row wants, the space after included.
 struct Wants {
     title: usize,
+    /// The date column's growth toward the widest date.
+    date: usize,
     actors: usize,
     category: usize,
 }
@@ -111,6 +120,7 @@ impl Wants {
     fn of(d: &Derived) -> Wants {
         Wants {
             title: d.title_max + 1,
+            date: d.date_max.saturating_sub(d.date_width),
             actors: match d.event_actors_max {
                 0 => 0,
                 w => (w + 1).min(ACTORS_MAX),
@@ -209,7 +219,14 @@ fn role_cap(d: &Derived) -> usize {
 /// more blank at the end of its rows.
 pub fn timeline_full_width(d: &Derived) -> usize {
     let wants = Wants::of(d);
-    GLYPH + d.date_width + 2 + wants.title + wants.actors + wants.category + sources_width(d)
+    GLYPH
+        + d.date_width
+        + 2
+        + wants.date
+        + wants.title
+        + wants.actors
+        + wants.category
+        + sources_width(d)
 }
 
 /// Columns inside its border from which the actors pane shows everything
