@@ -881,12 +881,25 @@ fn text_width(asked: Option<u16>) -> usize {
     }
 }
 
-/// Reads one version for `diff`: a file, or a file at a git revision.
-fn read_version(origin: &Origin, max_size: u64) -> Result<Vec<u8>, String> {
-    match origin {
-        Origin::File(path) => read::read_file(path, max_size).map_err(|e| e.to_string()),
-        Origin::Revision(spec) => sitrep::revision::read(spec, max_size),
-    }
+/// One version for `diff`, read and loaded, then digested on the same
+/// thread while its items are still in the cache. A file is loaded as it is
+/// read (a large one is never held whole), as `check` loads it; a git
+/// revision comes whole from `git show`.
+fn load_version(origin: &Origin, max_size: u64) -> Result<(load::Loaded, Option<Digests>), String> {
+    let loaded = match origin {
+        Origin::File(path) => {
+            load::load_file_with(path, max_size, &Progress::new()).map_err(|e| e.to_string())?
+        }
+        Origin::Revision(spec) => {
+            let bytes = sitrep::revision::read(spec, max_size)?;
+            load::Loaded {
+                report: load::load_bytes(&bytes),
+                bytes: Some(bytes),
+            }
+        }
+    };
+    let digests = loaded.report.situation.as_ref().map(Digests::of);
+    Ok((loaded, digests))
 }
 
 fn run_diff(args: &DiffArgs) -> ExitCode {
@@ -895,41 +908,40 @@ fn run_diff(args: &DiffArgs) -> ExitCode {
     }
     let origins = [Origin::parse(&args.old), Origin::parse(&args.new)];
     let names = origins.each_ref().map(Origin::name);
-    let mut texts = Vec::with_capacity(2);
-    for (origin, name) in origins.iter().zip(&names) {
-        match read_version(origin, args.limit.max_size) {
-            Ok(bytes) => texts.push(bytes),
-            Err(message) => {
-                eprintln!("sitrep: cannot read {name}: {message}");
-                return ExitCode::from(2);
-            }
-        }
-    }
-    // Both versions load at once, each followed on its own thread by its
-    // digests (while its items are still in the cache): each load keeps a
-    // core busy only part of the time.
-    let load_and_digest = |text: &[u8]| {
-        let report = load::load_bytes(text);
-        let digests = report.situation.as_ref().map(Digests::of);
-        (report, digests)
-    };
-    let (old, (new, new_digests)) = std::thread::scope(|scope| {
-        let old = scope.spawn(|| load_and_digest(&texts[0]));
-        let new = load_and_digest(&texts[1]);
+    // Both versions are read and loaded at once, each on its own thread:
+    // each load keeps a core busy only part of the time.
+    let max_size = args.limit.max_size;
+    let (old, new) = std::thread::scope(|scope| {
+        let old = scope.spawn(|| load_version(&origins[0], max_size));
+        let new = load_version(&origins[1], max_size);
         (old.join(), new)
     });
-    let (old, old_digests) = match old {
-        Ok(old) => old,
-        Err(panic) => std::panic::resume_unwind(panic),
+    let old = old.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+    // An unreadable version is told, the old one first.
+    let unreadable = |name: &str, message: String| {
+        eprintln!("sitrep: cannot read {name}: {message}");
+        ExitCode::from(2)
     };
-    let (Some(o), Some(n), Some(od), Some(nd)) =
-        (&old.situation, &new.situation, &old_digests, &new_digests)
-    else {
+    let (old, old_digests) = match old {
+        Ok(version) => version,
+        Err(message) => return unreadable(&names[0], message),
+    };
+    let (new, new_digests) = match new {
+        Ok(version) => version,
+        Err(message) => return unreadable(&names[1], message),
+    };
+    let (Some(o), Some(n), Some(od), Some(nd)) = (
+        &old.report.situation,
+        &new.report.situation,
+        &old_digests,
+        &new_digests,
+    ) else {
         // Every version that does not load is explained, as `check` would.
         let mut code = ExitCode::SUCCESS;
-        for (i, report) in [&old, &new].into_iter().enumerate() {
-            if report.situation.is_none() {
-                code = explain_failure(&names[i], &texts[i], report);
+        for (i, loaded) in [&old, &new].into_iter().enumerate() {
+            if loaded.report.situation.is_none() {
+                let bytes = loaded.bytes.as_deref().unwrap_or_default();
+                code = explain_failure(&names[i], bytes, &loaded.report);
             }
         }
         return code;
