@@ -40,8 +40,15 @@ pub struct Derived {
     pub role_max: usize,
     /// Columns most of the timeline's dates take (90th percentile, capped).
     pub date_width: usize,
+    /// Columns the widest single date of the timeline takes ("c. late Sep
+    /// 2024"; spans, the usual outliers, left out), at least `date_width`
+    /// and capped as it: the date column grows to it where there is room.
+    pub date_max: usize,
     /// Columns the timeline's category column needs (capped).
     pub category_width: usize,
+    /// The most sources one event cites: the timeline's "[n]" column is
+    /// as wide as its count needs.
+    pub sources_max: usize,
     /// Quotes (indices into `situation.quotes`) in the order the dashboard
     /// shows them: by their own date, undated last; file order among
     /// equals.
@@ -125,6 +132,7 @@ pub fn derive(s: &Situation, staleness: Staleness) -> Derived {
     // Most dates, not the longest: one "c. early Oct–Oct 2023" should not
     // widen every row (it is cut to the column instead).
     let date_width = events.dates.typical(90).clamp(6, 22);
+    let date_max = events.single_date_max.clamp(date_width, 22);
     let title_width = events.titles.typical(90).min(90);
     let (quote_order, quote_rank) = quote_order(s);
     let span = s.events.iter().fold((s.as_of, s.as_of), |(lo, hi), e| {
@@ -160,11 +168,13 @@ pub fn derive(s: &Situation, staleness: Staleness) -> Derived {
         actor_name_max,
         short_names,
         date_width,
+        date_max,
         kind_widths,
         role_max,
         title_max: events.title_max,
         event_actors_max: events.actors_max,
         category_width: events.category_max,
+        sources_max: events.sources_max,
         title_width,
         quote_order,
         quote_rank,
@@ -186,6 +196,10 @@ struct EventWidths {
     actors_max: usize,
     /// The widest place, or category where there is none (capped at 16).
     category_max: usize,
+    /// The widest date of an event without an end.
+    single_date_max: usize,
+    /// The most sources one event cites.
+    sources_max: usize,
 }
 
 impl EventWidths {
@@ -196,11 +210,18 @@ impl EventWidths {
             title_max: 0,
             actors_max: 0,
             category_max: 0,
+            single_date_max: 0,
+            sources_max: 0,
         }
     }
 
     fn add(&mut self, s: &Situation, short_widths: &[usize], e: &crate::model::Event) {
-        self.dates.add(text::width(&e.date_label()));
+        let date = text::width(&e.date_label());
+        self.dates.add(date);
+        if e.end.is_none() {
+            self.single_date_max = self.single_date_max.max(date);
+        }
+        self.sources_max = self.sources_max.max(e.sources.len());
         self.titles
             .add(text::width(&crate::sanitize::clean_line(&e.title)));
         let title = text::width(&text::shown(&e.title, 200)).min(200);
@@ -222,6 +243,8 @@ impl EventWidths {
         self.title_max = self.title_max.max(other.title_max);
         self.actors_max = self.actors_max.max(other.actors_max);
         self.category_max = self.category_max.max(other.category_max);
+        self.single_date_max = self.single_date_max.max(other.single_date_max);
+        self.sources_max = self.sources_max.max(other.sources_max);
         self
     }
 }

@@ -722,6 +722,12 @@ impl Index {
         self.members.event_count(actor)
     }
 
+    /// The most events any actor has, members included: how wide the
+    /// actors pane's count column must be.
+    pub fn event_count_max(&self) -> usize {
+        self.members.event_count_max()
+    }
+
     /// How deep the actor sits in its `part_of` chain (0 for a top-level actor).
     pub fn depth(&self, actor: ActorIx) -> usize {
         self.members.depth(actor)

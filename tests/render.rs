@@ -1219,6 +1219,30 @@ fn builtin_at(width: u16, height: u16) -> App {
 }
 
 #[test]
+fn a_vague_date_reads_whole_where_the_timeline_has_room() {
+    let row = |width: u16, height: u16| {
+        let mut app = builtin_at(width, height);
+        keys(&mut app, &[KeyCode::Char('2'), KeyCode::Char('G')]);
+        let screen = screen_text(draw(&app).backend().buffer());
+        screen
+            .lines()
+            .find(|l| l.contains("Blinken to convene a meeting"))
+            .unwrap_or_else(|| panic!("{width}x{height}\n{screen}"))
+            .to_string()
+    };
+    // With titles whole and the actors column shown, the date column
+    // grows for "late Sep 2024"; the actors keep their column.
+    for (width, height) in [(120, 40), (200, 60)] {
+        let line = row(width, height);
+        assert!(line.contains("◐ late Sep 2024 "), "{line}");
+        assert!(line.contains("Blinken, US"), "{line}");
+    }
+    // At 80 columns titles need the room: the date coarsens, whole.
+    let line = row(80, 24);
+    assert!(line.contains("◐ Sep 2024    Blinken"), "{line}");
+}
+
+#[test]
 fn the_last_page_of_key_figures_is_a_whole_page() {
     // 80x24: two cards a row, one row in view, fifteen figures: the last
     // page shows the last two, not the fifteenth beside empty space.
@@ -1424,6 +1448,105 @@ fn map_labels_use_the_room_they_have() {
     keys(&mut app, &[KeyCode::Char('+')]);
     let screen = screen_text(draw(&app).backend().buffer());
     assert!(screen.contains(" 0 to fit again "), "{screen}");
+}
+
+#[test]
+fn map_labels_and_source_counts_group_their_digits() {
+    // A thousand more events at UN headquarters, one of them citing a
+    // thousand sources: counts read "1,005" and "[1,000]" as everywhere
+    // else, not "1005".
+    let mut text = sitrep::BUILTIN_TEXT.to_string();
+    for i in 0..1000 {
+        text += &format!(
+            "\n[[sources]]\nid = \"extra-{i}\"\ntitle = \"Extra {i}\"\n\n[[events]]\nid = \"extra-{i}\"\ndate = 2024-09-1{}\ntitle = \"Session {i} at the UN\"\nplace = \"un-headquarters\"\nsources = [\"aljazeera-2024-09-21\"]\n",
+            i % 10
+        );
+    }
+    let all: Vec<String> = (0..1000).map(|i| format!("\"extra-{i}\"")).collect();
+    text += &format!(
+        "\n[[events]]\nid = \"cited\"\ndate = 2024-09-20\ntitle = \"A much cited day\"\nsources = [{}]\n",
+        all.join(", ")
+    );
+    let situation = load_str(&text).situation.expect("the file loads");
+    let mut app = App::new(situation, Options::default());
+    app.update(Action::Resize {
+        width: 120,
+        height: 40,
+    });
+    keys(&mut app, &[KeyCode::Char('5'), KeyCode::Char('z')]);
+    let screen = screen_text(draw(&app).backend().buffer());
+    assert!(
+        screen.contains("UN headquarters, New York 1,005"),
+        "{screen}"
+    );
+    let un = app.situation().place_by_id("un-headquarters");
+    while app.view().panes.map.picked != un {
+        keys(&mut app, &[KeyCode::Tab]);
+    }
+    let screen = screen_text(draw(&app).backend().buffer());
+    assert!(
+        screen.contains("[UN headquarters, New York 1,005]"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("UN headquarters, New York: 1,005 events"),
+        "{screen}"
+    );
+    // The timeline's sources column.
+    keys(
+        &mut app,
+        &[KeyCode::Char('z'), KeyCode::Char('2'), KeyCode::Char('/')],
+    );
+    self::text(&mut app, "much cited");
+    keys(&mut app, &[KeyCode::Enter]);
+    let screen = screen_text(draw(&app).backend().buffer());
+    let row = screen
+        .lines()
+        .find(|l| l.contains("A much cited day"))
+        .unwrap_or_else(|| panic!("{screen}"));
+    assert!(row.contains("[1,000]"), "{row}");
+}
+
+#[test]
+fn an_actor_in_a_hundred_thousand_events_shows_its_whole_count() {
+    let mut text = String::from(
+        "[situation]\ntitle = \"Busy\"\nas_of = 2024-09-21\n\n\
+         [[actors]]\nid = \"busy\"\nname = \"Busy agency\"\nkind = \"organization\"\n\n\
+         [[actors]]\nid = \"quiet\"\nname = \"Quiet office\"\nkind = \"organization\"\n\n",
+    );
+    for i in 0..100_000 {
+        text += &format!(
+            "[[events]]\nid = \"e{i}\"\ndate = 2024-09-{:02}\ntitle = \"Event {i}\"\nactors = [\"busy\"]\n",
+            1 + i % 20
+        );
+    }
+    text += "[[events]]\nid = \"q\"\ndate = 2024-09-20\ntitle = \"Quiet\"\nactors = [\"quiet\"]\n";
+    let situation = load_str(&text).situation.expect("the file loads");
+    let mut app = App::new(situation, Options::default());
+    app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    keys(&mut app, &[KeyCode::Char('3')]);
+    let pane = pane_text(&app, Pane::Actors);
+    let row = |name: &str| {
+        pane.lines()
+            .find(|l| l.contains(name))
+            .unwrap_or_else(|| panic!("{pane}"))
+            .to_string()
+    };
+    // The count whole, a space between it and the kind, and the small
+    // count right-aligned under it.
+    let busy = row("Busy agency");
+    assert!(busy.contains("organization 100,000"), "{pane}");
+    let quiet = row("Quiet office");
+    let end = |line: &str, word: &str| line.find(word).map(|at| at + word.len());
+    assert_eq!(end(&busy, "100,000"), end(&quiet, " 1"), "{pane}");
+    assert_eq!(
+        end(&row("Events"), "Events"),
+        end(&busy, "100,000"),
+        "{pane}"
+    );
 }
 
 #[test]

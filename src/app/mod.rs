@@ -137,7 +137,10 @@ fn facts<'a>(data: &'a Data, view: &View, banner: bool) -> Facts<'a> {
         labels: data.card_labels(),
         actors: data.situation.actors.len(),
         timeline_full: full_width(timeline_full_width(&data.derived)),
-        actors_full: full_width(actors_full_width(&data.derived)),
+        actors_full: full_width(actors_full_width(
+            &data.derived,
+            data.index.event_count_max(),
+        )),
         zoom: view.zoom,
         map: data.has_map(),
         focus: view.focus,
@@ -372,7 +375,12 @@ impl App {
             // at the section of that mode.
             Action::Help => {
                 let from = self.mode();
-                self.open(Popup::Help(HelpPopup::new(from, self.keymap.clone())));
+                let no_record = self.why_nothing_is_remembered();
+                self.open(Popup::Help(HelpPopup::new(
+                    from,
+                    self.keymap.clone(),
+                    no_record,
+                )));
             }
             Action::Report => self.open_report(),
             Action::ToggleMouse => {
@@ -756,6 +764,16 @@ impl App {
                 plural(sel.events.len(), "event")
             )
         });
+    }
+
+    /// Why nothing is remembered of the last look (`None` when something
+    /// is): the help says it beside `u` and `U`.
+    fn why_nothing_is_remembered(&self) -> Option<&'static str> {
+        match (&self.seen, &self.file) {
+            (Some(_), _) => None,
+            (None, Some(_)) => Some("nothing is remembered under --no-state"),
+            (None, None) => Some("nothing is remembered of the built-in situation"),
+        }
     }
 
     /// Without a record of what was seen, `u` (new and changed) and `U`

@@ -31,8 +31,16 @@ impl HelpText {
 
 /// Every line of the help, with the keys of `keymap`, wrapped to `width`
 /// columns. Without a `map` (no place of the file has coordinates) the
-/// map's keys and symbols are left out.
-pub fn help_text(theme: &Theme, keymap: &Keymap, width: u16, map: bool) -> HelpText {
+/// map's keys and symbols are left out. `no_record` says why nothing is
+/// remembered of the last look, when nothing is: the keys that compare
+/// with it (new and changed, removed) then say they are off, and why.
+pub fn help_text(
+    theme: &Theme,
+    keymap: &Keymap,
+    width: u16,
+    map: bool,
+    no_record: Option<&str>,
+) -> HelpText {
     let without_map;
     let keymap = if map {
         keymap
@@ -70,9 +78,15 @@ pub fn help_text(theme: &Theme, keymap: &Keymap, width: u16, map: bool) -> HelpT
         sections.push((mode, out.len()));
         out.push(Line::from(Span::styled(mode.title(), theme.strong())));
         for (keys, text, pane) in keymap.help_rows(mode) {
-            let text = match pane {
-                Some(pane) => format!("{text} ({} pane)", pane.title()),
-                None => text.to_string(),
+            let compares = keymap.rows().iter().any(|r| {
+                r.mode == mode
+                    && r.help == text
+                    && matches!(r.action, Action::OnlyMarked | Action::Removed)
+            });
+            let text = match (pane, no_record) {
+                (_, Some(why)) if compares => format!("{text} (off: {why})"),
+                (Some(pane), _) => format!("{text} ({} pane)", pane.title()),
+                _ => text.to_string(),
             };
             row(&keys, &text, &mut out);
         }

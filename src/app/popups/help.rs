@@ -22,16 +22,20 @@ pub struct HelpPopup {
     placed: bool,
     /// The keys the help lists.
     keymap: Keymap,
+    /// Why nothing is remembered of the last look, if nothing is (see
+    /// `help_text`).
+    no_record: Option<&'static str>,
 }
 
 impl HelpPopup {
-    pub fn new(from: Mode, keymap: Keymap) -> HelpPopup {
+    pub fn new(from: Mode, keymap: Keymap, no_record: Option<&'static str>) -> HelpPopup {
         HelpPopup {
             from,
             scroll: Scroll::default(),
             text: HelpText::default(),
             placed: false,
             keymap,
+            no_record,
         }
     }
 }
@@ -47,7 +51,13 @@ impl PopupModel for HelpPopup {
 
     fn relayout(&mut self, data: &Data, theme: &Theme, space: Rect) {
         let rects = popup::help(space);
-        self.text = help_text(theme, &self.keymap, rects.text.width, data.has_map());
+        self.text = help_text(
+            theme,
+            &self.keymap,
+            rects.text.width,
+            data.has_map(),
+            self.no_record,
+        );
         self.scroll.lines = self.text.lines.len();
         self.scroll.height = rects.text_height();
         if !std::mem::replace(&mut self.placed, true) {
