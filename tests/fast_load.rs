@@ -80,6 +80,38 @@ fn the_builtin_situation_reads_the_same_both_ways() {
     assert!(agree(sitrep::BUILTIN_TEXT).unwrap());
 }
 
+#[test]
+fn what_sitrep_import_writes_takes_the_fast_path() {
+    let options = sitrep::import::acled::Options {
+        file_name: "export.csv".into(),
+        made_at: "2026-01-01 00:00 UTC".into(),
+        as_of: None,
+        title: None,
+    };
+    for csv in [
+        "haiti.csv",
+        "minimal.csv",
+        "bom-spelled.csv",
+        "bad-rows.csv",
+    ] {
+        let bytes = std::fs::read(Path::new("tests/fixtures/acled").join(csv)).expect("readable");
+        let imported = sitrep::import::acled::import(bytes.as_slice(), &options, |_| {})
+            .unwrap_or_else(|e| panic!("{csv}: {e:?}"))
+            .text();
+        assert!(agree(&imported).unwrap(), "{csv}: left to the full reader");
+    }
+}
+
+#[test]
+fn multi_line_literal_strings_take_the_fast_path_and_read_the_same() {
+    // Every `"""` string written as `'''`: its backslashes are text now.
+    let literal = sitrep::BUILTIN_TEXT.replace("\"\"\"", "'''");
+    assert!(agree(&literal).unwrap());
+    assert!(agree(&as_saved_on_windows(&literal, false)).unwrap());
+    let summary = &load_str(&literal).situation.expect("loads").summary;
+    assert!(summary.as_deref().is_some_and(|s| s.contains("\\\n")));
+}
+
 /// The file as a Windows editor may save it: CRLF line ends, and perhaps a
 /// byte-order mark.
 fn as_saved_on_windows(text: &str, bom: bool) -> String {
@@ -165,6 +197,7 @@ fn edited() -> impl Strategy<Value = String> {
         "e",
         "\t",
         "\"\"\"",
+        "'''",
         "\\u00e9",
         "\\e",
         "x = 1\n",

@@ -5,9 +5,10 @@
 //!
 //! Everything it takes means what it means to a full TOML parser; anything
 //! else (a quoted or dotted key, a datetime, a `\e` escape, a CR that does
-//! not end a line, a multi-line literal string, ...) is [`Stop::Unusual`],
-//! and the full reader takes over. Lines may end in LF or CRLF, as TOML
-//! allows. Strings without escapes stay borrowed from the text.
+//! not end a line, quotes right before a closing `"""` or `'''`, ...) is
+//! [`Stop::Unusual`], and the full reader takes over. Lines may end in LF
+//! or CRLF, as TOML allows. Strings without escapes stay borrowed from the
+//! text.
 
 use std::borrow::Cow;
 
@@ -232,7 +233,8 @@ impl<'i> Scanner<'i> {
                 self.basic_string()
             }
             b'\'' if self.peek_at(1) == Some(b'\'') && self.peek_at(2) == Some(b'\'') => {
-                Err(Stop::Unusual)
+                self.at += 3;
+                self.multi_line_literal()
             }
             b'\'' => {
                 self.at += 1;
@@ -320,6 +322,30 @@ impl<'i> Scanner<'i> {
                     run = self.at;
                 }
                 // A line end is kept as written, CRLF or LF.
+                b'\n' => self.at += 1,
+                b'\r' if self.newline() == 2 => self.at += 2,
+                b if is_control(b) => return Err(Stop::Unusual),
+                _ => self.at += 1,
+            }
+        }
+    }
+
+    /// After the opening `'''`: the text as written, without escapes.
+    fn multi_line_literal(&mut self) -> Scan<Cow<'i, str>> {
+        // A newline right after the opening quotes is not part of the text.
+        self.at += self.newline();
+        let start = self.at;
+        loop {
+            match self.byte()? {
+                b'\'' if self.peek_at(1) == Some(b'\'') && self.peek_at(2) == Some(b'\'') => {
+                    // As for `"""`: quotes before the closing ones are rare.
+                    if self.peek_at(3) == Some(b'\'') {
+                        return Err(Stop::Unusual);
+                    }
+                    let s = &self.text[start..self.at];
+                    self.at += 3;
+                    return Ok(Cow::Borrowed(s));
+                }
                 b'\n' => self.at += 1,
                 b'\r' if self.newline() == 2 => self.at += 2,
                 b if is_control(b) => return Err(Stop::Unusual),
@@ -580,18 +606,27 @@ mod tests {
             string("\"\"\"a \"quoted\" b\"\"\"").unwrap(),
             "a \"quoted\" b"
         );
-        // Left to the full reader: new escapes, controls, CR, literal blocks.
+        assert_eq!(string("'''\nC:\\a\n'b' ''c'''").unwrap(), "C:\\a\n'b' ''c");
+        assert_eq!(string("''''''").unwrap(), "");
+        assert!(matches!(
+            string("'''a\\n'''").unwrap(),
+            Cow::Borrowed("a\\n")
+        ));
+        // Left to the full reader: new escapes, controls, CR, quotes right
+        // before the closing ones.
         for unusual in [
             r#""\e""#,
             r#""\x41""#,
             "\"a\rb\"",
-            "'''x'''",
+            "'''x''''",
+            "'''a\u{1}'''",
             "\"\"\"a\"\"\"\"",
             r#""\ud800""#,
         ] {
             assert_eq!(string(unusual), Err(Stop::Unusual), "{unusual}");
         }
         assert_eq!(string("\"never closed"), Err(Stop::Cut));
+        assert_eq!(string("'''never closed"), Err(Stop::Cut));
     }
 
     #[test]
