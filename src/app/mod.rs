@@ -375,12 +375,8 @@ impl App {
             // at the section of that mode.
             Action::Help => {
                 let from = self.mode();
-                let no_record = self.why_nothing_is_remembered();
-                self.open(Popup::Help(HelpPopup::new(
-                    from,
-                    self.keymap.clone(),
-                    no_record,
-                )));
+                let off = self.keys_off();
+                self.open(Popup::Help(HelpPopup::new(from, self.keymap.clone(), off)));
             }
             Action::Report => self.open_report(),
             Action::ToggleMouse => {
@@ -766,13 +762,16 @@ impl App {
         });
     }
 
-    /// Why nothing is remembered of the last look (`None` when something
-    /// is): the help says it beside `u` and `U`.
-    fn why_nothing_is_remembered(&self) -> Option<&'static str> {
-        match (&self.seen, &self.file) {
-            (Some(_), _) => None,
-            (None, Some(_)) => Some("nothing is remembered under --no-state"),
-            (None, None) => Some("nothing is remembered of the built-in situation"),
+    /// The keys that have nothing to act on, and why: the help says it
+    /// beside them.
+    fn keys_off(&self) -> crate::doc::help::Off {
+        crate::doc::help::Off {
+            no_file: self.file.is_none(),
+            no_record: match (&self.seen, &self.file) {
+                (Some(_), _) => None,
+                (None, Some(_)) => Some("nothing is remembered under --no-state"),
+                (None, None) => Some("nothing is remembered of the built-in situation"),
+            },
         }
     }
 

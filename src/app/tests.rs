@@ -62,7 +62,7 @@ fn help_lines(app: &App) -> Vec<String> {
         &app.keymap,
         crate::geometry::popup::help(space).text.width,
         app.data.has_map(),
-        app.why_nothing_is_remembered(),
+        app.keys_off(),
     );
     text.lines.iter().map(|l| l.to_string()).collect()
 }
@@ -2549,7 +2549,7 @@ fn the_footer_offers_u_only_where_something_is_remembered() {
 }
 
 #[test]
-fn help_says_why_u_is_off_where_nothing_is_remembered() {
+fn help_says_which_keys_are_off_and_why() {
     let with_file = |seen| Options {
         file: Some("dashboard.toml".into()),
         seen,
@@ -2590,6 +2590,16 @@ fn help_says_why_u_is_off_where_nothing_is_remembered() {
         u.contains("(off: nothing is remembered of the built-in situation)"),
         "{u}"
     );
+    // Nor is there a file to reload or edit.
+    for key in ["r ", "e ", "! "] {
+        let line = row(&built_in, key);
+        assert!(
+            line.contains("(off: the built-in situation has no file)"),
+            "{line}"
+        );
+        let line = row(&forgetful, key);
+        assert!(!line.contains("off:"), "{line}");
+    }
 }
 
 fn detail_lines(app: &App, target: Target) -> Vec<String> {

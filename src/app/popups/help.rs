@@ -5,7 +5,7 @@ use ratatui::layout::{Position, Rect};
 
 use crate::action::Action;
 use crate::data::Data;
-use crate::doc::help::{HelpText, help_text};
+use crate::doc::help::{HelpText, Off, help_text};
 use crate::geometry::popup;
 use crate::keymap::{Keymap, Mode};
 use crate::theme::Theme;
@@ -22,20 +22,19 @@ pub struct HelpPopup {
     placed: bool,
     /// The keys the help lists.
     keymap: Keymap,
-    /// Why nothing is remembered of the last look, if nothing is (see
-    /// `help_text`).
-    no_record: Option<&'static str>,
+    /// The keys that have nothing to act on.
+    off: Off,
 }
 
 impl HelpPopup {
-    pub fn new(from: Mode, keymap: Keymap, no_record: Option<&'static str>) -> HelpPopup {
+    pub fn new(from: Mode, keymap: Keymap, off: Off) -> HelpPopup {
         HelpPopup {
             from,
             scroll: Scroll::default(),
             text: HelpText::default(),
             placed: false,
             keymap,
-            no_record,
+            off,
         }
     }
 }
@@ -56,7 +55,7 @@ impl PopupModel for HelpPopup {
             &self.keymap,
             rects.text.width,
             data.has_map(),
-            self.no_record,
+            self.off,
         );
         self.scroll.lines = self.text.lines.len();
         self.scroll.height = rects.text_height();
