@@ -123,13 +123,28 @@ fn build_day_index(bencher: Bencher, events: usize) {
     bencher.bench(|| sitrep::day_index::DayIndex::new(black_box(&s.events)));
 }
 
-/// From opening the file to the first frame on screen: load, indexes, draw.
+/// What the user waits for between starting the dashboard and its first
+/// frame: the file read from disk in blocks, the command line's (empty)
+/// filter read against it, the dashboard's indexes and column widths, the
+/// layout for the terminal's size, and the frame drawn.
 #[divan::bench(args = sizes(), sample_count = 10)]
 fn first_frame(bencher: Bencher, events: usize) {
-    let text = text(events);
+    let mut file = tempfile::NamedTempFile::new().expect("a temporary file");
+    std::io::Write::write_all(&mut file, text(events).as_bytes()).expect("written");
+    let progress = sitrep::load::Progress::new();
     bencher.bench(|| {
-        let s = sitrep::load::load_str(black_box(text)).situation;
-        let app = App::new(s.expect("valid"), Options::default());
+        let loaded = sitrep::load::load_file_with(black_box(file.path()), u64::MAX, &progress);
+        let s = loaded.expect("readable").report.situation.expect("valid");
+        let filter = sitrep::ask::Ask::default().filter(&s).expect("no flags");
+        let options = Options {
+            filter,
+            ..Options::default()
+        };
+        let mut app = App::new(s, options);
+        app.update(Action::Resize {
+            width: 140,
+            height: 45,
+        });
         let mut terminal = Terminal::new(TestBackend::new(140, 45)).expect("a test backend");
         draw(&mut terminal, &app);
         (app, terminal)

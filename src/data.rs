@@ -78,8 +78,11 @@ impl Data {
     }
 
     /// [`Data::new`] with marks `marking` works out on the index's thread
-    /// while this one derives the rest: both are in the first frame (its
-    /// rows, its header count and the filter), which waits for them.
+    /// while this one builds the member index and others derive the rest:
+    /// all of it is in the first frame (its rows, its header count and the
+    /// filter), which waits for it. The search text, which the first frame
+    /// does not wait for, is built after: until then the cores are the
+    /// first frame's.
     pub fn marked_by(
         situation: Situation,
         filter: Filter,
@@ -88,14 +91,32 @@ impl Data {
     ) -> Data {
         let situation = Arc::new(situation);
         let (send, marked) = std::sync::mpsc::sync_channel(1);
-        let mut index = Index::in_background_after(Arc::clone(&situation), {
-            let situation = Arc::clone(&situation);
-            move || {
-                // Only fails if this thread's receiver is gone: nobody waits.
-                let _ = send.send(marking(&situation));
-            }
+        let (derived_now, derived) = std::sync::mpsc::sync_channel::<()>(1);
+        let (mut index, derived) = std::thread::scope(|scope| {
+            let deriving = std::thread::Builder::new().spawn_scoped(scope, || {
+                let derived = derive(&situation, staleness);
+                // Only fails if the index's thread is gone: nobody waits.
+                let _ = derived_now.send(());
+                derived
+            });
+            let index = Index::in_background_after(Arc::clone(&situation), {
+                let situation = Arc::clone(&situation);
+                move || {
+                    // Only fails if this thread's receiver is gone: nobody waits.
+                    let _ = send.send(marking(&situation));
+                    // Ends once `derive` has, whether it sent or panicked.
+                    let _ = derived.recv();
+                }
+            });
+            let derived = match deriving {
+                Ok(thread) => thread
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                // No thread to be had: derived here.
+                Err(_) => derive(&situation, staleness),
+            };
+            (index, derived)
         });
-        let derived = derive(&situation, staleness);
         // The sender is dropped unsent only if `marking` panicked.
         let marks = marked
             .recv()

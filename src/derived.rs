@@ -40,8 +40,15 @@ pub struct Derived {
     pub role_max: usize,
     /// Columns most of the timeline's dates take (90th percentile, capped).
     pub date_width: usize,
+    /// Columns the widest single date of the timeline takes ("c. late Sep
+    /// 2024"; spans, the usual outliers, left out), at least `date_width`
+    /// and capped as it: the date column grows to it where there is room.
+    pub date_max: usize,
     /// Columns the timeline's category column needs (capped).
     pub category_width: usize,
+    /// The most sources one event cites: the timeline's "[n]" column is
+    /// as wide as its count needs.
+    pub sources_max: usize,
     /// Quotes (indices into `situation.quotes`) in the order the dashboard
     /// shows them: by their own date, undated last; file order among
     /// equals.
@@ -105,16 +112,6 @@ pub fn derive(s: &Situation, staleness: Staleness) -> Derived {
     let actor_name_max = name_widths.iter().copied().max().unwrap_or(0).min(40);
     let actor_name_width = typical(name_widths, 80).min(40);
     let short_widths: Vec<usize> = short_names.iter().map(|n| text::width(n)).collect();
-    // Most dates, not the longest: one "c. early Oct–Oct 2023" should not
-    // widen every row (it is cut to the column instead).
-    let date_width = typical(
-        s.events
-            .iter()
-            .map(|e| text::width(&e.date_label()))
-            .collect(),
-        90,
-    )
-    .clamp(6, 22);
     let widest_kind = |label: fn(ActorKind) -> &'static str| {
         s.actors
             .iter()
@@ -122,23 +119,6 @@ pub fn derive(s: &Situation, staleness: Staleness) -> Derived {
             .max()
             .unwrap_or(0)
     };
-    let title_max = s
-        .events
-        .iter()
-        .map(|e| text::width(&text::shown(&e.title, 200)))
-        .max()
-        .unwrap_or(0)
-        .min(200);
-    let event_actors_max = s
-        .events
-        .iter()
-        .map(|e| {
-            let names: usize = e.actors.iter().map(|&a| short_widths[a.get()]).sum();
-            names + 2 * e.actors.len().saturating_sub(1)
-        })
-        .max()
-        .unwrap_or(0)
-        .min(80);
     let kind_widths = (widest_kind(ActorKind::as_str), widest_kind(short_kind));
     let role_max = s
         .actors
@@ -148,27 +128,12 @@ pub fn derive(s: &Situation, staleness: Staleness) -> Derived {
         .max()
         .unwrap_or(0)
         .min(200);
-    // The last column names the event's place, else its category.
-    let category_width = s
-        .events
-        .iter()
-        .filter_map(|e| {
-            e.place
-                .map(|p| s.places[p].name.as_str())
-                .or(e.category.as_deref())
-        })
-        .map(text::width)
-        .max()
-        .unwrap_or(0)
-        .min(16);
-    let title_width = typical(
-        s.events
-            .iter()
-            .map(|e| text::width(&crate::sanitize::clean_line(&e.title)))
-            .collect(),
-        90,
-    )
-    .min(90);
+    let events = event_widths(s, &short_widths, WIDTHS_PART);
+    // Most dates, not the longest: one "c. early Oct–Oct 2023" should not
+    // widen every row (it is cut to the column instead).
+    let date_width = events.dates.typical(90).clamp(6, 22);
+    let date_max = events.single_date_max.clamp(date_width, 22);
+    let title_width = events.titles.typical(90).min(90);
     let (quote_order, quote_rank) = quote_order(s);
     let span = s.events.iter().fold((s.as_of, s.as_of), |(lo, hi), e| {
         (lo.min(e.first_day()), hi.max(e.last_day()))
@@ -203,16 +168,177 @@ pub fn derive(s: &Situation, staleness: Staleness) -> Derived {
         actor_name_max,
         short_names,
         date_width,
+        date_max,
         kind_widths,
         role_max,
-        title_max,
-        event_actors_max,
-        category_width,
+        title_max: events.title_max,
+        event_actors_max: events.actors_max,
+        category_width: events.category_max,
+        sources_max: events.sources_max,
         title_width,
         quote_order,
         quote_rank,
         span,
     }
+}
+
+/// What the timeline's columns need, measured in one pass over the events
+/// (a million of them take a while each time they are walked).
+#[derive(Clone, Debug, PartialEq)]
+struct EventWidths {
+    /// How many events' date labels take each width.
+    dates: Widths,
+    /// How many events' titles, whole, take each width.
+    titles: Widths,
+    /// The widest title as a row shows it (capped at 200).
+    title_max: usize,
+    /// The widest joined actor names (capped at 80).
+    actors_max: usize,
+    /// The widest place, or category where there is none (capped at 16).
+    category_max: usize,
+    /// The widest date of an event without an end.
+    single_date_max: usize,
+    /// The most sources one event cites.
+    sources_max: usize,
+}
+
+impl EventWidths {
+    fn new() -> EventWidths {
+        EventWidths {
+            dates: Widths::default(),
+            titles: Widths::default(),
+            title_max: 0,
+            actors_max: 0,
+            category_max: 0,
+            single_date_max: 0,
+            sources_max: 0,
+        }
+    }
+
+    fn add(&mut self, s: &Situation, short_widths: &[usize], e: &crate::model::Event) {
+        let date = text::width(&e.date_label());
+        self.dates.add(date);
+        if e.end.is_none() {
+            self.single_date_max = self.single_date_max.max(date);
+        }
+        self.sources_max = self.sources_max.max(e.sources.len());
+        self.titles
+            .add(text::width(&crate::sanitize::clean_line(&e.title)));
+        let title = text::width(&text::shown(&e.title, 200)).min(200);
+        self.title_max = self.title_max.max(title);
+        let names: usize = e.actors.iter().map(|&a| short_widths[a.get()]).sum();
+        let actors = (names + 2 * e.actors.len().saturating_sub(1)).min(80);
+        self.actors_max = self.actors_max.max(actors);
+        // The last column names the event's place, else its category.
+        let last = (e.place.map(|p| s.places[p].name.as_str())).or(e.category.as_deref());
+        if let Some(last) = last {
+            self.category_max = self.category_max.max(text::width(last).min(16));
+        }
+    }
+
+    /// Both parts' events together.
+    fn merge(mut self, other: EventWidths) -> EventWidths {
+        self.dates.merge(&other.dates);
+        self.titles.merge(&other.titles);
+        self.title_max = self.title_max.max(other.title_max);
+        self.actors_max = self.actors_max.max(other.actors_max);
+        self.category_max = self.category_max.max(other.category_max);
+        self.single_date_max = self.single_date_max.max(other.single_date_max);
+        self.sources_max = self.sources_max.max(other.sources_max);
+        self
+    }
+}
+
+/// How many of some widths there are of each, up to [`Widths::CAP`] (wider
+/// ones are counted as that): enough for a percentile that is capped below
+/// it, in a few kilobytes however many there are.
+#[derive(Clone, Debug, PartialEq)]
+struct Widths {
+    counts: Box<[usize; Widths::CAP + 1]>,
+    total: usize,
+}
+
+impl Default for Widths {
+    fn default() -> Self {
+        Widths {
+            counts: Box::new([0; Widths::CAP + 1]),
+            total: 0,
+        }
+    }
+}
+
+impl Widths {
+    /// Above every cap a percentile of these is put under.
+    const CAP: usize = 255;
+
+    fn add(&mut self, width: usize) {
+        self.counts[width.min(Widths::CAP)] += 1;
+        self.total += 1;
+    }
+
+    fn merge(&mut self, other: &Widths) {
+        for (count, more) in self.counts.iter_mut().zip(other.counts.iter()) {
+            *count += more;
+        }
+        self.total += other.total;
+    }
+
+    /// The `percent` percentile, as [`typical`] finds it among them all
+    /// (0 for none; [`Widths::CAP`] for any wider).
+    fn typical(&self, percent: usize) -> usize {
+        if self.total == 0 {
+            return 0;
+        }
+        let at = (self.total * percent / 100).min(self.total - 1);
+        let mut below = 0;
+        for (width, &count) in self.counts.iter().enumerate() {
+            below += count;
+            if below > at {
+                return width;
+            }
+        }
+        Widths::CAP
+    }
+}
+
+/// Events measured by one thread at a time: a few milliseconds of work.
+const WIDTHS_PART: usize = 1 << 15;
+
+/// [`EventWidths`] of every event, on every core the machine has (at most
+/// four) for a large file: each takes the next part of the events until
+/// none is left.
+fn event_widths(s: &Situation, short_widths: &[usize], part: usize) -> EventWidths {
+    let parts: Vec<&[crate::model::Event]> = s.events.chunks(part.max(1)).collect();
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let work = || {
+        let mut widths = EventWidths::new();
+        loop {
+            let at = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let Some(part) = parts.get(at) else {
+                return widths;
+            };
+            for e in *part {
+                widths.add(s, short_widths, e);
+            }
+        }
+    };
+    let helpers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get().min(4))
+        .min(parts.len())
+        .saturating_sub(1);
+    std::thread::scope(|scope| {
+        let started: Vec<_> = (0..helpers)
+            .filter_map(|_| std::thread::Builder::new().spawn_scoped(scope, work).ok())
+            .collect();
+        // This thread works too; the helpers' parts (if any could start)
+        // join it after.
+        started.into_iter().fold(work(), |widths, helper| {
+            let theirs = helper
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            widths.merge(theirs)
+        })
+    })
 }
 
 /// The `percent` percentile of some widths (0 for none).
@@ -327,6 +453,45 @@ pub fn kind_label(kind: ActorKind, columns: usize) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counted_widths_give_the_percentile_the_widths_give() {
+        let lists: [Vec<usize>; 4] = [
+            vec![],
+            vec![7],
+            vec![3, 3, 9, 1, 40, 12, 12, 5, 0, 2, 8],
+            (0..1000).map(|i| (i * 7919) % 301).collect(),
+        ];
+        for widths in lists {
+            let mut counted = Widths::default();
+            for &w in &widths {
+                counted.add(w);
+            }
+            for percent in [0, 50, 80, 90, 100] {
+                let expected = typical(widths.clone(), percent).min(Widths::CAP);
+                assert_eq!(counted.typical(percent), expected, "{widths:?} {percent}");
+            }
+        }
+    }
+
+    #[test]
+    fn event_widths_measured_in_parts_on_several_threads_are_those_of_one_pass() {
+        let s = crate::load::load_str(crate::BUILTIN_TEXT)
+            .situation
+            .expect("the built-in situation loads");
+        assert!(s.events.len() > 20);
+        let short: Vec<usize> = derive(&s, Staleness::default())
+            .short_names
+            .iter()
+            .map(|n| text::width(n))
+            .collect();
+        let whole = event_widths(&s, &short, usize::MAX);
+        assert_eq!(whole.dates.total, s.events.len());
+        assert!(whole.title_max > 0 && whole.category_max > 0 && whole.actors_max > 0);
+        for part in [1, 3, 7] {
+            assert_eq!(event_widths(&s, &short, part), whole, "{part}");
+        }
+    }
 
     #[test]
     fn kinds_are_whole_when_they_fit_else_one_abbreviation_each() {

@@ -305,20 +305,22 @@ impl<'a> Feed<'a> {
     }
 
     /// A reference, by the id it names: `known` is the id's hash when the
-    /// scheme has worked it out.
-    fn id(&mut self, id: &str, known: Option<&u64>) {
+    /// scheme has worked it out. The id itself is only read when it is not
+    /// known: reading it means a visit to the item it names, somewhere else
+    /// in memory.
+    fn id<'s>(&mut self, id: impl FnOnce() -> &'s str, known: Option<&u64>) {
         match (self.scheme, known) {
             (Scheme::Fields, Some(&hash)) => self.u64(hash),
-            _ => self.str(id),
+            _ => self.str(id()),
         }
     }
 
     fn actor(&mut self, s: &Situation, a: ActorIx) {
-        self.id(&s.actors[a].id, self.ids.actors.get(a.get()));
+        self.id(|| &s.actors[a].id, self.ids.actors.get(a.get()));
     }
 
     fn source(&mut self, s: &Situation, i: SourceIx) {
-        self.id(&s.sources[i].id, self.ids.sources.get(i.get()));
+        self.id(|| &s.sources[i].id, self.ids.sources.get(i.get()));
     }
 
     fn opt_str(&mut self, text: Option<&str>) {
@@ -384,7 +386,7 @@ impl<'a> Feed<'a> {
     fn place(&mut self, s: &Situation, place: Option<PlaceIx>) {
         self.flag(place.is_some());
         if let Some(p) = place {
-            self.id(&s.places[p].id, self.ids.places.get(p.get()));
+            self.id(|| &s.places[p].id, self.ids.places.get(p.get()));
         }
     }
 

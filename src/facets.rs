@@ -270,12 +270,11 @@ pub fn values(s: &Situation, group: FacetGroup) -> Vec<Facet> {
 
 /// Words in alphabetical order of any case, each once.
 fn sorted(mut words: Vec<&str>) -> Vec<&str> {
-    words.sort_unstable_by(|a, b| {
-        a.to_lowercase()
-            .cmp(&b.to_lowercase())
-            .then_with(|| a.cmp(b))
-    });
+    // Each word once first (a cheap byte sort): a million events name a
+    // few hundred words, and only those are lowercased, once each.
+    words.sort_unstable();
     words.dedup();
+    words.sort_by_cached_key(|w| (w.to_lowercase(), *w));
     words
 }
 
@@ -390,6 +389,12 @@ sources = ["radio"]
     fn situation() -> Situation {
         let report = load_str(FILE);
         report.situation.expect("fixture loads")
+    }
+
+    #[test]
+    fn words_sort_in_any_case_each_once() {
+        let words = vec!["port", "Gangs", "port", "aid", "gangs", "Port", "aid"];
+        assert_eq!(sorted(words), ["aid", "Gangs", "gangs", "Port", "port"]);
     }
 
     #[test]

@@ -308,61 +308,47 @@ fn run_dashboard(cli: &Cli) -> ExitCode {
     };
     // The seen-state record is read while the file loads.
     let remembering = file.filter(|_| config.state && !cli.no_state).cloned();
-    let seen = std::cell::Cell::new(remembering.map(|file| {
+    let seen = remembering.map(|file| {
         let path = file.clone();
         std::thread::Builder::new()
             .name("seen".into())
             .spawn(move || seen_setup(&path))
             .map_err(|_| file)
-    }));
+    });
+    let options = Options {
+        filter: Default::default(),
+        mouse: config.mouse && !cli.no_mouse,
+        theme: config.theme(ColorDepth::from_env(), theme::no_color_env()),
+        focus: config.focus,
+        staleness: Staleness {
+            after_days: config.stale_after_days,
+        },
+        keymap: config.keymap(),
+        warnings: 0,
+        file: file.map(|_| path.clone()),
+        seen: None,
+    };
     let progress = Arc::new(Progress::new());
     let (done, loaded) = mpsc::channel();
     {
         let progress = Arc::clone(&progress);
-        let path = path.clone();
-        let load = move || {
-            let loaded = match input.read(max_size, &progress) {
-                Ok(bytes) => {
-                    let report = load::load_bytes_with(&bytes, &progress);
-                    Ok((bytes, report))
-                }
-                Err(e) => Err(format!("sitrep: cannot read {path}: {e}")),
+        let (path, ask, named) = (path.clone(), cli.filter.clone(), file.cloned());
+        // Everything up to the first frame happens on this thread, so the
+        // loading screen answers keys until the dashboard is ready.
+        let open = move || {
+            let source = Source {
+                input,
+                named: named.as_deref(),
+                path: &path,
+                max_size,
             };
-            let _ = done.send(loaded);
+            let _ = done.send(open_dashboard(source, &progress, &ask, options, seen));
         };
-        if let Err(e) = std::thread::Builder::new().name("load".into()).spawn(load) {
+        if let Err(e) = std::thread::Builder::new().name("load".into()).spawn(open) {
             eprintln!("sitrep: cannot start loading: {e}");
             return ExitCode::from(1);
         }
     }
-    let prepare = |loaded: Result<(Vec<u8>, load::Report), String>| {
-        let (bytes, mut report) = loaded.map_err(NotOpened::Unreadable)?;
-        let Some(situation) = report.situation.take() else {
-            return Err(NotOpened::Invalid(Box::new((bytes, report))));
-        };
-        // The same reading of the filter as `summary`, and the same messages.
-        let filter = cli.filter.filter(&situation).map_err(NotOpened::Usage)?;
-        let options = Options {
-            filter,
-            mouse: config.mouse && !cli.no_mouse,
-            theme: config.theme(ColorDepth::from_env(), theme::no_color_env()),
-            focus: config.focus,
-            staleness: Staleness {
-                after_days: config.stale_after_days,
-            },
-            keymap: config.keymap(),
-            warnings: report.warnings().count(),
-            file: file.map(|_| path.clone()),
-            seen: seen.take().map(|reading| match reading {
-                Ok(thread) => thread
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-                // No thread to spare: read it now.
-                Err(file) => seen_setup(&file),
-            }),
-        };
-        Ok((situation, options))
-    };
     // The built-in situation has no path to name: the commands take none.
     let arg = file.map_or(String::new(), |_| format!(" {path}"));
     let refusal = term_refusal(std::env::var("TERM").ok().as_deref());
@@ -370,13 +356,10 @@ fn run_dashboard(cli: &Cli) -> ExitCode {
         // A large file: a loading screen while it loads, if there is a
         // terminal that can show one.
         Err(RecvTimeoutError::Timeout) if refusal.is_none() && tui::is_terminal() => {
-            let open =
-                |result| prepare(result).map(|(situation, options)| App::new(situation, options));
             let opened = tui::run_after_loading(
                 &path,
                 &progress,
                 &loaded,
-                open,
                 file.map(PathBuf::as_path),
                 max_size,
             );
@@ -391,8 +374,8 @@ fn run_dashboard(cli: &Cli) -> ExitCode {
                 eprintln!("sitrep: loading the file stopped unexpectedly");
                 return ExitCode::from(1);
             };
-            let (situation, options) = match prepare(result) {
-                Ok(ready) => ready,
+            let app = match result {
+                Ok(app) => app,
                 Err(not_opened) => return not_opened.explain(&path),
             };
             if let Some(why) = refusal {
@@ -409,15 +392,16 @@ fn run_dashboard(cli: &Cli) -> ExitCode {
                 );
                 return ExitCode::from(2);
             }
-            let mut app = Box::new(App::new(situation, options));
+            let mut app = app;
             tui::run(&mut app, file.map(PathBuf::as_path), max_size).map(|exit| (exit, Some(app)))
         }
     };
     match ended {
         Ok((tui::Exit::Quit, app)) => {
             // Quitting is what makes the version on screen seen.
-            if let Some((record, file, seen)) =
-                app.and_then(|app| app.seen_record(chrono::Utc::now()))
+            if let Some((record, file, seen)) = app
+                .as_ref()
+                .and_then(|app| app.seen_record(chrono::Utc::now()))
                 && let Err(e) = sitrep::seen::write(&record, &seen, &file)
             {
                 let _ = writeln!(
@@ -425,10 +409,14 @@ fn run_dashboard(cli: &Cli) -> ExitCode {
                     "sitrep: could not remember what was seen: {e}"
                 );
             }
+            // Freeing a million events takes longer than leaving: the
+            // memory goes back with the process.
+            std::mem::forget(app);
             ExitCode::SUCCESS
         }
         // The terminal is restored; leave as the signal would have.
-        Ok((tui::Exit::Signal(signal), _)) => {
+        Ok((tui::Exit::Signal(signal), app)) => {
+            std::mem::forget(app);
             ExitCode::from(u8::try_from(128 + signal).unwrap_or(u8::MAX))
         }
         Err(e) => {
@@ -500,6 +488,68 @@ impl Input {
             }
         }
     }
+}
+
+/// What the dashboard opens: the input, its name on the command line
+/// (`None`: the built-in situation), the name shown and the size limit.
+struct Source<'a> {
+    input: Input,
+    named: Option<&'a std::path::Path>,
+    path: &'a str,
+    max_size: u64,
+}
+
+impl Source<'_> {
+    /// Reads and loads it: a large file in blocks, as `check` reads it.
+    fn load(self, progress: &Progress) -> Result<load::Loaded, String> {
+        let unreadable = |e: read::ReadError| format!("sitrep: cannot read {}: {e}", self.path);
+        match (self.input, self.named) {
+            (Input::File(..), Some(named)) => {
+                load::load_file_with(named, self.max_size, progress).map_err(unreadable)
+            }
+            (input, _) => {
+                let bytes = input.read(self.max_size, progress).map_err(unreadable)?;
+                Ok(load::Loaded {
+                    report: load::load_bytes_with(&bytes, progress),
+                    bytes: Some(bytes),
+                })
+            }
+        }
+    }
+}
+
+/// Everything the first frame waits for: the file loaded, the command
+/// line's filter read against it, the seen-state record, and the
+/// dashboard's state built (its indexes, column widths and selection).
+fn open_dashboard(
+    source: Source,
+    progress: &Progress,
+    ask: &Ask,
+    mut options: Options,
+    seen: Option<Result<std::thread::JoinHandle<sitrep::app::SeenSetup>, PathBuf>>,
+) -> Result<Box<App>, NotOpened> {
+    let load::Loaded { mut report, bytes } =
+        source.load(progress).map_err(NotOpened::Unreadable)?;
+    let Some(situation) = report.situation.take() else {
+        return Err(NotOpened::Invalid(Box::new((
+            bytes.unwrap_or_default(),
+            report,
+        ))));
+    };
+    // The text is not needed once the file loaded.
+    drop(bytes);
+    // The same reading of the filter as `summary`, and the same messages.
+    options.filter = ask.filter(&situation).map_err(NotOpened::Usage)?;
+    options.warnings = report.warnings().count();
+    options.seen = seen.map(|reading| match reading {
+        Ok(thread) => thread
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+        // No thread to spare: read it now.
+        Err(file) => seen_setup(&file),
+    });
+    progress.set_step(Step::Indexing);
+    Ok(Box::new(App::new(situation, options)))
 }
 
 /// Opens the file named on the command line (see [`read`]), or takes the
@@ -831,12 +881,25 @@ fn text_width(asked: Option<u16>) -> usize {
     }
 }
 
-/// Reads one version for `diff`: a file, or a file at a git revision.
-fn read_version(origin: &Origin, max_size: u64) -> Result<Vec<u8>, String> {
-    match origin {
-        Origin::File(path) => read::read_file(path, max_size).map_err(|e| e.to_string()),
-        Origin::Revision(spec) => sitrep::revision::read(spec, max_size),
-    }
+/// One version for `diff`, read and loaded, then digested on the same
+/// thread while its items are still in the cache. A file is loaded as it is
+/// read (a large one is never held whole), as `check` loads it; a git
+/// revision comes whole from `git show`.
+fn load_version(origin: &Origin, max_size: u64) -> Result<(load::Loaded, Option<Digests>), String> {
+    let loaded = match origin {
+        Origin::File(path) => {
+            load::load_file_with(path, max_size, &Progress::new()).map_err(|e| e.to_string())?
+        }
+        Origin::Revision(spec) => {
+            let bytes = sitrep::revision::read(spec, max_size)?;
+            load::Loaded {
+                report: load::load_bytes(&bytes),
+                bytes: Some(bytes),
+            }
+        }
+    };
+    let digests = loaded.report.situation.as_ref().map(Digests::of);
+    Ok((loaded, digests))
 }
 
 fn run_diff(args: &DiffArgs) -> ExitCode {
@@ -845,41 +908,40 @@ fn run_diff(args: &DiffArgs) -> ExitCode {
     }
     let origins = [Origin::parse(&args.old), Origin::parse(&args.new)];
     let names = origins.each_ref().map(Origin::name);
-    let mut texts = Vec::with_capacity(2);
-    for (origin, name) in origins.iter().zip(&names) {
-        match read_version(origin, args.limit.max_size) {
-            Ok(bytes) => texts.push(bytes),
-            Err(message) => {
-                eprintln!("sitrep: cannot read {name}: {message}");
-                return ExitCode::from(2);
-            }
-        }
-    }
-    // Both versions load at once, each followed on its own thread by its
-    // digests (while its items are still in the cache): each load keeps a
-    // core busy only part of the time.
-    let load_and_digest = |text: &[u8]| {
-        let report = load::load_bytes(text);
-        let digests = report.situation.as_ref().map(Digests::of);
-        (report, digests)
-    };
-    let (old, (new, new_digests)) = std::thread::scope(|scope| {
-        let old = scope.spawn(|| load_and_digest(&texts[0]));
-        let new = load_and_digest(&texts[1]);
+    // Both versions are read and loaded at once, each on its own thread:
+    // each load keeps a core busy only part of the time.
+    let max_size = args.limit.max_size;
+    let (old, new) = std::thread::scope(|scope| {
+        let old = scope.spawn(|| load_version(&origins[0], max_size));
+        let new = load_version(&origins[1], max_size);
         (old.join(), new)
     });
-    let (old, old_digests) = match old {
-        Ok(old) => old,
-        Err(panic) => std::panic::resume_unwind(panic),
+    let old = old.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+    // An unreadable version is told, the old one first.
+    let unreadable = |name: &str, message: String| {
+        eprintln!("sitrep: cannot read {name}: {message}");
+        ExitCode::from(2)
     };
-    let (Some(o), Some(n), Some(od), Some(nd)) =
-        (&old.situation, &new.situation, &old_digests, &new_digests)
-    else {
+    let (old, old_digests) = match old {
+        Ok(version) => version,
+        Err(message) => return unreadable(&names[0], message),
+    };
+    let (new, new_digests) = match new {
+        Ok(version) => version,
+        Err(message) => return unreadable(&names[1], message),
+    };
+    let (Some(o), Some(n), Some(od), Some(nd)) = (
+        &old.report.situation,
+        &new.report.situation,
+        &old_digests,
+        &new_digests,
+    ) else {
         // Every version that does not load is explained, as `check` would.
         let mut code = ExitCode::SUCCESS;
-        for (i, report) in [&old, &new].into_iter().enumerate() {
-            if report.situation.is_none() {
-                code = explain_failure(&names[i], &texts[i], report);
+        for (i, loaded) in [&old, &new].into_iter().enumerate() {
+            if loaded.report.situation.is_none() {
+                let bytes = loaded.bytes.as_deref().unwrap_or_default();
+                code = explain_failure(&names[i], bytes, &loaded.report);
             }
         }
         return code;

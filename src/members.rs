@@ -18,6 +18,8 @@ pub struct Members {
     event_starts: Vec<u32>,
     /// Events involving each actor or any of its members, each counted once.
     event_counts: Vec<u32>,
+    /// The largest of `event_counts` (0 without actors).
+    event_count_max: u32,
 }
 
 impl Members {
@@ -32,12 +34,19 @@ impl Members {
         let tree = TreeRanges::new(&parents);
         let (events, event_starts) = events_by_position(s, &tree);
         let event_counts = distinct_events_per_range(&tree, &events, &event_starts, s.events.len());
+        let event_count_max = event_counts.iter().copied().max().unwrap_or(0);
         Members {
             tree,
             events,
             event_starts,
             event_counts,
+            event_count_max,
         }
+    }
+
+    /// The most events any actor has, members included.
+    pub fn event_count_max(&self) -> usize {
+        self.event_count_max as usize
     }
 
     /// Whether `actor` is `of` or part of it, directly or through others.

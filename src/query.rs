@@ -829,6 +829,12 @@ impl Index {
         self.members.event_count(actor)
     }
 
+    /// The most events any actor has, members included: how wide the
+    /// actors pane's count column must be.
+    pub fn event_count_max(&self) -> usize {
+        self.members.event_count_max()
+    }
+
     /// How deep the actor sits in its `part_of` chain (0 for a top-level actor).
     pub fn depth(&self, actor: ActorIx) -> usize {
         self.members.depth(actor)
@@ -941,13 +947,19 @@ pub fn facets_from_args(
     kinds: &[String],
     sources: &[String],
 ) -> Result<Facets, String> {
-    let words = |group| {
+    // Listing a facet's values is a pass over every event: only for a
+    // facet the command line names.
+    let words = |group, wanted: &[String]| {
+        if wanted.is_empty() {
+            return Vec::new();
+        }
         crate::facets::values(s, group)
             .into_iter()
             .map(|v| v.name(s).to_string())
             .collect::<Vec<String>>()
     };
-    let (known_categories, known_tags) = (words(FacetGroup::Category), words(FacetGroup::Tag));
+    let known_categories = words(FacetGroup::Category, categories);
+    let known_tags = words(FacetGroup::Tag, tags);
     let pick = |known: &Known, wanted: &[String], values: &[String]| {
         known
             .resolve(wanted)

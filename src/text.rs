@@ -15,6 +15,9 @@ use crate::sanitize::{clean, clean_line, is_hostile};
 
 /// Columns the text takes on screen.
 pub fn width(text: &str) -> usize {
+    if crate::sanitize::is_plain(text.as_bytes()) {
+        return text.len();
+    }
     UnicodeWidthStr::width(text)
 }
 
@@ -26,6 +29,12 @@ pub fn width(text: &str) -> usize {
 /// A row of a megabyte-long title then costs what fits on screen, not the
 /// megabyte, on every frame.
 pub fn head(text: &str, columns: usize) -> &str {
+    // Plain ASCII takes a column a byte: the first `columns + 1` bytes are
+    // what the loop below finds, without measuring each character.
+    let plain = text.len().min(columns.saturating_add(1));
+    if crate::sanitize::is_plain(&text.as_bytes()[..plain]) {
+        return &text[..plain];
+    }
     // Characters one by one overstate emoji sequences ("👍🏽" is four
     // columns by its characters, two on screen; a family joined by ZWJ six):
     // read on until what was read is wider than the room as drawn.
@@ -183,6 +192,18 @@ pub fn wrap_hanging(text: &str, first: usize, rest: usize) -> Vec<String> {
     lines
 }
 
+/// Text with no place to break at (a url) in rows of `columns`, broken
+/// anywhere and without a hyphen, so every character of it reads in order.
+pub fn break_anywhere(text: &str, columns: usize) -> Vec<String> {
+    let options = textwrap::Options::new(columns.max(1))
+        .break_words(true)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    textwrap::wrap(text, options)
+        .into_iter()
+        .map(|row| row.into_owned())
+        .collect()
+}
+
 /// One line of preformatted text (a `check` report: a source line, a caret
 /// under it) in `columns`: as it is when it fits, spaces and all, so columns
 /// line up; otherwise wrapped, each piece under the line's own indent.
@@ -312,6 +333,28 @@ mod tests {
     }
 
     use super::*;
+
+    /// [`head`] measured character by character, as text that is not
+    /// plain ASCII is.
+    fn head_by_characters(text: &str, columns: usize) -> &str {
+        &text[..prefix(text, columns)]
+    }
+
+    #[test]
+    fn plain_text_is_measured_a_column_a_byte_as_other_text_is() {
+        let line = "Gang coalition blocks the road to Cabaret (Route 1)";
+        for columns in [0, 1, 10, 50, 51, 52, 200] {
+            assert_eq!(head(line, columns), head_by_characters(line, columns));
+            assert_eq!(shown(line, columns), head_by_characters(line, columns));
+        }
+        assert_eq!(head(line, 10), &line[..11]);
+        assert_eq!(fit(&shown(line, 10), 10), "Gang coal…");
+        assert_eq!(width(line), UnicodeWidthStr::width(line));
+        assert_eq!(width(""), 0);
+        // Not plain: measured as before.
+        assert_eq!(width("漢字 ok"), 7);
+        assert_eq!(head("漢字漢字漢字", 3), "漢字");
+    }
 
     #[test]
     fn fits_by_columns_not_bytes() {

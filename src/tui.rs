@@ -11,7 +11,7 @@ use std::io::{self, IsTerminal, Stdout, Write, stdout};
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
@@ -29,7 +29,7 @@ use ratatui::layout::Rect;
 use crate::action::Action;
 use crate::app::{App, Effect};
 use crate::events::{AppEvent, Events};
-use crate::load::{Progress, Step};
+use crate::load::Progress;
 use crate::reload::Reloader;
 
 /// Set while the terminal is in raw mode on the alternate screen.
@@ -118,14 +118,15 @@ pub enum Opened<F> {
 }
 
 /// Shows a loading screen with the progress of a load running elsewhere,
-/// until its result arrives on `loaded`; `open` then makes the dashboard
-/// of it, which runs in the same terminal. q, Esc, Ctrl-C and the signals
-/// that end the dashboard end this too.
-pub fn run_after_loading<T, F>(
+/// until the dashboard it opens (or why it could not) arrives on `opened`;
+/// the dashboard then runs in the same terminal. Every step of the opening,
+/// reading to the dashboard's own indexes, runs on that other thread, so
+/// q, Esc, Ctrl-C and the signals that end the dashboard end this at any
+/// of them.
+pub fn run_after_loading<F>(
     path: &str,
     progress: &Progress,
-    loaded: &Receiver<T>,
-    open: impl FnOnce(T) -> Result<App, F>,
+    opened: &Receiver<Result<Box<App>, F>>,
     file: Option<&Path>,
     max_size: u64,
 ) -> io::Result<Opened<F>> {
@@ -134,20 +135,25 @@ pub fn run_after_loading<T, F>(
     let guard = Guard;
     enter()?;
     let mut terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
+    let mut drawn: Option<Instant> = None;
     let result = loop {
-        let snapshot = progress.snapshot();
-        terminal.draw(|frame| {
-            crate::ui::loading::render(path, &snapshot, frame.area(), frame.buffer_mut());
-        })?;
-        match loaded.try_recv() {
+        if drawn.is_none_or(|at| at.elapsed() >= LOADING_REDRAW) {
+            let snapshot = progress.snapshot();
+            terminal.draw(|frame| {
+                crate::ui::loading::render(path, &snapshot, frame.area(), frame.buffer_mut());
+            })?;
+            drawn = Some(Instant::now());
+        }
+        match opened.try_recv() {
             Ok(result) => break result,
             Err(TryRecvError::Empty) => {}
             Err(TryRecvError::Disconnected) => {
                 return Err(io::Error::other("loading the file stopped unexpectedly"));
             }
         }
-        // Redraws a few times a second while waiting; input still counts.
-        match events.next_within(LOADING_REDRAW) {
+        // Redraws a few times a second while waiting; looks for input and
+        // for the dashboard more often, so neither waits for a redraw.
+        match events.next_within(LOADING_POLL) {
             Some(AppEvent::Terminal(Event::Key(key)))
                 if key.kind == KeyEventKind::Press && quits_loading(key) =>
             {
@@ -162,14 +168,8 @@ pub fn run_after_loading<T, F>(
             _ => {}
         }
     };
-    progress.set_step(Step::Indexing);
-    let snapshot = progress.snapshot();
-    terminal.draw(|frame| {
-        crate::ui::loading::render(path, &snapshot, frame.area(), frame.buffer_mut());
-    })?;
-    match open(result) {
-        Ok(app) => {
-            let mut app = Box::new(app);
+    match result {
+        Ok(mut app) => {
             let exit = dashboard(&mut app, file, max_size, &events, terminal)?;
             drop(guard);
             Ok(Opened::Ran(exit, Some(app)))
@@ -187,6 +187,9 @@ const REFINE_SEARCH: Duration = Duration::from_millis(100);
 
 /// How often the loading screen redraws while it waits.
 const LOADING_REDRAW: Duration = Duration::from_millis(100);
+
+/// How often it looks whether the dashboard is ready.
+const LOADING_POLL: Duration = Duration::from_millis(20);
 
 /// The keys that leave the loading screen: q, Esc and Ctrl-C.
 fn quits_loading(key: KeyEvent) -> bool {

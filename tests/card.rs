@@ -58,6 +58,7 @@ fn info(card: &Card) -> CardInfo<'_> {
         source: card.source.as_deref(),
         highlighted: false,
         selected: false,
+        wrap_label: false,
     }
 }
 
@@ -360,6 +361,7 @@ fn text_from_the_file_is_sanitized() {
         source: Some("src\u{9b}31m"),
         highlighted: false,
         selected: false,
+        wrap_label: false,
     };
     let shown = text(&draw(&i, &color(), 48));
     assert!(shown.contains("Evil␛]0;pwned␇"), "{shown}");

@@ -223,6 +223,10 @@ fn a_file_that_does_not_load_is_explained_as_check_explains_it() {
         run.stderr,
         "sitrep: cannot read missing.toml: no such file\n"
     );
+    // Both are read at once; the old one is told first, and alone.
+    let run = diff(dir, &["gone.toml", "missing.toml"]);
+    assert_eq!(run.code, 2);
+    assert_eq!(run.stderr, "sitrep: cannot read gone.toml: no such file\n");
 }
 
 #[test]

@@ -23,7 +23,11 @@ fn shown(app: &mut App, width: u16, height: u16) -> [usize; 4] {
     let screen = app.screen();
     let derived = app.derived();
     let timeline = timeline_columns(derived, usize::from(screen.list(Pane::Timeline).width));
-    let actors = actors_columns(derived, usize::from(screen.list(Pane::Actors).width));
+    let actors = actors_columns(
+        derived,
+        app.index().event_count_max(),
+        usize::from(screen.list(Pane::Actors).width),
+    );
     let kind = match actors.kind {
         0 => 0,
         k if k > derived.kind_widths.0 => 2,
@@ -142,7 +146,11 @@ fn names_and_dates(app: &mut App, width: u16, height: u16) -> (usize, usize) {
     app.update(Action::Resize { width, height });
     let screen = app.screen();
     let derived = app.derived();
-    let actors = actors_columns(derived, usize::from(screen.list(Pane::Actors).width));
+    let actors = actors_columns(
+        derived,
+        app.index().event_count_max(),
+        usize::from(screen.list(Pane::Actors).width),
+    );
     let timeline = timeline_columns(derived, usize::from(screen.list(Pane::Timeline).width));
     let name = derived.actor_name_max.min(actors.name.saturating_sub(1));
     let date_room = timeline.date.saturating_sub(1);

@@ -205,12 +205,18 @@ impl Session {
 
     /// Waits until the screen satisfies `ok`; fails with the screen shown.
     fn wait(&self, what: &str, ok: impl Fn(&vt100::Screen) -> bool) {
+        self.wait_within(DEADLINE, what, ok)
+    }
+
+    /// [`Session::wait`] with a deadline of its own, for steps that take
+    /// a while in a debug build.
+    fn wait_within(&self, deadline: Duration, what: &str, ok: impl Fn(&vt100::Screen) -> bool) {
         let start = Instant::now();
         loop {
             if ok(self.parser.lock().unwrap().screen()) {
                 return;
             }
-            if start.elapsed() > DEADLINE {
+            if start.elapsed() > deadline {
                 panic!(
                     "timed out waiting for {what}; the screen:\n{}",
                     self.contents()
@@ -1455,4 +1461,54 @@ fn a_category_picked_after_f_narrows_the_timeline() {
     s.wait_text("Water points restored");
     s.send("q");
     assert!(s.finish().success());
+}
+
+/// A generated file large enough that opening it shows the loading screen
+/// at once and takes a while there (about 40 MB), made once per run.
+fn large_file() -> &'static Path {
+    static FILE: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    FILE.get_or_init(|| {
+        let path = PathBuf::from(concat!(env!("CARGO_TARGET_TMPDIR"), "/pty-large.toml"));
+        let mut out = std::io::BufWriter::new(std::fs::File::create(&path).expect("created"));
+        let options = sitrep_generate::Options::new(90_000, 7);
+        sitrep_generate::generate(&options, &mut out).expect("generated");
+        out.flush().expect("written");
+        path
+    })
+}
+
+/// Quits from the loading screen with `key` once it names `step`: the
+/// program ends at once with the terminal given back, and the dashboard is
+/// never drawn.
+fn quit_while(step: &str, key: &str) {
+    let file = large_file().to_str().expect("a UTF-8 path");
+    let mut s = Session::start(&["--no-state", file], 100, 30);
+    s.wait_text("q quits");
+    // Loading a large file in a debug build on a busy machine is slow.
+    s.wait_within(Duration::from_secs(120), step, |screen| {
+        screen.contents().contains(step)
+    });
+    s.send(key);
+    let status = s.finish();
+    assert!(status.success(), "{step}: {status:?}");
+    let screen = s.parser.lock().unwrap().screen().clone();
+    assert!(!screen.alternate_screen(), "{step}");
+    assert!(!screen.hide_cursor(), "{step}");
+    let output = String::from_utf8_lossy(&s.output.lock().unwrap()).into_owned();
+    assert!(
+        !output.contains("Timeline"),
+        "{step}: the dashboard was drawn before quitting"
+    );
+}
+
+#[test]
+fn q_quits_while_the_file_is_parsed() {
+    quit_while("parsing:", "q");
+}
+
+#[test]
+fn ctrl_c_quits_while_the_dashboard_builds_its_indexes() {
+    // The dashboard's own work before its first frame runs beside the
+    // loading screen, which still answers keys.
+    quit_while("building indexes", "\x03");
 }

@@ -243,6 +243,41 @@ fn event_detail_80x24_and_140x45() {
 }
 
 #[test]
+fn a_long_url_reads_whole_in_a_detail_and_o_opens_it() {
+    let url = "https://reliefweb.example/report/kessa-valley/floods-situation-report-no-3-as-of-10-march-2025-covering-the-lower-districts?utm_source=partner-newsletter&utm_medium=email";
+    let text = FIXTURE.replace("https://reliefweb.example/report/kessa-sitrep-3", url);
+    let situation = load_str(&text).situation.expect("the file loads");
+    for (width, height) in [(80, 24), (140, 45)] {
+        let mut app = App::new(situation.clone(), Options::default());
+        app.update(Action::Resize { width, height });
+        // The OCHA count, whose source has the url; the sources are at
+        // the end.
+        keys(&mut app, &[KeyCode::Char('/')]);
+        self::text(&mut app, "OCHA counts");
+        keys(&mut app, &[KeyCode::Enter, KeyCode::Enter, KeyCode::End]);
+        let popup = popup_text(&app);
+        // The url's rows, read in order, are the url: nothing cut, no
+        // hyphen or ellipsis added.
+        let rows: Vec<&str> = popup
+            .lines()
+            .map(|l| l.trim_matches(|c: char| "│█ ".contains(c)))
+            .skip_while(|l| !l.starts_with("https://reliefweb"))
+            .take_while(|l| !l.is_empty() && !l.starts_with('└'))
+            .collect();
+        assert!(rows.len() >= 2, "{width}x{height}: the url wraps\n{popup}");
+        assert_eq!(rows.concat(), url, "{width}x{height}\n{popup}");
+        // `o` still opens the whole url.
+        let effects = app.update(Action::OpenSource);
+        assert!(
+            effects
+                .iter()
+                .any(|e| matches!(e, sitrep::app::Effect::OpenUrl(u) if u == url)),
+            "{effects:?}"
+        );
+    }
+}
+
+#[test]
 fn figure_detail_lists_every_observation_140x45() {
     let mut app = app(140, 45);
     keys(&mut app, &[KeyCode::Char('1'), KeyCode::Enter]);
@@ -659,13 +694,20 @@ fn a_save_that_did_not_load_raises_a_banner_80x24() {
             ("timeline", pane_text(&app, Pane::Timeline)),
         ])
     );
-    // The timeline keeps its rows; a shorter screen gets a one-row banner.
+    // The timeline keeps its rows; a shorter screen gets a one-row banner
+    // (at 80x20 lower cards still leave the timeline its rows).
     let screen = app.screen().clone();
     assert_eq!(screen.banner.height, 2);
     assert!(screen.list(sitrep::action::Pane::Timeline).height >= 8);
     app.update(Action::Resize {
         width: 80,
         height: 20,
+    });
+    assert_eq!(app.screen().banner.height, 2);
+    assert!(app.screen().list(sitrep::action::Pane::Timeline).height >= 8);
+    app.update(Action::Resize {
+        width: 80,
+        height: 18,
     });
     let screen = app.screen().clone();
     assert_eq!(screen.banner.height, 1);
@@ -1167,6 +1209,106 @@ fn a_wider_footer_names_more_keys_and_never_cuts_one() {
     }
 }
 
+fn builtin_at(width: u16, height: u16) -> App {
+    let situation = load_str(sitrep::BUILTIN_TEXT)
+        .situation
+        .expect("the built-in situation loads");
+    let mut app = App::new(situation, Options::default());
+    app.update(Action::Resize { width, height });
+    app
+}
+
+#[test]
+fn a_vague_date_reads_whole_where_the_timeline_has_room() {
+    let row = |width: u16, height: u16| {
+        let mut app = builtin_at(width, height);
+        keys(&mut app, &[KeyCode::Char('2'), KeyCode::Char('G')]);
+        let screen = screen_text(draw(&app).backend().buffer());
+        screen
+            .lines()
+            .find(|l| l.contains("Blinken to convene a meeting"))
+            .unwrap_or_else(|| panic!("{width}x{height}\n{screen}"))
+            .to_string()
+    };
+    // With titles whole and the actors column shown, the date column
+    // grows for "late Sep 2024"; the actors keep their column.
+    for (width, height) in [(120, 40), (200, 60)] {
+        let line = row(width, height);
+        assert!(line.contains("◐ late Sep 2024 "), "{line}");
+        assert!(line.contains("Blinken, US"), "{line}");
+    }
+    // At 80 columns titles need the room: the date coarsens, whole.
+    let line = row(80, 24);
+    assert!(line.contains("◐ Sep 2024    Blinken"), "{line}");
+}
+
+#[test]
+fn the_last_page_of_key_figures_is_a_whole_page() {
+    // 80x24: two cards a row, one row in view, fifteen figures: the last
+    // page shows the last two, not the fifteenth beside empty space.
+    let mut app = builtin_at(80, 24);
+    keys(&mut app, &[KeyCode::Char('1'), KeyCode::Char('G')]);
+    let screen = screen_text(draw(&app).backend().buffer());
+    assert!(screen.contains("14–15 of 15 ↑"), "{screen}");
+    assert!(
+        screen.contains("Days since the first Kenyan police"),
+        "{screen}"
+    );
+    assert!(screen.contains("9,000+ deaths"), "{screen}");
+    assert_eq!(app.cursor(Pane::Figures).selected, 14);
+    // A click on the left card picks the fourteenth.
+    let cards = app.screen().cards.cards(app.cursor(Pane::Figures).offset);
+    assert_eq!(cards.iter().map(|(i, _)| *i).collect::<Vec<_>>(), [13, 14]);
+    // Back up a row: the page before, from its first card.
+    keys(&mut app, &[KeyCode::Char('k')]);
+    let screen = screen_text(draw(&app).backend().buffer());
+    assert!(screen.contains("13–14 of 15"), "{screen}");
+}
+
+#[test]
+fn a_short_screen_shows_lower_cards_and_keeps_the_timeline() {
+    // 50x15: one card of label, figure and gauge; the timeline keeps
+    // events above the now line.
+    let app = builtin_at(50, 15);
+    let screen = screen_text(draw(&app).backend().buffer());
+    let lines: Vec<&str> = screen.lines().collect();
+    assert!(lines[3].starts_with("┌MSS personnel in Haiti"), "{screen}");
+    assert!(lines[4].contains("~420 personnel"), "{screen}");
+    assert!(lines[5].contains("17% of 2,500"), "{screen}");
+    assert!(lines[6].starts_with('└'), "{screen}");
+    assert!(app.screen().list(Pane::Timeline).height >= 5, "{screen}");
+    let now = lines.iter().position(|l| l.contains("now · 21 Sep 2024"));
+    assert!(
+        now.is_some_and(|n| lines[n - 1].contains("20 Sep 2024")),
+        "{screen}"
+    );
+    // 80x24: a label that needs two rows keeps them and the card drops its
+    // source; the card beside it, with a one-row label, shows it whole.
+    let mut app = builtin_at(80, 24);
+    keys(&mut app, &[KeyCode::Char('1'), KeyCode::Char('G')]);
+    let screen = screen_text(draw(&app).backend().buffer());
+    let lines: Vec<&str> = screen.lines().collect();
+    assert!(
+        lines[3].contains("Days since the first Kenyan police"),
+        "{screen}"
+    );
+    assert!(lines[4].contains("landed"), "{screen}");
+    assert!(lines[5].contains("88 days"), "{screen}");
+    assert!(lines[8].starts_with('└'), "{screen}");
+    let mut app = builtin_at(80, 24);
+    let screen = screen_text(draw(&app).backend().buffer());
+    assert!(screen.contains("via Associated Press"), "{screen}");
+    // Taller, the cards are whole again.
+    app.update(Action::Resize {
+        width: 80,
+        height: 40,
+    });
+    keys(&mut app, &[KeyCode::Char('1'), KeyCode::Char('G')]);
+    let screen = screen_text(draw(&app).backend().buffer());
+    assert!(screen.contains("via Reuters"), "{screen}");
+    assert!(screen.contains("│Port-au-Prince "), "{screen}");
+}
+
 /// The built-in situation with the map focused and zoomed to the screen.
 fn builtin_map(width: u16, height: u16) -> App {
     let situation = load_str(sitrep::BUILTIN_TEXT)
@@ -1306,6 +1448,105 @@ fn map_labels_use_the_room_they_have() {
     keys(&mut app, &[KeyCode::Char('+')]);
     let screen = screen_text(draw(&app).backend().buffer());
     assert!(screen.contains(" 0 to fit again "), "{screen}");
+}
+
+#[test]
+fn map_labels_and_source_counts_group_their_digits() {
+    // A thousand more events at UN headquarters, one of them citing a
+    // thousand sources: counts read "1,005" and "[1,000]" as everywhere
+    // else, not "1005".
+    let mut text = sitrep::BUILTIN_TEXT.to_string();
+    for i in 0..1000 {
+        text += &format!(
+            "\n[[sources]]\nid = \"extra-{i}\"\ntitle = \"Extra {i}\"\n\n[[events]]\nid = \"extra-{i}\"\ndate = 2024-09-1{}\ntitle = \"Session {i} at the UN\"\nplace = \"un-headquarters\"\nsources = [\"aljazeera-2024-09-21\"]\n",
+            i % 10
+        );
+    }
+    let all: Vec<String> = (0..1000).map(|i| format!("\"extra-{i}\"")).collect();
+    text += &format!(
+        "\n[[events]]\nid = \"cited\"\ndate = 2024-09-20\ntitle = \"A much cited day\"\nsources = [{}]\n",
+        all.join(", ")
+    );
+    let situation = load_str(&text).situation.expect("the file loads");
+    let mut app = App::new(situation, Options::default());
+    app.update(Action::Resize {
+        width: 120,
+        height: 40,
+    });
+    keys(&mut app, &[KeyCode::Char('5'), KeyCode::Char('z')]);
+    let screen = screen_text(draw(&app).backend().buffer());
+    assert!(
+        screen.contains("UN headquarters, New York 1,005"),
+        "{screen}"
+    );
+    let un = app.situation().place_by_id("un-headquarters");
+    while app.view().panes.map.picked != un {
+        keys(&mut app, &[KeyCode::Tab]);
+    }
+    let screen = screen_text(draw(&app).backend().buffer());
+    assert!(
+        screen.contains("[UN headquarters, New York 1,005]"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("UN headquarters, New York: 1,005 events"),
+        "{screen}"
+    );
+    // The timeline's sources column.
+    keys(
+        &mut app,
+        &[KeyCode::Char('z'), KeyCode::Char('2'), KeyCode::Char('/')],
+    );
+    self::text(&mut app, "much cited");
+    keys(&mut app, &[KeyCode::Enter]);
+    let screen = screen_text(draw(&app).backend().buffer());
+    let row = screen
+        .lines()
+        .find(|l| l.contains("A much cited day"))
+        .unwrap_or_else(|| panic!("{screen}"));
+    assert!(row.contains("[1,000]"), "{row}");
+}
+
+#[test]
+fn an_actor_in_a_hundred_thousand_events_shows_its_whole_count() {
+    let mut text = String::from(
+        "[situation]\ntitle = \"Busy\"\nas_of = 2024-09-21\n\n\
+         [[actors]]\nid = \"busy\"\nname = \"Busy agency\"\nkind = \"organization\"\n\n\
+         [[actors]]\nid = \"quiet\"\nname = \"Quiet office\"\nkind = \"organization\"\n\n",
+    );
+    for i in 0..100_000 {
+        text += &format!(
+            "[[events]]\nid = \"e{i}\"\ndate = 2024-09-{:02}\ntitle = \"Event {i}\"\nactors = [\"busy\"]\n",
+            1 + i % 20
+        );
+    }
+    text += "[[events]]\nid = \"q\"\ndate = 2024-09-20\ntitle = \"Quiet\"\nactors = [\"quiet\"]\n";
+    let situation = load_str(&text).situation.expect("the file loads");
+    let mut app = App::new(situation, Options::default());
+    app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    keys(&mut app, &[KeyCode::Char('3')]);
+    let pane = pane_text(&app, Pane::Actors);
+    let row = |name: &str| {
+        pane.lines()
+            .find(|l| l.contains(name))
+            .unwrap_or_else(|| panic!("{pane}"))
+            .to_string()
+    };
+    // The count whole, a space between it and the kind, and the small
+    // count right-aligned under it.
+    let busy = row("Busy agency");
+    assert!(busy.contains("organization 100,000"), "{pane}");
+    let quiet = row("Quiet office");
+    let end = |line: &str, word: &str| line.find(word).map(|at| at + word.len());
+    assert_eq!(end(&busy, "100,000"), end(&quiet, " 1"), "{pane}");
+    assert_eq!(
+        end(&row("Events"), "Events"),
+        end(&busy, "100,000"),
+        "{pane}"
+    );
 }
 
 #[test]

@@ -17,7 +17,7 @@ use sitrep::action::{Action, Pane};
 use sitrep::app::{App, Options};
 use sitrep::geometry::cards::label_rows;
 use sitrep::geometry::columns::{
-    ActorColumns, COUNT, GLYPH, MARK, TimelineColumns, actors_columns, timeline_columns,
+    ActorColumns, GLYPH, MARK, TimelineColumns, actors_columns, timeline_columns,
 };
 use sitrep::load::load_str;
 
@@ -111,7 +111,7 @@ fn actors_bounds(c: &ActorColumns) -> Vec<(usize, usize)> {
     let name = MARK;
     let kind = name + c.name;
     let count = kind + c.kind;
-    let role = count + COUNT;
+    let role = count + c.count;
     vec![(name, c.name), (kind, c.kind), (role, c.role)]
 }
 
@@ -149,7 +149,11 @@ fn shown(app: &mut App, width: u16, height: u16) -> Shown {
         "{width}x{height}: the actors pane is on screen once focused"
     );
     let list = screen.list(Pane::Actors);
-    let cols = actors_columns(app.derived(), usize::from(list.width));
+    let cols = actors_columns(
+        app.derived(),
+        app.index().event_count_max(),
+        usize::from(list.width),
+    );
     let actors = rows(&buf, list, &actors_bounds(&cols));
     Shown {
         timeline,

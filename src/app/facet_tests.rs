@@ -365,6 +365,7 @@ fn help_and_the_footer_name_the_facet_key() {
         &app.keymap,
         crate::geometry::popup::help(app.screen.popups).text.width,
         app.data.has_map(),
+        app.keys_off(),
     );
     let lines: Vec<String> = text.lines.iter().map(|l| l.to_string()).collect();
     assert!(

@@ -137,7 +137,10 @@ fn facts<'a>(data: &'a Data, view: &View, banner: bool) -> Facts<'a> {
         labels: data.card_labels(),
         actors: data.situation.actors.len(),
         timeline_full: full_width(timeline_full_width(&data.derived)),
-        actors_full: full_width(actors_full_width(&data.derived)),
+        actors_full: full_width(actors_full_width(
+            &data.derived,
+            data.index.event_count_max(),
+        )),
         zoom: view.zoom,
         map: data.has_map(),
         focus: view.focus,
@@ -372,7 +375,8 @@ impl App {
             // at the section of that mode.
             Action::Help => {
                 let from = self.mode();
-                self.open(Popup::Help(HelpPopup::new(from, self.keymap.clone())));
+                let off = self.keys_off();
+                self.open(Popup::Help(HelpPopup::new(from, self.keymap.clone(), off)));
             }
             Action::Report => self.open_report(),
             Action::ToggleMouse => {
@@ -749,6 +753,19 @@ impl App {
                 plural(sel.events.len(), "event")
             )
         });
+    }
+
+    /// The keys that have nothing to act on, and why: the help says it
+    /// beside them.
+    fn keys_off(&self) -> crate::doc::help::Off {
+        crate::doc::help::Off {
+            no_file: self.file.is_none(),
+            no_record: match (&self.seen, &self.file) {
+                (Some(_), _) => None,
+                (None, Some(_)) => Some("nothing is remembered under --no-state"),
+                (None, None) => Some("nothing is remembered of the built-in situation"),
+            },
+        }
     }
 
     /// Without a record of what was seen, `u` (new and changed) and `U`

@@ -62,6 +62,7 @@ fn help_lines(app: &App) -> Vec<String> {
         &app.keymap,
         crate::geometry::popup::help(space).text.width,
         app.data.has_map(),
+        app.keys_off(),
     );
     text.lines.iter().map(|l| l.to_string()).collect()
 }
@@ -2545,6 +2546,60 @@ fn the_footer_offers_u_only_where_something_is_remembered() {
         "{}",
         footer_row(&forgetful)
     );
+}
+
+#[test]
+fn help_says_which_keys_are_off_and_why() {
+    let with_file = |seen| Options {
+        file: Some("dashboard.toml".into()),
+        seen,
+        ..Options::default()
+    };
+    let row = |app: &App, starts: &str| {
+        let lines = help_lines(app);
+        lines
+            .iter()
+            .position(|l| l.trim_start().starts_with(starts))
+            .map(|at| {
+                let rows: Vec<&str> = lines[at..].iter().take(3).map(String::as_str).collect();
+                rows.join(" ")
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .unwrap_or_else(|| panic!("{lines:#?}"))
+    };
+    let remembered = app_with(with_file(Some(seen_setup(None))), 120, 40);
+    let u = row(&remembered, "u ");
+    assert!(u.contains("since your last look, or all"), "{u}");
+    assert!(!u.contains("off:"), "{u}");
+    let forgetful = app_with(with_file(None), 120, 40);
+    let u = row(&forgetful, "u ");
+    assert!(
+        u.contains("(off: nothing is remembered under --no-state)"),
+        "{u}"
+    );
+    let removed = row(&forgetful, "U ");
+    assert!(
+        removed.contains("(off: nothing is remembered under --no-state)"),
+        "{removed}"
+    );
+    let built_in = app_with(Options::default(), 120, 40);
+    let u = row(&built_in, "u ");
+    assert!(
+        u.contains("(off: nothing is remembered of the built-in situation)"),
+        "{u}"
+    );
+    // Nor is there a file to reload or edit.
+    for key in ["r ", "e ", "! "] {
+        let line = row(&built_in, key);
+        assert!(
+            line.contains("(off: the built-in situation has no file)"),
+            "{line}"
+        );
+        let line = row(&forgetful, key);
+        assert!(!line.contains("off:"), "{line}");
+    }
 }
 
 fn detail_lines(app: &App, target: Target) -> Vec<String> {

@@ -13,7 +13,7 @@ use crate::geometry::quotes::attribution;
 use crate::marks::Mark;
 use crate::model::{ActorIx, EventIx, MetricIx, MetricKind, PlaceIx, QuoteIx, SourceIx};
 use crate::query::{Filter, select};
-use crate::text::{TEXT_MAX_CHARS, count, fit, pad, shown, shown_text, wrap};
+use crate::text::{TEXT_MAX_CHARS, break_anywhere, count, fit, pad, shown, shown_text, wrap};
 use crate::theme::Theme;
 
 /// What a detail page shows.
@@ -29,6 +29,8 @@ pub enum Target {
 /// Lists in a detail stop after this many rows (an actor in 100,000 events).
 const LIST_MAX: usize = 50;
 const LABEL: usize = 11;
+/// Columns of a url a detail shows at most (a longer one is cut with "…").
+const URL_MAX_COLUMNS: usize = 2_000;
 
 /// An actor, place, event or quote named in a document, which the cursor
 /// can select.
@@ -276,14 +278,15 @@ impl Builder<'_> {
             ]));
         }
         if let Some(url) = &s.url {
-            // Urls are cut, not wrapped: a wrapped url cannot be copied.
-            self.lines.push(Line::from(vec![
-                Span::raw("    "),
-                Span::styled(
-                    fit(&shown(url, width), width),
-                    theme.dim().add_modifier(Modifier::UNDERLINED),
-                ),
-            ]));
+            // The whole url reads, broken anywhere (no hyphen is added, so
+            // what shows is the url); `o` opens it and `y` copies it whole.
+            let url = fit(&shown(url, URL_MAX_COLUMNS), URL_MAX_COLUMNS);
+            for row in break_anywhere(&url, width) {
+                self.lines.push(Line::from(vec![
+                    Span::raw("    "),
+                    Span::styled(row, theme.dim().add_modifier(Modifier::UNDERLINED)),
+                ]));
+            }
         }
     }
 }

@@ -4,11 +4,32 @@
 use ratatui::text::{Line, Span};
 
 use crate::action::Action;
-use crate::keymap::{Keymap, Mode};
+use crate::keymap::{Keymap, Mode, Row};
 use crate::text::{pad, wrap};
 use crate::theme::Theme;
 
 const KEYS: usize = 16;
+
+/// What some keys have nothing to act on, so help can say they are off.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Off {
+    /// The built-in situation is shown: no file to reload, edit or check.
+    pub no_file: bool,
+    /// Why nothing is remembered of the last look, if nothing is: new and
+    /// changed (`u`) and removed (`U`) have nothing to compare with.
+    pub no_record: Option<&'static str>,
+}
+
+impl Off {
+    /// Why a key of the keymap is off now, if it is.
+    fn why(&self, row: &Row) -> Option<&'static str> {
+        match row.action {
+            Action::OnlyMarked | Action::Removed => self.no_record,
+            _ if row.needs_file && self.no_file => Some("the built-in situation has no file"),
+            _ => None,
+        }
+    }
+}
 
 /// The help as lines wrapped to a width, and the line each mode's section
 /// starts on (help opens there, so the keys of what is open come first).
@@ -31,8 +52,9 @@ impl HelpText {
 
 /// Every line of the help, with the keys of `keymap`, wrapped to `width`
 /// columns. Without a `map` (no place of the file has coordinates) the
-/// map's keys and symbols are left out.
-pub fn help_text(theme: &Theme, keymap: &Keymap, width: u16, map: bool) -> HelpText {
+/// map's keys and symbols are left out. Keys that have nothing to act on
+/// (see [`Off`]) say they are off, and why.
+pub fn help_text(theme: &Theme, keymap: &Keymap, width: u16, map: bool, off: Off) -> HelpText {
     let without_map;
     let keymap = if map {
         keymap
@@ -70,9 +92,15 @@ pub fn help_text(theme: &Theme, keymap: &Keymap, width: u16, map: bool) -> HelpT
         sections.push((mode, out.len()));
         out.push(Line::from(Span::styled(mode.title(), theme.strong())));
         for (keys, text, pane) in keymap.help_rows(mode) {
-            let text = match pane {
-                Some(pane) => format!("{text} ({} pane)", pane.title()),
-                None => text.to_string(),
+            let why = keymap
+                .rows()
+                .iter()
+                .filter(|r| r.mode == mode && r.help == text)
+                .find_map(|r| off.why(r));
+            let text = match (pane, why) {
+                (_, Some(why)) => format!("{text} (off: {why})"),
+                (Some(pane), None) => format!("{text} ({} pane)", pane.title()),
+                (None, None) => text.to_string(),
             };
             row(&keys, &text, &mut out);
         }

@@ -11,6 +11,10 @@ pub const CARD_HEIGHT: u16 = 6;
 /// Rows a card takes when labels need two lines: the label's second line
 /// sits under the title, above the content.
 pub const CARD_HEIGHT_WRAPPED: u16 = CARD_HEIGHT + 1;
+/// The lowest a card gets on a short screen: its label and the figure over
+/// the line under it (movement or days), then the bottom border. A lower
+/// card drops its last rows (the source, then the date); Enter shows them.
+pub const CARD_MIN_HEIGHT: u16 = 4;
 /// Narrowest useful card, borders included: 16 columns inside hold
 /// "Dec 2016 · stale", "▲ +21%" with a sparkline, and most figures in full.
 pub const CARD_MIN_WIDTH: u16 = 18;
@@ -30,6 +34,9 @@ pub struct Grid {
     /// [`CARD_HEIGHT`], or [`CARD_HEIGHT_WRAPPED`] when a label needs a
     /// second line.
     pub card_height: u16,
+    /// Some label takes two rows (the plan's card height is
+    /// [`CARD_HEIGHT_WRAPPED`], even where a short screen lowers the cards).
+    pub wrapped: bool,
     pub rows: usize,
     pub visible_rows: usize,
     /// Where the cards go (inside the strip's top rule).
@@ -96,13 +103,20 @@ fn plan(labels: &[String], width: u16, max_rows: usize) -> (usize, usize, u16) {
 }
 
 /// Rows the strip takes at a width, with at most `max_rows` rows of
-/// cards: its top rule and the cards in view.
-pub fn strip_height(labels: &[String], width: u16, max_rows: usize) -> u16 {
+/// cards: its top rule and the cards in view. In a body of `body_height`
+/// rows, one row of cards takes at most a third of it (lower cards, down to
+/// [`CARD_MIN_HEIGHT`]), so a short screen keeps room for the timeline.
+pub fn strip_height(labels: &[String], width: u16, max_rows: usize, body_height: u16) -> u16 {
     if labels.is_empty() {
         return 0;
     }
     let (_, rows, height) = plan(labels, width, max_rows);
-    1 + height * rows.min(max_rows.max(1)) as u16
+    let rows = rows.min(max_rows.max(1)) as u16;
+    let full = 1 + height * rows;
+    if rows > 1 {
+        return full;
+    }
+    full.min((body_height / 3).max(1 + CARD_MIN_HEIGHT))
 }
 
 impl Grid {
@@ -116,15 +130,34 @@ impl Grid {
             (per_row, rows, card_height) = plan(labels, area.width, fits(CARD_HEIGHT_WRAPPED));
         }
         let per_row = per_row.max(1);
+        // A strip lower than a card (a short screen) holds one row of
+        // lower cards.
+        let wrapped = card_height == CARD_HEIGHT_WRAPPED;
+        let card_height = card_height.min(area.height.max(CARD_MIN_HEIGHT));
         Grid {
             cards: n,
             per_row,
             card_width: area.width / per_row as u16,
             card_height,
+            wrapped,
             rows,
             visible_rows: fits(card_height).min(rows),
             area,
         }
+    }
+
+    /// Cards in view at once.
+    pub fn page(&self) -> usize {
+        self.per_row.max(1) * self.visible_rows
+    }
+
+    /// The cards in view (positions) with card row `first_row` at the top:
+    /// from that row's first card, except that the last page is always a
+    /// whole page (its cards move up to fill the rows in view), so paging
+    /// to the end never leaves one card beside empty space.
+    pub fn in_view(&self, first_row: usize) -> std::ops::Range<usize> {
+        let first = (first_row * self.per_row.max(1)).min(self.cards.saturating_sub(self.page()));
+        first..(first + self.page()).min(self.cards)
     }
 
     /// The card row a card is on.
@@ -140,11 +173,12 @@ impl Grid {
             .width
             .saturating_sub(self.card_width * self.per_row as u16);
         let mut out = Vec::new();
-        for (shown, row) in (first_row..self.rows).take(self.visible_rows).enumerate() {
+        let view = self.in_view(first_row);
+        for shown in 0..self.visible_rows {
             let mut x = self.area.x;
             for column in 0..self.per_row {
-                let i = row * self.per_row + column;
-                if i >= self.cards {
+                let i = view.start + shown * self.per_row + column;
+                if i >= view.end {
                     break;
                 }
                 let width = self.card_width + u16::from((column as u16) < spare);
@@ -184,6 +218,30 @@ mod tests {
         let cards = grid.cards(0);
         assert_eq!(cards.last().map(|(_, r)| r.right()), Some(80));
         assert_eq!(grid.card_at(0, Position::new(79, 11)), Some(5));
+    }
+
+    #[test]
+    fn the_last_page_is_whole_and_a_short_strip_lowers_the_cards() {
+        // Five cards two a row, one row in view: the last row would hold
+        // one card; its page shows the last two.
+        let five = labels(&["a"; 5]);
+        let grid = Grid::new(&five, Rect::new(0, 0, 40, 6));
+        assert_eq!((grid.per_row, grid.rows, grid.visible_rows), (2, 3, 1));
+        assert_eq!(grid.in_view(1), 2..4);
+        assert_eq!(grid.in_view(2), 3..5);
+        let shown: Vec<usize> = grid.cards(2).into_iter().map(|(i, _)| i).collect();
+        assert_eq!(shown, [3, 4]);
+        assert_eq!(grid.card_at(2, Position::new(0, 0)), Some(3));
+        // Fewer cards than a page: all of them, from the first.
+        assert_eq!(Grid::new(&five, Rect::new(0, 0, 200, 6)).in_view(0), 0..5);
+        // One row of cards takes at most a third of the body, never less
+        // than a lowest card; two rows keep their height (tall screens).
+        assert_eq!(strip_height(&five, 40, 1, 12), 1 + CARD_MIN_HEIGHT);
+        assert_eq!(strip_height(&five, 40, 1, 18), 6);
+        assert_eq!(strip_height(&five, 40, 1, 21), 1 + CARD_HEIGHT);
+        assert_eq!(strip_height(&five, 40, 2, 40), 1 + 2 * CARD_HEIGHT);
+        let low = Grid::new(&five, Rect::new(0, 0, 40, CARD_MIN_HEIGHT));
+        assert_eq!((low.card_height, low.visible_rows), (CARD_MIN_HEIGHT, 1));
     }
 
     #[test]

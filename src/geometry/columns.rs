@@ -39,7 +39,14 @@ fn length(columns: usize) -> Constraint {
 }
 
 pub const GLYPH: usize = 2;
+/// The narrowest sources column: " [3]", " [?]".
 pub const SOURCES: usize = 4;
+
+/// The sources column as wide as the largest count needs (" [1,204]"),
+/// the space before it included.
+fn sources_width(d: &Derived) -> usize {
+    (crate::text::width(&crate::text::count(d.sources_max)) + 3).max(SOURCES)
+}
 /// Titles grow to their longest before anything else is shown, up to this
 /// (the space after included); beyond it only once every column is whole.
 const TITLE_CAP: usize = 91;
@@ -51,17 +58,20 @@ const ACTORS_MIN: usize = 17;
 const ACTORS_MAX: usize = 36;
 
 /// Each column takes its turn: the title up to its longest (or
-/// [`TITLE_CAP`]), then the actors (shown from [`ACTORS_MIN`]), then the
+/// [`TITLE_CAP`]), the actors (shown from [`ACTORS_MIN`]), the date up to
+/// the widest single date, the actors up to what they want, then the
 /// category, then titles beyond the cap; what is left stays blank at the
 /// end. A column comes only once the ones before it are whole, and never
 /// takes room from them, so every column is as wide or wider on a wider
 /// pane: nothing shown at a width is cut at a larger one. The date column
-/// stays as most dates need: an outlier is cut, not given every row's room.
+/// starts as most dates need: an outlier coarsens (or is cut) rather than
+/// take every row's room from titles most rows need.
 /// `width` is the pane's, inside its border, zoomed or not.
 pub fn timeline_columns(d: &Derived, width: usize) -> TimelineColumns {
     let gap = if width >= 100 { 2 } else { 1 };
     let date = d.date_width + gap;
-    let mut spare = width.saturating_sub(GLYPH + date + SOURCES);
+    let sources = sources_width(d);
+    let mut spare = width.saturating_sub(GLYPH + date + sources);
     let wants = Wants::of(d);
     // The share of `spare` a column takes: what it wants, as much of it as
     // is left when at least `least` is, else nothing; and nothing at all
@@ -78,7 +88,12 @@ pub fn timeline_columns(d: &Derived, width: usize) -> TimelineColumns {
         took
     };
     let title = take(wants.title.min(TITLE_CAP), 0);
-    let actors = take(wants.actors, ACTORS_MIN);
+    let actors = take(wants.actors.min(ACTORS_MIN), ACTORS_MIN);
+    // Once titles are whole and the actors have their column, the date
+    // column grows toward the widest date, so a vague "late Sep 2024"
+    // reads whole rather than coarsened; then the rest.
+    let date = date + take(wants.date, 0);
+    let actors = actors + take(wants.actors.saturating_sub(actors), 0);
     let category = take(wants.category, wants.category);
     let title = title + take(wants.title.saturating_sub(title), 0);
     TimelineColumns {
@@ -88,13 +103,15 @@ pub fn timeline_columns(d: &Derived, width: usize) -> TimelineColumns {
         category,
         // The rest goes before the count at the end, so columns do not
         // drift apart on a very wide pane.
-        sources: SOURCES + spare,
+        sources: sources + spare,
     }
 }
 
 /// The columns each part of a timeline row wants, the space after included.
 struct Wants {
     title: usize,
+    /// The date column's growth toward the widest date.
+    date: usize,
     actors: usize,
     category: usize,
 }
@@ -103,6 +120,7 @@ impl Wants {
     fn of(d: &Derived) -> Wants {
         Wants {
             title: d.title_max + 1,
+            date: d.date_max.saturating_sub(d.date_width),
             actors: match d.event_actors_max {
                 0 => 0,
                 w => (w + 1).min(ACTORS_MAX),
@@ -116,11 +134,21 @@ impl Wants {
 }
 
 pub const MARK: usize = 2;
+/// The narrowest event count column: its heading, "Events", and a space.
 pub const COUNT: usize = 7;
+
+/// The event count column as wide as the largest count needs ("123,456"
+/// and the space after), and at least [`COUNT`].
+fn count_width(events_max: usize) -> usize {
+    (crate::text::width(&crate::text::count(events_max)) + 1).max(COUNT)
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ActorColumns {
     pub name: usize,
     pub kind: usize,
+    /// The event count, right-aligned, with the space after it.
+    pub count: usize,
     pub role: usize,
 }
 
@@ -131,7 +159,7 @@ impl ActorColumns {
     pub fn widths(&self) -> Vec<Constraint> {
         let kind = Some(self.kind).filter(|&w| w > 0);
         let role = Some(self.role).filter(|&w| w > 0);
-        [Some(MARK), Some(self.name), kind, Some(COUNT), role]
+        [Some(MARK), Some(self.name), kind, Some(self.count), role]
             .into_iter()
             .flatten()
             .map(length)
@@ -142,22 +170,25 @@ impl ActorColumns {
 /// Room goes, in this order, to names as wide as most need, the kind (in
 /// full, else abbreviated), a role column, the longest names, then roles.
 /// Each column appears only beside names as wide as before it, so a wider
-/// pane never shows less of a name.
-pub fn actors_columns(d: &Derived, width: usize) -> ActorColumns {
+/// pane never shows less of a name. `events_max` is the largest event
+/// count (see `Index::event_count_max`): the count column holds it whole.
+pub fn actors_columns(d: &Derived, events_max: usize, width: usize) -> ActorColumns {
+    let count = count_width(events_max);
     let (full, short) = d.kind_widths;
     let most = (d.actor_name_width + 1).min(d.actor_name_max + 1);
     let longest = d.actor_name_max + 1;
     let kind = [full + 1, short.max("Kind".len()) + 1]
         .into_iter()
-        .find(|&kind| width >= MARK + kind + COUNT + most)
+        .find(|&kind| width >= MARK + kind + count + most)
         .unwrap_or(0);
-    let rest = width.saturating_sub(MARK + kind + COUNT);
+    let rest = width.saturating_sub(MARK + kind + count);
     if rest < most + ROLE_MIN {
         // No role column yet: names keep to what most need, which is what
         // they keep when the role column comes.
         return ActorColumns {
             name: rest.min(most),
             kind,
+            count,
             role: 0,
         };
     }
@@ -165,6 +196,7 @@ pub fn actors_columns(d: &Derived, width: usize) -> ActorColumns {
     ActorColumns {
         name,
         kind,
+        count,
         role: (rest - name).min(role_cap(d)),
     }
 }
@@ -187,13 +219,20 @@ fn role_cap(d: &Derived) -> usize {
 /// more blank at the end of its rows.
 pub fn timeline_full_width(d: &Derived) -> usize {
     let wants = Wants::of(d);
-    GLYPH + d.date_width + 2 + wants.title + wants.actors + wants.category + SOURCES
+    GLYPH
+        + d.date_width
+        + 2
+        + wants.date
+        + wants.title
+        + wants.actors
+        + wants.category
+        + sources_width(d)
 }
 
 /// Columns inside its border from which the actors pane shows everything
 /// it can: whole names, kinds in full, counts and roles up to
 /// [`ROLE_MAX`].
-pub fn actors_full_width(d: &Derived) -> usize {
+pub fn actors_full_width(d: &Derived, events_max: usize) -> usize {
     let role = if d.role_max == 0 { 0 } else { role_cap(d) };
-    MARK + d.kind_widths.0 + 1 + COUNT + d.actor_name_max + 1 + role
+    MARK + d.kind_widths.0 + 1 + count_width(events_max) + d.actor_name_max + 1 + role
 }

@@ -327,7 +327,7 @@ fn arrange(facts: &Facts, banner_rows: u16) -> Screen {
         _ if body.height >= TWO_CARD_ROWS_FROM => 2,
         _ => 1,
     };
-    let figures_height = cards::strip_height(facts.labels, body.width, card_rows);
+    let figures_height = cards::strip_height(facts.labels, body.width, card_rows, body.height);
     let [strip, main] =
         Layout::vertical([Constraint::Length(figures_height), Constraint::Fill(1)]).areas(body);
     screen.place(Pane::Figures, strip, !facts.labels.is_empty());

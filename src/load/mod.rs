@@ -6,11 +6,12 @@
 //! in file order; references between them are resolved once every id is
 //! known (`refs`), so an item may refer to one further down.
 //!
-//! A file with nothing to report goes a faster way (`fast`): one pass
-//! from the text straight into the model, on every core, and for a large
-//! file on disk without ever holding its text whole. At anything it would
-//! have to report (or any TOML it does not take) it leaves the file to the
-//! full reader described above, so what a user is told never changes.
+//! A file without errors goes a faster way (`fast`): one pass from the
+//! text straight into the model, on every core, and for a large file on
+//! disk without ever holding its text whole (unless it has warnings to
+//! show). It makes the same warnings the full reader makes; at an error
+//! (or any TOML it does not take) it leaves the file to the full reader
+//! described above, so what a user is told never changes.
 
 mod diagnostic;
 mod fast;
@@ -157,9 +158,9 @@ pub fn load_str_in_full(text: &str) -> Report {
     load_either_way(text, &Progress::new(), false)
 }
 
-/// [`load_str`] by the fast path alone: the situation when it takes the
-/// file, `None` when it leaves it to the full reader.
-pub fn load_str_fast(text: &str) -> Option<Situation> {
+/// [`load_str`] by the fast path alone: its report when it takes the file,
+/// `None` when it leaves it to the full reader.
+pub fn load_str_fast(text: &str) -> Option<Report> {
     fast::read(text, &Progress::new())
 }
 
@@ -181,11 +182,8 @@ fn load_either_way(text: &str, progress: &Progress, try_fast: bool) -> Report {
             "the file contains a NUL byte: it is binary, not a TOML situation file",
         ));
     }
-    if try_fast && let Some(situation) = fast::read(text, progress) {
-        return Report {
-            situation: Some(situation),
-            diagnostics: Vec::new(),
-        };
+    if try_fast && let Some(report) = fast::read(text, progress) {
+        return report;
     }
     progress.reset_parsed();
     load_in_full(text, progress)
@@ -1418,8 +1416,14 @@ fn observation<'i>(
 
 fn warn_unsourced(at: Option<&Value>, table_span: &Range<usize>, what: &str) -> Diagnostic {
     let span = at.map_or(table_span.clone(), |v| v.span());
+    warn_unsourced_at(span, at.and_then(|v| v.get_ref().as_str()), what)
+}
+
+/// The warning about a `what` without a source, at `span`; `name` is the
+/// text of the value there (an id, or a quote's speaker) when it is a string.
+fn warn_unsourced_at(span: Range<usize>, name: Option<&str>, what: &str) -> Diagnostic {
     // Name the item by the value the warning points at: an id, or a quote's speaker.
-    let named = match at.and_then(|v| v.get_ref().as_str()) {
+    let named = match name {
         Some(name) if what == "quote" => format!("quote by `{name}`"),
         Some(name) => format!("{what} `{name}`"),
         None => what.to_string(),

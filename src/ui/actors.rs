@@ -14,7 +14,7 @@ use crate::action::Pane;
 use crate::app::App;
 use crate::derived::kind_label;
 use crate::geometry::Screen;
-use crate::geometry::columns::{COUNT, actors_columns};
+use crate::geometry::columns::actors_columns;
 use crate::model::ActorIx;
 use crate::text::{count, find_all, fit, highlight, shown};
 use crate::ui::{empty_message, pane_frame, scrollbar};
@@ -64,7 +64,11 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
         empty_message(app, "This file names no actors.", inner, buf);
         return;
     }
-    let cols = actors_columns(app.derived(), usize::from(inner.width));
+    let cols = actors_columns(
+        app.derived(),
+        app.index().event_count_max(),
+        usize::from(inner.width),
+    );
     let mut header = vec![Cell::from(""), Cell::from("Actor")];
     if cols.kind > 0 {
         header.push(Cell::from("Kind"));
@@ -136,7 +140,7 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
             }
             let events = count(app.index().event_count(a));
             cells.push(Cell::from(
-                Line::styled(fit(&events, COUNT - 1) + " ", theme.text()).right_aligned(),
+                Line::styled(fit(&events, cols.count - 1) + " ", theme.text()).right_aligned(),
             ));
             if cols.role > 0 {
                 let role = actor

@@ -38,7 +38,9 @@ use crate::sanitize::clean_line;
 use crate::text;
 use crate::theme::Theme;
 
-pub use crate::geometry::cards::{CARD_HEIGHT, CARD_HEIGHT_WRAPPED, CARD_MIN_WIDTH};
+pub use crate::geometry::cards::{
+    CARD_HEIGHT, CARD_HEIGHT_WRAPPED, CARD_MIN_HEIGHT, CARD_MIN_WIDTH,
+};
 
 /// What a card shows besides the figure itself.
 pub struct CardInfo<'a> {
@@ -51,10 +53,15 @@ pub struct CardInfo<'a> {
     pub highlighted: bool,
     /// The card the cursor is on (figures pane focused).
     pub selected: bool,
+    /// The strip gives labels a second row (see `Grid::wrapped`): a card
+    /// lower than [`CARD_HEIGHT_WRAPPED`] then takes it only if its own
+    /// label needs it, and drops its last rows instead.
+    pub wrap_label: bool,
 }
 
-/// Draws the card into `area`. Cards smaller than [`CARD_HEIGHT`] lose their
-/// lower rows; below 3×3 only the figure is drawn, without a border.
+/// Draws the card into `area`. Cards lower than [`CARD_HEIGHT`] lose their
+/// last rows (source, then date: the compact form of a short screen);
+/// below 3×3 only the figure is drawn, without a border.
 pub fn render_card(info: &CardInfo, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let area = area.intersection(buf.area);
     if area.is_empty() {
@@ -77,8 +84,15 @@ pub fn render_card(info: &CardInfo, theme: &Theme, area: Rect, buf: &mut Buffer)
     } else {
         (BorderType::Plain, theme.dim())
     };
-    // A card of the taller height has a row for the label's second line.
-    let label_rows = if area.height >= CARD_HEIGHT_WRAPPED {
+    // A card of the taller height has a row for the label's second line
+    // (empty under a short label, so the figures line up across the
+    // strip). A lower card gives it one only when its own label needs it,
+    // and it has room for the figure too (it then drops its last rows).
+    let label_rows = if area.height >= CARD_HEIGHT_WRAPPED
+        || info.wrap_label
+            && area.height >= CARD_MIN_HEIGHT
+            && needs_two_rows(info, usize::from(area.width - 2))
+    {
         2
     } else {
         1
@@ -127,6 +141,12 @@ pub fn card_lines(info: &CardInfo, theme: &Theme, width: usize) -> Vec<Line<'sta
         }
     }
     lines
+}
+
+/// Whether the label takes two rows at `width` (after the marker).
+fn needs_two_rows(info: &CardInfo, width: usize) -> bool {
+    let marker = if info.highlighted { "● " } else { "" };
+    clean_line(info.label).width() > width.saturating_sub(marker.width())
 }
 
 /// The label in one or two rows of `width` columns (the first after the

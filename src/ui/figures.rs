@@ -20,8 +20,8 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
     let g = &screen.cards;
     let shown = &app.selection().metrics;
     let n = shown.len();
-    let first = app.cursor(Pane::Figures).offset * g.per_row;
-    let last = ((app.cursor(Pane::Figures).offset + g.visible_rows) * g.per_row).min(n);
+    let view = g.in_view(app.cursor(Pane::Figures).offset);
+    let (first, last) = (view.start, view.end.min(n));
     let mut title = vec![Span::styled(
         format!(" {} {} ", Pane::Figures.number(), Pane::Figures.title()),
         if focused {
@@ -75,6 +75,7 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
             source,
             highlighted: app.selection().highlighted_metrics.contains(&i),
             selected: focused && app.cursor(Pane::Figures).selected == position,
+            wrap_label: g.wrapped,
         };
         render_card(&info, theme, rect, buf);
     }

@@ -22,7 +22,7 @@ use ratatui::widgets::canvas::{Canvas, Painter, Shape};
 
 use crate::app::panes::MapPane;
 use crate::model::{PlaceIx, Situation};
-use crate::text::{fit, plural, width};
+use crate::text::{count, fit, plural, width};
 use crate::theme::Theme;
 
 /// Glyphs by grade (few events, some, the busiest).
@@ -222,20 +222,20 @@ fn labels(map: &MapPane, input: &MapInput, area: Rect, mut occupied: Vec<bool>, 
         }
         let is_picked = Some(m.place) == map.picked;
         let name = crate::sanitize::clean_line(&s.places[m.place].name);
-        let count = m.events.to_string();
+        let events = count(m.events);
         let label = |room: usize| {
             let name = fit(&name, room);
             if is_picked {
-                format!("[{name} {count}]")
+                format!("[{name} {events}]")
             } else {
-                format!("{name} {count}")
+                format!("{name} {events}")
             }
         };
         // The whole name where it has room; else cut so the label fits
         // (the picked one to the room beside or over its marker, the others
         // to LABEL_MAX, so one cut label does not cover a region).
         let whole = width(&name);
-        let frame = width(&count) + if is_picked { 3 } else { 1 };
+        let frame = width(&events) + if is_picked { 3 } else { 1 };
         // Columns the name may take, tried in turn.
         let rooms: Vec<usize> = if is_picked {
             let beside = usize::from(
@@ -335,13 +335,21 @@ fn status_parts(map: &MapPane, input: &MapInput) -> Vec<Part> {
         // counts, the second being what filtering by the place shows.
         let (long, short) = if m.within > m.events {
             (
-                format!("{name}: {} here, {} with places inside", m.events, m.within),
-                format!("{name}: {} here, {} in all", m.events, m.within),
+                format!(
+                    "{name}: {} here, {} with places inside",
+                    count(m.events),
+                    count(m.within)
+                ),
+                format!(
+                    "{name}: {} here, {} in all",
+                    count(m.events),
+                    count(m.within)
+                ),
             )
         } else {
             (
                 format!("{name}: {}", plural(m.events, "event")),
-                format!("{name}: {}", m.events),
+                format!("{name}: {}", count(m.events)),
             )
         };
         parts.push(Part {
@@ -356,7 +364,7 @@ fn status_parts(map: &MapPane, input: &MapInput) -> Vec<Part> {
         let verb = if unmapped == 1 { "has" } else { "have" };
         parts.push(Part {
             long: format!("{} {verb} no place on the map", plural(unmapped, "event")),
-            short: format!("{unmapped} not on the map"),
+            short: format!("{} not on the map", count(unmapped)),
             need: 1,
         });
     }
@@ -364,7 +372,7 @@ fn status_parts(map: &MapPane, input: &MapInput) -> Vec<Part> {
         let places = map.markers.list.len();
         parts.push(Part {
             long: format!("{} at {}", plural(mapped, "event"), plural(places, "place")),
-            short: format!("{mapped} at {}", plural(places, "place")),
+            short: format!("{} at {}", count(mapped), plural(places, "place")),
             need: 3,
         });
     }

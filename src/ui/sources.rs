@@ -18,13 +18,13 @@ use ratatui::text::{Line, Span};
 
 use crate::app::{App, SourcesPopup};
 use crate::geometry::{self, popup};
-use crate::text::{fit, shown};
+use crate::text::{count, fit, shown};
 use crate::ui::{fill_row, popup_frame, scrollbar};
 
 pub fn render(app: &App, chooser: &SourcesPopup, space: Rect, buf: &mut Buffer) {
     let theme = app.theme();
     let rects = popup::sources(space, chooser.total_rows());
-    let title = format!("Open a source ({})", chooser.sources.len());
+    let title = format!("Open a source ({})", count(chooser.sources.len()));
     popup_frame(app, rects.outer, title, buf);
     let list = rects.list;
     let mut rows = list.rows();

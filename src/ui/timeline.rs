@@ -21,9 +21,9 @@ use ratatui::widgets::{Cell, Row, StatefulWidget, Table, TableState};
 use crate::action::Pane;
 use crate::app::App;
 use crate::geometry::Screen;
-use crate::geometry::columns::{SOURCES, TimelineColumns, timeline_columns};
+use crate::geometry::columns::{TimelineColumns, timeline_columns};
 use crate::model::{Event, FuzzyDate, Tense};
-use crate::text::{first_fitting, fit, highlight, shown, width};
+use crate::text::{count, first_fitting, fit, highlight, shown, width};
 use crate::ui::{empty_message, pane_frame, scrollbar};
 
 /// The event's date as the whole program shows it.
@@ -211,10 +211,10 @@ fn event_row(app: &App, position: usize, cols: &TimelineColumns) -> Row<'static>
     let sources = if e.sources.is_empty() {
         "[?]".to_string()
     } else {
-        format!("[{}]", e.sources.len())
+        format!("[{}]", count(e.sources.len()))
     };
     cells.push(Cell::from(
-        Line::styled(fit(&sources, SOURCES), theme.dim()).right_aligned(),
+        Line::styled(fit(&sources, cols.sources), theme.dim()).right_aligned(),
     ));
     Row::new(cells)
 }

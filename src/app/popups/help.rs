@@ -5,7 +5,7 @@ use ratatui::layout::{Position, Rect};
 
 use crate::action::Action;
 use crate::data::Data;
-use crate::doc::help::{HelpText, help_text};
+use crate::doc::help::{HelpText, Off, help_text};
 use crate::geometry::popup;
 use crate::keymap::{Keymap, Mode};
 use crate::theme::Theme;
@@ -22,16 +22,19 @@ pub struct HelpPopup {
     placed: bool,
     /// The keys the help lists.
     keymap: Keymap,
+    /// The keys that have nothing to act on.
+    off: Off,
 }
 
 impl HelpPopup {
-    pub fn new(from: Mode, keymap: Keymap) -> HelpPopup {
+    pub fn new(from: Mode, keymap: Keymap, off: Off) -> HelpPopup {
         HelpPopup {
             from,
             scroll: Scroll::default(),
             text: HelpText::default(),
             placed: false,
             keymap,
+            off,
         }
     }
 }
@@ -47,7 +50,13 @@ impl PopupModel for HelpPopup {
 
     fn relayout(&mut self, data: &Data, theme: &Theme, space: Rect) {
         let rects = popup::help(space);
-        self.text = help_text(theme, &self.keymap, rects.text.width, data.has_map());
+        self.text = help_text(
+            theme,
+            &self.keymap,
+            rects.text.width,
+            data.has_map(),
+            self.off,
+        );
         self.scroll.lines = self.text.lines.len();
         self.scroll.height = rects.text_height();
         if !std::mem::replace(&mut self.placed, true) {

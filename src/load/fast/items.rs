@@ -1,12 +1,17 @@
 //! Reading a piece of a file, table by table, into model items, with the
-//! same rules as the full reader: an item the full reader would say
-//! anything about (an error or a warning) stops this one instead.
+//! same rules as the full reader: an item the full reader has an error for
+//! (or anything else this one does not take) stops this one instead. The
+//! warnings an item can carry are made here as the full reader makes them,
+//! word for word and at the same place; those that need the whole file
+//! (what nothing refers to, a `location` naming a place) are left to the
+//! join, with the spans they need.
 //!
 //! References are numbered in the order they are read, as the full reader
 //! numbers them, and the numbers stand in the items until they are resolved.
 
 use std::borrow::Cow;
 use std::hash::BuildHasher;
+use std::ops::Range;
 
 use foldhash::fast::FixedState;
 use hashbrown::{HashTable, hash_table};
@@ -16,9 +21,11 @@ use crate::model::{
     Number, Observation, Place, PlaceIx, PlaceKind, Precision, Qualifier, Quote, Source, SourceIx,
 };
 
+use super::super::diagnostic::Diagnostic;
 use super::super::fields::id_problem;
 use super::super::progress::Progress;
 use super::super::refs::Table;
+use super::super::spans::Spans;
 use super::super::{
     ACTOR_KEYS, EVENT_KEYS, Header, ItemTable, METRIC_KEYS, PLACE_KEYS, POINT_KEYS, QUOTE_KEYS,
     SITUATION_KEYS, SOURCE_KEYS,
@@ -44,9 +51,29 @@ pub(super) struct Piece<'i> {
     pub newlines: u32,
     /// Every reference, by provisional number.
     pub refs: Refs<'i>,
+    /// Warnings about single items, with their spans in the file.
+    pub warnings: Vec<Diagnostic>,
+    /// Where each source's, actor's and place's id is in the file, by
+    /// `ItemTable as usize` (the other lists stay empty), for the warning
+    /// about one that nothing refers to.
+    pub id_spans: [Spans; 6],
+    /// Where the `location` of each event that has one is in the file.
+    pub location_spans: Spans,
 }
 
 impl Piece<'_> {
+    /// How many items of `table` the piece holds.
+    pub fn len(&self, table: ItemTable) -> usize {
+        match table {
+            ItemTable::Sources => self.sources.len(),
+            ItemTable::Actors => self.actors.len(),
+            ItemTable::Places => self.places.len(),
+            ItemTable::Events => self.events.len(),
+            ItemTable::Metrics => self.metrics.len(),
+            ItemTable::Quotes => self.quotes.len(),
+        }
+    }
+
     /// The piece with nothing borrowed from its text, which can then go.
     pub fn into_owned(self) -> Piece<'static> {
         let names = self.refs.names.into_iter();
@@ -60,6 +87,9 @@ impl Piece<'_> {
             quotes: self.quotes,
             lines: self.lines,
             newlines: self.newlines,
+            warnings: self.warnings,
+            id_spans: self.id_spans,
+            location_spans: self.location_spans,
             refs: Refs {
                 names: names
                     .map(|(t, id)| (t, Cow::Owned(id.into_owned())))
@@ -165,10 +195,12 @@ impl<'i> Refs<'i> {
     }
 }
 
-/// Reads a piece of a file that starts at a header (or is the whole file).
-pub(super) fn read<'i>(text: &'i str, progress: &Progress) -> Scan<Piece<'i>> {
+/// Reads a piece of a file that starts at a header (or is the whole file),
+/// `offset` bytes into the file.
+pub(super) fn read<'i>(text: &'i str, offset: usize, progress: &Progress) -> Scan<Piece<'i>> {
     let mut r = Reader {
         s: Scanner::new(text),
+        offset,
         piece: Piece::default(),
         line: 1,
         counted_to: 0,
@@ -178,6 +210,10 @@ pub(super) fn read<'i>(text: &'i str, progress: &Progress) -> Scan<Piece<'i>> {
         scratch_strings: Vec::new(),
         scratch_numbers: Vec::new(),
     };
+    // A byte-order mark (a file saved on Windows) is not part of the TOML.
+    if text.starts_with('\u{feff}') {
+        r.s.at = '\u{feff}'.len_utf8();
+    }
     let mut line = r.s.line()?;
     loop {
         let header_at = r.s.line_start;
@@ -212,6 +248,8 @@ pub(super) fn read<'i>(text: &'i str, progress: &Progress) -> Scan<Piece<'i>> {
 
 struct Reader<'i, 'p> {
     s: Scanner<'i>,
+    /// Where the text starts in the file: spans are the file's.
+    offset: usize,
     piece: Piece<'i>,
     /// The line at `counted_to`.
     line: usize,
@@ -226,6 +264,33 @@ struct Reader<'i, 'p> {
 }
 
 impl<'i> Reader<'i, '_> {
+    /// From `start` (in the piece) to where the scanner is, in the file.
+    fn span(&self, start: usize) -> Range<usize> {
+        self.offset + start..self.offset + self.s.at
+    }
+
+    /// The item's id, and where it is.
+    fn id(&mut self) -> Scan<(String, Range<usize>)> {
+        let start = self.s.at;
+        let id = id(&mut self.s)?;
+        Ok((id, self.span(start)))
+    }
+
+    /// The id of an item of `table` (which must have one), its span kept.
+    fn keep_id_span(
+        &mut self,
+        table: ItemTable,
+        id: Option<(String, Range<usize>)>,
+    ) -> Scan<String> {
+        let (id, span) = required(id)?;
+        self.piece.id_spans[table as usize].push(span);
+        Ok(id)
+    }
+
+    fn warn(&mut self, warning: Diagnostic) {
+        self.piece.warnings.push(warning);
+    }
+
     fn report(&mut self) {
         let (bytes, items) = self.reported;
         self.progress
@@ -268,18 +333,40 @@ impl<'i> Reader<'i, '_> {
     fn refer_all<I: ListIndex>(&mut self, table: Table) -> Scan<Vec<I>> {
         let out = &mut self.scratch_numbers;
         let refs = &mut self.piece.refs;
-        let first = refs.of.len();
         self.s.array(|s| {
-            let number = refs.read(s, table)?;
-            // The same actor twice in a list is warned about.
-            let (earlier, this) = refs.of[first..].split_at(number - first);
-            if table == Table::Actors && earlier.contains(&this[0]) {
-                return Err(Stop::Unusual);
-            }
-            out.push(number);
+            out.push(refs.read(s, table)?);
             Ok(())
         })?;
         Ok(out.drain(..).map(I::at).collect())
+    }
+
+    /// A list of actors (`key` of a `what`): the same id twice is warned
+    /// about at the repeat and counted once, as the full reader does.
+    fn actor_list(&mut self, what: &str, key: &str) -> Scan<Vec<ActorIx>> {
+        let (out, offset) = (&mut self.scratch_numbers, self.offset);
+        let (refs, warnings) = (&mut self.piece.refs, &mut self.piece.warnings);
+        let first = refs.of.len();
+        self.s.array(|s| {
+            let start = s.at;
+            let number = refs.read(s, Table::Actors)?;
+            let name = refs.of[number];
+            if !refs.of[first..number].contains(&name) {
+                out.push(number);
+                return Ok(());
+            }
+            // Not a reference: the full reader never looks it up.
+            refs.of.pop();
+            let id = &refs.names[name as usize].1;
+            warnings.push(
+                Diagnostic::warning(
+                    offset + start..offset + s.at,
+                    format!("actor `{id}` is listed twice in this {what}'s `{key}`"),
+                )
+                .with_help(Some("it counts once: remove the repeat".into())),
+            );
+            Ok(())
+        })?;
+        Ok(out.drain(..).map(ActorIx::at).collect())
     }
 
     fn situation(&mut self) -> Scan<Line<'i>> {
@@ -309,18 +396,18 @@ impl<'i> Reader<'i, '_> {
     fn source(&mut self) -> Scan<Line<'i>> {
         let (mut id_, mut title, mut publisher, mut date, mut url) = (None, None, None, None, None);
         let next = self.keys(SOURCE_KEYS, |r, key| {
-            let s = &mut r.s;
             match key {
-                "id" => id_ = Some(id(s)?),
-                "title" => title = Some(text(s)?),
-                "publisher" => publisher = Some(string(s)?),
-                "date" => date = Some(s.date()?),
-                _ => url = Some(string(s)?),
+                "id" => id_ = Some(r.id()?),
+                "title" => title = Some(text(&mut r.s)?),
+                "publisher" => publisher = Some(string(&mut r.s)?),
+                "date" => date = Some(r.s.date()?),
+                _ => url = Some(string(&mut r.s)?),
             }
             Ok(())
         })?;
+        let id = self.keep_id_span(ItemTable::Sources, id_)?;
         self.piece.sources.push(Source {
-            id: required(id_)?,
+            id,
             title: required(title)?,
             publisher,
             date,
@@ -334,7 +421,7 @@ impl<'i> Reader<'i, '_> {
         let (mut aliases, mut tags) = (Vec::new(), Vec::new());
         let next = self.keys(ACTOR_KEYS, |r, key| {
             match key {
-                "id" => id_ = Some(id(&mut r.s)?),
+                "id" => id_ = Some(r.id()?),
                 "name" => name = Some(text(&mut r.s)?),
                 "kind" => kind = Some(ActorKind::parse(&r.s.string()?).ok_or(Stop::Unusual)?),
                 "role" => role = Some(string(&mut r.s)?),
@@ -345,8 +432,9 @@ impl<'i> Reader<'i, '_> {
             Ok(())
         })?;
         let boxed = |list: Vec<String>| list.into_iter().map(String::into_boxed_str).collect();
+        let id = self.keep_id_span(ItemTable::Actors, id_)?;
         self.piece.actors.push(Actor {
-            id: required(id_)?.into(),
+            id: id.into(),
             name: required(name)?.into(),
             kind: required(kind)?,
             role: role.map(String::into_boxed_str),
@@ -362,7 +450,7 @@ impl<'i> Reader<'i, '_> {
         let (mut lat, mut lon, mut approximate, mut aliases) = (None, None, None, Vec::new());
         let next = self.keys(PLACE_KEYS, |r, key| {
             match key {
-                "id" => id_ = Some(id(&mut r.s)?),
+                "id" => id_ = Some(r.id()?),
                 "name" => name = Some(text(&mut r.s)?),
                 "kind" => kind = Some(PlaceKind::parse(&r.s.string()?).ok_or(Stop::Unusual)?),
                 "part_of" => part_of = Some(r.refer_as::<PlaceIx>(Table::Places)?),
@@ -382,8 +470,9 @@ impl<'i> Reader<'i, '_> {
             }
             _ => return Err(Stop::Unusual),
         };
+        let id = self.keep_id_span(ItemTable::Places, id_)?;
         self.piece.places.push(Place {
-            id: required(id_)?,
+            id,
             name: required(name)?,
             kind: kind.unwrap_or_default(),
             part_of,
@@ -400,13 +489,16 @@ impl<'i> Reader<'i, '_> {
         let (mut tags, mut sources) = (Vec::new(), Vec::new());
         let next = self.keys(EVENT_KEYS, |r, key| {
             match key {
-                "id" => id_ = Some(id(&mut r.s)?),
+                "id" => id_ = Some(r.id()?),
                 "date" => date = Some(r.s.date()?),
                 "end" => end = Some(r.s.date()?),
                 "title" => title = Some(text(&mut r.s)?),
                 "summary" => summary = Some(string(&mut r.s)?),
-                "actors" => actors = r.refer_all::<ActorIx>(Table::Actors)?,
-                "location" => location = Some(string(&mut r.s)?),
+                "actors" => actors = r.actor_list("event", "actors")?,
+                "location" => {
+                    let start = r.s.at;
+                    location = Some((string(&mut r.s)?, r.span(start)));
+                }
                 "place" => place = Some(r.refer_as::<PlaceIx>(Table::Places)?),
                 "category" => category = Some(string(&mut r.s)?),
                 "tags" => tags = strings(&mut r.s, &mut r.scratch_strings)?,
@@ -415,12 +507,20 @@ impl<'i> Reader<'i, '_> {
             Ok(())
         })?;
         let date = required(date)?;
-        // An end before the date is an error; an event without a source is warned about.
-        if end.is_some_and(|end| end.start() < date.start()) || sources.is_empty() {
+        let (id, id_span) = required(id_)?;
+        // An end before the date is an error.
+        if end.is_some_and(|end| end.start() < date.start()) {
             return Err(Stop::Unusual);
         }
+        if sources.is_empty() {
+            self.warn(unsourced(id_span, &id, "event"));
+        }
+        let location = location.map(|(location, span)| {
+            self.piece.location_spans.push(span);
+            location
+        });
         self.piece.events.push(Event {
-            id: required(id_)?,
+            id,
             date,
             end,
             title: required(title)?,
@@ -441,10 +541,10 @@ impl<'i> Reader<'i, '_> {
         let (mut since, mut until) = (None, None);
         let next = self.keys(METRIC_KEYS, |r, key| {
             match key {
-                "id" => id_ = Some(id(&mut r.s)?),
+                "id" => id_ = Some(r.id()?),
                 "label" => label = Some(text(&mut r.s)?),
                 "unit" => unit = Some(string(&mut r.s)?),
-                "actors" => actors = r.refer_all::<ActorIx>(Table::Actors)?,
+                "actors" => actors = r.actor_list("metric", "actors")?,
                 "target" => target = Some(r.s.number()?),
                 "note" => note = Some(string(&mut r.s)?),
                 "value" | "date" | "qualifier" | "source" => {
@@ -456,14 +556,17 @@ impl<'i> Reader<'i, '_> {
             }
             Ok(())
         })?;
+        let (id, id_span) = required(id_)?;
         let kind = match (single.value, points, since, until) {
             (Some(value), None, None, None) => {
+                if single.source.is_none() {
+                    self.warn(unsourced(id_span, &id, "metric"));
+                }
                 MetricKind::Observed(vec![Observation {
                     date: single.date,
                     value,
                     qualifier: single.qualifier.unwrap_or_default(),
-                    // An observation without a source is warned about.
-                    source: Some(required(single.source)?),
+                    source: single.source,
                 }])
             }
             // `date`, `qualifier` and `source` only go with `value`.
@@ -476,7 +579,7 @@ impl<'i> Reader<'i, '_> {
             _ => return Err(Stop::Unusual),
         };
         self.piece.metrics.push(Metric {
-            id: required(id_)?,
+            id,
             label: required(label)?,
             unit,
             actors,
@@ -490,21 +593,35 @@ impl<'i> Reader<'i, '_> {
     /// A metric's `points`: an array of one-line tables, in date order.
     fn points(&mut self) -> Scan<Vec<Observation>> {
         let mut points = Vec::new();
-        let refs = &mut self.piece.refs;
+        let (refs, warnings, offset) =
+            (&mut self.piece.refs, &mut self.piece.warnings, self.offset);
         self.s.array(|s| {
             let mut o = Partial::default();
             let mut seen = Seen(0);
+            let start = s.at;
             s.inline_table(|s, key| {
                 seen.add(POINT_KEYS, key)?;
                 o.read(key, s, refs)
             })?;
-            // A point needs a date; one without a source is warned about.
+            // A point needs a date.
             o.date.ok_or(Stop::Unusual)?;
+            let value = required(o.value)?;
+            if o.source.is_none() {
+                warnings.push(
+                    Diagnostic::warning(
+                        offset + start..offset + s.at,
+                        "observation has no `source`",
+                    )
+                    .with_help(Some(
+                        "add `source = \"...\"` to this point, naming a [[sources]] id".into(),
+                    )),
+                );
+            }
             points.push(Observation {
                 date: o.date,
-                value: required(o.value)?,
+                value,
                 qualifier: o.qualifier.unwrap_or_default(),
-                source: Some(required(o.source)?),
+                source: o.source,
             });
             Ok(())
         })?;
@@ -522,24 +639,31 @@ impl<'i> Reader<'i, '_> {
         let next = self.keys(QUOTE_KEYS, |r, key| {
             match key {
                 "id" => id_ = Some(id(&mut r.s)?),
-                "speaker" => speaker = Some(r.refer_as::<ActorIx>(Table::Actors)?),
+                "speaker" => {
+                    let start = r.s.at;
+                    speaker = Some((r.refer_as::<ActorIx>(Table::Actors)?, r.span(start)));
+                }
                 "text" => text_ = Some(text(&mut r.s)?),
                 "date" => date = Some(r.s.date()?),
                 "context" => context = Some(string(&mut r.s)?),
-                "about" => about = r.refer_all::<ActorIx>(Table::Actors)?,
+                "about" => about = r.actor_list("quote", "about")?,
                 "event" => event = Some(r.refer_as::<EventIx>(Table::Events)?),
                 "place" => place = Some(r.refer_as::<PlaceIx>(Table::Places)?),
                 _ => sources = r.refer_all::<SourceIx>(Table::Sources)?,
             }
             Ok(())
         })?;
-        // A quote without a source is warned about.
+        let (speaker, speaker_span) = required(speaker)?;
         if sources.is_empty() {
-            return Err(Stop::Unusual);
+            // A reference is written without escapes: its text is the id.
+            let written = &self.s.text()
+                [speaker_span.start - self.offset + 1..speaker_span.end - self.offset - 1];
+            let warning = unsourced(speaker_span.clone(), written, "quote");
+            self.warn(warning);
         }
         self.piece.quotes.push(Quote {
             id: id_,
-            speaker: required(speaker)?,
+            speaker,
             text: required(text_)?,
             date,
             context,
@@ -550,6 +674,12 @@ impl<'i> Reader<'i, '_> {
         });
         Ok(next)
     }
+}
+
+/// The full reader's warning about an item without a source, at `span`
+/// (its id, or a quote's speaker: `name`).
+fn unsourced(span: Range<usize>, name: &str, what: &str) -> Diagnostic {
+    super::super::warn_unsourced_at(span, Some(name), what)
 }
 
 /// The parts of one observation read so far.

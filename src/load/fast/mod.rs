@@ -3,10 +3,12 @@
 //! in between.
 //!
 //! It only ever succeeds where the full reader would load the same
-//! situation without a single diagnostic (not even a warning); at anything
-//! else it gives up, and the full reader reads the file and reports what it
-//! finds exactly as it always has. So the fast path is all speed and no
-//! behaviour: `tests/fast_load.rs` checks both readers agree.
+//! situation with no error, and then says what the full reader would: the
+//! same warnings, word for word, at the same places. At an error (or any
+//! TOML it does not take) it gives up, and the full reader reads the file
+//! and reports what it finds exactly as it always has. So the fast path is
+//! all speed and no behaviour: `tests/fast_load.rs` checks both readers
+//! agree.
 //!
 //! The text is cut into pieces at `[[` header lines near equal shares and
 //! the pieces are read at once. A cut is only sure to be between tables if
@@ -26,8 +28,11 @@ use memchr::memmem;
 
 use crate::model::{Lines, ListIndex, MAX_ITEMS, Situation};
 
+use super::diagnostic::Diagnostic;
 use super::progress::{Progress, Step};
 use super::refs::{Resolved, Table};
+use super::spans::Spans;
+use super::{ItemTable, Report};
 use items::Piece;
 pub(super) use scan::Stop;
 pub use stream::{Loaded, load_file_with};
@@ -36,13 +41,9 @@ pub use stream::{Loaded, load_file_with};
 /// than they save.
 const SPLIT_FROM: usize = 1 << 20;
 
-/// The situation in `text`, if the file loads without a word from the
-/// full reader (see the module documentation); `None` otherwise.
-pub(super) fn read(text: &str, progress: &Progress) -> Option<Situation> {
-    // A byte-order mark is taken by the full reader.
-    if text.starts_with('\u{feff}') {
-        return None;
-    }
+/// The full reader's report on `text`, if the file loads without an error
+/// (see the module documentation); `None` otherwise.
+pub(super) fn read(text: &str, progress: &Progress) -> Option<Report> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
     let pieces = if text.len() < SPLIT_FROM {
         vec![text]
@@ -53,14 +54,17 @@ pub(super) fn read(text: &str, progress: &Progress) -> Option<Situation> {
 }
 
 /// Reads `text` cut into `pieces`, each on its own thread.
-fn read_pieces(text: &str, pieces: &[&str], progress: &Progress) -> Option<Situation> {
+fn read_pieces(text: &str, pieces: &[&str], progress: &Progress) -> Option<Report> {
     let read = if pieces.len() == 1 {
-        vec![items::read(text, progress)]
+        vec![items::read(text, 0, progress)]
     } else {
         std::thread::scope(|scope| {
             let handles: Vec<_> = pieces
                 .iter()
-                .map(|&piece| scope.spawn(move || items::read(piece, progress)))
+                .map(|&piece| {
+                    let offset = piece.as_ptr() as usize - text.as_ptr() as usize;
+                    scope.spawn(move || items::read(piece, offset, progress))
+                })
                 .collect();
             handles
                 .into_iter()
@@ -72,7 +76,7 @@ fn read_pieces(text: &str, pieces: &[&str], progress: &Progress) -> Option<Situa
     let cut_wrong = read[..last].iter().any(|r| matches!(r, Err(Stop::Cut)));
     let read = if cut_wrong {
         progress.reset_parsed();
-        vec![items::read(text, progress)]
+        vec![items::read(text, 0, progress)]
     } else {
         read
     };
@@ -143,8 +147,30 @@ impl<'a> Index<'a> {
         Some(at)
     }
 
-    fn all_used(&self) -> bool {
-        self.used.iter().all(|&u| u)
+    /// The full reader's warning about each id of `table` (actors,
+    /// sources or places) that nothing refers to, given where each id is.
+    fn unused<'s>(
+        &'s self,
+        spans: impl Iterator<Item = std::ops::Range<usize>> + 's,
+        table: ItemTable,
+    ) -> impl Iterator<Item = Diagnostic> + 's {
+        self.ids
+            .iter()
+            .zip(&self.used)
+            .zip(spans)
+            .filter(|((_, used), _)| !**used)
+            .map(move |((id, _), span)| {
+                let message = match table {
+                    ItemTable::Actors => format!(
+                        "actor `{id}` is never referred to (no event, quote, metric or `part_of` names it)"
+                    ),
+                    ItemTable::Places => format!(
+                        "place `{id}` is never referred to (no event, quote or `part_of` names it)"
+                    ),
+                    _ => format!("source `{id}` is never cited"),
+                };
+                Diagnostic::warning(span, message)
+            })
     }
 }
 
@@ -154,8 +180,8 @@ fn unique<'a>(ids: impl ExactSizeIterator<Item = &'a str>) -> Option<()> {
 }
 
 /// Resolves the pieces' references, checks what needs every item, and joins
-/// them into one situation in timeline order.
-fn join(mut pieces: Vec<Piece>) -> Option<Situation> {
+/// them into one situation in timeline order, with the warnings about it.
+fn join(mut pieces: Vec<Piece>) -> Option<Report> {
     let mut headers = pieces.iter_mut().filter_map(|p| p.header.take());
     let (title, as_of, summary, location, tags) = headers.next()?;
     if headers.next().is_some() {
@@ -175,6 +201,10 @@ fn join(mut pieces: Vec<Piece>) -> Option<Situation> {
         };
     }
     let totals = Totals::of(&pieces);
+    let mut warnings: Vec<Diagnostic> = pieces
+        .iter_mut()
+        .flat_map(|p| std::mem::take(&mut p.warnings))
+        .collect();
     let resolved: Vec<Resolved> = {
         let mut sources = Index::new(ids!(sources))?;
         let mut actors = Index::new(ids!(actors))?;
@@ -201,12 +231,22 @@ fn join(mut pieces: Vec<Piece>) -> Option<Situation> {
             let targets = piece.refs.of.iter().map(|&n| by_name[n as usize]).collect();
             resolved.push(Resolved::from_targets(targets));
         }
-        // Unreferenced actors, places and sources are warned about.
-        if !(sources.all_used() && actors.all_used() && places.all_used()) {
-            return None;
+        for (index, table) in [
+            (&actors, ItemTable::Actors),
+            (&sources, ItemTable::Sources),
+            (&places, ItemTable::Places),
+        ] {
+            let spans = pieces
+                .iter()
+                .flat_map(|p| p.id_spans[table as usize].iter());
+            warnings.extend(index.unused(spans, table));
         }
         resolved
     };
+    let location_spans: Vec<Spans> = pieces
+        .iter_mut()
+        .map(|p| std::mem::take(&mut p.location_spans))
+        .collect();
     let mut first_line = 0;
     let mut parts = pieces.into_iter().zip(resolved).map(|(piece, resolved)| {
         let mut part = Situation {
@@ -239,31 +279,26 @@ fn join(mut pieces: Vec<Piece>) -> Option<Situation> {
     if has_cycle(&actors) || has_cycle(&places) {
         return None;
     }
-    if locations_name_places(&situation) {
-        return None;
-    }
+    warnings.extend(locations_naming_places(&situation, &location_spans));
     super::into_timeline_order(&mut situation);
-    Some(situation)
+    // In file order, as the full reader sorts them (no two at one place).
+    warnings.sort_by_key(|w| w.span.start);
+    Some(Report {
+        situation: Some(situation),
+        diagnostics: warnings,
+    })
 }
 
-/// How many items of each list all the pieces hold.
+/// How many items of each list all the pieces hold, by `ItemTable as usize`.
 #[derive(Default)]
-struct Totals([usize; 6]);
+struct Totals([usize; ItemTable::ALL.len()]);
 
 impl Totals {
     fn of(pieces: &[Piece]) -> Totals {
         let mut t = Totals::default();
         for p in pieces {
-            let lens = [
-                p.sources.len(),
-                p.actors.len(),
-                p.places.len(),
-                p.events.len(),
-                p.metrics.len(),
-                p.quotes.len(),
-            ];
-            for (total, len) in t.0.iter_mut().zip(lens) {
-                *total += len;
+            for table in ItemTable::ALL {
+                t.0[table as usize] += p.len(table);
             }
         }
         t
@@ -280,13 +315,10 @@ fn reserve(whole: &mut Situation, totals: Totals) {
     s.events.reserve_exact(events - s.events.len());
     s.metrics.reserve_exact(metrics - s.metrics.len());
     s.quotes.reserve_exact(quotes - s.quotes.len());
-    let l = &mut s.lines;
-    l.sources.reserve_exact(sources - l.sources.len());
-    l.actors.reserve_exact(actors - l.actors.len());
-    l.places.reserve_exact(places - l.places.len());
-    l.events.reserve_exact(events - l.events.len());
-    l.metrics.reserve_exact(metrics - l.metrics.len());
-    l.quotes.reserve_exact(quotes - l.quotes.len());
+    for table in ItemTable::ALL {
+        let lines = table.lines(&mut s.lines);
+        lines.reserve_exact(totals.0[table as usize] - lines.len());
+    }
 }
 
 /// Lists grown while reading hold no more room than their items need.
@@ -297,16 +329,8 @@ fn shrink(s: &mut Situation) {
     s.events.shrink_to_fit();
     s.metrics.shrink_to_fit();
     s.quotes.shrink_to_fit();
-    let l = &mut s.lines;
-    for list in [
-        &mut l.sources,
-        &mut l.actors,
-        &mut l.places,
-        &mut l.events,
-        &mut l.metrics,
-        &mut l.quotes,
-    ] {
-        list.shrink_to_fit();
+    for table in ItemTable::ALL {
+        table.lines(&mut s.lines).shrink_to_fit();
     }
 }
 
@@ -317,13 +341,11 @@ fn append(whole: &mut Situation, mut part: Situation) {
     whole.events.append(&mut part.events);
     whole.metrics.append(&mut part.metrics);
     whole.quotes.append(&mut part.quotes);
-    let (w, p) = (&mut whole.lines, &mut part.lines);
-    w.sources.append(&mut p.sources);
-    w.actors.append(&mut p.actors);
-    w.places.append(&mut p.places);
-    w.events.append(&mut p.events);
-    w.metrics.append(&mut p.metrics);
-    w.quotes.append(&mut p.quotes);
+    for table in ItemTable::ALL {
+        table
+            .lines(&mut whole.lines)
+            .append(table.lines(&mut part.lines));
+    }
 }
 
 /// A piece's lines, counted from its own start, after the `before` lines
@@ -332,15 +354,8 @@ fn shift_lines(lines: &mut Lines, before: u32) {
     if before == 0 {
         return;
     }
-    for list in [
-        &mut lines.sources,
-        &mut lines.actors,
-        &mut lines.places,
-        &mut lines.events,
-        &mut lines.metrics,
-        &mut lines.quotes,
-    ] {
-        for line in list.iter_mut() {
+    for table in ItemTable::ALL {
+        for line in table.lines(lines).iter_mut() {
             *line = line.saturating_add(before);
         }
     }
@@ -377,22 +392,55 @@ fn has_cycle(parents: &[Option<usize>]) -> bool {
     false
 }
 
-/// Whether an event's `location` may be a place's name or alias, which the
-/// full reader warns about (a hash match is enough to leave it to it).
-fn locations_name_places(s: &Situation) -> bool {
+/// The full reader's warning about each event `location` that is a
+/// place's name or alias (`spans`: where each location is, piece by piece,
+/// in file order). A hash of each label finds the few to compare.
+fn locations_naming_places(s: &Situation, spans: &[Spans]) -> Vec<Diagnostic> {
+    let mut warnings = Vec::new();
     if s.places.is_empty() {
-        return false;
+        return warnings;
     }
-    let labels: hashbrown::HashSet<u64, FixedState> = s
-        .places
+    let labels = || {
+        s.places.iter().enumerate().flat_map(|(i, p)| {
+            std::iter::once(&p.name)
+                .chain(&p.aliases)
+                .map(move |label| (i, label))
+        })
+    };
+    let keys: hashbrown::HashSet<u64, FixedState> =
+        labels().map(|(_, label)| super::label_key(label)).collect();
+    // Built at the first likely match: by label, the first place it names.
+    let mut named: Option<hashbrown::HashMap<String, usize>> = None;
+    let located = s
+        .events
         .iter()
-        .flat_map(|p| std::iter::once(&p.name).chain(&p.aliases))
-        .map(|label| super::label_key(label))
-        .collect();
-    s.events
-        .iter()
-        .filter_map(|e| e.location.as_deref())
-        .any(|location| labels.contains(&super::label_key(location)))
+        .filter_map(|e| Some((e, e.location.as_deref()?)));
+    for ((event, location), span) in located.zip(spans.iter().flat_map(Spans::iter)) {
+        if !keys.contains(&super::label_key(location)) {
+            continue;
+        }
+        let named = named.get_or_insert_with(|| {
+            let mut named = hashbrown::HashMap::new();
+            for (i, label) in labels() {
+                named.entry(label.trim().to_lowercase()).or_insert(i);
+            }
+            named
+        });
+        let Some(&place) = named.get(&location.trim().to_lowercase()) else {
+            continue;
+        };
+        let id = &s.places[place].id;
+        let help = if event.place.map(ListIndex::position) == Some(place) {
+            "drop `location`: `place` already says where".to_string()
+        } else {
+            format!("use `place = \"{id}\"` so that filtering and the map see it")
+        };
+        warnings.push(
+            Diagnostic::warning(span, format!("`location` names the place `{id}`"))
+                .with_help(Some(help)),
+        );
+    }
+    warnings
 }
 
 #[cfg(test)]
@@ -419,7 +467,7 @@ mod tests {
         assert_eq!(whole.events.len(), 1);
         let progress = Progress::new();
         let read = read_pieces(text, &[&text[..cut], &text[cut..]], &progress);
-        assert_eq!(read, Some(whole));
+        assert_eq!(read.and_then(|r| r.situation), Some(whole));
         assert_eq!(
             progress.snapshot().parsed,
             text.len(),

@@ -4,9 +4,11 @@
 //! floats, booleans, local dates, arrays and one-line inline tables.
 //!
 //! Everything it takes means what it means to a full TOML parser; anything
-//! else (a quoted or dotted key, a datetime, a `\e` escape, a CR, a
-//! multi-line literal string, ...) is [`Stop::Unusual`], and the full
-//! reader takes over. Strings without escapes stay borrowed from the text.
+//! else (a quoted or dotted key, a datetime, a `\e` escape, a CR that does
+//! not end a line, quotes right before a closing `"""` or `'''`, ...) is
+//! [`Stop::Unusual`], and the full reader takes over. Lines may end in LF
+//! or CRLF, as TOML allows. Strings without escapes stay borrowed from the
+//! text.
 
 use std::borrow::Cow;
 
@@ -53,11 +55,12 @@ fn is_control(b: u8) -> bool {
     (b < 0x20 && b != b'\t') || b == 0x7f
 }
 
-/// What may follow a number, a date or a boolean.
+/// What may follow a number, a date or a boolean (a CR is only taken
+/// later as part of a CRLF).
 fn ends_value(b: Option<u8>) -> bool {
     matches!(
         b,
-        None | Some(b' ' | b'\t' | b'\n' | b',' | b']' | b'}' | b'#')
+        None | Some(b' ' | b'\t' | b'\n' | b'\r' | b',' | b']' | b'}' | b'#')
     )
 }
 
@@ -83,6 +86,15 @@ impl<'i> Scanner<'i> {
         self.bytes.get(self.at + ahead).copied()
     }
 
+    /// The length of the line end here: 1 for LF, 2 for CRLF, 0 for none.
+    fn newline(&self) -> usize {
+        match self.peek() {
+            Some(b'\n') => 1,
+            Some(b'\r') if self.peek_at(1) == Some(b'\n') => 2,
+            _ => 0,
+        }
+    }
+
     /// The next byte, which must be there.
     fn byte(&self) -> Scan<u8> {
         self.peek().ok_or(Stop::Cut)
@@ -103,10 +115,14 @@ impl<'i> Scanner<'i> {
         }
     }
 
-    /// A comment from its `#` to the end of its line (not included).
+    /// A comment from its `#` to the end of its line (not included, nor
+    /// the CR of a CRLF).
     fn comment(&mut self) -> Scan<()> {
         let rest = &self.bytes[self.at..];
-        let len = memchr::memchr(b'\n', rest).unwrap_or(rest.len());
+        let mut len = memchr::memchr(b'\n', rest).unwrap_or(rest.len());
+        if len < rest.len() && len > 0 && rest[len - 1] == b'\r' {
+            len -= 1;
+        }
         if rest[..len].iter().any(|&b| is_control(b)) {
             return Err(Stop::Unusual);
         }
@@ -119,6 +135,7 @@ impl<'i> Scanner<'i> {
         loop {
             match self.peek() {
                 Some(b' ' | b'\t' | b'\n') => self.at += 1,
+                Some(b'\r') if self.newline() == 2 => self.at += 2,
                 Some(b'#') => self.comment()?,
                 _ => return Ok(()),
             }
@@ -131,13 +148,13 @@ impl<'i> Scanner<'i> {
         if self.peek() == Some(b'#') {
             self.comment()?;
         }
-        match self.peek() {
-            None => Ok(()),
-            Some(b'\n') => {
-                self.at += 1;
+        match (self.peek(), self.newline()) {
+            (None, _) => Ok(()),
+            (Some(_), 0) => Err(Stop::Unusual),
+            (Some(_), len) => {
+                self.at += len;
                 Ok(())
             }
-            Some(_) => Err(Stop::Unusual),
         }
     }
 
@@ -165,6 +182,7 @@ impl<'i> Scanner<'i> {
             match self.peek() {
                 None => return Ok(Line::End),
                 Some(b'\n') => self.at += 1,
+                Some(b'\r') if self.newline() == 2 => self.at += 2,
                 Some(b'#') => self.end_of_line()?,
                 Some(b'[') => {
                     self.at += 1;
@@ -215,7 +233,8 @@ impl<'i> Scanner<'i> {
                 self.basic_string()
             }
             b'\'' if self.peek_at(1) == Some(b'\'') && self.peek_at(2) == Some(b'\'') => {
-                Err(Stop::Unusual)
+                self.at += 3;
+                self.multi_line_literal()
             }
             b'\'' => {
                 self.at += 1;
@@ -263,9 +282,7 @@ impl<'i> Scanner<'i> {
     /// After the opening `"""`.
     fn multi_line_string(&mut self) -> Scan<Cow<'i, str>> {
         // A newline right after the opening quotes is not part of the text.
-        if self.peek() == Some(b'\n') {
-            self.at += 1;
-        }
+        self.at += self.newline();
         let mut owned: Option<String> = None;
         let mut run = self.at;
         loop {
@@ -284,22 +301,53 @@ impl<'i> Scanner<'i> {
                     let o = owned.get_or_insert_with(String::new);
                     o.push_str(&self.text[run..self.at]);
                     self.at += 1;
-                    if let Some(b' ' | b'\t' | b'\n') = self.peek() {
+                    if let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
                         // A line-ending backslash: the newline and the
                         // blanks after it are dropped.
                         self.skip_spaces();
-                        if self.byte()? != b'\n' {
+                        self.byte()?;
+                        if self.newline() == 0 {
                             return Err(Stop::Unusual);
                         }
-                        while let Some(b' ' | b'\t' | b'\n') = self.peek() {
-                            self.at += 1;
+                        loop {
+                            match (self.peek(), self.newline()) {
+                                (Some(b' ' | b'\t'), _) => self.at += 1,
+                                (_, 0) => break,
+                                (_, len) => self.at += len,
+                            }
                         }
                     } else {
                         self.escape(o)?;
                     }
                     run = self.at;
                 }
+                // A line end is kept as written, CRLF or LF.
                 b'\n' => self.at += 1,
+                b'\r' if self.newline() == 2 => self.at += 2,
+                b if is_control(b) => return Err(Stop::Unusual),
+                _ => self.at += 1,
+            }
+        }
+    }
+
+    /// After the opening `'''`: the text as written, without escapes.
+    fn multi_line_literal(&mut self) -> Scan<Cow<'i, str>> {
+        // A newline right after the opening quotes is not part of the text.
+        self.at += self.newline();
+        let start = self.at;
+        loop {
+            match self.byte()? {
+                b'\'' if self.peek_at(1) == Some(b'\'') && self.peek_at(2) == Some(b'\'') => {
+                    // As for `"""`: quotes before the closing ones are rare.
+                    if self.peek_at(3) == Some(b'\'') {
+                        return Err(Stop::Unusual);
+                    }
+                    let s = &self.text[start..self.at];
+                    self.at += 3;
+                    return Ok(Cow::Borrowed(s));
+                }
+                b'\n' => self.at += 1,
+                b'\r' if self.newline() == 2 => self.at += 2,
                 b if is_control(b) => return Err(Stop::Unusual),
                 _ => self.at += 1,
             }
@@ -558,18 +606,54 @@ mod tests {
             string("\"\"\"a \"quoted\" b\"\"\"").unwrap(),
             "a \"quoted\" b"
         );
-        // Left to the full reader: new escapes, controls, CR, literal blocks.
+        assert_eq!(string("'''\nC:\\a\n'b' ''c'''").unwrap(), "C:\\a\n'b' ''c");
+        assert_eq!(string("''''''").unwrap(), "");
+        assert!(matches!(
+            string("'''a\\n'''").unwrap(),
+            Cow::Borrowed("a\\n")
+        ));
+        // Left to the full reader: new escapes, controls, CR, quotes right
+        // before the closing ones.
         for unusual in [
             r#""\e""#,
             r#""\x41""#,
             "\"a\rb\"",
-            "'''x'''",
+            "'''x''''",
+            "'''a\u{1}'''",
             "\"\"\"a\"\"\"\"",
             r#""\ud800""#,
         ] {
             assert_eq!(string(unusual), Err(Stop::Unusual), "{unusual}");
         }
         assert_eq!(string("\"never closed"), Err(Stop::Cut));
+        assert_eq!(string("'''never closed"), Err(Stop::Cut));
+    }
+
+    #[test]
+    fn crlf_ends_lines_as_toml_says_and_a_lone_cr_is_left_alone() {
+        // Kept inside a multi-line string, dropped after the opening quotes
+        // and after a line-ending backslash.
+        assert_eq!(string("\"\"\"\r\na\r\nb\"\"\"").unwrap(), "a\r\nb");
+        assert_eq!(string("\"\"\"a \\\r\n  \r\n b\"\"\"").unwrap(), "a b");
+        let mut s =
+            Scanner::new("# c\r\n\r\n[situation] # x\r\ntitle = 1\r\nt = [\r\n 1,\r\n]\r\n");
+        assert_eq!(s.line(), Ok(Line::Table("situation")));
+        assert_eq!(s.line(), Ok(Line::Key("title")));
+        s.number().unwrap();
+        s.end_of_line().unwrap();
+        assert_eq!(s.line(), Ok(Line::Key("t")));
+        s.array(|s| s.number().map(drop)).unwrap();
+        s.end_of_line().unwrap();
+        assert_eq!(s.line(), Ok(Line::End));
+        for lone in ["a = 1\r", "a = 1\rb = 2\n", "# c\r", "# c\rd\n", "\r"] {
+            let mut s = Scanner::new(lone);
+            let read = s
+                .line()
+                .and_then(|_| s.number().map(drop))
+                .and_then(|_| s.end_of_line());
+            assert_eq!(read, Err(Stop::Unusual), "{lone:?}");
+        }
+        assert_eq!(string("\"\"\"a\rb\"\"\""), Err(Stop::Unusual));
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! Loading a large file as it is read, so that its text is never held
 //! whole: each block is read into the model on a worker thread while the
 //! next is read, and then dropped. Only a file the fast path leaves to the
-//! full reader is read whole, as every file used to be.
+//! full reader is read whole, as every file used to be, and a file with
+//! warnings is read again once loaded, to show where they are.
 
 use std::io::Read;
 use std::path::Path;
@@ -10,7 +11,6 @@ use std::sync::mpsc;
 
 use memchr::memmem;
 
-use crate::model::Situation;
 use crate::read::{self, ReadError};
 
 use super::super::progress::{Progress, Step};
@@ -77,21 +77,32 @@ fn load_in_blocks(
     }
     progress.set_total(usize::try_from(len).unwrap_or(usize::MAX));
     progress.set_step(Step::Parsing);
+    let modified = file.metadata().and_then(|m| m.modified()).ok();
     match stream(file, len, progress, blocks.size) {
-        Streamed::Loaded(situation) => Ok(Loaded {
-            report: Report {
-                situation: Some(*situation),
-                diagnostics: Vec::new(),
-            },
+        Streamed::Loaded(report) if report.diagnostics.is_empty() => Ok(Loaded {
+            report: *report,
             bytes: None,
         }),
+        Streamed::Loaded(report) => {
+            // Warnings are shown with their lines: the text read then must
+            // be the text loaded.
+            let bytes = read::read_file(path, limit);
+            let now = std::fs::metadata(path).and_then(|m| m.modified()).ok();
+            match bytes {
+                Ok(bytes) if bytes.len() as u64 == len && now == modified => Ok(Loaded {
+                    report: *report,
+                    bytes: Some(bytes),
+                }),
+                _ => whole(true),
+            }
+        }
         Streamed::Again => whole(true),
         Streamed::Refused => whole(false),
     }
 }
 
 enum Streamed {
-    Loaded(Box<Situation>),
+    Loaded(Box<Report>),
     /// Read it again whole, the fast path first: a block was cut inside a
     /// multi-line value, or the file changed or failed to read meanwhile.
     Again,
@@ -108,12 +119,13 @@ fn stream(mut file: std::fs::File, len: u64, progress: &Progress, size: usize) -
     let read: Vec<Result<Piece<'static>, Stop>> = std::thread::scope(|scope| {
         let (mut texts, mut pieces) = (Vec::new(), Vec::new());
         for _ in 0..threads {
-            let (send, receive) = mpsc::sync_channel::<String>(1);
+            // Each block with where it starts in the file.
+            let (send, receive) = mpsc::sync_channel::<(usize, String)>(1);
             let (done, read) = mpsc::channel();
             let refused = &refused;
             scope.spawn(move || {
-                for text in receive {
-                    let piece = items::read(&text, progress).map(Piece::into_owned);
+                for (offset, text) in receive {
+                    let piece = items::read(&text, offset, progress).map(Piece::into_owned);
                     drop(text);
                     if piece.is_err() {
                         refused.store(true, Ordering::Relaxed);
@@ -127,6 +139,7 @@ fn stream(mut file: std::fs::File, len: u64, progress: &Progress, size: usize) -
             pieces.push(read);
         }
         let mut sent = 0;
+        let mut sent_bytes = 0;
         let mut carry: Vec<u8> = Vec::new();
         while !refused.load(Ordering::Relaxed) {
             let mut block = std::mem::take(&mut carry);
@@ -162,11 +175,13 @@ fn stream(mut file: std::fs::File, len: u64, progress: &Progress, size: usize) -
                     not_text = true;
                     break;
                 };
-                if texts[sent % threads].send(text).is_err() {
+                let len = text.len();
+                if texts[sent % threads].send((sent_bytes, text)).is_err() {
                     failed = true;
                     break;
                 }
                 sent += 1;
+                sent_bytes += len;
             }
             if got == 0 {
                 at_end = true;
@@ -201,7 +216,7 @@ fn stream(mut file: std::fs::File, len: u64, progress: &Progress, size: usize) -
     let pieces: Vec<Piece> = read.into_iter().flatten().collect();
     progress.set_step(Step::Checking);
     match super::join(pieces) {
-        Some(situation) => Streamed::Loaded(Box::new(situation)),
+        Some(report) => Streamed::Loaded(Box::new(report)),
         None => Streamed::Refused,
     }
 }
@@ -252,6 +267,31 @@ mod tests {
         let full = load_str_in_full(&text);
         assert!(!full.diagnostics.is_empty());
         assert_eq!(loaded.report.diagnostics, full.diagnostics);
+    }
+
+    #[test]
+    fn a_file_with_warnings_read_in_blocks_warns_as_the_full_reader_and_is_kept() {
+        // Warnings in the first and a later block, and one only the whole
+        // file shows (a source nothing cites).
+        let mut text = generated(400);
+        let first = text.find("\n[[events]]\n").expect("an event");
+        let cite = text[first..].find("\nsources = [").expect("a cited source") + first;
+        text.insert(cite + 1, '#');
+        let late = text.rfind("\nsources = [").expect("a cited source");
+        text.insert(late + 1, '#');
+        text.push_str("\n[[sources]]\nid = \"uncited\"\ntitle = \"Uncited\"\n");
+        for text in [
+            text.clone(),
+            format!("\u{feff}{}", text.replace('\n', "\r\n")),
+        ] {
+            let loaded = load_in_small_blocks(&text);
+            let full = load_str_in_full(&text);
+            assert!(full.errors().next().is_none(), "{:?}", full.diagnostics);
+            assert_eq!(full.warnings().count(), 3, "{:?}", full.diagnostics);
+            assert_eq!(loaded.report.diagnostics, full.diagnostics);
+            assert_eq!(loaded.report.situation, full.situation);
+            assert_eq!(loaded.bytes.as_deref(), Some(text.as_bytes()));
+        }
     }
 
     #[test]
