@@ -1451,6 +1451,29 @@ fn map_labels_use_the_room_they_have() {
 }
 
 #[test]
+fn key_figure_pages_group_their_digits() {
+    // Two thousand more figures: the pane's title reads "of 2,015", as
+    // every other count does, not "of 2015".
+    let mut text = sitrep::BUILTIN_TEXT.to_string();
+    for i in 0..2000 {
+        text += &format!(
+            "\n[[metrics]]\nid = \"extra-{i}\"\nlabel = \"Extra figure {i}\"\npoints = [{{ date = 2024-09-20, value = {i}, source = \"aljazeera-2024-09-21\" }}]\n"
+        );
+    }
+    let situation = load_str(&text).situation.expect("the file loads");
+    let mut app = App::new(situation, Options::default());
+    app.update(Action::Resize {
+        width: 120,
+        height: 40,
+    });
+    let screen = screen_text(draw(&app).backend().buffer());
+    assert!(screen.contains("1–3 of 2,015 ↓"), "{screen}");
+    keys(&mut app, &[KeyCode::Char('1'), KeyCode::Char('G')]);
+    let screen = screen_text(draw(&app).backend().buffer());
+    assert!(screen.contains("2,013–2,015 of 2,015 ↑"), "{screen}");
+}
+
+#[test]
 fn map_labels_and_source_counts_group_their_digits() {
     // A thousand more events at UN headquarters, one of them citing a
     // thousand sources: counts read "1,005" and "[1,000]" as everywhere

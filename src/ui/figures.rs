@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Borders, Widget};
 use crate::action::Pane;
 use crate::app::App;
 use crate::geometry::Screen;
-use crate::text::head;
+use crate::text::{count, head};
 use crate::ui::card::{CardInfo, render_card};
 
 pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
@@ -33,7 +33,12 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
     if last - first < n {
         let more = if last < n { " ↓" } else { " ↑" };
         title.push(Span::styled(
-            format!(" {}–{} of {n}{more} ", first + 1, last),
+            format!(
+                " {}–{} of {}{more} ",
+                count(first + 1),
+                count(last),
+                count(n)
+            ),
             theme.dim(),
         ));
     }
