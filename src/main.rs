@@ -504,8 +504,9 @@ impl Source<'_> {
     fn load(self, progress: &Progress) -> Result<load::Loaded, String> {
         let unreadable = |e: read::ReadError| format!("sitrep: cannot read {}: {e}", self.path);
         match (self.input, self.named) {
-            (Input::File(..), Some(named)) => {
-                load::load_file_with(named, self.max_size, progress).map_err(unreadable)
+            (Input::File(file, len), Some(named)) => {
+                load::load_opened_with(named, file, len, self.max_size, progress)
+                    .map_err(unreadable)
             }
             (input, _) => {
                 let bytes = input.read(self.max_size, progress).map_err(unreadable)?;
@@ -556,9 +557,9 @@ fn open_dashboard(
 /// built-in situation; the name to show with it.
 fn open_input(path: Option<&PathBuf>, max_size: u64) -> Result<(String, Input), String> {
     match path {
-        None => Ok((sitrep::BUILTIN_PATH.to_string(), Input::Builtin)),
+        None => Ok((input_name(None), Input::Builtin)),
         Some(path) => {
-            let shown = sitrep::sanitize::clean_line(&path.display().to_string()).into_owned();
+            let shown = input_name(Some(path));
             match read::open_regular(path, max_size) {
                 Ok((file, len)) => Ok((shown, Input::File(file, len))),
                 Err(e) => Err(format!("sitrep: cannot read {shown}: {e}")),

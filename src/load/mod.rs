@@ -33,7 +33,7 @@ use foldhash::fast::FixedState;
 use toml::de::{DeTable, DeValue};
 
 pub use diagnostic::{Diagnostic, Severity, SourceText};
-pub use fast::{Loaded, load_file_with};
+pub use fast::{Loaded, load_file_with, load_opened_with};
 pub use progress::{Progress, Snapshot, Step};
 pub use suggest::{closest, did_you_mean};
 

@@ -35,7 +35,7 @@ use super::spans::Spans;
 use super::{ItemTable, Report};
 use items::Piece;
 pub(super) use scan::Stop;
-pub use stream::{Loaded, load_file_with};
+pub use stream::{Loaded, load_file_with, load_opened_with};
 
 /// Below this, one thread reads the whole text: starting more costs more
 /// than they save.

@@ -36,7 +36,20 @@ pub struct Loaded {
 /// Reads and loads the regular file at `path` (at most `limit` bytes; see
 /// [`crate::read`]), telling `progress` how far it has got.
 pub fn load_file_with(path: &Path, limit: u64, progress: &Progress) -> Result<Loaded, ReadError> {
-    load_in_blocks(path, limit, progress, Blocks::default())
+    let (file, len) = read::open_regular(path, limit)?;
+    load_opened_with(path, file, len, limit, progress)
+}
+
+/// [`load_file_with`] for the file at `path` already opened, with its
+/// length, by [`read::open_regular`]: what is loaded is what was opened.
+pub fn load_opened_with(
+    path: &Path,
+    file: std::fs::File,
+    len: u64,
+    limit: u64,
+    progress: &Progress,
+) -> Result<Loaded, ReadError> {
+    load_in_blocks(path, (file, len), limit, progress, Blocks::default())
 }
 
 /// When and how a file is read in blocks.
@@ -57,14 +70,14 @@ impl Default for Blocks {
 
 fn load_in_blocks(
     path: &Path,
+    (file, len): (std::fs::File, u64),
     limit: u64,
     progress: &Progress,
     blocks: Blocks,
 ) -> Result<Loaded, ReadError> {
-    let (file, len) = read::open_regular(path, limit)?;
-    let whole = |try_fast: bool| {
+    let whole = |bytes: Result<Vec<u8>, ReadError>, try_fast: bool| {
         progress.reset_parsed();
-        let bytes = read::read_file(path, limit)?;
+        let bytes = bytes?;
         let report = load_bytes_either_way(&bytes, progress, try_fast);
         Ok(Loaded {
             report,
@@ -72,8 +85,7 @@ fn load_in_blocks(
         })
     };
     if len < blocks.from {
-        drop(file);
-        return whole(true);
+        return whole(read::read_opened(file, len, limit, |_| {}), true);
     }
     progress.set_total(usize::try_from(len).unwrap_or(usize::MAX));
     progress.set_step(Step::Parsing);
@@ -93,11 +105,11 @@ fn load_in_blocks(
                     report: *report,
                     bytes: Some(bytes),
                 }),
-                _ => whole(true),
+                _ => whole(read::read_file(path, limit), true),
             }
         }
-        Streamed::Again => whole(true),
-        Streamed::Refused => whole(false),
+        Streamed::Again => whole(read::read_file(path, limit), true),
+        Streamed::Refused => whole(read::read_file(path, limit), false),
     }
 }
 
@@ -234,7 +246,14 @@ mod tests {
             size: 4096,
         };
         let progress = Progress::new();
-        let loaded = load_in_blocks(file.path(), u64::MAX, &progress, blocks).expect("read");
+        let loaded = load_in_blocks(
+            file.path(),
+            read::open_regular(file.path(), u64::MAX).expect("opens"),
+            u64::MAX,
+            &progress,
+            blocks,
+        )
+        .expect("read");
         assert_eq!(
             progress.snapshot().parsed,
             text.len(),
