@@ -91,12 +91,12 @@ impl Data {
     ) -> Data {
         let situation = Arc::new(situation);
         let (send, marked) = std::sync::mpsc::sync_channel(1);
-        let (derived_now, derived) = std::sync::mpsc::sync_channel::<()>(1);
+        let (derive_done, derive_ended) = std::sync::mpsc::sync_channel::<()>(1);
         let (mut index, derived) = std::thread::scope(|scope| {
             let deriving = std::thread::Builder::new().spawn_scoped(scope, || {
                 let derived = derive(&situation, staleness);
                 // Only fails if the index's thread is gone: nobody waits.
-                let _ = derived_now.send(());
+                let _ = derive_done.send(());
                 derived
             });
             let index = Index::in_background_after(Arc::clone(&situation), {
@@ -105,7 +105,7 @@ impl Data {
                     // Only fails if this thread's receiver is gone: nobody waits.
                     let _ = send.send(marking(&situation));
                     // Ends once `derive` has, whether it sent or panicked.
-                    let _ = derived.recv();
+                    let _ = derive_ended.recv();
                 }
             });
             let derived = match deriving {
