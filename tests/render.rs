@@ -1497,6 +1497,45 @@ fn the_builtin_map_at_two_sizes() {
 }
 
 #[test]
+fn map_labels_stand_clear_of_the_drawing_and_are_fewer_on_a_low_map() {
+    let braille = |c: char| ('\u{2800}'..='\u{28ff}').contains(&c);
+    for (width, height, zoom) in [(80, 24, false), (80, 24, true), (200, 60, false)] {
+        let mut app = builtin(width, height);
+        keys(&mut app, &[KeyCode::Char('5')]);
+        if zoom {
+            keys(&mut app, &[KeyCode::Char('z')]);
+        }
+        let text = pane_text(&app, Pane::Map);
+        let rows: Vec<&str> = text.lines().collect();
+        // Inside the border, above the status line.
+        let map_rows: Vec<String> = rows[1..rows.len() - 2]
+            .iter()
+            .map(|r| r.chars().skip(1).take(r.chars().count() - 2).collect())
+            .collect();
+        let mut labels = 0;
+        for row in &map_rows {
+            for word in row.split(' ') {
+                // A word of a label never touches the coasts' dots.
+                let lettered = word.chars().any(char::is_alphanumeric);
+                assert!(
+                    !(lettered && word.chars().any(braille)),
+                    "{word:?} at {width}x{height}:\n{text}"
+                );
+                // Every label ends in its event count (the built-in
+                // situation's place names hold no number).
+                labels += usize::from(!word.is_empty() && word.chars().all(|c| c.is_ascii_digit()));
+            }
+        }
+        let most = map_rows.len().div_ceil(3);
+        assert!(
+            (3..=most).contains(&labels),
+            "{labels} labels on {} rows at {width}x{height}:\n{text}",
+            map_rows.len()
+        );
+    }
+}
+
+#[test]
 fn map_labels_use_the_room_they_have() {
     let mut app = builtin_map(120, 40);
     let screen = screen_text(draw(&app).backend().buffer());
