@@ -344,6 +344,47 @@ fn at_80_columns_a_file_of_many_spans_gives_titles_the_room_before_its_dates() {
 }
 
 #[test]
+fn zoomed_key_figures_use_the_rows_of_80x24_for_the_notes() {
+    let mut app = builtin(80, 24);
+    keys(&mut app, &[KeyCode::Char('1'), KeyCode::Char('z')]);
+    let text = pane_text(&app, Pane::Figures);
+    let rows: Vec<&str> = text.lines().collect();
+    // Two rows of cards reach the bottom: no blank rows under them.
+    assert!(
+        rows.last()
+            .is_some_and(|r| r.starts_with('┗') || r.starts_with('└')),
+        "{text}"
+    );
+    assert!(rows.iter().all(|r| !r.trim().is_empty()), "{text}");
+    // Under each card's source, after a blank row, its note, cut with "…".
+    let card_rows: Vec<&str> = rows
+        .iter()
+        .map(|r| &r[..r.char_indices().nth(40).map_or(r.len(), |(i, _)| i)])
+        .collect();
+    let source = card_rows
+        .iter()
+        .position(|r| r.contains("via Associated Press"))
+        .expect("a source");
+    assert_eq!(
+        card_rows[source + 1].trim_matches(['┃', '│', ' ']),
+        "",
+        "{text}"
+    );
+    assert!(
+        card_rows[source + 2].contains("Planned strength 2,500, of which Kenya"),
+        "{text}"
+    );
+    assert!(
+        card_rows[source + 3]
+            .trim_end_matches(['┃', '│'])
+            .ends_with('…'),
+        "{text}"
+    );
+    // Four cards still in view, as before: the page is as long.
+    assert!(rows[0].contains("1–4 of 15"), "{text}");
+}
+
+#[test]
 fn figures_paged_80x24() {
     let mut app = app(80, 24);
     keys(&mut app, &[KeyCode::Char('1'), KeyCode::Char('j')]);
