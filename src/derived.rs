@@ -573,11 +573,7 @@ mod tests {
             long("ab\t", 100),
         ];
         for title in &titles {
-            assert_eq!(
-                title_widths(title),
-                plain_title_widths(title),
-                "{title:?}"
-            );
+            assert_eq!(title_widths(title), plain_title_widths(title), "{title:?}");
         }
     }
 
