@@ -289,6 +289,102 @@ fn quotes_keep_a_blank_column_before_the_border() {
 }
 
 #[test]
+fn at_80_columns_a_file_of_many_spans_gives_titles_the_room_before_its_dates() {
+    use sitrep::geometry::columns::{GLYPH, timeline_columns};
+    let mut out = Vec::new();
+    sitrep_generate::generate(&sitrep_generate::Options::new(2_000, 7), &mut out)
+        .expect("writing to a Vec cannot fail");
+    let text = String::from_utf8(out).expect("the generator writes UTF-8");
+    let situation = load_str(&text).situation.expect("the generated file loads");
+    // Most dates of the file are spans as wide as "2025 – Apr 2025".
+    assert!(
+        App::new(situation.clone(), Options::default())
+            .derived()
+            .date_width
+            >= 15
+    );
+    let labels: std::collections::HashSet<String> = situation
+        .events
+        .iter()
+        .flat_map(|e| e.date_labels())
+        .collect();
+    let mut app = App::new(situation, Options::default());
+    app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    let list = app.screen().list(Pane::Timeline);
+    let cols = timeline_columns(app.derived(), usize::from(list.width));
+    let drawn = draw(&app);
+    let buffer = drawn.backend().buffer();
+    let cell = |x: u16, w: usize, y: u16| -> String {
+        (x..x + w as u16).map(|x| buffer[(x, y)].symbol()).collect()
+    };
+    let mut rows = 0;
+    for y in list.top()..list.bottom() {
+        if !["●", "◐", "○"].contains(&buffer[(list.x, y)].symbol()) {
+            continue;
+        }
+        rows += 1;
+        let date = cell(list.x + GLYPH as u16, cols.date, y);
+        // The title starts within a sixth of the row and a gap.
+        assert!(date.ends_with(' '), "{date:?}");
+        let date = date.trim_end();
+        // A span that does not fit is told coarser ("2025") or cut with
+        // "…", never mangled.
+        assert!(
+            labels.contains(date) || date.ends_with('…'),
+            "{date:?} is no date of the file"
+        );
+        let title = cell(list.x + (GLYPH + cols.date) as u16, cols.title, y);
+        assert!(!title.starts_with(' '), "{title:?}");
+    }
+    assert!(rows >= 8, "{rows} rows");
+    assert!(cols.date <= 78 / 6 + 1, "{cols:?}");
+}
+
+#[test]
+fn zoomed_key_figures_use_the_rows_of_80x24_for_the_notes() {
+    let mut app = builtin(80, 24);
+    keys(&mut app, &[KeyCode::Char('1'), KeyCode::Char('z')]);
+    let text = pane_text(&app, Pane::Figures);
+    let rows: Vec<&str> = text.lines().collect();
+    // Two rows of cards reach the bottom: no blank rows under them.
+    assert!(
+        rows.last()
+            .is_some_and(|r| r.starts_with('┗') || r.starts_with('└')),
+        "{text}"
+    );
+    assert!(rows.iter().all(|r| !r.trim().is_empty()), "{text}");
+    // Under each card's source, after a blank row, its note, cut with "…".
+    let card_rows: Vec<&str> = rows
+        .iter()
+        .map(|r| &r[..r.char_indices().nth(40).map_or(r.len(), |(i, _)| i)])
+        .collect();
+    let source = card_rows
+        .iter()
+        .position(|r| r.contains("via Associated Press"))
+        .expect("a source");
+    assert_eq!(
+        card_rows[source + 1].trim_matches(['┃', '│', ' ']),
+        "",
+        "{text}"
+    );
+    assert!(
+        card_rows[source + 2].contains("Planned strength 2,500, of which Kenya"),
+        "{text}"
+    );
+    assert!(
+        card_rows[source + 3]
+            .trim_end_matches(['┃', '│'])
+            .ends_with('…'),
+        "{text}"
+    );
+    // Four cards still in view, as before: the page is as long.
+    assert!(rows[0].contains("1–4 of 15"), "{text}");
+}
+
+#[test]
 fn figures_paged_80x24() {
     let mut app = app(80, 24);
     keys(&mut app, &[KeyCode::Char('1'), KeyCode::Char('j')]);
