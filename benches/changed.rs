@@ -1,8 +1,9 @@
 //! What remembering the last look costs: the dashboard's first frame on a
 //! generated situation of 100,000 events with no record, on a first look
 //! (the version opened becomes the baseline) and against a record of an
-//! earlier version (1% of the items edited, 0.1% gone), and the parts of
-//! that: digests, reading the record back, comparing.
+//! earlier version (1% of the items edited, 0.1% gone); the time until the
+//! marks against it show (they come after the first frame); and the parts
+//! of that: digests, reading the record back, comparing.
 //!
 //! Run with `cargo bench --bench changed`; README ("Performance") has the
 //! figures. `scripts/compare-diff-with-check.sh` times `sitrep diff` against
@@ -130,7 +131,8 @@ fn first_frame_first_look(bencher: Bencher) {
 }
 
 /// Against the record of an earlier look, read back from its text (while
-/// the file loads).
+/// the file loads). The first frame does not wait for the marks: they are
+/// worked out after it (see `marks_in_against_a_record`).
 #[divan::bench(sample_count = 7, sample_size = 1)]
 fn first_frame_against_a_record(bencher: Bencher) {
     let record = record_text();
@@ -139,6 +141,30 @@ fn first_frame_against_a_record(bencher: Bencher) {
             let earlier = Record::parse(black_box(record)).expect("the record reads");
             Some(setup(Some(earlier)))
         })
+    });
+}
+
+/// Until the marks show: the first frame against a record, then, as the
+/// terminal loop does, the marks worked out on a thread of their own (the
+/// search text is built meanwhile), handed to the state and drawn.
+#[divan::bench(sample_count = 7, sample_size = 1)]
+fn marks_in_against_a_record(bencher: Bencher) {
+    let record = record_text();
+    bencher.bench(|| {
+        let (mut app, mut terminal) = first_frame(|| {
+            let earlier = Record::parse(black_box(record)).expect("the record reads");
+            Some(setup(Some(earlier)))
+        });
+        let marking = app.take_marking().expect("marks to work out");
+        let marked = std::thread::spawn(move || marking.run())
+            .join()
+            .expect("marking does not panic");
+        app.marked(marked);
+        assert!(app.marks_wording().is_some_and(|w| w.contains("since")));
+        terminal
+            .draw(|frame| frame.render_widget(&app, frame.area()))
+            .expect("drawing to a test backend does not fail");
+        (app, terminal)
     });
 }
 
