@@ -220,6 +220,74 @@ fn actors_and_quotes_tabs_80x24() {
     insta::assert_snapshot!("quotes_80x24", pane_text(&app, Pane::Quotes));
 }
 
+/// The built-in situation at a size.
+fn builtin(width: u16, height: u16) -> App {
+    let situation = load_str(sitrep::BUILTIN_TEXT)
+        .situation
+        .expect("the built-in situation loads");
+    let mut app = App::new(situation, Options::default());
+    app.update(Action::Resize { width, height });
+    app
+}
+
+#[test]
+fn the_shown_tab_says_the_order_of_its_list() {
+    let mut app = app(80, 24);
+    let tab_row = |app: &App| {
+        let screen = screen_text(draw(app).backend().buffer());
+        let y = app.screen().tabs[0].0.y;
+        screen
+            .lines()
+            .nth(usize::from(y))
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert!(tab_row(&app).contains(" 2 Timeline · oldest first ━ 3 Actors ━"));
+    keys(&mut app, &[KeyCode::Char('3')]);
+    for order in ["tree", "by events", "by name", "tree"] {
+        let row = tab_row(&app);
+        assert!(
+            row.contains(&format!("━ 3 Actors · {order} ━ 4 Quotes ━━")),
+            "{row}"
+        );
+        // Each tab's label is drawn where a click finds it.
+        let drawn = draw(&app);
+        for &(rect, pane) in &app.screen().tabs {
+            let cells: String = (rect.left()..rect.right())
+                .map(|x| drawn.backend().buffer()[(x, rect.y)].symbol())
+                .collect();
+            assert!(cells.starts_with(&format!(" {} {}", pane.number(), pane.title())));
+        }
+        keys(&mut app, &[KeyCode::Char('s')]);
+    }
+    // Where the note would push a tab off the border, no tab says it.
+    let mut app = builtin(50, 20);
+    keys(&mut app, &[KeyCode::Char('3')]);
+    let row = tab_row(&app);
+    assert!(row.contains("━ 3 Actors ━ 4 Quotes ━ 5 Map ━"), "{row}");
+    assert_eq!(app.screen().tabs.len(), 4);
+}
+
+#[test]
+fn quotes_keep_a_blank_column_before_the_border() {
+    for (width, height) in [(80, 24), (120, 40), (200, 60)] {
+        let mut app = builtin(width, height);
+        keys(&mut app, &[KeyCode::Char('4')]);
+        let text = pane_text(&app, Pane::Quotes);
+        let rows: Vec<Vec<char>> = text.lines().map(|l| l.chars().collect()).collect();
+        let inner = &rows[1..rows.len() - 1];
+        assert!(
+            inner
+                .iter()
+                .any(|r| r[2..].iter().any(|c| c.is_alphabetic()))
+        );
+        for row in inner {
+            let before_border = row[row.len() - 2];
+            assert_eq!(before_border, ' ', "{width}x{height}:\n{text}");
+        }
+    }
+}
+
 #[test]
 fn figures_paged_80x24() {
     let mut app = app(80, 24);
@@ -1426,6 +1494,45 @@ fn the_builtin_map_at_two_sizes() {
     assert!(screen.contains("Space filter"), "{screen}");
     assert!(screen.contains("? help"), "{screen}");
     insta::assert_snapshot!("map_120x40_picked", pane_text(&app, Pane::Map));
+}
+
+#[test]
+fn map_labels_stand_clear_of_the_drawing_and_are_fewer_on_a_low_map() {
+    let braille = |c: char| ('\u{2800}'..='\u{28ff}').contains(&c);
+    for (width, height, zoom) in [(80, 24, false), (80, 24, true), (200, 60, false)] {
+        let mut app = builtin(width, height);
+        keys(&mut app, &[KeyCode::Char('5')]);
+        if zoom {
+            keys(&mut app, &[KeyCode::Char('z')]);
+        }
+        let text = pane_text(&app, Pane::Map);
+        let rows: Vec<&str> = text.lines().collect();
+        // Inside the border, above the status line.
+        let map_rows: Vec<String> = rows[1..rows.len() - 2]
+            .iter()
+            .map(|r| r.chars().skip(1).take(r.chars().count() - 2).collect())
+            .collect();
+        let mut labels = 0;
+        for row in &map_rows {
+            for word in row.split(' ') {
+                // A word of a label never touches the coasts' dots.
+                let lettered = word.chars().any(char::is_alphanumeric);
+                assert!(
+                    !(lettered && word.chars().any(braille)),
+                    "{word:?} at {width}x{height}:\n{text}"
+                );
+                // Every label ends in its event count (the built-in
+                // situation's place names hold no number).
+                labels += usize::from(!word.is_empty() && word.chars().all(|c| c.is_ascii_digit()));
+            }
+        }
+        let most = map_rows.len().div_ceil(3);
+        assert!(
+            (3..=most).contains(&labels),
+            "{labels} labels on {} rows at {width}x{height}:\n{text}",
+            map_rows.len()
+        );
+    }
 }
 
 #[test]

@@ -163,6 +163,18 @@ fn facts<'a>(data: &'a Data, view: &View, banner: bool) -> Facts<'a> {
         focus: view.focus,
         recent: view.recent,
         strip: !view.strip_hidden,
+        notes: Pane::ALL.map(|pane| order_note(data, pane)),
+    }
+}
+
+/// The order a pane lists its items in, for its title, when it can be
+/// changed (`s`): "newest first"; nothing for the other panes.
+fn order_note(data: &Data, pane: Pane) -> &'static str {
+    match pane {
+        Pane::Timeline if data.newest_first() => "newest first",
+        Pane::Timeline => "oldest first",
+        Pane::Actors => data.actor_order().words(),
+        _ => "",
     }
 }
 
@@ -336,6 +348,10 @@ impl App {
 
     pub fn data(&self) -> &Data {
         &self.data
+    }
+    /// What the pane's title says after its name: its order ("tree").
+    pub fn order_note(&self, pane: Pane) -> &'static str {
+        order_note(&self.data, pane)
     }
     pub fn situation(&self) -> &Situation {
         &self.data.situation

@@ -110,6 +110,10 @@ pub struct Facts<'a> {
     pub recent: [Pane; 4],
     /// The time strip is wanted above the timeline's list (`t` hides it).
     pub strip: bool,
+    /// What each pane's title says after its name, in the order of
+    /// `Pane::ALL`: the order its list is in ("by name"), or nothing.
+    /// The shown tab of a shared slot says it too, while every tab fits.
+    pub notes: [&'static str; Pane::COUNT],
 }
 
 /// The facts a screen was last worked out from, kept so that an action
@@ -129,6 +133,7 @@ pub struct LaidOut {
     focus: Pane,
     recent: [Pane; 4],
     strip: bool,
+    notes: [&'static str; Pane::COUNT],
 }
 
 impl LaidOut {
@@ -145,6 +150,7 @@ impl LaidOut {
             focus: facts.focus,
             recent: facts.recent,
             strip: facts.strip,
+            notes: facts.notes,
         }
     }
 
@@ -162,6 +168,7 @@ impl LaidOut {
             focus,
             recent,
             strip,
+            notes,
         } = *facts;
         self.size == size
             && self.banner == banner
@@ -173,6 +180,7 @@ impl LaidOut {
             && self.focus == focus
             && self.recent == recent
             && self.strip == strip
+            && self.notes == notes
             && self.labels.as_slice() == labels
     }
 }
@@ -276,9 +284,16 @@ pub fn map_areas(inner: Rect) -> (Rect, Rect) {
     (map, status)
 }
 
-/// A pane's tab, as drawn on the top border of a slot that panes share.
-pub fn tab_label(pane: Pane) -> String {
-    format!(" {} {} ", pane.number(), pane.title())
+/// A pane's title, " 3 Actors · tree ", as drawn on its top border or as
+/// a tab of a slot that panes share; `note` follows the name (see
+/// [`Facts::notes`]).
+pub fn tab_label(pane: Pane, note: &str) -> String {
+    let note = if note.is_empty() {
+        String::new()
+    } else {
+        format!(" · {note}")
+    };
+    format!(" {} {}{note} ", pane.number(), pane.title())
 }
 
 /// Below the minimum size the screen only asks to be enlarged, and keys other
@@ -466,18 +481,26 @@ impl Screen {
             self.place(pane, slot, pane == shown);
         }
         if panes.len() > 1 {
-            self.tabs.extend(tabs(slot, panes));
+            // The shown tab says its note while every tab still fits.
+            let note = facts.notes[shown.position()];
+            let with_note = tabs(slot, panes, shown, note);
+            self.tabs.extend(if with_note.len() == panes.len() {
+                with_note
+            } else {
+                tabs(slot, panes, shown, "")
+            });
         }
     }
 }
 
-/// Tab label rects along the top border of a slot.
-fn tabs(slot: Rect, panes: &[Pane]) -> Vec<(Rect, Pane)> {
+/// Tab label rects along the top border of a slot, the `shown` one's
+/// with its note.
+fn tabs(slot: Rect, panes: &[Pane], shown: Pane, note: &str) -> Vec<(Rect, Pane)> {
     let mut x = slot.x.saturating_add(1);
     let end = slot.right().saturating_sub(1);
     let mut out = Vec::new();
     for &p in panes {
-        let w = width(&tab_label(p)) as u16;
+        let w = width(&tab_label(p, if p == shown { note } else { "" })) as u16;
         if x.saturating_add(w) > end {
             break;
         }

@@ -7,13 +7,22 @@ use crate::text::{fit, shown, shown_text, width, wrap};
 
 /// Columns before the words: a bar marks the selected quote.
 pub const GUTTER: usize = 2;
+/// Columns left blank after the words, so they do not run into the
+/// border (where the scrollbar is).
+pub const MARGIN: usize = 1;
+
+/// Columns the words and the attribution take in a pane `width` wide
+/// inside its border.
+pub fn text_columns(width: u16) -> usize {
+    usize::from(width).saturating_sub(GUTTER + MARGIN)
+}
 /// Rows of words a quote takes in the pane at most; the detail (Enter)
 /// shows all of it.
 pub const QUOTE_MAX_ROWS: usize = 10;
 
 /// The rows of a quote's words in a pane `width` columns wide.
 pub fn words(s: &Situation, quote: QuoteIx, width: u16) -> Vec<String> {
-    let columns = usize::from(width).saturating_sub(GUTTER);
+    let columns = text_columns(width);
     // Wrap no more characters than the rows shown can hold.
     let budget = columns.max(1) * QUOTE_MAX_ROWS;
     let text = s.quotes[quote].text.trim();

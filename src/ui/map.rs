@@ -28,8 +28,9 @@ use crate::theme::Theme;
 /// Glyphs by grade (few events, some, the busiest).
 const EXACT: [&str; 3] = ["·", "•", "●"];
 const APPROXIMATE: [&str; 3] = ["◦", "○", "○"];
-/// Columns a label may take, unless it is the picked place's.
-const LABEL_MAX: usize = 24;
+/// Columns a label other than the picked place's may take: two fifths of
+/// the map's width, and at least this many.
+const LABEL_COLUMNS: usize = 24;
 /// Ring radius around an approximate marker, in dots, by grade.
 const RING: [f64; 3] = [3.0, 5.0, 7.0];
 
@@ -194,13 +195,15 @@ fn markers(map: &MapPane, input: &MapInput, area: Rect, buf: &mut Buffer) -> Vec
 
 /// Labels the busiest markers in view, and the picked one first, beside
 /// the marker or else just above or below it, where no other label or
-/// marker is. A label that fits nowhere is left out.
+/// marker is, with a blank column on each side so the words stand clear
+/// of the drawing and of each other. A label that fits nowhere is left out.
 fn labels(map: &MapPane, input: &MapInput, area: Rect, mut occupied: Vec<bool>, buf: &mut Buffer) {
     let theme = input.theme;
     let s = input.situation;
     let w = usize::from(area.width);
-    // At most a label for every other row: a map, not a list.
-    let budget = usize::from(area.height).div_ceil(2).max(1);
+    // At most a label for every third row: a map, not a list, and a low
+    // map keeps its few labels readable.
+    let budget = usize::from(area.height).div_ceil(3).max(1);
     let picked = map
         .picked
         .and_then(|p| map.markers.list.iter().find(|m| m.place == p));
@@ -233,7 +236,8 @@ fn labels(map: &MapPane, input: &MapInput, area: Rect, mut occupied: Vec<bool>, 
         };
         // The whole name where it has room; else cut so the label fits
         // (the picked one to the room beside or over its marker, the others
-        // to LABEL_MAX, so one cut label does not cover a region).
+        // to LABEL_COLUMNS or two fifths of the map, so one label does not
+        // cover a region).
         let whole = width(&name);
         let frame = width(&events) + if is_picked { 3 } else { 1 };
         // Columns the name may take, tried in turn.
@@ -245,7 +249,8 @@ fn labels(map: &MapPane, input: &MapInput, area: Rect, mut occupied: Vec<bool>, 
             );
             vec![whole, beside.saturating_sub(frame), w.saturating_sub(frame)]
         } else {
-            vec![whole, LABEL_MAX.min(w).saturating_sub(frame)]
+            let most = (w * 2 / 5).max(LABEL_COLUMNS);
+            vec![whole.min(most.saturating_sub(frame))]
         };
         let spot = rooms.into_iter().find_map(|room| {
             let text = label(room.clamp(1, whole.max(1)));
@@ -261,11 +266,13 @@ fn labels(map: &MapPane, input: &MapInput, area: Rect, mut occupied: Vec<bool>, 
                 row.checked_sub(1).map(|r| (r, centred)),
                 Some((row + 1, centred)),
             ];
+            // The label's cells and the blank one on each side (inside the
+            // map) hold no marker and no other label.
             let free = |(r, from): (u16, u16)| {
                 let row_start = usize::from(r) * w;
                 r < area.height
                     && from.checked_add(len).is_some_and(|end| end <= area.width)
-                    && (from..from + len).all(|c| !occupied[row_start + usize::from(c)])
+                    && padded(from, len, area.width).all(|c| !occupied[row_start + usize::from(c)])
             };
             candidates
                 .into_iter()
@@ -281,16 +288,19 @@ fn labels(map: &MapPane, input: &MapInput, area: Rect, mut occupied: Vec<bool>, 
         } else {
             theme.text()
         };
-        buf.set_string(area.x + at, area.y + r, &text, style);
         let row_start = usize::from(r) * w;
-        for c in at..at + len {
+        for c in padded(at, len, area.width) {
+            buf[(area.x + c, area.y + r)].set_symbol(" ");
             occupied[row_start + usize::from(c)] = true;
         }
-        // Keep a gap after a label so two never read as one.
-        if usize::from(at + len) < w {
-            occupied[row_start + usize::from(at + len)] = true;
-        }
+        buf.set_string(area.x + at, area.y + r, &text, style);
     }
+}
+
+/// The columns of a label `len` wide from `from`, with a column on each
+/// side where the map has one.
+fn padded(from: u16, len: u16, map_width: u16) -> std::ops::Range<u16> {
+    from.saturating_sub(1)..from.saturating_add(len).saturating_add(1).min(map_width)
 }
 
 /// "12 events at 4 places · 2 have no place on the map · ● exact ○ area",

@@ -160,12 +160,7 @@ pub(crate) fn pane_frame(
         .collect();
     if tabs.is_empty() {
         block = block.title(Span::styled(
-            format!(
-                " {} {}{} ",
-                pane.number(),
-                pane.title(),
-                order_note(app, pane)
-            ),
+            tab_label(pane, app.order_note(pane)),
             title_style,
         ));
     }
@@ -185,26 +180,16 @@ pub(crate) fn pane_frame(
         } else {
             theme.dim()
         };
-        buf.set_stringn(
-            rect.x,
-            rect.y,
-            tab_label(tab),
-            usize::from(rect.width),
-            style,
-        );
+        // The shown tab's rect holds its note when every tab had room.
+        let noted = tab_label(tab, app.order_note(tab));
+        let label = if tab == pane && crate::text::width(&noted) == usize::from(rect.width) {
+            noted
+        } else {
+            tab_label(tab, "")
+        };
+        buf.set_stringn(rect.x, rect.y, label, usize::from(rect.width), style);
     }
     inner
-}
-
-/// The order a pane lists its items in, for its title, when it can be
-/// changed (`s`): " · newest first".
-pub fn order_note(app: &App, pane: Pane) -> String {
-    match pane {
-        Pane::Timeline if app.data().newest_first() => " · newest first".into(),
-        Pane::Timeline => " · oldest first".into(),
-        Pane::Actors => format!(" · {}", app.data().actor_order().words()),
-        _ => String::new(),
-    }
 }
 
 /// A scrollbar on the right border of `area` when `rows` do not fit in

@@ -12,7 +12,7 @@ use crate::action::Pane;
 use crate::app::App;
 use crate::digest::Section;
 use crate::geometry::Screen;
-use crate::geometry::quotes::{GUTTER, attribution, height, words};
+use crate::geometry::quotes::{attribution, height, text_columns, words};
 use crate::text::highlight;
 use crate::ui::{draw_lines, empty_message, pane_frame, scrollbar};
 
@@ -84,11 +84,7 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
             spans.extend(highlight(row, &needle, text_style, theme.matched()));
             lines.push(Line::from(spans));
         }
-        let by = attribution(
-            app.situation(),
-            q,
-            usize::from(inner.width).saturating_sub(GUTTER),
-        );
+        let by = attribution(app.situation(), q, text_columns(inner.width));
         let by_style = if selected {
             theme.dim().add_modifier(Modifier::BOLD)
         } else {
