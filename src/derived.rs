@@ -3,7 +3,7 @@
 //! widths and the order quotes are shown in. Computed once per load.
 
 use crate::figures::{Figure, Staleness, figure_with};
-use crate::model::{ActorIx, ActorKind, QuoteIx, Situation};
+use crate::model::{ActorIx, ActorKind, FuzzyDate, QuoteIx, Situation};
 use crate::query::Selection;
 use crate::text;
 use crate::tree_ranges::TreeRanges;
@@ -215,17 +215,22 @@ impl EventWidths {
         }
     }
 
-    fn add(&mut self, s: &Situation, short_widths: &[usize], e: &crate::model::Event) {
-        let date = text::width(&e.date_label());
+    fn add(
+        &mut self,
+        s: &Situation,
+        short_widths: &[usize],
+        e: &crate::model::Event,
+        dates: &mut DateWidths,
+    ) {
+        let date = dates.of(e);
         self.dates.add(date);
         if e.end.is_none() {
             self.single_date_max = self.single_date_max.max(date);
         }
         self.sources_max = self.sources_max.max(e.sources.len());
-        self.titles
-            .add(text::width(&crate::sanitize::clean_line(&e.title)));
-        let title = text::width(&text::shown(&e.title, 200)).min(200);
-        self.title_max = self.title_max.max(title);
+        let (whole, shown) = title_widths(&e.title);
+        self.titles.add(whole);
+        self.title_max = self.title_max.max(shown);
         let names: usize = e.actors.iter().map(|&a| short_widths[a.get()]).sum();
         let actors = (names + 2 * e.actors.len().saturating_sub(1)).min(80);
         self.actors_max = self.actors_max.max(actors);
@@ -247,6 +252,52 @@ impl EventWidths {
         self.sources_max = self.sources_max.max(other.sources_max);
         self
     }
+}
+
+/// Columns events' date labels take, written one at a time into one
+/// string. Events in timeline order often share their dates with the one
+/// before, whose width then serves again.
+#[derive(Default)]
+struct DateWidths {
+    label: String,
+    last: Option<(FuzzyDate, Option<FuzzyDate>, usize)>,
+}
+
+impl DateWidths {
+    fn of(&mut self, e: &crate::model::Event) -> usize {
+        match self.last {
+            Some((date, end, width)) if (date, end) == (e.date, e.end) => width,
+            _ => {
+                self.label.clear();
+                // Writing to a string does not fail.
+                let _ = e.write_date_label(&mut self.label);
+                let width = text::width(&self.label);
+                self.last = Some((e.date, e.end, width));
+                width
+            }
+        }
+    }
+}
+
+/// Columns the longest title row shows: the rest is never drawn.
+const TITLE_SHOWN_MAX: usize = 200;
+
+/// Columns a title takes whole, sanitized, and as a row shows it (at most
+/// [`TITLE_SHOWN_MAX`]). Counted in one pass when its characters allow
+/// (see [`text::counted_width`]): a title within the room is then shown
+/// whole, and a longer one fills it.
+fn title_widths(title: &str) -> (usize, usize) {
+    match text::counted_width(title) {
+        Some(whole) => (whole, whole.min(TITLE_SHOWN_MAX)),
+        None => plain_title_widths(title),
+    }
+}
+
+/// [`title_widths`] by sanitizing and cutting the title as the screen does.
+fn plain_title_widths(title: &str) -> (usize, usize) {
+    let whole = text::width(&crate::sanitize::clean_line(title));
+    let shown = text::width(&text::shown(title, TITLE_SHOWN_MAX)).min(TITLE_SHOWN_MAX);
+    (whole, shown)
 }
 
 /// How many of some widths there are of each, up to [`Widths::CAP`] (wider
@@ -312,18 +363,18 @@ fn event_widths(s: &Situation, short_widths: &[usize], part: usize) -> EventWidt
     let next = std::sync::atomic::AtomicUsize::new(0);
     let work = || {
         let mut widths = EventWidths::new();
+        let mut dates = DateWidths::default();
         loop {
             let at = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             let Some(part) = parts.get(at) else {
                 return widths;
             };
             for e in *part {
-                widths.add(s, short_widths, e);
+                widths.add(s, short_widths, e, &mut dates);
             }
         }
     };
-    let helpers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get().min(4))
+    let helpers = crate::cores::at_most_four()
         .min(parts.len())
         .saturating_sub(1);
     std::thread::scope(|scope| {
@@ -490,6 +541,54 @@ mod tests {
         assert!(whole.title_max > 0 && whole.category_max > 0 && whole.actors_max > 0);
         for part in [1, 3, 7] {
             assert_eq!(event_widths(&s, &short, part), whole, "{part}");
+        }
+    }
+
+    #[test]
+    fn titles_counted_fast_measure_what_sanitizing_and_cutting_them_gives() {
+        let long = |unit: &str, n: usize| unit.repeat(n);
+        let titles = [
+            String::new(),
+            "Police retake the port".to_string(),
+            "Gédéon Dorsainvil evacuates hospitals in Pétion-Ville".to_string(),
+            "新华社 reports 北京 talks with 김민준".to_string(),
+            "a\tb\nc\r".to_string(),
+            "\u{1b}[31mred\u{7}".to_string(),
+            "\u{202e}reversed\u{202c} \u{85}".to_string(),
+            "cafe\u{301} e\u{308}".to_string(),
+            "👍🏽 ❤\u{fe0f} 👨\u{200d}👩\u{200d}👧".to_string(),
+            "ｆｕｌｌ width ｶﾅ".to_string(),
+            long("x", 199),
+            long("x", 200),
+            long("x", 201),
+            long("é", 250),
+            long("北", 99) + "ab",
+            long("北", 100) + "a",
+            long("北", 101),
+            long("a", 150) + &long("北", 30),
+            long("a", 201) + "\u{7}",
+            long("a", 199) + "👍🏽",
+            long("e\u{301}", 300),
+            long("\u{1b}", 300),
+            long("ab\t", 100),
+        ];
+        for title in &titles {
+            assert_eq!(title_widths(title), plain_title_widths(title), "{title:?}");
+        }
+    }
+
+    #[test]
+    fn a_date_label_written_in_place_is_the_label_and_measured_as_it() {
+        let s = crate::load::load_str(crate::BUILTIN_TEXT)
+            .situation
+            .expect("the built-in situation loads");
+        let mut label = String::from("left over");
+        let mut dates = DateWidths::default();
+        for e in &s.events {
+            label.clear();
+            e.write_date_label(&mut label).expect("written");
+            assert_eq!(label, e.date_label());
+            assert_eq!(dates.of(e), text::width(&e.date_label()), "{label}");
         }
     }
 

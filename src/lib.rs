@@ -9,6 +9,7 @@ pub mod chart;
 pub mod check;
 pub mod clipboard;
 pub mod config;
+pub mod cores;
 pub mod data;
 pub mod day_index;
 pub mod derived;

@@ -118,23 +118,27 @@ fn positions(actors: &[ActorIx]) -> Vec<usize> {
 fn events_by_position(s: &Situation, tree: &TreeRanges) -> (Vec<u32>, Vec<u32>) {
     let n = tree.len();
     let position = |a: ActorIx| tree.range(a.get()).map_or(0, |r| r.start);
+    // Each mention as (position, event), read from the events in one walk:
+    // their actor lists lie all over memory, and a second walk would wait
+    // on it as long again.
+    let mut mentions: Vec<(u32, u32)> = Vec::with_capacity(s.events.len() * 2);
     let mut starts = vec![0u32; n + 1];
-    for event in &s.events {
+    for (e, event) in s.events.iter().enumerate() {
         for &a in event.actors.iter().filter(|&&a| a.get() < n) {
-            starts[position(a) + 1] += 1;
+            let p = position(a);
+            starts[p + 1] += 1;
+            mentions.push((p as u32, e as u32));
         }
     }
     for i in 0..n {
         starts[i + 1] += starts[i];
     }
     let mut next = starts.clone();
-    let mut events = vec![0u32; starts[n] as usize];
-    for (e, event) in s.events.iter().enumerate() {
-        for &a in event.actors.iter().filter(|&&a| a.get() < n) {
-            let slot = &mut next[position(a)];
-            events[*slot as usize] = e as u32;
-            *slot += 1;
-        }
+    let mut events = vec![0u32; mentions.len()];
+    for (p, e) in mentions {
+        let slot = &mut next[p as usize];
+        events[*slot as usize] = e;
+        *slot += 1;
     }
     (events, starts)
 }

@@ -21,6 +21,26 @@ pub fn width(text: &str) -> usize {
     UnicodeWidthStr::width(text)
 }
 
+/// Columns the text takes, counted a character at a time, when each of its
+/// characters takes the same columns whatever stands beside it and nothing
+/// in it is sanitized: printable ASCII and the Latin-1 and Latin
+/// Extended-A letters and signs but the soft hyphen (one column each), CJK
+/// ideographs and Hangul syllables (two). `None` for anything else (controls, combining
+/// marks, emoji, joiners), which [`width`] measures as the screen draws it.
+/// Most text from a file is such, and counting is far cheaper than looking
+/// each character up in context.
+pub fn counted_width(text: &str) -> Option<usize> {
+    if crate::sanitize::is_plain(text.as_bytes()) {
+        return Some(text.len());
+    }
+    text.chars().try_fold(0, |columns, c| match c {
+        // Not the soft hyphen U+AD, which takes none.
+        ' '..='~' | '\u{a0}'..='\u{ac}' | '\u{ae}'..='\u{17f}' => Some(columns + 1),
+        '\u{4e00}'..='\u{9fff}' | '\u{ac00}'..='\u{d7a3}' => Some(columns + 2),
+        _ => None,
+    })
+}
+
 /// The start of `text` that can show in `columns` columns: every character
 /// up to and including the first that would not fit (so [`fit`] still sees
 /// the text is longer and adds its "…"). Measures a character as it will
@@ -333,6 +353,45 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn a_counted_width_is_the_width_the_screen_gives_or_none() {
+        // Every character it counts, alone, between others it counts, and
+        // at the ends of a long text.
+        let counted = (' '..='~')
+            .chain('\u{a0}'..='\u{ac}')
+            .chain('\u{ae}'..='\u{17f}')
+            .chain('\u{4e00}'..='\u{9fff}')
+            .chain('\u{ac00}'..='\u{d7a3}');
+        for c in counted {
+            for text in [
+                c.to_string(),
+                format!("a{c}é"),
+                format!("{c}{c}北"),
+                format!("{}{c}", "x".repeat(300)),
+            ] {
+                assert_eq!(counted_width(&text), Some(width(&text)), "{c:?}");
+            }
+        }
+        // What it leaves to be measured in context.
+        for odd in [
+            "tab\there",
+            "bell\u{7}",
+            "soft\u{ad}hyphen",
+            "e\u{301}",
+            "👍🏽",
+            "a\u{200d}b",
+            "❤\u{fe0f}",
+            "\u{202e}evil",
+            "\u{85}",
+            "ｆｕｌｌ",
+            "カタカナ",
+        ] {
+            assert_eq!(counted_width(odd), None, "{odd:?}");
+        }
+        assert_eq!(counted_width(""), Some(0));
+        assert_eq!(counted_width("Pétion-Ville 北京 김민준"), Some(24));
+    }
 
     /// [`head`] measured character by character, as text that is not
     /// plain ASCII is.

@@ -59,6 +59,7 @@ fn info(card: &Card) -> CardInfo<'_> {
         highlighted: false,
         selected: false,
         wrap_label: false,
+        note: None,
     }
 }
 
@@ -362,6 +363,7 @@ fn text_from_the_file_is_sanitized() {
         highlighted: false,
         selected: false,
         wrap_label: false,
+        note: None,
     };
     let shown = text(&draw(&i, &color(), 48));
     assert!(shown.contains("Evil␛]0;pwned␇"), "{shown}");

@@ -2,12 +2,11 @@
 //! as its own box (a snapshot of the popup alone), and the header's count
 //! and chip on the cells.
 
+mod common;
+
 use std::sync::Arc;
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::Rect;
 
 use sitrep::action::Action;
@@ -16,7 +15,7 @@ use sitrep::digest::Digests;
 use sitrep::load::load_str;
 use sitrep::seen::Record;
 
-const FIXTURE: &str = include_str!("fixtures/dashboard.toml");
+use common::{FIXTURE, draw, opened, press, text_of};
 
 /// The fixture opened by a reader whose last look saw an event, an actor
 /// and that actor's quote the file no longer has, and an older title of an
@@ -63,38 +62,7 @@ fn opened(width: u16, height: u16) -> App {
         file: Some("dashboard.toml".into()),
         ..Options::default()
     };
-    let situation = load_str(FIXTURE).situation.expect("the fixture loads");
-    let mut app = App::new(situation, options);
-    app.update(Action::Resize { width, height });
-    app
-}
-
-fn press(app: &mut App, code: KeyCode) {
-    let key = KeyEvent::new(code, KeyModifiers::NONE);
-    if let Some(action) = app.keymap().action_for(app.mode(), app.view().focus, key) {
-        app.update(action);
-    }
-}
-
-fn draw(app: &App) -> Buffer {
-    let size = app.view().size;
-    let mut terminal = Terminal::new(TestBackend::new(size.width, size.height)).unwrap();
-    terminal
-        .draw(|frame| frame.render_widget(app, frame.area()))
-        .unwrap();
-    terminal.backend().buffer().clone()
-}
-
-/// The text of `area` of a drawn screen, a line per row.
-fn text_of(buffer: &Buffer, area: Rect) -> String {
-    area.rows()
-        .map(|row| {
-            row.columns()
-                .map(|cell| buffer[(cell.x, cell.y)].symbol())
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    opened(FIXTURE, options, width, height)
 }
 
 fn popup_area(app: &App) -> Rect {

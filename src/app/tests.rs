@@ -957,19 +957,20 @@ fn keys_do_nothing_while_the_terminal_is_too_small() {
     ));
 }
 
-/// A detail page's text at a width where nothing wraps.
-fn detail_text(app: &App, target: Target) -> String {
-    let doc = crate::doc::detail::document(&app.data, &app.theme, target, 0, 200);
+/// A detail page's text at a width where nothing wraps, its `link`th
+/// link selected.
+fn detail_text_at(app: &App, target: Target, link: usize) -> String {
+    let doc = crate::doc::detail::document(&app.data, &app.theme, target, link, 200);
     doc.lines
         .iter()
-        .map(|line| {
-            line.spans
-                .iter()
-                .map(|s| s.content.as_ref())
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
+        .map(|line| line.spans.iter().map(|s| s.content.as_ref()).collect())
+        .collect::<Vec<String>>()
         .join("\n")
+}
+
+/// A detail page's text, nothing selected.
+fn detail_text(app: &App, target: Target) -> String {
+    detail_text_at(app, target, 0)
 }
 
 fn metric(app: &App, id: &str) -> Target {
@@ -1322,12 +1323,7 @@ fn an_actors_events_and_quotes_are_links_tab_reaches() {
 
 /// A page's text as drawn with its selection, at a width where nothing wraps.
 fn detail_text_of(app: &App, page: &DetailPage) -> String {
-    let doc = crate::doc::detail::document(&app.data, &app.theme, page.target, page.link, 200);
-    doc.lines
-        .iter()
-        .map(|line| line.spans.iter().map(|s| s.content.as_ref()).collect())
-        .collect::<Vec<String>>()
-        .join("\n")
+    detail_text_at(app, page.target, page.link)
 }
 
 #[test]

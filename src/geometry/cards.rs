@@ -11,6 +11,9 @@ pub const CARD_HEIGHT: u16 = 6;
 /// Rows a card takes when labels need two lines: the label's second line
 /// sits under the title, above the content.
 pub const CARD_HEIGHT_WRAPPED: u16 = CARD_HEIGHT + 1;
+/// The tallest a card grows where the strip has rows to spare (a zoomed
+/// strip): the rows below its four of content hold the figure's note.
+pub const CARD_MAX_HEIGHT: u16 = CARD_HEIGHT_WRAPPED + 4;
 /// The lowest a card gets on a short screen: its label and the figure over
 /// the line under it (movement or days), then the bottom border. A lower
 /// card drops its last rows (the source, then the date); Enter shows them.
@@ -32,7 +35,8 @@ pub struct Grid {
     /// each when the width does not divide evenly, so a row fills the pane.
     pub card_width: u16,
     /// [`CARD_HEIGHT`], or [`CARD_HEIGHT_WRAPPED`] when a label needs a
-    /// second line.
+    /// second line; taller, up to [`CARD_MAX_HEIGHT`], where the rows in
+    /// view would leave two or more a card row empty.
     pub card_height: u16,
     /// Some label takes two rows (the plan's card height is
     /// [`CARD_HEIGHT_WRAPPED`], even where a short screen lowers the cards).
@@ -134,6 +138,15 @@ impl Grid {
         // lower cards.
         let wrapped = card_height == CARD_HEIGHT_WRAPPED;
         let card_height = card_height.min(area.height.max(CARD_MIN_HEIGHT));
+        let visible_rows = fits(card_height).min(rows);
+        // Rows no further card row fits in go to the cards in view, evenly,
+        // when each then has room for a row of its note under a blank one.
+        let tall = (area.height / visible_rows.max(1) as u16).min(CARD_MAX_HEIGHT);
+        let card_height = if tall >= card_height + 2 {
+            tall
+        } else {
+            card_height
+        };
         Grid {
             cards: n,
             per_row,
@@ -141,7 +154,7 @@ impl Grid {
             card_height,
             wrapped,
             rows,
-            visible_rows: fits(card_height).min(rows),
+            visible_rows,
             area,
         }
     }
@@ -242,6 +255,24 @@ mod tests {
         assert_eq!(strip_height(&five, 40, 2, 40), 1 + 2 * CARD_HEIGHT);
         let low = Grid::new(&five, Rect::new(0, 0, 40, CARD_MIN_HEIGHT));
         assert_eq!((low.card_height, low.visible_rows), (CARD_MIN_HEIGHT, 1));
+    }
+
+    #[test]
+    fn rows_no_card_row_fits_in_make_the_cards_in_view_taller() {
+        let two_lines = labels(&["A label that needs two lines here"; 15]);
+        // A zoomed strip at 80x24: two rows of cards in 20, not three.
+        let grid = Grid::new(&two_lines, Rect::new(0, 0, 80, 20));
+        assert_eq!((grid.visible_rows, grid.card_height), (2, 10));
+        assert_eq!(grid.cards(0).last().map(|(_, r)| r.bottom()), Some(20));
+        // One spare row is not worth a taller card.
+        let grid = Grid::new(&two_lines, Rect::new(0, 0, 80, 15));
+        assert_eq!(
+            (grid.visible_rows, grid.card_height),
+            (2, CARD_HEIGHT_WRAPPED)
+        );
+        // A lone row of cards grows no taller than the most.
+        let grid = Grid::new(&labels(&["a"; 2]), Rect::new(0, 0, 80, 40));
+        assert_eq!(grid.card_height, CARD_MAX_HEIGHT);
     }
 
     #[test]

@@ -57,19 +57,31 @@ const TITLE_CAP: usize = 91;
 const ACTORS_MIN: usize = 17;
 const ACTORS_MAX: usize = 36;
 
-/// Each column takes its turn: the title up to its longest (or
-/// [`TITLE_CAP`]), the actors (shown from [`ACTORS_MIN`]), the date up to
-/// the widest single date, the actors up to what they want, then the
-/// category, then titles beyond the cap; what is left stays blank at the
-/// end. A column comes only once the ones before it are whole, and never
-/// takes room from them, so every column is as wide or wider on a wider
-/// pane: nothing shown at a width is cut at a larger one. The date column
-/// starts as most dates need: an outlier coarsens (or is cut) rather than
-/// take every row's room from titles most rows need.
+/// The date column's least share of a narrow row: a day ("30 Sep 2024").
+const DATE_LEAST: usize = 11;
+/// Of a row this narrow or less, the date column takes at first at most a
+/// sixth (a file of many spans would take 18 of 80 columns from titles).
+fn date_share(width: usize) -> usize {
+    (width / 6).max(DATE_LEAST)
+}
+
+/// Each column takes its turn: the date as wide as most dates need, up to
+/// a sixth of the row (spans then coarsen: "2025 – Apr 2025" to "2025",
+/// or are cut), the title as wide as most titles need, the date up to what
+/// most dates need, the title up to its longest (or [`TITLE_CAP`]), the
+/// actors (shown from [`ACTORS_MIN`]), the
+/// date up to the widest single date, the actors up to what they want,
+/// then the category, then titles beyond the cap; what is left stays blank
+/// at the end. A column comes only once the ones before it are whole, and
+/// never takes room from them, so every column is as wide or wider on a
+/// wider pane: nothing shown at a width is cut at a larger one. The date
+/// column starts as most dates need: an outlier coarsens (or is cut)
+/// rather than take every row's room from titles most rows need.
 /// `width` is the pane's, inside its border, zoomed or not.
 pub fn timeline_columns(d: &Derived, width: usize) -> TimelineColumns {
     let gap = if width >= 100 { 2 } else { 1 };
-    let date = d.date_width + gap;
+    let first_date = d.date_width.min(date_share(width));
+    let date = first_date + gap;
     let sources = sources_width(d);
     let mut spare = width.saturating_sub(GLYPH + date + sources);
     let wants = Wants::of(d);
@@ -87,7 +99,12 @@ pub fn timeline_columns(d: &Derived, width: usize) -> TimelineColumns {
         spare -= took;
         took
     };
-    let title = take(wants.title.min(TITLE_CAP), 0);
+    // What most titles need comes before what most dates need on a narrow
+    // row, then the longest titles.
+    let most_titles = (d.title_width + 1).min(wants.title).min(TITLE_CAP);
+    let title = take(most_titles, 0);
+    let date = date + take(d.date_width - first_date, 0);
+    let title = title + take(wants.title.min(TITLE_CAP) - title, 0);
     let actors = take(wants.actors.min(ACTORS_MIN), ACTORS_MIN);
     // Once titles are whole and the actors have their column, the date
     // column grows toward the widest date, so a vague "late Sep 2024"

@@ -111,7 +111,7 @@ fn parse_in_order<'i>(
             })
             .collect()
     };
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+    let workers = crate::cores::at_most_four();
     if workers < 2 || batches.len() < 2 {
         for batch in batches {
             for (start, root) in parse(batch) {

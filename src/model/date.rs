@@ -150,15 +150,25 @@ impl FuzzyDate {
     /// Short display without the year ("21 Sep", "early Oct"), for places
     /// where the year is obvious from context.
     pub fn display_short(&self) -> String {
-        let tilde = if self.approximate { "c. " } else { "" };
+        let mut out = String::new();
+        // Writing to a string does not fail.
+        let _ = self.write_short(&mut out);
+        out
+    }
+
+    /// [`FuzzyDate::display_short`] written to `out`, with no string of its own.
+    pub fn write_short(&self, out: &mut impl fmt::Write) -> fmt::Result {
+        if self.approximate {
+            out.write_str("c. ")?;
+        }
         let month = month_abbrev(self.start.month());
         match self.precision {
-            Precision::Day => format!("{tilde}{} {month}", self.start.day()),
-            Precision::EarlyMonth => format!("{tilde}early {month}"),
-            Precision::MidMonth => format!("{tilde}mid {month}"),
-            Precision::LateMonth => format!("{tilde}late {month}"),
-            Precision::Month => format!("{tilde}{month}"),
-            Precision::Year => format!("{tilde}{}", self.start.year()),
+            Precision::Day => write!(out, "{} {month}", self.start.day()),
+            Precision::EarlyMonth => write!(out, "early {month}"),
+            Precision::MidMonth => write!(out, "mid {month}"),
+            Precision::LateMonth => write!(out, "late {month}"),
+            Precision::Month => out.write_str(month),
+            Precision::Year => write!(out, "{}", self.start.year()),
         }
     }
 }

@@ -257,6 +257,12 @@ impl Event {
         span_label(self.date, self.end)
     }
 
+    /// [`Event::date_label`] written to `out`: measuring a million labels
+    /// then needs one string, not a million.
+    pub fn write_date_label(&self, out: &mut impl std::fmt::Write) -> std::fmt::Result {
+        write_span_label(out, self.date, self.end)
+    }
+
     /// [`Event::date_label`], then coarser labels that still hold the whole
     /// span ("late Sep 2024", "Sep 2024", "2024"), finest first: what a
     /// narrow column shows instead of cutting a date in the middle.
@@ -284,8 +290,19 @@ impl Event {
 }
 
 fn span_label(start: FuzzyDate, stop: Option<FuzzyDate>) -> String {
+    let mut label = String::new();
+    // Writing to a string does not fail.
+    let _ = write_span_label(&mut label, start, stop);
+    label
+}
+
+fn write_span_label(
+    out: &mut impl std::fmt::Write,
+    start: FuzzyDate,
+    stop: Option<FuzzyDate>,
+) -> std::fmt::Result {
     let Some(stop) = stop else {
-        return start.to_string();
+        return write!(out, "{start}");
     };
     let same_year = start.start().year() == stop.end().year();
     let plain_day = |d: &FuzzyDate| d.precision() == Precision::Day && !d.is_approximate();
@@ -294,11 +311,12 @@ fn span_label(start: FuzzyDate, stop: Option<FuzzyDate>) -> String {
         && plain_day(&stop)
         && start.start().month() == stop.start().month()
     {
-        format!("{}–{stop}", start.start().day())
+        write!(out, "{}–{stop}", start.start().day())
     } else if same_year && start.precision() != Precision::Year {
-        format!("{}–{stop}", start.display_short())
+        start.write_short(out)?;
+        write!(out, "–{stop}")
     } else {
-        format!("{start} – {stop}")
+        write!(out, "{start} – {stop}")
     }
 }
 

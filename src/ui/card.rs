@@ -57,6 +57,9 @@ pub struct CardInfo<'a> {
     /// lower than [`CARD_HEIGHT_WRAPPED`] then takes it only if its own
     /// label needs it, and drops its last rows instead.
     pub wrap_label: bool,
+    /// The metric's note, shown in the rows a taller card has below its
+    /// content (a zoomed strip); cut with "…" where it runs out of rows.
+    pub note: Option<&'a str>,
 }
 
 /// Draws the card into `area`. Cards lower than [`CARD_HEIGHT`] lose their
@@ -115,11 +118,23 @@ pub fn render_card(info: &CardInfo, theme: &Theme, area: Rect, buf: &mut Buffer)
         inner.y += 1;
         inner.height = inner.height.saturating_sub(1);
     }
-    let lines = card_lines(info, theme, usize::from(inner.width));
+    let mut lines = card_lines(info, theme, usize::from(inner.width));
+    // Below the content, after a blank row, the note fills what is left.
+    let spare = usize::from(inner.height).saturating_sub(CONTENT_ROWS + 1);
+    if let Some(note) = info.note.filter(|_| spare > 0) {
+        lines.resize(CONTENT_ROWS + 1, Line::default());
+        let note = clean_line(note);
+        for row in text::wrap_rows(note.trim(), usize::from(inner.width), spare) {
+            lines.push(Line::from(Span::styled(row, theme.dim())));
+        }
+    }
     for (y, line) in (inner.y..inner.bottom()).zip(lines.iter()) {
         buf.set_line(inner.x, y, line, inner.width);
     }
 }
+
+/// Rows of content below the label: figure, movement, date, source.
+const CONTENT_ROWS: usize = 4;
 
 /// The four content rows for a card `width` columns wide inside its border.
 /// Every line fits `width`.

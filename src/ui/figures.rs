@@ -74,6 +74,9 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
             Some(mark) => format!("{} {whole}", mark.symbol()),
             None => whole.clone(),
         };
+        // As much of the note as the card's rows can show.
+        let note = (app.situation().metrics[i].note.as_deref())
+            .map(|n| head(n, columns * usize::from(rect.height)));
         let info = CardInfo {
             label: &label,
             figure,
@@ -81,6 +84,7 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
             highlighted: app.selection().highlighted_metrics.contains(&i),
             selected: focused && app.cursor(Pane::Figures).selected == position,
             wrap_label: g.wrapped,
+            note,
         };
         render_card(&info, theme, rect, buf);
     }

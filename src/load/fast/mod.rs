@@ -44,7 +44,7 @@ const SPLIT_FROM: usize = 1 << 20;
 /// The full reader's report on `text`, if the file loads without an error
 /// (see the module documentation); `None` otherwise.
 pub(super) fn read(text: &str, progress: &Progress) -> Option<Report> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+    let threads = crate::cores::at_most_four();
     let pieces = if text.len() < SPLIT_FROM {
         vec![text]
     } else {

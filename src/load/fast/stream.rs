@@ -124,7 +124,7 @@ enum Streamed {
 
 fn stream(mut file: std::fs::File, len: u64, progress: &Progress, size: usize) -> Streamed {
     let modified = file.metadata().and_then(|m| m.modified()).ok();
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+    let threads = crate::cores::at_most_four();
     let refused = AtomicBool::new(false);
     let (mut failed, mut not_text, mut at_end) = (false, false, false);
     let mut total: u64 = 0;
