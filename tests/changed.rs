@@ -22,13 +22,13 @@ use common::{FIXTURE, draw, opened, press, text_of};
 /// event, words of a quote and role of an actor; its marks in, as the
 /// terminal loop has them soon after the first frame.
 fn app(width: u16, height: u16) -> App {
-    let mut app = opened(width, height);
+    let mut app = before_the_marks(width, height);
     app.mark_now();
     app
 }
 
 /// [`app`] as the first frame draws it: the marks not worked out yet.
-fn opened(width: u16, height: u16) -> App {
+fn before_the_marks(width: u16, height: u16) -> App {
     let earlier = FIXTURE
         .replace(
             "[[events]]\nid = \"record-rain\"",
@@ -185,7 +185,7 @@ fn header_row(app: &App, row: u16) -> String {
 
 #[test]
 fn the_first_frame_says_the_marks_are_coming_and_u_waits_for_them() {
-    let mut app = opened(120, 40);
+    let mut app = before_the_marks(120, 40);
     let first = header_row(&app, 0);
     assert!(
         first.contains("marking new and changed… · as of 14 Mar 2025"),
@@ -250,7 +250,7 @@ fn the_first_frame_says_the_marks_are_coming_and_u_waits_for_them() {
 
 #[test]
 fn u_pressed_twice_before_the_marks_come_leaves_the_filter_off() {
-    let mut app = opened(120, 40);
+    let mut app = before_the_marks(120, 40);
     press(&mut app, KeyCode::Char('u'));
     press(&mut app, KeyCode::Char('u'));
     assert_eq!(
