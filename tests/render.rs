@@ -347,6 +347,47 @@ fn zoomed_key_figures_use_the_rows_of_80x24_for_the_notes() {
     assert!(rows[0].contains("1–4 of 15"), "{text}");
 }
 
+/// The cells of a pane's list rows in the last two columns inside its
+/// border: what ends the row and the column before the border.
+fn row_ends(app: &App, pane: Pane) -> Vec<(String, String)> {
+    let drawn = draw(app);
+    let buffer = drawn.backend().buffer();
+    let list = app.screen().list(pane);
+    let right = list.right();
+    (list.top()..list.bottom())
+        .filter(|&y| buffer[(list.x, y)].symbol() != " " || buffer[(list.x + 2, y)].symbol() != " ")
+        .map(|y| {
+            let cell = |x: u16| buffer[(x, y)].symbol().to_string();
+            (cell(right - 2), cell(right - 1))
+        })
+        .collect()
+}
+
+#[test]
+fn timeline_rows_and_actors_keep_a_blank_column_before_the_border() {
+    for (width, height) in [(80, 24), (120, 40), (200, 60)] {
+        let mut app = builtin_at(width, height);
+        let ends = row_ends(&app, Pane::Timeline);
+        assert!(ends.len() >= 5, "{width}x{height}: {ends:?}");
+        for (last, margin) in &ends {
+            // Each event's source count ("[2]") and the "now" rule end
+            // one column short of the border.
+            assert!(last == "]" || last == "─", "{width}x{height}: {ends:?}");
+            assert_eq!(margin, " ", "{width}x{height}: {ends:?}");
+        }
+        keys(&mut app, &[KeyCode::Char('3')]);
+        let ends = row_ends(&app, Pane::Actors);
+        assert!(ends.len() >= 5, "{width}x{height}: {ends:?}");
+        for (_, margin) in &ends {
+            assert_eq!(margin, " ", "{width}x{height}: {ends:?}");
+        }
+        if width == 200 {
+            // A role cut at the pane's edge ends just before the margin.
+            assert!(ends.iter().any(|(last, _)| last == "…"), "{ends:?}");
+        }
+    }
+}
+
 #[test]
 fn figures_paged_80x24() {
     let mut app = app(80, 24);

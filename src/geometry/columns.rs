@@ -5,6 +5,7 @@
 
 use ratatui::layout::Constraint;
 
+use super::MARGIN;
 use crate::derived::Derived;
 
 /// Column widths of a timeline row, in columns, gaps included.
@@ -31,6 +32,12 @@ impl TimelineColumns {
             .map(length)
             .collect()
     }
+
+    /// Columns the row's cells take, the blank [`MARGIN`] after them not
+    /// included.
+    pub fn row_width(&self) -> usize {
+        GLYPH + self.date + self.title + self.actors + self.category + self.sources
+    }
 }
 
 /// A column of exactly `columns` cells.
@@ -39,13 +46,14 @@ fn length(columns: usize) -> Constraint {
 }
 
 pub const GLYPH: usize = 2;
-/// The narrowest sources column: " [3]", " [?]".
-pub const SOURCES: usize = 4;
 
-/// The sources column as wide as the largest count needs (" [1,204]"),
-/// the space before it included.
+/// The narrowest sources column: "[3]", "[?]".
+pub const SOURCES: usize = 3;
+
+/// The sources column as wide as the largest count needs ("[1,204]"). The
+/// column before it ends in its space, and the row's [`MARGIN`] follows.
 fn sources_width(d: &Derived) -> usize {
-    (crate::text::width(&crate::text::count(d.sources_max)) + 3).max(SOURCES)
+    (crate::text::width(&crate::text::count(d.sources_max)) + 2).max(SOURCES)
 }
 /// Titles grow to their longest before anything else is shown, up to this
 /// (the space after included); beyond it only once every column is whole.
@@ -83,7 +91,7 @@ pub fn timeline_columns(d: &Derived, width: usize) -> TimelineColumns {
     let first_date = d.date_width.min(date_share(width));
     let date = first_date + gap;
     let sources = sources_width(d);
-    let mut spare = width.saturating_sub(GLYPH + date + sources);
+    let mut spare = width.saturating_sub(GLYPH + date + sources + MARGIN);
     let wants = Wants::of(d);
     // The share of `spare` a column takes: what it wants, as much of it as
     // is left when at least `least` is, else nothing; and nothing at all
@@ -190,6 +198,7 @@ impl ActorColumns {
 /// pane never shows less of a name. `events_max` is the largest event
 /// count (see `Index::event_count_max`): the count column holds it whole.
 pub fn actors_columns(d: &Derived, events_max: usize, width: usize) -> ActorColumns {
+    let width = width.saturating_sub(MARGIN);
     let count = count_width(events_max);
     let (full, short) = d.kind_widths;
     let most = (d.actor_name_width + 1).min(d.actor_name_max + 1);
@@ -244,6 +253,7 @@ pub fn timeline_full_width(d: &Derived) -> usize {
         + wants.actors
         + wants.category
         + sources_width(d)
+        + MARGIN
 }
 
 /// Columns inside its border from which the actors pane shows everything
@@ -251,5 +261,5 @@ pub fn timeline_full_width(d: &Derived) -> usize {
 /// [`ROLE_MAX`].
 pub fn actors_full_width(d: &Derived, events_max: usize) -> usize {
     let role = if d.role_max == 0 { 0 } else { role_cap(d) };
-    MARK + d.kind_widths.0 + 1 + count_width(events_max) + d.actor_name_max + 1 + role
+    MARK + d.kind_widths.0 + 1 + count_width(events_max) + d.actor_name_max + 1 + role + MARGIN
 }

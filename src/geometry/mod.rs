@@ -62,6 +62,11 @@ use crate::action::Pane;
 use crate::text::width;
 use cards::Grid;
 
+/// Columns a list leaves blank at the end of its rows (after a quote's
+/// words, a timeline row's source count, an actor's role), so what it
+/// shows does not run into the border where the scrollbar is.
+pub const MARGIN: usize = 1;
+
 pub const MIN_WIDTH: u16 = 50;
 pub const MIN_HEIGHT: u16 = 15;
 const WIDE_MIN_HEIGHT: u16 = 22;

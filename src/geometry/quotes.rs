@@ -2,14 +2,12 @@
 //! at most [`QUOTE_MAX_ROWS`] rows, then the attribution and a blank row.
 //! Paging, following the cursor, mouse hits and drawing all count rows so.
 
+use super::MARGIN;
 use crate::model::{QuoteIx, Situation};
 use crate::text::{fit, shown, shown_text, width, wrap};
 
 /// Columns before the words: a bar marks the selected quote.
 pub const GUTTER: usize = 2;
-/// Columns left blank after the words, so they do not run into the
-/// border (where the scrollbar is).
-pub const MARGIN: usize = 1;
 
 /// Columns the words and the attribution take in a pane `width` wide
 /// inside its border.

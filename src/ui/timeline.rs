@@ -91,7 +91,7 @@ pub fn render(app: &App, screen: &Screen, buf: &mut Buffer) {
     let shown: Vec<Row> = (cursor.offset..rows.min(cursor.offset + height))
         .map(|row| match app.data().timeline_event_at(row) {
             Some(position) => event_row(app, position, &cols),
-            None => now_row(app, usize::from(inner.width), widths.len()),
+            None => now_row(app, cols.row_width(), widths.len()),
         })
         .collect();
     let selected = (app.data().timeline_row_of(cursor.selected))
