@@ -124,6 +124,45 @@ const LOOK_AHEAD: usize = 4;
 /// is matched through a hash map of the old keys left over, so any order
 /// gives the same answer.
 fn compare(old: &[(Cow<str>, Digest)], new: &[(Cow<str>, Digest)]) -> SectionChanges {
+    let Paired {
+        mut pairs,
+        mut added,
+        matched,
+    } = pair(old, new);
+    // In the new version's order, as a reader goes through it.
+    pairs.sort_unstable();
+    added.sort_unstable();
+    SectionChanges {
+        added,
+        changed: pairs
+            .into_iter()
+            .filter(|&(i, o)| old[o].1 != new[i].1)
+            .collect(),
+        removed: (0..old.len()).filter(|&o| !matched[o]).collect(),
+    }
+}
+
+/// For each item of `new`, the position in `old` of the item under the
+/// same key, as [`compare`] pairs them.
+pub fn matches(old: &[(Cow<str>, Digest)], new: &[(Cow<str>, Digest)]) -> Vec<Option<usize>> {
+    let mut at = vec![None; new.len()];
+    for (i, o) in pair(old, new).pairs {
+        at[i] = Some(o);
+    }
+    at
+}
+
+/// What the walk in [`compare`] found, in no particular order.
+struct Paired {
+    /// `(new, old)` positions of items under the same key.
+    pairs: Vec<(usize, usize)>,
+    /// Positions in the new version of items the old one did not have.
+    added: Vec<usize>,
+    /// Per old item: it was paired.
+    matched: Vec<bool>,
+}
+
+fn pair(old: &[(Cow<str>, Digest)], new: &[(Cow<str>, Digest)]) -> Paired {
     let mut pairs: Vec<(usize, usize)> = Vec::with_capacity(new.len());
     let (mut left_new, mut left_old) = (Vec::new(), Vec::new());
     let (mut i, mut o) = (0, 0);
@@ -160,25 +199,21 @@ fn compare(old: &[(Cow<str>, Digest)], new: &[(Cow<str>, Digest)]) -> SectionCha
         // key twice keeps the first.
         by_key.entry(old[o].0.as_ref()).or_insert(o);
     }
-    let mut changes = SectionChanges::default();
+    let mut added = Vec::new();
     for i in left_new {
         match by_key.get(new[i].0.as_ref()) {
             Some(&o) if !matched[o] => {
                 matched[o] = true;
                 pairs.push((i, o));
             }
-            _ => changes.added.push(i),
+            _ => added.push(i),
         }
     }
-    // In the new version's order, as a reader goes through it.
-    pairs.sort_unstable();
-    changes.added.sort_unstable();
-    changes.changed = pairs
-        .into_iter()
-        .filter(|&(i, o)| old[o].1 != new[i].1)
-        .collect();
-    changes.removed = (0..old.len()).filter(|&o| !matched[o]).collect();
-    changes
+    Paired {
+        pairs,
+        added,
+        matched,
+    }
 }
 
 #[cfg(test)]

@@ -22,8 +22,11 @@ pub struct Data {
     /// timeline order, quotes in `derived.quote_order`.
     pub selection: Selection,
     /// What is new and changed since the reader's last look (empty when
-    /// nothing is remembered).
+    /// nothing is remembered, and while `marking`).
     pub marks: Marks,
+    /// The marks are still being worked out: they come later, through
+    /// [`Data::set_marks`], so that the first frame does not wait for them.
+    marking: bool,
     /// The labels of the cards shown when the filter leaves out some key
     /// figures (else `derived.labels` serves): see [`Data::card_labels`].
     narrowed_labels: Vec<String>,
@@ -79,10 +82,10 @@ impl Data {
 
     /// [`Data::new`] with marks `marking` works out on the index's thread
     /// while this one builds the member index and others derive the rest:
-    /// all of it is in the first frame (its rows, its header count and the
-    /// filter), which waits for it. The search text, which the first frame
-    /// does not wait for, is built after: until then the cores are the
-    /// first frame's.
+    /// a reload's marks, which its view may filter on, are in the data it
+    /// shows. The search text, which the screen does not wait for, is built
+    /// after: until then the cores are the rest's. (A dashboard opening
+    /// draws its first frame without marks: see [`Data::awaiting_marks`].)
     pub fn marked_by(
         situation: Situation,
         filter: Filter,
@@ -130,6 +133,7 @@ impl Data {
             filter,
             selection,
             marks,
+            marking: false,
             narrowed_labels: Vec::new(),
             newest_first: false,
             actor_order: ActorOrder::Tree,
@@ -140,6 +144,29 @@ impl Data {
         data.set_actor_order(ActorOrder::Tree);
         data.narrow_labels();
         data
+    }
+
+    /// [`Data::new`] with no marks yet: they are worked out elsewhere and
+    /// arrive through [`Data::set_marks`]. Until then nothing is marked,
+    /// and [`Data::marking`] says so.
+    pub fn awaiting_marks(situation: Situation, filter: Filter, staleness: Staleness) -> Data {
+        let mut data = Data::new(situation, filter, staleness, Marks::default());
+        data.marking = true;
+        data
+    }
+
+    /// The marks are still being worked out (see [`Data::awaiting_marks`]).
+    pub fn marking(&self) -> bool {
+        self.marking
+    }
+
+    /// The marks, once worked out: the rows, the filter on them and the
+    /// list of what was removed read them from now on. The selection is
+    /// the caller's to make again when the filter keeps only marked items.
+    pub fn set_marks(&mut self, marks: Marks) {
+        self.index.set_marked(marks.marked());
+        self.marks = marks;
+        self.marking = false;
     }
 
     /// Runs the filter again after it changed.

@@ -15,6 +15,7 @@ use notify::event::{AccessKind, AccessMode, EventKind, ModifyKind};
 use notify::{RecommendedWatcher, RecursiveMode, Watcher};
 use ratatui::crossterm::event::{self as term, Event as TermEvent};
 
+use crate::app::Marked;
 use crate::reload::Outcome;
 
 /// Editors write a file in bursts (truncate, write, rename, chmod); one
@@ -35,6 +36,9 @@ pub enum AppEvent {
     FileChanged,
     /// A reload finished (see [`crate::reload::Reloader`]).
     Loaded(Box<Outcome>),
+    /// The marks against the last look are worked out (see
+    /// [`crate::app::App::take_marking`]).
+    Marked(Box<Marked>),
     /// SIGTERM, SIGHUP, SIGINT or SIGQUIT: restore the terminal and leave.
     Terminate(i32),
     /// SIGTSTP from outside (`kill -TSTP`): stop as Ctrl-Z does.

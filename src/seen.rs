@@ -26,13 +26,11 @@
 //! version 2 still compares, by digests made its way, and one of version 1
 //! (one unnamed field: an event's date, a figure's value) still reads.
 
-use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveDate, Utc};
-use foldhash::fast::RandomState;
 
 use crate::changes::Catalog;
 use crate::digest::{Digest, Digests, Scheme, Section};
@@ -71,13 +69,7 @@ pub struct SeenItem<'a> {
 impl SeenItem<'_> {
     /// What it showed, field by field.
     pub fn shown(&self) -> Shown {
-        Shown(
-            self.shown_text
-                .split('\t')
-                .filter_map(|f| f.split_once('='))
-                .map(|(n, v)| (n.to_string(), v.to_string()))
-                .collect(),
-        )
+        Shown::parse(self.shown_text)
     }
 }
 
@@ -108,11 +100,6 @@ impl Shown {
     /// made one line and the name free of `=` by [`shown`]).
     pub fn to_text(&self) -> String {
         let mut out = String::new();
-        self.write(&mut out);
-        out
-    }
-
-    fn write(&self, out: &mut String) {
         for (i, (name, value)) in self.0.iter().enumerate() {
             if i > 0 {
                 out.push('\t');
@@ -121,6 +108,18 @@ impl Shown {
             out.push('=');
             out.push_str(value);
         }
+        out
+    }
+
+    /// Reads [`Shown::to_text`]'s form back (a field without `=` is
+    /// skipped).
+    pub fn parse(text: &str) -> Shown {
+        Shown(
+            text.split('\t')
+                .filter_map(|f| f.split_once('='))
+                .map(|(n, v)| (n.to_string(), v.to_string()))
+                .collect(),
+        )
     }
 
     pub fn get(&self, field: &str) -> Option<&str> {
@@ -278,28 +277,33 @@ impl Record {
         earlier: Option<&Record>,
     ) -> Record {
         let today = now.date_naive();
-        let before: HashMap<(Section, &str), (Digest, NaiveDate), RandomState> = earlier
-            .map(|r| {
-                r.items()
-                    .map(|i| ((i.section, i.key), (i.digest, i.since)))
-                    .collect()
-            })
-            .unwrap_or_default();
         let made_then = earlier
             .filter(|r| r.scheme != digests.scheme)
             .map(|r| Digests::of_scheme(s, r.scheme));
         let then = made_then.as_ref().unwrap_or(digests);
+        // Each item's match in the earlier record, by the walk in step a
+        // comparison makes (a record keeps the file's order).
+        let (before, now_then) = match earlier {
+            Some(r) => (r.catalog(), Catalog::of(s, then)),
+            None => (Catalog::default(), Catalog::default()),
+        };
         let items = Section::ALL.iter().map(|&section| section.len(s)).sum();
         let mut record = Record::empty(file.to_string(), now, digests.scheme, items, items * 64);
         for section in Section::ALL {
+            let (old, new) = (before.section(section), now_then.section(section));
+            let matched = crate::changes::matches(old, new);
+            let since_then: Vec<NaiveDate> = match earlier {
+                Some(r) => r.section(section).map(|i| i.since).collect(),
+                None => Vec::new(),
+            };
             for (i, &digest) in digests.section(section).iter().enumerate() {
                 let key = digests.key(s, section, i);
-                let since = match before.get(&(section, then.key(s, section, i))) {
-                    Some(&(d, since)) if d == then.section(section)[i] => since,
+                let since = match matched.get(i).copied().flatten() {
+                    Some(o) if old[o].1 == new[i].1 => since_then[o],
                     _ => today,
                 };
                 record.push(section, key, digest, since, |text| {
-                    shown(s, section, i).write(text)
+                    write_shown(s, section, i, text)
                 });
             }
         }
@@ -325,30 +329,39 @@ impl Record {
     }
 
     pub fn to_text(&self) -> String {
-        let mut out = String::with_capacity(64 + self.text.len() + self.entries.len() * 32);
+        let mut out = Vec::with_capacity(64 + self.text.len() + self.entries.len() * 32);
+        // Writing to memory does not fail.
+        let _ = self.write_to(&mut out);
+        // Only `str`s and ASCII are written.
+        String::from_utf8(out).unwrap_or_default()
+    }
+
+    /// The record's text, written to `out` line by line (a large record is
+    /// never held twice).
+    fn write_to(&self, out: &mut impl std::io::Write) -> std::io::Result<()> {
         let header = match self.scheme {
             Scheme::Bytes => HEADER_V2,
             Scheme::Fields => HEADER,
         };
-        let _ = writeln!(out, "{header}");
-        let _ = writeln!(out, "file\t{}", one_field(&self.file));
-        let _ = writeln!(out, "seen\t{}", self.seen.format("%Y-%m-%dT%H:%M:%SZ"));
+        writeln!(out, "{header}")?;
+        writeln!(out, "file\t{}", one_field(&self.file))?;
+        writeln!(out, "seen\t{}", self.seen.format("%Y-%m-%dT%H:%M:%SZ"))?;
+        let mut line = String::with_capacity(256);
         for item in self.items() {
-            let _ = write!(
-                out,
-                "{}\t{}\t{:016x}\t{}",
-                item.section.tag(),
-                item.key,
-                item.digest,
-                item.since.format("%Y-%m-%d"),
-            );
+            line.clear();
+            line.push(item.section.tag());
+            line.push('\t');
+            line.push_str(item.key);
+            let _ = write!(line, "\t{:016x}\t", item.digest);
+            push_day(&mut line, item.since);
             if !item.shown_text.is_empty() {
-                out.push('\t');
-                out.push_str(item.shown_text);
+                line.push('\t');
+                line.push_str(item.shown_text);
             }
-            out.push('\n');
+            line.push('\n');
+            out.write_all(line.as_bytes())?;
         }
-        out
+        Ok(())
     }
 
     /// Reads a record back; the error says what is wrong, in a few words.
@@ -470,6 +483,19 @@ fn day(text: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, number(5..7)?, number(8..10)?)
 }
 
+/// "2026-11-28", as [`day`] reads it back (a format string costs more than
+/// the rest of a line).
+fn push_day(out: &mut String, date: NaiveDate) {
+    use chrono::Datelike;
+    let _ = write!(
+        out,
+        "{:04}-{:02}-{:02}",
+        date.year(),
+        date.month(),
+        date.day()
+    );
+}
+
 /// True when each tab-separated field has a `=` between its name and
 /// value (names never hold one; values may).
 fn every_field_named(fields: &str) -> bool {
@@ -494,32 +520,36 @@ fn one_field(text: &str) -> String {
 /// What the item at `i` of a section shows a reader, field by field (see
 /// [`Shown`]).
 pub fn shown(s: &Situation, section: Section, i: usize) -> Shown {
-    let mut fields: Vec<(String, String)> = Vec::new();
-    // Made as the record keeps it (one line, cut), so that what is on
-    // screen compares equal to what was recorded of it.
-    let mut push = |name: &str, value: String| {
-        let value = crate::text::fit(&one_field(&value), SHOWN_MAX);
-        fields.push((one_field(name).replace('=', "-"), value));
-    };
-    let names = |list: &[crate::model::ActorIx]| {
-        list.iter()
-            .map(|&a| &*s.actors[a].name)
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
+    let mut text = String::new();
+    write_shown(s, section, i, &mut text);
+    Shown::parse(&text)
+}
+
+/// [`shown`] as the record keeps it, written at the end of `out`: what a
+/// record of every item is made of, so nothing is allocated for a field
+/// that needs no cleaning.
+fn write_shown(s: &Situation, section: Section, i: usize, out: &mut String) {
+    let mut fields = Fields { out, any: false };
     match section {
         Section::Events => {
             let e = &s.events[i];
-            push("date", e.date_label());
-            push("title", e.title.clone());
+            fields.push("date", &e.date_label());
+            fields.push("title", &e.title);
             if !e.actors.is_empty() {
-                push("actors", names(&e.actors));
+                let mut names = String::new();
+                for (n, &a) in e.actors.iter().enumerate() {
+                    if n > 0 {
+                        names.push_str(", ");
+                    }
+                    names.push_str(&s.actors[a].name);
+                }
+                fields.push("actors", &names);
             }
         }
         Section::Metrics => {
             let m = &s.metrics[i];
-            push("label", m.label.clone());
-            push("figure", figures::figure(s, m).display_with_unit());
+            fields.push("label", &m.label);
+            fields.push("figure", &figures::figure(s, m).display_with_unit());
             if let crate::model::MetricKind::Observed(points) = &m.kind {
                 let percent = figures::is_percent(m.unit.as_deref());
                 for p in points {
@@ -530,25 +560,58 @@ pub fn shown(s: &Situation, section: Section, i: usize) -> Shown {
                         Some(src) => format!("observation {date} ({})", s.sources[src].id),
                         None => format!("observation {date}"),
                     };
-                    push(&name, figures::format_value(p.value, p.qualifier, percent));
+                    fields.push(&name, &figures::format_value(p.value, p.qualifier, percent));
                 }
             }
         }
         Section::Quotes => {
             let q = &s.quotes[crate::model::QuoteIx::new(i)];
-            push("speaker", s.actors[q.speaker].name.to_string());
-            push("text", q.text.trim().to_string());
+            fields.push("speaker", &s.actors[q.speaker].name);
+            fields.push("text", q.text.trim());
         }
         Section::Actors => {
             let a = &s.actors[i];
-            push("name", a.name.to_string());
-            push("kind", a.kind.as_str().to_string());
+            fields.push("name", &a.name);
+            fields.push("kind", a.kind.as_str());
             if let Some(role) = &a.role {
-                push("role", role.to_string());
+                fields.push("role", role);
             }
         }
     }
-    Shown(fields)
+}
+
+/// `name=value` fields joined by tabs, each on one line and cut to
+/// [`SHOWN_MAX`] columns, the name free of `=`: so that what is on screen
+/// compares equal to what was recorded of it.
+struct Fields<'a> {
+    out: &'a mut String,
+    any: bool,
+}
+
+impl Fields<'_> {
+    fn push(&mut self, name: &str, value: &str) {
+        if std::mem::replace(&mut self.any, true) {
+            self.out.push('\t');
+        }
+        let name = clean_line(name);
+        if name.contains('=') {
+            self.out.push_str(&name.replace('=', "-"));
+        } else {
+            self.out.push_str(&name);
+        }
+        self.out.push('=');
+        // Plain ASCII is a column a byte and needs no cleaning.
+        if value.len() <= SHOWN_MAX && crate::sanitize::is_plain(value.as_bytes()) {
+            self.out.push_str(value);
+            return;
+        }
+        let value = clean_line(value);
+        if crate::text::width(&value) <= SHOWN_MAX {
+            self.out.push_str(&value);
+        } else {
+            self.out.push_str(&crate::text::fit(&value, SHOWN_MAX));
+        }
+    }
 }
 
 /// Where records live: `$XDG_STATE_HOME/sitrep`, else
@@ -623,8 +686,10 @@ pub fn write(path: &Path, record: &Record, data_file: &Path) -> Result<(), Strin
     // No fsync: the rename keeps the record whole against a crash of the
     // program, and a record lost with the machine is only a first look
     // again, not worth making every quit wait for the disk.
-    temp.write_all(record.to_text().as_bytes())
+    let mut out = std::io::BufWriter::with_capacity(1 << 20, temp.as_file_mut());
+    (record.write_to(&mut out).and_then(|()| out.flush()))
         .map_err(|e| format!("cannot write the record: {e}"))?;
+    drop(out);
     temp.persist(path)
         .map_err(|e| format!("cannot replace the record: {}", e.error))?;
     Ok(())
@@ -799,6 +864,30 @@ text = "We are doing all we can."
         let changes = Changes::between(&first.catalog(), &Catalog::of(&s, &digests));
         assert_eq!(changes.section(Section::Metrics).changed.len(), 1);
         assert_eq!((changes.added(), changes.removed()), (0, 0));
+    }
+
+    #[test]
+    fn items_moved_in_the_file_keep_their_day_and_edited_ones_start_again() {
+        let actor = |id: &str, name: &str| {
+            format!("\n[[actors]]\nid = \"{id}\"\nname = \"{name}\"\nkind = \"organization\"\n")
+        };
+        let gov = "\n[[actors]]\nid = \"gov\"\nname = \"Government\"\nkind = \"government\"\n";
+        let three = FILE.to_string() + &actor("ngo", "Relief NGO") + &actor("un", "UN agency");
+        let first = record(&three, at(20), None);
+        // The government moves last and the NGO is renamed.
+        let moved = three
+            .replacen(gov, "\n", 1)
+            .replace("Relief NGO", "Relief Network")
+            + gov;
+        let second = record(&moved, at(28), Some(&first));
+        let keys: Vec<&str> = second.section(Section::Actors).map(|i| i.key).collect();
+        assert_eq!(keys, ["ngo", "un", "gov"]);
+        let since = |key: &str| second.items().find(|i| i.key == key).unwrap().since;
+        assert_eq!(since("gov"), at(20).date_naive());
+        assert_eq!(since("un"), at(20).date_naive());
+        assert_eq!(since("ngo"), at(28).date_naive());
+        assert_eq!(since("breach"), at(20).date_naive());
+        assert_eq!(Record::parse(&second.to_text()), Ok(second));
     }
 
     #[test]

@@ -27,7 +27,7 @@ use ratatui::crossterm::terminal::{
 use ratatui::layout::Rect;
 
 use crate::action::Action;
-use crate::app::{App, Effect};
+use crate::app::{App, Effect, Marking};
 use crate::events::{AppEvent, Events};
 use crate::load::Progress;
 use crate::reload::Reloader;
@@ -71,12 +71,17 @@ pub fn restore() {
 
 /// Restores the terminal before the panic message is printed, so the
 /// message lands on the main screen and the shell is usable. A panic while
-/// reloading is caught and told in the banner: the dashboard goes on, so
-/// the terminal stays as it is and nothing is printed over the screen.
+/// reloading (or working out the marks) is caught and told: the dashboard
+/// goes on, so the terminal stays as it is and nothing is printed over the
+/// screen.
 fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        if std::thread::current().name() == Some(crate::reload::THREAD_NAME) {
+        let thread = std::thread::current();
+        if [crate::reload::THREAD_NAME, crate::app::MARKING_THREAD]
+            .iter()
+            .any(|&name| thread.name() == Some(name))
+        {
             return;
         }
         restore();
@@ -226,6 +231,11 @@ fn dashboard(
         // in case the terminal changed since the last resize event.
         resize(app, &terminal)?;
         terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+        // The first frame is on screen without the marks: they are worked
+        // out now, off this thread, and come back as an event.
+        if let Some(marking) = app.take_marking() {
+            start_marking(marking, events);
+        }
         // Block until something changes the screen, then take whatever else
         // is already waiting, and draw once.
         let mut changed = false;
@@ -262,6 +272,26 @@ fn dashboard(
                 Flow::Unchanged => {}
             }
         }
+    }
+}
+
+/// Works the marks out on a thread of their own and sends them to the
+/// loop; with no thread to be had, on this one.
+fn start_marking(marking: Marking, events: &Events) {
+    let sender = events.sender();
+    let spawned = std::thread::Builder::new()
+        .name(crate::app::MARKING_THREAD.into())
+        .spawn({
+            let marking = marking.clone();
+            move || {
+                // Only fails once the loop is gone: nobody waits.
+                let _ = sender.send(AppEvent::Marked(Box::new(marking.run())));
+            }
+        });
+    if spawned.is_err() {
+        let _ = events
+            .sender()
+            .send(AppEvent::Marked(Box::new(marking.run())));
     }
 }
 
@@ -342,6 +372,7 @@ fn handle(
             return Ok(Flow::Unchanged);
         }
         AppEvent::Loaded(outcome) => app.reloaded(*outcome),
+        AppEvent::Marked(marked) => app.marked(*marked),
         AppEvent::Terminate(signal) => return Ok(Flow::Exit(Exit::Signal(signal))),
         AppEvent::Stop => {
             suspend(terminal, app.mouse())?;

@@ -2,12 +2,11 @@
 //! as its own box (a snapshot of the popup alone), and the header's count
 //! and chip on the cells.
 
+mod common;
+
 use std::sync::Arc;
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::Rect;
 
 use sitrep::action::Action;
@@ -16,12 +15,20 @@ use sitrep::digest::Digests;
 use sitrep::load::load_str;
 use sitrep::seen::Record;
 
-const FIXTURE: &str = include_str!("fixtures/dashboard.toml");
+use common::{FIXTURE, draw, opened, press, text_of};
 
 /// The fixture opened by a reader whose last look saw an event, an actor
 /// and that actor's quote the file no longer has, and an older title of an
-/// event, words of a quote and role of an actor.
+/// event, words of a quote and role of an actor; its marks in, as the
+/// terminal loop has them soon after the first frame.
 fn app(width: u16, height: u16) -> App {
+    let mut app = before_the_marks(width, height);
+    app.mark_now();
+    app
+}
+
+/// [`app`] as the first frame draws it: the marks not worked out yet.
+fn before_the_marks(width: u16, height: u16) -> App {
     let earlier = FIXTURE
         .replace(
             "[[events]]\nid = \"record-rain\"",
@@ -55,38 +62,7 @@ fn app(width: u16, height: u16) -> App {
         file: Some("dashboard.toml".into()),
         ..Options::default()
     };
-    let situation = load_str(FIXTURE).situation.expect("the fixture loads");
-    let mut app = App::new(situation, options);
-    app.update(Action::Resize { width, height });
-    app
-}
-
-fn press(app: &mut App, code: KeyCode) {
-    let key = KeyEvent::new(code, KeyModifiers::NONE);
-    if let Some(action) = app.keymap().action_for(app.mode(), app.view().focus, key) {
-        app.update(action);
-    }
-}
-
-fn draw(app: &App) -> Buffer {
-    let size = app.view().size;
-    let mut terminal = Terminal::new(TestBackend::new(size.width, size.height)).unwrap();
-    terminal
-        .draw(|frame| frame.render_widget(app, frame.area()))
-        .unwrap();
-    terminal.backend().buffer().clone()
-}
-
-/// The text of `area` of a drawn screen, a line per row.
-fn text_of(buffer: &Buffer, area: Rect) -> String {
-    area.rows()
-        .map(|row| {
-            row.columns()
-                .map(|cell| buffer[(cell.x, cell.y)].symbol())
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    opened(FIXTURE, options, width, height)
 }
 
 fn popup_area(app: &App) -> Rect {
@@ -192,4 +168,96 @@ fn changed_quotes_and_actors_carry_a_marker_beside_their_bar() {
         .find(|r| r.contains("Léa Brandt") && r.contains("person"))
         .unwrap();
     assert!(brandt.contains("●~"), "{brandt}");
+}
+
+/// The first row of the header, as drawn.
+fn header_row(app: &App, row: u16) -> String {
+    let header = app.screen().header;
+    text_of(
+        &draw(app),
+        Rect {
+            y: header.y + row,
+            height: 1,
+            ..header
+        },
+    )
+}
+
+#[test]
+fn the_first_frame_says_the_marks_are_coming_and_u_waits_for_them() {
+    let mut app = before_the_marks(120, 40);
+    let first = header_row(&app, 0);
+    assert!(
+        first.contains("marking new and changed… · as of 14 Mar 2025"),
+        "{first}"
+    );
+    // No count yet, and no row marked: nothing is claimed unchanged.
+    assert!(!first.contains("since 28 Nov"), "{first}");
+    // The changed actor's row, as the actors pane draws it.
+    let brandt_row = |app: &App| {
+        let screen = draw(app);
+        let text = text_of(&screen, screen.area);
+        text.lines()
+            .find(|l| l.contains("Léa Brandt"))
+            .map(str::to_string)
+            .unwrap_or_else(|| panic!("Léa Brandt in {text}"))
+    };
+    let row = brandt_row(&app);
+    assert!(row.starts_with("│    └ Léa Brandt"), "{row}");
+    // `u` now is kept for when the marks come: no chip, every event shown,
+    // and the footer says so.
+    let events = app.selection().events.len();
+    press(&mut app, KeyCode::Char('u'));
+    assert!(!app.filter().marked);
+    assert_eq!(app.selection().events.len(), events);
+    assert_eq!(
+        app.status(),
+        Some("still marking new and changed: the filter comes on once they are in")
+    );
+    assert!(!header_row(&app, 1).contains("new or changed ✕"));
+    // The list of what was removed says it is still being worked out.
+    press(&mut app, KeyCode::Char('U'));
+    let area = popup_area(&app);
+    let popup = text_of(&draw(&app), area);
+    assert!(
+        popup.contains("Still working out what changed since your last look…"),
+        "{popup}"
+    );
+
+    // The marks arrive, as the terminal loop hands them over.
+    let marking = app.take_marking().expect("marks to work out");
+    assert!(app.take_marking().is_none(), "taken once");
+    app.marked(marking.run());
+    let popup = text_of(&draw(&app), popup_area(&app));
+    assert!(popup.contains("Mayor of Sarrin"), "{popup}");
+    press(&mut app, KeyCode::Char('q'));
+    let first = header_row(&app, 0);
+    assert!(
+        first.contains("3 changed, 3 removed since 28 Nov · as of 14 Mar 2025"),
+        "{first}"
+    );
+    // The `u` pressed before: the filter is on, with its chip.
+    assert!(app.filter().marked);
+    let second = header_row(&app, 1);
+    assert!(second.contains(" Filter  new or changed ✕ "), "{second}");
+    assert!(
+        second.contains("1 of 16 events · 1 of 4 quotes"),
+        "{second}"
+    );
+    let row = brandt_row(&app);
+    assert!(row.starts_with("│ ~  └ Léa Brandt"), "{row}");
+}
+
+#[test]
+fn u_pressed_twice_before_the_marks_come_leaves_the_filter_off() {
+    let mut app = before_the_marks(120, 40);
+    press(&mut app, KeyCode::Char('u'));
+    press(&mut app, KeyCode::Char('u'));
+    assert_eq!(
+        app.status(),
+        Some("still marking new and changed: the filter stays off")
+    );
+    app.mark_now();
+    assert!(!app.filter().marked);
+    assert!(header_row(&app, 0).contains("3 changed, 3 removed since 28 Nov"));
 }

@@ -1,35 +1,33 @@
 //! The facet picker drawn on its own, into its own box: a text snapshot of
 //! the pane, and its styles checked cell by cell (snapshots hold no colour).
 
+mod common;
+
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 
 use sitrep::action::Action;
 use sitrep::app::{App, Options, Popup};
 use sitrep::geometry::popup;
-use sitrep::load::load_str;
 
-const FIXTURE: &str = include_str!("fixtures/dashboard.toml");
+use common::{FIXTURE, opened, press, screen_text as text};
 
 fn app(width: u16, height: u16) -> App {
-    let situation = load_str(FIXTURE).situation.expect("the fixture loads");
-    let mut app = App::new(situation, Options::default());
-    app.update(Action::Resize { width, height });
-    app
+    opened(FIXTURE, Options::default(), width, height)
 }
 
+/// Keys typed in turn, "\r" for Enter.
 fn keys(app: &mut App, text: &str) {
     for c in text.chars() {
-        let code = match c {
-            '\r' => KeyCode::Enter,
-            c => KeyCode::Char(c),
-        };
-        let key = KeyEvent::new(code, KeyModifiers::NONE);
-        if let Some(action) = app.keymap().action_for(app.mode(), app.view().focus, key) {
-            app.update(action);
-        }
+        press(
+            app,
+            match c {
+                '\r' => KeyCode::Enter,
+                c => KeyCode::Char(c),
+            },
+        );
     }
 }
 
@@ -43,18 +41,6 @@ fn picker(app: &App) -> Buffer {
     let mut buf = Buffer::empty(area);
     sitrep::ui::picker::render_facets(app, facets, space, &mut buf);
     buf
-}
-
-fn text(buf: &Buffer) -> String {
-    let area = buf.area;
-    (area.top()..area.bottom())
-        .map(|y| {
-            (area.left()..area.right())
-                .map(|x| buf[(x, y)].symbol())
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 #[test]

@@ -1121,7 +1121,9 @@ fn reopening_an_edited_file_marks_what_is_new_and_changed_since_the_last_look() 
     save(&file, &edited);
     let mut s = Session::start_with_state(&state, &[&path], 120, 40);
     s.wait_dashboard("Lowmere river floods");
+    // They come after the first frame, with no key pressed.
     s.wait_text("1 new, 1 changed since ");
+    assert!(!s.contents().contains("marking new and changed"));
     // Each row as drawn: a frame may arrive in pieces.
     let marked = |text: &'static str, mark: &'static str| {
         move |screen: &vt100::Screen| {
@@ -1161,6 +1163,8 @@ fn reopening_an_edited_file_marks_what_is_new_and_changed_since_the_last_look() 
     // Seen now: the next look has nothing new.
     let s2 = Session::start_with_state(&state, &[&path], 120, 40);
     s2.wait_dashboard("Lowmere river floods");
+    // The marks come after the first frame: once they are in, no count.
+    s2.wait_gone("marking new and changed");
     assert!(!marks_count(&s2.contents()), "{}", s2.contents());
     let mut s2 = s2;
     s2.send("q");

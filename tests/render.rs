@@ -5,10 +5,12 @@
 //! (insta; the .snap files are committed); styles checked cell by cell
 //! (snapshots hold no colour), and sizes that must not panic.
 
+mod common;
+
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 use ratatui::style::{Color, Modifier};
 
 use sitrep::action::{Action, Pane};
@@ -17,38 +19,21 @@ use sitrep::load::load_str;
 use sitrep::reload::{Outcome, Problem};
 use sitrep::theme::Theme;
 
-const FIXTURE: &str = include_str!("fixtures/dashboard.toml");
+use common::{FIXTURE, keys, opened, screen_text, typed};
 
 fn app_sized(width: u16, height: u16, theme: Theme) -> App {
-    let situation = load_str(FIXTURE).situation.expect("the fixture loads");
     let options = Options {
         theme,
         ..Options::default()
     };
-    let mut app = App::new(situation, options);
-    app.update(Action::Resize { width, height });
-    app
+    opened(FIXTURE, options, width, height)
 }
 
 fn app(width: u16, height: u16) -> App {
     app_sized(width, height, Theme::monochrome())
 }
 
-fn keys(app: &mut App, keys: &[KeyCode]) {
-    for &code in keys {
-        let key = KeyEvent::new(code, KeyModifiers::NONE);
-        if let Some(action) = app.keymap().action_for(app.mode(), app.view().focus, key) {
-            app.update(action);
-        }
-    }
-}
-
-fn text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        keys(app, &[KeyCode::Char(c)]);
-    }
-}
-
+/// The terminal as drawn (its snapshots quote each row).
 fn draw(app: &App) -> Terminal<TestBackend> {
     let size = app.view().size;
     let mut terminal = Terminal::new(TestBackend::new(size.width, size.height)).unwrap();
@@ -56,18 +41,6 @@ fn draw(app: &App) -> Terminal<TestBackend> {
         .draw(|frame| frame.render_widget(app, frame.area()))
         .unwrap();
     terminal
-}
-
-fn screen_text(buffer: &Buffer) -> String {
-    let area = buffer.area;
-    (area.top()..area.bottom())
-        .map(|y| {
-            (area.left()..area.right())
-                .map(|x| buffer[(x, y)].symbol())
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 /// One pane drawn alone into a buffer of just its rect: what the pane
@@ -165,12 +138,12 @@ fn opening_screen_140x45() {
 fn filtered_by_actor_and_search_80x24() {
     let mut app = app(80, 24);
     keys(&mut app, &[KeyCode::Char('a')]);
-    text(&mut app, "interior");
+    typed(&mut app, "interior");
     keys(
         &mut app,
         &[KeyCode::Enter, KeyCode::Esc, KeyCode::Char('/')],
     );
-    text(&mut app, "sarrin");
+    typed(&mut app, "sarrin");
     keys(&mut app, &[KeyCode::Enter]);
     insta::assert_snapshot!(
         "filtered_80x24",
@@ -185,7 +158,7 @@ fn filtered_by_actor_and_search_80x24() {
 fn filtered_by_actor_140x45() {
     let mut app = app(140, 45);
     keys(&mut app, &[KeyCode::Char('a')]);
-    text(&mut app, "ocha");
+    typed(&mut app, "ocha");
     keys(&mut app, &[KeyCode::Enter, KeyCode::Esc]);
     insta::assert_snapshot!(
         "filtered_140x45",
@@ -201,7 +174,7 @@ fn filtered_by_actor_140x45() {
 fn typing_a_search_80x24() {
     let mut app = app(80, 24);
     keys(&mut app, &[KeyCode::Char('/')]);
-    text(&mut app, "water");
+    typed(&mut app, "water");
     insta::assert_snapshot!(
         "searching_80x24",
         parts(&[
@@ -218,16 +191,6 @@ fn actors_and_quotes_tabs_80x24() {
     insta::assert_snapshot!("actors_80x24", pane_text(&app, Pane::Actors));
     keys(&mut app, &[KeyCode::Char('4'), KeyCode::Char('j')]);
     insta::assert_snapshot!("quotes_80x24", pane_text(&app, Pane::Quotes));
-}
-
-/// The built-in situation at a size.
-fn builtin(width: u16, height: u16) -> App {
-    let situation = load_str(sitrep::BUILTIN_TEXT)
-        .situation
-        .expect("the built-in situation loads");
-    let mut app = App::new(situation, Options::default());
-    app.update(Action::Resize { width, height });
-    app
 }
 
 #[test]
@@ -261,7 +224,7 @@ fn the_shown_tab_says_the_order_of_its_list() {
         keys(&mut app, &[KeyCode::Char('s')]);
     }
     // Where the note would push a tab off the border, no tab says it.
-    let mut app = builtin(50, 20);
+    let mut app = builtin_at(50, 20);
     keys(&mut app, &[KeyCode::Char('3')]);
     let row = tab_row(&app);
     assert!(row.contains("━ 3 Actors ━ 4 Quotes ━ 5 Map ━"), "{row}");
@@ -271,7 +234,7 @@ fn the_shown_tab_says_the_order_of_its_list() {
 #[test]
 fn quotes_keep_a_blank_column_before_the_border() {
     for (width, height) in [(80, 24), (120, 40), (200, 60)] {
-        let mut app = builtin(width, height);
+        let mut app = builtin_at(width, height);
         keys(&mut app, &[KeyCode::Char('4')]);
         let text = pane_text(&app, Pane::Quotes);
         let rows: Vec<Vec<char>> = text.lines().map(|l| l.chars().collect()).collect();
@@ -345,7 +308,7 @@ fn at_80_columns_a_file_of_many_spans_gives_titles_the_room_before_its_dates() {
 
 #[test]
 fn zoomed_key_figures_use_the_rows_of_80x24_for_the_notes() {
-    let mut app = builtin(80, 24);
+    let mut app = builtin_at(80, 24);
     keys(&mut app, &[KeyCode::Char('1'), KeyCode::Char('z')]);
     let text = pane_text(&app, Pane::Figures);
     let rows: Vec<&str> = text.lines().collect();
@@ -417,7 +380,7 @@ fn a_long_url_reads_whole_in_a_detail_and_o_opens_it() {
         // The OCHA count, whose source has the url; the sources are at
         // the end.
         keys(&mut app, &[KeyCode::Char('/')]);
-        self::text(&mut app, "OCHA counts");
+        self::typed(&mut app, "OCHA counts");
         keys(&mut app, &[KeyCode::Enter, KeyCode::Enter, KeyCode::End]);
         let popup = popup_text(&app);
         // The url's rows, read in order, are the url: nothing cut, no
@@ -470,7 +433,7 @@ fn quote_detail_140x45() {
 fn picker_80x24() {
     let mut app = app(80, 24);
     keys(&mut app, &[KeyCode::Char('a')]);
-    text(&mut app, "un");
+    typed(&mut app, "un");
     insta::assert_snapshot!("picker_80x24", popup_text(&app));
 }
 
@@ -577,7 +540,7 @@ fn the_selected_row_is_reversed() {
 fn search_hits_are_marked_in_rows() {
     let mut app = app(80, 24);
     keys(&mut app, &[KeyCode::Char('/')]);
-    text(&mut app, "sarrin");
+    typed(&mut app, "sarrin");
     let terminal = draw(&app);
     let buffer = terminal.backend().buffer();
     let (x, y) = find(buffer, "Sarrin over").expect("a hit in view");
@@ -590,7 +553,7 @@ fn search_hits_are_marked_in_rows() {
 fn search_marks_actors_it_matches_by_alias_and_hides_none() {
     let mut app = app(80, 24);
     keys(&mut app, &[KeyCode::Char('3'), KeyCode::Char('/')]);
-    text(&mut app, "vrc");
+    typed(&mut app, "vrc");
     keys(&mut app, &[KeyCode::Enter]);
     let terminal = draw(&app);
     let buffer = terminal.backend().buffer();
@@ -645,7 +608,7 @@ fn the_actor_picker_of_a_file_without_actors_says_so() {
 fn the_empty_timeline_says_what_esc_does() {
     let mut app = app(80, 24);
     keys(&mut app, &[KeyCode::Char('/')]);
-    text(&mut app, "zzzz");
+    typed(&mut app, "zzzz");
     let typing = screen_text(draw(&app).backend().buffer());
     assert!(typing.contains("Esc goes"), "{typing}");
     keys(&mut app, &[KeyCode::Enter]);
@@ -659,7 +622,7 @@ fn no_color_means_no_colour() {
     let mut color = app_sized(140, 45, Theme::dark());
     for app in [&mut mono, &mut color] {
         keys(app, &[KeyCode::Char('a')]);
-        text(app, "ocha");
+        typed(app, "ocha");
         keys(app, &[KeyCode::Enter, KeyCode::Esc]);
     }
     let coloured = |app: &App| {
@@ -1266,7 +1229,7 @@ fn small_headers_drop_whole_hints_and_keep_whole_counts() {
 fn a_filter_keeps_the_actor_count() {
     let mut app = app(140, 45);
     keys(&mut app, &[KeyCode::Char('/')]);
-    text(&mut app, "water");
+    typed(&mut app, "water");
     keys(&mut app, &[KeyCode::Enter]);
     assert!(
         row(&app, 1).ends_with("2 of 16 events · 2 of 4 quotes · 10 actors "),
@@ -1282,7 +1245,7 @@ fn the_help_key_outlasts_the_status_message() {
         let footer = row(&app, height - 1);
         assert!(footer.contains("? help"), "{width}x{height}: {footer:?}");
         keys(&mut app, &[KeyCode::Char('a')]);
-        text(&mut app, "interior");
+        typed(&mut app, "interior");
         keys(
             &mut app,
             &[KeyCode::Enter, KeyCode::Esc, KeyCode::Char('c')],
@@ -1302,13 +1265,13 @@ fn the_help_key_outlasts_the_status_message() {
 fn a_long_name_makes_way_for_its_alias_on_a_chip() {
     let mut app = app(100, 30);
     keys(&mut app, &[KeyCode::Char('a')]);
-    text(&mut app, "coordination");
+    typed(&mut app, "coordination");
     keys(&mut app, &[KeyCode::Enter, KeyCode::Esc]);
     let header = row(&app, 1);
     assert!(header.starts_with(" Filter  OCHA ✕ "), "{header:?}");
     // A name that fits stays whole.
     keys(&mut app, &[KeyCode::Char('c'), KeyCode::Char('a')]);
-    text(&mut app, "okonkwo");
+    typed(&mut app, "okonkwo");
     keys(&mut app, &[KeyCode::Enter, KeyCode::Esc]);
     let header = row(&app, 1);
     assert!(header.starts_with(" Filter  Dara Okonkwo ✕ "), "{header:?}");
@@ -1320,7 +1283,7 @@ fn the_footer_offers_only_keys_with_something_to_act_on() {
     assert!(row(&app, 23).contains("Enter open"));
     // Nothing left in the timeline: nothing to open.
     keys(&mut app, &[KeyCode::Char('/')]);
-    text(&mut app, "zzz");
+    typed(&mut app, "zzz");
     keys(&mut app, &[KeyCode::Enter]);
     let footer = row(&app, 23);
     assert!(!footer.contains("Enter open"), "{footer:?}");
@@ -1373,13 +1336,9 @@ fn a_wider_footer_names_more_keys_and_never_cuts_one() {
     }
 }
 
+/// The built-in situation at a size.
 fn builtin_at(width: u16, height: u16) -> App {
-    let situation = load_str(sitrep::BUILTIN_TEXT)
-        .situation
-        .expect("the built-in situation loads");
-    let mut app = App::new(situation, Options::default());
-    app.update(Action::Resize { width, height });
-    app
+    opened(sitrep::BUILTIN_TEXT, Options::default(), width, height)
 }
 
 #[test]
@@ -1475,11 +1434,7 @@ fn a_short_screen_shows_lower_cards_and_keeps_the_timeline() {
 
 /// The built-in situation with the map focused and zoomed to the screen.
 fn builtin_map(width: u16, height: u16) -> App {
-    let situation = load_str(sitrep::BUILTIN_TEXT)
-        .situation
-        .expect("the built-in situation loads");
-    let mut app = App::new(situation, Options::default());
-    app.update(Action::Resize { width, height });
+    let mut app = builtin_at(width, height);
     keys(&mut app, &[KeyCode::Char('5'), KeyCode::Char('z')]);
     app
 }
@@ -1539,9 +1494,9 @@ fn strip_text(app: &App) -> String {
 fn strip_app(width: u16, height: u16) -> App {
     let mut app = app(width, height);
     keys(&mut app, &[KeyCode::Char('w')]);
-    text(&mut app, "2025-02-15 2025-04");
+    typed(&mut app, "2025-02-15 2025-04");
     keys(&mut app, &[KeyCode::Enter, KeyCode::Char('/')]);
-    text(&mut app, "red crescent");
+    typed(&mut app, "red crescent");
     keys(&mut app, &[KeyCode::Enter]);
     app
 }
@@ -1555,7 +1510,7 @@ fn the_picker_lists_places_after_actors_and_the_place_detail_says_how_exact() {
         height: 30,
     });
     keys(&mut app, &[KeyCode::Char('a')]);
-    text(&mut app, "port");
+    typed(&mut app, "port");
     insta::assert_snapshot!("picker_places_100x30", popup_text(&app));
     // Into the map, pick the busiest place and open it.
     keys(
@@ -1596,7 +1551,7 @@ fn the_builtin_map_at_two_sizes() {
 fn map_labels_stand_clear_of_the_drawing_and_are_fewer_on_a_low_map() {
     let braille = |c: char| ('\u{2800}'..='\u{28ff}').contains(&c);
     for (width, height, zoom) in [(80, 24, false), (80, 24, true), (200, 60, false)] {
-        let mut app = builtin(width, height);
+        let mut app = builtin_at(width, height);
         keys(&mut app, &[KeyCode::Char('5')]);
         if zoom {
             keys(&mut app, &[KeyCode::Char('z')]);
@@ -1723,7 +1678,7 @@ fn map_labels_and_source_counts_group_their_digits() {
         &mut app,
         &[KeyCode::Char('z'), KeyCode::Char('2'), KeyCode::Char('/')],
     );
-    self::text(&mut app, "much cited");
+    self::typed(&mut app, "much cited");
     keys(&mut app, &[KeyCode::Enter]);
     let screen = screen_text(draw(&app).backend().buffer());
     let row = screen

@@ -5,11 +5,11 @@
 //! figure label. Checked on the screen as drawn, for the built-in situation,
 //! the dashboard fixture and generated files with long titles and roles.
 
+mod common;
+
 use std::collections::BTreeMap;
 
 use proptest::prelude::*;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
@@ -21,7 +21,7 @@ use sitrep::geometry::columns::{
 };
 use sitrep::load::load_str;
 
-const FIXTURE: &str = include_str!("fixtures/dashboard.toml");
+use common::{FIXTURE, draw, opened};
 
 /// Sizes people run terminals at, the two whole-screen snapshot sizes among
 /// them, and two lopsided ones.
@@ -37,26 +37,15 @@ const SIZES: [(u16, u16); 9] = [
     (80, 60),
 ];
 
+/// `text` opened at 80x24 (each check resizes it).
 fn app(text: &str) -> App {
-    let situation = load_str(text).situation.expect("the file loads");
-    App::new(situation, Options::default())
+    opened(text, Options::default(), 80, 24)
 }
 
 /// The text of the cells `x..x + w` of row `y`, without blanks around it.
 fn cell(buf: &Buffer, x: u16, y: u16, w: usize) -> String {
-    let text: String = (x..x.saturating_add(w as u16))
-        .map(|x| buf[(x, y)].symbol())
-        .collect();
-    text.trim().to_string()
-}
-
-fn draw(app: &App) -> Buffer {
-    let size = app.view().size;
-    let mut terminal = Terminal::new(TestBackend::new(size.width, size.height)).unwrap();
-    terminal
-        .draw(|frame| frame.render_widget(app, frame.area()))
-        .unwrap();
-    terminal.backend().buffer().clone()
+    let cells = Rect::new(x, y, w as u16, 1);
+    common::row_text(buf, cells, y).trim().to_string()
 }
 
 /// What one size shows: for each of the first rows of the timeline and of

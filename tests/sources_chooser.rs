@@ -2,17 +2,14 @@
 //! URL), as drawn: a long title wraps onto more rows of the box instead of
 //! being cut, and the highlight covers every row of its source.
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+mod common;
+
+use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::Rect;
 
-use sitrep::action::Action;
 use sitrep::app::{App, Options};
-use sitrep::load::load_str;
 
-const FIXTURE: &str = include_str!("fixtures/dashboard.toml");
+use common::{FIXTURE, draw, opened, press, row_text, text_of, typed};
 
 const LONG_TITLE: &str = "Kessa Valley Floods: Situation Report No. 3, covering the breach \
      of the Orun dam, the evacuation of Sarrin and the first week of relief";
@@ -31,50 +28,16 @@ fn app(width: u16, height: u16) -> App {
             &format!("title = \"{LONG_TITLE}\""),
             1,
         );
-    let situation = load_str(&text).situation.expect("the fixture loads");
-    let mut app = App::new(situation, Options::default());
-    app.update(Action::Resize { width, height });
-    app
-}
-
-fn press(app: &mut App, code: KeyCode) {
-    let key = KeyEvent::new(code, KeyModifiers::NONE);
-    if let Some(action) = app.keymap().action_for(app.mode(), app.view().focus, key) {
-        app.update(action);
-    }
+    opened(&text, Options::default(), width, height)
 }
 
 /// Finds the dam breach with a search and opens its sources.
 fn open_chooser(app: &mut App) {
     press(app, KeyCode::Char('/'));
-    for c in "breaches".chars() {
-        press(app, KeyCode::Char(c));
-    }
+    typed(app, "breaches");
     press(app, KeyCode::Enter);
     press(app, KeyCode::Char('o'));
     assert!(app.view().popup().is_some(), "the chooser is open");
-}
-
-fn draw(app: &App) -> Buffer {
-    let size = app.view().size;
-    let mut terminal = Terminal::new(TestBackend::new(size.width, size.height)).unwrap();
-    terminal
-        .draw(|frame| frame.render_widget(app, frame.area()))
-        .unwrap();
-    terminal.backend().buffer().clone()
-}
-
-fn row_text(buffer: &Buffer, area: Rect, y: u16) -> String {
-    (area.left()..area.right())
-        .map(|x| buffer[(x, y)].symbol())
-        .collect()
-}
-
-fn text_of(buffer: &Buffer, area: Rect) -> String {
-    area.rows()
-        .map(|row| row_text(buffer, area, row.y))
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 fn popup_area(app: &App) -> Rect {

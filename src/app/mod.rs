@@ -36,7 +36,7 @@ pub use popups::{
     SourcesPopup, WindowPopup,
 };
 pub use reload::carry_over;
-pub use seen::{Seen, SeenSetup};
+pub use seen::{MARKING_THREAD, Marked, Marking, Seen, SeenSetup};
 pub use view::{SearchInput, View};
 
 use crate::action::{Action, Pane};
@@ -48,6 +48,7 @@ use crate::geometry::columns::{actors_full_width, timeline_full_width};
 use crate::geometry::header::{Chip, chips};
 use crate::geometry::{Facts, LaidOut, Screen};
 use crate::keymap::{Keymap, Mode};
+use crate::marks::Marks;
 use crate::model::{ActorIx, EventIx, MetricIx, PlaceIx, QuoteIx, Situation};
 use crate::places::{Anchors, Markers};
 use crate::query::{Facet, Filter, Index, Selection};
@@ -59,6 +60,19 @@ use crate::window::Window;
 use panes::PaneModel;
 
 const NO_WINDOW: &str = "no date window: press w to set one";
+
+/// The header's word while the marks are worked out.
+pub const MARKING: &str = "marking new and changed…";
+
+/// When [`App::build`] works out the marks against the last look.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum MarksWhen {
+    /// With the rest of the state: a reload, whose view carries the
+    /// filter on them over.
+    WithTheState,
+    /// After the first frame is drawn (see [`App::take_marking`]).
+    AfterTheFirstFrame,
+}
 
 /// How the dashboard starts.
 #[derive(Clone, Debug)]
@@ -122,6 +136,9 @@ pub struct App {
     /// What was seen before and the marks against it; `None` when nothing
     /// is remembered.
     seen: Option<Seen>,
+    /// The marks still to be worked out, until the terminal loop takes them
+    /// (see [`App::take_marking`]).
+    marking: Option<Marking>,
     /// The time strip's buckets for the filter and the strip's width; made
     /// again only when either changes (see `relayout`).
     strip: Strip,
@@ -181,11 +198,30 @@ fn full_width(inner: usize) -> u16 {
 }
 
 impl App {
+    /// The dashboard on a situation just opened. Against a record of an
+    /// earlier look, the marks are worked out after the first frame (see
+    /// [`App::take_marking`]): until they come, the header says they are
+    /// being worked out and nothing is marked.
     pub fn new(situation: Situation, options: Options) -> App {
+        App::build(situation, options, MarksWhen::AfterTheFirstFrame)
+    }
+
+    fn build(situation: Situation, options: Options, when: MarksWhen) -> App {
         let (filter, staleness) = (options.filter, options.staleness);
-        let data = match options.seen.as_ref().and_then(Seen::marking) {
-            Some(marking) => Data::marked_by(situation, filter, staleness, marking),
-            None => Data::new(situation, filter, staleness, Default::default()),
+        let earlier = options.seen.as_ref().and_then(|s| s.earlier.clone());
+        let (data, marking) = match (earlier, when) {
+            (Some(earlier), MarksWhen::AfterTheFirstFrame) => {
+                let data = Data::awaiting_marks(situation, filter, staleness);
+                let marking = Marking::new(&data.situation, earlier);
+                (data, Some(marking))
+            }
+            _ => match options.seen.as_ref().and_then(Seen::marking) {
+                Some(marking) => (Data::marked_by(situation, filter, staleness, marking), None),
+                None => (
+                    Data::new(situation, filter, staleness, Default::default()),
+                    None,
+                ),
+            },
         };
         let seen = (options.seen.as_ref()).map(|setup| Seen::new(setup, &data.marks));
         let mut app = App {
@@ -200,6 +236,7 @@ impl App {
             file: options.file,
             problem: None,
             seen,
+            marking,
             strip: Strip::default(),
             strip_stale: true,
         };
@@ -235,6 +272,64 @@ impl App {
     /// What was seen before and the marks against it.
     pub fn seen(&self) -> Option<&Seen> {
         self.seen.as_ref()
+    }
+
+    /// The marks still to be worked out, for the terminal loop to run off
+    /// its own thread once the first frame is drawn; `None` when there are
+    /// none (no record of an earlier look, or they were taken already).
+    pub fn take_marking(&mut self) -> Option<Marking> {
+        self.marking.take()
+    }
+
+    /// Works out the marks still to come on this thread, as the terminal
+    /// loop does on another (for a caller without one).
+    pub fn mark_now(&mut self) {
+        if let Some(marking) = self.take_marking() {
+            self.marked(marking.run());
+        }
+    }
+
+    /// The marks have come: the rows get their markers, the header its
+    /// count, the list of what was removed its items, and a `u` pressed
+    /// meanwhile its filter. Marks of a situation a reload has replaced
+    /// since are dropped.
+    pub fn marked(&mut self, marked: Marked) {
+        if !std::sync::Arc::ptr_eq(&marked.situation, &self.data.situation) || !self.data.marking()
+        {
+            return;
+        }
+        let wanted = std::mem::take(&mut self.view.filter_when_marked);
+        let (marks, failed) = match marked.marks {
+            Ok(marks) => (marks, None),
+            Err(why) => (Marks::default(), Some(why)),
+        };
+        if let Some(seen) = &mut self.seen {
+            seen.marked(&marks);
+        }
+        self.data.set_marks(marks);
+        if self.data.filter.marked {
+            self.refilter();
+        }
+        match failed {
+            // Nothing marked is not "nothing new": no filter on it.
+            Some(why) => self.tell(format!(
+                "could not work out what is new and changed (a bug; please report it): {why}"
+            )),
+            None if wanted => self.toggle_marked(),
+            None => {}
+        }
+        self.relayout();
+    }
+
+    /// What the header says of the marks: how many are new, changed and
+    /// removed, or that they are still being worked out.
+    pub fn marks_wording(&self) -> Option<&str> {
+        let seen = self.seen.as_ref()?;
+        if self.data.marking() {
+            Some(MARKING)
+        } else {
+            seen.header.as_deref()
+        }
     }
 
     /// The record to write on quitting: the version on screen, seen `now`
@@ -752,6 +847,18 @@ impl App {
         let Some(seen) = &self.seen else {
             return self.without_a_record(Action::OnlyMarked);
         };
+        if self.data.marking() {
+            // Filtering on marks not yet known would show nothing, as if
+            // nothing were new: the filter waits for them.
+            let wanted = !self.view.filter_when_marked;
+            self.view.filter_when_marked = wanted;
+            self.view.status = Some(if wanted {
+                "still marking new and changed: the filter comes on once they are in".into()
+            } else {
+                "still marking new and changed: the filter stays off".into()
+            });
+            return;
+        }
         let since = seen.since.clone();
         self.data.filter.marked = !self.data.filter.marked;
         self.refilter();
@@ -1075,7 +1182,7 @@ impl App {
         }
         // A click elsewhere keeps the search being typed.
         self.view.search = None;
-        let count = self.seen.as_ref().and_then(|s| s.header.as_deref());
+        let count = self.marks_wording();
         if crate::geometry::header::marks_rect(&self.data, count, self.screen.header)
             .is_some_and(|rect| rect.contains(at))
         {

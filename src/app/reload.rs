@@ -16,7 +16,7 @@ use crate::text::{fit, plural, shown};
 
 use super::cursor::{Cursor, landing, relocate};
 use super::popups::{DetailPage, Pick, Popup, ReportPopup, SourcesPopup};
-use super::{App, Options, SearchInput, Seen};
+use super::{App, MarksWhen, Options, SearchInput, Seen};
 
 impl App {
     /// Applies what a reload found: a situation that loads replaces the old
@@ -156,7 +156,9 @@ pub fn carry_over(old: &App, situation: Situation, warnings: usize) -> App {
         &situation,
         &mut dropped,
     );
-    let mut app = App::new(
+    // The marks come with the rest: the view carried over may filter on
+    // them.
+    let mut app = App::build(
         situation,
         Options {
             filter: Filter {
@@ -166,7 +168,7 @@ pub fn carry_over(old: &App, situation: Situation, warnings: usize) -> App {
                 search: old.data.filter.search.clone(),
                 from: old.data.filter.from,
                 to: old.data.filter.to,
-                marked: old.data.filter.marked,
+                marked: old.data.filter.marked || old.view.filter_when_marked,
             },
             mouse: old.mouse,
             theme: old.theme,
@@ -177,6 +179,7 @@ pub fn carry_over(old: &App, situation: Situation, warnings: usize) -> App {
             file: old.file.clone(),
             seen: old.seen.as_ref().map(Seen::for_reload),
         },
+        MarksWhen::WithTheState,
     );
 
     // The orders of the timeline and the actors stay.

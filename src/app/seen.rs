@@ -29,6 +29,56 @@ pub struct SeenSetup {
     pub now: DateTime<Utc>,
 }
 
+/// The marks of a situation just opened, still to be worked out: the
+/// terminal loop runs this on a thread of its own once the first frame is
+/// drawn, and hands the result back through [`crate::app::App::marked`].
+#[derive(Clone, Debug)]
+pub struct Marking {
+    situation: Arc<Situation>,
+    earlier: Arc<Record>,
+}
+
+/// What a [`Marking`] found, for the situation it was made for: the marks,
+/// or why there are none (a bug the comparison ran into).
+#[derive(Debug)]
+pub struct Marked {
+    pub(super) situation: Arc<Situation>,
+    pub(super) marks: Result<Marks, String>,
+}
+
+/// The name of the thread the terminal loop works the marks out on. The
+/// panic hook leaves the terminal alone for a panic there: it is caught,
+/// and told in the footer.
+pub const MARKING_THREAD: &str = "sitrep-marking";
+
+impl Marking {
+    pub(super) fn new(situation: &Arc<Situation>, earlier: Arc<Record>) -> Marking {
+        Marking {
+            situation: Arc::clone(situation),
+            earlier,
+        }
+    }
+
+    /// Digests of the situation made as the record made its own, compared
+    /// with it. The first frame is drawn by then: two threads make the
+    /// digests of a large file.
+    pub fn run(self) -> Marked {
+        let (s, earlier) = (&self.situation, &self.earlier);
+        let marks = std::panic::catch_unwind(|| {
+            Marks::between(earlier, s, &Digests::of_scheme(s, earlier.scheme))
+        })
+        .map_err(|panic| {
+            (panic.downcast_ref::<&str>().map(|s| s.to_string()))
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default()
+        });
+        Marked {
+            situation: self.situation,
+            marks,
+        }
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct Seen {
     record: PathBuf,
@@ -64,19 +114,23 @@ impl Seen {
     }
 
     /// How to work out the marks of a situation against what was seen,
-    /// on whichever thread has a core to spare. `None` on a first look,
-    /// which marks nothing and computes nothing: call [`Seen::opened`] with
-    /// the situation shown.
+    /// on whichever thread has a core to spare, beside the rest of the
+    /// state's work (a reload). `None` on a first look, which marks nothing
+    /// and computes nothing: call [`Seen::opened`] with the situation shown.
     pub fn marking(
         setup: &SeenSetup,
     ) -> Option<impl FnOnce(&Situation) -> Marks + Send + 'static + use<>> {
         let earlier = setup.earlier.clone()?;
         // Digests made as the record made its own, in whatever version of
-        // sitrep wrote it; on one thread, as this runs beside the rest of
-        // the first frame's work.
+        // sitrep wrote it; on one thread, as this runs beside other work.
         Some(move |s: &Situation| {
             Marks::between(&earlier, s, &Digests::on_this_thread(s, earlier.scheme))
         })
+    }
+
+    /// The marks have come (see [`Marking`]): the header counts them.
+    pub fn marked(&mut self, marks: &Marks) {
+        self.header = marks.summary(self.now);
     }
 
     /// On a first look, the situation opened (shared with the data).

@@ -20,6 +20,14 @@ fn app() -> App {
     app_with(Options::default(), 80, 24)
 }
 
+/// [`app_with`] once the marks against the last look are in, as the
+/// terminal loop has them soon after the first frame.
+fn marked_app_with(options: Options, width: u16, height: u16) -> App {
+    let mut app = app_with(options, width, height);
+    app.mark_now();
+    app
+}
+
 /// Presses a key; true when it asks to quit.
 fn press(app: &mut App, code: KeyCode) -> bool {
     press_with(app, code, KeyModifiers::NONE)
@@ -949,19 +957,20 @@ fn keys_do_nothing_while_the_terminal_is_too_small() {
     ));
 }
 
-/// A detail page's text at a width where nothing wraps.
-fn detail_text(app: &App, target: Target) -> String {
-    let doc = crate::doc::detail::document(&app.data, &app.theme, target, 0, 200);
+/// A detail page's text at a width where nothing wraps, its `link`th
+/// link selected.
+fn detail_text_at(app: &App, target: Target, link: usize) -> String {
+    let doc = crate::doc::detail::document(&app.data, &app.theme, target, link, 200);
     doc.lines
         .iter()
-        .map(|line| {
-            line.spans
-                .iter()
-                .map(|s| s.content.as_ref())
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
+        .map(|line| line.spans.iter().map(|s| s.content.as_ref()).collect())
+        .collect::<Vec<String>>()
         .join("\n")
+}
+
+/// A detail page's text, nothing selected.
+fn detail_text(app: &App, target: Target) -> String {
+    detail_text_at(app, target, 0)
 }
 
 fn metric(app: &App, id: &str) -> Target {
@@ -1314,12 +1323,7 @@ fn an_actors_events_and_quotes_are_links_tab_reaches() {
 
 /// A page's text as drawn with its selection, at a width where nothing wraps.
 fn detail_text_of(app: &App, page: &DetailPage) -> String {
-    let doc = crate::doc::detail::document(&app.data, &app.theme, page.target, page.link, 200);
-    doc.lines
-        .iter()
-        .map(|line| line.spans.iter().map(|s| s.content.as_ref()).collect())
-        .collect::<Vec<String>>()
-        .join("\n")
+    detail_text_at(app, page.target, page.link)
 }
 
 #[test]
@@ -2365,7 +2369,7 @@ fn app_after_edits() -> App {
         seen: Some(seen_setup(Some(record))),
         ..Options::default()
     };
-    app_with(options, 120, 40)
+    marked_app_with(options, 120, 40)
 }
 
 #[test]
@@ -2473,7 +2477,7 @@ fn a_filter_that_leaves_no_figure_moves_the_focus_off_the_strip() {
         seen: Some(seen_setup(Some(record))),
         ..Options::default()
     };
-    let mut app = app_with(options, 120, 40);
+    let mut app = marked_app_with(options, 120, 40);
     press(&mut app, KeyCode::Char('1'));
     assert_eq!(app.view.focus, Pane::Figures);
     press(&mut app, KeyCode::Char('u'));
@@ -2675,7 +2679,7 @@ fn app_after_removals(width: u16, height: u16) -> App {
         seen: Some(seen_setup(Some(record))),
         ..Options::default()
     };
-    app_with(options, width, height)
+    marked_app_with(options, width, height)
 }
 
 fn removed_text(app: &App) -> Option<Vec<String>> {
@@ -3128,4 +3132,66 @@ fn a_resize_keeps_the_now_line_above_the_event_selected_at_start() {
         );
         assert!(selection_in_view(&app, Pane::Timeline), "{width}x{height}");
     }
+}
+
+#[test]
+fn a_reload_before_the_marks_come_marks_at_once_and_the_late_marks_are_dropped() {
+    let earlier = FIXTURE.replace("value = 40\n", "value = 35\n");
+    let old = situation(&earlier);
+    let record = crate::seen::Record::of(
+        &old,
+        &crate::digest::Digests::of(&old),
+        "/data/dashboard.toml",
+        "2026-11-28T09:00:00Z".parse().unwrap(),
+        None,
+    );
+    let options = Options {
+        seen: Some(seen_setup(Some(record))),
+        ..Options::default()
+    };
+    let mut app = app_with(options, 120, 40);
+    assert_eq!(app.marks_wording(), Some(super::MARKING));
+    // The loop has taken the marks to work out; `u` waits for them.
+    let late = app.take_marking().expect("marks to work out").run();
+    press(&mut app, KeyCode::Char('u'));
+    assert!(!app.filter().marked);
+    // A save renames an event before they come: the reload marks with the
+    // rest of its state, and the `u` pressed meanwhile is its filter.
+    let text = FIXTURE.replace(
+        "title = \"A week of record rain over the upper Kessa\"",
+        "title = \"Ten days of record rain\"",
+    );
+    reload(&mut app, &text);
+    assert!(!app.data().marking());
+    assert!(app.take_marking().is_none());
+    assert_eq!(
+        app.marks_wording(),
+        Some("2 changed since 28 Nov"),
+        "the figure and the renamed event"
+    );
+    assert!(app.filter().marked);
+    assert_eq!(event_ids(&app), ["record-rain"]);
+    // The marks of the version the reload replaced change nothing.
+    app.marked(late);
+    assert_eq!(app.marks_wording(), Some("2 changed since 28 Nov"));
+    assert_eq!(event_ids(&app), ["record-rain"]);
+}
+
+#[test]
+fn without_an_earlier_look_nothing_is_marking() {
+    let mut first_look = app_with(
+        Options {
+            seen: Some(seen_setup(None)),
+            ..Options::default()
+        },
+        120,
+        40,
+    );
+    assert!(first_look.take_marking().is_none());
+    assert!(!first_look.data().marking());
+    assert_eq!(first_look.marks_wording(), None);
+    // Nor under --no-state or for the built-in situation.
+    let mut remembered_nothing = app();
+    assert!(remembered_nothing.take_marking().is_none());
+    assert_eq!(remembered_nothing.marks_wording(), None);
 }

@@ -48,6 +48,9 @@ pub struct View {
     pub drag: Option<(usize, usize)>,
     /// The path last exported to, as typed: the next `x` opens with it.
     pub exported: Option<String>,
+    /// `u` was pressed while the marks were still being worked out: the
+    /// filter on them comes on when they arrive.
+    pub filter_when_marked: bool,
 }
 
 impl View {
@@ -82,6 +85,7 @@ impl Default for View {
             strip_hidden: false,
             drag: None,
             exported: None,
+            filter_when_marked: false,
         }
     }
 }

@@ -22,7 +22,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     // Row 1: title, and on the right what is new since the last look (when
     // anything is and it fits) and as_of.
     let as_of = as_of_label(app.data());
-    let count = app.seen().and_then(|seen| seen.header.as_deref());
+    let count = app.marks_wording();
     let placed = marks_place(app.data(), count, area);
     let marks = placed
         .as_ref()
@@ -39,7 +39,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let as_of_x = area.right().saturating_sub(width(&as_of) as u16);
     buf.set_string(as_of_x, area.y, &as_of, theme.dim());
     if let Some((text, rect)) = &placed {
-        buf.set_string(rect.x, rect.y, text, theme.strong());
+        let style = if app.data().marking() {
+            theme.dim()
+        } else {
+            theme.strong()
+        };
+        buf.set_string(rect.x, rect.y, text, style);
     }
 
     if area.height < 2 {

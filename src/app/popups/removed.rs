@@ -26,6 +26,12 @@ pub struct RemovedPopup {
 /// item its label and, under it, what it showed and its id.
 pub fn removed_lines(data: &Data, theme: &Theme, width: usize) -> Vec<Line<'static>> {
     let removed = &data.marks.removed;
+    if data.marking() {
+        return vec![Line::from(Span::styled(
+            "Still working out what changed since your last look…",
+            theme.dim(),
+        ))];
+    }
     if removed.is_empty() {
         return vec![Line::from(Span::styled(
             "Nothing was removed since your last look.",
