@@ -51,17 +51,18 @@ pub struct Grid {
 /// two" (then it is cut).
 pub fn label_rows(labels: &[String], card_width: u16) -> usize {
     let room = usize::from(card_width.saturating_sub(LABEL_MARGIN)).max(1);
-    labels
-        .iter()
-        .map(|label| {
-            if width(label) <= room {
-                1
-            } else {
-                wrap(label, room).len().min(3)
-            }
-        })
-        .max()
-        .unwrap_or(1)
+    let mut most = 1;
+    for label in labels {
+        if width(label) > room {
+            most = most.max(wrap(label, room).len().min(3));
+        }
+        // No label can say more: thousands of key figures need not all be
+        // wrapped to learn it.
+        if most == 3 {
+            break;
+        }
+    }
+    most
 }
 
 /// The plan for `labels` (one per card) in `width` columns with at most
@@ -91,8 +92,13 @@ fn plan(labels: &[String], width: u16, max_rows: usize) -> (usize, usize, u16) {
         for rows in 1..=max_rows {
             let per_row = n.div_ceil(rows);
             let w = card(per_row);
+            // Cards too narrow to plan for are not measured: with many
+            // key figures in few rows, they would be a column or two wide.
+            if w < CARD_MIN_WIDTH {
+                continue;
+            }
             let need = label_rows(labels, w);
-            if w >= CARD_MIN_WIDTH && need <= lines {
+            if need <= lines {
                 return (per_row, n.div_ceil(per_row), height(need));
             }
         }
