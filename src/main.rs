@@ -306,7 +306,7 @@ fn run_dashboard(cli: &Cli) -> ExitCode {
     } else {
         LOADING_SCREEN_AFTER
     };
-    // The seen-state record is read while the file loads.
+    // Where the seen-state record is, found while the file loads.
     let remembering = file.filter(|_| config.state && !cli.no_state).cloned();
     let seen = remembering.map(|file| {
         let path = file.clone();
@@ -1016,8 +1016,10 @@ fn run_diff(args: &DiffArgs) -> ExitCode {
     }
 }
 
-/// Where the file's seen-state record is and what it holds; a record that
-/// cannot be used is a problem to tell, never a reason not to start.
+/// Where the file's seen-state record is, and whether there is one: it is
+/// read after the first frame, with the marks (see
+/// [`sitrep::app::SeenSetup::unread`]); a record that cannot be used is a
+/// problem to tell then, never a reason not to start.
 fn seen_setup(file: &std::path::Path) -> sitrep::app::SeenSetup {
     let now = chrono::Utc::now();
     let file = std::fs::canonicalize(file).unwrap_or_else(|_| file.to_path_buf());
@@ -1028,18 +1030,18 @@ fn seen_setup(file: &std::path::Path) -> sitrep::app::SeenSetup {
             earlier: None,
             problem: Some("no state directory: set XDG_STATE_HOME".into()),
             now,
+            unread: false,
         };
     };
     let record = sitrep::seen::record_path(&dir, &file);
-    let (earlier, problem) = match sitrep::seen::read(&record, &file.to_string_lossy()) {
-        Ok(earlier) => (earlier.map(std::sync::Arc::new), None),
-        Err(e) => (None, Some(e)),
-    };
+    // Unknown whether it is there: reading it will say why not.
+    let unread = record.try_exists().unwrap_or(true);
     sitrep::app::SeenSetup {
         record,
         file,
-        earlier,
-        problem,
+        earlier: None,
+        problem: None,
         now,
+        unread,
     }
 }

@@ -58,6 +58,7 @@ fn before_the_marks(width: u16, height: u16) -> App {
             earlier: Some(Arc::new(record)),
             problem: None,
             now: "2026-12-01T09:00:00Z".parse().unwrap(),
+            unread: false,
         }),
         file: Some("dashboard.toml".into()),
         ..Options::default()

@@ -206,14 +206,18 @@ impl App {
         App::build(situation, options, MarksWhen::AfterTheFirstFrame)
     }
 
-    fn build(situation: Situation, options: Options, when: MarksWhen) -> App {
+    fn build(situation: Situation, mut options: Options, when: MarksWhen) -> App {
         let (filter, staleness) = (options.filter, options.staleness);
-        let earlier = options.seen.as_ref().and_then(|s| s.earlier.clone());
-        let (data, marking) = match (earlier, when) {
-            (Some(earlier), MarksWhen::AfterTheFirstFrame) => {
+        let later = when == MarksWhen::AfterTheFirstFrame;
+        if !later && let Some(setup) = &mut options.seen {
+            setup.read_now();
+        }
+        let to_mark = (options.seen.as_ref()).filter(|s| s.unread || s.earlier.is_some());
+        let (data, marking) = match to_mark {
+            Some(setup) if later => {
                 let data = Data::awaiting_marks(situation, filter, staleness);
-                let marking = Marking::new(&data.situation, earlier);
-                (data, Some(marking))
+                let marking = Marking::new(&data.situation, setup);
+                (data, marking)
             }
             _ => match options.seen.as_ref().and_then(Seen::marking) {
                 Some(marking) => (Data::marked_by(situation, filter, staleness, marking), None),
@@ -259,14 +263,20 @@ impl App {
             ));
         }
         if let Some(problem) = options.seen.as_ref().and_then(|s| s.problem.as_ref()) {
-            let told = format!("seen-state record not used ({problem}): nothing marked");
-            app.view.status = Some(match app.view.status.take() {
-                Some(status) => format!("{status} · {told}"),
-                None => told,
-            });
+            app.record_not_used(problem);
         }
         app.relayout();
         app
+    }
+
+    /// Tells once, beside whatever else is told, that the seen-state record
+    /// could not be used.
+    fn record_not_used(&mut self, problem: &str) {
+        let told = format!("seen-state record not used ({problem}): nothing marked");
+        self.view.status = Some(match self.view.status.take() {
+            Some(status) => format!("{status} · {told}"),
+            None => told,
+        });
     }
 
     /// What was seen before and the marks against it.
@@ -304,7 +314,11 @@ impl App {
             Err(why) => (Marks::default(), Some(why)),
         };
         if let Some(seen) = &mut self.seen {
+            seen.read(marked.earlier);
             seen.marked(&marks);
+        }
+        if let Some(problem) = &marked.problem {
+            self.record_not_used(problem);
         }
         self.data.set_marks(marks);
         if self.data.filter.marked {

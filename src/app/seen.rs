@@ -27,6 +27,27 @@ pub struct SeenSetup {
     pub problem: Option<String>,
     /// The time of opening (or of the reload), for the header's wording.
     pub now: DateTime<Utc>,
+    /// A record is there, not read yet: it is read with the marks, after
+    /// the first frame (see [`SeenSetup::read_now`]); until then `earlier`
+    /// and `problem` say nothing.
+    pub unread: bool,
+}
+
+impl SeenSetup {
+    /// Reads the record, when it is still unread.
+    pub fn read_now(&mut self) {
+        if std::mem::take(&mut self.unread) {
+            match crate::seen::read(&self.record, &self.file.to_string_lossy()) {
+                Ok(earlier) => self.earlier = earlier.map(Arc::new),
+                Err(why) => self.problem = Some(why),
+            }
+        }
+    }
+
+    /// There is an earlier look to mark against, or there may be.
+    fn to_mark(&self) -> bool {
+        self.unread || self.earlier.is_some()
+    }
 }
 
 /// The marks of a situation just opened, still to be worked out: the
@@ -35,15 +56,18 @@ pub struct SeenSetup {
 #[derive(Clone, Debug)]
 pub struct Marking {
     situation: Arc<Situation>,
-    earlier: Arc<Record>,
+    setup: SeenSetup,
 }
 
 /// What a [`Marking`] found, for the situation it was made for: the marks,
-/// or why there are none (a bug the comparison ran into).
+/// or why there are none (a bug the comparison ran into); the record read
+/// for them, or why it could not be used.
 #[derive(Debug)]
 pub struct Marked {
     pub(super) situation: Arc<Situation>,
     pub(super) marks: Result<Marks, String>,
+    pub(super) earlier: Option<Arc<Record>>,
+    pub(super) problem: Option<String>,
 }
 
 /// The name of the thread the terminal loop works the marks out on. The
@@ -52,29 +76,40 @@ pub struct Marked {
 pub const MARKING_THREAD: &str = "sitrep-marking";
 
 impl Marking {
-    pub(super) fn new(situation: &Arc<Situation>, earlier: Arc<Record>) -> Marking {
-        Marking {
+    /// The marks of `situation` against the earlier look `setup` has (or
+    /// `None`: nothing to mark against).
+    pub(super) fn new(situation: &Arc<Situation>, setup: &SeenSetup) -> Option<Marking> {
+        setup.to_mark().then(|| Marking {
             situation: Arc::clone(situation),
-            earlier,
-        }
+            setup: setup.clone(),
+        })
     }
 
-    /// Digests of the situation made as the record made its own, compared
-    /// with it. The first frame is drawn by then: two threads make the
-    /// digests of a large file.
+    /// Reads the record if it is still unread, then makes digests of the
+    /// situation as the record made its own and compares them with it.
+    /// The first frame is drawn by then: two threads make the digests of
+    /// a large file.
     pub fn run(self) -> Marked {
-        let (s, earlier) = (&self.situation, &self.earlier);
-        let marks = std::panic::catch_unwind(|| {
-            Marks::between(earlier, s, &Digests::of_scheme(s, earlier.scheme))
-        })
-        .map_err(|panic| {
-            (panic.downcast_ref::<&str>().map(|s| s.to_string()))
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_default()
-        });
+        let mut setup = self.setup;
+        setup.read_now();
+        let s = &self.situation;
+        let marks = match &setup.earlier {
+            Some(earlier) => std::panic::catch_unwind(|| {
+                Marks::between(earlier, s, &Digests::of_scheme(s, earlier.scheme))
+            })
+            .map_err(|panic| {
+                (panic.downcast_ref::<&str>().map(|s| s.to_string()))
+                    .or_else(|| panic.downcast_ref::<String>().cloned())
+                    .unwrap_or_default()
+            }),
+            // No record after all, or one that cannot be used: a first look.
+            None => Ok(Marks::default()),
+        };
         Marked {
             situation: self.situation,
             marks,
+            earlier: setup.earlier,
+            problem: setup.problem,
         }
     }
 }
@@ -91,6 +126,8 @@ pub struct Seen {
     opened: Option<Arc<Situation>>,
     /// When the version opened was seen, for the days items were first seen.
     now: DateTime<Utc>,
+    /// The record is not read yet (see [`SeenSetup::unread`]).
+    unread: bool,
     /// "5 new, 2 changed since 28 Nov", when anything is.
     pub header: Option<String>,
     /// " since 28 Nov": when the marks count from.
@@ -101,16 +138,35 @@ impl Seen {
     /// The state, given the marks of the situation opened (see
     /// [`Seen::marking`]).
     pub fn new(setup: &SeenSetup, marks: &Marks) -> Seen {
-        let seen_at = setup.earlier.as_ref().map_or(setup.now, |e| e.seen);
-        Seen {
+        let mut seen = Seen {
             record: setup.record.clone(),
             file: setup.file.clone(),
             header: marks.summary(setup.now),
-            since: format!(" since {}", crate::seen::when(seen_at, setup.now)),
-            baseline: setup.earlier.clone(),
+            since: String::new(),
+            baseline: None,
             opened: None,
             now: setup.now,
+            unread: true,
+        };
+        if !setup.unread {
+            seen.read(setup.earlier.clone());
         }
+        seen
+    }
+
+    /// The record is read (`None`: there is none, or it cannot be used):
+    /// it is what the marks count from. Once only.
+    pub fn read(&mut self, earlier: Option<Arc<Record>>) {
+        if !std::mem::take(&mut self.unread) {
+            return;
+        }
+        let seen_at = earlier.as_ref().map_or(self.now, |e| e.seen);
+        self.since = format!(" since {}", crate::seen::when(seen_at, self.now));
+        if earlier.is_some() {
+            // Not a first look after all.
+            self.opened = None;
+        }
+        self.baseline = earlier;
     }
 
     /// How to work out the marks of a situation against what was seen,
@@ -158,14 +214,16 @@ impl Seen {
     }
 
     /// The setup a reload starts from: the same baseline, so each reload's
-    /// additions and changes are marked until the reader quits.
+    /// additions and changes are marked until the reader quits (a record
+    /// not read yet is read then).
     pub fn for_reload(&self) -> SeenSetup {
         SeenSetup {
             record: self.record.clone(),
             file: self.file.clone(),
-            earlier: self.baseline(),
+            earlier: if self.unread { None } else { self.baseline() },
             problem: None,
             now: Utc::now(),
+            unread: self.unread,
         }
     }
 
@@ -177,9 +235,15 @@ impl Seen {
             return None;
         }
         let file = self.file.to_string_lossy();
+        // Quitting before the marks came: the record is read now (one that
+        // cannot be used is written over).
+        let read_now = (self.unread)
+            .then(|| crate::seen::read(&self.record, &file).ok().flatten())
+            .flatten();
+        let earlier = read_now.as_ref().or(self.baseline.as_deref());
         // Items unchanged since the last look keep the day they were first
         // seen; on a first look everything is seen now.
-        let record = Record::of(s, &Digests::of(s), &file, now, self.baseline.as_deref());
+        let record = Record::of(s, &Digests::of(s), &file, now, earlier);
         Some((self.record.clone(), self.file.clone(), record))
     }
 }

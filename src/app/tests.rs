@@ -2095,6 +2095,7 @@ fn seen_setup(earlier: Option<crate::seen::Record>) -> SeenSetup {
         earlier: earlier.map(std::sync::Arc::new),
         problem: None,
         now: "2026-12-01T09:00:00Z".parse().unwrap(),
+        unread: false,
     }
 }
 
@@ -3194,4 +3195,93 @@ fn without_an_earlier_look_nothing_is_marking() {
     let mut remembered_nothing = app();
     assert!(remembered_nothing.take_marking().is_none());
     assert_eq!(remembered_nothing.marks_wording(), None);
+}
+
+/// [`seen_setup`] with the last look's record written to a file of its
+/// own, not read yet, as the dashboard opens with it.
+fn seen_setup_on_disk(dir: &std::path::Path, record: &str) -> SeenSetup {
+    let path = dir.join("dashboard.seen");
+    std::fs::write(&path, record).unwrap();
+    SeenSetup {
+        record: path,
+        unread: true,
+        ..seen_setup(None)
+    }
+}
+
+#[test]
+fn the_record_is_read_after_the_first_frame_with_the_marks() {
+    let scratch = tempfile::tempdir().unwrap();
+    let old = situation(&FIXTURE.replace("value = 40\n", "value = 35\n"));
+    let record = crate::seen::Record::of(
+        &old,
+        &crate::digest::Digests::of(&old),
+        "/data/dashboard.toml",
+        "2026-11-28T09:00:00Z".parse().unwrap(),
+        None,
+    );
+    let setup = seen_setup_on_disk(scratch.path(), &record.to_text());
+    let options = Options {
+        seen: Some(setup.clone()),
+        ..Options::default()
+    };
+    let mut app = app_with(options.clone(), 120, 40);
+    assert_eq!(app.marks_wording(), Some(super::MARKING));
+    app.mark_now();
+    assert_eq!(app.marks_wording(), Some("1 changed since 28 Nov"));
+    assert_eq!(app.seen().unwrap().since, " since 28 Nov");
+
+    // Quitting before the marks came still keeps the days items were
+    // first seen: the record is read then.
+    let unmarked = app_with(options, 120, 40);
+    let (_, _, next) = unmarked
+        .seen_record("2026-12-01T10:00:00Z".parse().unwrap())
+        .unwrap();
+    let since = |key: &str| next.items().find(|i| i.key == key).unwrap().since;
+    assert_eq!(since("dam-breach"), "2026-11-28".parse().unwrap());
+    assert_eq!(since("shelters"), "2026-12-01".parse().unwrap());
+
+    // A record that cannot be used is told when the marks come, and
+    // nothing is marked.
+    let damaged = seen_setup_on_disk(scratch.path(), "garbage");
+    let mut app = app_with(
+        Options {
+            seen: Some(damaged),
+            ..Options::default()
+        },
+        120,
+        40,
+    );
+    assert_eq!(app.status(), None);
+    app.mark_now();
+    assert_eq!(
+        app.status(),
+        Some("seen-state record not used (not a sitrep seen-state record): nothing marked")
+    );
+    assert_eq!(app.marks_wording(), None);
+    assert!(app.data().marks.is_empty());
+}
+
+#[test]
+fn a_reload_before_the_record_is_read_reads_it() {
+    let scratch = tempfile::tempdir().unwrap();
+    let old = situation(&FIXTURE.replace("value = 40\n", "value = 35\n"));
+    let record = crate::seen::Record::of(
+        &old,
+        &crate::digest::Digests::of(&old),
+        "/data/dashboard.toml",
+        "2026-11-28T09:00:00Z".parse().unwrap(),
+        None,
+    );
+    let options = Options {
+        seen: Some(seen_setup_on_disk(scratch.path(), &record.to_text())),
+        ..Options::default()
+    };
+    let mut app = app_with(options, 120, 40);
+    let late = app.take_marking().unwrap().run();
+    reload(&mut app, FIXTURE);
+    // Against the last look, not against the version first shown.
+    assert_eq!(app.marks_wording(), Some("1 changed since 28 Nov"));
+    app.marked(late);
+    assert_eq!(app.marks_wording(), Some("1 changed since 28 Nov"));
 }
