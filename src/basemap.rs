@@ -12,6 +12,9 @@ use std::sync::OnceLock;
 use crate::geo::{Bounds, Grid, Viewport};
 use crate::model::LatLon;
 
+/// Points this close to the South Pole lie on the edge that closes
+/// Antarctica's outline there.
+const POLE_EDGE: f64 = -89.9;
 const DATA: &[u8] = include_bytes!("../assets/basemap-50m.bin");
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -103,15 +106,18 @@ impl Raster {
                 LineKind::Coast => 2,
                 LineKind::Border => 1,
             };
-            let mut last: Option<(f64, f64)> = None;
+            let mut last: Option<((f64, f64), LatLon)> = None;
             for &p in &line.points {
                 let Some(here) = view.dot_at(grid, p) else {
                     continue;
                 };
-                if let Some(from) = last {
+                // Antarctica's outline closes along the South Pole: that
+                // edge is no coast, and would draw as a straight line.
+                let on_pole = |q: LatLon| q.lat <= POLE_EDGE;
+                if let Some((from, _)) = last.filter(|&(_, q)| !(on_pole(q) && on_pole(p))) {
                     segment(&mut dots, w, h, from, here, mark);
                 }
-                last = Some(here);
+                last = Some((here, p));
             }
         }
         for (i, &dot) in dots.iter().enumerate() {
@@ -190,6 +196,23 @@ fn clip(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_edge_that_closes_antarctica_at_the_pole_is_not_drawn() {
+        // Within a degree and a half of the South Pole there is no coast,
+        // only the outline's closing edge along 90 S.
+        let grid = Grid { cols: 40, rows: 10 };
+        let view = Viewport {
+            center: LatLon {
+                lat: -89.5,
+                lon: 0.0,
+            },
+            scale: 0.05,
+        };
+        assert!(view.bounds(grid).south < -90.0);
+        let raster = Raster::new(&view, grid);
+        assert!(raster.coast.is_empty(), "{} coast dots", raster.coast.len());
+    }
 
     #[test]
     fn the_compiled_in_basemap_decodes_with_coasts_and_borders() {

@@ -21,6 +21,11 @@ const MIN_FIT_SPAN: f64 = 3.0;
 const MIN_SCALE: f64 = 0.001;
 /// Share of the view left around the fitted points, on each side.
 const MARGIN: f64 = 0.12;
+/// The latitudes a fit keeps its view within where the map's shape lets
+/// it: the basemap's northernmost and southernmost coasts (Greenland at
+/// 83.6 N, Antarctica's at 85.2 S). Beyond them it draws only blank rows.
+const DRAWN_NORTH: f64 = 83.6;
+const DRAWN_SOUTH: f64 = -85.2;
 
 /// A map's size in terminal cells.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -122,9 +127,29 @@ impl Viewport {
         let (dots_x, dots_y) = (f64::from(dots_x.max(1)), f64::from(dots_y.max(1)));
         let lat_span = (b.north - b.south).max(MIN_FIT_SPAN) * (1.0 + 2.0 * margin);
         let lon_span = (b.east - b.west) * (1.0 + 2.0 * margin);
-        let shrink = lon_shrink(center.lat);
-        let scale = (lat_span / dots_y).max(lon_span * shrink / dots_x);
-        Viewport { center, scale }.clamped()
+        let scale_at = |lat: f64| (lat_span / dots_y).max(lon_span * lon_shrink(lat) / dots_x);
+        let mut view = Viewport {
+            center,
+            scale: scale_at(center.lat),
+        };
+        // A view wider in shape than the points is taller than they need:
+        // it moves toward the drawn latitudes rather than show blank past a
+        // pole, never leaving a point out. Moving changes how much
+        // longitude shrinks, so the scale follows (a few rounds settle it).
+        let (north, south) = (DRAWN_NORTH.max(b.north), DRAWN_SOUTH.min(b.south));
+        for _ in 0..4 {
+            let half = dots_y * view.scale / 2.0;
+            let lat = if 2.0 * half >= north - south {
+                (north + south) / 2.0
+            } else {
+                view.center.lat.clamp(south + half, north - half)
+            };
+            view = Viewport {
+                center: LatLon { lat, ..center },
+                scale: scale_at(lat),
+            };
+        }
+        view.clamped()
     }
 
     /// Keeps the view on the Earth and its zoom within reason.
@@ -299,6 +324,40 @@ mod tests {
         // The wider of the two spans decides: longitude here.
         let lon_span = b.east - b.west;
         assert!(lon_span < (NAIROBI.lon - PAP.lon) * 1.5, "{lon_span}");
+    }
+
+    #[test]
+    fn a_fit_wider_than_its_points_keeps_within_the_drawn_latitudes() {
+        const NEW_YORK: LatLon = LatLon {
+            lat: 40.7,
+            lon: -74.0,
+        };
+        let points = [PAP, NAIROBI, NEW_YORK];
+        // A narrow, tall map: longitude decides the scale, and the view is
+        // taller than the drawn band, so the band sits in its middle.
+        let tall = Grid { cols: 40, rows: 40 };
+        let b = Viewport::fit(points, tall).bounds(tall);
+        assert!(b.north - b.south > DRAWN_NORTH - DRAWN_SOUTH, "{b:?}");
+        let (above, below) = (b.north - DRAWN_NORTH, DRAWN_SOUTH - b.south);
+        assert!((above - below).abs() < 1e-6, "{b:?}");
+        // Shorter than the band but past the pole at the points' centre:
+        // the view stops at the northernmost coast.
+        let short = Grid { cols: 40, rows: 23 };
+        let b = Viewport::fit(points, short).bounds(short);
+        assert!((b.north - DRAWN_NORTH).abs() < 0.05, "{b:?}");
+        for grid in [tall, short] {
+            let b = Viewport::fit(points, grid).bounds(grid);
+            for p in points {
+                assert!(b.contains(p), "{p:?} in {b:?} at {grid:?}");
+            }
+        }
+        // Points near the pole are never left out for the band.
+        let north_cape = LatLon {
+            lat: 89.0,
+            lon: 10.0,
+        };
+        let b = Viewport::fit([north_cape, PAP], short).bounds(short);
+        assert!(b.contains(north_cape), "{b:?}");
     }
 
     #[test]

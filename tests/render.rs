@@ -389,6 +389,30 @@ fn timeline_rows_and_actors_keep_a_blank_column_before_the_border() {
 }
 
 #[test]
+fn the_map_beside_the_timeline_is_centred_in_its_slot() {
+    // At 200x60 the map's slot is tall for its width: more than the Earth
+    // from its northernmost to its southernmost coast. The drawing sits in
+    // the middle of the slot, not below blank rows past the pole.
+    let app = builtin_at(200, 60);
+    let area = app
+        .screen()
+        .visible(Pane::Map)
+        .expect("the map is on screen");
+    let drawn = draw(&app);
+    let buffer = drawn.backend().buffer();
+    // Inside the border, above the status line.
+    let rows = area.y + 1..area.bottom() - 2;
+    let inked = |y: u16| (area.x + 1..area.right() - 1).any(|x| buffer[(x, y)].symbol() != " ");
+    let above = rows.clone().take_while(|&y| !inked(y)).count();
+    let below = rows.rev().take_while(|&y| !inked(y)).count();
+    assert!(
+        above <= 1 && above.abs_diff(below) <= 1,
+        "{above} blank rows above, {below} below\n{}",
+        screen_text(buffer)
+    );
+}
+
+#[test]
 fn figures_paged_80x24() {
     let mut app = app(80, 24);
     keys(&mut app, &[KeyCode::Char('1'), KeyCode::Char('j')]);
