@@ -2099,6 +2099,27 @@ fn seen_setup(earlier: Option<crate::seen::Record>) -> SeenSetup {
     }
 }
 
+/// The record of a look at the situation `text` on 28 Nov, as quitting
+/// then would have written it.
+fn record_of(text: &str) -> crate::seen::Record {
+    let old = situation(text);
+    crate::seen::Record::of(
+        &old,
+        &crate::digest::Digests::of(&old),
+        "/data/dashboard.toml",
+        "2026-11-28T09:00:00Z".parse().unwrap(),
+        None,
+    )
+}
+
+/// Options of a dashboard that remembers the look `record` was made of.
+fn remembering(record: crate::seen::Record) -> Options {
+    Options {
+        seen: Some(seen_setup(Some(record))),
+        ..Options::default()
+    }
+}
+
 fn event_mark(app: &App, id: &str) -> Option<crate::marks::Mark> {
     let s = app.situation();
     let e = s.event_by_id(id).expect("the event");
@@ -2358,18 +2379,8 @@ fn app_after_edits() -> App {
         )
         .replace("value = 40\n", "value = 35\n")
         .replace("The numbers are still rising.", "The numbers rise.");
-    let old = situation(&earlier);
-    let record = crate::seen::Record::of(
-        &old,
-        &crate::digest::Digests::of(&old),
-        "/data/dashboard.toml",
-        "2026-11-28T09:00:00Z".parse().unwrap(),
-        None,
-    );
-    let options = Options {
-        seen: Some(seen_setup(Some(record))),
-        ..Options::default()
-    };
+    let record = record_of(&earlier);
+    let options = remembering(record);
     marked_app_with(options, 120, 40)
 }
 
@@ -2466,18 +2477,8 @@ fn a_filter_that_leaves_no_figure_moves_the_focus_off_the_strip() {
         "Orun dam breaches; floodwater reaches three towns",
         "Orun dam breaches",
     );
-    let old = situation(&earlier);
-    let record = crate::seen::Record::of(
-        &old,
-        &crate::digest::Digests::of(&old),
-        "/data/dashboard.toml",
-        "2026-11-28T09:00:00Z".parse().unwrap(),
-        None,
-    );
-    let options = Options {
-        seen: Some(seen_setup(Some(record))),
-        ..Options::default()
-    };
+    let record = record_of(&earlier);
+    let options = remembering(record);
     let mut app = marked_app_with(options, 120, 40);
     press(&mut app, KeyCode::Char('1'));
     assert_eq!(app.view.focus, Pane::Figures);
@@ -2668,18 +2669,8 @@ fn app_after_removals(width: u16, height: u16) -> App {
         "[[events]]\nid = \"record-rain\"",
         "[[events]]\nid = \"old-warning\"\ndate = 2025-02-10\ntitle = \"Engineers warn of spillway cracks\"\nactors = [\"orun-hydro\"]\nsources = [\"ocha-sitrep-3\"]\n\n[[events]]\nid = \"rumour\"\ndate = 2025-02-12\ntitle = \"A rumour of a second breach\"\nsources = [\"ocha-sitrep-3\"]\n\n[[events]]\nid = \"record-rain\"",
     ) + "\n[[actors]]\nid = \"mayor\"\nname = \"Mayor of Sarrin\"\nkind = \"person\"\n\n[[quotes]]\nid = \"mayor-calm\"\nspeaker = \"mayor\"\ntext = \"Stay calm and stay home.\"\ndate = 2025-03-02\nsources = [\"ocha-sitrep-3\"]\n";
-    let old = situation(&earlier);
-    let record = crate::seen::Record::of(
-        &old,
-        &crate::digest::Digests::of(&old),
-        "/data/dashboard.toml",
-        "2026-11-28T09:00:00Z".parse().unwrap(),
-        None,
-    );
-    let options = Options {
-        seen: Some(seen_setup(Some(record))),
-        ..Options::default()
-    };
+    let record = record_of(&earlier);
+    let options = remembering(record);
     marked_app_with(options, width, height)
 }
 
@@ -3138,18 +3129,8 @@ fn a_resize_keeps_the_now_line_above_the_event_selected_at_start() {
 #[test]
 fn a_reload_before_the_marks_come_marks_at_once_and_the_late_marks_are_dropped() {
     let earlier = FIXTURE.replace("value = 40\n", "value = 35\n");
-    let old = situation(&earlier);
-    let record = crate::seen::Record::of(
-        &old,
-        &crate::digest::Digests::of(&old),
-        "/data/dashboard.toml",
-        "2026-11-28T09:00:00Z".parse().unwrap(),
-        None,
-    );
-    let options = Options {
-        seen: Some(seen_setup(Some(record))),
-        ..Options::default()
-    };
+    let record = record_of(&earlier);
+    let options = remembering(record);
     let mut app = app_with(options, 120, 40);
     assert_eq!(app.marks_wording(), Some(super::MARKING));
     // The loop has taken the marks to work out; `u` waits for them.
@@ -3212,14 +3193,7 @@ fn seen_setup_on_disk(dir: &std::path::Path, record: &str) -> SeenSetup {
 #[test]
 fn the_record_is_read_after_the_first_frame_with_the_marks() {
     let scratch = tempfile::tempdir().unwrap();
-    let old = situation(&FIXTURE.replace("value = 40\n", "value = 35\n"));
-    let record = crate::seen::Record::of(
-        &old,
-        &crate::digest::Digests::of(&old),
-        "/data/dashboard.toml",
-        "2026-11-28T09:00:00Z".parse().unwrap(),
-        None,
-    );
+    let record = record_of(&FIXTURE.replace("value = 40\n", "value = 35\n"));
     let setup = seen_setup_on_disk(scratch.path(), &record.to_text());
     let options = Options {
         seen: Some(setup.clone()),
@@ -3265,14 +3239,7 @@ fn the_record_is_read_after_the_first_frame_with_the_marks() {
 #[test]
 fn a_reload_before_the_record_is_read_reads_it() {
     let scratch = tempfile::tempdir().unwrap();
-    let old = situation(&FIXTURE.replace("value = 40\n", "value = 35\n"));
-    let record = crate::seen::Record::of(
-        &old,
-        &crate::digest::Digests::of(&old),
-        "/data/dashboard.toml",
-        "2026-11-28T09:00:00Z".parse().unwrap(),
-        None,
-    );
+    let record = record_of(&FIXTURE.replace("value = 40\n", "value = 35\n"));
     let options = Options {
         seen: Some(seen_setup_on_disk(scratch.path(), &record.to_text())),
         ..Options::default()
