@@ -111,10 +111,15 @@ impl Raster {
                 let Some(here) = view.dot_at(grid, p) else {
                     continue;
                 };
-                // Antarctica's outline closes along the South Pole: that
-                // edge is no coast, and would draw as a straight line.
+                // Antarctica's outline closes along the South Pole, and
+                // outlines that reach the 180th meridian (Russia, Fiji,
+                // Antarctica) step from one side of the world to the other
+                // there: neither edge is coast, and each would draw as a
+                // straight line across the map.
                 let on_pole = |q: LatLon| q.lat <= POLE_EDGE;
-                if let Some((from, _)) = last.filter(|&(_, q)| !(on_pole(q) && on_pole(p))) {
+                let drawn =
+                    |q: LatLon| !(on_pole(q) && on_pole(p)) && (q.lon - p.lon).abs() <= 180.0;
+                if let Some((from, _)) = last.filter(|&(_, q)| drawn(q)) {
                     segment(&mut dots, w, h, from, here, mark);
                 }
                 last = Some((here, p));
@@ -212,6 +217,25 @@ mod tests {
         assert!(view.bounds(grid).south < -90.0);
         let raster = Raster::new(&view, grid);
         assert!(raster.coast.is_empty(), "{} coast dots", raster.coast.len());
+    }
+
+    #[test]
+    fn outlines_crossing_the_180th_meridian_draw_no_line_around_the_world() {
+        // Open sea at the latitudes where Fiji's and Russia's outlines, and
+        // Antarctica's inland, step from 180 E to 180 W.
+        let grid = Grid { cols: 40, rows: 10 };
+        for (lat, lon) in [(-16.52, -20.0), (-84.3, 60.0), (69.0, 0.0)] {
+            let view = Viewport {
+                center: LatLon { lat, lon },
+                scale: 0.05,
+            };
+            let raster = Raster::new(&view, grid);
+            assert!(
+                raster.coast.is_empty(),
+                "{} coast dots at {lat}, {lon}",
+                raster.coast.len()
+            );
+        }
     }
 
     #[test]
