@@ -198,7 +198,7 @@ fn the_shown_tab_says_the_order_of_its_list() {
     let mut app = app(80, 24);
     let tab_row = |app: &App| {
         let screen = screen_text(draw(app).backend().buffer());
-        let y = app.screen().tabs[0].0.y;
+        let y = app.screen().tabs[0].rect.y;
         screen
             .lines()
             .nth(usize::from(y))
@@ -215,7 +215,7 @@ fn the_shown_tab_says_the_order_of_its_list() {
         );
         // Each tab's label is drawn where a click finds it.
         let drawn = draw(&app);
-        for &(rect, pane) in &app.screen().tabs {
+        for &sitrep::geometry::Tab { rect, pane, .. } in &app.screen().tabs {
             let cells: String = (rect.left()..rect.right())
                 .map(|x| drawn.backend().buffer()[(x, rect.y)].symbol())
                 .collect();

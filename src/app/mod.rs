@@ -1221,7 +1221,9 @@ impl App {
             }
             return None;
         }
-        if let Some(&(_, pane)) = self.screen.tabs.iter().find(|(rect, _)| rect.contains(at)) {
+        if let Some(pane) =
+            (self.screen.tabs.iter()).find_map(|t| t.rect.contains(at).then_some(t.pane))
+        {
             self.set_focus(pane);
             return None;
         }

@@ -494,7 +494,7 @@ fn clicks_focus_select_and_remove_chips() {
 fn tabs_are_clickable_in_the_small_layout() {
     let mut app = app();
     let screen = app.screen.clone();
-    let (rect, pane) = screen.tabs[2];
+    let crate::geometry::Tab { rect, pane, .. } = screen.tabs[2].clone();
     assert_eq!(pane, Pane::Quotes);
     app.update(Action::Click {
         column: rect.x,

@@ -207,7 +207,7 @@ pub struct Screen {
     slots: [Rect; Pane::COUNT],
     shown: [bool; Pane::COUNT],
     /// Clickable tab labels (tabbed arrangement).
-    pub tabs: Vec<(Rect, Pane)>,
+    pub tabs: Vec<Tab>,
     /// The key-figure cards.
     pub cards: Grid,
     /// The time strip: the top rows inside the timeline's border, above
@@ -498,18 +498,33 @@ impl Screen {
     }
 }
 
-/// Tab label rects along the top border of a slot, the `shown` one's
-/// with its note.
-fn tabs(slot: Rect, panes: &[Pane], shown: Pane, note: &str) -> Vec<(Rect, Pane)> {
+/// A pane's tab on the top border of a slot that panes share: where it is
+/// drawn and clicked, and what it says.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Tab {
+    pub rect: Rect,
+    pub pane: Pane,
+    /// [`tab_label`]: the shown tab's with its note while every tab fits.
+    pub label: String,
+}
+
+/// The tabs along the top border of a slot, the `shown` one's with its
+/// note.
+fn tabs(slot: Rect, panes: &[Pane], shown: Pane, note: &'static str) -> Vec<Tab> {
     let mut x = slot.x.saturating_add(1);
     let end = slot.right().saturating_sub(1);
     let mut out = Vec::new();
-    for &p in panes {
-        let w = width(&tab_label(p, if p == shown { note } else { "" })) as u16;
+    for &pane in panes {
+        let label = tab_label(pane, if pane == shown { note } else { "" });
+        let w = width(&label) as u16;
         if x.saturating_add(w) > end {
             break;
         }
-        out.push((Rect::new(x, slot.y, w, 1), p));
+        out.push(Tab {
+            rect: Rect::new(x, slot.y, w, 1),
+            pane,
+            label,
+        });
         // One column for the separator between tabs.
         x = x.saturating_add(w + 1);
     }

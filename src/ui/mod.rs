@@ -35,7 +35,7 @@ use ratatui::widgets::{
 
 use crate::action::Pane;
 use crate::app::{App, Field, Popup};
-use crate::geometry::{self, Screen, tab_label};
+use crate::geometry::{self, Screen, Tab, tab_label};
 
 /// Draws the whole screen.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
@@ -155,8 +155,8 @@ pub(crate) fn pane_frame(
     };
     let mut block = focus_border(Block::bordered(), theme, focused);
     // The tabs on this pane's top border, when it shares its slot.
-    let tabs: Vec<(Rect, Pane)> = (screen.tabs.iter().copied())
-        .filter(|(rect, _)| rect.y == area.y && area.x <= rect.x && rect.right() <= area.right())
+    let tabs: Vec<&Tab> = (screen.tabs.iter())
+        .filter(|t| t.rect.y == area.y && area.x <= t.rect.x && t.rect.right() <= area.right())
         .collect();
     if tabs.is_empty() {
         block = block.title(Span::styled(
@@ -174,20 +174,14 @@ pub(crate) fn pane_frame(
     }
     let inner = block.inner(area);
     block.render(area, buf);
-    for (rect, tab) in tabs {
-        let style = if tab == pane {
+    for tab in tabs {
+        let style = if tab.pane == pane {
             title_style
         } else {
             theme.dim()
         };
-        // The shown tab's rect holds its note when every tab had room.
-        let noted = tab_label(tab, app.order_note(tab));
-        let label = if tab == pane && crate::text::width(&noted) == usize::from(rect.width) {
-            noted
-        } else {
-            tab_label(tab, "")
-        };
-        buf.set_stringn(rect.x, rect.y, label, usize::from(rect.width), style);
+        let rect = tab.rect;
+        buf.set_stringn(rect.x, rect.y, &tab.label, usize::from(rect.width), style);
     }
     inner
 }
