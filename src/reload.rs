@@ -97,13 +97,18 @@ fn check_report(shown: &str, text: &str, report: &load::Report) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
+/// What a panic caught off the terminal's thread said (empty when it
+/// carried no text): a failed reload, or marks that could not be worked
+/// out, tells it.
+pub fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    (panic.downcast_ref::<&str>().map(|s| s.to_string()))
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_default()
+}
+
 /// What a panicking load is told as.
 fn crashed(panic: &(dyn std::any::Any + Send)) -> Problem {
-    let why = panic
-        .downcast_ref::<&str>()
-        .map(|s| s.to_string())
-        .or_else(|| panic.downcast_ref::<String>().cloned())
-        .unwrap_or_default();
+    let why = panic_message(panic);
     Problem::told(format!(
         "the loader crashed on this file (a bug; please report it with the file): {why}"
     ))

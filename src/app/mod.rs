@@ -212,14 +212,13 @@ impl App {
         if !later && let Some(setup) = &mut options.seen {
             setup.read_now();
         }
-        let to_mark = (options.seen.as_ref()).filter(|s| s.unread || s.earlier.is_some());
-        let (data, marking) = match to_mark {
-            Some(setup) if later => {
+        let (data, marking) = match (options.seen.as_ref()).filter(|s| later && s.to_mark()) {
+            Some(setup) => {
                 let data = Data::awaiting_marks(situation, filter, staleness);
                 let marking = Marking::new(&data.situation, setup);
-                (data, marking)
+                (data, Some(marking))
             }
-            _ => match options.seen.as_ref().and_then(Seen::marking) {
+            None => match options.seen.as_ref().and_then(Seen::marking) {
                 Some(marking) => (Data::marked_by(situation, filter, staleness, marking), None),
                 None => (
                     Data::new(situation, filter, staleness, Default::default()),

@@ -45,7 +45,7 @@ impl SeenSetup {
     }
 
     /// There is an earlier look to mark against, or there may be.
-    fn to_mark(&self) -> bool {
+    pub(super) fn to_mark(&self) -> bool {
         self.unread || self.earlier.is_some()
     }
 }
@@ -76,13 +76,13 @@ pub struct Marked {
 pub const MARKING_THREAD: &str = "sitrep-marking";
 
 impl Marking {
-    /// The marks of `situation` against the earlier look `setup` has (or
-    /// `None`: nothing to mark against).
-    pub(super) fn new(situation: &Arc<Situation>, setup: &SeenSetup) -> Option<Marking> {
-        setup.to_mark().then(|| Marking {
+    /// The marks of `situation` against the earlier look `setup` has, or
+    /// may have once its record is read (see [`SeenSetup::to_mark`]).
+    pub(super) fn new(situation: &Arc<Situation>, setup: &SeenSetup) -> Marking {
+        Marking {
             situation: Arc::clone(situation),
             setup: setup.clone(),
-        })
+        }
     }
 
     /// Reads the record if it is still unread, then makes digests of the
@@ -97,11 +97,7 @@ impl Marking {
             Some(earlier) => std::panic::catch_unwind(|| {
                 Marks::between(earlier, s, &Digests::of_scheme(s, earlier.scheme))
             })
-            .map_err(|panic| {
-                (panic.downcast_ref::<&str>().map(|s| s.to_string()))
-                    .or_else(|| panic.downcast_ref::<String>().cloned())
-                    .unwrap_or_default()
-            }),
+            .map_err(|panic| crate::reload::panic_message(&*panic)),
             // No record after all, or one that cannot be used: a first look.
             None => Ok(Marks::default()),
         };
