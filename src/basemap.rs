@@ -206,35 +206,28 @@ mod tests {
     fn the_edge_that_closes_antarctica_at_the_pole_is_not_drawn() {
         // Within a degree and a half of the South Pole there is no coast,
         // only the outline's closing edge along 90 S.
-        let grid = Grid { cols: 40, rows: 10 };
+        let (view, grid) = close_view(-89.5, 0.0);
+        assert!(view.bounds(grid).south < -90.0);
+        assert_eq!(Raster::new(&view, grid).coast.len(), 0);
+    }
+
+    /// A view a few degrees across around a point, 40 by 10 cells.
+    fn close_view(lat: f64, lon: f64) -> (Viewport, Grid) {
         let view = Viewport {
-            center: LatLon {
-                lat: -89.5,
-                lon: 0.0,
-            },
+            center: LatLon { lat, lon },
             scale: 0.05,
         };
-        assert!(view.bounds(grid).south < -90.0);
-        let raster = Raster::new(&view, grid);
-        assert!(raster.coast.is_empty(), "{} coast dots", raster.coast.len());
+        (view, Grid { cols: 40, rows: 10 })
     }
 
     #[test]
     fn outlines_crossing_the_180th_meridian_draw_no_line_around_the_world() {
         // Open sea at the latitudes where Fiji's and Russia's outlines, and
         // Antarctica's inland, step from 180 E to 180 W.
-        let grid = Grid { cols: 40, rows: 10 };
         for (lat, lon) in [(-16.52, -20.0), (-84.3, 60.0), (69.0, 0.0)] {
-            let view = Viewport {
-                center: LatLon { lat, lon },
-                scale: 0.05,
-            };
-            let raster = Raster::new(&view, grid);
-            assert!(
-                raster.coast.is_empty(),
-                "{} coast dots at {lat}, {lon}",
-                raster.coast.len()
-            );
+            let (view, grid) = close_view(lat, lon);
+            let coast = Raster::new(&view, grid).coast.len();
+            assert_eq!(coast, 0, "coast dots at {lat}, {lon}");
         }
     }
 
